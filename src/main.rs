@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<kezuohou_explorer::App>::new().render();
+}

@@ -1,0 +1,186 @@
+//! Figures become quantities; derived metrics are computed from them in dependency order.
+
+use super::dataset::{Dataset, FigureKind, Operation, Period};
+use super::error::{DatasetError, ErrorKind};
+use super::estimate::Estimate;
+use super::units::{Dims, Unit};
+use super::{Origin, Quantity};
+use std::collections::HashMap;
+
+pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
+    let mut out: Vec<Quantity> = Vec::with_capacity(d.figures.len() + d.derived.len());
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for f in &d.figures {
+        // validate::check ran before: the unit is known.
+        let Some(unit) = Unit::parse(&f.unit) else {
+            continue;
+        };
+        let floor = if unit.may_be_negative() {
+            f64::NEG_INFINITY
+        } else {
+            0.0
+        };
+        let v = f.value * f.scale.factor();
+        index.insert(f.id.clone(), out.len());
+        out.push(Quantity {
+            id: f.id.clone(),
+            label: f.label.clone(),
+            unit,
+            value: Estimate::from_reported(v, f.qualifier, f.about_pct.unwrap_or(1.0), floor),
+            period: Some(f.period.clone()),
+            origin: match f.kind {
+                FigureKind::Reported => Origin::Reported,
+                FigureKind::Context => Origin::Context,
+            },
+            channel: f.channel.clone(),
+        });
+    }
+    let mut errs = Vec::new();
+    let mut pending: Vec<usize> = (0..d.derived.len()).collect();
+    // validate::check rejected cycles, so each pass resolves at least one metric.
+    while !pending.is_empty() {
+        let before = pending.len();
+        pending.retain(|&i| {
+            let m = &d.derived[i];
+            if !m.inputs.iter().all(|id| index.contains_key(id)) {
+                return true;
+            }
+            let inputs: Vec<&Quantity> = m.inputs.iter().map(|id| &out[index[id]]).collect();
+            match compute(m.operation, &inputs, &m.unit) {
+                Ok((unit, value)) => {
+                    let period = common_period(&inputs);
+                    index.insert(m.id.clone(), out.len());
+                    out.push(Quantity {
+                        id: m.id.clone(),
+                        label: m.label.clone(),
+                        unit,
+                        value,
+                        period,
+                        origin: Origin::Derived,
+                        channel: m.channel.clone(),
+                    });
+                }
+                Err((field, expected, found, kind)) => errs.push(DatasetError::new(
+                    kind,
+                    format!("derived[{i}].{field}"),
+                    expected,
+                    found,
+                )),
+            }
+            false
+        });
+        if pending.len() == before {
+            break;
+        }
+    }
+    if errs.is_empty() {
+        Ok(out)
+    } else {
+        Err(errs)
+    }
+}
+
+type ComputeError = (&'static str, String, String, ErrorKind);
+
+fn dims_text(d: Dims) -> String {
+    Unit::ALL
+        .iter()
+        .find(|u| u.dims() == d)
+        .map(|u| format!("a unit like {}", u.code()))
+        .unwrap_or_else(|| format!("{d:?}"))
+}
+
+/// Compute in base units, then express the result in the declared unit.
+fn compute(
+    op: Operation,
+    inputs: &[&Quantity],
+    unit: &str,
+) -> Result<(Unit, Estimate), ComputeError> {
+    let unit = Unit::parse(unit).ok_or((
+        "unit",
+        "a known unit code".to_string(),
+        unit.to_string(),
+        ErrorKind::UnknownUnit,
+    ))?;
+    let mismatch =
+        |expected: String, found: String| ("inputs", expected, found, ErrorKind::UnitMismatch);
+    let first = inputs[0];
+    let (dims, base) = match op {
+        Operation::Sum | Operation::Difference => {
+            for q in &inputs[1..] {
+                if q.unit.dims() != first.unit.dims() {
+                    return Err(mismatch(
+                        format!("inputs of one kind ({})", first.unit.code()),
+                        format!("{} in {}", q.id, q.unit.code()),
+                    ));
+                }
+            }
+            let mut acc = first.base();
+            for q in &inputs[1..] {
+                acc = if op == Operation::Sum {
+                    acc.add(&q.base())
+                } else {
+                    acc.sub(&q.base())
+                };
+            }
+            (first.unit.dims(), acc)
+        }
+        Operation::Product => {
+            let mut dims = first.unit.dims();
+            let mut acc = first.base();
+            for q in &inputs[1..] {
+                dims = dims.times(q.unit.dims());
+                acc = acc.mul(&q.base());
+            }
+            (dims, acc)
+        }
+        Operation::Ratio => {
+            let den = inputs[1];
+            let value = first.base().div(&den.base()).ok_or((
+                "inputs",
+                "a divisor above zero".to_string(),
+                format!("{} may be zero", den.id),
+                ErrorKind::NonFinite,
+            ))?;
+            (first.unit.dims().over(den.unit.dims()), value)
+        }
+        Operation::PeriodYears => {
+            let years = match &first.period {
+                Some(Period::Range { from, to }) => (to - from + 1) as f64,
+                Some(Period::Year { .. }) => 1.0,
+                _ => {
+                    return Err((
+                        "inputs",
+                        "an input dated by a year or a range".to_string(),
+                        format!("{} has no fixed length", first.id),
+                        ErrorKind::BadPeriod,
+                    ))
+                }
+            };
+            (Unit::Year.dims(), Estimate::point(years))
+        }
+    };
+    if dims != unit.dims() {
+        return Err((
+            "unit",
+            dims_text(dims),
+            unit.code().to_string(),
+            ErrorKind::UnitMismatch,
+        ));
+    }
+    Ok((unit, base.scale(1.0 / unit.to_base())))
+}
+
+/// The inputs' period when they all agree, ignoring context figures (they describe the setting).
+fn common_period(inputs: &[&Quantity]) -> Option<Period> {
+    let mut periods = inputs
+        .iter()
+        .filter(|q| q.origin != Origin::Context)
+        .map(|q| q.period.clone());
+    let first = periods.next()?;
+    if periods.all(|p| p == first) {
+        first
+    } else {
+        None
+    }
+}

@@ -1,0 +1,117 @@
+//! Words around numbers, in both languages: periods, bounds, kinds. The digits themselves are
+//! formatted by the caller (the browser's Intl machinery in the app, `plain_number` natively).
+
+use super::dataset::{Period, Qualifier};
+use super::estimate::Shape;
+use super::units::Lang;
+
+pub fn period_text(p: Option<&Period>, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match p {
+        None => if zh { "多个时期" } else { "mixed periods" }.to_string(),
+        Some(Period::Year { year }) => {
+            if zh {
+                format!("{year}年")
+            } else {
+                year.to_string()
+            }
+        }
+        Some(Period::Range { from, to }) => {
+            if zh {
+                format!("{from}–{to}年")
+            } else {
+                format!("{from}–{to}")
+            }
+        }
+        Some(Period::Since { year }) => {
+            if zh {
+                format!("{year}年以来")
+            } else {
+                format!("since {year}")
+            }
+        }
+        Some(Period::RecentYears) => if zh {
+            "近年来（未注明年份）"
+        } else {
+            "recent years (undated)"
+        }
+        .to_string(),
+        Some(Period::Present) => if zh {
+            "目前（未注明年份）"
+        } else {
+            "at present (undated)"
+        }
+        .to_string(),
+        Some(Period::Undated) => if zh { "未注明时间" } else { "undated" }.to_string(),
+    }
+}
+
+pub fn qualifier_text(q: Qualifier, lang: Lang) -> &'static str {
+    match (q, lang) {
+        (Qualifier::Exact, Lang::En) => "as stated",
+        (Qualifier::Exact, Lang::Zh) => "确数",
+        (Qualifier::About, Lang::En) => "about",
+        (Qualifier::About, Lang::Zh) => "约",
+        (Qualifier::MoreThan, Lang::En) => "more than",
+        (Qualifier::MoreThan, Lang::Zh) => "超过",
+        (Qualifier::AtLeast, Lang::En) => "at least",
+        (Qualifier::AtLeast, Lang::Zh) => "至少",
+        (Qualifier::LessThan, Lang::En) => "less than",
+        (Qualifier::LessThan, Lang::Zh) => "不足",
+        (Qualifier::AtMost, Lang::En) => "at most",
+        (Qualifier::AtMost, Lang::Zh) => "至多",
+    }
+}
+
+/// A shape in words, with `num` formatting each number: "more than 21", "11–12".
+pub fn shape_text(shape: Shape, lang: Lang, num: &dyn Fn(f64) -> String) -> String {
+    let zh = lang == Lang::Zh;
+    match shape {
+        Shape::Point(v) => num(v),
+        Shape::About(v) => format!("{}{}", if zh { "约" } else { "about " }, num(v)),
+        Shape::MoreThan(v) => format!("{}{}", if zh { "超过" } else { "more than " }, num(v)),
+        Shape::AtLeast(v) => format!("{}{}", if zh { "至少" } else { "at least " }, num(v)),
+        Shape::LessThan(v) => format!("{}{}", if zh { "不足" } else { "less than " }, num(v)),
+        Shape::AtMost(v) => format!("{}{}", if zh { "至多" } else { "at most " }, num(v)),
+        Shape::Between(a, b) => format!("{}–{}", num(a), num(b)),
+    }
+}
+
+/// Digits with thousands separators and at most `decimals` decimals, trailing zeros dropped.
+/// Used where no browser is at hand (CSV export, native tests).
+pub fn plain_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return if value > 0.0 { "∞" } else { "−∞" }.to_string();
+    }
+    let s = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
+        None => (s, String::new()),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 && (int != "0" || !frac.is_empty()) {
+        "−"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+/// Decimals that keep `sig` significant digits of `value` (never negative).
+pub fn decimals_for(value: f64, sig: u32) -> usize {
+    if value == 0.0 || !value.is_finite() {
+        return 0;
+    }
+    let magnitude = value.abs().log10().floor() as i32;
+    (sig as i32 - 1 - magnitude).max(0) as usize
+}

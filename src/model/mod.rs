@@ -1,0 +1,188 @@
+//! The case study as data: parsing, validation, units, derived metrics and consistency checks.
+//! Pure Rust: nothing here touches yew, web-sys or gloo, so all of it is tested natively.
+
+mod checks;
+mod dataset;
+mod derive;
+mod error;
+mod estimate;
+pub mod export;
+pub mod format;
+pub mod units;
+mod validate;
+
+pub use checks::{Finding, Side, Slip, SlipKind, Status, DOUBTFUL_BAND_PCT};
+pub use dataset::*;
+pub use error::{DatasetError, ErrorKind};
+pub use estimate::{Estimate, Shape};
+pub use units::{AnnualRate, AreaUnit, Currency, Lang, RateChoice, RateRule, Unit};
+pub use validate::MAX_DATASET_BYTES;
+
+use std::collections::HashMap;
+
+/// The dataset embedded in the app.
+pub const EMBEDDED_JSON: &str = include_str!("../../data/kezuohou.json");
+
+/// Where a quantity comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Reported,
+    Context,
+    Derived,
+}
+
+impl Origin {
+    pub fn code(self) -> &'static str {
+        match self {
+            Origin::Reported => "reported",
+            Origin::Context => "context",
+            Origin::Derived => "derived",
+        }
+    }
+}
+
+/// A figure or a derived metric, with its value resolved into an estimate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub id: String,
+    pub label: Text,
+    pub unit: Unit,
+    /// In `unit`, with the scale applied.
+    pub value: Estimate,
+    /// `None` for a derived metric whose inputs refer to different periods.
+    pub period: Option<Period>,
+    pub origin: Origin,
+    pub channel: Option<String>,
+}
+
+impl Quantity {
+    pub fn base(&self) -> Estimate {
+        self.value.scale(self.unit.to_base())
+    }
+}
+
+/// A validated dataset with everything computed from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub dataset: Dataset,
+    pub quantities: Vec<Quantity>,
+    pub findings: Vec<Finding>,
+    pub rates: Vec<AnnualRate>,
+    index: HashMap<String, usize>,
+}
+
+impl Model {
+    /// Parse, validate and compute. Every problem found is returned, not only the first.
+    pub fn from_json(text: &str) -> Result<Model, Vec<DatasetError>> {
+        let dataset = validate::parse(text)?;
+        Model::from_dataset(dataset)
+    }
+
+    pub fn from_dataset(dataset: Dataset) -> Result<Model, Vec<DatasetError>> {
+        let mut errors = validate::check(&dataset);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let quantities = match derive::resolve(&dataset) {
+            Ok(q) => q,
+            Err(mut e) => {
+                errors.append(&mut e);
+                return Err(errors);
+            }
+        };
+        let index = quantities
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
+        let rates = dataset
+            .figures
+            .iter()
+            .filter(|f| f.unit == Unit::YuanPerUsDollar.code())
+            .filter_map(|f| match f.period {
+                Period::Year { year } => Some(AnnualRate {
+                    year,
+                    cny_per_usd: f.value * f.scale.factor(),
+                    figure: f.id.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let mut model = Model {
+            dataset,
+            quantities,
+            findings: Vec::new(),
+            rates,
+            index,
+        };
+        model.findings = checks::evaluate_all(&model);
+        Ok(model)
+    }
+
+    /// The embedded case study.
+    pub fn embedded() -> Result<Model, Vec<DatasetError>> {
+        Model::from_json(EMBEDDED_JSON)
+    }
+
+    pub fn quantity(&self, id: &str) -> Option<&Quantity> {
+        self.index.get(id).map(|i| &self.quantities[*i])
+    }
+
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.dataset.figures.iter().find(|f| f.id == id)
+    }
+
+    pub fn derived(&self, id: &str) -> Option<&DerivedMetric> {
+        self.dataset.derived.iter().find(|d| d.id == id)
+    }
+
+    pub fn channel(&self, id: &str) -> Option<&Channel> {
+        self.dataset.channels.iter().find(|c| c.id == id)
+    }
+
+    pub fn paragraph(&self, n: u32) -> Option<&Paragraph> {
+        self.dataset.paragraphs.iter().find(|p| p.n == n)
+    }
+
+    /// Findings that involve a quantity, worst first.
+    pub fn findings_for(&self, id: &str) -> Vec<&Finding> {
+        self.findings.iter().filter(|f| f.involves(id)).collect()
+    }
+
+    /// The worst status among the findings that involve a quantity.
+    pub fn status_of(&self, id: &str) -> Option<Status> {
+        self.findings_for(id).iter().map(|f| f.status).max()
+    }
+
+    /// Derived metrics that take a quantity as input.
+    pub fn derived_using(&self, id: &str) -> Vec<&DerivedMetric> {
+        self.dataset
+            .derived
+            .iter()
+            .filter(|d| d.inputs.iter().any(|i| i == id))
+            .collect()
+    }
+
+    /// The paragraph a quantity is traced to (a derived metric: its first input's).
+    pub fn paragraph_of(&self, id: &str) -> Option<u32> {
+        if let Some(f) = self.figure(id) {
+            return f.source.paragraph;
+        }
+        let d = self.derived(id)?;
+        d.inputs.iter().find_map(|i| self.paragraph_of(i))
+    }
+
+    /// The rate a money figure of this period converts at.
+    pub fn rate_for(&self, period: &Period) -> Option<RateChoice> {
+        units::rate_for(period, &self.rates)
+    }
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
