@@ -1,8 +1,11 @@
+//! Explorer of Case Study 2.11 (Kezuohou Banner): the model, the view state, charts and the
+//! Yew components. `main.rs` only mounts `App`.
+
+pub mod charts;
+pub mod components;
+pub mod i18n;
 pub mod model;
+pub mod numfmt;
+pub mod state;
 
-use yew::prelude::*;
-
-#[function_component(App)]
-pub fn app() -> Html {
-    html! { <h1>{"Kezuohou"}</h1> }
-}
+pub use components::App;

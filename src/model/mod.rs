@@ -2,8 +2,10 @@
 //! Pure Rust: nothing here touches yew, web-sys or gloo, so all of it is tested natively.
 
 mod checks;
+pub mod checks_text;
 mod dataset;
 mod derive;
+pub mod display;
 mod error;
 mod estimate;
 pub mod export;

@@ -1,0 +1,231 @@
+//! Drawing a chart with plotters, written once for any backend: the canvas in the page, SVG in
+//! native tests.
+
+use super::layout::{BarBox, Layout};
+use super::spec::ChartSpec;
+use crate::model::{Origin, Status};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor;
+
+/// Colours for one theme. Bar colours follow the Okabe–Ito palette, safe for colour-blind readers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Palette {
+    pub background: RGBColor,
+    pub text: RGBColor,
+    pub muted: RGBColor,
+    pub grid: RGBColor,
+    pub reported: RGBColor,
+    pub derived: RGBColor,
+    pub context: RGBColor,
+    pub flagged: RGBColor,
+    pub focus: RGBColor,
+}
+
+pub const LIGHT: Palette = Palette {
+    background: RGBColor(255, 255, 255),
+    text: RGBColor(26, 26, 26),
+    muted: RGBColor(84, 84, 84),
+    grid: RGBColor(225, 225, 225),
+    reported: RGBColor(0, 114, 178),
+    derived: RGBColor(0, 158, 115),
+    context: RGBColor(120, 120, 120),
+    flagged: RGBColor(213, 94, 0),
+    focus: RGBColor(0, 0, 0),
+};
+
+pub const DARK: Palette = Palette {
+    background: RGBColor(24, 26, 27),
+    text: RGBColor(235, 235, 235),
+    muted: RGBColor(190, 190, 190),
+    grid: RGBColor(60, 62, 64),
+    reported: RGBColor(86, 180, 233),
+    derived: RGBColor(0, 190, 140),
+    context: RGBColor(160, 160, 160),
+    flagged: RGBColor(240, 140, 60),
+    focus: RGBColor(255, 255, 255),
+};
+
+pub const FONT: &str =
+    "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
+
+/// Shorten a label to about `max_px` wide (CJK characters count double).
+fn fit(label: &str, max_px: f64, font_px: f64) -> String {
+    let width = |c: char| if c.is_ascii() { 0.55 } else { 1.0 } * font_px;
+    let mut used = 0.0;
+    let mut out = String::new();
+    for c in label.chars() {
+        used += width(c);
+        if used > max_px - font_px {
+            out.push('…');
+            return out;
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn short_number(v: f64) -> String {
+    let a = v.abs();
+    let (x, suffix) = if a >= 1e9 {
+        (v / 1e9, "B")
+    } else if a >= 1e6 {
+        (v / 1e6, "M")
+    } else if a >= 1e3 {
+        (v / 1e3, "k")
+    } else {
+        (v, "")
+    };
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    format!("{s}{suffix}")
+}
+
+/// Draw the chart at `scale` device pixels per CSS pixel.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    layout: &Layout,
+    palette: &Palette,
+    scale: f64,
+    focus: Option<usize>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    area.fill(&palette.background)?;
+    let font = |size: f64, color: RGBColor| {
+        (FONT, size * scale)
+            .into_font()
+            .color(&color)
+            .pos(text_anchor::Pos::new(
+                text_anchor::HPos::Left,
+                text_anchor::VPos::Center,
+            ))
+    };
+    let bars: Vec<_> = spec.bars().collect();
+    for (pi, panel) in spec.panels.iter().enumerate() {
+        let pb = &layout.panels[pi];
+        area.draw(&Text::new(
+            panel.unit.clone(),
+            (px(layout.plot_x0), px(pb.y0 + 12.0)),
+            font(12.0, palette.muted),
+        ))?;
+        let axis_y = pb.y1 - super::layout::AXIS_HEIGHT + 4.0;
+        for t in &pb.ticks {
+            let x = layout.plot_x0 + t / pb.axis_max * (layout.plot_x1 - layout.plot_x0);
+            area.draw(&PathElement::new(
+                vec![(px(x), px(pb.y0 + 22.0)), (px(x), px(axis_y))],
+                palette.grid.stroke_width(px(1.0).max(1) as u32),
+            ))?;
+            area.draw(&Text::new(
+                short_number(*t),
+                (px(x), px(axis_y + 9.0)),
+                font(11.0, palette.muted),
+            ))?;
+        }
+        for b in layout.bars.iter().filter(|b| b.panel == pi) {
+            let bar = bars[b.index];
+            draw_bar(area, b, bar.origin, bar.status, palette, scale)?;
+            let label = fit(&bar.label, layout.label_width, 13.0);
+            area.draw(&Text::new(
+                label,
+                (px(4.0), px((b.y0 + b.y1) / 2.0)),
+                font(13.0, palette.text),
+            ))?;
+            let value_x = if b.open_high { b.x_lo } else { b.x_hi };
+            let value_text = fit(&bar.text, layout.plot_x1 - value_x + 40.0, 12.0);
+            let tx = (value_x + 6.0)
+                .min(layout.plot_x1 - 60.0)
+                .max(layout.plot_x0 + 4.0);
+            let ty = if b.open_high {
+                b.y0 - 1.0
+            } else {
+                (b.y0 + b.y1) / 2.0
+            };
+            area.draw(&Text::new(
+                value_text,
+                (px(tx), px(ty)),
+                font(12.0, palette.text),
+            ))?;
+            if focus == Some(b.index) {
+                area.draw(&Rectangle::new(
+                    [
+                        (px(1.0), px(b.y0 - 3.0)),
+                        (px(layout.width - 2.0), px(b.y1 + 3.0)),
+                    ],
+                    palette.focus.stroke_width(px(2.0).max(2) as u32),
+                ))?;
+            }
+        }
+    }
+    area.present()
+}
+
+fn draw_bar<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    b: &BarBox,
+    origin: Origin,
+    status: Option<Status>,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let colour = match origin {
+        Origin::Reported => palette.reported,
+        Origin::Derived => palette.derived,
+        Origin::Context => palette.context,
+    };
+    let mid = (b.y0 + b.y1) / 2.0;
+    // The part the value certainly reaches.
+    let certain_end = if b.x_lo > b.x_zero { b.x_lo } else { b.x_zero };
+    if certain_end > b.x_zero {
+        area.draw(&Rectangle::new(
+            [(px(b.x_zero), px(b.y0)), (px(certain_end), px(b.y1))],
+            colour.filled(),
+        ))?;
+    }
+    if b.x_hi > certain_end + 0.5 {
+        if b.open_high {
+            // Lower bound: a thin shaft with an arrowhead pointing on.
+            let end = b.x_hi - 2.0;
+            area.draw(&PathElement::new(
+                vec![(px(certain_end), px(mid)), (px(end), px(mid))],
+                colour.stroke_width(px(2.0).max(1) as u32),
+            ))?;
+            area.draw(&Polygon::new(
+                vec![
+                    (px(end + 2.0), px(mid)),
+                    (px(end - 8.0), px(mid - 6.0)),
+                    (px(end - 8.0), px(mid + 6.0)),
+                ],
+                colour.filled(),
+            ))?;
+        } else {
+            // Uncertain stretch (an upper bound or a range): outlined and hatched.
+            area.draw(&Rectangle::new(
+                [(px(certain_end), px(b.y0)), (px(b.x_hi), px(b.y1))],
+                colour.stroke_width(px(1.5).max(1) as u32),
+            ))?;
+            let mut x = certain_end + 6.0;
+            while x < b.x_hi {
+                area.draw(&PathElement::new(
+                    vec![(px(x - 6.0), px(b.y1)), (px(x), px(b.y0))],
+                    colour.stroke_width(px(1.0).max(1) as u32),
+                ))?;
+                x += 6.0;
+            }
+        }
+    }
+    if matches!(status, Some(Status::Contradicts) | Some(Status::Doubtful)) {
+        // A warning marker in front of the bar: shape, not only colour, carries the flag.
+        let x = b.x_zero - 2.0;
+        area.draw(&Polygon::new(
+            vec![
+                (px(x), px(b.y0 - 2.0)),
+                (px(x - 7.0), px(b.y1 + 2.0)),
+                (px(x + 7.0), px(b.y1 + 2.0)),
+            ],
+            palette.flagged.filled(),
+        ))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,43 @@
+use super::badges::{KindBadge, StatusBadge};
+use super::AppHandle;
+use crate::model::display::show;
+use crate::model::format::period_text;
+use crate::numfmt;
+use crate::state::Action;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub id: AttrValue,
+}
+
+/// A headline figure: value, unit, period, kind, and a flag when a check fails.
+#[function_component(Card)]
+pub fn card(p: &CardProps) -> Html {
+    let app = use_context::<AppHandle>().expect("AppHandle context");
+    let Some(q) = app.model.quantity(&p.id) else {
+        return html! {};
+    };
+    let v = &app.view;
+    let shown = show(&app.model, q, v.units, v.lang);
+    let onclick = {
+        let app = app.clone();
+        let id = q.id.clone();
+        Callback::from(move |_| app.dispatch(Action::Select(Some(id.clone()))))
+    };
+    let selected = v.selected.as_deref() == Some(q.id.as_str());
+    html! {
+        <li class={classes!("card", selected.then_some("selected"))}>
+            <button type="button" class="card-button" data-figure={q.id.clone()} {onclick}
+                aria-pressed={selected.to_string()}>
+                <span class="card-label">{q.label.get(v.lang)}</span>
+                <span class="card-value">{numfmt::shown(&shown, v.lang, v.number_style)}</span>
+                <span class="card-period">{period_text(q.period.as_ref(), v.lang)}</span>
+                <span class="card-badges">
+                    <KindBadge origin={q.origin} lang={v.lang} />
+                    <StatusBadge status={app.model.status_of(&q.id)} lang={v.lang} />
+                </span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,226 @@
+use super::browser;
+use crate::charts::draw::{draw, DARK, LIGHT};
+use crate::charts::layout::{layout, Layout};
+use crate::charts::spec::ChartSpec;
+use crate::i18n::tr;
+use crate::model::Lang;
+use gloo::events::EventListener;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartPanelProps {
+    pub spec: Rc<ChartSpec>,
+    pub lang: Lang,
+    pub dark: bool,
+    #[prop_or_default]
+    pub selected: Option<String>,
+    pub on_select: Callback<String>,
+}
+
+/// A chart on a canvas, its tooltip, and its twins: a data table and a description.
+#[function_component(ChartPanel)]
+pub fn chart_panel(p: &ChartPanelProps) -> Html {
+    let t = tr(p.lang);
+    let canvas = use_node_ref();
+    let wrap = use_node_ref();
+    let width = use_state(|| 0.0_f64);
+    let active = use_state(|| None::<usize>);
+    let key = p.spec.key;
+
+    // Measure the container, and again on every resize.
+    {
+        let wrap = wrap.clone();
+        let width = width.clone();
+        use_effect_with((), move |_| {
+            let measure = {
+                let wrap = wrap.clone();
+                let width = width.clone();
+                move || {
+                    if let Some(el) = wrap.cast::<web_sys::HtmlElement>() {
+                        let w = el.client_width() as f64;
+                        if w > 0.0 && (w - *width).abs() >= 1.0 {
+                            width.set(w);
+                        }
+                    }
+                }
+            };
+            measure();
+            let listener =
+                browser::window().map(|w| EventListener::new(&w, "resize", move |_| measure()));
+            move || drop(listener)
+        });
+    }
+
+    let geometry: Rc<Layout> = Rc::new(layout(&p.spec, if *width > 0.0 { *width } else { 640.0 }));
+
+    {
+        let canvas = canvas.clone();
+        let spec = p.spec.clone();
+        let geometry = geometry.clone();
+        use_effect_with(
+            (spec, geometry, *active, p.dark),
+            move |(spec, geometry, active, dark)| {
+                if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                    let dpr = browser::device_pixel_ratio();
+                    el.set_width((geometry.width * dpr).round() as u32);
+                    el.set_height((geometry.height * dpr).round() as u32);
+                    let _ = el
+                        .style()
+                        .set_property("width", &format!("{}px", geometry.width));
+                    let _ = el
+                        .style()
+                        .set_property("height", &format!("{}px", geometry.height));
+                    if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
+                        let area = backend.into_drawing_area();
+                        let palette = if *dark { &DARK } else { &LIGHT };
+                        let ok = draw(&area, spec, geometry, palette, dpr, *active).is_ok();
+                        let _ = el.set_attribute("data-drawn", if ok { "true" } else { "error" });
+                    }
+                }
+            },
+        );
+    }
+
+    let bars: Vec<_> = p.spec.bars().cloned().collect();
+    let count = bars.len();
+    let onkeydown = {
+        let active = active.clone();
+        let on_select = p.on_select.clone();
+        let bars = bars.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let cur = *active;
+            let next = match e.key().as_str() {
+                "ArrowDown" | "ArrowRight" => Some(cur.map_or(0, |i| (i + 1) % count.max(1))),
+                "ArrowUp" | "ArrowLeft" => {
+                    Some(cur.map_or(count.saturating_sub(1), |i| (i + count - 1) % count.max(1)))
+                }
+                "Home" => Some(0),
+                "End" => Some(count.saturating_sub(1)),
+                "Enter" | " " => {
+                    if let Some(b) = cur.and_then(|i| bars.get(i)) {
+                        on_select.emit(b.id.clone());
+                    }
+                    e.prevent_default();
+                    return;
+                }
+                "Escape" => {
+                    active.set(None);
+                    return;
+                }
+                _ => return,
+            };
+            e.prevent_default();
+            active.set(next);
+        })
+    };
+    let point = |e: &MouseEvent| -> Option<(f64, f64)> {
+        let el = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+        let r = el.get_bounding_client_rect();
+        Some((
+            e.client_x() as f64 - r.left(),
+            e.client_y() as f64 - r.top(),
+        ))
+    };
+    let onmousemove = {
+        let active = active.clone();
+        let geometry = geometry.clone();
+        Callback::from(move |e: MouseEvent| {
+            let hit = point(&e).and_then(|(x, y)| geometry.hit(x, y));
+            if hit != *active {
+                active.set(hit);
+            }
+        })
+    };
+    let onmouseleave = {
+        let active = active.clone();
+        Callback::from(move |_: MouseEvent| active.set(None))
+    };
+    let onclick = {
+        let geometry = geometry.clone();
+        let on_select = p.on_select.clone();
+        let bars = bars.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(b) = point(&e)
+                .and_then(|(x, y)| geometry.hit(x, y))
+                .and_then(|i| bars.get(i))
+            {
+                on_select.emit(b.id.clone());
+            }
+        })
+    };
+    let onblur = {
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| active.set(None))
+    };
+    let on_png = {
+        let canvas = canvas.clone();
+        Callback::from(move |_| {
+            if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                if let Ok(url) = el.to_data_url() {
+                    browser::download_url(&format!("chart-{key}.png"), &url);
+                }
+            }
+        })
+    };
+
+    let tooltip = active.and_then(|i| {
+        let b = bars.get(i)?;
+        let bx = geometry.bars.get(i)?;
+        let top = bx.y1 + 6.0;
+        let left = (bx.x_lo.max(geometry.plot_x0)).min(geometry.width - 220.0).max(0.0);
+        Some(html! {
+            <div class="tooltip" id={format!("tip-{key}")} style={format!("top:{top}px;left:{left}px")}>
+                <strong>{b.label.clone()}</strong>
+                <span>{b.text.clone()}</span>
+                <span>{format!("{}: {}", t.period, b.period)}</span>
+                if let Some(n) = b.paragraph { <span>{format!("{} {n}", t.paragraph_long)}</span> }
+            </div>
+        })
+    });
+    let live = active
+        .and_then(|i| bars.get(i))
+        .map(|b| format!("{}: {}, {}", b.label, b.text, b.period))
+        .unwrap_or_default();
+    let desc_id = format!("desc-{key}");
+    html! {
+        <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key}>
+            <figcaption><h3>{p.spec.title.clone()}</h3></figcaption>
+            <div class="canvas-wrap" ref={wrap}>
+                <canvas ref={canvas} class="chart" tabindex="0" role="img"
+                    aria-label={format!("{}. {}", p.spec.title, t.chart_hint)}
+                    aria-describedby={desc_id.clone()}
+                    {onkeydown} {onmousemove} {onmouseleave} {onclick} {onblur}></canvas>
+                { for tooltip }
+            </div>
+            <p class="sr-only" aria-live="polite">{live}</p>
+            <p class="chart-description" id={desc_id}>{p.spec.description.clone()}</p>
+            <details class="chart-twin">
+                <summary>{t.chart_table}</summary>
+                <table class="twin-table">
+                    <caption class="sr-only">{p.spec.title.clone()}</caption>
+                    <thead><tr><th scope="col">{t.label}</th><th scope="col">{t.value}</th><th scope="col">{t.period}</th><th scope="col">{t.paragraph_long}</th></tr></thead>
+                    <tbody>
+                        { for bars.iter().map(|b| {
+                            let id = b.id.clone();
+                            let cb = p.on_select.clone();
+                            let sel = p.selected.as_deref() == Some(b.id.as_str());
+                            html! {
+                                <tr class={classes!(sel.then_some("selected"))}>
+                                    <th scope="row"><button type="button" class="link" onclick={Callback::from(move |_| cb.emit(id.clone()))}>{b.label.clone()}</button></th>
+                                    <td>{b.text.clone()}</td>
+                                    <td>{b.period.clone()}</td>
+                                    <td>{b.paragraph.map(|n| n.to_string()).unwrap_or_default()}</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+            <button type="button" class="secondary" onclick={on_png}>{t.export_png}</button>
+        </figure>
+    }
+}

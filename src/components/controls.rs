@@ -1,0 +1,77 @@
+use super::AppHandle;
+use crate::i18n::tr;
+use crate::model::display::NumberStyle;
+use crate::model::{AreaUnit, Currency, Lang};
+use crate::state::{Action, Theme};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+struct SelectProps {
+    id: AttrValue,
+    label: AttrValue,
+    value: AttrValue,
+    options: Vec<(AttrValue, AttrValue)>,
+    onchange: Callback<String>,
+}
+
+/// A labelled native select: keyboard and screen readers work without extra code.
+#[function_component(LabelledSelect)]
+fn labelled_select(p: &SelectProps) -> Html {
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| {
+            if let Some(sel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
+                cb.emit(sel.value());
+            }
+        })
+    };
+    html! {
+        <label class="control" for={p.id.clone()}>
+            <span>{p.label.clone()}</span>
+            <select id={p.id.clone()} {onchange}>
+                { for p.options.iter().map(|(v, l)| html! {
+                    <option value={v.clone()} selected={*v == p.value}>{l.clone()}</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+#[function_component(Controls)]
+pub fn controls() -> Html {
+    let app = use_context::<AppHandle>().expect("AppHandle context");
+    let v = &app.view;
+    let t = tr(v.lang);
+    let send = |f: fn(&str) -> Option<Action>| {
+        let app = app.clone();
+        Callback::from(move |s: String| {
+            if let Some(a) = f(&s) {
+                app.dispatch(a);
+            }
+        })
+    };
+    let o = |v: &'static str, l: &'static str| (AttrValue::from(v), AttrValue::from(l));
+    html! {
+        <section class="controls" aria-label={t.controls_label}>
+            <LabelledSelect id="ctl-lang" label={t.language} value={v.lang.code()}
+                options={vec![o("en", "English"), o("zh", "简体中文")]}
+                onchange={send(|s| Lang::parse(s).map(Action::SetLang))} />
+            <LabelledSelect id="ctl-area" label={t.area_unit} value={v.units.area.code()}
+                options={vec![o("ha", t.unit_ha), o("mu", t.unit_mu), o("km2", t.unit_km2)]}
+                onchange={send(|s| AreaUnit::parse(s).map(Action::SetArea))} />
+            <LabelledSelect id="ctl-currency" label={t.currency} value={v.units.currency.code()}
+                options={vec![o("cny", t.cur_cny), o("usd", t.cur_usd)]}
+                onchange={send(|s| Currency::parse(s).map(Action::SetCurrency))} />
+            <LabelledSelect id="ctl-number" label={t.number_style} value={v.number_style.code()}
+                options={vec![o("full", t.number_full), o("wan", t.number_wan)]}
+                onchange={send(|s| NumberStyle::parse(s).map(Action::SetNumberStyle))} />
+            <LabelledSelect id="ctl-theme" label={t.theme} value={v.theme.code()}
+                options={vec![o("system", t.theme_system), o("light", t.theme_light), o("dark", t.theme_dark)]}
+                onchange={send(|s| Theme::parse(s).map(Action::SetTheme))} />
+        </section>
+    }
+}

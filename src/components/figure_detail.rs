@@ -1,0 +1,130 @@
+use super::badges::{status_text, KindBadge, StatusBadge};
+use super::browser;
+use super::AppHandle;
+use crate::i18n::tr;
+use crate::model::checks_text::{side_text, slip_text};
+use crate::model::display::show;
+use crate::model::format::{period_text, qualifier_text};
+use crate::model::{Lang, Model, RateRule};
+use crate::numfmt;
+use crate::state::Action;
+use yew::prelude::*;
+
+fn link(app: &AppHandle, model: &Model, id: &str, lang: Lang) -> Html {
+    let label = model
+        .quantity(id)
+        .map(|q| q.label.get(lang).to_string())
+        .unwrap_or_else(|| id.to_string());
+    let app = app.clone();
+    let target = id.to_string();
+    html! {
+        <button type="button" class="link" data-figure={id.to_string()}
+            onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(target.clone()))))}>{label}</button>
+    }
+}
+
+/// Everything known about one figure or derived metric.
+#[function_component(FigureDetail)]
+pub fn figure_detail() -> Html {
+    let app = use_context::<AppHandle>().expect("AppHandle context");
+    let selected = app.view.selected.clone();
+    use_effect_with(selected.clone(), |_| browser::focus_id("detail-title"));
+    let model = &app.model;
+    let v = &app.view;
+    let lang = v.lang;
+    let t = tr(lang);
+    let Some(q) = selected.as_deref().and_then(|id| model.quantity(id)) else {
+        return html! {};
+    };
+    let s = show(model, q, v.units, lang);
+    let close = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::Select(None)))
+    };
+    let onkeydown = {
+        let app = app.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                app.dispatch(Action::Select(None));
+            }
+        })
+    };
+    let rate = s.rate.as_ref().map(|r| {
+        let rule = match r.rule {
+            RateRule::SameYear => t.rate_same_year,
+            RateRule::MeanOfYears => t.rate_mean,
+            RateRule::Latest => t.rate_latest,
+            RateRule::Nearest => t.rate_nearest,
+        };
+        let years: Vec<String> = r.years.iter().map(|y| y.to_string()).collect();
+        html! { <p class="rate">{format!("{}: {} ({}; {})", t.rate_used, numfmt::number(r.cny_per_usd, lang, Some(5), Default::default()), rule, years.join(", "))}</p> }
+    });
+    let figure = model.figure(&q.id);
+    let derived = model.derived(&q.id);
+    let paragraph = model.paragraph_of(&q.id).and_then(|n| model.paragraph(n));
+    let source = figure.map(|f| {
+        let scale = serde_json::to_value(f.scale).ok().and_then(|x| x.as_str().map(str::to_string)).unwrap_or_default();
+        html! {
+            <>
+                <dt>{t.as_reported}</dt>
+                <dd>{format!("{} {} ({}{}, {})", qualifier_text(f.qualifier, lang), f.value, scale, if scale.is_empty() { "" } else { "" }, f.unit)}</dd>
+                if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
+                <dt>{t.team_note}</dt><dd>{f.source.note.get(lang)}</dd>
+                if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
+                if let Some(r) = &f.repeats { <dt>{t.repeats}</dt><dd>{link(&app, model, r, lang)}</dd> }
+            </>
+        }
+    });
+    let formula = derived.map(|d| {
+        html! {
+            <>
+                <dt>{t.formula}</dt><dd>{d.formula.get(lang)}{" — "}<code>{d.symbols.clone()}</code></dd>
+                <dt>{t.inputs}</dt>
+                <dd><ul class="plain">{ for d.inputs.iter().map(|i| html! { <li>{link(&app, model, i, lang)}</li> }) }</ul></dd>
+                if let Some(n) = &d.note { <dt>{t.notes}</dt><dd>{n.get(lang)}</dd> }
+            </>
+        }
+    });
+    let used_by = model.derived_using(&q.id);
+    let findings = model.findings_for(&q.id);
+    let digits = |v: f64| numfmt::number(v, lang, Some(6), v_style(&app));
+    html! {
+        <aside class="detail" aria-labelledby="detail-title" {onkeydown}>
+            <div class="detail-head">
+                <h2 id="detail-title" tabindex="-1">{q.label.get(lang)}</h2>
+                <button type="button" class="close" onclick={close} aria-label={t.close}>{"×"}</button>
+            </div>
+            <p class="detail-value">{numfmt::shown(&s, lang, v.number_style)}</p>
+            <p><KindBadge origin={q.origin} lang={lang} />{" "}<StatusBadge status={model.status_of(&q.id)} lang={lang} />{" "}{period_text(q.period.as_ref(), lang)}</p>
+            { for rate }
+            <dl>
+                { for source }
+                { for formula }
+                if let Some(p) = paragraph {
+                    <dt>{t.source}</dt>
+                    <dd>{format!("{} {} — {}: ", t.paragraph_long, p.n, p.title.get(lang))}{p.summary.get(lang)}</dd>
+                }
+            </dl>
+            if !used_by.is_empty() {
+                <h3>{t.used_by}</h3>
+                <ul class="plain">{ for used_by.iter().map(|d| html! { <li>{link(&app, model, &d.id, lang)}</li> }) }</ul>
+            }
+            <h3>{t.findings}</h3>
+            if findings.is_empty() { <p>{t.no_findings}</p> }
+            <ul class="plain findings">
+                { for findings.iter().map(|f| html! {
+                    <li class={format!("finding status-{}", f.status.code())}>
+                        <strong>{status_text(f.status, lang)}{": "}</strong>{f.label.get(lang)}
+                        <div>{side_text(model, &f.left, lang, &digits)}{" ⟷ "}{side_text(model, &f.right, lang, &digits)}</div>
+                        if f.gap > 0.0 { <div>{format!("{}: {} {} ({}%)", t.gap, digits(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), Default::default()))}</div> }
+                        { for f.slips.first().map(|sl| html! { <div>{t.slip_explains}{": "}{slip_text(model, sl, lang, &digits)}</div> }) }
+                    </li>
+                }) }
+            </ul>
+        </aside>
+    }
+}
+
+fn v_style(app: &AppHandle) -> crate::model::display::NumberStyle {
+    app.view.number_style
+}

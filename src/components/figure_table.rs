@@ -1,0 +1,242 @@
+use super::badges::{status_text, KindBadge, StatusBadge};
+use super::browser;
+use super::AppHandle;
+use crate::i18n::tr;
+use crate::model::display::show;
+use crate::model::export::{figures_csv, figures_json};
+use crate::model::format::period_text;
+use crate::model::{Lang, Model, Quantity};
+use crate::numfmt;
+use crate::state::{Action, SortKey, ViewState};
+use std::cmp::Ordering;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Quantities that pass the view's filters and search, in the view's order. Pure: tested natively.
+pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
+    let needle = v.search.trim().to_lowercase();
+    let mut rows: Vec<&Quantity> = model
+        .quantities
+        .iter()
+        .filter(|q| {
+            v.channel
+                .as_ref()
+                .is_none_or(|c| q.channel.as_ref() == Some(c))
+        })
+        .filter(|q| v.kind.as_deref().is_none_or(|k| q.origin.code() == k))
+        .filter(|q| v.status.is_none_or(|s| model.status_of(&q.id) == Some(s)))
+        .filter(|q| {
+            needle.is_empty()
+                || q.id.to_lowercase().contains(&needle)
+                || q.label.en.to_lowercase().contains(&needle)
+                || q.label.zh.contains(&needle)
+                || model
+                    .figure(&q.id)
+                    .and_then(|f| f.source.quote.as_ref())
+                    .is_some_and(|s| s.to_lowercase().contains(&needle))
+        })
+        .collect();
+    let lang = v.lang;
+    let key = |q: &Quantity| -> (Option<f64>, String) {
+        match v.sort {
+            SortKey::Source => (None, String::new()),
+            SortKey::Label => (None, q.label.get(lang).to_lowercase()),
+            SortKey::Value => (Some(q.base().central()), String::new()),
+            SortKey::Unit => (None, q.unit.code().to_string()),
+            SortKey::Period => (None, period_text(q.period.as_ref(), Lang::En)),
+            SortKey::Kind => (None, q.origin.code().to_string()),
+            SortKey::Channel => (None, q.channel.clone().unwrap_or_else(|| "~".into())),
+            SortKey::Status => (
+                Some(model.status_of(&q.id).map_or(-1.0, |s| s as i32 as f64)),
+                String::new(),
+            ),
+        }
+    };
+    if v.sort != SortKey::Source {
+        rows.sort_by(|a, b| {
+            let (ka, kb) = (key(a), key(b));
+            let o = match (ka.0, kb.0) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                _ => ka.1.cmp(&kb.1),
+            };
+            if o == Ordering::Equal {
+                Ordering::Equal
+            } else if v.descending {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+    } else if v.descending {
+        rows.reverse();
+    }
+    rows.into_iter().map(|q| q.id.clone()).collect()
+}
+
+fn input_value(e: &InputEvent) -> Option<String> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|i| i.value())
+}
+
+fn select_value(e: &Event) -> Option<String> {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+}
+
+#[function_component(FigureTable)]
+pub fn figure_table() -> Html {
+    let app = use_context::<AppHandle>().expect("AppHandle context");
+    let v = &app.view;
+    let lang = v.lang;
+    let t = tr(lang);
+    let model = &app.model;
+    let ids = filtered_ids(model, v);
+
+    let on_search = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(s) = input_value(&e) {
+                app.dispatch(Action::SetSearch(s));
+            }
+        })
+    };
+    let on_channel = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let s = select_value(&e).unwrap_or_default();
+            app.dispatch(Action::SetChannel((!s.is_empty()).then_some(s)));
+        })
+    };
+    let on_kind = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let s = select_value(&e).unwrap_or_default();
+            app.dispatch(Action::SetKind((!s.is_empty()).then_some(s)));
+        })
+    };
+    let on_status = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let s = select_value(&e).unwrap_or_default();
+            app.dispatch(Action::SetStatus(crate::model::Status::parse(&s)));
+        })
+    };
+    let figures: Vec<_> = ids.iter().filter_map(|id| model.figure(id)).collect();
+    let on_csv = {
+        let model = model.clone();
+        let figures: Vec<_> = figures.iter().map(|f| (*f).clone()).collect();
+        Callback::from(move |_| {
+            let refs: Vec<_> = figures.iter().collect();
+            if let Ok(csv) = figures_csv(&model, &refs, lang) {
+                browser::download_text("kezuohou-figures.csv", "text/csv;charset=utf-8", &csv);
+            }
+        })
+    };
+    let on_json = {
+        let figures: Vec<_> = figures.iter().map(|f| (*f).clone()).collect();
+        Callback::from(move |_| {
+            let refs: Vec<_> = figures.iter().collect();
+            if let Ok(json) = figures_json(&refs) {
+                browser::download_text("kezuohou-figures.json", "application/json", &json);
+            }
+        })
+    };
+
+    let header = |k: SortKey, label: &'static str| {
+        let app = app.clone();
+        let sorted = v.sort == k;
+        let aria = if !sorted {
+            "none"
+        } else if v.descending {
+            "descending"
+        } else {
+            "ascending"
+        };
+        let arrow = if !sorted {
+            ""
+        } else if v.descending {
+            " ▼"
+        } else {
+            " ▲"
+        };
+        html! {
+            <th scope="col" aria-sort={aria}>
+                <button type="button" class="sort" data-sort={k.code()}
+                    onclick={Callback::from(move |_| app.dispatch(Action::SortBy(k)))}>{label}{arrow}</button>
+            </th>
+        }
+    };
+    let channel_options = model.dataset.channels.iter().map(|c| {
+        html! { <option value={c.id.clone()} selected={v.channel.as_ref() == Some(&c.id)}>{c.label.get(lang)}</option> }
+    });
+    let kind_opt = |k: &'static str, l: &'static str| html! { <option value={k} selected={v.kind.as_deref() == Some(k)}>{l}</option> };
+    let status_opt = |s: crate::model::Status| {
+        html! { <option value={s.code()} selected={v.status == Some(s)}>{status_text(s, lang)}</option> }
+    };
+    let rows = ids.iter().filter_map(|id| model.quantity(id)).map(|q| {
+        let s = show(model, q, v.units, lang);
+        let onclick = {
+            let app = app.clone();
+            let id = q.id.clone();
+            Callback::from(move |_| app.dispatch(Action::Select(Some(id.clone()))))
+        };
+        let selected = v.selected.as_deref() == Some(q.id.as_str());
+        let channel = q
+            .channel
+            .as_ref()
+            .and_then(|c| model.channel(c))
+            .map(|c| c.label.get(lang).to_string())
+            .unwrap_or_default();
+        html! {
+            <tr class={classes!(selected.then_some("selected"))} data-figure={q.id.clone()}>
+                <th scope="row"><button type="button" class="link" {onclick}>{q.label.get(lang)}</button></th>
+                <td class="num">{numfmt::estimate(&s.value, lang, s.digits, v.number_style)}</td>
+                <td>{s.unit.clone()}</td>
+                <td>{period_text(q.period.as_ref(), lang)}</td>
+                <td><KindBadge origin={q.origin} lang={lang} /></td>
+                <td>{channel}</td>
+                <td class="num">{model.paragraph_of(&q.id).map(|n| n.to_string()).unwrap_or_default()}</td>
+                <td><StatusBadge status={model.status_of(&q.id)} lang={lang} /></td>
+            </tr>
+        }
+    });
+    html! {
+        <section aria-labelledby="table-title">
+            <h2 id="table-title">{t.view_table}</h2>
+            <div class="filters">
+                <label class="control" for="flt-search"><span>{t.search}</span>
+                    <input id="flt-search" type="search" value={v.search.clone()} placeholder={t.search_placeholder} oninput={on_search} /></label>
+                <label class="control" for="flt-channel"><span>{t.filter_channel}</span>
+                    <select id="flt-channel" onchange={on_channel}>
+                        <option value="" selected={v.channel.is_none()}>{t.all}</option>
+                        { for channel_options }
+                    </select></label>
+                <label class="control" for="flt-kind"><span>{t.filter_kind}</span>
+                    <select id="flt-kind" onchange={on_kind}>
+                        <option value="" selected={v.kind.is_none()}>{t.all}</option>
+                        {kind_opt("reported", t.kind_reported)}{kind_opt("derived", t.kind_derived)}{kind_opt("context", t.kind_context)}
+                    </select></label>
+                <label class="control" for="flt-status"><span>{t.filter_status}</span>
+                    <select id="flt-status" onchange={on_status}>
+                        <option value="" selected={v.status.is_none()}>{t.all}</option>
+                        {status_opt(crate::model::Status::Holds)}{status_opt(crate::model::Status::Doubtful)}{status_opt(crate::model::Status::Contradicts)}
+                    </select></label>
+                <button type="button" id="export-csv" onclick={on_csv}>{t.export_csv}</button>
+                <button type="button" id="export-json" onclick={on_json}>{t.export_json}</button>
+            </div>
+            <p class="count" role="status"><span id="row-count">{ids.len()}</span>{" "}{t.rows_shown}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
+                <table class="figure-table">
+                    <thead><tr>
+                        {header(SortKey::Label, t.label)}{header(SortKey::Value, t.value)}{header(SortKey::Unit, t.unit)}
+                        {header(SortKey::Period, t.period)}{header(SortKey::Kind, t.kind)}{header(SortKey::Channel, t.channel)}
+                        {header(SortKey::Source, t.paragraph)}{header(SortKey::Status, t.check)}
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,26 @@
+//! Yew components, one per file. Only `app` dispatches on its own; the rest receive the app
+//! handle through context and send actions.
+
+mod app;
+mod badges;
+mod browser;
+mod card;
+mod chart_panel;
+mod controls;
+mod figure_detail;
+mod figure_table;
+mod footer;
+mod header;
+mod notice;
+mod overview;
+mod source_trail;
+
+pub use app::{App, Explorer};
+pub use chart_panel::ChartPanel;
+pub use figure_table::{filtered_ids, FigureTable};
+
+use crate::state::AppState;
+use yew::UseReducerHandle;
+
+/// What every component reads the app state from and dispatches to.
+pub type AppHandle = UseReducerHandle<AppState>;

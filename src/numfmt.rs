@@ -1,0 +1,92 @@
+//! Digits for people: the browser's `Intl.NumberFormat` in the app, a plain formatter natively.
+
+use crate::model::display::{NumberStyle, Shown};
+use crate::model::format::{plain_number, shape_text};
+use crate::model::units::chinese_scale;
+use crate::model::{Estimate, Lang};
+
+/// Decimals shown for a value printed exactly as reported.
+const REPORTED_DECIMALS: u32 = 6;
+
+#[cfg(target_arch = "wasm32")]
+fn digits_text(value: f64, lang: Lang, sig: Option<u32>) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use wasm_bindgen::JsValue;
+    thread_local! {
+        static CACHE: RefCell<HashMap<(Lang, Option<u32>), js_sys::Intl::NumberFormat>> =
+            RefCell::new(HashMap::new());
+    }
+    if !value.is_finite() {
+        return plain_number(value, 0);
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let fmt = cache.entry((lang, sig)).or_insert_with(|| {
+            let locale = match lang {
+                Lang::En => "en-US",
+                Lang::Zh => "zh-CN",
+            };
+            let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+            let options = js_sys::Object::new();
+            let (key, n) = match sig {
+                Some(d) => ("maximumSignificantDigits", d.clamp(1, 21)),
+                None => ("maximumFractionDigits", REPORTED_DECIMALS),
+            };
+            let _ = js_sys::Reflect::set(&options, &key.into(), &JsValue::from(n));
+            js_sys::Intl::NumberFormat::new(&locales, &options)
+        });
+        fmt.format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(value))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| plain_number(value, 2))
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn digits_text(value: f64, _lang: Lang, sig: Option<u32>) -> String {
+    let decimals = match sig {
+        Some(d) => crate::model::format::decimals_for(value, d),
+        None => REPORTED_DECIMALS as usize,
+    };
+    let v = match sig {
+        Some(d) => crate::model::units::round_significant(value, d),
+        None => value,
+    };
+    plain_number(v, decimals)
+}
+
+/// One number in the chosen style.
+pub fn number(value: f64, lang: Lang, sig: Option<u32>, style: NumberStyle) -> String {
+    match style {
+        NumberStyle::ChineseScale => {
+            let (v, suffix) = chinese_scale(value);
+            if suffix.is_empty() {
+                digits_text(value, lang, sig)
+            } else {
+                // Keep every digit the source printed: 4.45 million = 445 万.
+                let sig = sig.or(Some(12));
+                let sep = if lang == Lang::En { " " } else { "" };
+                format!("{}{sep}{suffix}", digits_text(v, lang, sig))
+            }
+        }
+        NumberStyle::Full => digits_text(value, lang, sig),
+    }
+}
+
+/// An estimate in words: "more than 21", "11,385–11,615".
+pub fn estimate(e: &Estimate, lang: Lang, sig: Option<u32>, style: NumberStyle) -> String {
+    shape_text(e.shape(), lang, &|v| number(v, lang, sig, style))
+}
+
+/// A shown value with its unit: "more than 21 %".
+pub fn shown(s: &Shown, lang: Lang, style: NumberStyle) -> String {
+    let n = estimate(&s.value, lang, s.digits, style);
+    let sep = match (lang, s.unit.as_str()) {
+        (_, "%") => "",
+        (Lang::Zh, _) => " ",
+        _ => " ",
+    };
+    format!("{n}{sep}{}", s.unit)
+}

@@ -1,0 +1,344 @@
+//! The whole view state, one value: it round-trips through the URL query string, so a copied
+//! link reopens the same view and back/forward walk through past views.
+
+use crate::model::display::{NumberStyle, UnitChoice};
+use crate::model::{AreaUnit, Currency, Lang, Model, Status};
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Table,
+    Trail,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Overview, View::Table, View::Trail];
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Table => "table",
+            View::Trail => "trail",
+        }
+    }
+    pub fn parse(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.code() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Theme> {
+        [Theme::System, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.code() == s)
+    }
+}
+
+/// Columns of the figure table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Source,
+    Label,
+    Value,
+    Unit,
+    Period,
+    Kind,
+    Channel,
+    Status,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 8] = [
+        SortKey::Label,
+        SortKey::Value,
+        SortKey::Unit,
+        SortKey::Period,
+        SortKey::Kind,
+        SortKey::Channel,
+        SortKey::Source,
+        SortKey::Status,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            SortKey::Source => "source",
+            SortKey::Label => "label",
+            SortKey::Value => "value",
+            SortKey::Unit => "unit",
+            SortKey::Period => "period",
+            SortKey::Kind => "kind",
+            SortKey::Channel => "channel",
+            SortKey::Status => "status",
+        }
+    }
+    pub fn parse(s: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.code() == s)
+    }
+}
+
+/// Everything that decides what the page shows.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewState {
+    pub view: View,
+    pub selected: Option<String>,
+    pub channel: Option<String>,
+    /// "reported", "derived" or "context".
+    pub kind: Option<String>,
+    pub status: Option<Status>,
+    pub search: String,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub units: UnitChoice,
+    pub number_style: NumberStyle,
+    pub lang: Lang,
+    pub theme: Theme,
+}
+
+/// What a URL held that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    pub key: String,
+    pub value: String,
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Longest search text kept from a URL.
+pub const MAX_SEARCH_CHARS: usize = 200;
+
+impl ViewState {
+    /// Read a query string (with or without the leading `?`). Unknown keys and bad values are
+    /// left at their defaults and reported back, never fatal.
+    pub fn from_query(query: &str, model: Option<&Model>) -> (ViewState, Vec<Ignored>) {
+        let mut s = ViewState::default();
+        let mut ignored = Vec::new();
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for pair in query.split('&').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let (k, v) = (decode(k), decode(v));
+            let known_id = |id: &str| model.is_none_or(|m| m.quantity(id).is_some());
+            let ok = match k.as_str() {
+                "view" => View::parse(&v).map(|x| s.view = x).is_some(),
+                "fig" => {
+                    let good = known_id(&v) && !v.is_empty();
+                    if good {
+                        s.selected = Some(v.clone());
+                    }
+                    good
+                }
+                "channel" => {
+                    let good = model.is_none_or(|m| m.channel(&v).is_some()) && !v.is_empty();
+                    if good {
+                        s.channel = Some(v.clone());
+                    }
+                    good
+                }
+                "kind" => {
+                    let good = matches!(v.as_str(), "reported" | "derived" | "context");
+                    if good {
+                        s.kind = Some(v.clone());
+                    }
+                    good
+                }
+                "status" => Status::parse(&v).map(|x| s.status = Some(x)).is_some(),
+                "q" => {
+                    s.search = v.chars().take(MAX_SEARCH_CHARS).collect();
+                    true
+                }
+                "sort" => SortKey::parse(&v).map(|x| s.sort = x).is_some(),
+                "dir" => match v.as_str() {
+                    "asc" => {
+                        s.descending = false;
+                        true
+                    }
+                    "desc" => {
+                        s.descending = true;
+                        true
+                    }
+                    _ => false,
+                },
+                "area" => AreaUnit::parse(&v).map(|x| s.units.area = x).is_some(),
+                "cur" => Currency::parse(&v).map(|x| s.units.currency = x).is_some(),
+                "num" => NumberStyle::parse(&v).map(|x| s.number_style = x).is_some(),
+                "lang" => Lang::parse(&v).map(|x| s.lang = x).is_some(),
+                "theme" => Theme::parse(&v).map(|x| s.theme = x).is_some(),
+                _ => false,
+            };
+            if !ok {
+                ignored.push(Ignored {
+                    key: k.chars().take(40).collect(),
+                    value: v.chars().take(40).collect(),
+                });
+            }
+        }
+        (s, ignored)
+    }
+
+    /// The query string for this state; defaults are left out so links stay short.
+    pub fn to_query(&self) -> String {
+        let d = ViewState::default();
+        let mut parts: Vec<(&str, String)> = Vec::new();
+        if self.view != d.view {
+            parts.push(("view", self.view.code().into()));
+        }
+        if let Some(f) = &self.selected {
+            parts.push(("fig", f.clone()));
+        }
+        if let Some(c) = &self.channel {
+            parts.push(("channel", c.clone()));
+        }
+        if let Some(k) = &self.kind {
+            parts.push(("kind", k.clone()));
+        }
+        if let Some(st) = self.status {
+            parts.push(("status", st.code().into()));
+        }
+        if !self.search.is_empty() {
+            parts.push(("q", self.search.clone()));
+        }
+        if self.sort != d.sort {
+            parts.push(("sort", self.sort.code().into()));
+        }
+        if self.descending {
+            parts.push(("dir", "desc".into()));
+        }
+        if self.units.area != d.units.area {
+            parts.push(("area", self.units.area.code().into()));
+        }
+        if self.units.currency != d.units.currency {
+            parts.push(("cur", self.units.currency.code().into()));
+        }
+        if self.number_style != d.number_style {
+            parts.push(("num", self.number_style.code().into()));
+        }
+        if self.lang != d.lang {
+            parts.push(("lang", self.lang.code().into()));
+        }
+        if self.theme != d.theme {
+            parts.push(("theme", self.theme.code().into()));
+        }
+        if parts.is_empty() {
+            return String::new();
+        }
+        let body: Vec<String> = parts
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .collect();
+        format!("?{}", body.join("&"))
+    }
+}
+
+/// The app's state: the model in use, the view, and notices for the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub model: Rc<Model>,
+    pub view: ViewState,
+    pub ignored: Vec<Ignored>,
+}
+
+pub enum Action {
+    /// Replace the view (from the URL, e.g. on back/forward).
+    Restore(ViewState, Vec<Ignored>),
+    SetView(View),
+    Select(Option<String>),
+    SetChannel(Option<String>),
+    SetKind(Option<String>),
+    SetStatus(Option<Status>),
+    SetSearch(String),
+    /// Sort by a column; choosing the current column again flips the direction.
+    SortBy(SortKey),
+    SetArea(AreaUnit),
+    SetCurrency(Currency),
+    SetNumberStyle(NumberStyle),
+    SetLang(Lang),
+    SetTheme(Theme),
+    DismissNotice,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let v = &mut next.view;
+        match action {
+            Action::Restore(view, ignored) => {
+                next.view = view;
+                next.ignored = ignored;
+            }
+            Action::SetView(x) => v.view = x,
+            Action::Select(x) => v.selected = x,
+            Action::SetChannel(x) => v.channel = x,
+            Action::SetKind(x) => v.kind = x,
+            Action::SetStatus(x) => v.status = x,
+            Action::SetSearch(x) => v.search = x.chars().take(MAX_SEARCH_CHARS).collect(),
+            Action::SortBy(k) => {
+                if v.sort == k {
+                    v.descending = !v.descending;
+                } else {
+                    v.sort = k;
+                    v.descending = false;
+                }
+            }
+            Action::SetArea(x) => v.units.area = x,
+            Action::SetCurrency(x) => v.units.currency = x,
+            Action::SetNumberStyle(x) => v.number_style = x,
+            Action::SetLang(x) => v.lang = x,
+            Action::SetTheme(x) => v.theme = x,
+            Action::DismissNotice => next.ignored.clear(),
+        }
+        Rc::new(next)
+    }
+}

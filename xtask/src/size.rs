@@ -1,0 +1,214 @@
+//! Size budget of the release build: raw and gzip (best compression) bytes of every file.
+
+use crate::error::{bail, Context, Result};
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Gzipped bytes that all of `dist/` together may take.
+pub const GZIP_BUDGET: u64 = 250_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSize {
+    /// Path relative to the measured directory, `/`-separated.
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+}
+
+#[derive(Debug)]
+pub struct Report {
+    pub files: Vec<FileSize>,
+    pub budget: u64,
+}
+
+impl Report {
+    pub fn total_raw(&self) -> u64 {
+        self.files.iter().map(|f| f.raw).sum()
+    }
+
+    pub fn total_gzip(&self) -> u64 {
+        self.files.iter().map(|f| f.gzip).sum()
+    }
+
+    pub fn within_budget(&self) -> bool {
+        self.total_gzip() <= self.budget
+    }
+
+    /// A fixed-width table, one row per file and a total row.
+    pub fn table(&self) -> String {
+        let width = self
+            .files
+            .iter()
+            .map(|f| f.path.len())
+            .chain(["file".len(), "total".len()])
+            .max()
+            .unwrap_or(5);
+        let mut out = format!(
+            "{:<width$}  {:>12}  {:>12}\n",
+            "file", "raw bytes", "gzip bytes"
+        );
+        for f in &self.files {
+            out += &format!("{:<width$}  {:>12}  {:>12}\n", f.path, f.raw, f.gzip);
+        }
+        out += &format!("{}\n", "-".repeat(width + 28));
+        out += &format!(
+            "{:<width$}  {:>12}  {:>12}   (budget {} gzip)\n",
+            "total",
+            self.total_raw(),
+            self.total_gzip(),
+            self.budget
+        );
+        out
+    }
+
+    pub fn to_json(&self) -> String {
+        let files: Vec<String> = self
+            .files
+            .iter()
+            .map(|f| {
+                format!(
+                    "    {{\"path\": \"{}\", \"raw_bytes\": {}, \"gzip_bytes\": {}}}",
+                    json_escape(&f.path),
+                    f.raw,
+                    f.gzip
+                )
+            })
+            .collect();
+        format!(
+            "{{\n  \"budget_gzip_bytes\": {},\n  \"total_raw_bytes\": {},\n  \"total_gzip_bytes\": {},\n  \"within_budget\": {},\n  \"files\": [\n{}\n  ]\n}}\n",
+            self.budget,
+            self.total_raw(),
+            self.total_gzip(),
+            self.within_budget(),
+            files.join(",\n")
+        )
+    }
+}
+
+/// Measures every file under `dir`, sorted by path.
+pub fn measure(dir: &Path, budget: u64) -> Result<Report> {
+    if !dir.is_dir() {
+        bail!(
+            "{} does not exist; build it first (trunk build --release --offline)",
+            dir.display()
+        );
+    }
+    let mut paths = Vec::new();
+    collect_files(dir, &mut paths)?;
+    paths.sort();
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let bytes = fs::read(&path).context(|| format!("cannot read {}", path.display()))?;
+        let relative = path.strip_prefix(dir).unwrap_or(&path);
+        files.push(FileSize {
+            path: relative.to_string_lossy().replace('\\', "/"),
+            raw: bytes.len() as u64,
+            gzip: gzip_len(&bytes)?,
+        });
+    }
+    Ok(Report { files, budget })
+}
+
+/// Size of `bytes` after gzip at the best compression level.
+pub fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(bytes)
+        .context(|| "gzip compression failed".to_string())?;
+    let compressed = encoder
+        .finish()
+        .context(|| "gzip compression failed".to_string())?;
+    Ok(compressed.len() as u64)
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = fs::read_dir(dir).context(|| format!("cannot list {}", dir.display()))?;
+    for entry in entries {
+        let entry = entry.context(|| format!("cannot list {}", dir.display()))?;
+        let path = entry.path();
+        let kind = entry
+            .file_type()
+            .context(|| format!("cannot stat {}", path.display()))?;
+        if kind.is_dir() {
+            collect_files(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn json_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(gzips: &[u64], budget: u64) -> Report {
+        let files = gzips
+            .iter()
+            .enumerate()
+            .map(|(i, &gzip)| FileSize {
+                path: format!("f{i}.wasm"),
+                raw: gzip * 3,
+                gzip,
+            })
+            .collect();
+        Report { files, budget }
+    }
+
+    #[test]
+    fn budget_is_inclusive() {
+        assert!(report(&[100, 150], 250).within_budget());
+        assert!(!report(&[100, 151], 250).within_budget());
+    }
+
+    #[test]
+    fn gzip_shrinks_repetitive_data() {
+        let data = vec![b'a'; 10_000];
+        let len = gzip_len(&data).unwrap();
+        assert!(len > 0 && len < 200, "{len}");
+    }
+
+    #[test]
+    fn table_and_json_show_totals() {
+        let r = report(&[10, 20], 250);
+        assert!(r.table().contains("total"));
+        assert!(r.table().contains("f1.wasm"));
+        let json = r.to_json();
+        assert!(json.contains("\"total_gzip_bytes\": 30"), "{json}");
+        assert!(json.contains("\"within_budget\": true"), "{json}");
+    }
+
+    #[test]
+    fn json_escapes_quotes_and_controls() {
+        assert_eq!(json_escape("a\"b\\c\n"), "a\\\"b\\\\c\\u000a");
+    }
+
+    #[test]
+    fn measures_nested_directories() {
+        let dir = std::env::temp_dir().join(format!("xtask-size-{}", std::process::id()));
+        fs::create_dir_all(dir.join("sub")).unwrap();
+        fs::write(dir.join("index.html"), "<h1>hi</h1>").unwrap();
+        fs::write(dir.join("sub/app.wasm"), vec![0u8; 1000]).unwrap();
+        let r = measure(&dir, GZIP_BUDGET).unwrap();
+        fs::remove_dir_all(&dir).unwrap();
+        let names: Vec<&str> = r.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(names, ["index.html", "sub/app.wasm"]);
+        assert_eq!(r.total_raw(), 11 + 1000);
+    }
+}
