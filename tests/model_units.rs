@@ -82,7 +82,9 @@ fn chinese_scale_examples() {
     assert_eq!(chinese_scale(51.36e6), (5136.0, "万"));
     assert_eq!(chinese_scale(4.45e6), (445.0, "万"));
     assert_eq!(chinese_scale(1.2e9), (12.0, "亿"));
-    assert_eq!(chinese_scale(504.57e6), (50457.0, "万"));
+    let (n, s) = chinese_scale(504.57e6);
+    assert!(close(n, 5.0457, 1e-12) && s == "亿", "{n} {s}");
+    assert_eq!(chinese_scale(50.457e6), (5045.7, "万"));
     assert_eq!(chinese_scale(9_999.0), (9_999.0, ""));
     assert_eq!(chinese_scale(10_000.0), (1.0, "万"));
     assert_eq!(chinese_scale(99_999_999.0).1, "万");
@@ -137,6 +139,16 @@ fn round_significant_examples() {
     assert_eq!(round_significant(-1_845.99, 2), -1_800.0);
     assert_eq!(round_significant(0.012345, 2), 0.012);
     assert_eq!(round_significant(0.0, 3), 0.0);
+    // Halves go away from zero.
+    assert_eq!(round_significant(12.5, 2), 13.0);
+    assert_eq!(round_significant(-12.5, 2), -13.0);
+    assert_eq!(round_significant(0.125, 2), 0.13);
+    // Rounding up may add a digit.
+    assert_eq!(round_significant(99_999.6, 1), 100_000.0);
+    // 0 digits count as 1.
+    assert_eq!(round_significant(51.36, 0), 50.0);
+    // Overflow leaves the value as it is.
+    assert_eq!(round_significant(f64::MAX, 1), f64::MAX);
     assert!(round_significant(f64::NAN, 3).is_nan());
     assert_eq!(round_significant(f64::INFINITY, 3), f64::INFINITY);
 }

@@ -132,20 +132,31 @@ pub fn draw<DB: DrawingBackend>(
                 font(13.0, palette.text),
             ))?;
             let value_x = if b.open_high { b.x_lo } else { b.x_hi };
-            let value_text = fit(&bar.text, layout.plot_x1 - value_x + 40.0, 12.0);
-            let tx = (value_x + 6.0)
-                .min(layout.plot_x1 - 60.0)
-                .max(layout.plot_x0 + 4.0);
+            let text_px = bar
+                .text
+                .chars()
+                .map(|c| if c.is_ascii() { 6.8 } else { 12.0 })
+                .sum::<f64>();
             let ty = if b.open_high {
                 b.y0 - 1.0
             } else {
                 (b.y0 + b.y1) / 2.0
             };
-            area.draw(&Text::new(
-                value_text,
-                (px(tx), px(ty)),
-                font(12.0, palette.text),
-            ))?;
+            if value_x + 6.0 + text_px > layout.width && value_x - text_px - 6.0 > b.x_zero {
+                // No room after the bar: write the value inside its end.
+                area.draw(&Text::new(
+                    bar.text.clone(),
+                    (px(value_x - text_px - 4.0), px(ty)),
+                    font(12.0, palette.background),
+                ))?;
+            } else {
+                let tx = (value_x + 6.0).max(layout.plot_x0 + 4.0);
+                area.draw(&Text::new(
+                    bar.text.clone(),
+                    (px(tx), px(ty)),
+                    font(12.0, palette.text),
+                ))?;
+            }
             if focus == Some(b.index) {
                 area.draw(&Rectangle::new(
                     [

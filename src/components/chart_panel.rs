@@ -11,6 +11,24 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// The bar under the pointer or keyboard focus. Kept in a shared cell so quick key presses each
+/// see the result of the one before, and mirrored in a state that re-renders.
+#[derive(Clone)]
+struct Active {
+    now: Rc<std::cell::Cell<Option<usize>>>,
+    shown: UseStateHandle<Option<usize>>,
+}
+
+impl Active {
+    fn get(&self) -> Option<usize> {
+        self.now.get()
+    }
+    fn set(&self, v: Option<usize>) {
+        self.now.set(v);
+        self.shown.set(v);
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ChartPanelProps {
     pub spec: Rc<ChartSpec>,
@@ -28,7 +46,10 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
     let canvas = use_node_ref();
     let wrap = use_node_ref();
     let width = use_state(|| 0.0_f64);
-    let active = use_state(|| None::<usize>);
+    let active = Active {
+        now: use_mut_ref_cell(),
+        shown: use_state(|| None::<usize>),
+    };
     let key = p.spec.key;
 
     // Measure the container, and again on every resize.
@@ -62,7 +83,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         let spec = p.spec.clone();
         let geometry = geometry.clone();
         use_effect_with(
-            (spec, geometry, *active, p.dark),
+            (spec, geometry, *active.shown, p.dark),
             move |(spec, geometry, active, dark)| {
                 if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                     let dpr = browser::device_pixel_ratio();
@@ -92,7 +113,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         let on_select = p.on_select.clone();
         let bars = bars.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let cur = *active;
+            let cur = active.get();
             let next = match e.key().as_str() {
                 "ArrowDown" | "ArrowRight" => Some(cur.map_or(0, |i| (i + 1) % count.max(1))),
                 "ArrowUp" | "ArrowLeft" => {
@@ -130,7 +151,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         let geometry = geometry.clone();
         Callback::from(move |e: MouseEvent| {
             let hit = point(&e).and_then(|(x, y)| geometry.hit(x, y));
-            if hit != *active {
+            if hit != active.get() {
                 active.set(hit);
             }
         })
@@ -167,21 +188,30 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         })
     };
 
-    let tooltip = active.and_then(|i| {
-        let b = bars.get(i)?;
-        let bx = geometry.bars.get(i)?;
-        let top = bx.y1 + 6.0;
-        let left = (bx.x_lo.max(geometry.plot_x0)).min(geometry.width - 220.0).max(0.0);
-        Some(html! {
-            <div class="tooltip" id={format!("tip-{key}")} style={format!("top:{top}px;left:{left}px")}>
-                <strong>{b.label.clone()}</strong>
-                <span>{b.text.clone()}</span>
-                <span>{format!("{}: {}", t.period, b.period)}</span>
-                if let Some(n) = b.paragraph { <span>{format!("{} {n}", t.paragraph_long)}</span> }
-            </div>
-        })
-    });
+    // The tooltip element is always there (hidden when idle) so the canvas beside it keeps its
+    // place in the DOM, and with it the keyboard focus.
+    let tip = active
+        .shown
+        .and_then(|i| Some((bars.get(i)?, geometry.bars.get(i)?)));
+    let tooltip = match tip {
+        Some((b, bx)) => {
+            let top = bx.y1 + 6.0;
+            let left = (bx.x_lo.max(geometry.plot_x0))
+                .min(geometry.width - 220.0)
+                .max(0.0);
+            html! {
+                <div class="tooltip" id={format!("tip-{key}")} style={format!("top:{top}px;left:{left}px")}>
+                    <strong>{b.label.clone()}</strong>
+                    <span>{b.text.clone()}</span>
+                    <span>{format!("{}: {}", t.period, b.period)}</span>
+                    <span>{b.paragraph.map(|n| format!("{} {n}", t.paragraph_long)).unwrap_or_default()}</span>
+                </div>
+            }
+        }
+        None => html! { <div class="tooltip" hidden=true></div> },
+    };
     let live = active
+        .shown
         .and_then(|i| bars.get(i))
         .map(|b| format!("{}: {}, {}", b.label, b.text, b.period))
         .unwrap_or_default();
@@ -194,7 +224,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                     aria-label={format!("{}. {}", p.spec.title, t.chart_hint)}
                     aria-describedby={desc_id.clone()}
                     {onkeydown} {onmousemove} {onmouseleave} {onclick} {onblur}></canvas>
-                { for tooltip }
+                { tooltip }
             </div>
             <p class="sr-only" aria-live="polite">{live}</p>
             <p class="chart-description" id={desc_id}>{p.spec.description.clone()}</p>
@@ -223,4 +253,9 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
             <button type="button" class="secondary" onclick={on_png}>{t.export_png}</button>
         </figure>
     }
+}
+
+#[hook]
+fn use_mut_ref_cell() -> Rc<std::cell::Cell<Option<usize>>> {
+    (*use_memo((), |_| Rc::new(std::cell::Cell::new(None)))).clone()
 }

@@ -67,7 +67,7 @@ pub fn figure_detail() -> Html {
         html! {
             <>
                 <dt>{t.as_reported}</dt>
-                <dd>{format!("{} {} ({}{}, {})", qualifier_text(f.qualifier, lang), f.value, scale, if scale.is_empty() { "" } else { "" }, f.unit)}</dd>
+                <dd>{as_printed(f, &scale, lang)}</dd>
                 if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
                 <dt>{t.team_note}</dt><dd>{f.source.note.get(lang)}</dd>
                 if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
@@ -123,6 +123,22 @@ pub fn figure_detail() -> Html {
             </ul>
         </aside>
     }
+}
+
+/// The value as the source printed it: "more than 21 %", "50.457 million yuan".
+fn as_printed(f: &crate::model::Figure, scale: &str, lang: Lang) -> String {
+    let unit =
+        crate::model::Unit::parse(&f.unit).map_or(f.unit.clone(), |u| u.symbol(lang).to_string());
+    let q = match f.qualifier {
+        crate::model::Qualifier::Exact => String::new(),
+        other => format!("{} ", qualifier_text(other, lang)),
+    };
+    let scale = if scale == "one" {
+        String::new()
+    } else {
+        format!(" {scale}")
+    };
+    format!("{q}{}{scale} {unit}", f.value)
 }
 
 fn v_style(app: &AppHandle) -> crate::model::display::NumberStyle {

@@ -227,7 +227,7 @@ pub fn figure_table() -> Html {
                 <button type="button" id="export-json" onclick={on_json}>{t.export_json}</button>
             </div>
             <p class="count" role="status"><span id="row-count">{ids.len()}</span>{" "}{t.rows_shown}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} · {} {}", t.view_table, ids.len(), t.rows_shown)}>
                 <table class="figure-table">
                     <thead><tr>
                         {header(SortKey::Label, t.label)}{header(SortKey::Value, t.value)}{header(SortKey::Unit, t.unit)}

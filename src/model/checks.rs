@@ -87,6 +87,37 @@ impl Finding {
     pub fn involves(&self, id: &str) -> bool {
         self.left.ids.iter().chain(&self.right.ids).any(|x| x == id)
     }
+
+    /// The figures this finding casts doubt on (empty when it holds).
+    pub fn suspects(&self, model: &Model) -> Vec<String> {
+        if self.status == Status::Holds {
+            return Vec::new();
+        }
+        match self.slips.iter().map(|s| s.mends).max() {
+            Some(best) => {
+                let mut ids: Vec<String> = self
+                    .slips
+                    .iter()
+                    .filter(|s| s.mends == best)
+                    .map(|s| s.figure.clone())
+                    .collect();
+                ids.dedup();
+                ids
+            }
+            None => self
+                .left
+                .ids
+                .iter()
+                .chain(&self.right.ids)
+                .filter(|id| {
+                    model
+                        .quantity(id)
+                        .is_some_and(|q| q.origin == Origin::Reported)
+                })
+                .cloned()
+                .collect(),
+        }
+    }
 }
 
 type Lookup<'a> = dyn Fn(&str) -> Option<(Estimate, Unit)> + 'a;

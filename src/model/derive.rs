@@ -36,41 +36,33 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
         });
     }
     let mut errs = Vec::new();
-    let mut pending: Vec<usize> = (0..d.derived.len()).collect();
-    // validate::check rejected cycles, so each pass resolves at least one metric.
-    while !pending.is_empty() {
-        let before = pending.len();
-        pending.retain(|&i| {
-            let m = &d.derived[i];
-            if !m.inputs.iter().all(|id| index.contains_key(id)) {
-                return true;
+    for i in resolution_order(d) {
+        let m = &d.derived[i];
+        // An input whose own computation failed leaves this one out, without a second error.
+        if !m.inputs.iter().all(|id| index.contains_key(id)) {
+            continue;
+        }
+        let inputs: Vec<&Quantity> = m.inputs.iter().map(|id| &out[index[id]]).collect();
+        match compute(m.operation, &inputs, &m.unit) {
+            Ok((unit, value)) => {
+                let period = common_period(&inputs);
+                index.insert(m.id.clone(), out.len());
+                out.push(Quantity {
+                    id: m.id.clone(),
+                    label: m.label.clone(),
+                    unit,
+                    value,
+                    period,
+                    origin: Origin::Derived,
+                    channel: m.channel.clone(),
+                });
             }
-            let inputs: Vec<&Quantity> = m.inputs.iter().map(|id| &out[index[id]]).collect();
-            match compute(m.operation, &inputs, &m.unit) {
-                Ok((unit, value)) => {
-                    let period = common_period(&inputs);
-                    index.insert(m.id.clone(), out.len());
-                    out.push(Quantity {
-                        id: m.id.clone(),
-                        label: m.label.clone(),
-                        unit,
-                        value,
-                        period,
-                        origin: Origin::Derived,
-                        channel: m.channel.clone(),
-                    });
-                }
-                Err((field, expected, found, kind)) => errs.push(DatasetError::new(
-                    kind,
-                    format!("derived[{i}].{field}"),
-                    expected,
-                    found,
-                )),
-            }
-            false
-        });
-        if pending.len() == before {
-            break;
+            Err((field, expected, found, kind)) => errs.push(DatasetError::new(
+                kind,
+                format!("derived[{i}].{field}"),
+                expected,
+                found,
+            )),
         }
     }
     if errs.is_empty() {
@@ -78,6 +70,46 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
     } else {
         Err(errs)
     }
+}
+
+/// The order in which to compute the derived metrics: as if the list were read again and again,
+/// each time computing every metric whose inputs are ready. That keeps the declared order where
+/// inputs come first, yet takes linear time, where rereading takes quadratic time on a long chain
+/// declared backwards. A metric read in round `r` waits for an input declared after it to be
+/// computed in round `r`, so it comes one round later. Metrics on a cycle (rejected by
+/// `validate::check`) are left out.
+fn resolution_order(d: &Dataset) -> Vec<usize> {
+    let n = d.derived.len();
+    let mut pos: HashMap<&str, usize> = HashMap::with_capacity(n);
+    for (i, m) in d.derived.iter().enumerate() {
+        pos.entry(m.id.as_str()).or_insert(i);
+    }
+    let mut waiting = vec![0usize; n];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, m) in d.derived.iter().enumerate() {
+        for input in &m.inputs {
+            if let Some(&j) = pos.get(input.as_str()) {
+                waiting[i] += 1;
+                dependents[j].push(i);
+            }
+        }
+    }
+    let mut round = vec![0usize; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&i| waiting[i] == 0).collect();
+    let mut done = Vec::with_capacity(n);
+    while let Some(j) = ready.pop() {
+        done.push(j);
+        for &i in &dependents[j] {
+            let r = if j < i { round[j] } else { round[j] + 1 };
+            round[i] = round[i].max(r);
+            waiting[i] -= 1;
+            if waiting[i] == 0 {
+                ready.push(i);
+            }
+        }
+    }
+    done.sort_by_key(|&i| (round[i], i));
+    done
 }
 
 type ComputeError = (&'static str, String, String, ErrorKind);
@@ -146,7 +178,8 @@ fn compute(
         }
         Operation::PeriodYears => {
             let years = match &first.period {
-                Some(Period::Range { from, to }) => (to - from + 1) as f64,
+                // In f64: `to - from + 1` overflows i32 for the widest ranges.
+                Some(Period::Range { from, to }) => f64::from(*to) - f64::from(*from) + 1.0,
                 Some(Period::Year { .. }) => 1.0,
                 _ => {
                     return Err((

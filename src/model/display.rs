@@ -48,6 +48,9 @@ pub struct Shown {
     pub digits: Option<u32>,
 }
 
+/// Significant digits of a derived value: enough for a sum of five-digit figures.
+const DERIVED_DIGITS: u32 = 6;
+
 /// Fewest significant digits a converted value keeps.
 const MIN_CONVERTED_DIGITS: u32 = 4;
 
@@ -94,7 +97,9 @@ pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Show
             converted = true;
         }
     }
-    let digits = if converted || q.origin == super::Origin::Derived {
+    let digits = if q.origin == super::Origin::Derived {
+        Some(DERIVED_DIGITS)
+    } else if converted {
         let reported = model
             .figure(&q.id)
             .map(|f| super::units::significant_digits(f.value))

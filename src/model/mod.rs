@@ -151,9 +151,16 @@ impl Model {
         self.findings.iter().filter(|f| f.involves(id)).collect()
     }
 
-    /// The worst status among the findings that involve a quantity.
+    /// The worst status among the findings that point at a quantity. A finding points at the
+    /// figures its best-ranked slips name; with no slip found, at every reported figure it
+    /// involves. Context figures are the yardstick and are never flagged.
     pub fn status_of(&self, id: &str) -> Option<Status> {
-        self.findings_for(id).iter().map(|f| f.status).max()
+        self.findings
+            .iter()
+            .filter(|f| f.suspects(self).iter().any(|s| s == id))
+            .map(|f| f.status)
+            .max()
+            .or_else(|| self.findings_for(id).first().map(|_| Status::Holds))
     }
 
     /// Derived metrics that take a quantity as input.
@@ -165,13 +172,36 @@ impl Model {
             .collect()
     }
 
-    /// The paragraph a quantity is traced to (a derived metric: its first input's).
+    /// The paragraph a quantity is traced to (a derived metric: its first input's, depth first).
     pub fn paragraph_of(&self, id: &str) -> Option<u32> {
         if let Some(f) = self.figure(id) {
             return f.source.paragraph;
         }
-        let d = self.derived(id)?;
-        d.inputs.iter().find_map(|i| self.paragraph_of(i))
+        // An explicit stack, and each id looked at once: a long chain of metrics cannot overflow
+        // the stack, nor inputs shared along the way make the walk exponential.
+        let mut figures: HashMap<&str, &Figure> = HashMap::new();
+        for f in &self.dataset.figures {
+            figures.entry(f.id.as_str()).or_insert(f);
+        }
+        let mut derived: HashMap<&str, &DerivedMetric> = HashMap::new();
+        for d in &self.dataset.derived {
+            derived.entry(d.id.as_str()).or_insert(d);
+        }
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![id];
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(f) = figures.get(id) {
+                if f.source.paragraph.is_some() {
+                    return f.source.paragraph;
+                }
+            } else if let Some(d) = derived.get(id) {
+                stack.extend(d.inputs.iter().rev().map(String::as_str));
+            }
+        }
+        None
     }
 
     /// The rate a money figure of this period converts at.

@@ -224,48 +224,61 @@ pub enum RateRule {
 }
 
 /// Pick the rate for a period. Rules: a year uses its own rate; a range or "since" uses the mean
-/// of its years that have a rate; an undated figure uses the latest rate; a year outside the table
-/// uses the nearest year.
+/// of its years that have a rate; an undated figure uses the latest rate; a year without a rate
+/// (outside the table, or in a gap of it) uses the nearest year that has one, the earlier of two
+/// equally near. A range or "since" with no year in the table uses the year nearest its end
+/// (its start for "since").
 pub fn rate_for(period: &crate::model::Period, rates: &[AnnualRate]) -> Option<RateChoice> {
     use crate::model::Period;
-    let latest = rates.iter().map(|r| r.year).max()?;
-    let earliest = rates.iter().map(|r| r.year).min()?;
-    let lookup = |y: i32| rates.iter().find(|r| r.year == y).map(|r| r.cny_per_usd);
+    // The years that have a rate, ascending, each once (the first rate given for a year counts).
+    // Work from this table, never by walking the years of a period: a period may span billions.
+    let mut table: Vec<(i32, f64)> = Vec::with_capacity(rates.len());
+    for r in rates {
+        if !table.iter().any(|(y, _)| *y == r.year) {
+            table.push((r.year, r.cny_per_usd));
+        }
+    }
+    table.sort_by_key(|(y, _)| *y);
+    let &(latest, latest_rate) = table.last()?;
     let mean_of = |from: i32, to: i32| -> Option<RateChoice> {
-        let years: Vec<i32> = (from..=to).filter(|y| lookup(*y).is_some()).collect();
-        if years.is_empty() {
+        let covered: Vec<(i32, f64)> = table
+            .iter()
+            .copied()
+            .filter(|(y, _)| from <= *y && *y <= to)
+            .collect();
+        if covered.is_empty() {
             return None;
         }
-        let sum: f64 = years.iter().filter_map(|y| lookup(*y)).sum();
+        let sum: f64 = covered.iter().map(|(_, r)| r).sum();
         Some(RateChoice {
-            cny_per_usd: sum / years.len() as f64,
-            years,
+            cny_per_usd: sum / covered.len() as f64,
+            years: covered.iter().map(|(y, _)| *y).collect(),
             rule: RateRule::MeanOfYears,
         })
     };
     let nearest = |y: i32| {
-        let year = y.clamp(earliest, latest);
-        lookup(year).map(|r| RateChoice {
-            cny_per_usd: r,
-            years: vec![year],
-            rule: if year == y {
-                RateRule::SameYear
-            } else {
-                RateRule::Nearest
-            },
-        })
+        table
+            .iter()
+            .min_by_key(|(year, _)| (i64::from(*year) - i64::from(y)).abs())
+            .map(|&(year, r)| RateChoice {
+                cny_per_usd: r,
+                years: vec![year],
+                rule: if year == y {
+                    RateRule::SameYear
+                } else {
+                    RateRule::Nearest
+                },
+            })
     };
     match period {
         Period::Year { year } => nearest(*year),
         Period::Range { from, to } => mean_of(*from, *to).or_else(|| nearest(*to)),
         Period::Since { year } => mean_of(*year, latest).or_else(|| nearest(*year)),
-        Period::RecentYears | Period::Present | Period::Undated => {
-            lookup(latest).map(|r| RateChoice {
-                cny_per_usd: r,
-                years: vec![latest],
-                rule: RateRule::Latest,
-            })
-        }
+        Period::RecentYears | Period::Present | Period::Undated => Some(RateChoice {
+            cny_per_usd: latest_rate,
+            years: vec![latest],
+            rule: RateRule::Latest,
+        }),
     }
 }
 
@@ -293,13 +306,39 @@ pub fn significant_digits(value: f64) -> u32 {
     digits.clamp(1, 15)
 }
 
-/// Round to `digits` significant digits.
+/// Powers of ten that f64 holds exactly.
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Round to `digits` significant digits (1 to 17; 0 counts as 1), halves away from zero. The
+/// result is the float nearest the rounded decimal, so 4,099,995 to 2 digits is 4,100,000 and
+/// not 4,099,999.9999999995. A value whose rounding would overflow is returned as it is.
 pub fn round_significant(value: f64, digits: u32) -> f64 {
     if value == 0.0 || !value.is_finite() {
         return value;
     }
+    let digits = digits.clamp(1, 17);
     let magnitude = value.abs().log10().floor() as i32;
     let shift = digits as i32 - 1 - magnitude;
-    let p = 10f64.powi(shift);
-    (value * p).round() / p
+    // Scale by an exact power of ten so that only the final step rounds.
+    let rounded = if (0..=22).contains(&shift) {
+        let p = EXACT_POW10[shift as usize];
+        (value * p).round() / p
+    } else if (-22..0).contains(&shift) {
+        let p = EXACT_POW10[(-shift) as usize];
+        (value / p).round() * p
+    } else {
+        // The far ends of the float range, where 10^shift overflows or is inexact: let the
+        // formatter round in decimal.
+        format!("{:.*e}", (digits - 1) as usize, value)
+            .parse()
+            .unwrap_or(value)
+    };
+    if rounded.is_finite() {
+        rounded
+    } else {
+        value
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::dataset::{Dataset, Operation, Rule, FORMAT_VERSION};
 use super::error::{DatasetError, ErrorKind};
-use super::units::Unit;
+use super::units::{Dims, Unit};
 use std::collections::{HashMap, HashSet};
 
 /// Larger input is refused before parsing.
@@ -131,6 +131,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     for (i, c) in d.channels.iter().enumerate() {
         check_paragraph(c.paragraph, format!("channels[{i}].paragraph"), &mut errs);
     }
+    let figure_ids: HashSet<&str> = d.figures.iter().map(|f| f.id.as_str()).collect();
     for (i, f) in d.figures.iter().enumerate() {
         let at = |field: &str| format!("figures[{i}].{field}");
         let unit = Unit::parse(&f.unit);
@@ -193,7 +194,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         }
         check_channel(&f.channel, at("channel"), &mut errs);
         if let Some(r) = &f.repeats {
-            if !d.figures.iter().any(|g| &g.id == r) {
+            if !figure_ids.contains(r.as_str()) {
                 errs.push(DatasetError::new(
                     ErrorKind::MissingReference,
                     at("repeats"),
@@ -247,6 +248,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         check_channel(&m.channel, format!("derived[{i}].channel"), &mut errs);
     }
     errs.extend(cycles(d));
+    let units = declared_units(d);
     for (i, r) in d.relations.iter().enumerate() {
         for (field, id) in rule_refs(&r.rule) {
             if !known(id) {
@@ -258,6 +260,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 ));
             }
         }
+        errs.extend(relation_units(&units, i, &r.rule));
         if let Some(t) = r.tolerance_pct {
             if !t.is_finite() || t < 0.0 {
                 errs.push(DatasetError::new(
@@ -296,6 +299,129 @@ pub fn rule_refs(rule: &Rule) -> Vec<(String, &str)> {
         ],
         Rule::Equal { a, b } => vec![("a".into(), a), ("b".into(), b)],
     }
+}
+
+/// The unit each id declares: a figure's own, a derived metric's result (the first of an id used
+/// twice; unknown units left out, they are reported elsewhere).
+fn declared_units(d: &Dataset) -> HashMap<&str, Unit> {
+    let mut units = HashMap::new();
+    let declared = d
+        .figures
+        .iter()
+        .map(|f| (f.id.as_str(), f.unit.as_str()))
+        .chain(d.derived.iter().map(|m| (m.id.as_str(), m.unit.as_str())));
+    for (id, code) in declared {
+        if let Some(u) = Unit::parse(code) {
+            units.entry(id).or_insert(u);
+        }
+    }
+    units
+}
+
+/// A relation compares quantities of one kind (hectares with square kilometres, not with yuan);
+/// a ratio's numerator over denominator is of the expected value's kind. Ids that are unknown or
+/// have an unknown unit are reported elsewhere.
+fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<DatasetError> {
+    let unit = |id: &str| units.get(id).copied();
+    let mismatch = |field: String, reference: (&str, Unit), other: (&str, Unit)| {
+        DatasetError::new(
+            ErrorKind::UnitMismatch,
+            format!("relations[{i}].rule.{field}"),
+            format!(
+                "a quantity of the same kind as {} ({})",
+                reference.0,
+                reference.1.code()
+            ),
+            format!("{} in {}", other.0, other.1.code()),
+        )
+    };
+    let mut errs = Vec::new();
+    match rule {
+        Rule::SumEquals { parts, total } => {
+            // The kind most of the ids share is the reference (the total's on a tie); each id
+            // of another kind is flagged where it stands.
+            let named: Vec<(String, &str, Unit)> = parts
+                .iter()
+                .enumerate()
+                .map(|(j, p)| (format!("parts[{j}]"), p.as_str()))
+                .chain([("total".to_string(), total.as_str())])
+                .filter_map(|(field, id)| unit(id).map(|u| (field, id, u)))
+                .collect();
+            // Few kinds, maybe many parts: count per kind in one pass.
+            let mut kinds: Vec<(Dims, usize)> = Vec::new();
+            for (_, _, u) in &named {
+                match kinds.iter_mut().find(|(k, _)| *k == u.dims()) {
+                    Some((_, n)) => *n += 1,
+                    None => kinds.push((u.dims(), 1)),
+                }
+            }
+            let count = |u: Unit| {
+                kinds
+                    .iter()
+                    .find(|(k, _)| *k == u.dims())
+                    .map_or(0, |(_, n)| *n)
+            };
+            // On a tie `max_by_key` keeps the last, and the total comes last.
+            let Some((ref_id, ref_unit)) = named
+                .iter()
+                .max_by_key(|(_, _, u)| count(*u))
+                .map(|(_, id, u)| (*id, *u))
+            else {
+                return errs;
+            };
+            for (field, id, u) in &named {
+                if u.dims() != ref_unit.dims() {
+                    errs.push(mismatch(field.clone(), (ref_id, ref_unit), (id, *u)));
+                }
+            }
+        }
+        Rule::FitsWithin { inner: a, outer: b } => {
+            if let (Some(ua), Some(ub)) = (unit(a), unit(b)) {
+                if ua.dims() != ub.dims() {
+                    errs.push(mismatch("outer".into(), (a, ua), (b, ub)));
+                }
+            }
+        }
+        Rule::PartOf { part: a, whole: b } => {
+            if let (Some(ua), Some(ub)) = (unit(a), unit(b)) {
+                if ua.dims() != ub.dims() {
+                    errs.push(mismatch("whole".into(), (a, ua), (b, ub)));
+                }
+            }
+        }
+        Rule::Equal { a, b } => {
+            if let (Some(ua), Some(ub)) = (unit(a), unit(b)) {
+                if ua.dims() != ub.dims() {
+                    errs.push(mismatch("b".into(), (a, ua), (b, ub)));
+                }
+            }
+        }
+        Rule::RatioMatches {
+            numerator,
+            denominator,
+            expected,
+        } => {
+            if let (Some(un), Some(ud), Some(ue)) =
+                (unit(numerator), unit(denominator), unit(expected))
+            {
+                if un.dims().over(ud.dims()) != ue.dims() {
+                    errs.push(DatasetError::new(
+                        ErrorKind::UnitMismatch,
+                        format!("relations[{i}].rule.expected"),
+                        format!(
+                            "a quantity of the kind of {} ({}) per {} ({})",
+                            numerator,
+                            un.code(),
+                            denominator,
+                            ud.code()
+                        ),
+                        format!("{} in {}", expected, ue.code()),
+                    ));
+                }
+            }
+        }
+    }
+    errs
 }
 
 /// Derived metrics that depend on themselves, found by depth-first search.

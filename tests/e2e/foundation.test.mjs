@@ -27,15 +27,18 @@ test('the explorer loads with title, table, drawn chart and footer', { timeout: 
   const title = await page.locator('h1').first().textContent();
   assert.match(title ?? '', /Kezuohou/, 'the <h1> names Kezuohou');
 
-  const rows = await page.locator('table.figure-table tbody tr').count();
-  assert.ok(rows >= 1, `table.figure-table has ${rows} body rows; expected at least one`);
-
   const charts = (await canvasStats(page)).filter((c) => c.drawn === 'true');
   assert.ok(charts.length >= 1, 'at least one canvas.chart has data-drawn="true"');
   assert.ok(
     charts.some((c) => c.distinctColors > 1),
     `every drawn chart is blank: ${JSON.stringify(charts)}`,
   );
+
+  // The figure table is its own view: reach it through the navigation, as a reader would.
+  await page.click('button[data-view="table"]');
+  await page.waitForSelector('table.figure-table tbody tr');
+  const rows = await page.locator('table.figure-table tbody tr').count();
+  assert.ok(rows >= 1, `table.figure-table has ${rows} body rows; expected at least one`);
 
   const footer = await page.locator('footer').first().textContent();
   assert.ok(footer?.includes('Case Study 2.11'), `footer text: ${JSON.stringify(footer)}`);

@@ -1,0 +1,141 @@
+// A reader's walk through the explorer in headless Chromium: language, units, table filters and
+// sorting, selecting a figure from a chart by keyboard, a copied link, CSV export, a tampered
+// link, accessibility (axe-core) of every view in both languages and themes, and screenshots.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { formatViolations, gotoApp, pageErrors, runAxe, screenshot, startHarness } from './harness.mjs';
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+const drawn = (page) => page.waitForSelector('canvas.chart[data-drawn="true"]', { state: 'attached' });
+
+test('language and unit switches change what is shown, without reload', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page);
+  await drawn(page);
+  const card = page.locator('button[data-figure="desert_treated_area"] .card-value');
+  assert.equal((await card.textContent()).trim(), '273,333 ha');
+
+  await page.selectOption('#ctl-area', 'mu');
+  await page.waitForFunction(() => document.querySelector('button[data-figure="desert_treated_area"] .card-value')?.textContent.includes('mu'));
+  // 273,333 ha × 15 mu/ha, kept to the six digits the source printed.
+  assert.equal((await card.textContent()).trim(), '4,100,000 mu');
+
+  await page.selectOption('#ctl-lang', 'zh');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(await page.locator('h1').textContent(), '科左后旗的治沙与增收');
+  assert.match(await card.textContent(), /亩/);
+
+  await page.selectOption('#ctl-currency', 'usd');
+  const income = page.locator('button[data-figure="income_gain_all"] .card-value');
+  await page.waitForFunction(() => document.querySelector('button[data-figure="income_gain_all"] .card-value')?.textContent.includes('美元'));
+  // 51.36 million yuan since 2014 at the mean 2014–2017 rate (6.441325) is 7,973,515 dollars,
+  // kept to four significant digits because it is a conversion.
+  assert.equal((await income.textContent()).trim(), '7,974,000 美元');
+  assert.deepEqual(pageErrors(page), []);
+});
+
+test('the table filters, searches and sorts; the CSV holds what is shown', async () => {
+  const page = await harness.newPage({ acceptDownloads: true });
+  await gotoApp(page, 'view=table');
+  await page.waitForSelector('table.figure-table tbody tr');
+  const all = await page.locator('table.figure-table tbody tr').count();
+  assert.ok(all >= 40, `every figure and derived metric is listed (${all})`);
+
+  await page.selectOption('#flt-kind', 'context');
+  await page.waitForFunction((n) => document.querySelectorAll('table.figure-table tbody tr').length < n, all);
+  const kinds = await page.locator('table.figure-table tbody tr .badge').allTextContents();
+  assert.ok(kinds.length > 0 && kinds.every((k) => k === 'context'), kinds.join(','));
+
+  await page.click('button[data-sort="value"]');
+  await page.click('button[data-sort="value"]');
+  const firstId = await page.locator('table.figure-table tbody tr').first().getAttribute('data-figure');
+  assert.equal(firstId, 'tongliao_area', 'largest context figure first when sorted by value, descending');
+  assert.match(page.url(), /sort=value/);
+  assert.match(page.url(), /dir=desc/);
+
+  await page.selectOption('#flt-kind', '');
+  await page.fill('#flt-search', '森林覆盖');
+  await page.waitForFunction(() => document.querySelectorAll('table.figure-table tbody tr').length === 4);
+  const ids = await page.locator('table.figure-table tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.figure));
+  assert.deepEqual(ids.sort(), ['forest_cover_2002', 'forest_cover_gain', 'forest_cover_rate', 'forest_cover_rate_results']);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = await readFile(await download.path(), 'utf8');
+  const lines = csv.trim().split('\n');
+  assert.match(lines[0], /^id,label,value_as_reported,scale,value,unit,qualifier,period/);
+  assert.equal(lines.length, 1 + 3, 'header plus the three matching figures (derived metrics are not figures)');
+  assert.ok(lines.some((l) => l.startsWith('forest_cover_rate,') && l.includes('more_than')), csv);
+  assert.deepEqual(pageErrors(page), []);
+});
+
+test('a figure is selected from a chart by keyboard, and a copied link reopens the view', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page, 'lang=zh&cur=usd');
+  await drawn(page);
+  const canvas = page.locator('#chart-subsidies canvas.chart');
+  await canvas.focus();
+  for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowDown');
+  // The fifth bar is the stated total; wait for the re-render that shows its tooltip.
+  await page.waitForFunction(() => document.querySelector('#tip-subsidies')?.textContent.includes('原文合计'));
+  assert.match(await page.locator('#tip-subsidies').textContent(), /50,457,000|7,83\d,\d{3}/);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#detail-title');
+  assert.equal(await page.locator('#detail-title').textContent(), '发放生态补贴（原文合计）');
+  assert.match(page.url(), /fig=subsidy_total/);
+  assert.match(await page.locator('.detail').textContent(), /矛盾/);
+
+  const fresh = await harness.newPage();
+  await fresh.goto(page.url());
+  await fresh.waitForSelector('#detail-title');
+  assert.equal(await fresh.locator('#detail-title').textContent(), '发放生态补贴（原文合计）');
+  assert.equal(await fresh.locator('#ctl-currency').inputValue(), 'usd');
+
+  await page.goBack();
+  await page.waitForFunction(() => !document.querySelector('#detail-title'));
+  assert.deepEqual(pageErrors(page), []);
+  assert.deepEqual(pageErrors(fresh), []);
+});
+
+test('a tampered link opens with defaults and says what it ignored', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page, 'view=nope&lang=xx&fig=%3Cscript%3E&area=mu');
+  await page.waitForSelector('#url-notice');
+  const notice = await page.locator('#url-notice').textContent();
+  assert.match(notice, /view=nope/);
+  assert.match(notice, /lang=xx/);
+  assert.match(notice, /fig=<script>/);
+  assert.equal(await page.locator('#ctl-area').inputValue(), 'mu', 'valid parts of the link still apply');
+  assert.equal(await page.locator('script:not([type]), script[type="module"]').count() <= 2, true);
+  assert.deepEqual(pageErrors(page), []);
+});
+
+for (const lang of ['en', 'zh']) {
+  for (const theme of ['light', 'dark']) {
+    test(`axe finds no violation in any view (${lang}, ${theme}); screenshots`, async () => {
+      for (const [view, extra] of [['overview', ''], ['table', '&fig=forest_land_area'], ['trail', '&fig=income_gain_poor']]) {
+        for (const width of [1280, 360]) {
+          const page = await harness.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
+          await gotoApp(page, `view=${view}&lang=${lang}&theme=${theme}${extra}`);
+          if (view === 'overview') await drawn(page);
+          else await page.waitForSelector('main h2');
+          await screenshot(page, `${view}-${lang}-${theme}-${width}`);
+          if (width === 1280) {
+            const violations = await runAxe(page);
+            assert.equal(violations.length, 0, `${view} ${lang} ${theme}:\n${formatViolations(violations)}`);
+          }
+          assert.deepEqual(pageErrors(page), []);
+          await page.context().close();
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,687 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The validator on malformed input: each problem comes back as a typed error with a stable
+//! code and the JSON path where it is, never as a panic.
+
+use kezuohou_explorer::model::{DatasetError, ErrorKind, Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn embedded_value() -> Value {
+    serde_json::from_str(EMBEDDED_JSON).unwrap()
+}
+
+/// The embedded dataset, changed by `f`, as text.
+fn mutated(f: impl FnOnce(&mut Value)) -> String {
+    let mut v = embedded_value();
+    f(&mut v);
+    v.to_string()
+}
+
+fn errors(text: &str) -> Vec<DatasetError> {
+    match Model::from_json(text) {
+        Ok(_) => panic!("accepted a malformed dataset"),
+        Err(e) => {
+            assert!(!e.is_empty(), "an error list is never empty");
+            e
+        }
+    }
+}
+
+/// Exactly one error, with this code and path.
+#[track_caller]
+fn single(text: &str, code: &str, path: &str) -> DatasetError {
+    let e = errors(text);
+    assert_eq!(e.len(), 1, "one error expected: {e:#?}");
+    let e = e.into_iter().next().unwrap();
+    assert_eq!((e.kind.code(), e.path.as_str()), (code, path), "{e}");
+    e
+}
+
+/// Among the errors, one with this code and path.
+#[track_caller]
+fn has(text: &str, code: &str, path: &str) -> DatasetError {
+    let e = errors(text);
+    e.iter()
+        .find(|x| x.kind.code() == code && x.path == path)
+        .cloned()
+        .unwrap_or_else(|| panic!("no {code} at {path} among {e:#?}"))
+}
+
+fn derived(id: &str, op: &str, inputs: &[&str], unit: &str) -> Value {
+    json!({"id": id, "label": {"en": id, "zh": id}, "operation": op, "inputs": inputs, "unit": unit,
+           "formula": {"en": "f", "zh": "f"}, "symbols": "f"})
+}
+
+/// Index of a figure or derived metric in the embedded dataset.
+fn index_of(list: &str, id: &str) -> usize {
+    embedded_value()[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|x| x["id"] == id)
+        .unwrap_or_else(|| panic!("{list} has no {id}"))
+}
+
+#[test]
+fn the_embedded_dataset_is_valid() {
+    let m = Model::embedded().expect("valid");
+    assert!(!m.dataset.figures.is_empty());
+    assert!(EMBEDDED_JSON.len() < MAX_DATASET_BYTES);
+}
+
+// ------------------------------------------------------------------ syntax and structure
+
+#[test]
+fn syntax_error_with_line_and_column() {
+    let e = single("{\"format_version\": 1,\n  \"case\": }", "syntax", "case");
+    assert_eq!(
+        e.kind,
+        ErrorKind::Syntax {
+            line: 2,
+            column: 11
+        }
+    );
+    assert!(e.to_string().contains("line 2, column 11"), "{e}");
+    // A broken embedded file: the line of the damage is reported.
+    let broken = EMBEDDED_JSON.replacen("\"value\": 393333,", "\"value\": 393333,,", 1);
+    let line = broken.lines().position(|l| l.contains("393333,,")).unwrap() + 1;
+    // serde_path_to_error writes "?" for the key it could not read.
+    let e = single(&broken, "syntax", "figures[1].?");
+    assert!(
+        matches!(e.kind, ErrorKind::Syntax { line: l, .. } if l == line),
+        "{e}"
+    );
+}
+
+#[test]
+fn empty_and_truncated_input_are_syntax_errors() {
+    let e = single("", "syntax", ".");
+    assert!(matches!(e.kind, ErrorKind::Syntax { line: 1, .. }));
+    let half = &EMBEDDED_JSON[..EMBEDDED_JSON.len() / 2];
+    let e = errors(half);
+    assert_eq!(e[0].kind.code(), "syntax");
+    single("null", "structure", ".");
+    single("[]", "structure", ".");
+    single("\"dataset\"", "structure", ".");
+}
+
+#[test]
+fn text_after_the_dataset_is_refused() {
+    let e = single(&format!("{EMBEDDED_JSON} {{}}"), "syntax", ".");
+    assert_eq!(e.expected, "end of input");
+}
+
+#[test]
+fn missing_field() {
+    let text = mutated(|v| {
+        v["figures"][0].as_object_mut().unwrap().remove("unit");
+    });
+    let e = single(&text, "structure", "figures[0]");
+    assert_eq!(e.expected, "field `unit`");
+    let text = mutated(|v| {
+        v.as_object_mut().unwrap().remove("figures");
+    });
+    let e = single(&text, "structure", ".");
+    assert_eq!(e.expected, "field `figures`");
+    // Optional lists may be left out.
+    let text = mutated(|v| {
+        let o = v.as_object_mut().unwrap();
+        o.remove("measures");
+        o.remove("relations");
+        o.remove("derived");
+    });
+    assert!(Model::from_json(&text).unwrap().findings.is_empty());
+}
+
+#[test]
+fn number_as_string() {
+    let text = mutated(|v| v["figures"][0]["value"] = json!("273,333"));
+    let e = single(&text, "structure", "figures[0].value");
+    assert_eq!(e.expected, "f64");
+    assert_eq!(e.found, "string \"273,333\"");
+    let text = mutated(|v| v["format_version"] = json!("1"));
+    single(&text, "structure", "format_version");
+}
+
+#[test]
+fn unknown_fields_and_enum_values_are_structure_errors() {
+    let text = mutated(|v| v["figures"][2]["colour"] = json!("red"));
+    let e = single(&text, "structure", "figures[2].colour");
+    assert!(e.found.contains("colour"), "{e}");
+    let text = mutated(|v| v["figures"][2]["qualifier"] = json!("roughly"));
+    single(&text, "structure", "figures[2].qualifier");
+    let text = mutated(|v| v["figures"][2]["scale"] = json!("lakh"));
+    single(&text, "structure", "figures[2].scale");
+    let text = mutated(|v| v["figures"][2]["period"] = json!({"type": "decade", "year": 2010}));
+    single(&text, "structure", "figures[2].period.type");
+    let text = mutated(|v| v["relations"][0]["rule"]["kind"] = json!("adds_up"));
+    single(&text, "structure", "relations[0].rule.kind");
+}
+
+#[test]
+fn unknown_unit() {
+    let text = mutated(|v| v["figures"][0]["unit"] = json!("acre"));
+    let e = single(&text, "unknown_unit", "figures[0].unit");
+    assert_eq!(e.found, "\"acre\"");
+    let text = mutated(|v| v["derived"][0]["unit"] = json!("percentage"));
+    single(&text, "unknown_unit", "derived[0].unit");
+}
+
+#[test]
+fn duplicate_id() {
+    let text = mutated(|v| v["figures"][1]["id"] = json!("desert_treated_area"));
+    let e = has(&text, "duplicate_id", "figures[1].id");
+    assert!(
+        e.found.contains("figures[0].id"),
+        "names the first use: {e}"
+    );
+    // Figures and derived metrics share one namespace.
+    let text = mutated(|v| v["derived"][0]["id"] = json!("banner_area"));
+    has(&text, "duplicate_id", "derived[0].id");
+    let text = mutated(|v| v["relations"][1]["id"] = json!("subsidy_parts_add_up"));
+    single(&text, "duplicate_id", "relations[1].id");
+    let text = mutated(|v| v["channels"][2]["id"] = json!("participation"));
+    has(&text, "duplicate_id", "channels[2].id");
+    let text = mutated(|v| v["figures"][3]["id"] = json!("  "));
+    has(&text, "empty_id", "figures[3].id");
+}
+
+#[test]
+fn dangling_reference_in_derived_inputs() {
+    let text = mutated(|v| v["derived"][0]["inputs"][1] = json!("banner_size"));
+    let e = single(&text, "missing_reference", "derived[0].inputs[1]");
+    assert_eq!(e.found, "\"banner_size\"");
+}
+
+#[test]
+fn dangling_reference_in_relations() {
+    let text = mutated(|v| v["relations"][0]["rule"]["total"] = json!("subsidy_sum"));
+    single(&text, "missing_reference", "relations[0].rule.total");
+    let text = mutated(|v| v["relations"][0]["rule"]["parts"][2] = json!("subsidy_grass"));
+    single(&text, "missing_reference", "relations[0].rule.parts[2]");
+    let text = mutated(|v| v["relations"][5]["rule"]["denominator"] = json!("nowhere"));
+    single(&text, "missing_reference", "relations[5].rule.denominator");
+}
+
+#[test]
+fn other_dangling_references() {
+    let text = mutated(|v| v["figures"][0]["channel"] = json!("tourism"));
+    single(&text, "missing_reference", "figures[0].channel");
+    let text = mutated(|v| v["figures"][0]["source"]["paragraph"] = json!(9));
+    single(&text, "missing_reference", "figures[0].source.paragraph");
+    let i = index_of("figures", "forest_cover_rate_results");
+    let text = mutated(|v| v["figures"][i]["repeats"] = json!("forest_cover"));
+    single(&text, "missing_reference", &format!("figures[{i}].repeats"));
+    let text = mutated(|v| v["measures"][0]["paragraph"] = json!(6));
+    single(&text, "missing_reference", "measures[0].paragraph");
+    let text = mutated(|v| v["channels"][0]["paragraph"] = json!(7));
+    single(&text, "missing_reference", "channels[0].paragraph");
+}
+
+#[test]
+fn derived_cycle() {
+    let n = embedded_value()["derived"].as_array().unwrap().len();
+    let text = mutated(|v| {
+        let d = v["derived"].as_array_mut().unwrap();
+        d.push(derived("a", "sum", &["b"], "ha"));
+        d.push(derived("b", "sum", &["a"], "ha"));
+    });
+    let e = single(
+        &text,
+        "derived_cycle",
+        &format!("derived[{}].inputs[0]", n + 1),
+    );
+    assert_eq!(e.found, "a → b → a");
+    // A metric that is its own input.
+    let text = mutated(|v| {
+        v["derived"].as_array_mut().unwrap().push(derived(
+            "self",
+            "sum",
+            &["desert_treated_area", "self"],
+            "ha",
+        ))
+    });
+    let e = single(&text, "derived_cycle", &format!("derived[{n}].inputs[1]"));
+    assert_eq!(e.found, "self → self");
+}
+
+#[test]
+fn a_long_chain_of_derived_metrics_is_no_cycle_and_no_stack_overflow() {
+    // 20,000 metrics, each the input of the one before it, listed against dependency order:
+    // computing them by rereading the list would take quadratic time.
+    let n = 20_000;
+    let text = mutated(|v| {
+        let d = v["derived"].as_array_mut().unwrap();
+        for i in 0..n {
+            let input = if i + 1 == n {
+                "desert_treated_area".to_string()
+            } else {
+                format!("c{}", i + 1)
+            };
+            d.push(derived(&format!("c{i}"), "sum", &[&input], "ha"));
+        }
+    });
+    let start = std::time::Instant::now();
+    let m = Model::from_json(&text).expect("a chain is valid");
+    assert_eq!(
+        m.quantity("c0").unwrap().value,
+        m.quantity("desert_treated_area").unwrap().value
+    );
+    assert_eq!(m.paragraph_of("c0"), Some(2));
+    assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
+    // Closing the chain into a loop is found.
+    let text = text.replacen(
+        "\"inputs\":[\"desert_treated_area\"]",
+        "\"inputs\":[\"c0\"]",
+        1,
+    );
+    let e = errors(&text);
+    assert!(
+        e.iter().any(|x| x.kind == ErrorKind::DerivedCycle),
+        "{:?}",
+        e.first()
+    );
+}
+
+// ------------------------------------------------------------------ values
+
+#[test]
+fn numbers_too_large_for_a_float() {
+    // JSON has no NaN or Infinity literal; 1e999 overflows f64 and is refused by the parser.
+    let text = EMBEDDED_JSON.replacen("\"value\": 273333,", "\"value\": 1e999,", 1);
+    let e = single(&text, "syntax", "figures[0].value");
+    assert!(e.found.contains("out of range"), "{e}");
+    for literal in ["NaN", "Infinity", "-Infinity"] {
+        let text =
+            EMBEDDED_JSON.replacen("\"value\": 273333,", &format!("\"value\": {literal},"), 1);
+        single(&text, "syntax", "figures[0].value");
+    }
+    // A finite number that the scale makes infinite.
+    let text = mutated(|v| {
+        v["figures"][0]["value"] = json!(1e300);
+        v["figures"][0]["scale"] = json!("billion");
+    });
+    single(&text, "non_finite", "figures[0].value");
+    let text = mutated(|v| v["figures"][0]["about_pct"] = json!(150.0));
+    single(&text, "non_finite", "figures[0].about_pct");
+    let text = mutated(|v| v["relations"][0]["tolerance_pct"] = json!(-1.0));
+    single(&text, "non_finite", "relations[0].tolerance_pct");
+}
+
+#[test]
+fn negative_area() {
+    let text = mutated(|v| v["figures"][1]["value"] = json!(-393333));
+    let e = single(&text, "negative", "figures[1].value");
+    assert_eq!(e.found, "-393333");
+    let text = mutated(|v| v["figures"][4]["value"] = json!(-51.36));
+    single(&text, "negative", "figures[4].value");
+    // A change in percentage points may be negative.
+    let i = index_of("figures", "forest_cover_gain");
+    let text = mutated(|v| v["figures"][i]["value"] = json!(-10));
+    let m = Model::from_json(&text).expect("a fall in coverage is allowed");
+    assert_eq!(m.quantity("forest_cover_gain").unwrap().value.lo, -10.0);
+}
+
+#[test]
+fn percentage_over_100() {
+    let i = index_of("figures", "vegetation_cover_now");
+    let text = mutated(|v| v["figures"][i]["value"] = json!(170));
+    let e = single(
+        &text,
+        "percent_out_of_range",
+        &format!("figures[{i}].value"),
+    );
+    assert_eq!(e.found, "170");
+    let text = mutated(|v| v["figures"][i]["value"] = json!(100));
+    assert!(Model::from_json(&text).is_ok(), "100% is a share");
+    let text = mutated(|v| {
+        v["figures"][i]["value"] = json!(0.7);
+        v["figures"][i]["scale"] = json!("thousand");
+    });
+    single(
+        &text,
+        "percent_out_of_range",
+        &format!("figures[{i}].value"),
+    );
+}
+
+#[test]
+fn wrong_format_version() {
+    let text = mutated(|v| v["format_version"] = json!(2));
+    let e = single(&text, "unsupported_version", "format_version");
+    assert_eq!((e.expected.as_str(), e.found.as_str()), ("1", "2"));
+    let text = mutated(|v| v["format_version"] = json!(-1));
+    single(&text, "structure", "format_version");
+}
+
+#[test]
+fn too_large_input_is_refused_before_parsing() {
+    let mut text = String::with_capacity(MAX_DATASET_BYTES + 1);
+    text.push_str(EMBEDDED_JSON);
+    while text.len() <= MAX_DATASET_BYTES {
+        text.push(' ');
+    }
+    let e = single(&text, "too_large", ".");
+    assert!(e.found.contains(&text.len().to_string()), "{e}");
+    // Exactly at the limit is still read.
+    text.truncate(MAX_DATASET_BYTES);
+    assert!(Model::from_json(&text).is_ok());
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let depth = 10_000;
+    let arrays = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    errors(&arrays);
+    let objects = format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth));
+    errors(&objects);
+    // Deep inside fields the dataset has.
+    for field in ["case", "figures", "derived", "relations"] {
+        let text = EMBEDDED_JSON.replacen(
+            &format!("\"{field}\": "),
+            &format!("\"{field}\": {arrays}, \"x\": "),
+            1,
+        );
+        let e = errors(&text);
+        assert!(e[0].path.starts_with(field), "{field}: {}", e[0]);
+    }
+    // Unclosed nesting.
+    errors(&"[".repeat(depth));
+    errors(&"{\"figures\":".repeat(depth));
+}
+
+#[test]
+fn bad_periods_and_operations() {
+    let text = mutated(|v| {
+        v["figures"][11]["period"] = json!({"type": "range", "from": 2017, "to": 2014})
+    });
+    single(&text, "bad_period", "figures[11].period");
+    // "Length of the period" of an undated figure.
+    let i = index_of("derived", "subsidy_years");
+    let text = mutated(|v| v["derived"][i]["inputs"] = json!(["forest_guards"]));
+    single(&text, "bad_period", &format!("derived[{i}].inputs"));
+    let text = mutated(|v| {
+        v["derived"][0]["inputs"] = json!(["desert_treated_area", "banner_area", "tongliao_area"])
+    });
+    single(&text, "wrong_input_count", "derived[0].inputs");
+    let text = mutated(|v| v["derived"][0]["inputs"] = json!([]));
+    single(&text, "wrong_input_count", "derived[0].inputs");
+    // Dividing by "less than 5%", which may be zero.
+    let text = mutated(|v| v["derived"][0]["inputs"][1] = json!("vegetation_cover_before"));
+    single(&text, "non_finite", "derived[0].inputs");
+}
+
+#[test]
+fn unit_mismatch_in_derived_metrics() {
+    let i = index_of("derived", "subsidy_parts_sum");
+    let text = mutated(|v| v["derived"][i]["inputs"][0] = json!("desert_treated_area"));
+    let e = single(&text, "unit_mismatch", &format!("derived[{i}].inputs"));
+    assert!(e.found.contains("cny"), "{e}");
+    let text = mutated(|v| v["derived"][i]["unit"] = json!("ha"));
+    single(&text, "unit_mismatch", &format!("derived[{i}].unit"));
+}
+
+#[test]
+fn unit_mismatch_in_relations() {
+    // Yuan compared with hectares.
+    let text = mutated(|v| v["relations"][0]["rule"]["total"] = json!("desert_treated_area"));
+    single(&text, "unit_mismatch", "relations[0].rule.total");
+    let text = mutated(|v| v["relations"][1]["rule"]["outer"] = json!("income_gain_all"));
+    single(&text, "unit_mismatch", "relations[1].rule.outer");
+    let text = mutated(|v| v["relations"][6]["rule"]["b"] = json!("timber_stock"));
+    single(&text, "unit_mismatch", "relations[6].rule.b");
+    // An area over an area is a share, not an area.
+    let text = mutated(|v| v["relations"][5]["rule"]["expected"] = json!("forestry_land_area"));
+    single(&text, "unit_mismatch", "relations[5].rule.expected");
+    // Different units of one kind are fine: hectares against square kilometres.
+    assert!(Model::from_json(EMBEDDED_JSON).is_ok());
+}
+
+#[test]
+fn unit_mismatch_in_one_part_of_a_sum() {
+    let text = mutated(|v| v["relations"][0]["rule"]["parts"][1] = json!("forestry_land_area"));
+    let e = single(&text, "unit_mismatch", "relations[0].rule.parts[1]");
+    assert_eq!(e.found, "forestry_land_area in ha");
+    assert!(e.expected.contains("(cny)"), "{e}");
+    // One part against one total: the total is the reference.
+    let text = mutated(|v| v["relations"][0]["rule"]["parts"] = json!(["timber_stock"]));
+    single(&text, "unit_mismatch", "relations[0].rule.parts[0]");
+}
+
+#[test]
+fn every_problem_is_reported_not_only_the_first() {
+    let text = mutated(|v| {
+        v["format_version"] = json!(3);
+        v["figures"][0]["unit"] = json!("acre");
+        v["figures"][1]["value"] = json!(-1);
+        v["derived"][0]["inputs"][0] = json!("nothing");
+        v["relations"][0]["rule"]["total"] = json!("nothing");
+    });
+    let e = errors(&text);
+    let mut got: Vec<(&str, &str)> = e.iter().map(|x| (x.kind.code(), x.path.as_str())).collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("missing_reference", "derived[0].inputs[0]"),
+            ("missing_reference", "relations[0].rule.total"),
+            ("negative", "figures[1].value"),
+            ("unknown_unit", "figures[0].unit"),
+            ("unsupported_version", "format_version"),
+        ]
+    );
+}
+
+#[test]
+fn error_codes_are_stable() {
+    let kinds = [
+        (ErrorKind::Syntax { line: 1, column: 1 }, "syntax"),
+        (ErrorKind::Structure, "structure"),
+        (ErrorKind::UnsupportedVersion, "unsupported_version"),
+        (ErrorKind::TooLarge, "too_large"),
+        (ErrorKind::EmptyId, "empty_id"),
+        (ErrorKind::DuplicateId, "duplicate_id"),
+        (ErrorKind::UnknownUnit, "unknown_unit"),
+        (ErrorKind::MissingReference, "missing_reference"),
+        (ErrorKind::DerivedCycle, "derived_cycle"),
+        (ErrorKind::NonFinite, "non_finite"),
+        (ErrorKind::Negative, "negative"),
+        (ErrorKind::PercentOutOfRange, "percent_out_of_range"),
+        (ErrorKind::UnitMismatch, "unit_mismatch"),
+        (ErrorKind::WrongInputCount, "wrong_input_count"),
+        (ErrorKind::BadPeriod, "bad_period"),
+    ];
+    for (kind, code) in kinds {
+        assert_eq!(kind.code(), code);
+    }
+}
+
+// ------------------------------------------------------------------ never a panic
+
+/// Any JSON value, a few levels deep, with numbers and strings the dataset format cares about.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        prop_oneof![
+            Just(i32::MIN as i64),
+            Just(i32::MAX as i64),
+            Just(u32::MAX as i64),
+            Just(0),
+            Just(-1)
+        ]
+        .prop_map(|n| json!(n)),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| json!(f)),
+        prop_oneof![
+            Just("ha"),
+            Just("mu"),
+            Just("km2"),
+            Just("percent"),
+            Just("cny"),
+            Just("year"),
+            Just("million"),
+            Just("one"),
+            Just("more_than"),
+            Just("less_than"),
+            Just("range"),
+            Just("undated"),
+            Just("sum"),
+            Just("ratio"),
+            Just("period_years"),
+            Just(""),
+            Just("banner_area"),
+            Just("subsidy_total"),
+            Just("forest_land_area"),
+            Just("a"),
+        ]
+        .prop_map(|s| json!(s)),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec(
+                (
+                    prop_oneof![
+                        Just("id".to_string()),
+                        Just("value".to_string()),
+                        Just("unit".to_string()),
+                        Just("period".to_string()),
+                        Just("type".to_string()),
+                        Just("from".to_string()),
+                        Just("to".to_string()),
+                        Just("year".to_string()),
+                        Just("inputs".to_string()),
+                        Just("kind".to_string()),
+                        "[a-z_]{1,8}",
+                    ],
+                    inner
+                ),
+                0..6
+            )
+            .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+/// Replace the node that `choices` lead to (each step picks a member or element by index,
+/// modulo the count; a path that runs into a leaf stops there).
+fn replace_at(v: &mut Value, choices: &[usize], new: Value) {
+    let Some((&c, rest)) = choices.split_first() else {
+        *v = new;
+        return;
+    };
+    match v {
+        Value::Object(o) if !o.is_empty() => {
+            let key = o.keys().nth(c % o.len()).unwrap().clone();
+            replace_at(o.get_mut(&key).unwrap(), rest, new);
+        }
+        Value::Array(a) if !a.is_empty() => {
+            let n = a.len();
+            replace_at(&mut a[c % n], rest, new);
+        }
+        _ => *v = new,
+    }
+}
+
+fn no_panic(text: &str) -> Result<(), TestCaseError> {
+    let outcome = std::panic::catch_unwind(|| Model::from_json(text));
+    match outcome {
+        Err(_) => Err(TestCaseError::fail(format!(
+            "Model::from_json panicked on {}",
+            &text[..text.len().min(2_000)]
+        ))),
+        Ok(Err(errors)) => {
+            prop_assert!(!errors.is_empty());
+            for e in &errors {
+                prop_assert!(!e.path.is_empty() && !e.kind.code().is_empty());
+                let _ = e.to_string();
+            }
+            Ok(())
+        }
+        Ok(Ok(model)) => {
+            // A model that loads can be asked about everything it holds.
+            for q in &model.quantities {
+                let _ = model.status_of(&q.id);
+                let _ = model.paragraph_of(&q.id);
+                let _ = q.value.shape();
+                if let Some(p) = &q.period {
+                    let _ = model.rate_for(p);
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,300}") {
+        no_panic(&text)?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_text_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..300)) {
+        no_panic(&String::from_utf8_lossy(&bytes))?;
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(v in json_value()) {
+        no_panic(&v.to_string())?;
+        // The same value where the dataset is expected to have an object.
+        no_panic(&json!({"format_version": 1, "case": v.clone(), "paragraphs": [], "channels": [], "figures": v}).to_string())?;
+    }
+
+    #[test]
+    fn the_embedded_json_with_one_node_replaced_never_panics(
+        path in prop::collection::vec(any::<usize>(), 1..6),
+        new in json_value(),
+    ) {
+        let mut v = embedded_value();
+        replace_at(&mut v, &path, new);
+        no_panic(&v.to_string())?;
+    }
+
+    #[test]
+    fn the_embedded_json_with_text_cut_or_spliced_never_panics(
+        at in any::<prop::sample::Index>(),
+        len in 0usize..40,
+        insert in prop_oneof![Just(String::new()), Just("[".to_string()), Just("{".to_string()), Just(",".to_string()), Just("\"".to_string()), Just("-".to_string()), Just("1e999".to_string()), ".{0,8}"],
+    ) {
+        let bytes = EMBEDDED_JSON.as_bytes();
+        let start = at.index(bytes.len());
+        let end = (start + len).min(bytes.len());
+        let mut text = Vec::with_capacity(bytes.len() + insert.len());
+        text.extend_from_slice(&bytes[..start]);
+        text.extend_from_slice(insert.as_bytes());
+        text.extend_from_slice(&bytes[end..]);
+        no_panic(&String::from_utf8_lossy(&text))?;
+    }
+
+    #[test]
+    fn the_embedded_json_with_a_number_changed_never_panics(
+        which in any::<prop::sample::Index>(),
+        n in prop_oneof![any::<f64>().prop_filter("finite", |f| f.is_finite()), Just(0.0), Just(-1.0), Just(1e308), Just(f64::MIN_POSITIVE), Just(i32::MIN as f64), Just(i32::MAX as f64)],
+    ) {
+        // Every number in the document, by its position among them.
+        let mut v = embedded_value();
+        let mut numbers: Vec<Vec<usize>> = Vec::new();
+        fn walk(v: &Value, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+            match v {
+                Value::Number(_) => out.push(path.clone()),
+                Value::Array(a) => for (i, x) in a.iter().enumerate() { path.push(i); walk(x, path, out); path.pop(); },
+                Value::Object(o) => for (i, x) in o.values().enumerate() { path.push(i); walk(x, path, out); path.pop(); },
+                _ => {}
+            }
+        }
+        walk(&v, &mut Vec::new(), &mut numbers);
+        let path = which.get(&numbers).clone();
+        replace_at(&mut v, &path, json!(n));
+        no_panic(&v.to_string())?;
+    }
+}
