@@ -85,7 +85,7 @@ strings! {
     findings: "Consistency checks", "一致性检查";
     no_findings: "No check involves this figure.", "没有涉及该指标的检查。";
     repeats: "States again", "重复表述";
-    slip_explains: "A slip that would explain it", "可解释差异的笔误";
+    slip_explains: "Slips that would explain it (the source is not changed)", "可解释该差异的笔误（原文不作改动）";
     gap: "gap", "差距";
     left_side: "Left side", "左边";
     right_side: "Right side", "右边";

@@ -11,37 +11,49 @@ const REPORTED_DECIMALS: u32 = 6;
 #[cfg(target_arch = "wasm32")]
 fn digits_text(value: f64, lang: Lang, sig: Option<u32>) -> String {
     use std::cell::RefCell;
-    use std::collections::HashMap;
     use wasm_bindgen::JsValue;
+    type Key = (Lang, Option<u32>);
     thread_local! {
-        static CACHE: RefCell<HashMap<(Lang, Option<u32>), js_sys::Intl::NumberFormat>> =
-            RefCell::new(HashMap::new());
+        // A handful of formatters at most: a list is smaller in wasm than a hash map.
+        static CACHE: RefCell<Vec<(Key, js_sys::Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
     }
     if !value.is_finite() {
         return plain_number(value, 0);
     }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let fmt = cache.entry((lang, sig)).or_insert_with(|| {
-            let locale = match lang {
-                Lang::En => "en-US",
-                Lang::Zh => "zh-CN",
-            };
-            let locales = js_sys::Array::of1(&JsValue::from_str(locale));
-            let options = js_sys::Object::new();
-            let (key, n) = match sig {
-                Some(d) => ("maximumSignificantDigits", d.clamp(1, 21)),
-                None => ("maximumFractionDigits", REPORTED_DECIMALS),
-            };
-            let _ = js_sys::Reflect::set(&options, &key.into(), &JsValue::from(n));
-            js_sys::Intl::NumberFormat::new(&locales, &options)
-        });
+        let key = (lang, sig);
+        let pos = match cache.iter().position(|(k, _)| *k == key) {
+            Some(p) => p,
+            None => {
+                cache.push((key, new_format(lang, sig)));
+                cache.len() - 1
+            }
+        };
+        let fmt = &cache[pos].1;
         fmt.format()
             .call1(&JsValue::NULL, &JsValue::from_f64(value))
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| plain_number(value, 2))
     })
+}
+
+#[cfg(target_arch = "wasm32")]
+fn new_format(lang: Lang, sig: Option<u32>) -> js_sys::Intl::NumberFormat {
+    use wasm_bindgen::JsValue;
+    let locale = match lang {
+        Lang::En => "en-US",
+        Lang::Zh => "zh-CN",
+    };
+    let locales = js_sys::Array::of1(&JsValue::from_str(locale));
+    let options = js_sys::Object::new();
+    let (key, n) = match sig {
+        Some(d) => ("maximumSignificantDigits", d.clamp(1, 21)),
+        None => ("maximumFractionDigits", REPORTED_DECIMALS),
+    };
+    let _ = js_sys::Reflect::set(&options, &key.into(), &JsValue::from(n));
+    js_sys::Intl::NumberFormat::new(&locales, &options)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

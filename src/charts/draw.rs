@@ -76,9 +76,7 @@ fn short_number(v: f64) -> String {
     } else {
         (v, "")
     };
-    let s = format!("{x:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    format!("{s}{suffix}")
+    format!("{}{suffix}", crate::model::format::plain_number(x, 2))
 }
 
 /// Draw the chart at `scale` device pixels per CSS pixel.

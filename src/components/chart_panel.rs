@@ -91,10 +91,10 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                     el.set_height((geometry.height * dpr).round() as u32);
                     let _ = el
                         .style()
-                        .set_property("width", &format!("{}px", geometry.width));
+                        .set_property("width", &format!("{}px", geometry.width.round() as i32));
                     let _ = el
                         .style()
-                        .set_property("height", &format!("{}px", geometry.height));
+                        .set_property("height", &format!("{}px", geometry.height.round() as i32));
                     if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
                         let area = backend.into_drawing_area();
                         let palette = if *dark { &DARK } else { &LIGHT };
@@ -200,7 +200,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                 .min(geometry.width - 220.0)
                 .max(0.0);
             html! {
-                <div class="tooltip" id={format!("tip-{key}")} style={format!("top:{top}px;left:{left}px")}>
+                <div class="tooltip" id={format!("tip-{key}")} style={format!("top:{}px;left:{}px", top.round() as i32, left.round() as i32)}>
                     <strong>{b.label.clone()}</strong>
                     <span>{b.text.clone()}</span>
                     <span>{format!("{}: {}", t.period, b.period)}</span>

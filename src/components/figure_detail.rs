@@ -117,7 +117,10 @@ pub fn figure_detail() -> Html {
                         <strong>{status_text(f.status, lang)}{": "}</strong>{f.label.get(lang)}
                         <div>{side_text(model, &f.left, lang, &digits)}{" ⟷ "}{side_text(model, &f.right, lang, &digits)}</div>
                         if f.gap > 0.0 { <div>{format!("{}: {} {} ({}%)", t.gap, digits(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), Default::default()))}</div> }
-                        { for f.slips.first().map(|sl| html! { <div>{t.slip_explains}{": "}{slip_text(model, sl, lang, &digits)}</div> }) }
+                        if !f.slips.is_empty() {
+                            <div>{t.slip_explains}{":"}</div>
+                            <ul class="slips">{ for f.slips.iter().take(3).map(|sl| html! { <li>{slip_text(model, sl, lang, &digits)}</li> }) }</ul>
+                        }
                     </li>
                 }) }
             </ul>
@@ -138,7 +141,10 @@ fn as_printed(f: &crate::model::Figure, scale: &str, lang: Lang) -> String {
     } else {
         format!(" {scale}")
     };
-    format!("{q}{}{scale} {unit}", f.value)
+    format!(
+        "{q}{}{scale} {unit}",
+        crate::model::format::number_text(f.value)
+    )
 }
 
 fn v_style(app: &AppHandle) -> crate::model::display::NumberStyle {

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 /// Quantities that pass the view's filters and search, in the view's order. Pure: tested natively.
 pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
-    let needle = v.search.trim().to_lowercase();
+    let needle = v.search.trim().to_ascii_lowercase();
     let mut rows: Vec<&Quantity> = model
         .quantities
         .iter()
@@ -27,20 +27,20 @@ pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
         .filter(|q| v.status.is_none_or(|s| model.status_of(&q.id) == Some(s)))
         .filter(|q| {
             needle.is_empty()
-                || q.id.to_lowercase().contains(&needle)
-                || q.label.en.to_lowercase().contains(&needle)
+                || q.id.to_ascii_lowercase().contains(&needle)
+                || q.label.en.to_ascii_lowercase().contains(&needle)
                 || q.label.zh.contains(&needle)
                 || model
                     .figure(&q.id)
                     .and_then(|f| f.source.quote.as_ref())
-                    .is_some_and(|s| s.to_lowercase().contains(&needle))
+                    .is_some_and(|s| s.to_ascii_lowercase().contains(&needle))
         })
         .collect();
     let lang = v.lang;
     let key = |q: &Quantity| -> (Option<f64>, String) {
         match v.sort {
             SortKey::Source => (None, String::new()),
-            SortKey::Label => (None, q.label.get(lang).to_lowercase()),
+            SortKey::Label => (None, q.label.get(lang).to_ascii_lowercase()),
             SortKey::Value => (Some(q.base().central()), String::new()),
             SortKey::Unit => (None, q.unit.code().to_string()),
             SortKey::Period => (None, period_text(q.period.as_ref(), Lang::En)),

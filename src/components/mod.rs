@@ -15,7 +15,7 @@ mod notice;
 mod overview;
 mod source_trail;
 
-pub use app::{App, Explorer};
+pub use app::{App, Explorer, ExplorerProps};
 pub use chart_panel::ChartPanel;
 pub use figure_table::{filtered_ids, FigureTable};
 

@@ -1,6 +1,6 @@
 //! Export of figures as CSV and JSON, with units, periods, kinds and sources.
 
-use super::format::period_text;
+use super::format::{number_text, period_text};
 use super::units::Lang;
 use super::{Figure, FigureKind, Model};
 
@@ -42,9 +42,9 @@ pub fn figures_csv(model: &Model, figures: &[&Figure], lang: Lang) -> Result<Str
         w.write_record([
             f.id.as_str(),
             f.label.get(lang),
-            &f.value.to_string(),
+            &number_text(f.value),
             &scale,
-            &value.to_string(),
+            &number_text(value),
             f.unit.as_str(),
             &qualifier,
             &period_text(Some(&f.period), lang),

@@ -77,16 +77,47 @@ pub fn shape_text(shape: Shape, lang: Lang, num: &dyn Fn(f64) -> String) -> Stri
     }
 }
 
+/// The shortest text that reads back as `value`: "50.457", "310", "1e-7". Uses serde_json's
+/// float writer rather than `Display`, which keeps core's large float formatter out of the wasm.
+pub fn number_text(value: f64) -> String {
+    if !value.is_finite() {
+        return if value.is_nan() {
+            "NaN"
+        } else if value > 0.0 {
+            "∞"
+        } else {
+            "−∞"
+        }
+        .to_string();
+    }
+    let s = serde_json::to_string(&value).unwrap_or_default();
+    match s.strip_suffix(".0") {
+        Some(t) => t.to_string(),
+        None => s,
+    }
+}
+
 /// Digits with thousands separators and at most `decimals` decimals, trailing zeros dropped.
 /// Used where no browser is at hand (CSV export, native tests).
 pub fn plain_number(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return if value > 0.0 { "∞" } else { "−∞" }.to_string();
     }
-    let s = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match s.split_once('.') {
-        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
-        None => (s, String::new()),
+    // Integer arithmetic only, for the same reason as `number_text`.
+    let decimals = decimals.min(9);
+    let scale = 10u128.pow(decimals as u32);
+    let scaled = (value.abs() * scale as f64).round();
+    if scaled >= 1e30 {
+        return number_text(value);
+    }
+    let scaled = scaled as u128;
+    let int = (scaled / scale).to_string();
+    let frac = if decimals == 0 {
+        String::new()
+    } else {
+        let f = (scaled % scale).to_string();
+        let padded = format!("{}{f}", "0".repeat(decimals - f.len()));
+        padded.trim_end_matches('0').to_string()
     };
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {

@@ -300,10 +300,20 @@ pub fn significant_digits(value: f64) -> u32 {
     if value == 0.0 || !value.is_finite() {
         return 1;
     }
-    let s = format!("{:e}", value.abs());
-    let mantissa = s.split('e').next().unwrap_or("");
-    let digits = mantissa.chars().filter(|c| c.is_ascii_digit()).count() as u32;
-    digits.clamp(1, 15)
+    let s = super::format::number_text(value.abs());
+    let mantissa = s.split(['e', 'E']).next().unwrap_or("");
+    let digits = mantissa
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .skip_while(|c| *c == '0')
+        .collect::<String>();
+    // Trailing zeros of an integer ("310", "10000") are place holders, not printed precision.
+    let digits = if mantissa.contains('.') {
+        digits.len()
+    } else {
+        digits.trim_end_matches('0').len()
+    };
+    (digits as u32).clamp(1, 15)
 }
 
 /// Powers of ten that f64 holds exactly.

@@ -1,0 +1,248 @@
+#![cfg(target_arch = "wasm32")]
+//! Components in a real browser: mount the app into a fresh element, act as a reader would
+//! (click, choose, type) and check what the DOM then shows.
+
+use kezuohou_explorer::components::Explorer;
+use kezuohou_explorer::model::Model;
+use kezuohou_explorer::App;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The app keeps its state in the address bar; each test starts from a clean one.
+fn reset_url() {
+    let w = web_sys::window().expect("window");
+    let path = w.location().pathname().expect("pathname");
+    w.history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .expect("replaceState");
+}
+
+fn fresh_root() -> Element {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let div = doc.create_element("div").expect("div");
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+async fn settle() {
+    // Renders schedule effects, which may render again.
+    for _ in 0..3 {
+        yew::scheduler::flush().await;
+    }
+}
+
+fn find(root: &Element, sel: &str) -> Element {
+    root.query_selector(sel)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("nothing matches {sel}"))
+}
+
+fn count(root: &Element, sel: &str) -> u32 {
+    root.query_selector_all(sel)
+        .expect("valid selector")
+        .length()
+}
+
+fn text(root: &Element, sel: &str) -> String {
+    find(root, sel)
+        .text_content()
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+fn click(root: &Element, sel: &str) {
+    find(root, sel)
+        .dyn_into::<HtmlElement>()
+        .expect("html element")
+        .click();
+}
+
+fn choose(root: &Element, sel: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, sel).dyn_into().expect("select");
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    select.dispatch_event(&ev).expect("dispatch");
+}
+
+fn type_into(root: &Element, sel: &str, value: &str) {
+    let input: HtmlInputElement = find(root, sel).dyn_into().expect("input");
+    input.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let init: web_sys::InputEventInit = init.unchecked_into();
+    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("event");
+    input.dispatch_event(&ev).expect("dispatch");
+}
+
+async fn mount_app() -> (Element, yew::AppHandle<App>) {
+    reset_url();
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    (root, handle)
+}
+
+#[wasm_bindgen_test]
+async fn overview_shows_cards_and_charts_with_twins() {
+    let (root, handle) = mount_app().await;
+    assert_eq!(count(&root, ".cards .card"), 10);
+    assert_eq!(
+        text(&root, "button[data-figure='forest_cover_rate'] .card-value"),
+        "more than 21%"
+    );
+    assert_eq!(
+        text(&root, "button[data-figure='subsidy_total'] .card-value"),
+        "50,457,000 yuan"
+    );
+    assert_eq!(count(&root, "figure.chart-panel"), 6);
+    // Every chart has a description and a data table twin.
+    assert_eq!(count(&root, "figure.chart-panel .chart-description"), 6);
+    assert_eq!(count(&root, "figure.chart-panel table.twin-table"), 6);
+    assert!(text(&root, "#desc-subsidies").contains("contradicted by a consistency check"));
+    // The flagged figures carry a badge, the ones a check does not point at do not.
+    assert_eq!(
+        count(
+            &root,
+            "button[data-figure='subsidy_total'] .status-contradicts"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &root,
+            "button[data-figure='forest_cover_rate'] .status-contradicts"
+        ),
+        0
+    );
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_translates_without_reload() {
+    let (root, handle) = mount_app().await;
+    choose(&root, "#ctl-lang", "zh");
+    settle().await;
+    assert_eq!(text(&root, "h1"), "科左后旗的治沙与增收");
+    assert_eq!(
+        text(&root, "button[data-figure='forest_cover_rate'] .card-value"),
+        "超过21%"
+    );
+    let lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    assert_eq!(lang.as_deref(), Some("zh-CN"));
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn area_unit_converts_cards() {
+    let (root, handle) = mount_app().await;
+    choose(&root, "#ctl-area", "km2");
+    settle().await;
+    // 273,333 ha / 100, six significant digits as printed.
+    assert_eq!(
+        text(
+            &root,
+            "button[data-figure='desert_treated_area'] .card-value"
+        ),
+        "2,733.33 km²"
+    );
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn table_sorts_filters_and_opens_detail() {
+    let (root, handle) = mount_app().await;
+    click(&root, "button[data-view='table']");
+    settle().await;
+    let all = count(&root, "table.figure-table tbody tr");
+    assert!(all >= 40, "{all} rows");
+
+    click(&root, "button[data-sort='value']");
+    settle().await;
+    let th = find(&root, "button[data-sort='value']")
+        .parent_element()
+        .expect("th");
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("ascending"));
+    click(&root, "button[data-sort='value']");
+    settle().await;
+    let th = find(&root, "button[data-sort='value']")
+        .parent_element()
+        .expect("th");
+    assert_eq!(th.get_attribute("aria-sort").as_deref(), Some("descending"));
+    let first = find(&root, "table.figure-table tbody tr");
+    assert_eq!(
+        first.get_attribute("data-figure").as_deref(),
+        Some("tourism_income_2017")
+    );
+
+    type_into(&root, "#flt-search", "subsid");
+    settle().await;
+    let n = count(&root, "table.figure-table tbody tr");
+    assert!(n >= 4 && n < all, "{n} rows match 'subsid'");
+    assert_eq!(text(&root, "#row-count"), n.to_string());
+
+    choose(&root, "#flt-kind", "derived");
+    settle().await;
+    assert!(count(&root, "table.figure-table tbody tr .kind-reported") == 0);
+
+    click(&root, "tr[data-figure='subsidy_parts_sum'] button.link");
+    settle().await;
+    assert_eq!(
+        text(&root, "#detail-title"),
+        "Sum of the listed subsidy programmes"
+    );
+    assert!(text(&root, ".detail").contains("S1 + S2 + S3"));
+    assert!(text(&root, ".detail").contains("504,570,000"));
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn detail_explains_a_contradiction_and_links_inputs() {
+    let (root, handle) = mount_app().await;
+    click(&root, "button[data-figure='forest_land_area']");
+    settle().await;
+    let detail = text(&root, ".detail");
+    assert!(detail.contains("3,400,000 ha"), "{detail}");
+    assert!(detail.contains("mu printed as hectares"), "{detail}");
+    // The source trail highlights the figure's paragraph.
+    click(&root, "button[data-view='trail']");
+    settle().await;
+    assert!(find(&root, "#para-5").class_list().contains("highlight"));
+    assert!(!find(&root, "#para-2").class_list().contains("highlight"));
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn another_dataset_renders_with_what_it_has() {
+    reset_url();
+    let json =
+        kezuohou_explorer::model::EMBEDDED_JSON.replace("\"value\": 1.4,", "\"value\": 2.8,");
+    let model = Rc::new(Model::from_json(&json).expect("valid dataset"));
+    let root = fresh_root();
+    let props = kezuohou_explorer::components::ExplorerProps { model };
+    let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    assert!(text(&root, "#chart-tourism").contains("2,800,000"));
+    handle.destroy();
+    root.remove();
+}

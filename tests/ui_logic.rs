@@ -1,0 +1,226 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The logic behind the components, natively: URL state, table filtering and sorting, chart
+//! specs, layout and drawing (to SVG).
+
+use kezuohou_explorer::charts::draw::{draw, LIGHT};
+use kezuohou_explorer::charts::layout::layout;
+use kezuohou_explorer::charts::spec::all_charts;
+use kezuohou_explorer::components::filtered_ids;
+use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
+use kezuohou_explorer::model::{AreaUnit, Currency, Lang, Model, Shape, Status};
+use kezuohou_explorer::state::{SortKey, Theme, View, ViewState};
+use plotters::prelude::*;
+use proptest::prelude::*;
+
+fn model() -> Model {
+    Model::embedded().expect("embedded dataset is valid")
+}
+
+#[test]
+fn default_state_has_an_empty_query() {
+    assert_eq!(ViewState::default().to_query(), "");
+}
+
+#[test]
+fn tampered_query_keeps_what_is_valid_and_reports_the_rest() {
+    let m = model();
+    let (s, ignored) = ViewState::from_query(
+        "?view=nope&lang=zh&fig=%3Cscript%3E&area=mu&cur=eur&sort=value&dir=sideways&x=1",
+        Some(&m),
+    );
+    assert_eq!(s.view, View::Overview);
+    assert_eq!(s.lang, Lang::Zh);
+    assert_eq!(s.units.area, AreaUnit::Mu);
+    assert_eq!(s.units.currency, Currency::Cny);
+    assert_eq!(s.sort, SortKey::Value);
+    assert_eq!(s.selected, None);
+    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(keys, ["view", "fig", "cur", "dir", "x"]);
+    assert_eq!(ignored[1].value, "<script>");
+}
+
+#[test]
+fn unknown_figure_or_channel_in_link_is_ignored() {
+    let m = model();
+    let (s, ignored) =
+        ViewState::from_query("fig=no_such&channel=nowhere&fig=subsidy_total", Some(&m));
+    assert_eq!(s.selected.as_deref(), Some("subsidy_total"));
+    assert_eq!(s.channel, None);
+    assert_eq!(ignored.len(), 2);
+}
+
+fn arb_state() -> impl Strategy<Value = ViewState> {
+    let m = model();
+    let ids: Vec<String> = m.quantities.iter().map(|q| q.id.clone()).collect();
+    (
+        0usize..3,
+        proptest::option::of(proptest::sample::select(ids)),
+        proptest::option::of(proptest::sample::select(vec![
+            "participation".to_string(),
+            "eco_industries".to_string(),
+            "policy_transfers".to_string(),
+        ])),
+        "[a-zA-Z0-9 森林&=%?#+]{0,20}",
+        0usize..8,
+        any::<bool>(),
+        0usize..3,
+        any::<bool>(),
+        any::<bool>(),
+        0usize..3,
+    )
+        .prop_map(
+            |(v, fig, ch, q, sort, desc, area, usd, zh, theme)| ViewState {
+                view: View::ALL[v],
+                selected: fig,
+                channel: ch,
+                kind: None,
+                status: None,
+                search: q,
+                sort: SortKey::ALL[sort],
+                descending: desc,
+                units: UnitChoice {
+                    area: AreaUnit::ALL[area],
+                    currency: if usd { Currency::Usd } else { Currency::Cny },
+                },
+                number_style: NumberStyle::Full,
+                lang: if zh { Lang::Zh } else { Lang::En },
+                theme: [Theme::System, Theme::Light, Theme::Dark][theme],
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn view_state_round_trips_through_the_url(s in arb_state()) {
+        let m = model();
+        let (back, ignored) = ViewState::from_query(&s.to_query(), Some(&m));
+        prop_assert!(ignored.is_empty(), "{:?}", ignored);
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn any_query_string_parses_without_panic(q in ".{0,200}") {
+        let m = model();
+        let _ = ViewState::from_query(&q, Some(&m));
+    }
+}
+
+#[test]
+fn table_filters_search_both_languages_and_sort() {
+    let m = model();
+    let mut v = ViewState {
+        search: "森林覆盖".into(),
+        ..Default::default()
+    };
+    let mut ids = filtered_ids(&m, &v);
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "forest_cover_2002",
+            "forest_cover_gain",
+            "forest_cover_rate",
+            "forest_cover_rate_results"
+        ]
+    );
+    v.search = "TIMBER".into();
+    assert_eq!(
+        filtered_ids(&m, &v),
+        ["timber_stock", "timber_per_forest_ha"]
+    );
+    v.search.clear();
+    v.kind = Some("context".into());
+    v.sort = SortKey::Value;
+    v.descending = true;
+    let ids = filtered_ids(&m, &v);
+    assert_eq!(ids.first().map(String::as_str), Some("tongliao_area"));
+    assert!(ids
+        .iter()
+        .all(|id| m.quantity(id).map(|q| q.origin.code()) == Some("context")));
+    v.kind = None;
+    v.status = Some(Status::Contradicts);
+    let mut flagged = filtered_ids(&m, &v);
+    flagged.sort();
+    assert_eq!(flagged, ["forest_land_area", "subsidy_total"]);
+}
+
+#[test]
+fn chart_specs_keep_bounds_and_flags() {
+    let m = model();
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En);
+    let keys: Vec<&str> = charts.iter().map(|c| c.key).collect();
+    assert_eq!(
+        keys,
+        ["cover", "subsidies", "incomes", "land", "tourism", "guards"]
+    );
+    let cover = &charts[0];
+    let rate = cover
+        .bars()
+        .find(|b| b.id == "forest_cover_rate")
+        .expect("bar");
+    assert_eq!(rate.value.shape(), Shape::MoreThan(21.0));
+    assert_eq!(rate.text, "more than 21%");
+    let before = cover
+        .bars()
+        .find(|b| b.id == "vegetation_cover_before")
+        .expect("bar");
+    assert_eq!(before.value.shape(), Shape::LessThan(5.0));
+    let subsidies = &charts[1];
+    assert_eq!(subsidies.bars().count(), 5);
+    let total = subsidies
+        .bars()
+        .find(|b| b.id == "subsidy_total")
+        .expect("bar");
+    assert_eq!(total.status, Some(Status::Contradicts));
+    assert!(subsidies.description.contains(
+        "Ecological subsidies distributed, stated total: 50,457,000 yuan (2014–2017) (contradicted"
+    ));
+    let land = all_charts(
+        &m,
+        UnitChoice {
+            area: AreaUnit::SquareKm,
+            currency: Currency::Cny,
+        },
+        NumberStyle::Full,
+        Lang::Zh,
+    );
+    let banner = land[3].bars().find(|b| b.id == "banner_area").expect("bar");
+    assert_eq!(banner.text, "约11,500 平方公里");
+}
+
+#[test]
+fn layout_places_bounds_and_hits_rows() {
+    let m = model();
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En);
+    let l = layout(&charts[0], 600.0);
+    assert_eq!(l.bars.len(), 4);
+    let rate = &l.bars[1];
+    assert!(rate.open_high, "a lower bound runs on to the axis end");
+    assert!(rate.x_lo > rate.x_zero);
+    assert!((rate.x_hi - l.plot_x1).abs() < 1e-9);
+    let mid = (l.bars[2].y0 + l.bars[2].y1) / 2.0;
+    assert_eq!(l.hit(300.0, mid), Some(2));
+    assert_eq!(l.hit(300.0, l.height + 50.0), None);
+}
+
+#[test]
+fn charts_draw_to_svg_with_labels_and_focus() {
+    let m = model();
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En);
+    let spec = &charts[1];
+    let l = layout(spec, 640.0);
+    let mut svg = String::new();
+    {
+        let root =
+            SVGBackend::with_string(&mut svg, (640, l.height.ceil() as u32)).into_drawing_area();
+        draw(&root, spec, &l, &LIGHT, 1.0, Some(4)).expect("draws");
+    }
+    assert!(svg.contains("Grassland awards"), "labels are drawn");
+    assert!(svg.contains("50,457,000 yuan"), "values are drawn");
+    // The flagged bar carries the orange warning triangle, and the focus outline is black.
+    assert!(
+        svg.contains("#D55E00") || svg.contains("#d55e00"),
+        "flag colour present"
+    );
+    assert!(svg.matches("<rect").count() >= 6);
+}
