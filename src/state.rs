@@ -12,15 +12,34 @@ pub enum View {
     Overview,
     Table,
     Trail,
+    Quality,
+    Derived,
+    Channels,
+    Scenario,
+    Timeline,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Overview, View::Table, View::Trail];
+    pub const ALL: [View; 8] = [
+        View::Overview,
+        View::Table,
+        View::Quality,
+        View::Derived,
+        View::Channels,
+        View::Scenario,
+        View::Timeline,
+        View::Trail,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             View::Overview => "overview",
             View::Table => "table",
             View::Trail => "trail",
+            View::Quality => "quality",
+            View::Derived => "derived",
+            View::Channels => "channels",
+            View::Scenario => "whatif",
+            View::Timeline => "timeline",
         }
     }
     pub fn parse(s: &str) -> Option<View> {
@@ -109,7 +128,20 @@ pub struct ViewState {
     pub number_style: NumberStyle,
     pub lang: Lang,
     pub theme: Theme,
+    /// The what-if inputs as typed (guards, pay, years); `None` means the reported value.
+    pub scenario: ScenarioText,
 }
+
+/// Raw text of the what-if inputs, kept as typed so an invalid entry can be shown and fixed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ScenarioText {
+    pub guards: Option<String>,
+    pub pay: Option<String>,
+    pub years: Option<String>,
+}
+
+/// Longest what-if input kept from a URL.
+pub const MAX_INPUT_CHARS: usize = 24;
 
 /// What a URL held that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,6 +246,15 @@ impl ViewState {
                 "num" => NumberStyle::parse(&v).map(|x| s.number_style = x).is_some(),
                 "lang" => Lang::parse(&v).map(|x| s.lang = x).is_some(),
                 "theme" => Theme::parse(&v).map(|x| s.theme = x).is_some(),
+                "wg" | "wp" | "wy" => {
+                    let text: String = v.chars().take(MAX_INPUT_CHARS).collect();
+                    match k.as_str() {
+                        "wg" => s.scenario.guards = Some(text),
+                        "wp" => s.scenario.pay = Some(text),
+                        _ => s.scenario.years = Some(text),
+                    }
+                    true
+                }
                 _ => false,
             };
             if !ok {
@@ -269,6 +310,15 @@ impl ViewState {
         if self.theme != d.theme {
             parts.push(("theme", self.theme.code().into()));
         }
+        for (key, value) in [
+            ("wg", &self.scenario.guards),
+            ("wp", &self.scenario.pay),
+            ("wy", &self.scenario.years),
+        ] {
+            if let Some(v) = value {
+                parts.push((key, v.clone()));
+            }
+        }
         if parts.is_empty() {
             return String::new();
         }
@@ -304,6 +354,9 @@ pub enum Action {
     SetNumberStyle(NumberStyle),
     SetLang(Lang),
     SetTheme(Theme),
+    /// A what-if input changed: 0 guards, 1 pay, 2 years; `None` resets it to the reported value.
+    SetScenario(usize, Option<String>),
+    ResetScenario,
     DismissNotice,
 }
 
@@ -337,6 +390,15 @@ impl Reducible for AppState {
             Action::SetNumberStyle(x) => v.number_style = x,
             Action::SetLang(x) => v.lang = x,
             Action::SetTheme(x) => v.theme = x,
+            Action::SetScenario(i, text) => {
+                let text = text.map(|t| t.chars().take(MAX_INPUT_CHARS).collect());
+                match i {
+                    0 => v.scenario.guards = text,
+                    1 => v.scenario.pay = text,
+                    _ => v.scenario.years = text,
+                }
+            }
+            Action::ResetScenario => v.scenario = ScenarioText::default(),
             Action::DismissNotice => next.ignored.clear(),
         }
         Rc::new(next)

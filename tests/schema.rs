@@ -1,10 +1,481 @@
 #![cfg(not(target_arch = "wasm32"))]
+//! `data/schema.json` is the JSON Schema of the dataset format, generated from the Rust types
+//! with schemars. This test fails when the committed file no longer matches the types; run
+//!
+//! ```text
+//! UPDATE_SCHEMA=1 cargo test --test schema
+//! ```
+//!
+//! to rewrite it. The embedded dataset must parse and must satisfy the committed schema, and
+//! whatever the schema allows must be readable by the app.
+
+use kezuohou_explorer::model::{Dataset, Model, EMBEDDED_JSON};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+
+const COMMITTED: &str = include_str!("../data/schema.json");
+
+fn schema_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/schema.json")
+}
+
+/// The schema as generated now: pretty-printed, with a trailing newline.
+fn generated() -> String {
+    let schema = schemars::schema_for!(Dataset);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
+    text.push('\n');
+    text
+}
+
 #[test]
-fn dump() {
-    let schema = schemars::schema_for!(kezuohou_explorer::model::Dataset);
-    std::fs::write(
-        "/tmp/schema_dump.json",
-        serde_json::to_string_pretty(&schema).unwrap() + "\n",
-    )
-    .unwrap();
+fn the_committed_schema_matches_the_types() {
+    let now = generated();
+    let path = schema_path();
+    if std::env::var("UPDATE_SCHEMA").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, &now)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        eprintln!("wrote {}", path.display());
+        return;
+    }
+    // Read the file as it is now (include_str! may be stale until the next build).
+    let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}); create it with `UPDATE_SCHEMA=1 cargo test --test schema`",
+            path.display()
+        )
+    });
+    let committed = committed.replace("\r\n", "\n");
+    if committed != now {
+        let line = committed
+            .lines()
+            .zip(now.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| committed.lines().count().min(now.lines().count()));
+        panic!(
+            "data/schema.json is out of date with the Dataset type (first difference at line {}):\n  \
+             committed: {}\n  generated: {}\n\
+             Regenerate it with `UPDATE_SCHEMA=1 cargo test --test schema` and commit the result.",
+            line + 1,
+            committed.lines().nth(line).unwrap_or("(end of file)"),
+            now.lines().nth(line).unwrap_or("(end of file)"),
+        );
+    }
+}
+
+#[test]
+fn the_schema_describes_the_dataset_format() {
+    let schema: Value = serde_json::from_str(COMMITTED).expect("the schema file is JSON");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["title"], "Dataset");
+    assert_eq!(
+        schema["required"],
+        json!([
+            "format_version",
+            "case",
+            "paragraphs",
+            "channels",
+            "figures"
+        ])
+    );
+    assert_eq!(schema["additionalProperties"], false);
+    for def in [
+        "CaseInfo",
+        "Channel",
+        "DerivedMetric",
+        "Figure",
+        "FigureKind",
+        "Measure",
+        "Operation",
+        "Paragraph",
+        "Period",
+        "Qualifier",
+        "Relation",
+        "Rule",
+        "Scale",
+        "SourceRef",
+        "Text",
+    ] {
+        assert!(schema["$defs"][def].is_object(), "no $defs/{def}");
+    }
+    assert!(COMMITTED.ends_with("}\n") && !COMMITTED.ends_with("\n\n"));
+}
+
+#[test]
+fn the_embedded_dataset_parses() {
+    let d: Dataset = serde_json::from_str(EMBEDDED_JSON).expect("the embedded JSON is a Dataset");
+    assert_eq!(d.format_version, 1);
+    let m = Model::embedded().expect("and a valid one");
+    assert_eq!(m.dataset, d);
+}
+
+#[test]
+fn the_embedded_dataset_satisfies_the_schema() {
+    let schema: Value = serde_json::from_str(COMMITTED).unwrap();
+    let data: Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    if let Err(e) = check(&schema, &schema, &data, "") {
+        panic!("the embedded dataset does not satisfy data/schema.json: {e}");
+    }
+    // The dataset as the app writes it back out satisfies it too.
+    let d: Dataset = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    let written = serde_json::to_value(&d).unwrap();
+    if let Err(e) = check(&schema, &schema, &written, "") {
+        panic!("the re-serialized dataset does not satisfy data/schema.json: {e}");
+    }
+}
+
+#[test]
+fn the_schema_refuses_what_the_app_refuses() {
+    let schema: Value = serde_json::from_str(COMMITTED).unwrap();
+    let base: Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    type Edit = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Edit)> = vec![
+        (
+            "unknown field",
+            Box::new(|v| v["figures"][0]["colour"] = json!("red")),
+        ),
+        (
+            "missing field",
+            Box::new(|v| {
+                v["figures"][0].as_object_mut().unwrap().remove("unit");
+            }),
+        ),
+        (
+            "number as string",
+            Box::new(|v| v["figures"][0]["value"] = json!("273333")),
+        ),
+        (
+            "unknown scale",
+            Box::new(|v| v["figures"][0]["scale"] = json!("lakh")),
+        ),
+        (
+            "unknown period",
+            Box::new(|v| v["figures"][0]["period"] = json!({"type": "decade"})),
+        ),
+        (
+            "period without its year",
+            Box::new(|v| v["figures"][0]["period"] = json!({"type": "year"})),
+        ),
+        (
+            "negative version",
+            Box::new(|v| v["format_version"] = json!(-1)),
+        ),
+        (
+            "version too large",
+            Box::new(|v| v["format_version"] = json!(u64::from(u32::MAX) + 1)),
+        ),
+        (
+            "year beyond i32",
+            Box::new(|v| {
+                v["figures"][0]["period"] = json!({"type": "year", "year": 3_000_000_000u64})
+            }),
+        ),
+        (
+            "unknown rule",
+            Box::new(|v| v["relations"][0]["rule"]["kind"] = json!("adds_up")),
+        ),
+        (
+            "text in one language",
+            Box::new(|v| {
+                v["case"]["title"].as_object_mut().unwrap().remove("zh");
+            }),
+        ),
+    ];
+    for (name, mutate) in cases {
+        let mut v = base.clone();
+        mutate(&mut v);
+        assert!(
+            check(&schema, &schema, &v, "").is_err(),
+            "{name}: the schema allows it"
+        );
+        assert!(
+            serde_json::from_value::<Dataset>(v).is_err(),
+            "{name}: the app reads it"
+        );
+    }
+}
+
+// ------------------------------------------------------------------ a small validator
+//
+// Enough of JSON Schema 2020-12 for what schemars writes. An unknown keyword fails the test, so
+// that a schemars upgrade cannot make this check silently weaker. Integer formats are enforced
+// as serde does (a general validator treats `format` as a note).
+
+fn check(root: &Value, schema: &Value, v: &Value, at: &str) -> Result<(), String> {
+    let s = match schema {
+        Value::Bool(true) => return Ok(()),
+        Value::Bool(false) => return Err(format!("{at}: nothing is allowed here")),
+        Value::Object(s) => s,
+        other => panic!("not a schema: {other}"),
+    };
+    for key in s.keys() {
+        assert!(
+            matches!(
+                key.as_str(),
+                "$schema"
+                    | "title"
+                    | "description"
+                    | "default"
+                    | "$defs"
+                    | "$ref"
+                    | "type"
+                    | "enum"
+                    | "const"
+                    | "properties"
+                    | "additionalProperties"
+                    | "required"
+                    | "items"
+                    | "oneOf"
+                    | "anyOf"
+                    | "minimum"
+                    | "maximum"
+                    | "format"
+            ),
+            "the schema uses the keyword {key:?}, which this test's validator does not know"
+        );
+    }
+    if let Some(r) = s.get("$ref") {
+        let name = r
+            .as_str()
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+            .unwrap_or_else(|| panic!("unsupported $ref {r}"));
+        let target = root["$defs"]
+            .get(name)
+            .unwrap_or_else(|| panic!("dangling $ref {name}"));
+        check(root, target, v, at)?;
+    }
+    if let Some(t) = s.get("type") {
+        let types: Vec<&str> = match t {
+            Value::String(t) => vec![t.as_str()],
+            Value::Array(ts) => ts.iter().map(|t| t.as_str().unwrap()).collect(),
+            other => panic!("bad type {other}"),
+        };
+        let ok = types.iter().any(|t| match *t {
+            "object" => v.is_object(),
+            "array" => v.is_array(),
+            "string" => v.is_string(),
+            "number" => v.is_number(),
+            "integer" => v.is_i64() || v.is_u64(),
+            "boolean" => v.is_boolean(),
+            "null" => v.is_null(),
+            other => panic!("unknown type {other}"),
+        });
+        if !ok {
+            return Err(format!("{at}: {v} is not of type {t}"));
+        }
+    }
+    if let Some(Value::Array(options)) = s.get("enum") {
+        if !options.contains(v) {
+            return Err(format!(
+                "{at}: {v} is not one of {}",
+                Value::Array(options.clone())
+            ));
+        }
+    }
+    if let Some(c) = s.get("const") {
+        if c != v {
+            return Err(format!("{at}: {v} is not {c}"));
+        }
+    }
+    if let Some(n) = v.as_f64() {
+        if let Some(min) = s.get("minimum").and_then(Value::as_f64) {
+            if n < min {
+                return Err(format!("{at}: {v} is below {min}"));
+            }
+        }
+        if let Some(max) = s.get("maximum").and_then(Value::as_f64) {
+            if n > max {
+                return Err(format!("{at}: {v} is above {max}"));
+            }
+        }
+        if let Some(f) = s.get("format").and_then(Value::as_str) {
+            let range = match f {
+                "uint32" => Some((0i128, u32::MAX as i128)),
+                "int32" => Some((i32::MIN as i128, i32::MAX as i128)),
+                "uint" | "uint64" => Some((0, u64::MAX as i128)),
+                "int64" | "int" => Some((i64::MIN as i128, i64::MAX as i128)),
+                "double" | "float" => None,
+                other => panic!("unknown format {other}"),
+            };
+            let int = v.as_i64().map(i128::from).or(v.as_u64().map(i128::from));
+            if let (Some((lo, hi)), Some(i)) = (range, int) {
+                if i < lo || i > hi {
+                    return Err(format!("{at}: {v} is not a {f}"));
+                }
+            }
+        }
+    }
+    if let Value::Object(o) = v {
+        let props = s.get("properties").and_then(Value::as_object);
+        if let Some(Value::Array(required)) = s.get("required") {
+            for r in required {
+                let r = r.as_str().unwrap();
+                if !o.contains_key(r) {
+                    return Err(format!("{at}: missing {r}"));
+                }
+            }
+        }
+        for (k, x) in o {
+            match props.and_then(|p| p.get(k)) {
+                Some(ps) => check(root, ps, x, &format!("{at}.{k}"))?,
+                None => {
+                    if s.get("additionalProperties") == Some(&Value::Bool(false)) {
+                        return Err(format!("{at}: unexpected field {k}"));
+                    }
+                }
+            }
+        }
+    }
+    if let (Value::Array(a), Some(items)) = (v, s.get("items")) {
+        for (i, x) in a.iter().enumerate() {
+            check(root, items, x, &format!("{at}[{i}]"))?;
+        }
+    }
+    if let Some(Value::Array(options)) = s.get("oneOf") {
+        let n = options
+            .iter()
+            .filter(|o| check(root, o, v, at).is_ok())
+            .count();
+        if n != 1 {
+            return Err(format!(
+                "{at}: {v} matches {n} of the oneOf alternatives, not exactly one"
+            ));
+        }
+    }
+    if let Some(Value::Array(options)) = s.get("anyOf") {
+        if !options.iter().any(|o| check(root, o, v, at).is_ok()) {
+            return Err(format!("{at}: {v} matches none of the anyOf alternatives"));
+        }
+    }
+    Ok(())
+}
+
+// ------------------------------------------------------------------ schema and app agree
+
+/// Every leaf of a JSON value, as a path of member/element indices.
+fn leaves(v: &Value, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+    match v {
+        Value::Array(a) if !a.is_empty() => {
+            for (i, x) in a.iter().enumerate() {
+                path.push(i);
+                leaves(x, path, out);
+                path.pop();
+            }
+        }
+        Value::Object(o) if !o.is_empty() => {
+            for (i, x) in o.values().enumerate() {
+                path.push(i);
+                leaves(x, path, out);
+                path.pop();
+            }
+        }
+        _ => out.push(path.clone()),
+    }
+    // Objects themselves, so that keys can be removed or added.
+    if v.is_object() {
+        out.push(path.clone());
+    }
+}
+
+fn node_mut<'a>(v: &'a mut Value, path: &[usize]) -> &'a mut Value {
+    match path.split_first() {
+        None => v,
+        Some((&i, rest)) => match v {
+            Value::Array(a) => node_mut(&mut a[i], rest),
+            Value::Object(o) => {
+                let key = o.keys().nth(i).unwrap().clone();
+                node_mut(o.get_mut(&key).unwrap(), rest)
+            }
+            _ => unreachable!(),
+        },
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Number(Value),
+    Text(String),
+    Null,
+    RemoveKey(usize),
+    AddKey(String),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        prop_oneof![
+            any::<i64>().prop_map(|n| json!(n)),
+            any::<u64>().prop_map(|n| json!(n)),
+            (-1e6f64..1e6).prop_map(|f| json!(f)),
+            Just(json!(-1)),
+            Just(json!(0)),
+            Just(json!(2.5)),
+            Just(json!(i64::from(i32::MAX) + 1)),
+            Just(json!(u64::from(u32::MAX) + 1)),
+        ]
+        .prop_map(Edit::Number),
+        prop_oneof![
+            Just("wan"),
+            Just("yi"),
+            Just("about"),
+            Just("at_most"),
+            Just("context"),
+            Just("reported"),
+            Just("product"),
+            Just("part_of"),
+            Just("since"),
+            Just("present"),
+            Just("lakh"),
+            Just(""),
+            Just("ha"),
+        ]
+        .prop_map(|s| Edit::Text(s.to_string())),
+        Just(Edit::Null),
+        any::<usize>().prop_map(Edit::RemoveKey),
+        prop_oneof![
+            Just("note"),
+            Just("colour"),
+            Just("about_pct"),
+            Just("repeats"),
+            Just("measures")
+        ]
+        .prop_map(|s| Edit::AddKey(s.to_string())),
+    ]
+}
+
+proptest! {
+    /// One edit that keeps the shape of the document (a number for a number, a string for a
+    /// string, a key removed or added): the schema and the app agree on whether it is readable.
+    #[test]
+    fn schema_and_app_agree_on_small_edits(which in any::<prop::sample::Index>(), e in edit()) {
+        let schema: Value = serde_json::from_str(COMMITTED).unwrap();
+        let mut v: Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        let mut paths = Vec::new();
+        leaves(&v, &mut Vec::new(), &mut paths);
+        let path = which.get(&paths).clone();
+        let node = node_mut(&mut v, &path);
+        match (&e, &*node) {
+            (Edit::Number(n), Value::Number(_)) => *node = n.clone(),
+            (Edit::Text(t), Value::String(_)) => *node = json!(t),
+            (Edit::Null, Value::String(_) | Value::Number(_)) => *node = Value::Null,
+            (Edit::RemoveKey(k), Value::Object(o)) if !o.is_empty() => {
+                let key = o.keys().nth(k % o.len()).unwrap().clone();
+                node.as_object_mut().unwrap().remove(&key);
+            }
+            (Edit::AddKey(k), Value::Object(_)) => {
+                node.as_object_mut().unwrap().insert(k.clone(), Value::Null);
+            }
+            _ => return Ok(()),
+        }
+        let by_schema = check(&schema, &schema, &v, "");
+        let by_app = serde_json::from_value::<Dataset>(v.clone());
+        prop_assert_eq!(
+            by_schema.is_ok(),
+            by_app.is_ok(),
+            "edit {:?} at {:?}: schema says {:?}, app says {:?}",
+            e, path, by_schema, by_app.err().map(|x| x.to_string())
+        );
+    }
 }

@@ -85,6 +85,7 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
                 number_style: NumberStyle::Full,
                 lang: if zh { Lang::Zh } else { Lang::En },
                 theme: [Theme::System, Theme::Light, Theme::Dark][theme],
+                scenario: Default::default(),
             },
         )
 }
@@ -147,7 +148,7 @@ fn table_filters_search_both_languages_and_sort() {
 #[test]
 fn chart_specs_keep_bounds_and_flags() {
     let m = model();
-    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En);
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
     let keys: Vec<&str> = charts.iter().map(|c| c.key).collect();
     assert_eq!(
         keys,
@@ -183,6 +184,7 @@ fn chart_specs_keep_bounds_and_flags() {
         },
         NumberStyle::Full,
         Lang::Zh,
+        None,
     );
     let banner = land[3].bars().find(|b| b.id == "banner_area").expect("bar");
     assert_eq!(banner.text, "约11,500 平方公里");
@@ -191,7 +193,7 @@ fn chart_specs_keep_bounds_and_flags() {
 #[test]
 fn layout_places_bounds_and_hits_rows() {
     let m = model();
-    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En);
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
     let l = layout(&charts[0], 600.0);
     assert_eq!(l.bars.len(), 4);
     let rate = &l.bars[1];
@@ -206,7 +208,7 @@ fn layout_places_bounds_and_hits_rows() {
 #[test]
 fn charts_draw_to_svg_with_labels_and_focus() {
     let m = model();
-    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En);
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
     let spec = &charts[1];
     let l = layout(spec, 640.0);
     let mut svg = String::new();
@@ -223,4 +225,25 @@ fn charts_draw_to_svg_with_labels_and_focus() {
         "flag colour present"
     );
     assert!(svg.matches("<rect").count() >= 6);
+}
+
+proptest! {
+    /// Whatever the labels hold, the CSV export reads back (with the csv crate) field for field.
+    #[test]
+    fn csv_export_reads_back(label in "[a-z,\"\n\r 森林;']{0,30}", note in ".{0,30}") {
+        let m = model();
+        let mut f = m.figure("forest_guards").expect("figure").clone();
+        f.label.en = label.clone();
+        f.source.note.en = note.clone();
+        let text = kezuohou_explorer::model::export::figures_csv(&m, &[&f], Lang::En).expect("csv");
+        let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+        let headers = r.headers().expect("headers").clone();
+        let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("record")).collect();
+        prop_assert_eq!(rows.len(), 1);
+        let get = |name: &str| rows[0].get(headers.iter().position(|h| h == name).expect("column")).map(str::to_string);
+        prop_assert_eq!(get("label"), Some(label));
+        prop_assert_eq!(get("note"), Some(note));
+        prop_assert_eq!(get("value"), Some("310".to_string()));
+        prop_assert_eq!(get("period"), Some("undated".to_string()));
+    }
 }

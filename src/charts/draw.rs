@@ -91,8 +91,9 @@ pub fn draw<DB: DrawingBackend>(
     let px = |v: f64| (v * scale).round() as i32;
     area.fill(&palette.background)?;
     let font = |size: f64, color: RGBColor| {
-        (FONT, size * scale)
-            .into_font()
+        // FontDesc::new with a named family: `From<&str>` would lowercase the name and pull
+        // Unicode case tables into the wasm.
+        FontDesc::new(FontFamily::Name(FONT), size * scale, FontStyle::Normal)
             .color(&color)
             .pos(text_anchor::Pos::new(
                 text_anchor::HPos::Left,

@@ -102,16 +102,18 @@ fn title(key: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// The charts, with only the bars of `channel` (and context yardsticks) when one is chosen.
 pub fn all_charts(
     model: &Model,
     units: UnitChoice,
     style: NumberStyle,
     lang: Lang,
+    channel: Option<&str>,
 ) -> Vec<ChartSpec> {
     CHARTS
         .iter()
-        .map(|(key, panels)| build(model, key, panels, units, style, lang))
-        .filter(|c| c.panels.iter().any(|p| !p.bars.is_empty()))
+        .map(|(key, panels)| build(model, key, panels, units, style, lang, channel))
+        .filter(|c| c.bars().any(|b| b.origin != Origin::Context))
         .collect()
 }
 
@@ -122,6 +124,7 @@ fn build(
     units: UnitChoice,
     style: NumberStyle,
     lang: Lang,
+    channel: Option<&str>,
 ) -> ChartSpec {
     let mut panels: Vec<Panel> = Vec::new();
     for ids in panel_ids {
@@ -131,6 +134,11 @@ fn build(
             let Some(q) = model.quantity(id) else {
                 continue;
             };
+            if channel
+                .is_some_and(|c| q.channel.as_deref() != Some(c) && q.origin != Origin::Context)
+            {
+                continue;
+            }
             let s = show(model, q, units, lang);
             let bar = Bar {
                 id: q.id.clone(),

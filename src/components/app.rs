@@ -1,11 +1,16 @@
 use super::browser;
+use super::channels::{ChannelFilter, Channels};
+use super::derived_view::DerivedView;
 use super::figure_detail::FigureDetail;
 use super::figure_table::FigureTable;
 use super::footer::Footer;
 use super::header::Header;
 use super::notice::Notice;
 use super::overview::Overview;
+use super::quality::Quality;
 use super::source_trail::SourceTrail;
+use super::timeline::Timeline;
+use super::what_if::WhatIf;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::{DatasetError, Model};
@@ -123,6 +128,11 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         View::Overview => html! { <Overview dark={dark} /> },
         View::Table => html! { <FigureTable /> },
         View::Trail => html! { <SourceTrail /> },
+        View::Quality => html! { <Quality /> },
+        View::Derived => html! { <DerivedView /> },
+        View::Channels => html! { <Channels /> },
+        View::Scenario => html! { <WhatIf /> },
+        View::Timeline => html! { <Timeline /> },
     };
     let handle: AppHandle = state.clone();
     html! {
@@ -131,6 +141,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <a class="skip-link" href="#main">{tr(state.view.lang).skip_to_content}</a>
                 <Header />
                 <Notice />
+                <ChannelFilter />
                 <div class={classes!("layout", state.view.selected.is_some().then_some("with-detail"))}>
                     <main id="main" tabindex="-1">{body}</main>
                     if state.view.selected.is_some() { <FigureDetail /> }

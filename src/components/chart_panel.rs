@@ -37,6 +37,9 @@ pub struct ChartPanelProps {
     #[prop_or_default]
     pub selected: Option<String>,
     pub on_select: Callback<String>,
+    /// Generated sentences about the chart, numbers linked.
+    #[prop_or_default]
+    pub narrative: Vec<crate::model::narrative::Sentence>,
 }
 
 /// A chart on a canvas, its tooltip, and its twins: a data table and a description.
@@ -219,6 +222,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
     html! {
         <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key}>
             <figcaption><h3>{p.spec.title.clone()}</h3></figcaption>
+            if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} /> }
             <div class="canvas-wrap" ref={wrap}>
                 <canvas ref={canvas} class="chart" tabindex="0" role="img"
                     aria-label={format!("{}. {}", p.spec.title, t.chart_hint)}

@@ -10,11 +10,7 @@ pub fn header() -> Html {
     let t = tr(app.view.lang);
     let place = app.model.dataset.case.place.get(app.view.lang).to_string();
     let tabs = View::ALL.into_iter().map(|v| {
-        let label = match v {
-            View::Overview => t.view_overview,
-            View::Table => t.view_table,
-            View::Trail => t.view_trail,
-        };
+        let label = view_label(v, t);
         let current = app.view.view == v;
         let onclick = {
             let app = app.clone();
@@ -36,5 +32,18 @@ pub fn header() -> Html {
             <nav aria-label={t.nav_label}><ul class="tabs">{ for tabs }</ul></nav>
             <Controls />
         </header>
+    }
+}
+
+pub fn view_label(v: View, t: &crate::i18n::Strings) -> &'static str {
+    match v {
+        View::Overview => t.view_overview,
+        View::Table => t.view_table,
+        View::Trail => t.view_trail,
+        View::Quality => t.view_quality,
+        View::Derived => t.view_derived,
+        View::Channels => t.view_channels,
+        View::Scenario => t.view_scenario,
+        View::Timeline => t.view_timeline,
     }
 }

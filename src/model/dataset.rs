@@ -110,8 +110,11 @@ pub enum Qualifier {
     AtMost,
 }
 
+// Deserialized by hand (below): serde's derive ignores `deny_unknown_fields` for the unit variants
+// of an internally tagged enum, so `{"type": "present", "year": 2018}` would be read as "present"
+// with the year silently dropped.
 /// The time a figure refers to, only as precise as the text is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Period {
@@ -130,6 +133,88 @@ pub enum Period {
     /// "at present": the time of writing, which the text does not date.
     Present,
     Undated,
+}
+
+/// A field that may be left out but, when given, is not null.
+struct Given<T>(Option<T>);
+
+impl<T> Default for Given<T> {
+    fn default() -> Self {
+        Given(None)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        T::deserialize(d).map(|v| Given(Some(v)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Kind {
+            Year,
+            Range,
+            Since,
+            RecentYears,
+            Present,
+            Undated,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Repr {
+            #[serde(rename = "type")]
+            kind: Kind,
+            #[serde(default)]
+            year: Given<i32>,
+            #[serde(default)]
+            from: Given<i32>,
+            #[serde(default)]
+            to: Given<i32>,
+        }
+
+        let r = Repr::deserialize(d)?;
+        let fields: [(&'static str, Option<i32>); 3] =
+            [("year", r.year.0), ("from", r.from.0), ("to", r.to.0)];
+        // Each kind takes exactly its own fields besides "type".
+        let allowed: &'static [&'static str] = match r.kind {
+            Kind::Year | Kind::Since => &["type", "year"],
+            Kind::Range => &["type", "from", "to"],
+            Kind::RecentYears | Kind::Present | Kind::Undated => &["type"],
+        };
+        for (name, value) in fields {
+            if value.is_some() && !allowed.contains(&name) {
+                return Err(D::Error::unknown_field(name, allowed));
+            }
+        }
+        let need = |name: &'static str| {
+            fields
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, v)| *v)
+                .ok_or_else(|| D::Error::missing_field(name))
+        };
+        Ok(match r.kind {
+            Kind::Year => Period::Year {
+                year: need("year")?,
+            },
+            Kind::Range => Period::Range {
+                from: need("from")?,
+                to: need("to")?,
+            },
+            Kind::Since => Period::Since {
+                year: need("year")?,
+            },
+            Kind::RecentYears => Period::RecentYears,
+            Kind::Present => Period::Present,
+            Kind::Undated => Period::Undated,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

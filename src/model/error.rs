@@ -73,10 +73,9 @@ impl DatasetError {
         }
     }
 
-    /// From a serde_json failure, keeping the path and, for syntax errors, line and column.
-    pub fn from_serde(err: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = err.path().to_string();
-        let inner = err.into_inner();
+    /// From a serde_json failure: the path comes from the position it reports.
+    pub fn from_serde(inner: &serde_json::Error, text: &str) -> Self {
+        let path = super::json_path::path_at(text, inner.line(), inner.column());
         let line = inner.line();
         let column = inner.column();
         let message = strip_position(&inner.to_string());

@@ -13,25 +13,37 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
     let (mut l, mut c) = (1usize, 0usize);
     let mut chars = text.chars().peekable();
     let mut last_string = String::new();
+    // The last character outside strings and white space ('"' for a string).
+    let mut prev = ' ';
     while let Some(ch) = chars.next() {
         if ch == '\n' {
             l += 1;
             c = 0;
         } else {
-            c += 1;
+            // serde_json counts columns in bytes, not characters.
+            c += ch.len_utf8();
         }
         if l > line || (l == line && c >= column) {
+            // A data error reported at the bracket that closes a complete object or array (a
+            // missing field, a wrong length) is about that container: close it. After ':' or ','
+            // a value was due, and the error is about the value that is missing.
+            if l == line && c == column && matches!(ch, '}' | ']') && !matches!(prev, ':' | ',') {
+                stack.pop();
+            }
             break;
+        }
+        if !ch.is_whitespace() {
+            prev = ch;
         }
         match ch {
             '"' => {
                 last_string.clear();
                 while let Some(s) = chars.next() {
-                    c += 1;
+                    c += s.len_utf8();
                     match s {
                         '\\' => {
                             if let Some(e) = chars.next() {
-                                c += 1;
+                                c += e.len_utf8();
                                 last_string.push(e);
                             }
                         }
@@ -103,6 +115,14 @@ mod tests {
         let col = text.find('7').map(|i| i + 1).unwrap_or(0);
         assert_eq!(path_at(text, 1, col), "figures[1].unit");
         assert_eq!(path_at(text, 1, 1), ".");
+    }
+
+    #[test]
+    fn columns_are_bytes_as_serde_json_counts_them() {
+        let text = "{\"label\": \"中文\", \"unit\": 7}";
+        let err = serde_json::from_str::<std::collections::HashMap<String, String>>(text)
+            .expect_err("7 is not a string");
+        assert_eq!(path_at(text, err.line(), err.column()), "unit");
     }
 
     #[test]

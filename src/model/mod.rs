@@ -10,6 +10,9 @@ mod error;
 mod estimate;
 pub mod export;
 pub mod format;
+mod json_path;
+pub mod narrative;
+pub mod scenario;
 pub mod units;
 mod validate;
 

@@ -17,21 +17,7 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<DatasetError>> {
             format!("{} bytes", text.len()),
         )]);
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let dataset: Dataset =
-        serde_path_to_error::deserialize(&mut de).map_err(|e| vec![DatasetError::from_serde(e)])?;
-    de.end().map_err(|e| {
-        vec![DatasetError::new(
-            ErrorKind::Syntax {
-                line: e.line(),
-                column: e.column(),
-            },
-            ".",
-            "end of input",
-            "more text after the dataset",
-        )]
-    })?;
-    Ok(dataset)
+    serde_json::from_str(text).map_err(|e| vec![DatasetError::from_serde(&e, text)])
 }
 
 /// Every semantic problem in a parsed dataset.
@@ -149,7 +135,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 ErrorKind::NonFinite,
                 at("value"),
                 "a finite number",
-                f.value.to_string(),
+                super::format::number_text(f.value),
             ));
         } else if let Some(u) = unit {
             if v < 0.0 && !u.may_be_negative() {
@@ -157,7 +143,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     ErrorKind::Negative,
                     at("value"),
                     "a value of 0 or more",
-                    f.value.to_string(),
+                    super::format::number_text(f.value),
                 ));
             }
             if u.is_percent() && !(0.0..=100.0).contains(&v) {
@@ -165,7 +151,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     ErrorKind::PercentOutOfRange,
                     at("value"),
                     "a percentage from 0 to 100",
-                    f.value.to_string(),
+                    super::format::number_text(f.value),
                 ));
             }
         }
@@ -175,7 +161,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     ErrorKind::NonFinite,
                     at("about_pct"),
                     "a spread from 0 to 100 percent",
-                    p.to_string(),
+                    super::format::number_text(p),
                 ));
             }
         }
@@ -267,7 +253,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     ErrorKind::NonFinite,
                     format!("relations[{i}].tolerance_pct"),
                     "a tolerance of 0 percent or more",
-                    t.to_string(),
+                    super::format::number_text(t),
                 ));
             }
         }

@@ -1,0 +1,50 @@
+use super::AppHandle;
+use crate::i18n::tr;
+use crate::model::display::show;
+use crate::numfmt;
+use crate::state::Action;
+use yew::prelude::*;
+
+/// Each derived metric: formula, inputs, result in the chosen units, point or bound.
+#[function_component(DerivedView)]
+pub fn derived_view() -> Html {
+    let app = use_context::<AppHandle>().expect("AppHandle context");
+    let model = &app.model;
+    let v = &app.view;
+    let lang = v.lang;
+    let t = tr(lang);
+    let link = |id: &str| {
+        let app = app.clone();
+        let target = id.to_string();
+        let label = model
+            .quantity(id)
+            .map_or(id.to_string(), |q| q.label.get(lang).to_string());
+        html! { <button type="button" class="link" data-figure={id.to_string()}
+        onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(target.clone()))))}>{label}</button> }
+    };
+    let rows = model.dataset.derived.iter().filter_map(|d| {
+        let q = model.quantity(&d.id)?;
+        let s = show(model, q, v.units, lang);
+        Some(html! {
+            <tr data-figure={d.id.clone()}>
+                <th scope="row">{link(&d.id)}</th>
+                <td>{d.formula.get(lang)}<br/><code>{d.symbols.clone()}</code></td>
+                <td><ul class="plain">{ for d.inputs.iter().map(|i| html! { <li>{link(i)}</li> }) }</ul></td>
+                <td class="num">{numfmt::shown(&s, lang, v.number_style)}</td>
+                <td>{ if q.value.is_point() { t.point } else { t.bound } }</td>
+            </tr>
+        })
+    });
+    html! {
+        <section aria-labelledby="derived-title">
+            <h2 id="derived-title">{t.view_derived}</h2>
+            <p class="intro">{t.derived_intro}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={t.view_derived}>
+                <table class="derived-table">
+                    <thead><tr><th scope="col">{t.label}</th><th scope="col">{t.formula}</th><th scope="col">{t.inputs}</th><th scope="col">{t.result}</th><th scope="col">{t.point_or_bound}</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
