@@ -321,7 +321,9 @@ pub struct DerivedMetric {
     pub note: Option<Text>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Deserialized by hand (below), like `Period`: serde's internally tagged enums buffer the whole
+// object first, which costs about 15 KB of wasm for this one type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
@@ -339,6 +341,104 @@ pub enum Rule {
     },
     /// Two statements of the same quantity agree.
     Equal { a: String, b: String },
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+
+        #[derive(Deserialize, Clone, Copy)]
+        #[serde(rename_all = "snake_case")]
+        enum Kind {
+            SumEquals,
+            FitsWithin,
+            PartOf,
+            RatioMatches,
+            Equal,
+        }
+
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Repr {
+            kind: Kind,
+            #[serde(default)]
+            parts: Given<Vec<String>>,
+            #[serde(default)]
+            total: Given<String>,
+            #[serde(default)]
+            inner: Given<String>,
+            #[serde(default)]
+            outer: Given<String>,
+            #[serde(default)]
+            part: Given<String>,
+            #[serde(default)]
+            whole: Given<String>,
+            #[serde(default)]
+            numerator: Given<String>,
+            #[serde(default)]
+            denominator: Given<String>,
+            #[serde(default)]
+            expected: Given<String>,
+            #[serde(default)]
+            a: Given<String>,
+            #[serde(default)]
+            b: Given<String>,
+        }
+
+        let r = Repr::deserialize(d)?;
+        let given: [(&'static str, bool); 11] = [
+            ("parts", r.parts.0.is_some()),
+            ("total", r.total.0.is_some()),
+            ("inner", r.inner.0.is_some()),
+            ("outer", r.outer.0.is_some()),
+            ("part", r.part.0.is_some()),
+            ("whole", r.whole.0.is_some()),
+            ("numerator", r.numerator.0.is_some()),
+            ("denominator", r.denominator.0.is_some()),
+            ("expected", r.expected.0.is_some()),
+            ("a", r.a.0.is_some()),
+            ("b", r.b.0.is_some()),
+        ];
+        // Each kind takes exactly its own fields besides "kind".
+        let allowed: &'static [&'static str] = match r.kind {
+            Kind::SumEquals => &["kind", "parts", "total"],
+            Kind::FitsWithin => &["kind", "inner", "outer"],
+            Kind::PartOf => &["kind", "part", "whole"],
+            Kind::RatioMatches => &["kind", "numerator", "denominator", "expected"],
+            Kind::Equal => &["kind", "a", "b"],
+        };
+        for (name, present) in given {
+            if present && !allowed.contains(&name) {
+                return Err(D::Error::unknown_field(name, allowed));
+            }
+        }
+        fn need<T, E: Error>(v: Given<T>, name: &'static str) -> Result<T, E> {
+            v.0.ok_or_else(|| E::missing_field(name))
+        }
+        Ok(match r.kind {
+            Kind::SumEquals => Rule::SumEquals {
+                parts: need(r.parts, "parts")?,
+                total: need(r.total, "total")?,
+            },
+            Kind::FitsWithin => Rule::FitsWithin {
+                inner: need(r.inner, "inner")?,
+                outer: need(r.outer, "outer")?,
+            },
+            Kind::PartOf => Rule::PartOf {
+                part: need(r.part, "part")?,
+                whole: need(r.whole, "whole")?,
+            },
+            Kind::RatioMatches => Rule::RatioMatches {
+                numerator: need(r.numerator, "numerator")?,
+                denominator: need(r.denominator, "denominator")?,
+                expected: need(r.expected, "expected")?,
+            },
+            Kind::Equal => Rule::Equal {
+                a: need(r.a, "a")?,
+                b: need(r.b, "b")?,
+            },
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
