@@ -4,96 +4,13 @@
 
 use kezuohou_explorer::components::Explorer;
 use kezuohou_explorer::model::Model;
-use kezuohou_explorer::App;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+mod common;
+use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The app keeps its state in the address bar; each test starts from a clean one.
-fn reset_url() {
-    let w = web_sys::window().expect("window");
-    let path = w.location().pathname().expect("pathname");
-    w.history()
-        .expect("history")
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
-        .expect("replaceState");
-}
-
-fn fresh_root() -> Element {
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document");
-    let div = doc.create_element("div").expect("div");
-    doc.body()
-        .expect("body")
-        .append_child(&div)
-        .expect("append");
-    div
-}
-
-async fn settle() {
-    // Renders schedule effects, which may render again.
-    for _ in 0..3 {
-        yew::scheduler::flush().await;
-    }
-}
-
-fn find(root: &Element, sel: &str) -> Element {
-    root.query_selector(sel)
-        .expect("valid selector")
-        .unwrap_or_else(|| panic!("nothing matches {sel}"))
-}
-
-fn count(root: &Element, sel: &str) -> u32 {
-    root.query_selector_all(sel)
-        .expect("valid selector")
-        .length()
-}
-
-fn text(root: &Element, sel: &str) -> String {
-    find(root, sel)
-        .text_content()
-        .unwrap_or_default()
-        .trim()
-        .to_string()
-}
-
-fn click(root: &Element, sel: &str) {
-    find(root, sel)
-        .dyn_into::<HtmlElement>()
-        .expect("html element")
-        .click();
-}
-
-fn choose(root: &Element, sel: &str, value: &str) {
-    let select: HtmlSelectElement = find(root, sel).dyn_into().expect("select");
-    select.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let ev = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
-    select.dispatch_event(&ev).expect("dispatch");
-}
-
-fn type_into(root: &Element, sel: &str, value: &str) {
-    let input: HtmlInputElement = find(root, sel).dyn_into().expect("input");
-    input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    let init: web_sys::InputEventInit = init.unchecked_into();
-    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init).expect("event");
-    input.dispatch_event(&ev).expect("dispatch");
-}
-
-async fn mount_app() -> (Element, yew::AppHandle<App>) {
-    reset_url();
-    let root = fresh_root();
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
-    (root, handle)
-}
 
 #[wasm_bindgen_test]
 async fn overview_shows_cards_and_charts_with_twins() {

@@ -39,7 +39,7 @@ pub fn derived_view() -> Html {
         <section aria-labelledby="derived-title">
             <h2 id="derived-title">{t.view_derived}</h2>
             <p class="intro">{t.derived_intro}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={t.view_derived}>
+            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} · {}", t.view_derived, t.chart_table)}>
                 <table class="derived-table">
                     <thead><tr><th scope="col">{t.label}</th><th scope="col">{t.formula}</th><th scope="col">{t.inputs}</th><th scope="col">{t.result}</th><th scope="col">{t.point_or_bound}</th></tr></thead>
                     <tbody>{ for rows }</tbody>

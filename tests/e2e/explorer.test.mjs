@@ -105,6 +105,23 @@ test('a figure is selected from a chart by keyboard, and a copied link reopens t
   assert.deepEqual(pageErrors(fresh), []);
 });
 
+test('the what-if scenario lives in the URL and survives a reload', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page, 'view=whatif');
+  await page.waitForSelector('#wi-total');
+  assert.equal((await page.locator('#wi-total').textContent()).trim(), '12,400,000 yuan');
+  await page.fill('#wi-pay', '12000');
+  await page.waitForFunction(() => document.querySelector('#wi-total')?.textContent.includes('14,880,000'));
+  assert.match(page.url(), /wp=12000/);
+  await page.reload();
+  await page.waitForSelector('#wi-total');
+  assert.equal((await page.locator('#wi-total').textContent()).trim(), '14,880,000 yuan');
+  await page.fill('#wi-guards', 'abc');
+  await page.waitForSelector('#wi-guards-error');
+  assert.match(await page.locator('#wi-guards-error').textContent(), /not a number/);
+  assert.deepEqual(pageErrors(page), []);
+});
+
 test('a tampered link opens with defaults and says what it ignored', async () => {
   const page = await harness.newPage();
   await gotoApp(page, 'view=nope&lang=xx&fig=%3Cscript%3E&area=mu');
@@ -121,8 +138,20 @@ test('a tampered link opens with defaults and says what it ignored', async () =>
 for (const lang of ['en', 'zh']) {
   for (const theme of ['light', 'dark']) {
     test(`axe finds no violation in any view (${lang}, ${theme}); screenshots`, async () => {
-      for (const [view, extra] of [['overview', ''], ['table', '&fig=forest_land_area'], ['trail', '&fig=income_gain_poor']]) {
-        for (const width of [1280, 360]) {
+      const views = [
+        ['overview', ''],
+        ['table', '&fig=forest_land_area'],
+        ['trail', '&fig=income_gain_poor'],
+        ['quality', ''],
+        ['derived', ''],
+        ['channels', '&channel=policy_transfers'],
+        ['whatif', '&wg=-3'],
+        ['timeline', ''],
+      ];
+      for (const [view, extra] of views) {
+        // Phone widths for the main views; every view at desktop width.
+        const widths = ['overview', 'table', 'quality', 'whatif'].includes(view) ? [1280, 360] : [1280];
+        for (const width of widths) {
           const page = await harness.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
           await gotoApp(page, `view=${view}&lang=${lang}&theme=${theme}${extra}`);
           if (view === 'overview') await drawn(page);
