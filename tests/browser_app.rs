@@ -156,10 +156,59 @@ async fn another_dataset_renders_with_what_it_has() {
         kezuohou_explorer::model::EMBEDDED_JSON.replace("\"value\": 1.4,", "\"value\": 2.8,");
     let model = Rc::new(Model::from_json(&json).expect("valid dataset"));
     let root = fresh_root();
-    let props = kezuohou_explorer::components::ExplorerProps { model };
+    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
     let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert!(text(&root, "#chart-tourism").contains("2,800,000"));
+    handle.destroy();
+    root.remove();
+}
+
+/// The embedded dataset with `n` extra copies of one figure, for tests at scale.
+fn enlarged(n: usize) -> Model {
+    let mut v: serde_json::Value =
+        serde_json::from_str(kezuohou_explorer::model::EMBEDDED_JSON).expect("json");
+    let template = v["figures"][0].clone();
+    let figures = v["figures"].as_array_mut().expect("figures");
+    for i in 0..n {
+        let mut f = template.clone();
+        f["id"] = serde_json::json!(format!("copy_{i:05}"));
+        f["value"] = serde_json::json!(i);
+        f["label"]["en"] = serde_json::json!(format!("Generated figure {i:05}"));
+        figures.push(f);
+    }
+    Model::from_json(&v.to_string()).expect("valid")
+}
+
+#[wasm_bindgen_test]
+async fn long_tables_render_only_the_rows_in_view() {
+    reset_url();
+    let model = Rc::new(enlarged(2_000));
+    let root = fresh_root();
+    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    click(&root, "button[data-view='table']");
+    settle().await;
+    assert_eq!(text(&root, "#row-count"), "2044");
+    let rendered = count(&root, "table.figure-table tbody tr[data-figure]");
+    assert!(rendered <= 60, "{rendered} rows in the DOM");
+    assert!(text(&root, "table.figure-table").contains("Horqin Desert area"));
+    // Scroll far down: the window moves with it.
+    let scroller = find(&root, ".table-scroll");
+    // The test page has no stylesheet: make the box scroll as the app's CSS does.
+    scroller
+        .set_attribute("style", "max-height:400px;overflow-y:auto;display:block")
+        .expect("style");
+    scroller.set_scroll_top(40 * 1_500);
+    let init = web_sys::EventInit::new();
+    let ev = web_sys::Event::new_with_event_init_dict("scroll", &init).expect("event");
+    scroller.dispatch_event(&ev).expect("dispatch");
+    settle().await;
+    let shown = text(&root, "table.figure-table tbody");
+    assert!(shown.contains("Generated figure 01"), "rows near 1,500 are shown");
+    assert!(!shown.contains("Horqin Desert area"), "the top rows left the DOM");
+    assert!(count(&root, "table.figure-table tbody tr[data-figure]") <= 60);
     handle.destroy();
     root.remove();
 }

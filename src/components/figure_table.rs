@@ -9,6 +9,7 @@ use crate::model::{Lang, Model, Quantity};
 use crate::numfmt;
 use crate::state::{Action, SortKey, ViewState};
 use std::cmp::Ordering;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -85,6 +86,15 @@ fn select_value(e: &Event) -> Option<String> {
         .map(|s| s.value())
 }
 
+/// Above this many rows the table renders only what is in view.
+pub const VIRTUAL_THRESHOLD: usize = 200;
+/// Fixed row height of a virtual table, in CSS pixels (the stylesheet agrees).
+const ROW_PX: f64 = 40.0;
+/// Rows rendered around the visible ones.
+const OVERSCAN: usize = 10;
+/// Rows rendered at once: a tall screen's worth plus the margins.
+const WINDOW_ROWS: usize = 50;
+
 #[function_component(FigureTable)]
 pub fn figure_table() -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
@@ -92,7 +102,23 @@ pub fn figure_table() -> Html {
     let lang = v.lang;
     let t = tr(lang);
     let model = &app.model;
-    let ids = filtered_ids(model, v);
+    // Filtering and sorting run only when a filter changes, not on every render (scrolling).
+    let key = (
+        Rc::as_ptr(model) as usize,
+        v.channel.clone(),
+        v.kind.clone(),
+        v.status,
+        v.search.clone(),
+        v.sort,
+        v.descending,
+        lang,
+    );
+    let ids: Rc<Vec<String>> = {
+        let model = model.clone();
+        let view = v.clone();
+        use_memo(key, move |_| filtered_ids(&model, &view))
+    };
+    let scroll_top = use_state(|| 0.0_f64);
 
     let on_search = {
         let app = app.clone();
@@ -123,23 +149,45 @@ pub fn figure_table() -> Html {
             app.dispatch(Action::SetStatus(crate::model::Status::parse(&s)));
         })
     };
-    let figures: Vec<_> = ids.iter().filter_map(|id| model.figure(id)).collect();
+    // Exports gather the figures only when asked for.
     let on_csv = {
         let model = model.clone();
-        let figures: Vec<_> = figures.iter().map(|f| (*f).clone()).collect();
+        let ids = ids.clone();
         Callback::from(move |_| {
-            let refs: Vec<_> = figures.iter().collect();
-            if let Ok(csv) = figures_csv(&model, &refs, lang) {
+            let figures: Vec<_> = ids.iter().filter_map(|id| model.figure(id)).collect();
+            if let Ok(csv) = figures_csv(&model, &figures, lang) {
                 browser::download_text("kezuohou-figures.csv", "text/csv;charset=utf-8", &csv);
             }
         })
     };
     let on_json = {
-        let figures: Vec<_> = figures.iter().map(|f| (*f).clone()).collect();
+        let model = model.clone();
+        let ids = ids.clone();
         Callback::from(move |_| {
-            let refs: Vec<_> = figures.iter().collect();
-            if let Ok(json) = figures_json(&refs) {
+            let figures: Vec<_> = ids.iter().filter_map(|id| model.figure(id)).collect();
+            if let Ok(json) = figures_json(&figures) {
                 browser::download_text("kezuohou-figures.json", "application/json", &json);
+            }
+        })
+    };
+    // Long tables render only the rows in view, plus a margin; spacer rows keep the scroll height.
+    let virtual_rows = ids.len() > VIRTUAL_THRESHOLD;
+    let (first, last) = if virtual_rows {
+        let first = ((*scroll_top / ROW_PX) as usize).saturating_sub(OVERSCAN);
+        let first = first.min(ids.len());
+        (first, (first + WINDOW_ROWS).min(ids.len()))
+    } else {
+        (0, ids.len())
+    };
+    let on_scroll = {
+        let scroll_top = scroll_top.clone();
+        Callback::from(move |e: Event| {
+            if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                let top = el.scroll_top() as f64;
+                // Re-render only when the window moves by a row.
+                if (top - *scroll_top).abs() >= ROW_PX {
+                    scroll_top.set(top);
+                }
             }
         })
     };
@@ -175,7 +223,7 @@ pub fn figure_table() -> Html {
     let status_opt = |s: crate::model::Status| {
         html! { <option value={s.code()} selected={v.status == Some(s)}>{status_text(s, lang)}</option> }
     };
-    let rows = ids.iter().filter_map(|id| model.quantity(id)).map(|q| {
+    let rows = ids[first..last].iter().filter_map(|id| model.quantity(id)).map(|q| {
         let s = show(model, q, v.units, lang);
         let onclick = {
             let app = app.clone();
@@ -227,14 +275,19 @@ pub fn figure_table() -> Html {
                 <button type="button" id="export-json" onclick={on_json}>{t.export_json}</button>
             </div>
             <p class="count" role="status"><span id="row-count">{ids.len()}</span>{" "}{t.rows_shown}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("{} · {} {}", t.view_table, ids.len(), t.rows_shown)}>
+            <div class={classes!("table-scroll", virtual_rows.then_some("virtual"))} tabindex="0" role="region"
+                aria-label={format!("{} · {} {}", t.view_table, ids.len(), t.rows_shown)} onscroll={on_scroll}>
                 <table class="figure-table">
                     <thead><tr>
                         {header(SortKey::Label, t.label)}{header(SortKey::Value, t.value)}{header(SortKey::Unit, t.unit)}
                         {header(SortKey::Period, t.period)}{header(SortKey::Kind, t.kind)}{header(SortKey::Channel, t.channel)}
                         {header(SortKey::Source, t.paragraph)}{header(SortKey::Status, t.check)}
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody>
+                        if first > 0 { <tr class="spacer" aria-hidden="true" style={format!("height:{}px", first * ROW_PX as usize)}></tr> }
+                        { for rows }
+                        if last < ids.len() { <tr class="spacer" aria-hidden="true" style={format!("height:{}px", (ids.len() - last) * ROW_PX as usize)}></tr> }
+                    </tbody>
                 </table>
             </div>
         </section>

@@ -6,9 +6,13 @@ use kezuohou_explorer::App;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
-/// The app keeps its state in the address bar; each test starts from a clean one.
+/// The app keeps its state in the address bar and its settings in local storage; each test
+/// starts from clean ones.
 pub fn reset_url() {
     let w = web_sys::window().expect("window");
+    if let Ok(Some(storage)) = w.local_storage() {
+        storage.clear().expect("clear local storage");
+    }
     let path = w.location().pathname().expect("pathname");
     w.history()
         .expect("history")
