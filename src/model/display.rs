@@ -51,6 +51,9 @@ pub struct Shown {
 /// Significant digits of a derived value: enough for a sum of five-digit figures.
 const DERIVED_DIGITS: u32 = 6;
 
+/// Significant digits of a derived share: 8.664%, not 8.66433%.
+const DERIVED_SHARE_DIGITS: u32 = 4;
+
 /// Fewest significant digits a converted value keeps.
 const MIN_CONVERTED_DIGITS: u32 = 4;
 
@@ -97,7 +100,9 @@ pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Show
             converted = true;
         }
     }
-    let digits = if q.origin == super::Origin::Derived {
+    let digits = if q.origin == super::Origin::Derived && q.unit.is_percent() {
+        Some(DERIVED_SHARE_DIGITS)
+    } else if q.origin == super::Origin::Derived {
         Some(DERIVED_DIGITS)
     } else if converted {
         let reported = model
