@@ -1,3 +1,4 @@
+use super::figure_link::FigureLink;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::state::{Action, View};
@@ -31,12 +32,7 @@ pub fn channels() -> Html {
                 <p>{c.summary.get(lang)}{format!(" ({} {})", t.paragraph_long, c.paragraph)}</p>
                 <details>
                     <summary>{format!("{} · {}", t.figures_here, figures.len())}</summary>
-                    <ul class="plain">{ for figures.iter().map(|q| {
-                        let app = app.clone();
-                        let id = q.id.clone();
-                        html! { <li><button type="button" class="link" data-figure={q.id.clone()}
-                            onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(id.clone()))))}>{q.label.get(lang)}</button></li> }
-                    }) }</ul>
+                    <ul class="plain">{ for figures.iter().map(|q| html! { <li><FigureLink id={q.id.clone()} /></li> }) }</ul>
                 </details>
                 <details>
                     <summary>{format!("{} · {}", t.measures, measures.len())}</summary>

@@ -1,8 +1,8 @@
+use super::figure_link::FigureLink;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::display::show;
 use crate::numfmt;
-use crate::state::Action;
 use yew::prelude::*;
 
 /// Each derived metric: formula, inputs, result in the chosen units, point or bound.
@@ -13,15 +13,7 @@ pub fn derived_view() -> Html {
     let v = &app.view;
     let lang = v.lang;
     let t = tr(lang);
-    let link = |id: &str| {
-        let app = app.clone();
-        let target = id.to_string();
-        let label = model
-            .quantity(id)
-            .map_or(id.to_string(), |q| q.label.get(lang).to_string());
-        html! { <button type="button" class="link" data-figure={id.to_string()}
-        onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(target.clone()))))}>{label}</button> }
-    };
+    let link = |id: &str| html! { <FigureLink id={id.to_string()} /> };
     let rows = model.dataset.derived.iter().filter_map(|d| {
         let q = model.quantity(&d.id)?;
         let s = show(model, q, v.units, lang);

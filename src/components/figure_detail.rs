@@ -1,27 +1,15 @@
 use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
+use super::figure_link::FigureLink;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
 use crate::model::display::show;
 use crate::model::format::{period_text, qualifier_text};
-use crate::model::{Lang, Model, RateRule};
+use crate::model::{Lang, RateRule};
 use crate::numfmt;
 use crate::state::Action;
 use yew::prelude::*;
-
-fn link(app: &AppHandle, model: &Model, id: &str, lang: Lang) -> Html {
-    let label = model
-        .quantity(id)
-        .map(|q| q.label.get(lang).to_string())
-        .unwrap_or_else(|| id.to_string());
-    let app = app.clone();
-    let target = id.to_string();
-    html! {
-        <button type="button" class="link" data-figure={id.to_string()}
-            onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(target.clone()))))}>{label}</button>
-    }
-}
 
 /// Everything known about one figure or derived metric.
 #[function_component(FigureDetail)]
@@ -71,7 +59,7 @@ pub fn figure_detail() -> Html {
                 if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
                 <dt>{t.team_note}</dt><dd>{f.source.note.get(lang)}</dd>
                 if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
-                if let Some(r) = &f.repeats { <dt>{t.repeats}</dt><dd>{link(&app, model, r, lang)}</dd> }
+                if let Some(r) = &f.repeats { <dt>{t.repeats}</dt><dd><FigureLink id={r.to_string()} /></dd> }
             </>
         }
     });
@@ -80,7 +68,7 @@ pub fn figure_detail() -> Html {
             <>
                 <dt>{t.formula}</dt><dd>{d.formula.get(lang)}{" — "}<code>{d.symbols.clone()}</code></dd>
                 <dt>{t.inputs}</dt>
-                <dd><ul class="plain">{ for d.inputs.iter().map(|i| html! { <li>{link(&app, model, i, lang)}</li> }) }</ul></dd>
+                <dd><ul class="plain">{ for d.inputs.iter().map(|i| html! { <li><FigureLink id={i.to_string()} /></li> }) }</ul></dd>
                 if let Some(n) = &d.note { <dt>{t.notes}</dt><dd>{n.get(lang)}</dd> }
             </>
         }
@@ -107,7 +95,7 @@ pub fn figure_detail() -> Html {
             </dl>
             if !used_by.is_empty() {
                 <h3>{t.used_by}</h3>
-                <ul class="plain">{ for used_by.iter().map(|d| html! { <li>{link(&app, model, &d.id, lang)}</li> }) }</ul>
+                <ul class="plain">{ for used_by.iter().map(|d| html! { <li><FigureLink id={d.id.clone()} /></li> }) }</ul>
             }
             <h3>{t.findings}</h3>
             if findings.is_empty() { <p>{t.no_findings}</p> }

@@ -1,8 +1,8 @@
+use super::figure_link::FigureLink;
 use super::AppHandle;
 use crate::model::display::show;
 use crate::model::narrative::{Segment, Sentence};
 use crate::numfmt;
-use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,13 +22,10 @@ pub fn narrative(p: &NarrativeProps) -> Html {
         Segment::Quantity(id) => match app.model.quantity(id) {
             Some(q) => {
                 let shown = show(&app.model, q, v.units, v.lang);
-                let app = app.clone();
-                let target = id.clone();
                 html! {
-                    <button type="button" class="link num-link" data-figure={id.clone()}
-                        onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(target.clone()))))}>
+                    <FigureLink id={id.clone()} class="num-link">
                         {numfmt::shown(&shown, v.lang, v.number_style)}
-                    </button>
+                    </FigureLink>
                 }
             }
             None => html! {},

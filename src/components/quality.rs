@@ -1,10 +1,10 @@
 use super::badges::status_text;
+use super::figure_link::FigureLink;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
-use crate::model::{Lang, Model, Rule};
+use crate::model::{Lang, Rule};
 use crate::numfmt;
-use crate::state::Action;
 use yew::prelude::*;
 
 fn rule_name(rule: &Rule, lang: Lang) -> &'static str {
@@ -22,16 +22,8 @@ fn rule_name(rule: &Rule, lang: Lang) -> &'static str {
     }
 }
 
-fn links(app: &AppHandle, model: &Model, ids: &[String], lang: Lang) -> Html {
-    html! {
-        <>{ for ids.iter().map(|id| {
-            let app = app.clone();
-            let target = id.clone();
-            let label = model.quantity(id).map_or(id.clone(), |q| q.label.get(lang).to_string());
-            html! { <button type="button" class="link chip" data-figure={id.clone()}
-                onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(target.clone()))))}>{label}</button> }
-        }) }</>
-    }
+fn links(ids: &[String]) -> Html {
+    html! { <>{ for ids.iter().map(|id| html! { <FigureLink id={id.clone()} class="chip" /> }) }</> }
 }
 
 /// Every consistency finding, worst first, with the numbers on each side.
@@ -49,8 +41,8 @@ pub fn quality() -> Html {
                 <h3><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{f.label.get(lang)}</h3>
                 <p class="muted">{t.rule}{": "}{rule_name(&f.rule, lang)}{format!(" · {} {}%", t.tolerance, numfmt::number(f.tolerance_pct, lang, Some(3), style))}</p>
                 <dl>
-                    <dt>{t.left_side}</dt><dd>{links(&app, model, &f.left.ids, lang)}<div>{side_text(model, &f.left, lang, &num)}</div></dd>
-                    <dt>{t.right_side}</dt><dd>{links(&app, model, &f.right.ids, lang)}<div>{side_text(model, &f.right, lang, &num)}</div></dd>
+                    <dt>{t.left_side}</dt><dd>{links(&f.left.ids)}<div>{side_text(model, &f.left, lang, &num)}</div></dd>
+                    <dt>{t.right_side}</dt><dd>{links(&f.right.ids)}<div>{side_text(model, &f.right, lang, &num)}</div></dd>
                     if f.gap > 0.0 {
                         <dt>{t.gap}</dt>
                         <dd class="gap">{format!("{} {} ({}%)", num(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), style))}</dd>

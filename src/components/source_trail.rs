@@ -1,6 +1,6 @@
+use super::figure_link::FigureLink;
 use super::AppHandle;
 use crate::i18n::tr;
-use crate::state::Action;
 use yew::prelude::*;
 
 /// The case study paragraph by paragraph, with what each states; the selected figure's
@@ -33,11 +33,8 @@ pub fn source_trail() -> Html {
                 if !figures.is_empty() {
                     <h4>{t.figures_here}</h4>
                     <ul class="plain">{ for figures.iter().map(|f| {
-                        let app = app.clone();
-                        let id = f.id.clone();
                         let sel = app.view.selected.as_deref() == Some(f.id.as_str());
-                        html! { <li><button type="button" class={classes!("link", sel.then_some("selected"))} data-figure={f.id.clone()}
-                            onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(id.clone()))))}>{f.label.get(lang)}</button>
+                        html! { <li><FigureLink id={f.id.clone()} class={classes!(sel.then_some("selected"))} />
                             if let Some(qt) = &f.source.quote { {" — "}<q>{qt.clone()}</q> }</li> }
                     }) }</ul>
                 }

@@ -1,10 +1,10 @@
+use super::figure_link::FigureLink;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::display::show;
 use crate::model::format::period_text;
 use crate::model::{Period, Quantity};
 use crate::numfmt;
-use crate::state::Action;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
@@ -33,8 +33,6 @@ pub fn timeline() -> Html {
     }
     let item = |q: &Quantity| {
         let s = show(model, q, v.units, lang);
-        let app = app.clone();
-        let id = q.id.clone();
         let how = match &q.period {
             Some(Period::Since { .. }) => format!(" ({})", t.since_year),
             Some(p @ Period::Range { .. }) => {
@@ -43,8 +41,7 @@ pub fn timeline() -> Html {
             _ => String::new(),
         };
         html! {
-            <li><button type="button" class="link" data-figure={q.id.clone()}
-                onclick={Callback::from(move |_| app.dispatch(Action::Select(Some(id.clone()))))}>{q.label.get(lang)}</button>
+            <li><FigureLink id={q.id.clone()} />
                 {": "}{numfmt::shown(&s, lang, v.number_style)}{how}</li>
         }
     };

@@ -81,16 +81,10 @@ pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Show
         }
     }
     if dims.cny == 1 && choice.currency == Currency::Usd {
-        if let Some(r) = q.period.as_ref().and_then(|p| model.rate_for(p)) {
-            value = value.scale(1.0 / r.cny_per_usd);
-            label = match lang {
-                Lang::En => label.replace("yuan", "US$"),
-                Lang::Zh => label.replace('元', "美元"),
-            };
-            rate = Some(r);
-            converted = true;
-        } else if let Some(r) = model.rate_for(&super::Period::Undated) {
-            // A derived value over mixed periods: the latest rate, said so by `rate.rule`.
+        // A derived value over mixed periods has no period: it takes the latest rate, and
+        // `rate.rule` says so.
+        let period = q.period.clone().unwrap_or(super::Period::Undated);
+        if let Some(r) = model.rate_for(&period) {
             value = value.scale(1.0 / r.cny_per_usd);
             label = match lang {
                 Lang::En => label.replace("yuan", "US$"),
