@@ -4,8 +4,10 @@
 pub mod charts;
 pub mod components;
 pub mod i18n;
+pub mod input;
 pub mod model;
 pub mod numfmt;
 pub mod state;
+pub mod storage;
 
 pub use components::App;

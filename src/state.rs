@@ -3,6 +3,7 @@
 
 use crate::model::display::{NumberStyle, UnitChoice};
 use crate::model::{AreaUnit, Currency, Lang, Model, Status};
+use crate::storage::Problem;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -330,12 +331,47 @@ impl ViewState {
     }
 }
 
+/// Where the dataset in use came from.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Source {
+    /// The case study built into the app.
+    #[default]
+    Embedded,
+    /// Opened from a file (its name) or dropped.
+    File(String),
+    Pasted,
+    /// Kept in the browser from an earlier visit.
+    Stored,
+}
+
 /// The app's state: the model in use, the view, and notices for the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub model: Rc<Model>,
+    pub source: Source,
     pub view: ViewState,
     pub ignored: Vec<Ignored>,
+    /// Problems with the data kept in the browser, shown until dismissed.
+    pub problems: Vec<Problem>,
+    /// Whether the dataset panel is open (not part of the URL).
+    pub panel_open: bool,
+    /// Whether the dataset and settings are kept in the browser; off once the reader removes
+    /// what was stored, for the rest of the visit.
+    pub persist: bool,
+}
+
+impl AppState {
+    pub fn new(model: Rc<Model>, view: ViewState, ignored: Vec<Ignored>) -> AppState {
+        AppState {
+            model,
+            source: Source::Embedded,
+            view,
+            ignored,
+            problems: Vec::new(),
+            panel_open: false,
+            persist: true,
+        }
+    }
 }
 
 pub enum Action {
@@ -358,6 +394,15 @@ pub enum Action {
     SetScenario(usize, Option<String>),
     ResetScenario,
     DismissNotice,
+    /// Switch to another validated dataset. The view stays; a selected figure or channel the
+    /// new dataset lacks is cleared.
+    UseModel(Rc<Model>, Source),
+    TogglePanel,
+    /// Report a problem with the browser storage (once, however often it happens).
+    Problem(Problem),
+    DismissProblems,
+    /// The reader removed what was stored: keep nothing more during this visit.
+    StopPersisting,
 }
 
 impl Reducible for AppState {
@@ -400,6 +445,24 @@ impl Reducible for AppState {
             }
             Action::ResetScenario => v.scenario = ScenarioText::default(),
             Action::DismissNotice => next.ignored.clear(),
+            Action::UseModel(model, source) => {
+                if v.selected.as_deref().is_some_and(|id| model.quantity(id).is_none()) {
+                    v.selected = None;
+                }
+                if v.channel.as_deref().is_some_and(|c| model.channel(c).is_none()) {
+                    v.channel = None;
+                }
+                next.model = model;
+                next.source = source;
+            }
+            Action::TogglePanel => next.panel_open = !next.panel_open,
+            Action::Problem(p) => {
+                if !next.problems.contains(&p) {
+                    next.problems.push(p);
+                }
+            }
+            Action::DismissProblems => next.problems.clear(),
+            Action::StopPersisting => next.persist = false,
         }
         Rc::new(next)
     }

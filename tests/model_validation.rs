@@ -121,12 +121,13 @@ fn missing_field() {
     let text = mutated(|v| {
         v["figures"][0].as_object_mut().unwrap().remove("unit");
     });
-    let e = single(&text, "structure", "figures[0]");
+    // The path names the missing field itself.
+    let e = single(&text, "structure", "figures[0].unit");
     assert_eq!(e.expected, "field `unit`");
     let text = mutated(|v| {
         v.as_object_mut().unwrap().remove("figures");
     });
-    let e = single(&text, "structure", ".");
+    let e = single(&text, "structure", "figures");
     assert_eq!(e.expected, "field `figures`");
     // Optional lists may be left out.
     let text = mutated(|v| {

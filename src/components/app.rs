@@ -1,5 +1,6 @@
 use super::browser;
 use super::channels::{ChannelFilter, Channels};
+use super::dataset_panel::{storage_notice, DatasetPanel};
 use super::derived_view::DerivedView;
 use super::figure_detail::FigureDetail;
 use super::figure_table::FigureTable;
@@ -14,17 +15,33 @@ use super::what_if::WhatIf;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::{DatasetError, Model};
-use crate::state::{AppState, Theme, View, ViewState};
+use crate::state::{Action, AppState, Source, Theme, View, ViewState};
+use crate::storage::{self, Problem, Record};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The root: loads the embedded dataset, or explains why it could not.
+/// The root: starts from the dataset and settings kept in the browser, or the embedded
+/// dataset; explains why when even the embedded one cannot be loaded.
 #[function_component(App)]
 pub fn app() -> Html {
-    let loaded = use_memo((), |_| Model::embedded().map(Rc::new));
+    let loaded = use_memo((), |_| {
+        let start = storage::startup(
+            storage::web::read(Record::Dataset),
+            storage::web::read(Record::Settings),
+        );
+        if let Ok(s) = &start {
+            for r in &s.discard {
+                storage::web::remove(*r);
+            }
+        }
+        start
+    });
     match &*loaded {
-        Ok(model) => html! { <Explorer model={model.clone()} /> },
+        Ok(s) => html! {
+            <Explorer model={s.model.clone()} source={s.source.clone()}
+                settings={s.settings.clone()} problems={s.problems.clone()} />
+        },
         Err(errors) => html! { <DatasetErrors errors={errors.clone()} /> },
     }
 }
@@ -51,26 +68,44 @@ fn dataset_errors(p: &DatasetErrorsProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ExplorerProps {
     pub model: Rc<Model>,
+    #[prop_or_default]
+    pub source: Source,
+    /// View settings kept from an earlier visit; the address bar wins when it has parameters.
+    #[prop_or_default]
+    pub settings: Option<ViewState>,
+    /// Problems met reading the browser storage.
+    #[prop_or_default]
+    pub problems: Vec<Problem>,
 }
 
-/// The explorer for one validated model; the view state starts from the address bar.
+/// The explorer for one validated model; the view state starts from the address bar, or from
+/// the stored settings when the address has no parameters.
 #[function_component(Explorer)]
 pub fn explorer(p: &ExplorerProps) -> Html {
-    let model = p.model.clone();
-    let state = use_reducer(move || {
-        let (view, ignored) = ViewState::from_query(&browser::location_search(), Some(&model));
-        AppState {
-            model,
-            view,
-            ignored,
-        }
-    });
+    let state = {
+        let model = p.model.clone();
+        let source = p.source.clone();
+        let settings = p.settings.clone();
+        let problems = p.problems.clone();
+        use_reducer(move || {
+            let (view, ignored) =
+                storage::choose_view(&browser::location_search(), settings.as_ref(), &model);
+            let mut s = AppState::new(model, view, ignored);
+            s.source = source;
+            s.problems = problems;
+            s
+        })
+    };
     let system_dark = use_state(browser::prefers_dark);
+    // The model in use for the popstate listener, which outlives the render it was made in.
+    let current_model = use_mut_ref(|| state.model.clone());
+    *current_model.borrow_mut() = state.model.clone();
 
     // Keep the address bar in step: a new history entry per change, but typing in the search
     // box edits the current entry.
     let last = use_mut_ref(|| None::<ViewState>);
-    use_effect_with(state.view.clone(), move |view| {
+    let handle = state.clone();
+    use_effect_with((state.view.clone(), state.persist), move |(view, persist)| {
         let query = view.to_query();
         if query != browser::location_search() {
             let push = match &*last.borrow() {
@@ -84,6 +119,11 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             browser::set_query(&query, push);
         }
         *last.borrow_mut() = Some(view.clone());
+        if *persist {
+            if let Err(p) = storage::web::write(Record::Settings, &query) {
+                handle.dispatch(Action::Problem(p));
+            }
+        }
         browser::set_root_attr(
             "lang",
             if view.lang == crate::model::Lang::Zh {
@@ -102,9 +142,10 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             let popstate = browser::window().map(|w| {
                 let state = state.clone();
                 EventListener::new(&w, "popstate", move |_| {
+                    let model = current_model.borrow().clone();
                     let (view, ignored) =
-                        ViewState::from_query(&browser::location_search(), Some(&state.model));
-                    state.dispatch(crate::state::Action::Restore(view, ignored));
+                        ViewState::from_query(&browser::location_search(), Some(&model));
+                    state.dispatch(Action::Restore(view, ignored));
                 })
             });
             let media = browser::window()
@@ -141,6 +182,8 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <a class="skip-link" href="#main">{tr(state.view.lang).skip_to_content}</a>
                 <Header />
                 <Notice />
+                { storage_notice(&state) }
+                if state.panel_open { <DatasetPanel /> }
                 <ChannelFilter />
                 <div class={classes!("layout", state.view.selected.is_some().then_some("with-detail"))}>
                     <main id="main" tabindex="-1">{body}</main>

@@ -48,6 +48,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
     let t = tr(p.lang);
     let canvas = use_node_ref();
     let wrap = use_node_ref();
+    let tip_ref = use_node_ref();
     let width = use_state(|| 0.0_f64);
     let active = Active {
         now: use_mut_ref_cell(),
@@ -83,11 +84,21 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
 
     {
         let canvas = canvas.clone();
+        let tip_ref = tip_ref.clone();
         let spec = p.spec.clone();
         let geometry = geometry.clone();
         use_effect_with(
             (spec, geometry, *active.shown, p.dark),
             move |(spec, geometry, active, dark)| {
+                // The tooltip is placed through the CSSOM: the Content-Security-Policy
+                // (`style-src 'self'`) refuses `style` attributes.
+                let bar = active.and_then(|i| geometry.bars.get(i));
+                if let (Some(bx), Some(tip)) = (bar, tip_ref.cast::<web_sys::HtmlElement>()) {
+                    let left = bx.x_lo.max(geometry.plot_x0).min(geometry.width - 220.0);
+                    let style = tip.style();
+                    let _ = style.set_property("top", &format!("{}px", (bx.y1 + 6.0) as i32));
+                    let _ = style.set_property("left", &format!("{}px", left.max(0.0) as i32));
+                }
                 if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                     let dpr = browser::device_pixel_ratio();
                     el.set_width((geometry.width * dpr).round() as u32);
@@ -197,13 +208,9 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         .shown
         .and_then(|i| Some((bars.get(i)?, geometry.bars.get(i)?)));
     let tooltip = match tip {
-        Some((b, bx)) => {
-            let top = bx.y1 + 6.0;
-            let left = (bx.x_lo.max(geometry.plot_x0))
-                .min(geometry.width - 220.0)
-                .max(0.0);
+        Some((b, _)) => {
             html! {
-                <div class="tooltip" id={format!("tip-{key}")} style={format!("top:{}px;left:{}px", top.round() as i32, left.round() as i32)}>
+                <div class="tooltip" id={format!("tip-{key}")} ref={tip_ref.clone()}>
                     <strong>{b.label.clone()}</strong>
                     <span>{b.text.clone()}</span>
                     <span>{format!("{}: {}", t.period, b.period)}</span>

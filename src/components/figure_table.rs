@@ -284,9 +284,11 @@ pub fn figure_table() -> Html {
                         {header(SortKey::Source, t.paragraph)}{header(SortKey::Status, t.check)}
                     </tr></thead>
                     <tbody>
-                        if first > 0 { <tr class="spacer" aria-hidden="true" style={format!("height:{}px", first * ROW_PX as usize)}></tr> }
+                        // Spacers sized by the `height` attribute of their cell, not a `style`
+                        // attribute, which the Content-Security-Policy refuses.
+                        if first > 0 { <tr class="spacer" aria-hidden="true"><td colspan="8" height={(first * ROW_PX as usize).to_string()}></td></tr> }
                         { for rows }
-                        if last < ids.len() { <tr class="spacer" aria-hidden="true" style={format!("height:{}px", (ids.len() - last) * ROW_PX as usize)}></tr> }
+                        if last < ids.len() { <tr class="spacer" aria-hidden="true"><td colspan="8" height={((ids.len() - last) * ROW_PX as usize).to_string()}></td></tr> }
                     </tbody>
                 </table>
             </div>

@@ -1,7 +1,7 @@
 use super::controls::Controls;
 use super::AppHandle;
 use crate::i18n::tr;
-use crate::state::{Action, View};
+use crate::state::{Action, Source, View};
 use yew::prelude::*;
 
 #[function_component(Header)]
@@ -23,11 +23,23 @@ pub fn header() -> Html {
             </li>
         }
     });
+    let open = app.panel_open;
+    let toggle = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::TogglePanel))
+    };
     html! {
         <header class="site-header">
             <div class="titles">
                 <h1>{t.app_title}</h1>
                 <p class="subtitle">{place}{" · "}{t.app_subtitle}</p>
+            </div>
+            <div class="dataset-bar">
+                <span>{t.dataset_current}{": "}<span id="dataset-name" class="dataset-name">{app.model.dataset.case.title.get(app.view.lang)}</span></span>
+                if app.source != Source::Embedded { <span class="badge">{t.your_data}</span> }
+                <button type="button" id="data-toggle" class={classes!("tab", open.then_some("current"))}
+                    aria-expanded={if open { "true" } else { "false" }}
+                    aria-controls={open.then_some("data-panel")} onclick={toggle}>{t.data_button}</button>
             </div>
             <nav aria-label={t.nav_label}><ul class="tabs">{ for tabs }</ul></nav>
             <Controls />

@@ -8,8 +8,10 @@ mod card;
 mod channels;
 mod chart_panel;
 mod controls;
+mod dataset_panel;
 mod derived_view;
 mod figure_detail;
+mod figure_link;
 mod figure_table;
 mod footer;
 mod header;
@@ -23,6 +25,7 @@ mod what_if;
 
 pub use app::{App, Explorer, ExplorerProps};
 pub use chart_panel::ChartPanel;
+pub use dataset_panel::{DatasetPanel, MAX_SHOWN_ERRORS};
 pub use figure_table::{filtered_ids, FigureTable};
 
 use crate::state::AppState;

@@ -7,11 +7,20 @@ use super::dataset::{Relation, Rule, Text};
 use super::estimate::Estimate;
 use super::units::Unit;
 use super::{Model, Origin};
+use std::collections::HashMap;
 
 /// A gap up to this share of the reference side is "doubtful"; beyond it, "contradicts".
 pub const DOUBTFUL_BAND_PCT: f64 = 10.0;
 /// Tolerance when a relation declares none: rounding in reported figures.
 pub const DEFAULT_TOLERANCE_PCT: f64 = 1.0;
+/// The most figure look-ups spent on trying slips, over the whole dataset. Each try re-evaluates
+/// one relation with one figure changed (a look-up per id the relation names) and, when that
+/// mends it, the relations that hold and name the figure (to make sure the slip breaks none of
+/// them; this is remembered per figure and factor). The shipped case study needs about 300;
+/// this limit keeps a crafted dataset (thousands of relations, sums of thousands of parts) to a
+/// fraction of a second. Once it is spent, later relations are listed without slips: the slips
+/// are a hint, never a verdict.
+pub const SLIP_SEARCH_LOOKUPS: usize = 4_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
@@ -197,20 +206,26 @@ fn share_capped(e: Estimate, unit: Unit) -> Estimate {
 /// ÷10 fits inside an area, ÷100 does too and says nothing more) and any mu/hectare mix-up.
 fn mildest(slips: Vec<Slip>) -> Vec<Slip> {
     let mut kept: Vec<Slip> = Vec::new();
+    // Where the power of ten kept for a figure and direction (up: true) is.
+    let mut power_at: HashMap<(String, bool), usize> = HashMap::new();
     for s in slips {
-        let dup = kept.iter().position(|k| {
-            k.figure == s.figure
-                && matches!((k.kind, s.kind), (SlipKind::PowerOfTen(a), SlipKind::PowerOfTen(b)) if a.signum() == b.signum())
-        });
-        match dup {
-            Some(i) => {
-                if let (SlipKind::PowerOfTen(a), SlipKind::PowerOfTen(b)) = (kept[i].kind, s.kind) {
+        let SlipKind::PowerOfTen(b) = s.kind else {
+            kept.push(s);
+            continue;
+        };
+        match power_at.entry((s.figure.clone(), b > 0)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let i = *e.get();
+                if let SlipKind::PowerOfTen(a) = kept[i].kind {
                     if b.abs() < a.abs() {
                         kept[i] = s;
                     }
                 }
             }
-            None => kept.push(s),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(kept.len());
+                kept.push(s);
+            }
         }
     }
     kept
@@ -261,19 +276,74 @@ fn verdict(model: &Model, relation: &Relation, patch: Option<(&str, f64)>) -> Op
     })
 }
 
-/// Would multiplying `id` by `factor` break a relation that holds as reported?
-fn breaks_another(model: &Model, id: &str, factor: f64) -> bool {
-    model.dataset.relations.iter().any(|r| {
-        let names = super::validate::rule_refs(&r.rule)
+/// The ids a rule names, in the order of its fields (an id named twice is listed twice).
+fn named(rule: &Rule) -> Vec<&str> {
+    match rule {
+        Rule::SumEquals { parts, total } => parts
             .iter()
-            .any(|(_, x)| *x == id);
-        names
-            && verdict(model, r, None).is_some_and(|v| v.status == Status::Holds)
-            && verdict(model, r, Some((id, factor))).is_none_or(|v| v.status != Status::Holds)
-    })
+            .map(String::as_str)
+            .chain([total.as_str()])
+            .collect(),
+        Rule::FitsWithin { inner: a, outer: b }
+        | Rule::PartOf { part: a, whole: b }
+        | Rule::Equal { a, b } => vec![a, b],
+        Rule::RatioMatches {
+            numerator,
+            denominator,
+            expected,
+        } => vec![numerator, denominator, expected],
+    }
 }
 
-fn evaluate(model: &Model, relation: &Relation) -> Option<Finding> {
+/// How many figure look-ups one verdict on a rule takes.
+fn lookups(rule: &Rule) -> usize {
+    match rule {
+        Rule::SumEquals { parts, .. } => parts.len() + 1,
+        Rule::RatioMatches { .. } => 3,
+        _ => 2,
+    }
+}
+
+/// The search for slips across all relations, with what it learns on the way.
+struct SlipSearch<'m> {
+    model: &'m Model,
+    /// For each id, the relations that hold as reported and name it (each once).
+    holding: HashMap<&'m str, Vec<usize>>,
+    /// Whether multiplying an id by a factor (its bits) breaks a relation that holds.
+    breaks: HashMap<(&'m str, u64), bool>,
+    /// Look-ups left (`SLIP_SEARCH_LOOKUPS` at the start).
+    left: usize,
+}
+
+impl<'m> SlipSearch<'m> {
+    fn spend(&mut self, n: usize) {
+        self.left = self.left.saturating_sub(n);
+    }
+
+    /// Would multiplying `id` by `factor` break a relation that holds as reported?
+    fn breaks_another(&mut self, id: &'m str, factor: f64) -> bool {
+        if let Some(b) = self.breaks.get(&(id, factor.to_bits())) {
+            return *b;
+        }
+        let model = self.model;
+        let mut breaks = false;
+        for &r in self.holding.get(id).map_or(&[][..], Vec::as_slice) {
+            let relation = &model.dataset.relations[r];
+            self.left = self.left.saturating_sub(lookups(&relation.rule));
+            if verdict(model, relation, Some((id, factor)))
+                .is_none_or(|v| v.status != Status::Holds)
+            {
+                breaks = true;
+                break;
+            }
+        }
+        self.breaks.insert((id, factor.to_bits()), breaks);
+        breaks
+    }
+}
+
+fn evaluate<'m>(search: &mut SlipSearch<'m>, relation: &'m Relation, reported: Verdict) -> Finding {
+    let model = search.model;
     let Verdict {
         left: l,
         right: r,
@@ -281,12 +351,12 @@ fn evaluate(model: &Model, relation: &Relation) -> Option<Finding> {
         status,
         gap,
         gap_pct,
-    } = verdict(model, relation, None)?;
+    } = reported;
     let tol = relation.tolerance_pct.unwrap_or(DEFAULT_TOLERANCE_PCT);
-    let refs = super::validate::rule_refs(&relation.rule);
+    let refs = named(&relation.rule);
     let mut slips = Vec::new();
     if status != Status::Holds {
-        for (_, id) in &refs {
+        'ids: for &id in &refs {
             let Some(q) = model.quantity(id) else {
                 continue;
             };
@@ -299,12 +369,16 @@ fn evaluate(model: &Model, relation: &Relation) -> Option<Finding> {
                 if q.unit.is_percent() && q.value.lo * factor > 100.0 {
                     continue;
                 }
+                if search.left == 0 {
+                    break 'ids;
+                }
+                search.spend(lookups(&relation.rule));
                 let Some(after) = verdict(model, relation, Some((id, factor))) else {
                     continue;
                 };
                 if after.status < status
                     && after.status != Status::Contradicts
-                    && !breaks_another(model, id, factor)
+                    && !search.breaks_another(id, factor)
                 {
                     slips.push(Slip {
                         figure: id.to_string(),
@@ -329,13 +403,10 @@ fn evaluate(model: &Model, relation: &Relation) -> Option<Finding> {
             vec![numerator.clone(), denominator.clone()],
             vec![expected.clone()],
         ),
-        _ => {
-            let ids: Vec<String> = refs.iter().map(|(_, id)| id.to_string()).collect();
-            (vec![ids[0].clone()], vec![ids[1].clone()])
-        }
+        _ => (vec![refs[0].to_string()], vec![refs[1].to_string()]),
     };
     let show = |e: Estimate| e.scale(1.0 / unit.to_base());
-    Some(Finding {
+    Finding {
         relation: relation.id.clone(),
         label: relation.label.clone(),
         rule: relation.rule.clone(),
@@ -355,27 +426,57 @@ fn evaluate(model: &Model, relation: &Relation) -> Option<Finding> {
         tolerance_pct: tol,
         slips,
         note: relation.note.clone(),
-    })
+    }
 }
 
 /// Every relation's finding, worst first; slips ranked by how many findings they would mend.
+/// Near-linear in the size of the dataset: each relation is judged once as reported, the slip
+/// search is bounded by `SLIP_SEARCH_LOOKUPS`, and slips are counted with a hash map.
 pub fn evaluate_all(model: &Model) -> Vec<Finding> {
-    let mut findings: Vec<Finding> = model
-        .dataset
-        .relations
+    let relations = &model.dataset.relations;
+    let reported: Vec<Option<Verdict>> =
+        relations.iter().map(|r| verdict(model, r, None)).collect();
+    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (r, v)) in relations.iter().zip(&reported).enumerate() {
+        if v.as_ref().is_some_and(|v| v.status == Status::Holds) {
+            let mut ids = named(&r.rule);
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                holding.entry(id).or_default().push(i);
+            }
+        }
+    }
+    let mut search = SlipSearch {
+        model,
+        holding,
+        breaks: HashMap::new(),
+        left: SLIP_SEARCH_LOOKUPS,
+    };
+    let mut findings: Vec<Finding> = relations
         .iter()
-        .filter_map(|r| evaluate(model, r))
+        .zip(reported)
+        .filter_map(|(r, v)| Some(evaluate(&mut search, r, v?)))
         .collect();
-    let all_slips: Vec<(String, f64)> = findings
-        .iter()
-        .flat_map(|f| f.slips.iter().map(|s| (s.figure.clone(), s.factor)))
-        .collect();
-    for f in &mut findings {
-        for s in &mut f.slips {
-            s.mends = all_slips
-                .iter()
-                .filter(|(id, k)| *id == s.figure && *k == s.factor)
-                .count();
+    // How many findings each (figure, factor) slip mends.
+    let mends: Vec<Vec<usize>> = {
+        let mut count: HashMap<(&str, u64), usize> = HashMap::new();
+        for s in findings.iter().flat_map(|f| &f.slips) {
+            *count.entry((&s.figure, s.factor.to_bits())).or_default() += 1;
+        }
+        findings
+            .iter()
+            .map(|f| {
+                f.slips
+                    .iter()
+                    .map(|s| count[&(s.figure.as_str(), s.factor.to_bits())])
+                    .collect()
+            })
+            .collect()
+    };
+    for (f, mends) in findings.iter_mut().zip(mends) {
+        for (s, m) in f.slips.iter_mut().zip(mends) {
+            s.mends = m;
         }
         f.slips.sort_by(|a, b| {
             a.status_after

@@ -1,8 +1,12 @@
 //! The dataset format as it is written in JSON. Ids and units are plain strings here so that
 //! semantic problems (unknown unit, dangling id) are reported by `validate` with a JSON path
 //! instead of stopping the parse at the first one.
+//!
+//! The types are written with serde (`Serialize`: JSON export) and described with schemars
+//! (`data/schema.json`, from the `serde` attributes below); they are read by hand in `decode.rs`,
+//! which follows the same attributes: keep the two in step when a field is added.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
@@ -11,7 +15,7 @@ use schemars::JsonSchema;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// A text in both of the app's languages.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
@@ -19,7 +23,7 @@ pub struct Text {
     pub zh: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
@@ -36,7 +40,7 @@ pub struct Dataset {
     pub relations: Vec<Relation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CaseInfo {
@@ -48,7 +52,7 @@ pub struct CaseInfo {
 }
 
 /// One paragraph of the source text, numbered from 0 (the title line).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Paragraph {
@@ -58,7 +62,7 @@ pub struct Paragraph {
 }
 
 /// A route from conservation to income.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
@@ -68,7 +72,7 @@ pub struct Channel {
     pub paragraph: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Scale {
@@ -80,6 +84,25 @@ pub enum Scale {
     Wan,
     /// 亿, 10^8
     Yi,
+}
+
+impl Scale {
+    /// Every variant, in declaration order.
+    pub const ALL: [Scale; 6] = [
+        Scale::One,
+        Scale::Thousand,
+        Scale::Million,
+        Scale::Billion,
+        Scale::Wan,
+        Scale::Yi,
+    ];
+    /// The name of each variant in JSON, in the order of `ALL`.
+    pub const CODES: [&'static str; 6] = ["one", "thousand", "million", "billion", "wan", "yi"];
+
+    /// The name in JSON: `one`.
+    pub fn code(self) -> &'static str {
+        Self::CODES[self as usize]
+    }
 }
 
 impl Scale {
@@ -96,7 +119,7 @@ impl Scale {
 }
 
 /// How the text qualifies a number: "exceeded 21%" is a bound, not a point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
@@ -110,9 +133,32 @@ pub enum Qualifier {
     AtMost,
 }
 
-// Deserialized by hand (below): serde's derive ignores `deny_unknown_fields` for the unit variants
-// of an internally tagged enum, so `{"type": "present", "year": 2018}` would be read as "present"
-// with the year silently dropped.
+impl Qualifier {
+    /// Every variant, in declaration order.
+    pub const ALL: [Qualifier; 6] = [
+        Qualifier::Exact,
+        Qualifier::About,
+        Qualifier::MoreThan,
+        Qualifier::AtLeast,
+        Qualifier::LessThan,
+        Qualifier::AtMost,
+    ];
+    /// The name of each variant in JSON, in the order of `ALL`.
+    pub const CODES: [&'static str; 6] = [
+        "exact",
+        "about",
+        "more_than",
+        "at_least",
+        "less_than",
+        "at_most",
+    ];
+
+    /// The name in JSON: `exact`.
+    pub fn code(self) -> &'static str {
+        Self::CODES[self as usize]
+    }
+}
+
 /// The time a figure refers to, only as precise as the text is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
@@ -135,89 +181,7 @@ pub enum Period {
     Undated,
 }
 
-/// A field that may be left out but, when given, is not null.
-struct Given<T>(Option<T>);
-
-impl<T> Default for Given<T> {
-    fn default() -> Self {
-        Given(None)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Given<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        T::deserialize(d).map(|v| Given(Some(v)))
-    }
-}
-
-impl<'de> Deserialize<'de> for Period {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-
-        #[derive(Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        enum Kind {
-            Year,
-            Range,
-            Since,
-            RecentYears,
-            Present,
-            Undated,
-        }
-
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Repr {
-            #[serde(rename = "type")]
-            kind: Kind,
-            #[serde(default)]
-            year: Given<i32>,
-            #[serde(default)]
-            from: Given<i32>,
-            #[serde(default)]
-            to: Given<i32>,
-        }
-
-        let r = Repr::deserialize(d)?;
-        let fields: [(&'static str, Option<i32>); 3] =
-            [("year", r.year.0), ("from", r.from.0), ("to", r.to.0)];
-        // Each kind takes exactly its own fields besides "type".
-        let allowed: &'static [&'static str] = match r.kind {
-            Kind::Year | Kind::Since => &["type", "year"],
-            Kind::Range => &["type", "from", "to"],
-            Kind::RecentYears | Kind::Present | Kind::Undated => &["type"],
-        };
-        for (name, value) in fields {
-            if value.is_some() && !allowed.contains(&name) {
-                return Err(D::Error::unknown_field(name, allowed));
-            }
-        }
-        let need = |name: &'static str| {
-            fields
-                .iter()
-                .find(|(n, _)| *n == name)
-                .and_then(|(_, v)| *v)
-                .ok_or_else(|| D::Error::missing_field(name))
-        };
-        Ok(match r.kind {
-            Kind::Year => Period::Year {
-                year: need("year")?,
-            },
-            Kind::Range => Period::Range {
-                from: need("from")?,
-                to: need("to")?,
-            },
-            Kind::Since => Period::Since {
-                year: need("year")?,
-            },
-            Kind::RecentYears => Period::RecentYears,
-            Kind::Present => Period::Present,
-            Kind::Undated => Period::Undated,
-        })
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
@@ -227,7 +191,19 @@ pub enum FigureKind {
     Context,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl FigureKind {
+    /// Every variant, in declaration order.
+    pub const ALL: [FigureKind; 2] = [FigureKind::Reported, FigureKind::Context];
+    /// The name of each variant in JSON, in the order of `ALL`.
+    pub const CODES: [&'static str; 2] = ["reported", "context"];
+
+    /// The name in JSON: `reported`.
+    pub fn code(self) -> &'static str {
+        Self::CODES[self as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
@@ -244,7 +220,7 @@ pub struct SourceRef {
     pub external: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
@@ -270,7 +246,7 @@ pub struct Figure {
     pub repeats: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
@@ -283,7 +259,7 @@ pub struct Measure {
     pub channel: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Operation {
@@ -299,7 +275,25 @@ pub enum Operation {
     PeriodYears,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+impl Operation {
+    /// Every variant, in declaration order.
+    pub const ALL: [Operation; 5] = [
+        Operation::Sum,
+        Operation::Difference,
+        Operation::Product,
+        Operation::Ratio,
+        Operation::PeriodYears,
+    ];
+    /// The name of each variant in JSON, in the order of `ALL`.
+    pub const CODES: [&'static str; 5] = ["sum", "difference", "product", "ratio", "period_years"];
+
+    /// The name in JSON: `sum`.
+    pub fn code(self) -> &'static str {
+        Self::CODES[self as usize]
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DerivedMetric {
@@ -321,8 +315,6 @@ pub struct DerivedMetric {
     pub note: Option<Text>,
 }
 
-// Deserialized by hand (below), like `Period`: serde's internally tagged enums buffer the whole
-// object first, which costs about 15 KB of wasm for this one type.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -343,105 +335,7 @@ pub enum Rule {
     Equal { a: String, b: String },
 }
 
-impl<'de> Deserialize<'de> for Rule {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-
-        #[derive(Deserialize, Clone, Copy)]
-        #[serde(rename_all = "snake_case")]
-        enum Kind {
-            SumEquals,
-            FitsWithin,
-            PartOf,
-            RatioMatches,
-            Equal,
-        }
-
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Repr {
-            kind: Kind,
-            #[serde(default)]
-            parts: Given<Vec<String>>,
-            #[serde(default)]
-            total: Given<String>,
-            #[serde(default)]
-            inner: Given<String>,
-            #[serde(default)]
-            outer: Given<String>,
-            #[serde(default)]
-            part: Given<String>,
-            #[serde(default)]
-            whole: Given<String>,
-            #[serde(default)]
-            numerator: Given<String>,
-            #[serde(default)]
-            denominator: Given<String>,
-            #[serde(default)]
-            expected: Given<String>,
-            #[serde(default)]
-            a: Given<String>,
-            #[serde(default)]
-            b: Given<String>,
-        }
-
-        let r = Repr::deserialize(d)?;
-        let given: [(&'static str, bool); 11] = [
-            ("parts", r.parts.0.is_some()),
-            ("total", r.total.0.is_some()),
-            ("inner", r.inner.0.is_some()),
-            ("outer", r.outer.0.is_some()),
-            ("part", r.part.0.is_some()),
-            ("whole", r.whole.0.is_some()),
-            ("numerator", r.numerator.0.is_some()),
-            ("denominator", r.denominator.0.is_some()),
-            ("expected", r.expected.0.is_some()),
-            ("a", r.a.0.is_some()),
-            ("b", r.b.0.is_some()),
-        ];
-        // Each kind takes exactly its own fields besides "kind".
-        let allowed: &'static [&'static str] = match r.kind {
-            Kind::SumEquals => &["kind", "parts", "total"],
-            Kind::FitsWithin => &["kind", "inner", "outer"],
-            Kind::PartOf => &["kind", "part", "whole"],
-            Kind::RatioMatches => &["kind", "numerator", "denominator", "expected"],
-            Kind::Equal => &["kind", "a", "b"],
-        };
-        for (name, present) in given {
-            if present && !allowed.contains(&name) {
-                return Err(D::Error::unknown_field(name, allowed));
-            }
-        }
-        fn need<T, E: Error>(v: Given<T>, name: &'static str) -> Result<T, E> {
-            v.0.ok_or_else(|| E::missing_field(name))
-        }
-        Ok(match r.kind {
-            Kind::SumEquals => Rule::SumEquals {
-                parts: need(r.parts, "parts")?,
-                total: need(r.total, "total")?,
-            },
-            Kind::FitsWithin => Rule::FitsWithin {
-                inner: need(r.inner, "inner")?,
-                outer: need(r.outer, "outer")?,
-            },
-            Kind::PartOf => Rule::PartOf {
-                part: need(r.part, "part")?,
-                whole: need(r.whole, "whole")?,
-            },
-            Kind::RatioMatches => Rule::RatioMatches {
-                numerator: need(r.numerator, "numerator")?,
-                denominator: need(r.denominator, "denominator")?,
-                expected: need(r.expected, "expected")?,
-            },
-            Kind::Equal => Rule::Equal {
-                a: need(r.a, "a")?,
-                b: need(r.b, "b")?,
-            },
-        })
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Relation {

@@ -73,24 +73,21 @@ impl DatasetError {
         }
     }
 
-    /// From a serde_json failure: the path comes from the position it reports.
+    /// From serde_json's failure to parse the text: the path comes from the position it reports.
+    /// (Parsing yields a plain tree, so this is a syntax error; the structure is checked by
+    /// `decode` afterwards.)
     pub fn from_serde(inner: &serde_json::Error, text: &str) -> Self {
-        let path = super::json_path::path_at(text, inner.line(), inner.column());
         let line = inner.line();
         let column = inner.column();
-        let message = strip_position(&inner.to_string());
-        let (expected, found) = split_message(&message);
         let kind = match inner.classify() {
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                ErrorKind::Syntax { line, column }
-            }
-            _ => ErrorKind::Structure,
+            serde_json::error::Category::Data => ErrorKind::Structure,
+            _ => ErrorKind::Syntax { line, column },
         };
         DatasetError {
             kind,
-            path,
-            expected,
-            found,
+            path: super::json_path::path_at(text, line, column),
+            expected: "valid JSON of the dataset format".to_string(),
+            found: strip_position(&inner.to_string()),
         }
     }
 }
@@ -109,24 +106,5 @@ fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
-    }
-}
-
-/// serde_json says "invalid type: string \"x\", expected f64"; split that into its two halves.
-fn split_message(message: &str) -> (String, String) {
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return (format!("field {rest}"), "nothing".to_string());
-    }
-    match message.split_once(", expected ") {
-        Some((found, expected)) => {
-            let found = found
-                .trim_start_matches("invalid type: ")
-                .trim_start_matches("invalid value: ");
-            (expected.to_string(), found.to_string())
-        }
-        None => (
-            "valid JSON of the dataset format".to_string(),
-            message.to_string(),
-        ),
     }
 }

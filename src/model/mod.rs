@@ -4,6 +4,7 @@
 mod checks;
 pub mod checks_text;
 mod dataset;
+mod decode;
 mod derive;
 pub mod display;
 mod error;
@@ -74,6 +75,8 @@ pub struct Model {
     pub findings: Vec<Finding>,
     pub rates: Vec<AnnualRate>,
     index: HashMap<String, usize>,
+    /// Each quantity's check status, computed once: the table asks for it on every row.
+    statuses: HashMap<String, Status>,
 }
 
 impl Model {
@@ -119,8 +122,10 @@ impl Model {
             findings: Vec::new(),
             rates,
             index,
+            statuses: HashMap::new(),
         };
         model.findings = checks::evaluate_all(&model);
+        model.statuses = statuses(&model);
         Ok(model)
     }
 
@@ -158,12 +163,7 @@ impl Model {
     /// figures its best-ranked slips name; with no slip found, at every reported figure it
     /// involves. Context figures are the yardstick and are never flagged.
     pub fn status_of(&self, id: &str) -> Option<Status> {
-        self.findings
-            .iter()
-            .filter(|f| f.suspects(self).iter().any(|s| s == id))
-            .map(|f| f.status)
-            .max()
-            .or_else(|| self.findings_for(id).first().map(|_| Status::Holds))
+        self.statuses.get(id).copied()
     }
 
     /// Derived metrics that take a quantity as input.
@@ -211,6 +211,21 @@ impl Model {
     pub fn rate_for(&self, period: &Period) -> Option<RateChoice> {
         units::rate_for(period, &self.rates)
     }
+}
+
+/// Every quantity's status in one pass over the findings (see `Model::status_of`).
+fn statuses(model: &Model) -> HashMap<String, Status> {
+    let mut out: HashMap<String, Status> = HashMap::new();
+    for f in &model.findings {
+        for id in f.left.ids.iter().chain(&f.right.ids) {
+            out.entry(id.clone()).or_insert(Status::Holds);
+        }
+        for id in f.suspects(model) {
+            let e = out.entry(id).or_insert(f.status);
+            *e = (*e).max(f.status);
+        }
+    }
+    out
 }
 
 impl Text {

@@ -1,6 +1,7 @@
 //! From text to a dataset that is safe to compute with: syntax, structure, then meaning.
 
 use super::dataset::{Dataset, Operation, Rule, FORMAT_VERSION};
+use super::decode::{decode, Node};
 use super::error::{DatasetError, ErrorKind};
 use super::units::{Dims, Unit};
 use std::collections::{HashMap, HashSet};
@@ -17,7 +18,10 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<DatasetError>> {
             format!("{} bytes", text.len()),
         )]);
     }
-    serde_json::from_str(text).map_err(|e| vec![DatasetError::from_serde(&e, text)])
+    // Syntax first (serde_json, with line and column), then structure (`decode`, with paths).
+    let node: Node =
+        serde_json::from_str(text).map_err(|e| vec![DatasetError::from_serde(&e, text)])?;
+    decode(&node)
 }
 
 /// Every semantic problem in a parsed dataset.

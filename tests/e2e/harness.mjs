@@ -6,12 +6,12 @@
 //   await gotoApp(page, { scenario: 'x' });  // waits until the app has rendered its <h1>
 //   await screenshot(page, 'name');          // target/screenshots/name.png
 //   const violations = await runAxe(page);   // axe-core accessibility violations
-//   assert.deepEqual(pageErrors(page), []);
+//   assert.deepEqual(pageErrors(page), []);  // includes Content-Security-Policy violations
 //   await h.close();
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,11 +135,22 @@ const pageState = new WeakMap();
 
 /**
  * A new page in its own browser context that records console errors, uncaught page
- * errors and HTTP responses >= 400. Options go to browser.newContext (viewport, locale,
- * deviceScaleFactor, colorScheme, ...).
+ * errors, HTTP responses >= 400 and Content-Security-Policy violations (as
+ * `securitypolicyviolation` events, also kept in `window.__cspViolations`). Options go to
+ * browser.newContext (viewport, locale, deviceScaleFactor, colorScheme, ...).
  */
 export async function openPage(browser, baseUrl, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  // Init scripts are injected by the browser itself, before the page's own: the policy does
+  // not apply to them.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const what = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`;
+      window.__cspViolations.push(what);
+      console.error(`Content-Security-Policy violation: ${what}`);
+    });
+  });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {
@@ -218,9 +229,21 @@ export async function canvasStats(page, selector = 'canvas.chart') {
   }, selector);
 }
 
-/** Runs axe-core in the page and returns its violations (optionally with axe.run options). */
+/** `securitypolicyviolation` events seen in the page so far. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? ['the violation listener is missing']);
+}
+
+let axeSource;
+
+/**
+ * Runs axe-core in the page and returns its violations (optionally with axe.run options).
+ * axe is evaluated through the DevTools protocol rather than added as a <script>: the app's
+ * Content-Security-Policy refuses inline scripts, and the test must not weaken it.
+ */
 export async function runAxe(page, options = {}) {
-  await page.addScriptTag({ path: AXE_PATH });
+  axeSource ??= await readFile(AXE_PATH, 'utf8');
+  await page.evaluate(axeSource);
   return page.evaluate(async (opts) => {
     const result = await window.axe.run(document, opts);
     return result.violations;

@@ -1,7 +1,9 @@
 //! Project automation: `cargo xtask setup | serve [--port N] | test`.
 
+mod bench;
 mod cmd;
 mod error;
+mod harden;
 mod manifest;
 mod serve;
 mod size;
@@ -21,7 +23,15 @@ commands:
                      node tools in tools/, Chromium + chromedriver); skips what is present
   serve [--port N]   setup, then build and serve the app at http://127.0.0.1:N/ (default 8080)
   test               setup, then fmt, clippy, native tests, browser tests, release build,
-                     size budget and end-to-end tests, stopping at the first failure";
+                     size budget and end-to-end tests, stopping at the first failure
+  bench [--quick] [--no-build] [--no-lighthouse] [--no-profile]
+                     performance benchmark (not part of `test`): release build, asset sizes,
+                     load and interaction timings in headless Chromium, generated datasets,
+                     Lighthouse, profile; writes target/bench.json and BENCHMARKS.md (about
+                     10 minutes; --quick about 3)
+  harden [DIR]       move Trunk's inline boot script to a file with Subresource Integrity and
+                     write the Content-Security-Policy (run by Trunk as a post_build hook on
+                     its staging directory; DIR defaults to that, else dist)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -52,9 +62,20 @@ fn run(args: &[String]) -> Result<bool> {
             serve::serve(&Ctx::new()?, port)?;
             Ok(true)
         }
+        "bench" => {
+            let options = bench::parse_args(rest)?;
+            bench::bench(&Ctx::new()?, &options)
+        }
         "test" => {
             no_more_args(command, rest)?;
             Ok(steps::test(&Ctx::new()?))
+        }
+        "harden" => {
+            if rest.len() > 1 {
+                bail!("usage: cargo xtask harden [DIR]");
+            }
+            harden::run(&Ctx::new()?.root, rest.first().map(String::as_str))?;
+            Ok(true)
         }
         "help" | "-h" | "--help" => {
             println!("{USAGE}");

@@ -1,0 +1,298 @@
+//! The reader's own data: open a dataset from a file (picker or drop) or pasted text, see every
+//! problem if it is refused, export the one in use, go back to the built-in case, and remove what
+//! the browser keeps. Plus the notice about stored data that could not be used.
+
+use super::browser;
+use super::AppHandle;
+use crate::i18n::{tr, Strings};
+use crate::input;
+use crate::model::{DatasetError, ErrorKind, Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
+use crate::state::{Action, Source};
+use crate::storage::{self, Problem, Record};
+use gloo::file::callbacks::FileReader;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Problems listed at most; the count of the rest is given.
+pub const MAX_SHOWN_ERRORS: usize = 100;
+/// Characters of an expected or found text shown at most (a value may be megabytes long).
+const MAX_FACT_CHARS: usize = 240;
+
+pub fn kind_label(kind: &ErrorKind, t: &Strings) -> &'static str {
+    match kind {
+        ErrorKind::Syntax { .. } => t.kind_syntax,
+        ErrorKind::Structure => t.kind_structure,
+        ErrorKind::UnsupportedVersion => t.kind_version,
+        ErrorKind::TooLarge => t.kind_too_large,
+        ErrorKind::EmptyId => t.kind_empty_id,
+        ErrorKind::DuplicateId => t.kind_duplicate_id,
+        ErrorKind::UnknownUnit => t.kind_unknown_unit,
+        ErrorKind::MissingReference => t.kind_missing_reference,
+        ErrorKind::DerivedCycle => t.kind_cycle,
+        ErrorKind::NonFinite => t.kind_non_finite,
+        ErrorKind::Negative => t.kind_negative,
+        ErrorKind::PercentOutOfRange => t.kind_percent,
+        ErrorKind::UnitMismatch => t.kind_unit_mismatch,
+        ErrorKind::WrongInputCount => t.kind_input_count,
+        ErrorKind::BadPeriod => t.kind_period,
+    }
+}
+
+pub fn problem_text(p: Problem, t: &Strings) -> &'static str {
+    match p {
+        Problem::Corrupt => t.problem_corrupt,
+        Problem::OldFormat => t.problem_old,
+        Problem::NewerFormat => t.problem_newer,
+        Problem::InvalidDataset => t.problem_invalid,
+        Problem::Full => t.problem_full,
+        Problem::Unavailable => t.problem_unavailable,
+    }
+}
+
+fn clip(s: &str) -> String {
+    match s.char_indices().nth(MAX_FACT_CHARS) {
+        Some((i, _)) => {
+            let mut out = s[..i].to_string();
+            out.push('…');
+            out
+        }
+        None => s.to_string(),
+    }
+}
+
+/// A download name from the dataset's id: letters, digits, '-', '_' and '.' only.
+fn file_name(id: &str) -> String {
+    let mut stem: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .take(60)
+        .collect();
+    if stem.trim_matches('.').is_empty() {
+        stem = "dataset".into();
+    }
+    stem + ".json"
+}
+
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    None,
+    Refused(Rc<Vec<DatasetError>>),
+    Loaded,
+    Removed,
+}
+
+/// What the buttons of the panel do.
+#[derive(Clone, Copy)]
+enum Command {
+    LoadPasted,
+    Export,
+    Embedded,
+    Remove,
+}
+
+#[function_component(DatasetPanel)]
+pub fn dataset_panel() -> Html {
+    let app = use_context::<AppHandle>().expect("AppHandle context");
+    let outcome = use_state(|| Outcome::None);
+    let reader = use_mut_ref(|| None::<FileReader>);
+    let paste = use_node_ref();
+    let lang = app.view.lang;
+    let t = tr(lang);
+
+    // Validate, then switch; a refused dataset changes nothing but the list of problems.
+    let load = {
+        let app = app.clone();
+        let outcome = outcome.clone();
+        Callback::from(
+            move |(text, source): (Result<String, DatasetError>, Source)| match text
+                .map_err(|e| vec![e])
+                .and_then(|text| storage::load_model(&text).map(|m| (m, text)))
+            {
+                Ok((model, text)) => {
+                    if app.persist {
+                        if let Err(p) = storage::web::write(Record::Dataset, &text) {
+                            app.dispatch(Action::Problem(p));
+                        }
+                    }
+                    outcome.set(Outcome::Loaded);
+                    app.dispatch(Action::UseModel(Rc::new(model), source));
+                }
+                Err(errors) => outcome.set(Outcome::Refused(Rc::new(errors))),
+            },
+        )
+    };
+    // A file from the picker or dropped: its size is checked before it is read, and it must be
+    // UTF-8.
+    let read_file = {
+        let load = load.clone();
+        Callback::from(move |file: web_sys::File| {
+            if let Err(e) = input::check_size(file.size() as u64) {
+                load.emit((Err(e), Source::Pasted));
+                return;
+            }
+            let name = file.name();
+            let load = load.clone();
+            let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+            let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
+                let text = res
+                    .map_err(|_| {
+                        DatasetError::new(ErrorKind::Structure, ".", "a readable file", "a read error")
+                    })
+                    .and_then(input::text_from_bytes);
+                load.emit((text, Source::File(name)));
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_file = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                if let Some(file) = input.files().and_then(|l| l.get(0)) {
+                    read_file.emit(file);
+                }
+                // Choosing the same file again is a change too.
+                input.set_value("");
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            read_file.emit(file);
+        }
+    });
+    let command = |c: Command| {
+        let app = app.clone();
+        let outcome = outcome.clone();
+        let paste = paste.clone();
+        let load = load.clone();
+        Callback::from(move |_: MouseEvent| match c {
+            Command::LoadPasted => {
+                if let Some(area) = paste.cast::<web_sys::HtmlTextAreaElement>() {
+                    let text = area.value();
+                    if !text.trim().is_empty() {
+                        load.emit((Ok(text), Source::Pasted));
+                    }
+                }
+            }
+            Command::Export => {
+                if let Ok(json) = serde_json::to_string_pretty(&app.model.dataset) {
+                    let name = file_name(&app.model.dataset.case.id);
+                    browser::download_text(&name, "application/json", &json);
+                }
+            }
+            Command::Embedded => {
+                if let Ok(model) = storage::load_model(EMBEDDED_JSON) {
+                    storage::web::remove(Record::Dataset);
+                    outcome.set(Outcome::None);
+                    app.dispatch(Action::UseModel(Rc::new(model), Source::Embedded));
+                }
+            }
+            Command::Remove => {
+                storage::web::remove(Record::Dataset);
+                storage::web::remove(Record::Settings);
+                app.dispatch(Action::StopPersisting);
+                outcome.set(Outcome::Removed);
+            }
+        })
+    };
+
+    let (source, file) = match &app.source {
+        Source::Embedded => (t.source_embedded, None),
+        Source::File(name) => (t.source_file, Some(name.clone())),
+        Source::Pasted => (t.source_pasted, None),
+        Source::Stored => (t.source_stored, None),
+    };
+    let title = app.model.dataset.case.title.get(lang).to_string();
+    let (status, loaded, errors) = match &*outcome {
+        Outcome::Loaded => (t.loaded, Some(title.clone()), None),
+        Outcome::Removed => (t.storage_removed, None, None),
+        Outcome::Refused(errors) => ("", None, Some(errors.clone())),
+        Outcome::None => ("", None, None),
+    };
+    let mib = (MAX_DATASET_BYTES >> 20).to_string();
+    html! {
+        <section id="data-panel" class="data-panel" aria-labelledby="data-title">
+            <h2 id="data-title">{t.data_title}</h2>
+            <p>{t.data_intro}</p>
+            <p>{t.dataset_current}{": "}<strong id="data-current">{title}</strong>{" — "}
+                <span id="data-source">{source}{" "}<code>{file}</code></span></p>
+            <div class="data-actions">
+                if app.source != Source::Embedded {
+                    <button type="button" id="data-embedded" class="secondary" onclick={command(Command::Embedded)}>{t.back_to_embedded}</button>
+                }
+                <button type="button" id="export-dataset" class="secondary" onclick={command(Command::Export)}>{t.export_dataset}</button>
+            </div>
+            <div class="drop-zone" id="data-drop" ondragover={on_drag_over} ondrop={on_drop}>
+                <label for="data-file">{t.open_file}{" "}{t.size_limit.replace("{mib}", &mib)}</label>
+                <input id="data-file" type="file" accept=".json,application/json" onchange={on_file} />
+                <p class="hint">{t.drop_here}</p>
+            </div>
+            <label for="data-text">{t.paste_label}</label>
+            <textarea id="data-text" ref={paste.clone()} rows="5" spellcheck="false" />
+            <button type="button" id="data-load" class="secondary" onclick={command(Command::LoadPasted)}>{t.load}</button>
+            <p role="status" id="data-status">{status}{" "}<strong>{loaded}</strong></p>
+            if let Some(errors) = errors { {error_list(&errors, t)} }
+            <p>{ if app.persist { t.storage_on } else { t.storage_off } }</p>
+            <button type="button" id="data-remove" class="secondary" onclick={command(Command::Remove)}>{t.remove_stored}</button>
+        </section>
+    }
+}
+
+fn error_list(errors: &[DatasetError], t: &Strings) -> Html {
+    let items = errors.iter().take(MAX_SHOWN_ERRORS).map(|e| {
+        let position = match e.kind {
+            ErrorKind::Syntax { line, column } => t
+                .err_position
+                .replace("{line}", &line.to_string())
+                .replace("{column}", &column.to_string()),
+            _ => String::new(),
+        };
+        html! {
+            <li class="dataset-error" data-code={e.kind.code()}>
+                <strong>{kind_label(&e.kind, t)}</strong>{" "}
+                <code class="error-path">{clip(&e.path)}</code>{" "}
+                <span class="error-position">{position}</span><br />
+                {t.err_expected}{": "}<span class="error-expected">{clip(&e.expected)}</span><br />
+                {t.err_found}{": "}<span class="error-found">{clip(&e.found)}</span>
+            </li>
+        }
+    });
+    let more = errors.len().saturating_sub(MAX_SHOWN_ERRORS);
+    html! {
+        <div class="error-box" role="alert" id="data-errors">
+            <p>{t.errors_title}</p>
+            <ol class="dataset-errors">{ for items }</ol>
+            if more > 0 { <p>{more}{" "}{t.errors_more}</p> }
+        </div>
+    }
+}
+
+/// Says what went wrong with the data kept in the browser; the app has started clean. A plain
+/// function rather than a component: it has no state of its own.
+pub fn storage_notice(app: &AppHandle) -> Html {
+    if app.problems.is_empty() {
+        return html! {};
+    }
+    let t = tr(app.view.lang);
+    let onclick = {
+        let app = app.clone();
+        Callback::from(move |_| app.dispatch(Action::DismissProblems))
+    };
+    html! {
+        <div class="notice" role="status" id="storage-notice">
+            <ul>{ for app.problems.iter().map(|p| html! { <li data-problem={p.code()}>{problem_text(*p, t)}</li> }) }</ul>
+            <button type="button" {onclick}>{t.dismiss}</button>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+// Checks of the benchmark's own pieces (no browser): `node --test tests/bench/`.
+// Not part of `cargo xtask test` (which runs tests/e2e/ only).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateDataset, staticTableHtml } from './datasets.mjs';
+import { evaluateTargets, spliceResults, stats, BEGIN, END } from './report.mjs';
+import { summarizeTrace } from './profile.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const base = JSON.parse(readFileSync(path.join(ROOT, 'data', 'kezuohou.json'), 'utf8'));
+
+function refsOf(rule) {
+  return Object.entries(rule)
+    .filter(([k]) => k !== 'kind')
+    .flatMap(([, v]) => (Array.isArray(v) ? v : [v]));
+}
+
+test('a generated dataset has exactly n figures, unique ids and only known references', () => {
+  for (const n of [base.figures.length, 100, 1000]) {
+    const d = generateDataset(base, n);
+    assert.equal(d.figures.length, n);
+    const ids = [...d.figures, ...d.derived].map((x) => x.id);
+    assert.equal(new Set(ids).size, ids.length, 'figure and derived ids are unique');
+    assert.equal(new Set(d.relations.map((r) => r.id)).size, d.relations.length);
+    const known = new Set(ids);
+    for (const m of d.derived) for (const i of m.inputs) assert.ok(known.has(i), `${m.id} input ${i}`);
+    for (const r of d.relations) for (const i of refsOf(r.rule)) assert.ok(known.has(i), `${r.id} names ${i}`);
+    for (const f of d.figures) if (f.repeats) assert.ok(known.has(f.repeats));
+    for (const f of d.figures.filter((x) => x.unit === 'percent')) assert.ok(f.value >= 0 && f.value <= 100);
+    // The shipped figures are kept as they are.
+    assert.deepEqual(d.figures.slice(0, base.figures.length), base.figures);
+    assert.equal(d.paragraphs, base.paragraphs);
+    assert.equal(d.channels, base.channels);
+  }
+});
+
+test('derived metrics and relations grow in the shipped proportion', () => {
+  const d = generateDataset(base, 2800);
+  const expected = (k) => Math.round((2800 * k) / base.figures.length);
+  assert.ok(Math.abs(d.derived.length - expected(base.derived.length)) <= 1, `${d.derived.length}`);
+  assert.ok(Math.abs(d.relations.length - expected(base.relations.length)) <= 1, `${d.relations.length}`);
+});
+
+test('generation is deterministic', () => {
+  assert.equal(JSON.stringify(generateDataset(base, 300)), JSON.stringify(generateDataset(base, 300)));
+});
+
+test('the static page holds every figure in a table and no script', () => {
+  const html = staticTableHtml(base, { cssHref: '/style.css' });
+  assert.equal((html.match(/<tr data-figure=/g) ?? []).length, base.figures.length);
+  assert.ok(!/<script/i.test(html));
+  assert.match(html, /<link rel="stylesheet" href="\/style.css" \/>/);
+});
+
+test('stats give median, quartiles and p95', () => {
+  const s = stats([5, 1, 4, 2, 3, null, NaN]);
+  assert.equal(s.n, 5);
+  assert.equal(s.median, 3);
+  assert.equal(s.min, 1);
+  assert.equal(s.max, 5);
+  assert.equal(s.p25, 2);
+  assert.ok(Math.abs(s.p95 - 4.8) < 1e-9);
+  assert.equal(stats([]).median, null);
+});
+
+test('targets pass, miss with a margin, or say they were not measured', () => {
+  const targets = evaluateTargets({
+    size: { total_gzip_bytes: 250_000 },
+    coldLoad: { firstRender: { median: 100 } },
+    static: { complete: { median: 60 } },
+    ratio: { firstRenderOverStatic: 100 / 60 },
+    interactions: { lang: { frame: { median: 20, p95: 30, n: 20 } } },
+    datasets: [{ figures: 100_000, bytes: 9e7, load: { outcome: 'refused', errors: ['too_large'] } }],
+    lighthouse: { median: { performance: 0.9, accessibility: 1, 'best-practices': 1 } },
+  });
+  const by = (start) => targets.find((t) => t.name.startsWith(start));
+  assert.equal(by('total gzipped').pass, false);
+  assert.match(by('total gzipped').margin, /missed by 50.0 KB/);
+  assert.equal(by('first complete render').pass, true);
+  assert.equal(by('language switch (#ctl-lang), median').pass, false);
+  assert.equal(by('unit switch (#ctl-area), median').pass, null);
+  assert.match(by('language switch (#ctl-lang), p95 at').note, /refused \(too_large\)/);
+  assert.equal(by('Lighthouse performance').pass, false);
+  assert.equal(by('Lighthouse accessibility').pass, true);
+});
+
+test('the results section is replaced between its markers, other text kept', () => {
+  const doc = `# B\n\nintro\n\n${BEGIN}\nold\n${END}\n\nafter\n`;
+  const out = spliceResults(doc, 'new table');
+  assert.match(out, /intro/);
+  assert.match(out, /after/);
+  assert.match(out, /new table/);
+  assert.doesNotMatch(out, /old/);
+  assert.match(spliceResults('# B\n', 'x'), /## Results/);
+});
+
+test('a trace is summarised by module, function and browser work', () => {
+  const trace = {
+    traceEvents: [
+      { ph: 'M', name: 'thread_name', pid: 1, tid: 2, args: { name: 'CrRendererMain' } },
+      { ph: 'P', name: 'Profile', pid: 1, tid: 2, id: '0x1', ts: 0, args: { data: { startTime: 0 } } },
+      {
+        ph: 'P',
+        name: 'ProfileChunk',
+        pid: 1,
+        tid: 2,
+        id: '0x1',
+        ts: 0,
+        args: {
+          data: {
+            cpuProfile: {
+              nodes: [
+                { id: 1, callFrame: { functionName: '(root)' } },
+                { id: 2, parent: 1, callFrame: { functionName: 'kezuohou_explorer::model::Model::from_json::h0123456789abcdef', url: 'wasm://wasm/x' } },
+                { id: 3, parent: 2, callFrame: { functionName: 'memcpy', url: 'wasm://wasm/x' } },
+                { id: 4, parent: 1, callFrame: { functionName: '(idle)' } },
+              ],
+              samples: [3, 3, 4, 2],
+            },
+            timeDeltas: [0, 1000, 1000, 1000],
+          },
+        },
+      },
+      { ph: 'X', name: 'Layout', pid: 1, tid: 2, ts: 0, dur: 3000 },
+      { ph: 'X', name: 'wasm.CompileLazy', cat: 'v8.wasm', pid: 1, tid: 5, ts: 0, dur: 2000 },
+    ],
+  };
+  const s = summarizeTrace(JSON.stringify(trace));
+  assert.equal(s.categories[0].name.startsWith('memory allocation'), true, JSON.stringify(s.categories));
+  assert.equal(s.topEvents[0].name, 'Layout');
+  assert.equal(s.wasmCompileMs, 2);
+  assert.ok(s.topInclusive.some((f) => f.name === 'kezuohou_explorer::model::Model::from_json'));
+});

@@ -1,0 +1,317 @@
+// What runs inside the page. `benchInit` is installed with page.addInitScript, so it runs before
+// any of the page's own scripts and every timestamp is performance.now(): milliseconds since the
+// navigation started. Nothing here sleeps for a fixed time: conditions are watched with a
+// MutationObserver and "the next frame" is a requestAnimationFrame followed by a task (so the
+// frame's style, layout and paint are included).
+
+/* eslint-disable no-undef */
+export function benchInit(options) {
+  const mode = options?.mode ?? 'app';
+  const b = (window.__bench = {
+    mode,
+    firstRender: null,
+    trunkStarted: null,
+    fileChange: null,
+    wasmMemory: null,
+    load: null,
+  });
+
+  // The wasm instance's memory: from trunk's start event, or by hooking instantiate*.
+  const grab = (result) => {
+    try {
+      const exports = (result && result.instance ? result.instance : result)?.exports;
+      if (exports && exports.memory instanceof WebAssembly.Memory) b.wasmMemory = exports.memory;
+    } catch {
+      // not ours to break
+    }
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    if (typeof original === 'function') {
+      WebAssembly[name] = function (...args) {
+        return original.apply(this, args).then(grab);
+      };
+    }
+  }
+  addEventListener('TrunkApplicationStarted', (e) => {
+    b.trunkStarted = performance.now();
+    const memory = e.detail?.wasm?.memory;
+    if (memory instanceof WebAssembly.Memory) b.wasmMemory = memory;
+  });
+  // When the reader picks a file: the start of a dataset load.
+  addEventListener(
+    'change',
+    (e) => {
+      if (e.target && e.target.id === 'data-file') b.fileChange = performance.now();
+    },
+    true,
+  );
+
+  const $ = (sel) => document.querySelector(sel);
+  const $$ = (sel) => [...document.querySelectorAll(sel)];
+  b.$ = $;
+
+  /** The overview is complete: its cards are there and every chart has been drawn. */
+  const overviewComplete = () => {
+    if (!$('.cards .card')) return false;
+    const charts = $$('canvas.chart');
+    return charts.length > 0 && charts.every((c) => c.dataset.drawn === 'true');
+  };
+  b.overviewComplete = overviewComplete;
+  const staticComplete = () => document.querySelectorAll('table tbody tr').length >= (options?.rows ?? 1);
+  const complete = mode === 'static' ? staticComplete : overviewComplete;
+
+  const watchFirst = () => {
+    if (b.firstRender === null && complete()) {
+      b.firstRender = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(watchFirst);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-drawn'] });
+
+  /** Resolves once cond() holds (checked after every DOM change), rejects after timeoutMs. */
+  b.waitFor = (cond, timeoutMs = 30000) =>
+    new Promise((resolve, reject) => {
+      if (cond()) {
+        resolve();
+        return;
+      }
+      const obs = new MutationObserver(() => {
+        if (cond()) {
+          obs.disconnect();
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      const timer = setTimeout(() => {
+        obs.disconnect();
+        reject(new Error(`condition not met within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+
+  /** After the next frame has been produced: rAF, then a task queued from it. */
+  b.nextFrame = () =>
+    new Promise((resolve) => {
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => resolve();
+        ch.port2.postMessage(0);
+      });
+    });
+
+  b.memory = async () => {
+    if (typeof window.gc === 'function') window.gc();
+    await b.nextFrame();
+    return {
+      jsHeapUsed: performance.memory ? performance.memory.usedJSHeapSize : null,
+      jsHeapTotal: performance.memory ? performance.memory.totalJSHeapSize : null,
+      wasmMemory: b.wasmMemory ? b.wasmMemory.buffer.byteLength : null,
+      domNodes: document.getElementsByTagName('*').length,
+    };
+  };
+
+  /** Navigation, paint and resource timings of this load. */
+  b.timings = () => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const fcp = performance.getEntriesByType('paint').find((p) => p.name === 'first-contentful-paint');
+    const resources = performance.getEntriesByType('resource').map((r) => ({
+      name: new URL(r.name).pathname,
+      transferSize: r.transferSize,
+      encodedBodySize: r.encodedBodySize,
+      decodedBodySize: r.decodedBodySize,
+      responseEnd: r.responseEnd,
+    }));
+    const wasm = resources.filter((r) => r.name.endsWith('.wasm'));
+    return {
+      firstRender: b.firstRender,
+      trunkStarted: b.trunkStarted,
+      fcp: fcp ? fcp.startTime : null,
+      domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
+      loadEvent: nav ? nav.loadEventEnd : null,
+      wasmResponseEnd: wasm.length ? Math.max(...wasm.map((r) => r.responseEnd)) : null,
+      transferBytes: (nav ? nav.transferSize : 0) + resources.reduce((s, r) => s + r.transferSize, 0),
+      encodedBytes: (nav ? nav.encodedBodySize : 0) + resources.reduce((s, r) => s + r.encodedBodySize, 0),
+      resources,
+    };
+  };
+
+  // ---- dataset loading through the reader's file input ----
+
+  /** Starts watching for the outcome of a dataset load (call before choosing the file). */
+  b.watchLoad = (title, timeoutMs) => {
+    b.fileChange = null;
+    b.load = null;
+    const loaded = () => $('#dataset-name')?.textContent === title && overviewComplete();
+    const refused = () => $('#data-errors') !== null;
+    b.waitFor(() => loaded() || refused(), timeoutMs).then(
+      async () => {
+        const at = performance.now();
+        const outcome = loaded() ? 'loaded' : 'refused';
+        await b.nextFrame();
+        b.load = {
+          outcome,
+          domMs: at - b.fileChange,
+          frameMs: performance.now() - b.fileChange,
+          errors: $$('#data-errors li[data-code]').map((li) => li.dataset.code),
+          errorText: ($('#data-errors')?.textContent ?? '').slice(0, 400),
+        };
+      },
+      (err) => {
+        b.load = { outcome: 'timeout', error: String(err) };
+      },
+    );
+  };
+
+  // ---- interactions: each returns { act, done } for rep i; measured by b.interact ----
+
+  const text = (sel) => $(sel)?.textContent ?? null;
+  const setSelect = (sel, value) => {
+    const el = $(sel);
+    el.value = value;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  const typeInto = (el, value, inputType, data) => {
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType, data }));
+  };
+
+  b.interactions = {
+    // Overview: English <-> Chinese; the heading and every chart follow.
+    lang: () => {
+      const target = $('#ctl-lang').value === 'en' ? 'zh' : 'en';
+      const before = text('h1');
+      return {
+        act: () => setSelect('#ctl-lang', target),
+        done: () => text('h1') !== before && overviewComplete(),
+      };
+    },
+    // Overview: hectares <-> mu; the cards' values follow.
+    area: () => {
+      const target = $('#ctl-area').value === 'ha' ? 'mu' : 'ha';
+      const cards = () => $$('.card-value').map((e) => e.textContent).join('|');
+      const before = cards();
+      return {
+        act: () => setSelect('#ctl-area', target),
+        done: () => cards() !== before && overviewComplete(),
+      };
+    },
+    // Table: sort by value (each click flips the direction).
+    sort: () => {
+      const header = () => $('button[data-sort="value"]')?.closest('th')?.getAttribute('aria-sort');
+      const before = header();
+      return {
+        act: () => $('button[data-sort="value"]').click(),
+        done: () => header() !== before,
+      };
+    },
+    // Table: one keystroke in the search box, alternately typing "q" (the table narrows)
+    // and deleting it (every row comes back).
+    search: () => {
+      const box = $('#flt-search');
+      const adding = box.value === '';
+      const count = () => text('#row-count');
+      const before = count();
+      return {
+        act: () =>
+          adding ? typeInto(box, 'q', 'insertText', 'q') : typeInto(box, '', 'deleteContentBackward', null),
+        done: () => count() !== before,
+      };
+    },
+    // Overview: select a headline figure; the detail panel opens with its title.
+    select: (i) => {
+      const cards = $$('.cards button[data-figure]');
+      const card = cards[i % cards.length];
+      const label = card.querySelector('.card-label')?.textContent;
+      return {
+        before: async () => {
+          const close = $('.detail .close');
+          if (close) {
+            close.click();
+            await b.waitFor(() => !$('#detail-title'));
+            await b.nextFrame();
+          }
+        },
+        act: () => card.click(),
+        done: () => text('#detail-title') === label,
+      };
+    },
+    // What-if: one keystroke in the guards input, alternately adding and deleting a digit.
+    whatif: () => {
+      const input = $('#wi-guards');
+      const value = input.value;
+      const adding = value.length <= 3;
+      const next = adding ? `${value}1` : value.slice(0, -1);
+      const before = text('#wi-total');
+      return {
+        act: () => (adding ? typeInto(input, next, 'insertText', '1') : typeInto(input, next, 'deleteContentBackward', null)),
+        done: () => text('#wi-total') !== before,
+      };
+    },
+  };
+
+  /** Resolves at the next requestAnimationFrame callback: the start of the next frame. */
+  b.animationFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
+  /**
+   * One measured interaction. `phaseMs` (0-15) is how long after a frame the event is
+   * dispatched: real input arrives at any point of the 16.7 ms frame, so the repetitions walk
+   * through the phases instead of always waiting a whole frame. Returns ms from the dispatch to
+   * the DOM change (domMs), to the next frame's requestAnimationFrame callback (frameMs, the
+   * measure of issue 7) and to the task after that frame was rendered (paintedMs).
+   */
+  b.interact = async (kind, i, timeoutMs, phaseMs = 0) => {
+    const spec = b.interactions[kind](i);
+    if (spec.before) await spec.before();
+    await b.nextFrame();
+    await b.animationFrame();
+    if (phaseMs > 0) await new Promise((resolve) => setTimeout(resolve, phaseMs));
+    const t0 = performance.now();
+    spec.act();
+    await b.waitFor(spec.done, timeoutMs);
+    const t1 = performance.now();
+    await b.animationFrame();
+    const t2 = performance.now();
+    await new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve();
+      ch.port2.postMessage(0);
+    });
+    const t3 = performance.now();
+    return { domMs: t1 - t0, frameMs: t2 - t0, paintedMs: t3 - t0 };
+  };
+
+  /** Back to a neutral state between interaction kinds (untimed). */
+  b.reset = async (timeoutMs) => {
+    const close = $('.detail .close');
+    if (close) {
+      close.click();
+      await b.waitFor(() => !$('#detail-title'), timeoutMs);
+    }
+    if ($('#ctl-lang') && $('#ctl-lang').value !== 'en') {
+      const before = text('h1');
+      setSelect('#ctl-lang', 'en');
+      await b.waitFor(() => text('h1') !== before, timeoutMs);
+    }
+    if ($('#ctl-area') && $('#ctl-area').value !== 'ha') setSelect('#ctl-area', 'ha');
+    const box = $('#flt-search');
+    if (box && box.value) typeInto(box, '', 'deleteContentBackward', null);
+    await b.nextFrame();
+  };
+
+  /** Switches the view through its tab, as a reader would, and waits until it is shown. */
+  b.showView = async (code, timeoutMs) => {
+    const ready = {
+      overview: overviewComplete,
+      table: () => $('table.figure-table tbody tr') !== null && $('#flt-search') !== null,
+      whatif: () => $('#wi-guards') !== null && $('#wi-total') !== null,
+    }[code];
+    const tab = $(`button[data-view="${code}"]`);
+    if (!tab) throw new Error(`no tab button[data-view="${code}"]`);
+    if (!tab.classList.contains('current')) tab.click();
+    await b.waitFor(ready, timeoutMs);
+    await b.nextFrame();
+  };
+}

@@ -1,0 +1,363 @@
+// Pure helpers of the benchmark: statistics, the targets with pass/miss and margin, and the
+// Markdown written into BENCHMARKS.md (and printed). No browser, no file system.
+
+export const TARGETS = {
+  gzipBytes: 200_000,
+  renderOverStatic: 2,
+  interactionMedianMs: 16,
+  interactionP95Ms: 100,
+  p95AtFigures: 100_000,
+  lighthouse: { performance: 0.95, accessibility: 1, 'best-practices': 1 },
+};
+
+export const INTERACTIONS = [
+  ['lang', 'language switch (#ctl-lang)'],
+  ['area', 'unit switch (#ctl-area)'],
+  ['sort', 'table sort (value column)'],
+  ['search', 'search keystroke (#flt-search)'],
+  ['select', 'select a figure (card → #detail-title)'],
+  ['whatif', 'what-if keystroke (#wi-guards → #wi-total)'],
+];
+
+/** Sorted copy of the finite numbers in `xs`. */
+function sorted(xs) {
+  return xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+}
+
+/** Linear-interpolated quantile q (0..1) of sorted values. */
+function quantile(s, q) {
+  if (s.length === 0) return null;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+
+/** n, median, p25, p75, p95, min, max of the numbers in xs (nulls when empty). */
+export function stats(xs) {
+  const s = sorted(xs);
+  return {
+    n: s.length,
+    median: quantile(s, 0.5),
+    p25: quantile(s, 0.25),
+    p75: quantile(s, 0.75),
+    p95: quantile(s, 0.95),
+    min: s.length ? s[0] : null,
+    max: s.length ? s[s.length - 1] : null,
+  };
+}
+
+export function ms(x, digits = 1) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (x >= 10_000) return `${(x / 1000).toFixed(1)} s`;
+  return `${x.toFixed(x >= 100 ? 0 : digits)} ms`;
+}
+
+export function bytes(x) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  if (x >= 1_000_000) return `${(x / 1_000_000).toFixed(2)} MB`;
+  if (x >= 10_000) return `${(x / 1000).toFixed(1)} KB`;
+  return `${x} B`;
+}
+
+export function int(x) {
+  return x === null || x === undefined ? '—' : Math.round(x).toLocaleString('en-US');
+}
+
+function ratio(x) {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(1)}×`;
+}
+
+/** Median (spread p25–p75, min–max) of a stats object, in ms. */
+export function spread(s) {
+  if (!s || !s.n) return '—';
+  return `${ms(s.median)} (IQR ${ms(s.p25)}–${ms(s.p75)}, range ${ms(s.min)}–${ms(s.max)}, n=${s.n})`;
+}
+
+/**
+ * One target: { name, target, measured, pass (true/false/null = not measured), margin, note }.
+ * `higherIsBetter` flips the comparison.
+ */
+function target(name, limitText, measured, limit, { higherIsBetter = false, format = (x) => String(x), note = '' } = {}) {
+  if (measured === null || measured === undefined || !Number.isFinite(measured)) {
+    return { name, target: limitText, measured: '—', pass: null, margin: 'not measured', note };
+  }
+  const pass = higherIsBetter ? measured >= limit : measured <= limit;
+  const diff = Math.abs(measured - limit);
+  const pct = limit !== 0 ? ` (${((diff / limit) * 100).toFixed(0)}%)` : '';
+  let margin;
+  if (diff === 0) margin = 'exactly at the target';
+  else margin = pass ? `${format(diff)}${pct} to spare` : `missed by ${format(diff)}${pct}`;
+  return { name, target: limitText, measured: format(measured), pass, margin, note };
+}
+
+/** Every target of issue 7 against the results. */
+export function evaluateTargets(r) {
+  const out = [];
+  out.push(
+    target('total gzipped transfer (every file of the build, gzip -9)', `≤ ${bytes(TARGETS.gzipBytes)}`, r.size?.total_gzip_bytes, TARGETS.gzipBytes, {
+      format: bytes,
+      note: r.transfer?.browserBytes ? `the browser received ${bytes(r.transfer.browserBytes)} per cold load, headers included` : '',
+    }),
+  );
+  out.push(
+    target(
+      'first complete render ÷ static lower bound (shipped data)',
+      `≤ ${TARGETS.renderOverStatic}×`,
+      r.ratio?.firstRenderOverStatic,
+      TARGETS.renderOverStatic,
+      {
+        format: ratio,
+        note: r.coldLoad?.firstRender?.median
+          ? `${ms(r.coldLoad.firstRender.median)} vs ${ms(r.static?.complete?.median)}`
+          : '',
+      },
+    ),
+  );
+  for (const [kind, label] of INTERACTIONS) {
+    const s = r.interactions?.[kind]?.frame;
+    out.push(
+      target(`${label}, median (shipped data)`, `≤ ${TARGETS.interactionMedianMs} ms`, s?.median, TARGETS.interactionMedianMs, {
+        format: ms,
+        note: r.interactions?.[kind]?.error ?? '',
+      }),
+    );
+  }
+  const big = (r.datasets ?? []).find((d) => d.figures === TARGETS.p95AtFigures);
+  for (const [kind, label] of INTERACTIONS) {
+    const s = big?.interactions?.[kind]?.frame;
+    let note = '';
+    if (!big) note = 'dataset not generated';
+    else if (big.load?.outcome && big.load.outcome !== 'loaded')
+      note = `the ${int(TARGETS.p95AtFigures)}-figure dataset (${bytes(big.bytes)}) was ${big.load.outcome}${big.load.errors?.length ? ` (${big.load.errors.join(', ')})` : ''}`;
+    else if (big.interactions?.[kind]?.error) note = big.interactions[kind].error;
+    out.push(
+      target(`${label}, p95 at ${int(TARGETS.p95AtFigures)} figures`, `≤ ${TARGETS.interactionP95Ms} ms`, s?.p95, TARGETS.interactionP95Ms, {
+        format: ms,
+        note,
+      }),
+    );
+  }
+  for (const [key, limit] of Object.entries(TARGETS.lighthouse)) {
+    const lh = r.lighthouse;
+    out.push(
+      target(`Lighthouse ${key} (mobile)`, `≥ ${limit.toFixed(2)}`, lh?.median?.[key], limit, {
+        higherIsBetter: true,
+        format: (x) => x.toFixed(2),
+        note: lh?.error ? `Lighthouse could not run: ${lh.error}` : '',
+      }),
+    );
+  }
+  return out;
+}
+
+function table(header, rows) {
+  const line = (cells) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const mark = (pass) => (pass === null ? 'not measured' : pass ? 'pass' : '**MISS**');
+
+/** The results section of BENCHMARKS.md (Markdown). */
+export function markdown(r) {
+  const parts = [];
+  const m = r.meta ?? {};
+  parts.push(
+    `Run of ${m.date ?? '?'} on ${m.cpus ?? '?'} × ${m.cpuModel ?? '?'} (${m.memGiB ?? '?'} GiB), ${m.chromium ?? 'Chromium'}, Node ${m.node ?? '?'}, ` +
+      `commit ${m.commit ?? '?'}; ${m.quick ? '`--quick`' : 'full run'}, ${m.durationSec ? `${Math.round(m.durationSec)} s` : ''} for the browser part. ` +
+      `Loads: ${r.coldLoad?.firstRender?.n ?? 0} cold app loads and ${r.static?.complete?.n ?? 0} static ones; interactions: ${m.reps ?? '?'} measured repetitions each (after ${m.warmup ?? 0} unmeasured).`,
+  );
+
+  parts.push('\n### Targets\n');
+  parts.push(
+    table(
+      ['target', 'limit', 'measured', 'result', 'margin', 'note'],
+      evaluateTargets(r).map((t) => [t.name, t.target, t.measured, mark(t.pass), t.margin, t.note]),
+    ),
+  );
+
+  if (r.size?.files) {
+    parts.push('\n### Assets (release build)\n');
+    const rows = r.size.files.map((f) => [`\`${f.path}\``, int(f.raw_bytes), int(f.gzip_bytes)]);
+    rows.push(['**total**', `**${int(r.size.total_raw_bytes)}**`, `**${int(r.size.total_gzip_bytes)}**`]);
+    parts.push(table(['file', 'raw bytes', 'gzip -9 bytes'], rows));
+    if (r.transfer) {
+      parts.push(
+        `\nWhat the browser transferred per cold load (gzip from the bench server, headers included, Resource Timing): ${int(r.transfer.browserBytes)} bytes; ` +
+          `bodies sent by the server: ${int(r.transfer.serverBytes)} bytes.`,
+      );
+    }
+  }
+
+  parts.push('\n### Loading (shipped data)\n');
+  const cl = r.coldLoad ?? {};
+  const st = r.static ?? {};
+  parts.push(
+    table(
+      ['measure', 'median', 'p25–p75', 'min–max', 'n'],
+      [
+        ['app: first complete render (cards + every chart drawn)', cl.firstRender],
+        ['app: first contentful paint', cl.fcp],
+        ['app: wasm response end', cl.wasmResponseEnd],
+        ['app: trunk start event (wasm instantiated, main run)', cl.trunkStarted],
+        ['app: DOMContentLoaded end', cl.domContentLoaded],
+        [`static table (${st.rows ?? '?'} rows): last row in the DOM`, st.complete],
+        ['static table: first contentful paint', st.fcp],
+        ['static table: DOMContentLoaded end', st.domContentLoaded],
+      ].map(([name, s]) => [name, ms(s?.median), `${ms(s?.p25)}–${ms(s?.p75)}`, `${ms(s?.min)}–${ms(s?.max)}`, s?.n ?? 0]),
+    ),
+  );
+  parts.push(
+    `\nRatio app ÷ static: first complete render ÷ last row in the DOM ${ratio(r.ratio?.firstRenderOverStatic)}; ` +
+      `app first render ÷ static first contentful paint ${ratio(r.ratio?.firstRenderOverStaticFcp)}; ` +
+      `FCP ÷ FCP ${ratio(r.ratio?.fcpOverStaticFcp)}.`,
+  );
+  if (cl.memory) {
+    parts.push(
+      `\nMemory after load (after a forced GC): JS heap used ${bytes(cl.memory.jsHeapUsed?.median)}, ` +
+        `wasm linear memory ${bytes(cl.memory.wasmMemory?.median)}, DOM elements ${int(cl.memory.domNodes?.median)} (medians of ${cl.memory.jsHeapUsed?.n ?? 0} loads).`,
+    );
+  }
+
+  parts.push('\n### Interactions (ms from the input event to the next frame after the DOM changed)\n');
+  const sets = [['shipped', r.interactions, r.meta?.shippedFigures]];
+  for (const d of r.datasets ?? []) sets.push([`${int(d.figures)} figures`, d.interactions, d.figures, d]);
+  const irows = [];
+  for (const [kind, label] of INTERACTIONS) {
+    const row = [label];
+    for (const [, inter, , d] of sets) {
+      const x = inter?.[kind];
+      if (d && d.load?.outcome !== 'loaded') row.push(`— (${d.load?.outcome ?? 'not run'})`);
+      else if (!x) row.push('—');
+      else if (x.error && !x.frame?.n) row.push(`— (${x.error})`);
+      else row.push(`${ms(x.frame?.median)} / ${ms(x.frame?.p95)}${x.error ? ` (n=${x.frame?.n}, ${x.error})` : ''}`);
+    }
+    irows.push(row);
+  }
+  parts.push(table(['interaction: frame median / p95', ...sets.map(([n]) => n)], irows));
+  const drows = INTERACTIONS.map(([kind, label]) => [
+    label,
+    ...sets.map(([, inter]) => {
+      const x = inter?.[kind];
+      return x?.dom?.n ? `${ms(x.dom.median)} / ${ms(x.painted?.median)}` : '—';
+    }),
+  ]);
+  parts.push('\nThe same, median ms from the event to the DOM change (script only) / to the task after the frame was rendered (style, layout and paint included):\n');
+  parts.push(table(['interaction: DOM / painted median', ...sets.map(([n]) => n)], drows));
+
+  if ((r.datasets ?? []).length || r.shipped) {
+    parts.push('\n### Datasets: the shipped one and generated ones loaded through the file input of the dataset panel\n');
+    const rows = [];
+    for (const d of [...(r.shipped ? [r.shipped] : []), ...(r.datasets ?? [])]) {
+      let load = d.skipped ?? '—';
+      if (d.shipped) load = 'built in';
+      else if (d.load?.outcome === 'loaded') load = ms(d.load.frameMs);
+      else if (d.load?.outcome === 'timeout') load = `**timeout**: ${d.load.error ?? ''}`;
+      else if (d.load) load = `**${d.load.outcome}**${d.load.errors?.length ? ` (${d.load.errors.join(', ')})` : ''} after ${ms(d.load.frameMs)}`;
+      else if (d.error) load = `failed: ${d.error}`;
+      rows.push([
+        d.shipped ? `${int(d.figures)} (shipped)` : int(d.figures),
+        int(d.derived),
+        int(d.relations),
+        int(d.bytes),
+        r.meta?.maxDatasetBytes ? (d.bytes > r.meta.maxDatasetBytes ? `**over** by ${bytes(d.bytes - r.meta.maxDatasetBytes)}` : 'within') : '?',
+        load,
+        d.reload?.firstRender ? `${ms(d.reload.firstRender.median)} (n=${d.reload.firstRender.n})` : d.reload?.error ?? '—',
+        bytes(d.memory?.jsHeapUsed),
+        bytes(d.memory?.wasmMemory),
+        int(d.tableDomNodes),
+      ]);
+    }
+    parts.push(
+      table(
+        ['figures', 'derived', 'relations', 'JSON bytes', `vs limit (${int(r.meta?.maxDatasetBytes)} B)`, 'file chosen → overview drawn', 'reload, dataset kept in the browser: first complete render', 'JS heap after load', 'wasm memory after load', 'DOM elements, table view'],
+        rows,
+      ),
+    );
+  }
+  if (r.loader === false) parts.push('\nloader not available: the app has no `#data-file` input, generated datasets were not measured.');
+
+  parts.push('\n### Lighthouse 12 (mobile profile, simulated throttling)\n');
+  const lh = r.lighthouse;
+  if (!lh || lh.error) parts.push(`Lighthouse could not run: ${lh?.error ?? 'not run'}`);
+  else {
+    parts.push(
+      table(
+        ['run', 'performance', 'accessibility', 'best practices', 'LCP', 'FCP', 'TBT', 'speed index'],
+        [
+          ...lh.runs.map((x, i) => [
+            i + 1,
+            x.performance?.toFixed(2),
+            x.accessibility?.toFixed(2),
+            x['best-practices']?.toFixed(2),
+            ms(x.lcpMs),
+            ms(x.fcpMs),
+            ms(x.tbtMs),
+            ms(x.siMs),
+          ]),
+          [
+            '**median**',
+            lh.median.performance?.toFixed(2),
+            lh.median.accessibility?.toFixed(2),
+            lh.median['best-practices']?.toFixed(2),
+            ms(lh.median.lcpMs),
+            ms(lh.median.fcpMs),
+            ms(lh.median.tbtMs),
+            ms(lh.median.siMs),
+          ],
+        ],
+      ),
+    );
+    if (lh.failing?.length) parts.push(`\nAudits below 1 (last run): ${lh.failing.join('; ')}.`);
+  }
+
+  parts.push('\n### Profile (this run)\n');
+  const p = r.profile;
+  if (!p || p.skipped) parts.push(`Not profiled: ${p?.skipped ?? 'not run'}.`);
+  else {
+    for (const c of p.cases) {
+      parts.push(`**${c.name}** — ${ms(c.wallMs)} wall clock traced; main thread busy ${ms(c.mainBusyMs)}; wasm compile on all threads ${ms(c.wasmCompileMs)}.\n`);
+      parts.push(
+        table(
+          ['where the main thread\'s CPU samples fall (leaf-most known frame)', 'ms', 'share'],
+          c.categories.slice(0, 12).map((x) => [x.name, ms(x.ms), `${x.pct.toFixed(0)}%`]),
+        ),
+      );
+      parts.push('');
+      parts.push(
+        table(
+          ['functions by inclusive time (call chains nest: a caller includes its callees)', 'ms'],
+          (c.topInclusive ?? []).slice(0, 10).map((x) => [`\`${x.name}\``, ms(x.ms)]),
+        ),
+      );
+      parts.push('');
+      parts.push(
+        table(
+          ['heaviest functions (self time)', 'ms'],
+          c.topFunctions.slice(0, 8).map((x) => [`\`${x.name}\``, ms(x.ms)]),
+        ),
+      );
+      parts.push('');
+      parts.push(
+        table(
+          ['browser work on the main thread (trace events, self time)', 'ms'],
+          c.topEvents.slice(0, 8).map((x) => [x.name, ms(x.ms)]),
+        ),
+      );
+      parts.push('');
+    }
+  }
+  return parts.join('\n');
+}
+
+export const BEGIN = '<!-- bench:results:begin (written by `cargo xtask bench`; edit outside these markers) -->';
+export const END = '<!-- bench:results:end -->';
+
+/** `doc` with the text between the markers replaced by `section` (markers added when missing). */
+export function spliceResults(doc, section) {
+  const block = `${BEGIN}\n\n${section.trim()}\n\n${END}`;
+  const a = doc.indexOf(BEGIN);
+  const b = doc.indexOf(END);
+  if (a >= 0 && b > a) return doc.slice(0, a) + block + doc.slice(b + END.length);
+  return `${doc.trimEnd()}\n\n## Results\n\n${block}\n`;
+}

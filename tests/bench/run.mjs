@@ -1,0 +1,565 @@
+#!/usr/bin/env node
+// The browser part of `cargo xtask bench` (xtask builds the release bundle and measures its
+// files first). Serves the build on 127.0.0.1 (gzip, no caching), drives Debian's headless
+// Chromium and measures: cold loads to the first complete render, a static lower bound, the
+// latency of six interactions, memory, generated datasets loaded through the reader's file input,
+// Lighthouse, and a profile. Writes target/bench.json and the results section of BENCHMARKS.md.
+//
+//   node tests/bench/run.mjs [--quick] [--dist DIR] [--size FILE] [--out FILE] [--markdown FILE]
+//                            [--profile-dist DIR] [--no-lighthouse] [--datasets 1000,10000,100000]
+//
+// Exit status: 0 when everything could be measured, whether targets pass or not (they are
+// reported); 1 when something could not be measured at all (the app never rendered, ...).
+
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { gzipSync, constants } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, ROOT, openPage, pageErrors } from '../e2e/harness.mjs';
+import { generateDataset, staticTableHtml, SHIPPED } from './datasets.mjs';
+import { benchInit } from './inpage.mjs';
+import { lighthouse } from './lighthouse.mjs';
+import { traced } from './profile.mjs';
+import { INTERACTIONS, evaluateTargets, markdown, spliceResults, stats, ms, bytes } from './report.mjs';
+import { startBenchServer } from './server.mjs';
+
+const requireFromTools = createRequire(path.join(ROOT, 'tools', 'package.json'));
+const { chromium } = requireFromTools('playwright-core');
+
+// ---- options ----
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
+};
+const QUICK = flag('--quick');
+const DIST = path.resolve(ROOT, option('--dist', process.env.DIST_DIR ?? 'dist'));
+const SIZE_JSON = option('--size', null);
+const OUT = path.resolve(ROOT, option('--out', 'target/bench.json'));
+const MARKDOWN = path.resolve(ROOT, option('--markdown', 'BENCHMARKS.md'));
+const PROFILE_DIST = option('--profile-dist', null);
+const LIGHTHOUSE = !flag('--no-lighthouse');
+const WORK = path.join(ROOT, 'target', 'bench');
+const SIZES = option('--datasets', '1000,10000,100000')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
+
+const CONFIG = QUICK
+  ? { coldLoads: 5, staticLoads: 5, reps: 10, warmup: 2, reloads: 2, lighthouseRuns: 1, kindBudgetMs: 20_000 }
+  : { coldLoads: 10, staticLoads: 10, reps: 20, warmup: 2, reloads: 5, lighthouseRuns: 3, kindBudgetMs: 45_000 };
+/** Longest wait for one render (a large dataset on a loaded 2-core machine). */
+const STEP_TIMEOUT_MS = 90_000;
+
+const CHROMIUM_ARGS = [
+  // The e2e harness's flags...
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // ...plus exact heap sizes (performance.memory is coarse and cached without it) and gc().
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+
+const log = (...a) => console.log('bench:', ...a);
+const problems = []; // what could not be measured at all: makes the run fail
+
+function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+/** Rejects when `promise` takes longer than `timeoutMs`. */
+function within(promise, timeoutMs, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${timeoutMs} ms`)), timeoutMs);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** The MAX_DATASET_BYTES the model enforces, read from its source. */
+function maxDatasetBytes() {
+  const src = readFileSync(path.join(ROOT, 'src', 'model', 'validate.rs'), 'utf8');
+  const m = src.match(/MAX_DATASET_BYTES:\s*usize\s*=\s*([0-9_\s*]+);/);
+  if (!m) return null;
+  return m[1]
+    .split('*')
+    .map((x) => Number(x.replace(/[_\s]/g, '')))
+    .reduce((a, b) => a * b, 1);
+}
+
+function git(args) {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function sizeReport() {
+  if (SIZE_JSON && existsSync(SIZE_JSON)) return JSON.parse(await readFile(SIZE_JSON, 'utf8'));
+  // Run without xtask: measure the same way (every file, gzip at the best level).
+  const files = [];
+  for (const name of (await readdir(DIST)).sort()) {
+    const raw = await readFile(path.join(DIST, name)).catch(() => null);
+    if (!raw) continue;
+    files.push({ path: name, raw_bytes: raw.length, gzip_bytes: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }).length });
+  }
+  return {
+    files,
+    total_raw_bytes: files.reduce((s, f) => s + f.raw_bytes, 0),
+    total_gzip_bytes: files.reduce((s, f) => s + f.gzip_bytes, 0),
+  };
+}
+
+// ---- one cold load ----
+
+/** Fresh context, navigate, wait for the first complete render; timings and memory. */
+async function coldLoad(browser, url, initOptions) {
+  const page = await openPage(browser, url);
+  try {
+    await page.addInitScript(benchInit, initOptions);
+    await page.goto(url, { waitUntil: 'commit', timeout: STEP_TIMEOUT_MS });
+    await page.waitForFunction(() => window.__bench && window.__bench.firstRender !== null, undefined, {
+      timeout: STEP_TIMEOUT_MS,
+      polling: 100,
+    });
+    // The paint entries are queued after the frame is presented.
+    await page
+      .waitForFunction(() => performance.getEntriesByType('paint').some((p) => p.name === 'first-contentful-paint'), undefined, { timeout: 5000 })
+      .catch(() => {});
+    const timings = await page.evaluate(() => window.__bench.timings());
+    const memory = await page.evaluate(() => window.__bench.memory());
+    return { ...timings, memory, errors: pageErrors(page) };
+  } catch (err) {
+    return { error: `${err.message.split('\n')[0]}${pageErrors(page).length ? `; page: ${pageErrors(page).join('; ')}` : ''}` };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function coldLoads(browser, server, url, count, initOptions, label) {
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    const before = server.sent();
+    const s = await coldLoad(browser, url, initOptions);
+    const after = server.sent();
+    s.serverBytes = [...after.entries()].reduce((sum, [p, n]) => sum + n - (before.get(p) ?? 0), 0);
+    samples.push(s);
+    log(`${label} ${i + 1}/${count}: ${s.error ? `FAILED ${s.error}` : `complete at ${ms(s.firstRender)}, FCP ${ms(s.fcp)}`}`);
+  }
+  return samples;
+}
+
+// ---- interactions ----
+
+const PLAN = [
+  ['overview', ['lang', 'area', 'select']],
+  ['table', ['sort', 'search']],
+  ['whatif', ['whatif']],
+];
+
+async function interactions(page, label) {
+  const out = {};
+  for (const [view, kinds] of PLAN) {
+    try {
+      await within(
+        page.evaluate(([v, t]) => window.__bench.showView(v, t), [view, STEP_TIMEOUT_MS]),
+        STEP_TIMEOUT_MS + 5000,
+        `showing ${view}`,
+      );
+    } catch (err) {
+      for (const k of kinds) out[k] = { error: `view ${view} not shown: ${err.message.split('\n')[0]}` };
+      continue;
+    }
+    for (const kind of kinds) {
+      const samples = [];
+      let error = null;
+      const started = Date.now();
+      const total = CONFIG.warmup + CONFIG.reps;
+      for (let i = 0; i < total; i++) {
+        if (Date.now() - started > CONFIG.kindBudgetMs && samples.length >= 3) {
+          error = `stopped after ${samples.length} repetitions: over the ${CONFIG.kindBudgetMs / 1000} s budget`;
+          break;
+        }
+        try {
+          const r = await within(
+            page.evaluate(([k, n, t, phase]) => window.__bench.interact(k, n, t, phase), [kind, i, STEP_TIMEOUT_MS, (i * 7) % 16]),
+            STEP_TIMEOUT_MS + 5000,
+            kind,
+          );
+          if (i >= CONFIG.warmup) samples.push(r);
+        } catch (err) {
+          error = err.message.split('\n')[0];
+          break;
+        }
+      }
+      out[kind] = {
+        frame: stats(samples.map((s) => s.frameMs)),
+        dom: stats(samples.map((s) => s.domMs)),
+        painted: stats(samples.map((s) => s.paintedMs)),
+        samplesMs: samples.map((s) => Math.round(s.frameMs * 10) / 10),
+        ...(error ? { error } : {}),
+      };
+      log(`${label} ${kind}: median ${ms(out[kind].frame.median)}, p95 ${ms(out[kind].frame.p95)} (n=${samples.length})${error ? ` — ${error}` : ''}`);
+      try {
+        await within(page.evaluate((t) => window.__bench.reset(t), STEP_TIMEOUT_MS), STEP_TIMEOUT_MS + 5000, 'reset');
+      } catch (err) {
+        log(`${label}: reset after ${kind} failed: ${err.message.split('\n')[0]}`);
+      }
+    }
+  }
+  return out;
+}
+
+// ---- datasets through the file input ----
+
+/** Opens the dataset panel; false when the app has no loader. */
+async function openLoader(page) {
+  if ((await page.$('#data-file')) === null) {
+    const toggle = await page.$('#data-toggle');
+    if (!toggle) return false;
+    await toggle.click();
+  }
+  try {
+    await page.waitForSelector('#data-file', { state: 'attached', timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Chooses `file` in the dataset panel and waits for it to be loaded or refused. */
+async function loadFile(page, file, title) {
+  await page.evaluate(([t, timeout]) => window.__bench.watchLoad(t, timeout), [title, STEP_TIMEOUT_MS]);
+  await page.setInputFiles('#data-file', file);
+  try {
+    await page.waitForFunction(() => window.__bench.load !== null, undefined, { timeout: STEP_TIMEOUT_MS + 10_000, polling: 250 });
+  } catch {
+    // The page's own time-out cannot fire while its main thread is busy.
+    return { outcome: 'timeout', frameMs: null, errors: [], error: `no outcome within ${(STEP_TIMEOUT_MS + 10_000) / 1000} s (main thread busy)` };
+  }
+  return page.evaluate(() => window.__bench.load);
+}
+
+async function measureDataset(browser, url, d) {
+  const page = await openPage(browser, url);
+  try {
+    await page.addInitScript(benchInit, { mode: 'app' });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS });
+    if (!(await openLoader(page))) return { loader: false };
+    d.load = await loadFile(page, d.file, d.title);
+    log(`${d.figures} figures (${bytes(d.bytes)}): ${d.load.outcome} after ${ms(d.load.frameMs)}${d.load.errors?.length ? ` (${d.load.errors.join(', ')})` : ''}`);
+    if (d.load.outcome !== 'loaded') return { loader: true };
+    d.memoryAfterFileLoad = await page.evaluate(() => window.__bench.memory());
+    await page.click('#data-toggle').catch(() => {});
+
+    // Reloads: the app starts from the dataset it keeps in the browser.
+    const reloads = [];
+    let kept = true;
+    for (let i = 0; i < CONFIG.reloads && kept; i++) {
+      await page.goto(`${url}?view=overview`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS, polling: 100 });
+      kept = (await page.textContent('#dataset-name').catch(() => null)) === d.title;
+      if (kept) reloads.push(await page.evaluate(() => window.__bench.firstRender));
+    }
+    d.reload = kept
+      ? { firstRender: stats(reloads), samplesMs: reloads }
+      : { error: 'not kept in the browser after reload (storage full or refused)' };
+    if (!kept) {
+      await openLoader(page);
+      await loadFile(page, d.file, d.title);
+      await page.click('#data-toggle').catch(() => {});
+    }
+    // The JS heap is shared with the documents the reloads left behind: the figure kept as the
+    // dataset's memory is the one after the file load, in a page that had one navigation.
+    d.memory = d.memoryAfterFileLoad;
+    d.memoryAfterReloads = await page.evaluate(() => window.__bench.memory());
+    await page.evaluate((t) => window.__bench.showView('table', t), STEP_TIMEOUT_MS);
+    d.tableDomNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    await page.evaluate((t) => window.__bench.showView('overview', t), STEP_TIMEOUT_MS);
+    d.interactions = await interactions(page, `${d.figures} figures`);
+    d.errors = pageErrors(page);
+    return { loader: true };
+  } catch (err) {
+    d.error = err.message.split('\n')[0];
+    log(`${d.figures} figures: ${d.error}`);
+    return { loader: true };
+  } finally {
+    await within(page.context().close(), 60_000, 'closing the page').catch(() => {});
+  }
+}
+
+// ---- profile ----
+
+async function profile(browser, url, largest) {
+  const cases = [];
+  const save = (name) => path.join(WORK, `trace-${name}.json`);
+  {
+    const page = await openPage(browser, url);
+    await page.addInitScript(benchInit, { mode: 'app' });
+    let firstRender = null;
+    const summary = await traced(
+      browser,
+      page,
+      async () => {
+        await page.goto(url, { waitUntil: 'commit' });
+        await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS });
+        firstRender = await page.evaluate(() => window.__bench.firstRender);
+      },
+      { save: save('shipped-cold-load') },
+    );
+    cases.push({ name: `shipped data, cold load to first complete render (${ms(firstRender)} in this traced run)`, ...summary });
+    await page.context().close();
+  }
+  if (largest) {
+    const page = await openPage(browser, url);
+    await page.addInitScript(benchInit, { mode: 'app' });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS });
+    if (await openLoader(page)) {
+      let load;
+      const summary = await traced(browser, page, async () => {
+        load = await loadFile(page, largest.file, largest.title);
+      }, { save: save(`load-${largest.figures}`) });
+      cases.push({ name: `${largest.figures} figures, file chosen → overview drawn (${ms(load?.frameMs)} in this traced run)`, ...summary });
+      if (load?.outcome === 'loaded') {
+        await page.click('#data-toggle').catch(() => {});
+        await page.evaluate((t) => window.__bench.showView('table', t), STEP_TIMEOUT_MS);
+        let r;
+        const sort = await traced(browser, page, async () => {
+          r = await page.evaluate((t) => window.__bench.interact('sort', 0, t), STEP_TIMEOUT_MS);
+        }, { save: save(`sort-${largest.figures}`) });
+        cases.push({ name: `${largest.figures} figures, one table sort (${ms(r?.frameMs)} in this traced run)`, ...sort });
+      }
+    }
+    await page.context().close();
+  }
+  return { cases };
+}
+
+// ---- main ----
+
+async function main() {
+  const t0 = Date.now();
+  await mkdir(WORK, { recursive: true });
+  const base = JSON.parse(await readFile(path.join(ROOT, SHIPPED), 'utf8'));
+  const maxBytes = maxDatasetBytes();
+  const results = {
+    meta: {
+      date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model?.trim(),
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
+      node: process.versions.node,
+      commit: `${git(['rev-parse', '--short', 'HEAD']) ?? '?'}${git(['status', '--porcelain', '--', 'src', 'index.html', 'static', 'Cargo.toml'])?.length ? ' + uncommitted changes' : ''}`,
+      quick: QUICK,
+      reps: CONFIG.reps,
+      warmup: CONFIG.warmup,
+      shippedFigures: base.figures.length,
+      maxDatasetBytes: maxBytes,
+      dist: path.relative(ROOT, DIST),
+    },
+  };
+  results.size = await sizeReport();
+
+  // Inputs: generated datasets (plus the largest that fits under the limit) and the static page.
+  const dataDir = path.join(WORK, 'data');
+  await mkdir(dataDir, { recursive: true });
+  const sizes = [...SIZES];
+  if (maxBytes) {
+    // The largest multiple of 100 figures whose JSON still fits under the limit.
+    const size = (n) => Buffer.byteLength(JSON.stringify(generateDataset(base, n)));
+    let n = Math.floor(maxBytes / (size(1000) / 1000) / 100) * 100;
+    while (n > 100 && size(n) > maxBytes) n -= 100;
+    if (!sizes.includes(n) && n > base.figures.length) sizes.push(n);
+  }
+  sizes.sort((a, b) => a - b);
+  const datasets = [];
+  for (const n of sizes) {
+    const d = generateDataset(base, n);
+    const json = JSON.stringify(d);
+    const file = path.join(dataDir, `generated-${n}.json`);
+    await writeFile(file, json);
+    datasets.push({
+      figures: n,
+      derived: d.derived.length,
+      relations: d.relations.length,
+      bytes: Buffer.byteLength(json),
+      file,
+      title: d.case.title.en,
+      atLimit: !SIZES.includes(n),
+    });
+    log(`generated ${n} figures: ${Buffer.byteLength(json)} bytes${maxBytes && Buffer.byteLength(json) > maxBytes ? ` (over the ${maxBytes}-byte limit)` : ''}`);
+  }
+  const css = (await readdir(DIST)).find((f) => f.endsWith('.css'));
+  const staticHtml = staticTableHtml(base, { cssHref: css ? `/${css}` : undefined });
+  const server = await startBenchServer(DIST, { extra: { '/__bench/static-table.html': { body: staticHtml } } });
+  const appUrl = server.url;
+  const staticUrl = new URL('/__bench/static-table.html', server.url).toString();
+
+  const browser = await launch();
+  results.meta.chromium = `Chromium ${browser.version()}`;
+  try {
+    // Cold loads of the app and of the static lower bound, interleaved in blocks.
+    const app = await coldLoads(browser, server, appUrl, CONFIG.coldLoads, { mode: 'app' }, 'cold load');
+    const stat = await coldLoads(browser, server, staticUrl, CONFIG.staticLoads, { mode: 'static', rows: base.figures.length }, 'static load');
+    const ok = app.filter((s) => !s.error);
+    const okStatic = stat.filter((s) => !s.error);
+    if (!ok.length) problems.push(`the app never completed its first render: ${app[0]?.error}`);
+    if (!okStatic.length) problems.push(`the static page never rendered: ${stat[0]?.error}`);
+    const pick = (list, key) => stats(list.map((s) => s[key]));
+    results.coldLoad = {
+      firstRender: pick(ok, 'firstRender'),
+      fcp: pick(ok, 'fcp'),
+      trunkStarted: pick(ok, 'trunkStarted'),
+      wasmResponseEnd: pick(ok, 'wasmResponseEnd'),
+      domContentLoaded: pick(ok, 'domContentLoaded'),
+      loadEvent: pick(ok, 'loadEvent'),
+      memory: {
+        jsHeapUsed: stats(ok.map((s) => s.memory?.jsHeapUsed)),
+        wasmMemory: stats(ok.map((s) => s.memory?.wasmMemory)),
+        domNodes: stats(ok.map((s) => s.memory?.domNodes)),
+      },
+      samplesMs: ok.map((s) => Math.round(s.firstRender * 10) / 10),
+      failures: app.filter((s) => s.error).map((s) => s.error),
+      pageErrors: [...new Set(ok.flatMap((s) => s.errors))],
+      resources: ok[0]?.resources,
+    };
+    results.static = {
+      rows: base.figures.length,
+      complete: pick(okStatic, 'firstRender'),
+      fcp: pick(okStatic, 'fcp'),
+      domContentLoaded: pick(okStatic, 'domContentLoaded'),
+      samplesMs: okStatic.map((s) => Math.round(s.firstRender * 10) / 10),
+      failures: stat.filter((s) => s.error).map((s) => s.error),
+    };
+    results.transfer = {
+      browserBytes: stats(ok.map((s) => s.transferBytes)).median,
+      encodedBytes: stats(ok.map((s) => s.encodedBytes)).median,
+      serverBytes: stats(ok.map((s) => s.serverBytes)).median,
+    };
+    const div = (a, b) => (a && b ? a / b : null);
+    results.ratio = {
+      firstRenderOverStatic: div(results.coldLoad.firstRender.median, results.static.complete.median),
+      firstRenderOverStaticFcp: div(results.coldLoad.firstRender.median, results.static.fcp.median),
+      fcpOverStaticFcp: div(results.coldLoad.fcp.median, results.static.fcp.median),
+    };
+
+    // The shipped data in one page: reloads, memory, the table's size, interactions.
+    {
+      const page = await openPage(browser, appUrl);
+      try {
+        await page.addInitScript(benchInit, { mode: 'app' });
+        const reloads = [];
+        for (let i = 0; i < CONFIG.reloads; i++) {
+          await page.goto(`${appUrl}?view=overview`, { waitUntil: 'commit' });
+          await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS, polling: 100 });
+          reloads.push(await page.evaluate(() => window.__bench.firstRender));
+        }
+        const shipped = {
+          figures: base.figures.length,
+          derived: base.derived.length,
+          relations: base.relations.length,
+          bytes: Buffer.byteLength(await readFile(path.join(ROOT, SHIPPED))),
+          shipped: true,
+          reload: { firstRender: stats(reloads), samplesMs: reloads },
+          // Memory after a cold load (fresh context), medians; after the reloads, as measured.
+          memory: {
+            jsHeapUsed: results.coldLoad.memory.jsHeapUsed.median,
+            wasmMemory: results.coldLoad.memory.wasmMemory.median,
+            domNodes: results.coldLoad.memory.domNodes.median,
+          },
+          memoryAfterReloads: await page.evaluate(() => window.__bench.memory()),
+        };
+        await page.evaluate((t) => window.__bench.showView('table', t), STEP_TIMEOUT_MS);
+        shipped.tableDomNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+        await page.evaluate((t) => window.__bench.showView('overview', t), STEP_TIMEOUT_MS);
+        results.interactions = await interactions(page, 'shipped');
+        results.shipped = shipped;
+        const missing = INTERACTIONS.filter(([k]) => !results.interactions[k]?.frame?.n).map(([k]) => k);
+        if (missing.length) problems.push(`interactions not measured on the shipped data: ${missing.map((k) => `${k} (${results.interactions[k]?.error})`).join(', ')}`);
+        results.interactionPageErrors = pageErrors(page);
+      } catch (err) {
+        problems.push(`the shipped data could not be measured in one page: ${err.message.split('\n')[0]}`);
+      } finally {
+        await page.context().close();
+      }
+    }
+
+    // Generated datasets through the reader's file input.
+    for (const d of datasets) {
+      const r = await measureDataset(browser, appUrl, d);
+      if (r.loader === false) {
+        results.loader = false;
+        log('loader not available: the app has no #data-file input; generated datasets are not measured');
+        for (const x of datasets) x.skipped = 'loader not available';
+        break;
+      }
+    }
+    results.datasets = datasets.map(({ file, ...rest }) => ({ ...rest, file: path.relative(ROOT, file) }));
+  } finally {
+    await browser.close();
+  }
+
+  // Lighthouse, on its own (its Chromium is launched by Lighthouse itself).
+  if (LIGHTHOUSE) {
+    log(`Lighthouse, ${CONFIG.lighthouseRuns} run(s)...`);
+    results.lighthouse = await lighthouse(appUrl, { runs: CONFIG.lighthouseRuns, outDir: WORK });
+    log(results.lighthouse.error ? `Lighthouse could not run: ${results.lighthouse.error}` : `Lighthouse median: ${JSON.stringify(results.lighthouse.median)}`);
+  } else results.lighthouse = { error: 'skipped (--no-lighthouse)' };
+  await server.close();
+
+  // Profile on a build that keeps the wasm function names.
+  if (PROFILE_DIST && existsSync(path.join(PROFILE_DIST, 'index.html'))) {
+    log('profiling (traces in target/bench/trace-*.json)...');
+    const pserver = await startBenchServer(path.resolve(PROFILE_DIST));
+    const pbrowser = await launch();
+    try {
+      const loaded = results.datasets.filter((d) => d.load?.outcome === 'loaded').sort((a, b) => b.figures - a.figures)[0];
+      results.profile = await profile(pbrowser, pserver.url, loaded ? { ...loaded, file: path.join(ROOT, loaded.file) } : null);
+    } catch (err) {
+      results.profile = { skipped: `profiling failed: ${err.message.split('\n')[0]}` };
+    } finally {
+      await pbrowser.close();
+      await pserver.close();
+    }
+  } else results.profile = { skipped: PROFILE_DIST ? `${PROFILE_DIST}/index.html not found` : 'no --profile-dist given (`cargo xtask bench` builds one unless --quick)' };
+
+  results.meta.durationSec = (Date.now() - t0) / 1000;
+  results.meta.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
+  results.targets = evaluateTargets(results);
+  results.problems = problems;
+
+  await mkdir(path.dirname(OUT), { recursive: true });
+  await writeFile(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  const section = markdown(results);
+  const doc = existsSync(MARKDOWN) ? await readFile(MARKDOWN, 'utf8') : '# Benchmarks\n';
+  await writeFile(MARKDOWN, spliceResults(doc, section));
+  console.log(`\n${section}\n`);
+  log(`wrote ${path.relative(ROOT, OUT)} and the results section of ${path.relative(ROOT, MARKDOWN)}`);
+  const missed = results.targets.filter((t) => t.pass === false).length;
+  const unmeasured = results.targets.filter((t) => t.pass === null).length;
+  log(`targets: ${results.targets.filter((t) => t.pass).length} pass, ${missed} missed, ${unmeasured} not measured (missed targets are reported, not fatal)`);
+  if (problems.length) {
+    console.error(`bench: could not measure:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.stack ?? err}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,520 @@
+#![cfg(target_arch = "wasm32")]
+//! The reader's own data in a real browser: files dropped, chosen or pasted; refused ones leave
+//! the dataset and the view as they were; accepted ones switch the whole app and are kept for the
+//! next visit; damaged storage gives a notice and a clean start; hostile text stays text.
+
+use kezuohou_explorer::components::{Explorer, ExplorerProps};
+use kezuohou_explorer::model::{Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
+use kezuohou_explorer::storage::{self, Record};
+use kezuohou_explorer::App;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
+
+mod common;
+use common::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const TITLE: &str = "Kezuohou Banner: turning desert control into income for the poor";
+
+/// The embedded dataset with one figure changed (tourists 1.4 → 2.8 million) and a new title.
+fn modified() -> String {
+    EMBEDDED_JSON
+        .replacen("\"value\": 1.4,", "\"value\": 2.8,", 1)
+        .replacen(TITLE, "A modified copy", 1)
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("window")
+}
+
+fn local_storage() -> web_sys::Storage {
+    window().local_storage().expect("storage").expect("storage")
+}
+
+fn set_url(query: &str) {
+    let path = window().location().pathname().expect("pathname");
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")))
+        .expect("replaceState");
+}
+
+fn search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timeout");
+}
+
+/// Wait (reading a file is asynchronous) until `sel` matches, or fail.
+async fn wait_for(root: &Element, sel: &str) {
+    for _ in 0..100 {
+        settle().await;
+        if count(root, sel) > 0 {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("nothing matches {sel} after 2 s");
+}
+
+async fn wait_text(root: &Element, sel: &str, want: &str) {
+    for _ in 0..100 {
+        settle().await;
+        if count(root, sel) > 0 && text(root, sel).contains(want) {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("{sel} never showed {want:?}: {:?}", text(root, sel));
+}
+
+fn file(content: &str, name: &str) -> web_sys::File {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/json");
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).expect("file")
+}
+
+fn transfer(f: &web_sys::File) -> web_sys::DataTransfer {
+    let dt = web_sys::DataTransfer::new().expect("DataTransfer");
+    dt.items().add_with_file(f).expect("add file");
+    dt
+}
+
+/// Drop a file on the drop zone, as a mouse user would.
+fn drop_file(root: &Element, f: &web_sys::File) {
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&transfer(f)));
+    let ev = web_sys::DragEvent::new_with_event_init_dict("drop", &init).expect("drop");
+    find(root, "#data-drop").dispatch_event(&ev).expect("dispatch");
+}
+
+/// Choose a file with the file picker, as a keyboard user would.
+fn choose_file(root: &Element, f: &web_sys::File) {
+    let input: HtmlInputElement = find(root, "#data-file").dyn_into().expect("input");
+    input.set_files(transfer(f).files().as_ref());
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let ev = web_sys::Event::new_with_event_init_dict("change", &init).expect("change");
+    input.dispatch_event(&ev).expect("dispatch");
+}
+
+fn paste(root: &Element, content: &str) {
+    let area: HtmlTextAreaElement = find(root, "#data-text").dyn_into().expect("textarea");
+    area.set_value(content);
+    click(root, "#data-load");
+}
+
+async fn open_panel(root: &Element) {
+    if count(root, "#data-panel") == 0 {
+        click(root, "#data-toggle");
+        settle().await;
+    }
+    assert_eq!(
+        find(root, "#data-toggle")
+            .get_attribute("aria-expanded")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+async fn mount_at(query: &str) -> (Element, yew::AppHandle<App>) {
+    reset_url();
+    set_url(query);
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    (root, handle)
+}
+
+/// What the reader sees of the dataset and the view.
+fn snapshot(root: &Element) -> (String, String, String, u32) {
+    (
+        text(root, "#dataset-name"),
+        search(),
+        text(root, "#detail-title"),
+        count(root, "table.figure-table tbody tr[data-figure]"),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn bad_files_leave_the_dataset_and_the_view_intact() {
+    let (root, handle) = mount_at("?view=table&fig=forest_land_area&sort=value&dir=desc").await;
+    let before = snapshot(&root);
+    assert_eq!(before.0, TITLE);
+    open_panel(&root).await;
+
+    // Dropped: unknown unit and a dangling reference at once; every one listed.
+    let bad = EMBEDDED_JSON
+        .replacen("\"unit\": \"ha\"", "\"unit\": \"acre\"", 1)
+        .replacen("\"banner_area\"]", "\"county_area\"]", 1);
+    drop_file(&root, &file(&bad, "bad.json"));
+    wait_for(&root, "#data-errors").await;
+    assert_eq!(
+        find(&root, "#data-errors").get_attribute("role").as_deref(),
+        Some("alert")
+    );
+    assert_eq!(count(&root, "#data-errors li.dataset-error"), 2);
+    let first = find(&root, "#data-errors li.dataset-error");
+    assert_eq!(
+        first.get_attribute("data-code").as_deref(),
+        Some("unknown_unit")
+    );
+    assert_eq!(text(&first, ".error-path"), "figures[0].unit");
+    assert_eq!(text(&first, ".error-expected"), "a known unit code");
+    assert_eq!(text(&first, ".error-found"), "\"acre\"");
+    assert!(text(&root, "#data-errors").contains("Unknown unit"));
+    assert_eq!(snapshot(&root), before);
+
+    // Chosen in the file picker: a syntax error, with its line and column.
+    let broken = EMBEDDED_JSON.replacen("\"value\": 393333,", "\"value\": 393333,,", 1);
+    choose_file(&root, &file(&broken, "broken.json"));
+    wait_text(&root, "#data-errors", "line").await;
+    let item = find(&root, "#data-errors li.dataset-error");
+    assert_eq!(item.get_attribute("data-code").as_deref(), Some("syntax"));
+    let line = broken
+        .lines()
+        .position(|l| l.contains("393333,,"))
+        .unwrap()
+        + 1;
+    assert!(
+        text(&item, ".error-position").starts_with(&format!("line {line}, column ")),
+        "{}",
+        text(&item, ".error-position")
+    );
+    assert_eq!(snapshot(&root), before);
+
+    // Pasted: not even JSON.
+    paste(&root, "<html>not a dataset</html>");
+    settle().await;
+    assert_eq!(
+        find(&root, "#data-errors li.dataset-error")
+            .get_attribute("data-code")
+            .as_deref(),
+        Some("syntax")
+    );
+
+    // Over the size limit: refused from its size, before it is read.
+    let big = "x".repeat(MAX_DATASET_BYTES + 1);
+    drop_file(&root, &file(&big, "big.json"));
+    settle().await;
+    assert_eq!(
+        find(&root, "#data-errors li.dataset-error")
+            .get_attribute("data-code")
+            .as_deref(),
+        Some("too_large")
+    );
+
+    // Deep nesting: an error, not a crashed page.
+    paste(&root, &"[".repeat(200_000));
+    settle().await;
+    assert_eq!(
+        find(&root, "#data-errors li.dataset-error")
+            .get_attribute("data-code")
+            .as_deref(),
+        Some("syntax")
+    );
+    // Nothing was stored, and the view is as it was.
+    assert!(local_storage()
+        .get_item(storage::DATASET_KEY)
+        .unwrap()
+        .is_none());
+    assert_eq!(snapshot(&root), before);
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_good_file_switches_the_app_and_back() {
+    let (root, handle) = mount_at("?view=overview&lang=en&area=mu").await;
+    let tourism = text(&root, "#chart-tourism");
+    assert!(tourism.contains("1,400,000"), "{tourism}");
+    open_panel(&root).await;
+    drop_file(&root, &file(&modified(), "modified.json"));
+    wait_text(&root, "#dataset-name", "A modified copy").await;
+    // The whole app uses it: charts, cards; the view settings stay.
+    assert!(text(&root, "#chart-tourism").contains("2,800,000"));
+    assert_eq!(search(), "?area=mu");
+    assert!(text(&root, "#data-source").contains("modified.json"));
+    assert!(text(&root, "#data-status").contains("A modified copy"));
+    assert_eq!(count(&root, "#data-errors"), 0);
+    // Kept for the next visit.
+    let stored = local_storage()
+        .get_item(storage::DATASET_KEY)
+        .unwrap()
+        .expect("stored");
+    assert_eq!(
+        storage::decode(Record::Dataset, &stored),
+        Ok(modified().as_str())
+    );
+
+    // Back to the built-in case: the stored copy goes too.
+    click(&root, "#data-embedded");
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    assert!(text(&root, "#chart-tourism").contains("1,400,000"));
+    assert_eq!(count(&root, "#data-embedded"), 0);
+    assert!(local_storage()
+        .get_item(storage::DATASET_KEY)
+        .unwrap()
+        .is_none());
+
+    // Pasted works the same.
+    paste(&root, &modified());
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_selected_figure_the_new_dataset_lacks_is_cleared() {
+    let (root, handle) = mount_at("?view=table&fig=tourists_2017").await;
+    assert_eq!(text(&root, "#detail-title"), "Tourist visits");
+    open_panel(&root).await;
+    let renamed = modified().replace("\"tourists_2017\"", "\"visitors_2017\"");
+    paste(&root, &renamed);
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    assert_eq!(count(&root, "#detail-title"), 0);
+    assert_eq!(search(), "?view=table");
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_dataset_and_settings_survive_a_reload() {
+    let (root, handle) = mount_at("").await;
+    open_panel(&root).await;
+    paste(&root, &modified());
+    settle().await;
+    choose(&root, "#ctl-lang", "zh");
+    settle().await;
+    handle.destroy();
+    root.remove();
+
+    // A new visit with a bare address: the stored dataset and settings.
+    set_url("");
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    assert_eq!(text(&root, "h1"), "科左后旗的治沙与增收");
+    // The dataset's Chinese title is the embedded one's: only the English one was changed.
+    assert_eq!(text(&root, "#dataset-name"), "科左后旗：把治沙变成贫困农牧民的收入");
+    assert_eq!(count(&root, ".dataset-bar .badge"), 1);
+    choose(&root, "#ctl-lang", "en");
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    handle.destroy();
+    root.remove();
+
+    // The address bar wins when it has parameters.
+    set_url("?lang=zh&view=table");
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    assert_eq!(text(&root, "h1"), "科左后旗的治沙与增收");
+    assert!(count(&root, "table.figure-table") == 1);
+
+    // Removing what is stored: gone, and nothing more is stored during the visit.
+    open_panel(&root).await;
+    click(&root, "#data-remove");
+    settle().await;
+    let s = local_storage();
+    assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
+    assert!(s.get_item(storage::SETTINGS_KEY).unwrap().is_none());
+    choose(&root, "#ctl-lang", "en");
+    settle().await;
+    assert!(s.get_item(storage::SETTINGS_KEY).unwrap().is_none());
+    assert!(text(&root, "#data-panel").contains("Nothing is kept"));
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn damaged_storage_gives_a_notice_and_a_clean_start() {
+    for (dataset, settings, problem) in [
+        (Some("not a record".to_string()), None, "corrupt"),
+        (
+            Some(format!("kezuohou-explorer/dataset/0\n{}", modified())),
+            None,
+            "old_format",
+        ),
+        (
+            Some(format!("kezuohou-explorer/dataset/2\n{}", modified())),
+            None,
+            "newer_format",
+        ),
+        (
+            Some(storage::encode(Record::Dataset, &cut(&modified(), 5000))),
+            None,
+            "invalid_dataset",
+        ),
+        (
+            None,
+            Some("kezuohou-explorer/settings/1\n?view=<script>".to_string()),
+            "corrupt",
+        ),
+    ] {
+        reset_url();
+        let s = local_storage();
+        if let Some(d) = &dataset {
+            s.set_item(storage::DATASET_KEY, d).unwrap();
+        }
+        if let Some(x) = &settings {
+            s.set_item(storage::SETTINGS_KEY, x).unwrap();
+        }
+        let root = fresh_root();
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        settle().await;
+        // Never a blank page: the embedded case, and a notice saying why.
+        assert_eq!(text(&root, "#dataset-name"), TITLE, "{problem}");
+        assert_eq!(count(&root, ".cards .card"), 10, "{problem}");
+        let notice = find(&root, "#storage-notice");
+        assert_eq!(
+            find(&notice, "li")
+                .get_attribute("data-problem")
+                .as_deref(),
+            Some(problem)
+        );
+        // The unusable record is gone; a second visit starts clean without a notice.
+        if dataset.is_some() {
+            assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
+        }
+        click(&notice, "button");
+        settle().await;
+        assert_eq!(count(&root, "#storage-notice"), 0);
+        handle.destroy();
+        root.remove();
+    }
+    reset_url();
+}
+
+#[wasm_bindgen_test]
+async fn full_storage_is_said_and_nothing_stale_comes_back() {
+    let (root, handle) = mount_at("").await;
+    let s = local_storage();
+    // An earlier dataset, then fill what is left.
+    s.set_item(
+        storage::DATASET_KEY,
+        &storage::encode(Record::Dataset, EMBEDDED_JSON),
+    )
+    .unwrap();
+    let mut filler = "x".repeat(1 << 20);
+    let mut n = 0;
+    while n < 64 {
+        if s.set_item(&format!("filler-{n}"), &filler).is_err() {
+            if filler.len() < 1024 {
+                break;
+            }
+            filler.truncate(filler.len() / 2);
+            continue;
+        }
+        n += 1;
+    }
+    open_panel(&root).await;
+    // A dataset larger than the space left.
+    let padded = modified() + &" ".repeat(400_000);
+    paste(&root, &padded);
+    settle().await;
+    // It is in use, but the reader is told it will not be kept; the old copy is gone.
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    assert_eq!(
+        find(&root, "#storage-notice li")
+            .get_attribute("data-problem")
+            .as_deref(),
+        Some("full")
+    );
+    assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
+    s.clear().unwrap();
+    handle.destroy();
+    root.remove();
+}
+
+fn cut(s: &str, chars: usize) -> String {
+    s.chars().take(chars).collect()
+}
+
+/// Every kind of element a hostile label could try to become.
+/// (The app itself renders none of these.)
+const INJECTED: &str = "script, img, svg, iframe, object, embed, style, math, b, [src], \
+    a[href^='javascript'], [onerror], [onload], [onmouseover], [ontoggle]";
+
+fn pwned() -> bool {
+    js_sys::Reflect::get(&window(), &JsValue::from_str("__pwned"))
+        .map(|v| !v.is_undefined())
+        .unwrap_or(true)
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_from_data_and_url_stays_text() {
+    let hostile = include_str!("corpus/valid/hostile.json");
+    let model = Rc::new(Model::from_json(hostile).expect("hostile but valid"));
+    reset_url();
+    set_url("?q=%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E&fig=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E&wg=%3Csvg%20onload%3Dwindow.__pwned%3D1%3E");
+    let root = fresh_root();
+    let props = yew::props!(ExplorerProps { model });
+    let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let views = [
+        "overview", "table", "quality", "derived", "channels", "whatif", "timeline", "trail",
+    ];
+    for lang in ["en", "zh"] {
+        choose(&root, "#ctl-lang", lang);
+        settle().await;
+        open_panel(&root).await;
+        for view in views {
+            click(&root, &format!("button[data-view='{view}']"));
+            settle().await;
+            for id in ["treated_area", "region_area", "treated_share"] {
+                if count(&root, &format!("button[data-figure='{id}']")) > 0 {
+                    click(&root, &format!("button[data-figure='{id}']"));
+                    settle().await;
+                }
+            }
+            let injected = count(&root, INJECTED);
+            assert_eq!(
+                injected,
+                0,
+                "{view} ({lang}): {}",
+                root.query_selector(INJECTED)
+                    .ok()
+                    .flatten()
+                    .map(|e| e.outer_html())
+                    .unwrap_or_default()
+            );
+            assert!(!pwned(), "{view} ({lang})");
+        }
+    }
+    // The markup is there, as text.
+    choose(&root, "#ctl-lang", "en");
+    settle().await;
+    assert!(text(&root, "#dataset-name").starts_with("<img src=x onerror="));
+    click(&root, "button[data-view='table']");
+    settle().await;
+    // The tampered link: the search text is kept as typed, the rest reported.
+    let search_box: HtmlInputElement = find(&root, "#flt-search").dyn_into().unwrap();
+    assert_eq!(search_box.value(), "<img src=x onerror=\"window.__pwned=1\">");
+    assert!(text(&root, "#url-notice").contains("fig=<script>"));
+    type_into(&root, "#flt-search", "");
+    settle().await;
+    assert!(text(&root, "table.figure-table").contains("<script>window.__pwned=1</script>"));
+    assert!(!pwned());
+    handle.destroy();
+    root.remove();
+}

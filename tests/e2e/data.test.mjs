@@ -1,0 +1,338 @@
+// The reader's own data and the page's defences, end to end on the release build: the hardened
+// page (Content-Security-Policy, Subresource Integrity, no inline script), a whole session that
+// only ever talks to the page's own origin and keeps working offline after the first load,
+// loading good and bad datasets by file picker, drop and paste, export and reload, storage that
+// survives a reload or is damaged, hostile text that stays text, and axe on the data panel.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  DIST_DIR, ROOT, cspViolations, formatViolations, gotoApp, pageErrors, runAxe, screenshot, startHarness,
+} from './harness.mjs';
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+const TITLE = 'Kezuohou Banner: turning desert control into income for the poor';
+const embedded = await readFile(path.join(ROOT, 'data', 'kezuohou.json'), 'utf8');
+const modified = embedded
+  .replace('"value": 1.4,', '"value": 2.8,')
+  .replace(TITLE, 'A modified copy');
+const corpus = (name) => readFile(path.join(ROOT, 'tests', 'corpus', name), 'utf8');
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const drawn = (page) => page.waitForSelector('canvas.chart[data-drawn="true"]', { state: 'attached' });
+
+async function openPanel(page) {
+  if ((await page.locator('#data-panel').count()) === 0) await page.click('#data-toggle');
+  await page.waitForSelector('#data-panel');
+}
+
+async function paste(page, text) {
+  await page.locator('#data-text').fill(text);
+  await page.click('#data-load');
+}
+
+/** Drop a file on the drop zone, the way a browser delivers one. */
+async function dropFile(page, name, text) {
+  await page.evaluate(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'application/json' }));
+    const zone = document.querySelector('#data-drop');
+    zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, [name, text]);
+}
+
+const name = (page) => page.locator('#dataset-name').textContent();
+
+test('the built page has a strict policy, integrity on every asset and no inline script', async () => {
+  const html = await readFile(path.join(DIST_DIR, 'index.html'), 'utf8');
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+  assert.ok(csp, 'a CSP meta tag');
+  assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<script'), 'the policy comes before any script');
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  assert.deepEqual(directives['default-src'], ["'none'"]);
+  assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
+  assert.deepEqual(directives['style-src'], ["'self'"]);
+  assert.deepEqual(directives['connect-src'], ["'self'"]);
+  assert.deepEqual(directives['require-trusted-types-for'], ["'script'"]);
+  assert.ok(!csp.includes('unsafe-inline') && !csp.includes("'unsafe-eval'") && !csp.includes('http'), csp);
+
+  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+  assert.equal(scripts.length, 1, 'one script: the boot module');
+  const [, attrs, body] = scripts[0];
+  assert.equal(body.trim(), '', 'no inline script');
+  const boot = attrs.match(/src="\/(boot-[0-9a-f]+\.js)"/)?.[1];
+  assert.ok(boot, attrs);
+  const bootText = await readFile(path.join(DIST_DIR, boot));
+  assert.match(attrs, new RegExp(`integrity="${sri(bootText).replace(/[+/]/g, '\\$&')}"`));
+
+  // Every stylesheet, module and preload carries an integrity that matches the file.
+  const links = [...html.matchAll(/<link\b([^>]*)>/g)].map((m) => m[1]).filter((a) => /rel="(stylesheet|modulepreload|preload)"/.test(a));
+  assert.ok(links.length >= 3, links.join('\n'));
+  for (const a of links) {
+    const href = a.match(/href="\/([^"]+)"/)[1];
+    const want = sri(await readFile(path.join(DIST_DIR, href)));
+    assert.ok(a.includes(`integrity="${want}"`), `${href}: ${a}`);
+  }
+  // The wasm is fetched with its integrity too, not only preloaded.
+  const wasm = (await readdir(DIST_DIR)).find((f) => f.endsWith('.wasm'));
+  assert.ok(bootText.toString().includes(`integrity: '${sri(await readFile(path.join(DIST_DIR, wasm)))}'`), bootText.toString());
+});
+
+test('the policy is in force: injected inline script and HTML sinks are refused', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page);
+  const result = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    let sink = 'accepted';
+    try {
+      document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__pwned=1">');
+    } catch (e) {
+      sink = e.name;
+    }
+    try {
+      s.src = 'https://example.org/x.js';
+    } catch (e) {
+      sink += ` ${e.name}`;
+    }
+    return { sink };
+  });
+  assert.equal(result.sink, 'TypeError TypeError', 'Trusted Types refuse strings in HTML and script sinks');
+  const inline = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = 1';
+    try {
+      document.head.append(s);
+    } catch {
+      return 'refused';
+    }
+    return String(window.__inline);
+  });
+  assert.ok(['refused', 'undefined'].includes(inline), inline);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+});
+
+test('a whole session talks only to its own origin and works offline after the first load', async () => {
+  const page = await harness.newPage({ acceptDownloads: true });
+  const origin = new URL(harness.baseUrl).origin;
+  const foreign = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== origin) foreign.push(r.url());
+    if (u.protocol === 'blob:' && !r.url().startsWith(`blob:${origin}/`)) foreign.push(r.url());
+  });
+  await gotoApp(page);
+  await drawn(page);
+  await page.context().setOffline(true);
+
+  // Every view, both languages, a theme and units.
+  for (const view of ['table', 'quality', 'derived', 'channels', 'whatif', 'timeline', 'trail', 'overview']) {
+    await page.click(`button[data-view="${view}"]`);
+    await page.waitForSelector('main h2');
+  }
+  await page.selectOption('#ctl-lang', 'zh');
+  await page.selectOption('#ctl-theme', 'dark');
+  await page.selectOption('#ctl-area', 'km2');
+  await page.selectOption('#ctl-lang', 'en');
+  await page.click('button[data-figure="forest_land_area"]');
+  await page.waitForSelector('#detail-title');
+
+  // Load a dataset, export it, load the export: the same dataset and view.
+  await openPanel(page);
+  await paste(page, modified);
+  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
+  const url = page.url();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-dataset')]);
+  assert.equal(download.suggestedFilename(), 'case-2.11-kezuohou.json');
+  const exported = await readFile(await download.path(), 'utf8');
+  assert.deepEqual(JSON.parse(exported), JSON.parse(modified));
+  await page.click('#data-embedded');
+  await page.waitForFunction((t) => document.querySelector('#dataset-name')?.textContent === t, TITLE);
+  await paste(page, exported);
+  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
+  assert.equal(page.url(), url, 'the view is unchanged');
+  assert.equal(await page.locator('#detail-title').textContent(), 'Forest land area');
+  await page.click('button[data-view="overview"]');
+  await drawn(page);
+  assert.match(await page.locator('#chart-tourism').textContent(), /2,800,000/);
+
+  // CSV still downloads offline.
+  await page.click('button[data-view="table"]');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.match(await readFile(await csv.path(), 'utf8'), /^id,label/);
+
+  assert.deepEqual(foreign, [], 'requests to other origins');
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(pageErrors(page), []);
+});
+
+test('a refused file leaves the dataset and the view as they were; every problem is shown', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page, 'view=table&fig=subsidy_total&sort=value&dir=desc');
+  await page.waitForSelector('#detail-title');
+  const before = { url: page.url(), name: await name(page), detail: await page.locator('#detail-title').textContent() };
+  await openPanel(page);
+
+  // From the file picker: several problems at once.
+  const bad = embedded
+    .replace('"unit": "ha"', '"unit": "acre"')
+    .replace('"value": 50.457,', '"value": "50.457",')
+    .replace('"banner_area"]', '"county_area"]');
+  await page.setInputFiles('#data-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await page.waitForSelector('#data-errors li');
+  const items = await page.locator('#data-errors li.dataset-error').evaluateAll((lis) => lis.map((li) => ({
+    code: li.dataset.code,
+    path: li.querySelector('.error-path').textContent,
+    expected: li.querySelector('.error-expected').textContent,
+    found: li.querySelector('.error-found').textContent,
+  })));
+  assert.ok(items.length >= 1, JSON.stringify(items));
+  for (const i of items) assert.ok(i.path && i.expected && i.found, JSON.stringify(i));
+  assert.equal(await page.locator('#data-errors').getAttribute('role'), 'alert');
+  assert.deepEqual({ url: page.url(), name: await name(page), detail: await page.locator('#detail-title').textContent() }, before);
+
+  // Dropped: a syntax error, with line and column.
+  await dropFile(page, 'syntax.json', await corpus('syntax_trailing_comma.json'));
+  await page.waitForFunction(() => document.querySelector('#data-errors .error-position'));
+  assert.equal(await page.locator('#data-errors .error-position').first().textContent(), 'line 2, column 23');
+  assert.equal(await page.locator('#data-errors li').first().getAttribute('data-code'), 'syntax');
+
+  // Not UTF-8.
+  await page.setInputFiles('#data-file', { name: 'latin1.json', mimeType: 'application/json', buffer: await readFile(path.join(ROOT, 'tests', 'corpus', 'not_utf8.json')) });
+  await page.waitForFunction(() => document.querySelector('#data-errors .error-found')?.textContent.includes('not UTF-8'));
+
+  // Too large: refused before it is read, and the page stays responsive.
+  const big = Buffer.alloc(5 * 1024 * 1024 + 1, 0x20);
+  await page.setInputFiles('#data-file', { name: 'big.json', mimeType: 'application/json', buffer: big });
+  await page.waitForFunction(() => document.querySelector('#data-errors li')?.dataset.code === 'too_large');
+
+  // Deeply nested, pasted.
+  await paste(page, '['.repeat(500_000));
+  await page.waitForFunction(() => document.querySelector('#data-errors li')?.dataset.code === 'syntax');
+
+  // Thousands of problems: the first hundred listed, the rest counted.
+  const many = JSON.parse(embedded);
+  many.figures = Array.from({ length: 3000 }, (_, i) => ({ ...many.figures[0], id: `f${i}`, unit: 'acre' }));
+  await paste(page, JSON.stringify(many));
+  await page.waitForFunction(() => document.querySelectorAll('#data-errors li').length === 100);
+  assert.match(await page.locator('#data-errors').textContent(), /\d+ more problems not listed/);
+
+  // A shown problem (the screenshot below) and the view is still what it was.
+  await paste(page, bad);
+  await page.waitForSelector('#data-errors li');
+  assert.deepEqual({ url: page.url(), name: await name(page), detail: await page.locator('#detail-title').textContent() }, before);
+  assert.equal(await page.evaluate(() => localStorage.getItem('kezuohou-explorer.dataset')), null);
+  await page.locator('#data-panel').screenshot({ path: path.join(ROOT, 'target', 'screenshots', 'data-panel-errors.png') });
+  assert.deepEqual(pageErrors(page), []);
+});
+
+test('the loaded dataset and the settings survive a reload; damaged storage starts clean', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page);
+  await openPanel(page);
+  await dropFile(page, 'modified.json', modified);
+  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
+  await page.selectOption('#ctl-area', 'mu');
+  // A bare address: the stored settings apply.
+  await gotoApp(page);
+  assert.equal(await name(page), 'A modified copy');
+  assert.equal(await page.locator('#ctl-area').inputValue(), 'mu');
+  assert.match(page.url(), /area=mu/);
+  // The address wins when it has parameters.
+  await gotoApp(page, 'area=km2');
+  assert.equal(await page.locator('#ctl-area').inputValue(), 'km2');
+  assert.equal(await name(page), 'A modified copy');
+
+  // Damaged, old and unreadable records: a notice and the embedded case, never a blank page.
+  for (const [record, problem] of [
+    ['garbage', 'corrupt'],
+    [`kezuohou-explorer/dataset/0\n${modified}`, 'old_format'],
+    [`kezuohou-explorer/dataset/1\n${modified.slice(0, 3000)}`, 'invalid_dataset'],
+  ]) {
+    await page.evaluate((r) => localStorage.setItem('kezuohou-explorer.dataset', r), record);
+    await gotoApp(page);
+    await page.waitForSelector('#storage-notice');
+    assert.equal(await page.locator('#storage-notice li').first().getAttribute('data-problem'), problem);
+    assert.equal(await name(page), TITLE);
+    await drawn(page);
+  }
+
+  // The remove control empties storage.
+  await openPanel(page);
+  await page.click('#data-remove');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+  await page.selectOption('#ctl-lang', 'zh');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing more is stored this visit');
+  assert.deepEqual(pageErrors(page), []);
+});
+
+test('hostile labels and links from a loaded dataset stay inert text', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page, 'q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E');
+  await openPanel(page);
+  await paste(page, await corpus('valid/hostile.json'));
+  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent.startsWith('<img'));
+  for (const lang of ['en', 'zh']) {
+    await page.selectOption('#ctl-lang', lang);
+    for (const view of ['overview', 'table', 'quality', 'derived', 'channels', 'whatif', 'timeline', 'trail']) {
+      await page.click(`button[data-view="${view}"]`);
+      await page.waitForSelector('main h2');
+      const links = page.locator('button[data-figure]');
+      if (await links.count()) {
+        await links.first().click();
+        await page.waitForSelector('#detail-title');
+      }
+      const injected = await page.evaluate(() => [...document.querySelectorAll(
+        'body script, img, svg, iframe, object, embed, body style, math, b, [src]:not(script), a[href^="javascript"], [onerror], [onload], [onmouseover], [ontoggle]',
+      )].map((e) => e.outerHTML));
+      assert.deepEqual(injected, [], `${view} ${lang}`);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, `${view} ${lang}`);
+    }
+  }
+  assert.match(await page.locator('#data-panel').textContent(), /<img src=x onerror=/);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(pageErrors(page), []);
+});
+
+for (const lang of ['en', 'zh']) {
+  for (const theme of ['light', 'dark']) {
+    test(`axe finds no violation in the data panel with problems shown (${lang}, ${theme})`, async () => {
+      for (const width of [1280, 360]) {
+        const page = await harness.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
+        await gotoApp(page, `lang=${lang}&theme=${theme}`);
+        await openPanel(page);
+        await paste(page, await corpus('unknown_unit.json'));
+        await page.waitForSelector('#data-errors li');
+        await dropFile(page, 'syntax.json', await corpus('syntax_truncated.json'));
+        await page.waitForSelector('#data-errors .error-position');
+        // Keyboard: the file input, the textarea and the buttons are reachable with Tab.
+        await page.focus('#data-toggle');
+        const order = [];
+        for (let i = 0; i < 30; i += 1) {
+          await page.keyboard.press('Tab');
+          order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
+        }
+        for (const id of ['export-dataset', 'data-file', 'data-text', 'data-load', 'data-remove']) {
+          assert.ok(order.includes(id), `${id} reachable by Tab: ${order.join(', ')}`);
+        }
+        await screenshot(page, `data-panel-${lang}-${theme}-${width}`);
+        if (width === 1280) {
+          const violations = await runAxe(page);
+          assert.equal(violations.length, 0, `${lang} ${theme}:\n${formatViolations(violations)}`);
+        }
+        assert.deepEqual(pageErrors(page), []);
+        await page.context().close();
+      }
+    });
+  }
+}

@@ -1,0 +1,307 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! What the browser keeps between visits, natively: the record format and its version, reading
+//! settings back, which dataset and view a visit starts from, and switching datasets in the
+//! reducer. Stored data is never trusted: whatever is wrong with it gives a notice and a clean
+//! start from the built-in case.
+
+use kezuohou_explorer::model::{Model, EMBEDDED_JSON};
+use kezuohou_explorer::state::{Action, AppState, Source, View, ViewState};
+use kezuohou_explorer::storage::{
+    choose_view, decode, encode, parse_settings, startup, Problem, Record, FORMAT,
+};
+use std::rc::Rc;
+use yew::Reducible;
+
+fn embedded() -> Model {
+    Model::embedded().expect("valid")
+}
+
+/// The embedded dataset with one figure value changed (tourists 1.4 → 2.8 million) and its title.
+fn modified_json() -> String {
+    EMBEDDED_JSON
+        .replacen("\"value\": 1.4,", "\"value\": 2.8,", 1)
+        .replacen(
+            "Kezuohou Banner: turning desert control into income for the poor",
+            "A modified copy",
+            1,
+        )
+}
+
+#[test]
+fn records_round_trip_with_their_version() {
+    for record in [Record::Settings, Record::Dataset] {
+        for payload in ["", "?view=table", "{\"a\": \"line\nbreak\"}", "中文 ✓ \u{202e}"] {
+            let stored = encode(record, payload);
+            assert!(stored.starts_with("kezuohou-explorer/"), "{stored}");
+            assert!(stored
+                .lines()
+                .next()
+                .unwrap()
+                .ends_with(&format!("/{FORMAT}")));
+            assert_eq!(decode(record, &stored), Ok(payload));
+        }
+    }
+}
+
+#[test]
+fn a_record_is_never_read_as_the_other_kind() {
+    let stored = encode(Record::Settings, "?view=table");
+    assert_eq!(decode(Record::Dataset, &stored), Err(Problem::Corrupt));
+}
+
+#[test]
+fn damaged_old_and_newer_records_are_told_apart() {
+    let r = Record::Settings;
+    for damaged in [
+        "",
+        "?view=table",
+        "kezuohou-explorer/settings/1",
+        "kezuohou-explorer/settings/\n?view=table",
+        "kezuohou-explorer/settings/one\n",
+        "kezuohou-explorer/settings/+1\n",
+        "kezuohou-explorer/settings/-1\n",
+        "kezuohou-explorer/settings/99999999999999999999\n",
+        "kezuohou/settings/1\n",
+        "other-app/settings/1\n",
+        "\"?view=table\"",
+        "{\"lang\":\"zh\"}",
+    ] {
+        assert_eq!(decode(r, damaged), Err(Problem::Corrupt), "{damaged:?}");
+    }
+    assert_eq!(
+        decode(r, "kezuohou-explorer/settings/0\n?view=table"),
+        Err(Problem::OldFormat)
+    );
+    assert_eq!(
+        decode(r, &format!("kezuohou-explorer/settings/{}\n", FORMAT + 1)),
+        Err(Problem::NewerFormat)
+    );
+}
+
+#[test]
+fn settings_are_read_back_against_the_dataset_in_use() {
+    let m = embedded();
+    let view = ViewState {
+        view: View::Table,
+        selected: Some("forest_land_area".into()),
+        search: "森林 & <script>".into(),
+        ..Default::default()
+    };
+    let stored = encode(Record::Settings, &view.to_query());
+    assert_eq!(parse_settings(&stored, &m), Ok(view));
+    // Anything not understood makes the record suspect: dropped, not half-used.
+    let stored = encode(Record::Settings, "?view=table&fig=no_such_figure");
+    assert_eq!(parse_settings(&stored, &m), Err(Problem::Corrupt));
+    let stored = encode(Record::Settings, "view=table");
+    assert_eq!(parse_settings(&stored, &m), Err(Problem::Corrupt));
+    // The defaults are stored as an empty query.
+    let stored = encode(Record::Settings, "");
+    assert_eq!(parse_settings(&stored, &m), Ok(ViewState::default()));
+}
+
+#[test]
+fn the_address_bar_wins_when_it_has_parameters() {
+    let m = embedded();
+    let stored = ViewState {
+        view: View::Trail,
+        ..Default::default()
+    };
+    let (v, ignored) = choose_view("", Some(&stored), &m);
+    assert_eq!((v.view, ignored.len()), (View::Trail, 0));
+    let (v, _) = choose_view("?", Some(&stored), &m);
+    assert_eq!(v.view, View::Trail);
+    let (v, _) = choose_view("?view=table", Some(&stored), &m);
+    assert_eq!(v.view, View::Table);
+    let (v, ignored) = choose_view("?view=nope", Some(&stored), &m);
+    assert_eq!((v.view, ignored.len()), (View::Overview, 1));
+    let (v, _) = choose_view("", None, &m);
+    assert_eq!(v, ViewState::default());
+}
+
+#[test]
+fn a_visit_with_nothing_stored_starts_from_the_embedded_case() {
+    let s = startup(Ok(None), Ok(None)).expect("embedded is valid");
+    assert_eq!(s.source, Source::Embedded);
+    assert_eq!(*s.model, embedded());
+    assert!(s.settings.is_none() && s.problems.is_empty() && s.discard.is_empty());
+}
+
+#[test]
+fn a_stored_dataset_and_its_settings_come_back() {
+    let json = modified_json();
+    let settings = "?view=table&fig=tourists_2017&lang=zh";
+    let s = startup(
+        Ok(Some(encode(Record::Dataset, &json))),
+        Ok(Some(encode(Record::Settings, settings))),
+    )
+    .unwrap();
+    assert_eq!(s.source, Source::Stored);
+    assert_eq!(s.model.dataset.case.title.en, "A modified copy");
+    assert_eq!(
+        s.model.quantity("tourists_2017").unwrap().value.lo,
+        2_800_000.0
+    );
+    let view = s.settings.expect("settings read");
+    assert_eq!(view.to_query(), settings);
+    assert!(s.problems.is_empty());
+}
+
+#[test]
+fn anything_wrong_in_storage_gives_a_notice_and_a_clean_start() {
+    let valid_settings = encode(Record::Settings, "?view=table");
+    let cases: Vec<(Option<String>, Option<String>, Vec<Problem>, Vec<Record>)> = vec![
+        // Damaged dataset record.
+        (
+            Some("garbage".into()),
+            None,
+            vec![Problem::Corrupt],
+            vec![Record::Dataset],
+        ),
+        // A dataset record cut short by a full disk: no longer valid JSON.
+        (
+            Some(encode(Record::Dataset, &EMBEDDED_JSON[..1000])),
+            None,
+            vec![Problem::InvalidDataset],
+            vec![Record::Dataset],
+        ),
+        // From an older format.
+        (
+            Some(format!("kezuohou-explorer/dataset/0\n{EMBEDDED_JSON}")),
+            None,
+            vec![Problem::OldFormat],
+            vec![Record::Dataset],
+        ),
+        // From a newer format.
+        (
+            Some(format!("kezuohou-explorer/dataset/7\n{EMBEDDED_JSON}")),
+            Some(valid_settings.clone()),
+            vec![Problem::NewerFormat],
+            vec![Record::Dataset],
+        ),
+        // A dataset that no longer validates (say the rules got stricter).
+        (
+            Some(encode(
+                Record::Dataset,
+                &EMBEDDED_JSON.replacen("\"unit\": \"ha\"", "\"unit\": \"acre\"", 1),
+            )),
+            None,
+            vec![Problem::InvalidDataset],
+            vec![Record::Dataset],
+        ),
+        // Settings damaged, dataset fine.
+        (
+            Some(encode(Record::Dataset, EMBEDDED_JSON)),
+            Some("kezuohou-explorer/settings/1\n?view=%ZZ&lang=xx".into()),
+            vec![Problem::Corrupt],
+            vec![Record::Settings],
+        ),
+        // Both damaged: one notice per kind of problem.
+        (
+            Some("x".into()),
+            Some("y".into()),
+            vec![Problem::Corrupt],
+            vec![Record::Dataset, Record::Settings],
+        ),
+    ];
+    for (dataset, settings, problems, discard) in cases {
+        let s = startup(Ok(dataset.clone()), Ok(settings)).unwrap();
+        assert_eq!(s.problems, problems, "{:?}", dataset.map(|d| d.len()));
+        assert_eq!(s.discard, discard);
+        if discard.contains(&Record::Dataset) {
+            assert_eq!(s.source, Source::Embedded);
+            assert_eq!(*s.model, embedded());
+        }
+    }
+    // Storage that cannot be read at all.
+    let s = startup(Err(Problem::Unavailable), Err(Problem::Unavailable)).unwrap();
+    assert_eq!(s.problems, [Problem::Unavailable]);
+    assert!(s.discard.is_empty());
+    assert_eq!(s.source, Source::Embedded);
+}
+
+#[test]
+fn settings_pointing_into_a_discarded_dataset_are_dropped_too() {
+    // The stored settings select a figure only the stored (now invalid) dataset had.
+    let json = EMBEDDED_JSON.replacen("\"id\": \"tourists_2017\"", "\"id\": \"visitors\"", 1);
+    let broken = json.replacen("{", "[", 1);
+    let s = startup(
+        Ok(Some(encode(Record::Dataset, &broken))),
+        Ok(Some(encode(Record::Settings, "?fig=visitors"))),
+    )
+    .unwrap();
+    assert_eq!(s.problems, [Problem::InvalidDataset, Problem::Corrupt]);
+    assert!(s.settings.is_none());
+}
+
+fn state(view: ViewState) -> Rc<AppState> {
+    Rc::new(AppState::new(Rc::new(embedded()), view, Vec::new()))
+}
+
+#[test]
+fn switching_datasets_keeps_the_view_and_drops_what_is_gone() {
+    let view = ViewState {
+        view: View::Table,
+        selected: Some("tourists_2017".into()),
+        channel: Some("eco_industries".into()),
+        search: "tour".into(),
+        ..Default::default()
+    };
+    // Same ids: everything stays.
+    let other = Rc::new(Model::from_json(&modified_json()).unwrap());
+    let s = state(view.clone()).reduce(Action::UseModel(other.clone(), Source::Pasted));
+    assert_eq!(s.view, view);
+    assert_eq!(s.source, Source::Pasted);
+    assert!(Rc::ptr_eq(&s.model, &other));
+    // The selected figure and the channel are gone from the new dataset: cleared.
+    let renamed = EMBEDDED_JSON
+        .replace("\"tourists_2017\"", "\"visitors_2017\"")
+        .replace("\"eco_industries\"", "\"industries\"");
+    let renamed = Rc::new(Model::from_json(&renamed).unwrap());
+    let s = state(view.clone()).reduce(Action::UseModel(renamed, Source::File("x.json".into())));
+    assert_eq!(s.view.selected, None);
+    assert_eq!(s.view.channel, None);
+    assert_eq!((s.view.view, s.view.search.as_str()), (View::Table, "tour"));
+    // And back.
+    let s = s.reduce(Action::UseModel(Rc::new(embedded()), Source::Embedded));
+    assert_eq!(s.source, Source::Embedded);
+}
+
+#[test]
+fn problems_are_listed_once_and_dismissed() {
+    let s = state(ViewState::default());
+    let s = s.reduce(Action::Problem(Problem::Full));
+    let s = s.reduce(Action::Problem(Problem::Full));
+    assert_eq!(s.problems, [Problem::Full]);
+    let s = s.reduce(Action::DismissProblems);
+    assert!(s.problems.is_empty());
+    assert!(s.persist);
+    let s = s.reduce(Action::StopPersisting);
+    assert!(!s.persist);
+    let s = s.reduce(Action::TogglePanel);
+    assert!(s.panel_open);
+}
+
+#[test]
+fn export_then_load_gives_back_the_same_dataset_and_view() {
+    for json in [EMBEDDED_JSON.to_string(), modified_json()] {
+        let m = Model::from_json(&json).unwrap();
+        let exported = serde_json::to_string_pretty(&m.dataset).unwrap();
+        let back = Model::from_json(&exported).expect("an export loads");
+        assert_eq!(back, m);
+        // The view of the one applies to the other unchanged.
+        let view = ViewState {
+            view: View::Table,
+            selected: Some("subsidy_total".into()),
+            channel: Some("policy_transfers".into()),
+            ..Default::default()
+        };
+        let s = Rc::new(AppState::new(Rc::new(m), view.clone(), Vec::new()))
+            .reduce(Action::UseModel(Rc::new(back), Source::Pasted));
+        assert_eq!(s.view, view);
+        // Exported twice, the text is the same.
+        assert_eq!(
+            serde_json::to_string_pretty(&s.model.dataset).unwrap(),
+            exported
+        );
+    }
+}

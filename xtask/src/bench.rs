@@ -1,0 +1,247 @@
+//! `cargo xtask bench [--quick] [--no-build] [--no-lighthouse] [--no-profile]`: the performance
+//! benchmark (not part of `cargo xtask test`). Builds the release bundle into
+//! `target/bench/dist` (not `dist/`, which other commands own), measures its files with
+//! [`crate::size`], builds a twin whose wasm keeps its function names for the profile, then runs
+//! `tests/bench/run.mjs`: headless Chromium against the bundle served on 127.0.0.1, Lighthouse,
+//! traces. Results go to `target/bench.json` and the results section of `BENCHMARKS.md`.
+//!
+//! A missed target is reported, not a failure; the command fails only when something could not
+//! be measured at all (no build, the app never rendered, ...).
+
+use crate::cmd::Ctx;
+use crate::error::{bail, Context, Result};
+use crate::size;
+use crate::tools;
+use std::fs;
+use std::time::Instant;
+
+/// Issue 7's target for the gzipped size of everything the browser downloads.
+pub const GZIP_TARGET: u64 = 200_000;
+/// Where the bench builds and keeps its inputs, relative to the workspace root.
+const WORK_DIR: &str = "target/bench";
+
+pub const USAGE: &str =
+    "usage: cargo xtask bench [--quick] [--no-build] [--no-lighthouse] [--no-profile]";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Fewer repetitions and no profile: a few minutes instead of about ten.
+    pub quick: bool,
+    /// Rebuild the release bundle first (off: measure the last `target/bench/dist`).
+    pub build: bool,
+    pub lighthouse: bool,
+    /// Build the named twin and trace it (off by default with `--quick`).
+    pub profile: bool,
+}
+
+pub fn parse_args(args: &[String]) -> Result<Options> {
+    let mut o = Options {
+        quick: false,
+        build: true,
+        lighthouse: true,
+        profile: true,
+    };
+    let mut profile_set = None;
+    for a in args {
+        match a.as_str() {
+            "--quick" => o.quick = true,
+            "--no-build" => o.build = false,
+            "--no-lighthouse" => o.lighthouse = false,
+            "--no-profile" => profile_set = Some(false),
+            "--profile" => profile_set = Some(true),
+            other => bail!("`bench` takes no argument `{other}`\n{USAGE}"),
+        }
+    }
+    o.profile = profile_set.unwrap_or(!o.quick);
+    Ok(o)
+}
+
+/// The page Trunk builds the profiling twin from: `index.html` moved two folders down (so every
+/// relative `href` of a `data-trunk` link gains `../../../`), with wasm-opt told to keep the
+/// function names (`-g`), which the release build strips.
+pub fn names_index(html: &str) -> Result<String> {
+    let mut out = String::with_capacity(html.len() + 128);
+    let mut rest = html;
+    let mut found_rust = false;
+    while let Some(start) = rest.find("<link") {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find('>') else {
+            bail!("index.html: a <link> tag is not closed");
+        };
+        let tag = &rest[start..start + len + 1];
+        rest = &rest[start + len + 1..];
+        if !tag.contains("data-trunk") {
+            out.push_str(tag);
+            continue;
+        }
+        let mut tag = tag.to_string();
+        if let Some(at) = tag.find("href=\"") {
+            let value_at = at + "href=\"".len();
+            let value = &tag[value_at..];
+            if !value.starts_with('/') && !value.contains("://") {
+                tag.insert_str(value_at, "../../../");
+            }
+        }
+        if tag.contains("rel=\"rust\"") {
+            found_rust = true;
+            let close = tag
+                .rfind("/>")
+                .or_else(|| tag.rfind('>'))
+                .unwrap_or(tag.len());
+            let mut extra = String::new();
+            if !tag.contains("href=") {
+                extra.push_str(" href=\"../../../Cargo.toml\"");
+            }
+            if !tag.contains("data-wasm-opt-params") {
+                extra.push_str(" data-wasm-opt-params=\"-g\"");
+            }
+            let before_close = tag[..close].trim_end().len();
+            tag.insert_str(before_close, &extra);
+        }
+        out.push_str(&tag);
+    }
+    out.push_str(rest);
+    if !found_rust {
+        bail!("index.html has no <link data-trunk rel=\"rust\"> to build");
+    }
+    Ok(out)
+}
+
+/// Runs the benchmark; Ok(false) when it ran but could not measure something.
+pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
+    let started = Instant::now();
+    let work = ctx.root.join(WORK_DIR);
+    fs::create_dir_all(&work).context(|| format!("cannot create {}", work.display()))?;
+    let dist = work.join("dist");
+    let names_dist = work.join("dist-names");
+
+    tools::setup(ctx)?;
+    if o.build {
+        tools::fetch_crates(ctx)?;
+        println!("\nbench: release build into {WORK_DIR}/dist");
+        ctx.run(
+            tools::trunk_command(ctx)?
+                .args(["build", "--release", "--offline", "--dist"])
+                .arg(&dist),
+        )?;
+        if o.profile {
+            let index = ctx.root.join("index.html");
+            let html = fs::read_to_string(&index)
+                .context(|| format!("cannot read {}", index.display()))?;
+            let names_dir = work.join("names");
+            fs::create_dir_all(&names_dir)
+                .context(|| format!("cannot create {}", names_dir.display()))?;
+            let names_index_path = names_dir.join("index.html");
+            fs::write(&names_index_path, names_index(&html)?)
+                .context(|| format!("cannot write {}", names_index_path.display()))?;
+            println!("\nbench: the same build keeping the wasm function names, for the profile");
+            ctx.run(
+                tools::trunk_command(ctx)?
+                    .args(["build", "--release", "--offline", "--dist"])
+                    .arg(&names_dist)
+                    .arg(&names_index_path),
+            )?;
+        }
+    } else if !dist.join("index.html").exists() {
+        bail!(
+            "{} has no build; run `cargo xtask bench` without --no-build",
+            dist.display()
+        );
+    }
+
+    println!("\nbench: assets of the release build (target: {GZIP_TARGET} bytes gzipped in total)");
+    let report = size::measure(&dist, GZIP_TARGET)?;
+    print!("{}", report.table());
+    let size_json = work.join("size.json");
+    fs::write(&size_json, report.to_json())
+        .context(|| format!("cannot write {}", size_json.display()))?;
+
+    let mut node = ctx.command("node");
+    node.arg("tests/bench/run.mjs")
+        .arg("--dist")
+        .arg(&dist)
+        .arg("--size")
+        .arg(&size_json)
+        .args(["--out", "target/bench.json", "--markdown", "BENCHMARKS.md"]);
+    if o.quick {
+        node.arg("--quick");
+    }
+    if !o.lighthouse {
+        node.arg("--no-lighthouse");
+    }
+    if o.profile && names_dist.join("index.html").exists() {
+        node.arg("--profile-dist").arg(&names_dist);
+    }
+    let measured = ctx.run(&mut node);
+    let took = started.elapsed().as_secs_f64();
+    println!("\nbench: finished in {took:.0} s (build included)");
+    match measured {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            eprintln!("xtask: bench could not measure everything: {e}");
+            Ok(false)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn options_default_to_a_full_run() {
+        let o = parse_args(&args(&[])).unwrap();
+        assert_eq!(
+            o,
+            Options {
+                quick: false,
+                build: true,
+                lighthouse: true,
+                profile: true
+            }
+        );
+    }
+
+    #[test]
+    fn quick_skips_the_profile_unless_asked() {
+        assert!(!parse_args(&args(&["--quick"])).unwrap().profile);
+        assert!(
+            parse_args(&args(&["--quick", "--profile"]))
+                .unwrap()
+                .profile
+        );
+        let o = parse_args(&args(&["--no-build", "--no-lighthouse", "--no-profile"])).unwrap();
+        assert!(!o.build && !o.lighthouse && !o.profile && !o.quick);
+        assert!(parse_args(&args(&["--fast"])).is_err());
+    }
+
+    #[test]
+    fn names_index_moves_hrefs_and_keeps_names() {
+        let html = r#"<head>
+    <link rel="icon" href="data:," />
+    <link data-trunk rel="rust" data-bin="app" data-wasm-opt="z" />
+    <link data-trunk rel="css" href="static/style.css" />
+    <link data-trunk rel="copy-file" href="/abs.txt" />
+</head>"#;
+        let out = names_index(html).unwrap();
+        assert!(
+            out.contains(r#"<link rel="icon" href="data:," />"#),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"<link data-trunk rel="rust" data-bin="app" data-wasm-opt="z" href="../../../Cargo.toml" data-wasm-opt-params="-g" />"#),
+            "{out}"
+        );
+        assert!(out.contains(r#"href="../../../static/style.css""#), "{out}");
+        assert!(out.contains(r#"href="/abs.txt""#), "{out}");
+    }
+
+    #[test]
+    fn names_index_needs_a_rust_link() {
+        assert!(names_index("<link data-trunk rel=\"css\" href=\"a.css\">").is_err());
+    }
+}
