@@ -51,11 +51,10 @@ pub fn figure_detail() -> Html {
     let derived = model.derived(&q.id);
     let paragraph = model.paragraph_of(&q.id).and_then(|n| model.paragraph(n));
     let source = figure.map(|f| {
-        let scale = serde_json::to_value(f.scale).ok().and_then(|x| x.as_str().map(str::to_string)).unwrap_or_default();
         html! {
             <>
                 <dt>{t.as_reported}</dt>
-                <dd>{as_printed(f, &scale, lang)}</dd>
+                <dd>{as_printed(f, lang)}</dd>
                 if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
                 <dt>{t.team_note}</dt><dd>{f.source.note.get(lang)}</dd>
                 if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
@@ -117,7 +116,8 @@ pub fn figure_detail() -> Html {
 }
 
 /// The value as the source printed it: "more than 21 %", "50.457 million yuan".
-fn as_printed(f: &crate::model::Figure, scale: &str, lang: Lang) -> String {
+fn as_printed(f: &crate::model::Figure, lang: Lang) -> String {
+    let scale = f.scale.code();
     let unit =
         crate::model::Unit::parse(&f.unit).map_or(f.unit.clone(), |u| u.symbol(lang).to_string());
     let q = match f.qualifier {

@@ -6,8 +6,8 @@
 use super::dataset::{Relation, Rule, Text};
 use super::estimate::Estimate;
 use super::units::Unit;
+use super::validate::rule_ids;
 use super::{Model, Origin};
-use std::collections::HashMap;
 
 /// A gap up to this share of the reference side is "doubtful"; beyond it, "contradicts".
 pub const DOUBTFUL_BAND_PCT: f64 = 10.0;
@@ -202,34 +202,27 @@ fn share_capped(e: Estimate, unit: Unit) -> Estimate {
     }
 }
 
-/// Of the slips that work for one figure, keep the mildest power of ten in each direction (if
-/// ÷10 fits inside an area, ÷100 does too and says nothing more) and any mu/hectare mix-up.
-fn mildest(slips: Vec<Slip>) -> Vec<Slip> {
-    let mut kept: Vec<Slip> = Vec::new();
-    // Where the power of ten kept for a figure and direction (up: true) is.
-    let mut power_at: HashMap<(String, bool), usize> = HashMap::new();
-    for s in slips {
-        let SlipKind::PowerOfTen(b) = s.kind else {
-            kept.push(s);
-            continue;
-        };
-        match power_at.entry((s.figure.clone(), b > 0)) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                let i = *e.get();
-                if let SlipKind::PowerOfTen(a) = kept[i].kind {
+/// Adds a slip of the figure whose slips start at `kept[start..]`, keeping the mildest power of
+/// ten in each direction (if ÷10 fits inside an area, ÷100 does too and says nothing more) and
+/// any mu/hectare mix-up.
+fn keep_mildest(kept: &mut Vec<(Slip, Key)>, start: usize, s: (Slip, Key)) {
+    if let SlipKind::PowerOfTen(b) = s.0.kind {
+        for k in &mut kept[start..] {
+            if let SlipKind::PowerOfTen(a) = k.0.kind {
+                if a.signum() == b.signum() {
                     if b.abs() < a.abs() {
-                        kept[i] = s;
+                        *k = s;
                     }
+                    return;
                 }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(kept.len());
-                kept.push(s);
             }
         }
     }
-    kept
+    kept.push(s);
 }
+
+/// At most this many candidates per figure (see `candidates`).
+const CANDIDATES: usize = 12;
 
 fn candidates(unit: Unit) -> Vec<(SlipKind, f64)> {
     let mut c: Vec<(SlipKind, f64)> = [1, -1, 2, -2, 3, -3, 4, -4, 8, -8]
@@ -276,25 +269,6 @@ fn verdict(model: &Model, relation: &Relation, patch: Option<(&str, f64)>) -> Op
     })
 }
 
-/// The ids a rule names, in the order of its fields (an id named twice is listed twice).
-fn named(rule: &Rule) -> Vec<&str> {
-    match rule {
-        Rule::SumEquals { parts, total } => parts
-            .iter()
-            .map(String::as_str)
-            .chain([total.as_str()])
-            .collect(),
-        Rule::FitsWithin { inner: a, outer: b }
-        | Rule::PartOf { part: a, whole: b }
-        | Rule::Equal { a, b } => vec![a, b],
-        Rule::RatioMatches {
-            numerator,
-            denominator,
-            expected,
-        } => vec![numerator, denominator, expected],
-    }
-}
-
 /// How many figure look-ups one verdict on a rule takes.
 fn lookups(rule: &Rule) -> usize {
     match rule {
@@ -304,13 +278,20 @@ fn lookups(rule: &Rule) -> usize {
     }
 }
 
+/// A slip's figure (by its index in `Model::quantities`) and candidate (its index in
+/// `candidates` for the figure's unit): the same pair is the same slip.
+type Key = (usize, usize);
+
 /// The search for slips across all relations, with what it learns on the way.
 struct SlipSearch<'m> {
     model: &'m Model,
-    /// For each id, the relations that hold as reported and name it (each once).
-    holding: HashMap<&'m str, Vec<usize>>,
-    /// Whether multiplying an id by a factor (its bits) breaks a relation that holds.
-    breaks: HashMap<(&'m str, u64), bool>,
+    /// By quantity: the relations that hold as reported and name it (each once).
+    holding: Vec<Vec<usize>>,
+    /// By quantity and candidate: whether the slip breaks a relation that holds (0: not known
+    /// yet, 1: it breaks none, 2: it breaks one).
+    breaks: Vec<[u8; CANDIDATES]>,
+    /// By quantity: 1 + the last relation whose search tried it.
+    tried: Vec<usize>,
     /// Look-ups left (`SLIP_SEARCH_LOOKUPS` at the start).
     left: usize,
 }
@@ -320,29 +301,34 @@ impl<'m> SlipSearch<'m> {
         self.left = self.left.saturating_sub(n);
     }
 
-    /// Would multiplying `id` by `factor` break a relation that holds as reported?
-    fn breaks_another(&mut self, id: &'m str, factor: f64) -> bool {
-        if let Some(b) = self.breaks.get(&(id, factor.to_bits())) {
-            return *b;
-        }
-        let model = self.model;
-        let mut breaks = false;
-        for &r in self.holding.get(id).map_or(&[][..], Vec::as_slice) {
-            let relation = &model.dataset.relations[r];
-            self.left = self.left.saturating_sub(lookups(&relation.rule));
-            if verdict(model, relation, Some((id, factor)))
-                .is_none_or(|v| v.status != Status::Holds)
-            {
-                breaks = true;
-                break;
+    /// Would multiplying `id` by `factor` (candidate `key.1`) break a relation that holds?
+    fn breaks_another(&mut self, key: Key, id: &str, factor: f64) -> bool {
+        let (n, j) = key;
+        if self.breaks[n][j] == 0 {
+            let model = self.model;
+            let mut breaks = false;
+            for &r in &self.holding[n] {
+                let relation = &model.dataset.relations[r];
+                self.left = self.left.saturating_sub(lookups(&relation.rule));
+                let after = verdict(model, relation, Some((id, factor)));
+                if after.is_none_or(|v| v.status != Status::Holds) {
+                    breaks = true;
+                    break;
+                }
             }
+            self.breaks[n][j] = 1 + u8::from(breaks);
         }
-        self.breaks.insert((id, factor.to_bits()), breaks);
-        breaks
+        self.breaks[n][j] == 2
     }
 }
 
-fn evaluate<'m>(search: &mut SlipSearch<'m>, relation: &'m Relation, reported: Verdict) -> Finding {
+/// A relation's finding, with the key of each slip listed.
+fn evaluate<'m>(
+    search: &mut SlipSearch<'m>,
+    index: usize,
+    relation: &'m Relation,
+    reported: Verdict,
+) -> (Finding, Vec<Key>) {
     let model = search.model;
     let Verdict {
         left: l,
@@ -353,17 +339,24 @@ fn evaluate<'m>(search: &mut SlipSearch<'m>, relation: &'m Relation, reported: V
         gap_pct,
     } = reported;
     let tol = relation.tolerance_pct.unwrap_or(DEFAULT_TOLERANCE_PCT);
-    let refs = named(&relation.rule);
-    let mut slips = Vec::new();
+    let refs = rule_ids(&relation.rule);
+    let mut slips: Vec<(Slip, Key)> = Vec::new();
     if status != Status::Holds {
         'ids: for &id in &refs {
-            let Some(q) = model.quantity(id) else {
+            let Some(&n) = model.index.get(id) else {
                 continue;
             };
+            // An id named twice is tried once.
+            if search.tried[n] == index + 1 {
+                continue;
+            }
+            search.tried[n] = index + 1;
+            let q = &model.quantities[n];
             if q.origin != Origin::Reported {
                 continue;
             }
-            for (kind, factor) in candidates(q.unit) {
+            let start = slips.len();
+            for (j, (kind, factor)) in candidates(q.unit).into_iter().enumerate() {
                 let corrected = q.value.central() * factor;
                 // A share above 100% is no correction.
                 if q.unit.is_percent() && q.value.lo * factor > 100.0 {
@@ -378,21 +371,22 @@ fn evaluate<'m>(search: &mut SlipSearch<'m>, relation: &'m Relation, reported: V
                 };
                 if after.status < status
                     && after.status != Status::Contradicts
-                    && !search.breaks_another(id, factor)
+                    && !search.breaks_another((n, j), id, factor)
                 {
-                    slips.push(Slip {
+                    let slip = Slip {
                         figure: id.to_string(),
                         kind,
                         factor,
                         corrected,
                         status_after: after.status,
                         mends: 0,
-                    });
+                    };
+                    keep_mildest(&mut slips, start, (slip, (n, j)));
                 }
             }
         }
     }
-    let slips = mildest(slips);
+    let (slips, keys) = slips.into_iter().unzip();
     let (left_ids, right_ids): (Vec<String>, Vec<String>) = match &relation.rule {
         Rule::SumEquals { parts, total } => (parts.clone(), vec![total.clone()]),
         Rule::RatioMatches {
@@ -406,7 +400,7 @@ fn evaluate<'m>(search: &mut SlipSearch<'m>, relation: &'m Relation, reported: V
         _ => (vec![refs[0].to_string()], vec![refs[1].to_string()]),
     };
     let show = |e: Estimate| e.scale(1.0 / unit.to_base());
-    Finding {
+    let finding = Finding {
         relation: relation.id.clone(),
         label: relation.label.clone(),
         rule: relation.rule.clone(),
@@ -426,57 +420,59 @@ fn evaluate<'m>(search: &mut SlipSearch<'m>, relation: &'m Relation, reported: V
         tolerance_pct: tol,
         slips,
         note: relation.note.clone(),
-    }
+    };
+    (finding, keys)
 }
 
 /// Every relation's finding, worst first; slips ranked by how many findings they would mend.
-/// Near-linear in the size of the dataset: each relation is judged once as reported, the slip
-/// search is bounded by `SLIP_SEARCH_LOOKUPS`, and slips are counted with a hash map.
+/// Near-linear in the size of the dataset: each relation is judged once as reported, each slip
+/// is checked against the relations that name its figure once, and the search is bounded by
+/// `SLIP_SEARCH_LOOKUPS`.
 pub fn evaluate_all(model: &Model) -> Vec<Finding> {
+    evaluate_within(model, SLIP_SEARCH_LOOKUPS).0
+}
+
+/// `evaluate_all` with `budget` look-ups for the slip search; also how many it spent.
+fn evaluate_within(model: &Model, budget: usize) -> (Vec<Finding>, usize) {
     let relations = &model.dataset.relations;
     let reported: Vec<Option<Verdict>> =
         relations.iter().map(|r| verdict(model, r, None)).collect();
-    let mut holding: HashMap<&str, Vec<usize>> = HashMap::new();
+    let ids = model.quantities.len();
+    let mut holding: Vec<Vec<usize>> = vec![Vec::new(); ids];
     for (i, (r, v)) in relations.iter().zip(&reported).enumerate() {
         if v.as_ref().is_some_and(|v| v.status == Status::Holds) {
-            let mut ids = named(&r.rule);
-            ids.sort_unstable();
-            ids.dedup();
-            for id in ids {
-                holding.entry(id).or_default().push(i);
+            for id in rule_ids(&r.rule) {
+                if let Some(&n) = model.index.get(id) {
+                    if holding[n].last() != Some(&i) {
+                        holding[n].push(i);
+                    }
+                }
             }
         }
     }
     let mut search = SlipSearch {
         model,
         holding,
-        breaks: HashMap::new(),
-        left: SLIP_SEARCH_LOOKUPS,
+        breaks: vec![[0; CANDIDATES]; ids],
+        tried: vec![0; ids],
+        left: budget,
     };
-    let mut findings: Vec<Finding> = relations
+    let found: Vec<(Finding, Vec<Key>)> = relations
         .iter()
         .zip(reported)
-        .filter_map(|(r, v)| Some(evaluate(&mut search, r, v?)))
+        .enumerate()
+        .filter_map(|(i, (r, v))| Some(evaluate(&mut search, i, r, v?)))
         .collect();
-    // How many findings each (figure, factor) slip mends.
-    let mends: Vec<Vec<usize>> = {
-        let mut count: HashMap<(&str, u64), usize> = HashMap::new();
-        for s in findings.iter().flat_map(|f| &f.slips) {
-            *count.entry((&s.figure, s.factor.to_bits())).or_default() += 1;
-        }
-        findings
-            .iter()
-            .map(|f| {
-                f.slips
-                    .iter()
-                    .map(|s| count[&(s.figure.as_str(), s.factor.to_bits())])
-                    .collect()
-            })
-            .collect()
-    };
-    for (f, mends) in findings.iter_mut().zip(mends) {
-        for (s, m) in f.slips.iter_mut().zip(mends) {
-            s.mends = m;
+    let spent = budget - search.left;
+    // How many findings each slip (figure and factor) mends.
+    let mut mends = vec![[0usize; CANDIDATES]; ids];
+    for (n, j) in found.iter().flat_map(|(_, keys)| keys) {
+        mends[*n][*j] += 1;
+    }
+    let mut findings = Vec::with_capacity(found.len());
+    for (mut f, keys) in found {
+        for (s, (n, j)) in f.slips.iter_mut().zip(keys) {
+            s.mends = mends[n][j];
         }
         f.slips.sort_by(|a, b| {
             a.status_after
@@ -484,11 +480,136 @@ pub fn evaluate_all(model: &Model) -> Vec<Finding> {
                 .then(b.mends.cmp(&a.mends))
                 .then(a.factor.log10().abs().total_cmp(&b.factor.log10().abs()))
         });
+        findings.push(f);
     }
     findings.sort_by(|a, b| {
         b.status
             .cmp(&a.status)
             .then(b.gap_pct.total_cmp(&a.gap_pct))
     });
-    findings
+    (findings, spent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+    use std::time::Instant;
+
+    fn embedded() -> Value {
+        serde_json::from_str(super::super::EMBEDDED_JSON).unwrap()
+    }
+
+    fn label() -> Value {
+        json!({"en": "r", "zh": "r"})
+    }
+
+    /// A reported figure like `like` (of the embedded data), with a new id and value.
+    fn figure(v: &Value, like: &str, id: &str, value: f64) -> Value {
+        let mut f = v["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == like)
+            .unwrap()
+            .clone();
+        f["id"] = json!(id);
+        f["value"] = json!(value);
+        f["scale"] = json!("one");
+        f["label"] = label();
+        f["source"] = json!({"note": label()});
+        f.as_object_mut().unwrap().remove("repeats");
+        f
+    }
+
+    #[test]
+    fn candidates_fit_their_table() {
+        for unit in [Unit::Hectare, Unit::Yuan, Unit::Percent] {
+            assert!(candidates(unit).len() <= CANDIDATES);
+        }
+    }
+
+    #[test]
+    fn the_limit_leaves_the_shipped_findings_alone() {
+        let model = Model::embedded().unwrap();
+        let (limited, spent) = evaluate_within(&model, SLIP_SEARCH_LOOKUPS);
+        let (unlimited, _) = evaluate_within(&model, usize::MAX);
+        assert_eq!(limited, unlimited);
+        assert_eq!(limited, model.findings);
+        assert!(spent < 1_000, "{spent}");
+        assert!(limited.iter().any(|f| !f.slips.is_empty()));
+    }
+
+    #[test]
+    fn many_relations_and_long_sums_take_near_linear_time() {
+        // 2,000 figures, each failing one relation (÷10 would mend it) and holding in another;
+        // and a failing sum of all 2,000 parts, which no single slip mends. Trying every slip of
+        // every part against every relation, as this used to, took 6.6 s in a release build.
+        let mut v = embedded();
+        let n = 2_000;
+        let mut relations = Vec::new();
+        for i in 0..n {
+            let id = format!("q{i}");
+            let f = figure(&v, "forest_land_area", &id, 3_400_000.0);
+            v["figures"].as_array_mut().unwrap().push(f);
+            relations.push(json!({"id": format!("bad{i}"), "label": label(),
+                "rule": {"kind": "fits_within", "inner": id, "outer": "forestry_land_area"}}));
+            relations.push(json!({"id": format!("ok{i}"), "label": label(),
+                "rule": {"kind": "fits_within", "inner": id, "outer": "horqin_sandy_land_area"}}));
+        }
+        let parts: Vec<String> = (0..n).map(|i| format!("q{i}")).collect();
+        relations.push(json!({"id": "sum", "label": label(),
+            "rule": {"kind": "sum_equals", "parts": parts, "total": "banner_area"}}));
+        v["relations"] = Value::Array(relations);
+        let model = Model::from_json(&v.to_string()).expect("valid");
+        let start = Instant::now();
+        let (findings, spent) = evaluate_within(&model, SLIP_SEARCH_LOOKUPS);
+        // About 1 s unoptimised, 0.1 s in a release build.
+        assert!(start.elapsed().as_secs() < 10, "took {:?}", start.elapsed());
+        assert!(spent <= SLIP_SEARCH_LOOKUPS + 2 * (n + 1), "{spent}");
+        assert_eq!(findings.len(), 2 * n + 1);
+        // Each failing relation has its slips, counted across all of them.
+        let bad = findings.iter().find(|f| f.relation == "bad7").unwrap();
+        assert!(bad
+            .slips
+            .iter()
+            .any(|s| s.figure == "q7" && s.kind == SlipKind::PowerOfTen(-1) && s.mends == 1));
+    }
+
+    #[test]
+    fn the_slip_search_stops_at_its_limit() {
+        // A holding sum of 1,000 parts and 1,000 relations, each mended by ×10 on one part: every
+        // slip has to be checked against the sum.
+        let mut v = embedded();
+        let n = 1_000;
+        let mut relations = Vec::new();
+        for i in 0..n {
+            let id = format!("p{i}");
+            let f = figure(&v, "subsidy_grassland", &id, 1.0);
+            v["figures"].as_array_mut().unwrap().push(f);
+            relations.push(json!({"id": format!("bad{i}"), "label": label(),
+                "rule": {"kind": "equal", "a": id, "b": "ten"}}));
+        }
+        for (id, value) in [("all", n as f64), ("ten", 10.0)] {
+            let mut f = figure(&v, "subsidy_grassland", id, value);
+            f["kind"] = json!("context");
+            v["figures"].as_array_mut().unwrap().push(f);
+        }
+        let parts: Vec<String> = (0..n).map(|i| format!("p{i}")).collect();
+        relations.push(json!({"id": "sum", "label": label(),
+            "rule": {"kind": "sum_equals", "parts": parts, "total": "all"}}));
+        v["relations"] = Value::Array(relations);
+        let model = Model::from_json(&v.to_string()).expect("valid");
+        let slips = |f: &[Finding]| f.iter().map(|f| f.slips.len()).sum::<usize>();
+        let (all, _) = evaluate_within(&model, usize::MAX);
+        assert_eq!(slips(&all), n);
+        let (some, spent) = evaluate_within(&model, 100_000);
+        assert!(spent < 100_000 + n + 1, "{spent}");
+        assert!(slips(&some) > 0 && slips(&some) < n, "{}", slips(&some));
+        // What is found within the limit is what an unlimited search finds.
+        for f in &some {
+            let g = all.iter().find(|g| g.relation == f.relation).unwrap();
+            assert!(f.slips.is_empty() || f.slips == g.slips, "{}", f.relation);
+        }
+    }
 }

@@ -1,19 +1,22 @@
 //! From JSON text to a `Dataset`, in two steps: serde_json parses the text into a plain tree
 //! (`Node`: syntax errors keep their line and column), and hand-written code reads the tree into
-//! the dataset types. The reading is plain, non-generic code on purpose: serde's derived
-//! `Deserialize` for these types was instantiated once per type and per container, one of the
-//! largest parts of the wasm.
+//! the dataset types. The reading is plain code, generic only in a few tiny helpers, on purpose:
+//! serde's derived `Deserialize` for these types was instantiated once per type and per
+//! container, one of the largest parts of the wasm. (A `serde_json::Value` tree costs more than
+//! `Node`, with either of its maps, and loses repeated names.)
 //!
 //! The rules are those of the format (`data/schema.json`), as the derived code applied them:
 //! unknown fields are refused, and so is a field given twice; optional fields may be left out or
-//! null, except the fields of a period or a rule and the optional lists, which may be left out
-//! but, when given, are not null; integers must fit their type (`u32`, `i32`); a period or a rule
-//! takes exactly the fields of its type. Every problem is reported with its exact JSON path
-//! (`figures[3].unit`, `relations[0].rule.parts[1]`), and all of them are collected, up to
-//! `MAX_STRUCTURE_ERRORS`, not only the first.
+//! null, except `qualifier`, the optional lists and the fields of a period or a rule, which may
+//! be left out but, when given, are not null; integers must fit their type (`u32`, `i32`); a
+//! period or a rule takes exactly the fields of its type. Two things the derived code let through
+//! and the schema refuses are refused: a list of field values in place of an object
+//! (`["en text", "zh text"]` for a text), and `{"million": null}` for `"million"`.
 //!
-//! The tree keeps the members of an object in document order and keeps repeated names, so that
-//! errors come in the order of the text and a repeated field can be refused.
+//! Every problem is reported with its exact JSON path (`figures[3].unit` also for a missing
+//! field, `relations[0].rule.parts[1]`), and all of them are collected, up to
+//! `MAX_STRUCTURE_ERRORS`, not only the first: within an object, unknown and repeated names in
+//! the order of the text, then each field in the order of the format.
 
 use super::dataset::{
     CaseInfo, Channel, Dataset, DerivedMetric, Figure, FigureKind, Measure, Operation, Paragraph,
@@ -27,7 +30,8 @@ use std::fmt;
 /// otherwise yield millions of them. Reading stops once the list is full.
 pub const MAX_STRUCTURE_ERRORS: usize = 100;
 
-/// A parsed JSON value. Objects keep their members in document order, repeated names included.
+/// A parsed JSON value. Objects keep their members in the order of the text, repeated names
+/// included (so that a field given twice can be refused).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
     Null,

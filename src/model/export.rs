@@ -2,7 +2,7 @@
 
 use super::format::{number_text, period_text};
 use super::units::Lang;
-use super::{Figure, FigureKind, Model};
+use super::{Figure, Model};
 
 /// The figures as CSV, one row each, values as reported plus the scale to apply.
 pub fn figures_csv(model: &Model, figures: &[&Figure], lang: Lang) -> Result<String, String> {
@@ -26,26 +26,17 @@ pub fn figures_csv(model: &Model, figures: &[&Figure], lang: Lang) -> Result<Str
     ]);
     for f in figures {
         let value = f.value * f.scale.factor();
-        let kind = match f.kind {
-            FigureKind::Reported => "reported",
-            FigureKind::Context => "context",
-        };
-        let scale = serde_json::to_value(f.scale)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let qualifier = serde_json::to_value(f.qualifier)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let kind = f.kind.code();
+        let scale = f.scale.code();
+        let qualifier = f.qualifier.code();
         w.write_record(&[
             f.id.as_str(),
             f.label.get(lang),
             &number_text(f.value),
-            &scale,
+            scale,
             &number_text(value),
             f.unit.as_str(),
-            &qualifier,
+            qualifier,
             &period_text(Some(&f.period), lang),
             f.channel.as_deref().unwrap_or(""),
             kind,

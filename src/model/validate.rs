@@ -240,11 +240,11 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     errs.extend(cycles(d));
     let units = declared_units(d);
     for (i, r) in d.relations.iter().enumerate() {
-        for (field, id) in rule_refs(&r.rule) {
+        for (j, id) in rule_ids(&r.rule).into_iter().enumerate() {
             if !known(id) {
                 errs.push(DatasetError::new(
                     ErrorKind::MissingReference,
-                    format!("relations[{i}].rule.{field}"),
+                    format!("relations[{i}].rule.{}", rule_field(&r.rule, j)),
                     "a figure or derived-metric id",
                     format!("\"{id}\""),
                 ));
@@ -265,30 +265,36 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     errs
 }
 
-/// The ids a rule names, with the field each sits in.
-pub fn rule_refs(rule: &Rule) -> Vec<(String, &str)> {
+/// The ids a rule names, in the order of its fields (an id named twice is listed twice).
+pub fn rule_ids(rule: &Rule) -> Vec<&str> {
     match rule {
         Rule::SumEquals { parts, total } => parts
             .iter()
-            .enumerate()
-            .map(|(j, p)| (format!("parts[{j}]"), p.as_str()))
-            .chain([("total".to_string(), total.as_str())])
+            .map(String::as_str)
+            .chain([total.as_str()])
             .collect(),
-        Rule::FitsWithin { inner, outer } => {
-            vec![("inner".into(), inner), ("outer".into(), outer)]
-        }
-        Rule::PartOf { part, whole } => vec![("part".into(), part), ("whole".into(), whole)],
+        Rule::FitsWithin { inner: a, outer: b }
+        | Rule::PartOf { part: a, whole: b }
+        | Rule::Equal { a, b } => vec![a, b],
         Rule::RatioMatches {
             numerator,
             denominator,
             expected,
-        } => vec![
-            ("numerator".into(), numerator),
-            ("denominator".into(), denominator),
-            ("expected".into(), expected),
-        ],
-        Rule::Equal { a, b } => vec![("a".into(), a), ("b".into(), b)],
+        } => vec![numerator, denominator, expected],
     }
+}
+
+/// The field of a rule that holds its `j`th id, in the order of `rule_ids`: `parts[2]`, `total`.
+fn rule_field(rule: &Rule, j: usize) -> String {
+    let name = match rule {
+        Rule::SumEquals { parts, .. } if j < parts.len() => return format!("parts[{j}]"),
+        Rule::SumEquals { .. } => "total",
+        Rule::FitsWithin { .. } => ["inner", "outer"][j],
+        Rule::PartOf { .. } => ["part", "whole"][j],
+        Rule::Equal { .. } => ["a", "b"][j],
+        Rule::RatioMatches { .. } => ["numerator", "denominator", "expected"][j],
+    };
+    name.to_string()
 }
 
 /// The unit each id declares: a figure's own, a derived metric's result (the first of an id used
@@ -330,12 +336,12 @@ fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<Dat
         Rule::SumEquals { parts, total } => {
             // The kind most of the ids share is the reference (the total's on a tie); each id
             // of another kind is flagged where it stands.
-            let named: Vec<(String, &str, Unit)> = parts
+            let named: Vec<(usize, &str, Unit)> = parts
                 .iter()
+                .map(String::as_str)
+                .chain([total.as_str()])
                 .enumerate()
-                .map(|(j, p)| (format!("parts[{j}]"), p.as_str()))
-                .chain([("total".to_string(), total.as_str())])
-                .filter_map(|(field, id)| unit(id).map(|u| (field, id, u)))
+                .filter_map(|(j, id)| unit(id).map(|u| (j, id, u)))
                 .collect();
             // Few kinds, maybe many parts: count per kind in one pass.
             let mut kinds: Vec<(Dims, usize)> = Vec::new();
@@ -359,9 +365,9 @@ fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<Dat
             else {
                 return errs;
             };
-            for (field, id, u) in &named {
+            for (j, id, u) in &named {
                 if u.dims() != ref_unit.dims() {
-                    errs.push(mismatch(field.clone(), (ref_id, ref_unit), (id, *u)));
+                    errs.push(mismatch(rule_field(rule, *j), (ref_id, ref_unit), (id, *u)));
                 }
             }
         }
