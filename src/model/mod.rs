@@ -77,6 +77,53 @@ pub struct Model {
     index: HashMap<String, usize>,
     /// Each quantity's check status, computed once: the table asks for it on every row.
     statuses: HashMap<String, Status>,
+    lookup: Lookup,
+}
+
+/// Indexes by id, built once: views ask for figures row by row, at any dataset size.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Lookup {
+    figure: HashMap<String, usize>,
+    derived: HashMap<String, usize>,
+    /// The paragraph each quantity traces to (a derived metric: its first input's that has one).
+    paragraph: HashMap<String, u32>,
+}
+
+impl Lookup {
+    fn new(d: &Dataset, quantities: &[Quantity]) -> Lookup {
+        let figure: HashMap<String, usize> = d
+            .figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
+        let derived: HashMap<String, usize> = d
+            .derived
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.clone(), i))
+            .collect();
+        // Quantities come in dependency order, so every input is traced before its metric.
+        let mut paragraph: HashMap<String, u32> = HashMap::new();
+        for q in quantities {
+            let p = match (figure.get(&q.id), derived.get(&q.id)) {
+                (Some(i), _) => d.figures[*i].source.paragraph,
+                (None, Some(i)) => d.derived[*i]
+                    .inputs
+                    .iter()
+                    .find_map(|input| paragraph.get(input).copied()),
+                _ => None,
+            };
+            if let Some(p) = p {
+                paragraph.insert(q.id.clone(), p);
+            }
+        }
+        Lookup {
+            figure,
+            derived,
+            paragraph,
+        }
+    }
 }
 
 impl Model {
@@ -123,7 +170,9 @@ impl Model {
             rates,
             index,
             statuses: HashMap::new(),
+            lookup: Lookup::default(),
         };
+        model.lookup = Lookup::new(&model.dataset, &model.quantities);
         model.findings = checks::evaluate_all(&model);
         model.statuses = statuses(&model);
         Ok(model)
@@ -139,11 +188,17 @@ impl Model {
     }
 
     pub fn figure(&self, id: &str) -> Option<&Figure> {
-        self.dataset.figures.iter().find(|f| f.id == id)
+        self.lookup
+            .figure
+            .get(id)
+            .and_then(|i| self.dataset.figures.get(*i))
     }
 
     pub fn derived(&self, id: &str) -> Option<&DerivedMetric> {
-        self.dataset.derived.iter().find(|d| d.id == id)
+        self.lookup
+            .derived
+            .get(id)
+            .and_then(|i| self.dataset.derived.get(*i))
     }
 
     pub fn channel(&self, id: &str) -> Option<&Channel> {
@@ -177,34 +232,7 @@ impl Model {
 
     /// The paragraph a quantity is traced to (a derived metric: its first input's, depth first).
     pub fn paragraph_of(&self, id: &str) -> Option<u32> {
-        if let Some(f) = self.figure(id) {
-            return f.source.paragraph;
-        }
-        // An explicit stack, and each id looked at once: a long chain of metrics cannot overflow
-        // the stack, nor inputs shared along the way make the walk exponential.
-        let mut figures: HashMap<&str, &Figure> = HashMap::new();
-        for f in &self.dataset.figures {
-            figures.entry(f.id.as_str()).or_insert(f);
-        }
-        let mut derived: HashMap<&str, &DerivedMetric> = HashMap::new();
-        for d in &self.dataset.derived {
-            derived.entry(d.id.as_str()).or_insert(d);
-        }
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![id];
-        while let Some(id) = stack.pop() {
-            if !seen.insert(id) {
-                continue;
-            }
-            if let Some(f) = figures.get(id) {
-                if f.source.paragraph.is_some() {
-                    return f.source.paragraph;
-                }
-            } else if let Some(d) = derived.get(id) {
-                stack.extend(d.inputs.iter().rev().map(String::as_str));
-            }
-        }
-        None
+        self.lookup.paragraph.get(id).copied()
     }
 
     /// The rate a money figure of this period converts at.
