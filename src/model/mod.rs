@@ -80,6 +80,11 @@ pub struct Model {
     lookup: Lookup,
 }
 
+/// Values are validated finite, so equality is reflexive. Being `Eq` also lets `Rc<Model>`
+/// compare by pointer first: the app state compares its model on every update, and a deep
+/// comparison of a large dataset would cost more than the update itself.
+impl Eq for Model {}
+
 /// Indexes by id, built once: views ask for figures row by row, at any dataset size.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct Lookup {
