@@ -31,7 +31,12 @@ pub fn text_from_bytes(bytes: Vec<u8>) -> Result<String, DatasetError> {
         let bytes = e.as_bytes();
         let before = &bytes[..at];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let column = at - before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+        let column = at
+            - before
+                .iter()
+                .rposition(|b| *b == b'\n')
+                .map_or(0, |i| i + 1)
+            + 1;
         DatasetError::new(
             ErrorKind::Syntax { line, column },
             ".",
@@ -49,13 +54,22 @@ mod tests {
     fn utf8_with_or_without_a_byte_order_mark() {
         assert_eq!(text_from_bytes(b"{}".to_vec()).unwrap(), "{}");
         assert_eq!(text_from_bytes(b"\xEF\xBB\xBF{}".to_vec()).unwrap(), "{}");
-        assert_eq!(text_from_bytes("科尔沁".as_bytes().to_vec()).unwrap(), "科尔沁");
+        assert_eq!(
+            text_from_bytes("科尔沁".as_bytes().to_vec()).unwrap(),
+            "科尔沁"
+        );
     }
 
     #[test]
     fn the_first_byte_that_is_not_utf8_is_located() {
         let e = text_from_bytes(b"{\n  \"a\": \"caf\xE9\"\n}".to_vec()).unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Syntax { line: 2, column: 11 });
+        assert_eq!(
+            e.kind,
+            ErrorKind::Syntax {
+                line: 2,
+                column: 12
+            }
+        );
         assert!(e.found.contains("0xE9"), "{e}");
         // A sequence cut short at the very end.
         let e = text_from_bytes(b"\"\xE7\xA7".to_vec()).unwrap_err();

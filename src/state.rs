@@ -2,7 +2,7 @@
 //! link reopens the same view and back/forward walk through past views.
 
 use crate::model::display::{NumberStyle, UnitChoice};
-use crate::model::{AreaUnit, Currency, Lang, Model, Status};
+use crate::model::{AreaUnit, Currency, DatasetError, Lang, Model, Status};
 use crate::storage::Problem;
 use std::rc::Rc;
 use yew::Reducible;
@@ -344,17 +344,33 @@ pub enum Source {
     Stored,
 }
 
+/// What the last action of the dataset panel led to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum LoadOutcome {
+    #[default]
+    None,
+    /// Refused, with every problem found; the dataset in use stays.
+    Refused(Rc<Vec<DatasetError>>),
+    Loaded,
+    /// The stored data was removed.
+    Removed,
+}
+
 /// The app's state: the model in use, the view, and notices for the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub model: Rc<Model>,
     pub source: Source,
+    /// The JSON text the dataset in use was read from: what "export" writes, byte for byte
+    /// (serializing the model again would link serde's serializers for the whole format).
+    pub text: Option<Rc<str>>,
     pub view: ViewState,
     pub ignored: Vec<Ignored>,
     /// Problems with the data kept in the browser, shown until dismissed.
     pub problems: Vec<Problem>,
-    /// Whether the dataset panel is open (not part of the URL).
+    /// Whether the dataset panel is open (not part of the URL), and what it last did.
     pub panel_open: bool,
+    pub outcome: LoadOutcome,
     /// Whether the dataset and settings are kept in the browser; off once the reader removes
     /// what was stored, for the rest of the visit.
     pub persist: bool,
@@ -365,10 +381,12 @@ impl AppState {
         AppState {
             model,
             source: Source::Embedded,
+            text: None,
             view,
             ignored,
             problems: Vec::new(),
             panel_open: false,
+            outcome: LoadOutcome::None,
             persist: true,
         }
     }
@@ -394,9 +412,11 @@ pub enum Action {
     SetScenario(usize, Option<String>),
     ResetScenario,
     DismissNotice,
-    /// Switch to another validated dataset. The view stays; a selected figure or channel the
-    /// new dataset lacks is cleared.
-    UseModel(Rc<Model>, Source),
+    /// Switch to another validated dataset, read from this text. The view stays; a selected
+    /// figure or channel the new dataset lacks is cleared.
+    UseModel(Rc<Model>, Source, Rc<str>),
+    /// A dataset was refused: these problems are shown, nothing else changes.
+    Refused(Vec<DatasetError>),
     TogglePanel,
     /// Report a problem with the browser storage (once, however often it happens).
     Problem(Problem),
@@ -445,24 +465,43 @@ impl Reducible for AppState {
             }
             Action::ResetScenario => v.scenario = ScenarioText::default(),
             Action::DismissNotice => next.ignored.clear(),
-            Action::UseModel(model, source) => {
-                if v.selected.as_deref().is_some_and(|id| model.quantity(id).is_none()) {
+            Action::UseModel(model, source, text) => {
+                if v.selected
+                    .as_deref()
+                    .is_some_and(|id| model.quantity(id).is_none())
+                {
                     v.selected = None;
                 }
-                if v.channel.as_deref().is_some_and(|c| model.channel(c).is_none()) {
+                if v.channel
+                    .as_deref()
+                    .is_some_and(|c| model.channel(c).is_none())
+                {
                     v.channel = None;
                 }
+                next.outcome = if source == Source::Embedded {
+                    LoadOutcome::None
+                } else {
+                    LoadOutcome::Loaded
+                };
                 next.model = model;
                 next.source = source;
+                next.text = Some(text);
             }
-            Action::TogglePanel => next.panel_open = !next.panel_open,
+            Action::Refused(errors) => next.outcome = LoadOutcome::Refused(Rc::new(errors)),
+            Action::TogglePanel => {
+                next.panel_open = !next.panel_open;
+                next.outcome = LoadOutcome::None;
+            }
             Action::Problem(p) => {
                 if !next.problems.contains(&p) {
                     next.problems.push(p);
                 }
             }
             Action::DismissProblems => next.problems.clear(),
-            Action::StopPersisting => next.persist = false,
+            Action::StopPersisting => {
+                next.persist = false;
+                next.outcome = LoadOutcome::Removed;
+            }
         }
         Rc::new(next)
     }

@@ -148,6 +148,8 @@ pub fn load_model(text: &str) -> Result<Model, Vec<DatasetError>> {
 pub struct Startup {
     pub model: Rc<Model>,
     pub source: Source,
+    /// The JSON text the model was read from.
+    pub text: Rc<str>,
     /// The stored view settings, when they were readable.
     pub settings: Option<ViewState>,
     pub problems: Vec<Problem>,
@@ -172,7 +174,7 @@ pub fn startup(
     let stored_model = match &dataset {
         Ok(Some(text)) => match decode(Record::Dataset, text) {
             Ok(json) => match load_model(json) {
-                Ok(m) => Some(m),
+                Ok(m) => Some((m, json)),
                 Err(_) => {
                     note(Problem::InvalidDataset, &mut problems);
                     discard.push(Record::Dataset);
@@ -191,9 +193,9 @@ pub fn startup(
             None
         }
     };
-    let (model, source) = match stored_model {
-        Some(m) => (m, Source::Stored),
-        None => (load_model(EMBEDDED_JSON)?, Source::Embedded),
+    let (model, source, text) = match stored_model {
+        Some((m, json)) => (m, Source::Stored, json),
+        None => (load_model(EMBEDDED_JSON)?, Source::Embedded, EMBEDDED_JSON),
     };
     let settings = match &settings {
         Ok(Some(text)) => match parse_settings(text, &model) {
@@ -213,6 +215,7 @@ pub fn startup(
     Ok(Startup {
         model: Rc::new(model),
         source,
+        text: text.into(),
         settings,
         problems,
         discard,

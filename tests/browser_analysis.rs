@@ -16,7 +16,10 @@ async fn quality_lists_findings_worst_first_with_slips() {
     click(&root, "button[data-view='quality']");
     settle().await;
     let first = find(&root, ".findings-list li");
-    assert_eq!(first.get_attribute("data-relation").as_deref(), Some("subsidy_parts_add_up"));
+    assert_eq!(
+        first.get_attribute("data-relation").as_deref(),
+        Some("subsidy_parts_add_up")
+    );
     assert_eq!(count(&root, ".findings-list li.status-contradicts"), 4);
     assert_eq!(count(&root, ".findings-list li.status-holds"), 5);
     let card = text(&root, "li[data-relation='subsidy_parts_add_up']");
@@ -25,9 +28,15 @@ async fn quality_lists_findings_worst_first_with_slips() {
     assert!(card.contains("900%"), "{card}");
     assert!(card.contains("power-of-ten slip"), "{card}");
     // Sides are linked: a click opens the figure.
-    click(&root, "li[data-relation='subsidy_parts_add_up'] button[data-figure='subsidy_total']");
+    click(
+        &root,
+        "li[data-relation='subsidy_parts_add_up'] button[data-figure='subsidy_total']",
+    );
     settle().await;
-    assert_eq!(text(&root, "#detail-title"), "Ecological subsidies distributed, stated total");
+    assert_eq!(
+        text(&root, "#detail-title"),
+        "Ecological subsidies distributed, stated total"
+    );
     handle.destroy();
     root.remove();
 }
@@ -41,7 +50,10 @@ async fn derived_view_shows_formula_inputs_and_bounds() {
     let row = text(&root, ".derived-table tr[data-figure='forest_cover_2002']");
     assert!(row.contains("more than 11%"), "{row}");
     assert!(row.contains("bound"), "{row}");
-    let row = text(&root, ".derived-table tr[data-figure='tourism_income_per_visit']");
+    let row = text(
+        &root,
+        ".derived-table tr[data-figure='tourism_income_per_visit']",
+    );
     assert!(row.contains("857.143 yuan per visit"), "{row}");
     assert!(row.contains("R_tourism / V"), "{row}");
     handle.destroy();
@@ -59,8 +71,16 @@ async fn choosing_a_channel_filters_the_rest_of_the_app() {
     click(&root, "button[data-view='overview']");
     settle().await;
     assert!(text(&root, "#channel-filter").contains("Eco-industries"));
-    assert_eq!(count(&root, ".cards .card"), 1, "only the tourism income card");
-    assert_eq!(count(&root, "figure.chart-panel"), 1, "only the tourism chart");
+    assert_eq!(
+        count(&root, ".cards .card"),
+        1,
+        "only the tourism income card"
+    );
+    assert_eq!(
+        count(&root, "figure.chart-panel"),
+        1,
+        "only the tourism chart"
+    );
     click(&root, "button[data-view='table']");
     settle().await;
     assert_eq!(count(&root, "table.figure-table tbody tr"), 3);
@@ -82,12 +102,19 @@ async fn what_if_recomputes_and_rejects_bad_input() {
     settle().await;
     assert_eq!(text(&root, "#wi-per-year"), "5,000,000 yuan");
     assert_eq!(text(&root, "#wi-total"), "20,000,000 yuan");
-    let url = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let url = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
     assert!(url.contains("wg=500"), "{url}");
     type_into(&root, "#wi-years", "-2");
     settle().await;
     assert_eq!(text(&root, "#wi-years-error"), "cannot be negative");
-    assert_eq!(find(&root, "#wi-years").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        find(&root, "#wi-years")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
     // Until fixed, the results fall back to the reported values.
     assert_eq!(text(&root, "#wi-total"), "12,400,000 yuan");
     click(&root, ".scenario-inputs button");
@@ -119,14 +146,23 @@ async fn timeline_keeps_undated_figures_apart() {
 async fn narrative_numbers_follow_units_and_open_figures() {
     let (root, handle) = mount_app().await;
     let lead = text(&root, ".narrative.lead");
-    assert!(lead.contains("In recent years 273,333 ha of the Horqin Desert were treated"), "{lead}");
+    assert!(
+        lead.contains("In recent years 273,333 ha of the Horqin Desert were treated"),
+        "{lead}"
+    );
     choose(&root, "#ctl-area", "mu");
     settle().await;
     let lead = text(&root, ".narrative.lead");
     assert!(lead.contains("4,100,000 mu"), "{lead}");
-    click(&root, ".narrative.lead button[data-figure='income_gain_poor']");
+    click(
+        &root,
+        ".narrative.lead button[data-figure='income_gain_poor']",
+    );
     settle().await;
-    assert_eq!(text(&root, "#detail-title"), "Of which: income gain of poor farmers and herders");
+    assert_eq!(
+        text(&root, "#detail-title"),
+        "Of which: income gain of poor farmers and herders"
+    );
     handle.destroy();
     root.remove();
 }

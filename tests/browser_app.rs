@@ -206,8 +206,14 @@ async fn long_tables_render_only_the_rows_in_view() {
     scroller.dispatch_event(&ev).expect("dispatch");
     settle().await;
     let shown = text(&root, "table.figure-table tbody");
-    assert!(shown.contains("Generated figure 01"), "rows near 1,500 are shown");
-    assert!(!shown.contains("Horqin Desert area"), "the top rows left the DOM");
+    assert!(
+        shown.contains("Generated figure 01"),
+        "rows near 1,500 are shown"
+    );
+    assert!(
+        !shown.contains("Horqin Desert area"),
+        "the top rows left the DOM"
+    );
     assert!(count(&root, "table.figure-table tbody tr[data-figure]") <= 60);
     handle.destroy();
     root.remove();

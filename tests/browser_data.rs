@@ -101,7 +101,9 @@ fn drop_file(root: &Element, f: &web_sys::File) {
     init.set_cancelable(true);
     init.set_data_transfer(Some(&transfer(f)));
     let ev = web_sys::DragEvent::new_with_event_init_dict("drop", &init).expect("drop");
-    find(root, "#data-drop").dispatch_event(&ev).expect("dispatch");
+    find(root, "#data-drop")
+        .dispatch_event(&ev)
+        .expect("dispatch");
 }
 
 /// Choose a file with the file picker, as a keyboard user would.
@@ -187,11 +189,7 @@ async fn bad_files_leave_the_dataset_and_the_view_intact() {
     wait_text(&root, "#data-errors", "line").await;
     let item = find(&root, "#data-errors li.dataset-error");
     assert_eq!(item.get_attribute("data-code").as_deref(), Some("syntax"));
-    let line = broken
-        .lines()
-        .position(|l| l.contains("393333,,"))
-        .unwrap()
-        + 1;
+    let line = broken.lines().position(|l| l.contains("393333,,")).unwrap() + 1;
     assert!(
         text(&item, ".error-position").starts_with(&format!("line {line}, column ")),
         "{}",
@@ -315,7 +313,10 @@ async fn the_dataset_and_settings_survive_a_reload() {
     settle().await;
     assert_eq!(text(&root, "h1"), "科左后旗的治沙与增收");
     // The dataset's Chinese title is the embedded one's: only the English one was changed.
-    assert_eq!(text(&root, "#dataset-name"), "科左后旗：把治沙变成贫困农牧民的收入");
+    assert_eq!(
+        text(&root, "#dataset-name"),
+        "科左后旗：把治沙变成贫困农牧民的收入"
+    );
     assert_eq!(count(&root, ".dataset-bar .badge"), 1);
     choose(&root, "#ctl-lang", "en");
     settle().await;
@@ -387,9 +388,7 @@ async fn damaged_storage_gives_a_notice_and_a_clean_start() {
         assert_eq!(count(&root, ".cards .card"), 10, "{problem}");
         let notice = find(&root, "#storage-notice");
         assert_eq!(
-            find(&notice, "li")
-                .get_attribute("data-problem")
-                .as_deref(),
+            find(&notice, "li").get_attribute("data-problem").as_deref(),
             Some(problem)
         );
         // The unusable record is gone; a second visit starts clean without a notice.
@@ -509,7 +508,10 @@ async fn hostile_text_from_data_and_url_stays_text() {
     settle().await;
     // The tampered link: the search text is kept as typed, the rest reported.
     let search_box: HtmlInputElement = find(&root, "#flt-search").dyn_into().unwrap();
-    assert_eq!(search_box.value(), "<img src=x onerror=\"window.__pwned=1\">");
+    assert_eq!(
+        search_box.value(),
+        "<img src=x onerror=\"window.__pwned=1\">"
+    );
     assert!(text(&root, "#url-notice").contains("fig=<script>"));
     type_into(&root, "#flt-search", "");
     settle().await;

@@ -75,10 +75,7 @@ fn every_corpus_file_is_refused_with_the_expected_errors() {
             Err(e) => e,
         };
         well_formed(&name, &errors);
-        got.insert(
-            name,
-            Value::Array(errors.iter().map(summary).collect()),
-        );
+        got.insert(name, Value::Array(errors.iter().map(summary).collect()));
     }
     let table_path = dir().join("expected.json");
     if std::env::var_os("UPDATE_CORPUS").is_some() {
@@ -92,13 +89,17 @@ fn every_corpus_file_is_refused_with_the_expected_errors() {
     for (name, errors) in &got {
         match expected.get(name) {
             Some(want) if want == errors => {}
-            Some(want) => differences.push(format!("{name}:\n  expected {want}\n  got      {errors}")),
+            Some(want) => {
+                differences.push(format!("{name}:\n  expected {want}\n  got      {errors}"))
+            }
             None => differences.push(format!("{name}: not in expected.json (got {errors})")),
         }
     }
     for name in expected.keys() {
         if !got.contains_key(name) {
-            differences.push(format!("{name}: listed in expected.json but not in the corpus"));
+            differences.push(format!(
+                "{name}: listed in expected.json but not in the corpus"
+            ));
         }
     }
     assert!(differences.is_empty(), "\n{}", differences.join("\n"));
@@ -112,8 +113,8 @@ fn the_valid_corpus_files_load() {
         "hostile.json",
         "byte_order_mark.json",
     ] {
-        let m = load_file(&dir().join("valid").join(name))
-            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let m =
+            load_file(&dir().join("valid").join(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(m.dataset.figures.len(), 4, "{name}");
     }
     // Text is kept exactly as written, markup and all: it is only ever rendered as text.
@@ -199,10 +200,7 @@ fn thousands_of_problems_are_all_reported() {
         .collect();
     v["figures"] = Value::Array(figures);
     let e = errors(&v.to_string());
-    let unknown = e
-        .iter()
-        .filter(|x| x.kind.code() == "unknown_unit")
-        .count();
+    let unknown = e.iter().filter(|x| x.kind.code() == "unknown_unit").count();
     assert_eq!(unknown, 5000);
     assert_eq!(e[4999].path, "figures[4999].unit");
 }

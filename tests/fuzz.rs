@@ -79,7 +79,10 @@ fn valid_values() -> &'static Vec<Value> {
 fn well_formed(errors: &[DatasetError]) -> Result<(), TestCaseError> {
     prop_assert!(!errors.is_empty());
     for e in errors {
-        prop_assert!(!e.path.is_empty() && !e.expected.is_empty() && !e.found.is_empty(), "{e}");
+        prop_assert!(
+            !e.path.is_empty() && !e.expected.is_empty() && !e.found.is_empty(),
+            "{e}"
+        );
         prop_assert!(!e.kind.code().is_empty());
     }
     Ok(())
@@ -90,7 +93,11 @@ fn well_formed(errors: &[DatasetError]) -> Result<(), TestCaseError> {
 fn use_model(m: &Model) -> Result<(), TestCaseError> {
     let exported = serde_json::to_string_pretty(&m.dataset).expect("serializable");
     let back = Model::from_json(&exported);
-    prop_assert!(back.is_ok(), "an export of an accepted dataset is refused: {:?}", back.err());
+    prop_assert!(
+        back.is_ok(),
+        "an export of an accepted dataset is refused: {:?}",
+        back.err()
+    );
     prop_assert_eq!(&back.unwrap(), m);
     for lang in [Lang::En, Lang::Zh] {
         for (area, currency) in [
@@ -162,22 +169,51 @@ enum ByteEdit {
 
 /// Tokens that make JSON interesting: structure, escapes, numbers at the edges, scripts.
 const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "\\u0000", "null", "true", "-0",
-    "1e308", "1e999", "-1e-400", "NaN", "Infinity", "0.1e", "00", "\n", "\t", "\u{202e}", "🌵",
-    "科尔沁", "\u{feff}", "\"id\":", "\"unit\":\"acre\"", "\"value\":", "\"inputs\":[",
-    "\"kind\":\"sum_equals\"", "[[[[[[[[[[[[[[[[",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "\\u",
+    "\\ud800",
+    "\\u0000",
+    "null",
+    "true",
+    "-0",
+    "1e308",
+    "1e999",
+    "-1e-400",
+    "NaN",
+    "Infinity",
+    "0.1e",
+    "00",
+    "\n",
+    "\t",
+    "\u{202e}",
+    "🌵",
+    "科尔沁",
+    "\u{feff}",
+    "\"id\":",
+    "\"unit\":\"acre\"",
+    "\"value\":",
+    "\"inputs\":[",
+    "\"kind\":\"sum_equals\"",
+    "[[[[[[[[[[[[[[[[",
 ];
 
 fn byte_edit() -> impl Strategy<Value = ByteEdit> {
     let at = any::<usize>();
     prop_oneof![
-        (at.clone(), any::<u8>()).prop_map(|(i, b)| ByteEdit::Flip(i, b)),
-        (at.clone(), prop::sample::select(TOKENS))
+        (at, any::<u8>()).prop_map(|(i, b)| ByteEdit::Flip(i, b)),
+        (at, prop::sample::select(TOKENS))
             .prop_map(|(i, t)| ByteEdit::Insert(i, t.as_bytes().to_vec())),
-        (at.clone(), prop::collection::vec(any::<u8>(), 1..8)).prop_map(|(i, b)| ByteEdit::Insert(i, b)),
-        (at.clone(), 1usize..64).prop_map(|(i, n)| ByteEdit::Delete(i, n)),
-        (at.clone(), 1usize..256).prop_map(|(i, n)| ByteEdit::Duplicate(i, n)),
-        (at.clone(), any::<usize>(), 1usize..512).prop_map(|(i, s, n)| ByteEdit::Splice(i, s, n)),
+        (at, prop::collection::vec(any::<u8>(), 1..8)).prop_map(|(i, b)| ByteEdit::Insert(i, b)),
+        (at, 1usize..64).prop_map(|(i, n)| ByteEdit::Delete(i, n)),
+        (at, 1usize..256).prop_map(|(i, n)| ByteEdit::Duplicate(i, n)),
+        (at, any::<usize>(), 1usize..512).prop_map(|(i, s, n)| ByteEdit::Splice(i, s, n)),
         at.prop_map(ByteEdit::Truncate),
     ]
 }
@@ -217,20 +253,71 @@ fn apply(bytes: &mut Vec<u8>, edit: &ByteEdit, other: &[u8]) {
 /// A JSON value of any shape, with the dataset's own words among its strings and keys.
 fn json_value() -> impl Strategy<Value = Value> {
     let words = prop::sample::select(vec![
-        "ha", "mu", "km2", "cny", "usd", "percent", "percentage_point", "person", "year", "acre",
-        "exact", "about", "more_than", "less_than", "one", "million", "yi", "present", "range",
-        "since", "year", "undated", "sum", "ratio", "difference", "product", "period_years",
-        "sum_equals", "fits_within", "part_of", "ratio_matches", "equal", "treated_area",
-        "region_area", "income", "cover_rate", "treated_share", "jobs", "reported", "context", "",
-        "<script>", "🌵", "\u{202e}",
+        "ha",
+        "mu",
+        "km2",
+        "cny",
+        "usd",
+        "percent",
+        "percentage_point",
+        "person",
+        "year",
+        "acre",
+        "exact",
+        "about",
+        "more_than",
+        "less_than",
+        "one",
+        "million",
+        "yi",
+        "present",
+        "range",
+        "since",
+        "year",
+        "undated",
+        "sum",
+        "ratio",
+        "difference",
+        "product",
+        "period_years",
+        "sum_equals",
+        "fits_within",
+        "part_of",
+        "ratio_matches",
+        "equal",
+        "treated_area",
+        "region_area",
+        "income",
+        "cover_rate",
+        "treated_share",
+        "jobs",
+        "reported",
+        "context",
+        "",
+        "<script>",
+        "🌵",
+        "\u{202e}",
     ]);
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         prop::sample::select(vec![
-            0.0, -0.0, 1.0, -1.0, 0.5, 100.0, 100.0001, 1e-300, 5e-324, 1e300, -1e300, f64::MAX,
-            f64::MIN_POSITIVE, 2014.0, 2017.0,
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            100.0,
+            100.0001,
+            1e-300,
+            5e-324,
+            1e300,
+            -1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            2014.0,
+            2017.0,
         ])
         .prop_map(|f| json!(f)),
         any::<f64>().prop_map(|f| json!(f)),
@@ -240,8 +327,9 @@ fn json_value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::vec((words.clone(), inner), 0..6)
-                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+            prop::collection::vec((words.clone(), inner), 0..6).prop_map(|kv| Value::Object(
+                kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+            )),
         ]
     })
 }
@@ -287,8 +375,21 @@ fn value_edit() -> impl Strategy<Value = ValueEdit> {
         (
             any::<usize>(),
             prop::sample::select(vec![
-                0.0, -0.0, -1.0, 1e-320, 1e308, 1.7e308, 99.99, 100.0, 100.5, 1900.0, 2100.0,
-                4294967295.0, 4294967296.0, 0.1, 3.0
+                0.0,
+                -0.0,
+                -1.0,
+                1e-320,
+                1e308,
+                1.7e308,
+                99.99,
+                100.0,
+                100.5,
+                1900.0,
+                2100.0,
+                4294967295.0,
+                4294967296.0,
+                0.1,
+                3.0
             ])
         )
             .prop_map(|(i, f)| ValueEdit::Number(i, f)),
@@ -383,12 +484,53 @@ fn query() -> impl Strategy<Value = String> {
     ]);
     let value = prop_oneof![
         prop::sample::select(vec![
-            "overview", "table", "trail", "quality", "derived", "channels", "whatif", "timeline",
-            "forest_land_area", "subsidy_total", "participation", "reported", "derived",
-            "context", "holds", "contradicts", "value", "label", "asc", "desc", "ha", "mu",
-            "km2", "cny", "usd", "full", "wan", "en", "zh", "system", "dark", "light", "310",
-            "-1", "1e9", "%", "%2", "%zz", "%E7%A7%91", "%C3", "%FF%FE", "+", "%2B", "&", "=",
-            "<script>alert(1)</script>", "javascript:alert(1)",
+            "overview",
+            "table",
+            "trail",
+            "quality",
+            "derived",
+            "channels",
+            "whatif",
+            "timeline",
+            "forest_land_area",
+            "subsidy_total",
+            "participation",
+            "reported",
+            "derived",
+            "context",
+            "holds",
+            "contradicts",
+            "value",
+            "label",
+            "asc",
+            "desc",
+            "ha",
+            "mu",
+            "km2",
+            "cny",
+            "usd",
+            "full",
+            "wan",
+            "en",
+            "zh",
+            "system",
+            "dark",
+            "light",
+            "310",
+            "-1",
+            "1e9",
+            "%",
+            "%2",
+            "%zz",
+            "%E7%A7%91",
+            "%C3",
+            "%FF%FE",
+            "+",
+            "%2B",
+            "&",
+            "=",
+            "<script>alert(1)</script>",
+            "javascript:alert(1)",
         ])
         .prop_map(str::to_string),
         ".{0,40}",

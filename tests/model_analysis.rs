@@ -23,10 +23,18 @@ fn reported_inputs_give_the_reported_payroll() {
     let r = guard_payroll(&m, i);
     assert!(close(r.per_year, 3_100_000.0));
     assert!(close(r.total, 12_400_000.0));
-    let poor = r.comparisons.iter().find(|c| c.id == "income_gain_poor").expect("compared");
+    let poor = r
+        .comparisons
+        .iter()
+        .find(|c| c.id == "income_gain_poor")
+        .expect("compared");
     // 12.4 million against the poor households' 4.45 million gain since 2014.
     assert!(close(poor.pct, 12_400_000.0 / 4_450_000.0 * 100.0));
-    let stated = r.comparisons.iter().find(|c| c.id == "subsidy_total").expect("compared");
+    let stated = r
+        .comparisons
+        .iter()
+        .find(|c| c.id == "subsidy_total")
+        .expect("compared");
     assert!(close(stated.pct, 12_400_000.0 / 50_457_000.0 * 100.0));
 }
 
@@ -36,11 +44,15 @@ fn scenario_inputs_are_validated() {
     assert_eq!((ok.guards, ok.pay, ok.years), (500.0, 12_000.0, 2.5));
     let errs = GuardInputs::parse("-1", "abc", "NaN").expect_err("invalid");
     let fields: Vec<InputField> = errs.iter().map(|e| e.field).collect();
-    assert_eq!(fields, [InputField::Guards, InputField::Pay, InputField::Years]);
+    assert_eq!(
+        fields,
+        [InputField::Guards, InputField::Pay, InputField::Years]
+    );
     assert_eq!(errs[0].message(Lang::En), "cannot be negative");
     assert_eq!(errs[0].message(Lang::Zh), "不能为负数");
     assert!(errs[1].message(Lang::En).contains("not a number"));
-    let too_many = GuardInputs::parse(&(MAX_GUARDS + 1.0).to_string(), "1", "1").expect_err("too many");
+    let too_many =
+        GuardInputs::parse(&(MAX_GUARDS + 1.0).to_string(), "1", "1").expect_err("too many");
     assert!(too_many[0].message(Lang::En).starts_with("must be at most"));
     let half = GuardInputs::parse("10.5", "1", "1").expect_err("whole guards");
     assert_eq!(half[0].message(Lang::En), "must be a whole number");
@@ -51,10 +63,31 @@ fn scenario_inputs_are_validated() {
 #[test]
 fn scenario_scales_linearly() {
     let m = model();
-    let base = guard_payroll(&m, GuardInputs { guards: 310.0, pay: 10_000.0, years: 4.0 });
-    let double = guard_payroll(&m, GuardInputs { guards: 620.0, pay: 10_000.0, years: 4.0 });
+    let base = guard_payroll(
+        &m,
+        GuardInputs {
+            guards: 310.0,
+            pay: 10_000.0,
+            years: 4.0,
+        },
+    );
+    let double = guard_payroll(
+        &m,
+        GuardInputs {
+            guards: 620.0,
+            pay: 10_000.0,
+            years: 4.0,
+        },
+    );
     assert!(close(double.total, 2.0 * base.total));
-    let none = guard_payroll(&m, GuardInputs { guards: 0.0, pay: 10_000.0, years: 4.0 });
+    let none = guard_payroll(
+        &m,
+        GuardInputs {
+            guards: 0.0,
+            pay: 10_000.0,
+            years: 4.0,
+        },
+    );
     assert_eq!(none.total, 0.0);
 }
 
@@ -70,9 +103,15 @@ fn subsidy_per_hectare_covers_each_reading() {
             .expect("row")
     };
     // 504.57 million over 273,333 ha and 4 years.
-    assert!(close(get("subsidy_parts_sum", "desert_treated_area", false), 504_570_000.0 / 273_333.0 / 4.0));
+    assert!(close(
+        get("subsidy_parts_sum", "desert_treated_area", false),
+        504_570_000.0 / 273_333.0 / 4.0
+    ));
     // Forest land read as mu: 3.4 million / 15 ha.
-    assert!(close(get("subsidy_total", "forest_land_area", true), 50_457_000.0 / (3_400_000.0 / 15.0) / 4.0));
+    assert!(close(
+        get("subsidy_total", "forest_land_area", true),
+        50_457_000.0 / (3_400_000.0 / 15.0) / 4.0
+    ));
 }
 
 fn text_of(m: &Model, s: &[Segment], _lang: Lang) -> String {
@@ -97,7 +136,10 @@ fn chart_sentences_in_both_languages_link_every_number() {
                 // except years the text itself states.
                 for seg in s {
                     if let Segment::Text(t) = seg {
-                        for number in t.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()) {
+                        for number in t
+                            .split(|c: char| !c.is_ascii_digit())
+                            .filter(|n| !n.is_empty())
+                        {
                             assert!(
                                 ["2002", "2014", "2017"].contains(&number),
                                 "{key} {lang:?}: template holds a number: {t}"
@@ -118,9 +160,18 @@ fn chart_sentences_in_both_languages_link_every_number() {
 #[test]
 fn contradicted_figures_are_called_out_and_undated_ones_are_not_dated() {
     let m = model();
-    let subsidies: Vec<String> = sentences(&m, "subsidies", Lang::En).iter().map(|s| text_of(&m, s, Lang::En)).collect();
-    assert!(subsidies[1].contains("cannot be the sum of those parts"), "{subsidies:?}");
-    let land: Vec<String> = sentences(&m, "land", Lang::En).iter().map(|s| text_of(&m, s, Lang::En)).collect();
+    let subsidies: Vec<String> = sentences(&m, "subsidies", Lang::En)
+        .iter()
+        .map(|s| text_of(&m, s, Lang::En))
+        .collect();
+    assert!(
+        subsidies[1].contains("cannot be the sum of those parts"),
+        "{subsidies:?}"
+    );
+    let land: Vec<String> = sentences(&m, "land", Lang::En)
+        .iter()
+        .map(|s| text_of(&m, s, Lang::En))
+        .collect();
     assert!(land[0].starts_with("In recent years [desert_treated_area]"));
     assert!(land[1].contains("cannot be right as printed"));
     let guards = text_of(&m, &sentences(&m, "guards", Lang::En)[1], Lang::En);
@@ -142,7 +193,13 @@ fn sentences_with_a_missing_quantity_are_dropped_and_consistent_data_is_not_flag
     derived.retain(|d| d["id"] != "tourism_income_per_visit");
     let m = Model::from_json(&v.to_string()).expect("valid");
     assert!(sentences(&m, "tourism", Lang::En).is_empty());
-    let subsidies: Vec<String> = sentences(&m, "subsidies", Lang::En).iter().map(|s| text_of(&m, s, Lang::En)).collect();
-    assert!(subsidies[1].starts_with("The text states the total as"), "{subsidies:?}");
+    let subsidies: Vec<String> = sentences(&m, "subsidies", Lang::En)
+        .iter()
+        .map(|s| text_of(&m, s, Lang::En))
+        .collect();
+    assert!(
+        subsidies[1].starts_with("The text states the total as"),
+        "{subsidies:?}"
+    );
     assert_eq!(overview(&m, Lang::Zh).len(), 3);
 }

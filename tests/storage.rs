@@ -30,7 +30,12 @@ fn modified_json() -> String {
 #[test]
 fn records_round_trip_with_their_version() {
     for record in [Record::Settings, Record::Dataset] {
-        for payload in ["", "?view=table", "{\"a\": \"line\nbreak\"}", "中文 ✓ \u{202e}"] {
+        for payload in [
+            "",
+            "?view=table",
+            "{\"a\": \"line\nbreak\"}",
+            "中文 ✓ \u{202e}",
+        ] {
             let stored = encode(record, payload);
             assert!(stored.starts_with("kezuohou-explorer/"), "{stored}");
             assert!(stored
@@ -149,7 +154,9 @@ fn a_stored_dataset_and_its_settings_come_back() {
 #[test]
 fn anything_wrong_in_storage_gives_a_notice_and_a_clean_start() {
     let valid_settings = encode(Record::Settings, "?view=table");
-    let cases: Vec<(Option<String>, Option<String>, Vec<Problem>, Vec<Record>)> = vec![
+    /// Stored dataset, stored settings, the notices expected and the records dropped.
+    type Case = (Option<String>, Option<String>, Vec<Problem>, Vec<Record>);
+    let cases: Vec<Case> = vec![
         // Damaged dataset record.
         (
             Some("garbage".into()),
@@ -248,7 +255,11 @@ fn switching_datasets_keeps_the_view_and_drops_what_is_gone() {
     };
     // Same ids: everything stays.
     let other = Rc::new(Model::from_json(&modified_json()).unwrap());
-    let s = state(view.clone()).reduce(Action::UseModel(other.clone(), Source::Pasted));
+    let s = state(view.clone()).reduce(Action::UseModel(
+        other.clone(),
+        Source::Pasted,
+        modified_json().into(),
+    ));
     assert_eq!(s.view, view);
     assert_eq!(s.source, Source::Pasted);
     assert!(Rc::ptr_eq(&s.model, &other));
@@ -256,14 +267,23 @@ fn switching_datasets_keeps_the_view_and_drops_what_is_gone() {
     let renamed = EMBEDDED_JSON
         .replace("\"tourists_2017\"", "\"visitors_2017\"")
         .replace("\"eco_industries\"", "\"industries\"");
-    let renamed = Rc::new(Model::from_json(&renamed).unwrap());
-    let s = state(view.clone()).reduce(Action::UseModel(renamed, Source::File("x.json".into())));
+    let model = Rc::new(Model::from_json(&renamed).unwrap());
+    let s = state(view.clone()).reduce(Action::UseModel(
+        model,
+        Source::File("x.json".into()),
+        renamed.into(),
+    ));
     assert_eq!(s.view.selected, None);
     assert_eq!(s.view.channel, None);
     assert_eq!((s.view.view, s.view.search.as_str()), (View::Table, "tour"));
     // And back.
-    let s = s.reduce(Action::UseModel(Rc::new(embedded()), Source::Embedded));
+    let s = s.reduce(Action::UseModel(
+        Rc::new(embedded()),
+        Source::Embedded,
+        EMBEDDED_JSON.into(),
+    ));
     assert_eq!(s.source, Source::Embedded);
+    assert_eq!(s.text.as_deref(), Some(EMBEDDED_JSON));
 }
 
 #[test]
@@ -283,25 +303,36 @@ fn problems_are_listed_once_and_dismissed() {
 
 #[test]
 fn export_then_load_gives_back_the_same_dataset_and_view() {
+    // The export is the text the dataset was read from, byte for byte.
+    let s = startup(Ok(None), Ok(None)).unwrap();
+    assert_eq!(&*s.text, EMBEDDED_JSON);
+    let stored = startup(
+        Ok(Some(encode(Record::Dataset, &modified_json()))),
+        Ok(None),
+    )
+    .unwrap();
+    assert_eq!(&*stored.text, modified_json());
     for json in [EMBEDDED_JSON.to_string(), modified_json()] {
-        let m = Model::from_json(&json).unwrap();
-        let exported = serde_json::to_string_pretty(&m.dataset).unwrap();
-        let back = Model::from_json(&exported).expect("an export loads");
-        assert_eq!(back, m);
-        // The view of the one applies to the other unchanged.
+        let m = Rc::new(Model::from_json(&json).unwrap());
         let view = ViewState {
             view: View::Table,
             selected: Some("subsidy_total".into()),
             channel: Some("policy_transfers".into()),
             ..Default::default()
         };
-        let s = Rc::new(AppState::new(Rc::new(m), view.clone(), Vec::new()))
-            .reduce(Action::UseModel(Rc::new(back), Source::Pasted));
-        assert_eq!(s.view, view);
-        // Exported twice, the text is the same.
-        assert_eq!(
-            serde_json::to_string_pretty(&s.model.dataset).unwrap(),
-            exported
+        let s = Rc::new(AppState::new(Rc::new(embedded()), view.clone(), Vec::new())).reduce(
+            Action::UseModel(m.clone(), Source::Pasted, json.as_str().into()),
         );
+        let exported = s.text.clone().expect("text kept for export");
+        // Loading the export: the same dataset, and the view unchanged.
+        let back = Rc::new(Model::from_json(&exported).expect("an export loads"));
+        assert_eq!(back, m);
+        let again = s.reduce(Action::UseModel(
+            back,
+            Source::File("export.json".into()),
+            exported.clone(),
+        ));
+        assert_eq!(again.view, view);
+        assert_eq!(again.text.as_deref(), Some(json.as_str()));
     }
 }

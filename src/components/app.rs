@@ -1,6 +1,6 @@
 use super::browser;
 use super::channels::{ChannelFilter, Channels};
-use super::dataset_panel::{storage_notice, DatasetPanel};
+use super::dataset_panel::{dataset_panel, storage_notice};
 use super::derived_view::DerivedView;
 use super::figure_detail::FigureDetail;
 use super::figure_table::FigureTable;
@@ -39,7 +39,7 @@ pub fn app() -> Html {
     });
     match &*loaded {
         Ok(s) => html! {
-            <Explorer model={s.model.clone()} source={s.source.clone()}
+            <Explorer model={s.model.clone()} source={s.source.clone()} text={s.text.clone()}
                 settings={s.settings.clone()} problems={s.problems.clone()} />
         },
         Err(errors) => html! { <DatasetErrors errors={errors.clone()} /> },
@@ -70,6 +70,9 @@ pub struct ExplorerProps {
     pub model: Rc<Model>,
     #[prop_or_default]
     pub source: Source,
+    /// The JSON text of the model, for export (no export button without it).
+    #[prop_or_default]
+    pub text: Option<Rc<str>>,
     /// View settings kept from an earlier visit; the address bar wins when it has parameters.
     #[prop_or_default]
     pub settings: Option<ViewState>,
@@ -85,6 +88,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     let state = {
         let model = p.model.clone();
         let source = p.source.clone();
+        let text = p.text.clone();
         let settings = p.settings.clone();
         let problems = p.problems.clone();
         use_reducer(move || {
@@ -92,6 +96,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 storage::choose_view(&browser::location_search(), settings.as_ref(), &model);
             let mut s = AppState::new(model, view, ignored);
             s.source = source;
+            s.text = text;
             s.problems = problems;
             s
         })
@@ -105,35 +110,38 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     // box edits the current entry.
     let last = use_mut_ref(|| None::<ViewState>);
     let handle = state.clone();
-    use_effect_with((state.view.clone(), state.persist), move |(view, persist)| {
-        let query = view.to_query();
-        if query != browser::location_search() {
-            let push = match &*last.borrow() {
-                Some(prev) => {
-                    let mut a = prev.clone();
-                    a.search = view.search.clone();
-                    a != *view
-                }
-                None => false,
-            };
-            browser::set_query(&query, push);
-        }
-        *last.borrow_mut() = Some(view.clone());
-        if *persist {
-            if let Err(p) = storage::web::write(Record::Settings, &query) {
-                handle.dispatch(Action::Problem(p));
+    use_effect_with(
+        (state.view.clone(), state.persist),
+        move |(view, persist)| {
+            let query = view.to_query();
+            if query != browser::location_search() {
+                let push = match &*last.borrow() {
+                    Some(prev) => {
+                        let mut a = prev.clone();
+                        a.search = view.search.clone();
+                        a != *view
+                    }
+                    None => false,
+                };
+                browser::set_query(&query, push);
             }
-        }
-        browser::set_root_attr(
-            "lang",
-            if view.lang == crate::model::Lang::Zh {
-                "zh-CN"
-            } else {
-                "en"
-            },
-        );
-        browser::set_root_attr("data-theme", view.theme.code());
-    });
+            *last.borrow_mut() = Some(view.clone());
+            if *persist {
+                if let Err(p) = storage::web::write(Record::Settings, &query) {
+                    handle.dispatch(Action::Problem(p));
+                }
+            }
+            browser::set_root_attr(
+                "lang",
+                if view.lang == crate::model::Lang::Zh {
+                    "zh-CN"
+                } else {
+                    "en"
+                },
+            );
+            browser::set_root_attr("data-theme", view.theme.code());
+        },
+    );
 
     {
         let state = state.clone();
@@ -183,7 +191,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <Header />
                 <Notice />
                 { storage_notice(&state) }
-                if state.panel_open { <DatasetPanel /> }
+                if state.panel_open { { dataset_panel(&state) } }
                 <ChannelFilter />
                 <div class={classes!("layout", state.view.selected.is_some().then_some("with-detail"))}>
                     <main id="main" tabindex="-1">{body}</main>

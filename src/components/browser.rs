@@ -92,3 +92,13 @@ pub fn focus_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// The value of the textarea with this id ("" when there is none).
+pub fn textarea_value(id: &str) -> String {
+    window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        .map(|t| t.value())
+        .unwrap_or_default()
+}

@@ -6,8 +6,8 @@ use super::browser;
 use super::AppHandle;
 use crate::i18n::{tr, Strings};
 use crate::input;
-use crate::model::{DatasetError, ErrorKind, Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
-use crate::state::{Action, Source};
+use crate::model::{DatasetError, ErrorKind, EMBEDDED_JSON, MAX_DATASET_BYTES};
+use crate::state::{Action, LoadOutcome, Source};
 use crate::storage::{self, Problem, Record};
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
@@ -74,86 +74,105 @@ fn file_name(id: &str) -> String {
     stem + ".json"
 }
 
-#[derive(Clone, PartialEq)]
-enum Outcome {
-    None,
-    Refused(Rc<Vec<DatasetError>>),
-    Loaded,
-    Removed,
+thread_local! {
+    /// The file being read: dropping the reader would cancel the read.
+    static READER: std::cell::RefCell<Option<FileReader>> = const { std::cell::RefCell::new(None) };
 }
 
-/// What the buttons of the panel do.
-#[derive(Clone, Copy)]
-enum Command {
-    LoadPasted,
-    Export,
-    Embedded,
-    Remove,
+/// Validate, then switch; a refused dataset changes nothing but the list of problems.
+fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
+    match text
+        .map_err(|e| vec![e])
+        .and_then(|text| storage::load_model(&text).map(|m| (m, text)))
+    {
+        Ok((model, text)) => {
+            if app.persist {
+                if let Err(p) = storage::web::write(Record::Dataset, &text) {
+                    app.dispatch(Action::Problem(p));
+                }
+            }
+            app.dispatch(Action::UseModel(Rc::new(model), source, text.into()));
+        }
+        Err(errors) => app.dispatch(Action::Refused(errors)),
+    }
 }
 
-#[function_component(DatasetPanel)]
-pub fn dataset_panel() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let outcome = use_state(|| Outcome::None);
-    let reader = use_mut_ref(|| None::<FileReader>);
-    let paste = use_node_ref();
+/// A file from the picker or dropped: its size is checked before it is read, and it must be
+/// UTF-8.
+fn read_file(app: &AppHandle, file: web_sys::File) {
+    if let Err(e) = input::check_size(file.size() as u64) {
+        return load(app, Err(e), Source::Pasted);
+    }
+    let name = file.name();
+    let app = app.clone();
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+    let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
+        let text = res
+            .map_err(|_| {
+                DatasetError::new(ErrorKind::Structure, ".", "a readable file", "a read error")
+            })
+            .and_then(input::text_from_bytes);
+        load(&app, text, Source::File(name));
+    });
+    READER.with(|r| *r.borrow_mut() = Some(task));
+}
+
+/// The panel's buttons, told apart by their `data-cmd`: one listener for all.
+fn command(app: &AppHandle, e: MouseEvent) {
+    let cmd = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.get_attribute("data-cmd"));
+    match cmd.as_deref() {
+        Some("load") => {
+            let text = browser::textarea_value("data-text");
+            if !text.trim().is_empty() {
+                load(app, Ok(text), Source::Pasted);
+            }
+        }
+        Some("export") => {
+            if let Some(text) = &app.text {
+                let name = file_name(&app.model.dataset.case.id);
+                browser::download_text(&name, "application/json", text);
+            }
+        }
+        Some("embedded") => {
+            if let Ok(model) = storage::load_model(EMBEDDED_JSON) {
+                storage::web::remove(Record::Dataset);
+                app.dispatch(Action::UseModel(
+                    Rc::new(model),
+                    Source::Embedded,
+                    EMBEDDED_JSON.into(),
+                ));
+            }
+        }
+        Some("remove") => {
+            storage::web::remove(Record::Dataset);
+            storage::web::remove(Record::Settings);
+            app.dispatch(Action::StopPersisting);
+        }
+        _ => {}
+    }
+}
+
+/// The panel. A plain function of the app state rather than a component: its state (what the
+/// last load led to) lives in the app's reducer.
+pub fn dataset_panel(app: &AppHandle) -> Html {
     let lang = app.view.lang;
     let t = tr(lang);
-
-    // Validate, then switch; a refused dataset changes nothing but the list of problems.
-    let load = {
+    let on_click = {
         let app = app.clone();
-        let outcome = outcome.clone();
-        Callback::from(
-            move |(text, source): (Result<String, DatasetError>, Source)| match text
-                .map_err(|e| vec![e])
-                .and_then(|text| storage::load_model(&text).map(|m| (m, text)))
-            {
-                Ok((model, text)) => {
-                    if app.persist {
-                        if let Err(p) = storage::web::write(Record::Dataset, &text) {
-                            app.dispatch(Action::Problem(p));
-                        }
-                    }
-                    outcome.set(Outcome::Loaded);
-                    app.dispatch(Action::UseModel(Rc::new(model), source));
-                }
-                Err(errors) => outcome.set(Outcome::Refused(Rc::new(errors))),
-            },
-        )
-    };
-    // A file from the picker or dropped: its size is checked before it is read, and it must be
-    // UTF-8.
-    let read_file = {
-        let load = load.clone();
-        Callback::from(move |file: web_sys::File| {
-            if let Err(e) = input::check_size(file.size() as u64) {
-                load.emit((Err(e), Source::Pasted));
-                return;
-            }
-            let name = file.name();
-            let load = load.clone();
-            let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-            let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
-                let text = res
-                    .map_err(|_| {
-                        DatasetError::new(ErrorKind::Structure, ".", "a readable file", "a read error")
-                    })
-                    .and_then(input::text_from_bytes);
-                load.emit((text, Source::File(name)));
-            });
-            *reader.borrow_mut() = Some(task);
-        })
+        Callback::from(move |e: MouseEvent| command(&app, e))
     };
     let on_file = {
-        let read_file = read_file.clone();
+        let app = app.clone();
         Callback::from(move |e: Event| {
             if let Some(input) = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             {
                 if let Some(file) = input.files().and_then(|l| l.get(0)) {
-                    read_file.emit(file);
+                    read_file(&app, file);
                 }
                 // Choosing the same file again is a change too.
                 input.set_value("");
@@ -161,48 +180,16 @@ pub fn dataset_panel() -> Html {
         })
     };
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
-    let on_drop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        if let Some(file) = e
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|l| l.get(0))
-        {
-            read_file.emit(file);
-        }
-    });
-    let command = |c: Command| {
+    let on_drop = {
         let app = app.clone();
-        let outcome = outcome.clone();
-        let paste = paste.clone();
-        let load = load.clone();
-        Callback::from(move |_: MouseEvent| match c {
-            Command::LoadPasted => {
-                if let Some(area) = paste.cast::<web_sys::HtmlTextAreaElement>() {
-                    let text = area.value();
-                    if !text.trim().is_empty() {
-                        load.emit((Ok(text), Source::Pasted));
-                    }
-                }
-            }
-            Command::Export => {
-                if let Ok(json) = serde_json::to_string_pretty(&app.model.dataset) {
-                    let name = file_name(&app.model.dataset.case.id);
-                    browser::download_text(&name, "application/json", &json);
-                }
-            }
-            Command::Embedded => {
-                if let Ok(model) = storage::load_model(EMBEDDED_JSON) {
-                    storage::web::remove(Record::Dataset);
-                    outcome.set(Outcome::None);
-                    app.dispatch(Action::UseModel(Rc::new(model), Source::Embedded));
-                }
-            }
-            Command::Remove => {
-                storage::web::remove(Record::Dataset);
-                storage::web::remove(Record::Settings);
-                app.dispatch(Action::StopPersisting);
-                outcome.set(Outcome::Removed);
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
+                read_file(&app, file);
             }
         })
     };
@@ -214,24 +201,26 @@ pub fn dataset_panel() -> Html {
         Source::Stored => (t.source_stored, None),
     };
     let title = app.model.dataset.case.title.get(lang).to_string();
-    let (status, loaded, errors) = match &*outcome {
-        Outcome::Loaded => (t.loaded, Some(title.clone()), None),
-        Outcome::Removed => (t.storage_removed, None, None),
-        Outcome::Refused(errors) => ("", None, Some(errors.clone())),
-        Outcome::None => ("", None, None),
+    let (status, loaded, errors) = match &app.outcome {
+        LoadOutcome::Loaded => (t.loaded, Some(title.clone()), None),
+        LoadOutcome::Removed => (t.storage_removed, None, None),
+        LoadOutcome::Refused(errors) => ("", None, Some(errors.clone())),
+        LoadOutcome::None => ("", None, None),
     };
     let mib = (MAX_DATASET_BYTES >> 20).to_string();
     html! {
-        <section id="data-panel" class="data-panel" aria-labelledby="data-title">
-            <h2 id="data-title">{t.data_title}</h2>
+        <section id="data-panel" class="data-panel" aria-labelledby="data-title" onclick={on_click}>
+            <h2 id="data-title">{t.data_button}</h2>
             <p>{t.data_intro}</p>
-            <p>{t.dataset_current}{": "}<strong id="data-current">{title}</strong>{" — "}
+            <p>{t.dataset_current}<strong id="data-current">{title}</strong>{" — "}
                 <span id="data-source">{source}{" "}<code>{file}</code></span></p>
             <div class="data-actions">
                 if app.source != Source::Embedded {
-                    <button type="button" id="data-embedded" class="secondary" onclick={command(Command::Embedded)}>{t.back_to_embedded}</button>
+                    <button type="button" id="data-embedded" class="secondary" data-cmd="embedded">{t.back_to_embedded}</button>
                 }
-                <button type="button" id="export-dataset" class="secondary" onclick={command(Command::Export)}>{t.export_dataset}</button>
+                if app.text.is_some() {
+                    <button type="button" id="export-dataset" class="secondary" data-cmd="export">{t.export_dataset}</button>
+                }
             </div>
             <div class="drop-zone" id="data-drop" ondragover={on_drag_over} ondrop={on_drop}>
                 <label for="data-file">{t.open_file}{" "}{t.size_limit.replace("{mib}", &mib)}</label>
@@ -239,12 +228,12 @@ pub fn dataset_panel() -> Html {
                 <p class="hint">{t.drop_here}</p>
             </div>
             <label for="data-text">{t.paste_label}</label>
-            <textarea id="data-text" ref={paste.clone()} rows="5" spellcheck="false" />
-            <button type="button" id="data-load" class="secondary" onclick={command(Command::LoadPasted)}>{t.load}</button>
+            <textarea id="data-text" rows="5" spellcheck="false" />
+            <button type="button" id="data-load" class="secondary" data-cmd="load">{t.load}</button>
             <p role="status" id="data-status">{status}{" "}<strong>{loaded}</strong></p>
             if let Some(errors) = errors { {error_list(&errors, t)} }
             <p>{ if app.persist { t.storage_on } else { t.storage_off } }</p>
-            <button type="button" id="data-remove" class="secondary" onclick={command(Command::Remove)}>{t.remove_stored}</button>
+            <button type="button" id="data-remove" class="secondary" data-cmd="remove">{t.remove_stored}</button>
         </section>
     }
 }

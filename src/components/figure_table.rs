@@ -182,7 +182,10 @@ pub fn figure_table() -> Html {
     let on_scroll = {
         let scroll_top = scroll_top.clone();
         Callback::from(move |e: Event| {
-            if let Some(el) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            if let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
                 let top = el.scroll_top() as f64;
                 // Re-render only when the window moves by a row.
                 if (top - *scroll_top).abs() >= ROW_PX {

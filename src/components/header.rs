@@ -35,8 +35,8 @@ pub fn header() -> Html {
                 <p class="subtitle">{place}{" · "}{t.app_subtitle}</p>
             </div>
             <div class="dataset-bar">
-                <span>{t.dataset_current}{": "}<span id="dataset-name" class="dataset-name">{app.model.dataset.case.title.get(app.view.lang)}</span></span>
-                if app.source != Source::Embedded { <span class="badge">{t.your_data}</span> }
+                <span>{t.dataset_current}<span id="dataset-name" class="dataset-name">{app.model.dataset.case.title.get(app.view.lang)}</span></span>
+                if app.source != Source::Embedded { <span class="badge">{t.data_button}</span> }
                 <button type="button" id="data-toggle" class={classes!("tab", open.then_some("current"))}
                     aria-expanded={if open { "true" } else { "false" }}
                     aria-controls={open.then_some("data-panel")} onclick={toggle}>{t.data_button}</button>

@@ -25,7 +25,7 @@ mod what_if;
 
 pub use app::{App, Explorer, ExplorerProps};
 pub use chart_panel::ChartPanel;
-pub use dataset_panel::{DatasetPanel, MAX_SHOWN_ERRORS};
+pub use dataset_panel::MAX_SHOWN_ERRORS;
 pub use figure_table::{filtered_ids, FigureTable};
 
 use crate::state::AppState;

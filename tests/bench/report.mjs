@@ -164,7 +164,8 @@ export function markdown(r) {
   const m = r.meta ?? {};
   parts.push(
     `Run of ${m.date ?? '?'} on ${m.cpus ?? '?'} × ${m.cpuModel ?? '?'} (${m.memGiB ?? '?'} GiB), ${m.chromium ?? 'Chromium'}, Node ${m.node ?? '?'}, ` +
-      `commit ${m.commit ?? '?'}; ${m.quick ? '`--quick`' : 'full run'}, ${m.durationSec ? `${Math.round(m.durationSec)} s` : ''} for the browser part. ` +
+      `commit ${m.commit ?? '?'}; ${m.quick ? '`--quick`' : 'full run'}, ${m.durationSec ? `${Math.round(m.durationSec)} s` : ''} for the browser part; ` +
+      `load average (1 min) ${m.loadAverageAtStart?.[0] ?? '?'} at the start, ${m.loadAverageAtEnd?.[0] ?? '?'} at the end (2 cores, shared with other builds). ` +
       `Loads: ${r.coldLoad?.firstRender?.n ?? 0} cold app loads and ${r.static?.complete?.n ?? 0} static ones; interactions: ${m.reps ?? '?'} measured repetitions each (after ${m.warmup ?? 0} unmeasured).`,
   );
 

@@ -7,6 +7,7 @@
 //
 //   node tests/bench/run.mjs [--quick] [--dist DIR] [--size FILE] [--out FILE] [--markdown FILE]
 //                            [--profile-dist DIR] [--no-lighthouse] [--datasets 1000,10000,100000]
+//   node tests/bench/run.mjs --report-only     # rewrite BENCHMARKS.md's results from target/bench.json
 //
 // Exit status: 0 when everything could be measured, whether targets pass or not (they are
 // reported); 1 when something could not be measured at all (the app never rendered, ...).
@@ -559,7 +560,16 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+/** `--report-only`: writes the Markdown again from target/bench.json, measuring nothing. */
+async function reportOnly() {
+  const results = JSON.parse(await readFile(OUT, 'utf8'));
+  results.targets = evaluateTargets(results);
+  const doc = existsSync(MARKDOWN) ? await readFile(MARKDOWN, 'utf8') : '# Benchmarks\n';
+  await writeFile(MARKDOWN, spliceResults(doc, markdown(results)));
+  log(`rewrote the results section of ${path.relative(ROOT, MARKDOWN)} from ${path.relative(ROOT, OUT)}`);
+}
+
+(flag('--report-only') ? reportOnly() : main()).catch((err) => {
   console.error(`bench: ${err.stack ?? err}`);
   process.exitCode = 1;
 });

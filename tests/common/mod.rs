@@ -92,4 +92,3 @@ pub async fn mount_app() -> (Element, yew::AppHandle<App>) {
     settle().await;
     (root, handle)
 }
-

@@ -30,7 +30,8 @@ style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; man
 base-uri 'none'; form-action 'none'; object-src 'none'; require-trusted-types-for 'script'";
 
 /// The policy under `trunk serve`: Trunk's auto-reload script is inline and talks websocket.
-pub const DEV_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; \
+pub const DEV_CSP: &str =
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; \
 style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; \
 manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
@@ -178,7 +179,10 @@ pub fn run(root: &Path, dir: Option<&str>) -> Result<()> {
     };
     match harden(&dir)? {
         Outcome::Hardened { boot, dev: false } => {
-            println!("harden: {}: boot script moved to {boot}, strict CSP written", dir.display())
+            println!(
+                "harden: {}: boot script moved to {boot}, strict CSP written",
+                dir.display()
+            )
         }
         Outcome::Hardened { boot, dev: true } => println!(
             "harden: {}: boot script moved to {boot}; Trunk's inline auto-reload script found, so \
@@ -291,7 +295,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         // Twice is once.
         let before = html.clone();
         assert_eq!(harden(d.path()).unwrap(), Outcome::AlreadyDone);
-        assert_eq!(fs::read_to_string(d.path().join("index.html")).unwrap(), before);
+        assert_eq!(
+            fs::read_to_string(d.path().join("index.html")).unwrap(),
+            before
+        );
     }
 
     #[test]
@@ -301,7 +308,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             panic!()
         };
         let html = fs::read_to_string(d.path().join("index.html")).unwrap();
-        assert!(html.contains(&format!("src=\"/sub/path/{boot}\"")), "{html}");
+        assert!(
+            html.contains(&format!("src=\"/sub/path/{boot}\"")),
+            "{html}"
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ commands:
                      performance benchmark (not part of `test`): release build, asset sizes,
                      load and interaction timings in headless Chromium, generated datasets,
                      Lighthouse, profile; writes target/bench.json and BENCHMARKS.md (about
-                     10 minutes; --quick about 3)
+                     2 minutes plus compiling; --quick about 1.5)
   harden [DIR]       move Trunk's inline boot script to a file with Subresource Integrity and
                      write the Content-Security-Policy (run by Trunk as a post_build hook on
                      its staging directory; DIR defaults to that, else dist)";
