@@ -143,7 +143,7 @@ fn missing_field() {
 fn number_as_string() {
     let text = mutated(|v| v["figures"][0]["value"] = json!("273,333"));
     let e = single(&text, "structure", "figures[0].value");
-    assert_eq!(e.expected, "f64");
+    assert_eq!(e.expected, "a number");
     assert_eq!(e.found, "string \"273,333\"");
     let text = mutated(|v| v["format_version"] = json!("1"));
     single(&text, "structure", "format_version");

@@ -439,18 +439,30 @@ fn float(r: &mut Reader, v: &Node, at: &At) -> f64 {
         Node::Int(n) => n as f64,
         Node::Float(f) => f,
         _ => {
-            r.wrong_type(v, at, "f64");
+            r.wrong_type(v, at, "a number");
             0.0
         }
     }
 }
 
 fn uint32(r: &mut Reader, v: &Node, at: &At) -> u32 {
-    r.int(v, at, 0, u32::MAX.into(), "u32") as u32
+    r.int(
+        v,
+        at,
+        0,
+        u32::MAX.into(),
+        "a whole number from 0 to 4294967295",
+    ) as u32
 }
 
 fn int32(r: &mut Reader, v: &Node, at: &At) -> i32 {
-    r.int(v, at, i32::MIN.into(), i32::MAX.into(), "i32") as i32
+    r.int(
+        v,
+        at,
+        i32::MIN.into(),
+        i32::MAX.into(),
+        "a whole number (a year)",
+    ) as i32
 }
 
 fn scale(r: &mut Reader, v: &Node, at: &At) -> Scale {
@@ -945,7 +957,11 @@ mod tests {
             {"id": "s", "label": {"en": "", "zh": ""}, "rule": {"kind": "adds_up", "total": null}}]}"#;
         let got = errors(text);
         let want: Vec<(&str, &str, &str)> = vec![
-            ("format_version", "u32", "floating point `1.5`"),
+            (
+                "format_version",
+                "a whole number from 0 to 4294967295",
+                "floating point `1.5`",
+            ),
             ("case.id", "a string", "integer `3`"),
             ("case.title.zh", "field `zh`", "nothing"),
             (
