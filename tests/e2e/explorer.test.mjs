@@ -122,6 +122,21 @@ test('the what-if scenario lives in the URL and survives a reload', async () => 
   assert.deepEqual(pageErrors(page), []);
 });
 
+test('a chart downloads as a PNG of its canvas', async () => {
+  const page = await harness.newPage({ acceptDownloads: true });
+  await gotoApp(page);
+  await drawn(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click('#chart-land button.secondary'),
+  ]);
+  assert.equal(download.suggestedFilename(), 'chart-land.png');
+  const png = await readFile(await download.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.ok(png.length > 2_000, `a drawn chart, not an empty canvas (${png.length} bytes)`);
+  assert.deepEqual(pageErrors(page), []);
+});
+
 test('a tampered link opens with defaults and says what it ignored', async () => {
   const page = await harness.newPage();
   await gotoApp(page, 'view=nope&lang=xx&fig=%3Cscript%3E&area=mu');
