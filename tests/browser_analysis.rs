@@ -166,3 +166,43 @@ async fn narrative_numbers_follow_units_and_open_figures() {
     handle.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn what_if_makes_up_no_number_a_dataset_lacks() {
+    reset_url();
+    // The case without its forest-guard count (and the metrics built on it).
+    let mut v: serde_json::Value =
+        serde_json::from_str(kezuohou_explorer::model::EMBEDDED_JSON).expect("json");
+    v["figures"]
+        .as_array_mut()
+        .expect("figures")
+        .retain(|f| f["id"] != "forest_guards");
+    v["derived"].as_array_mut().expect("derived").retain(|d| {
+        ![
+            "guard_payroll_per_year",
+            "guard_payroll_over_subsidy_period",
+        ]
+        .contains(&d["id"].as_str().unwrap_or(""))
+    });
+    let model = std::rc::Rc::new(
+        kezuohou_explorer::model::Model::from_json(&v.to_string()).expect("valid"),
+    );
+    let root = fresh_root();
+    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let handle = yew::Renderer::<kezuohou_explorer::components::Explorer>::with_root_and_props(
+        root.clone(),
+        props,
+    )
+    .render();
+    settle().await;
+    click(&root, "button[data-view='whatif']");
+    settle().await;
+    let guards: web_sys::HtmlInputElement = find(&root, "#wi-guards").dyn_into().expect("input");
+    assert_eq!(guards.value(), "", "no guard count is invented");
+    assert_eq!(count(&root, "#wi-total"), 0, "no result without it");
+    type_into(&root, "#wi-guards", "100");
+    settle().await;
+    assert_eq!(text(&root, "#wi-total"), "4,000,000 yuan");
+    handle.destroy();
+    root.remove();
+}

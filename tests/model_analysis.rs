@@ -18,7 +18,7 @@ fn close(a: f64, b: f64) -> bool {
 #[test]
 fn reported_inputs_give_the_reported_payroll() {
     let m = model();
-    let i = GuardInputs::reported(&m);
+    let i = GuardInputs::reported(&m).expect("the case reports all three");
     assert_eq!((i.guards, i.pay, i.years), (310.0, 10_000.0, 4.0));
     let r = guard_payroll(&m, i);
     assert!(close(r.per_year, 3_100_000.0));

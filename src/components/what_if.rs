@@ -22,19 +22,22 @@ pub fn what_if() -> Html {
     let t = tr(lang);
     let style = v.number_style;
     let reported = GuardInputs::reported(model);
-    let text = |raw: &Option<String>, fallback: f64| {
-        raw.clone()
-            .unwrap_or_else(|| plain_number(fallback, 4).replace(',', ""))
+    let each = GuardInputs::reported_each(model);
+    // An input left as reported shows the dataset's value; one the dataset lacks starts empty.
+    let text = |raw: &Option<String>, fallback: Option<f64>| {
+        raw.clone().unwrap_or_else(|| {
+            fallback.map_or(String::new(), |f| plain_number(f, 4).replace(',', ""))
+        })
     };
     let raw = [
-        text(&v.scenario.guards, reported.guards),
-        text(&v.scenario.pay, reported.pay),
-        text(&v.scenario.years, reported.years),
+        text(&v.scenario.guards, each[0]),
+        text(&v.scenario.pay, each[1]),
+        text(&v.scenario.years, each[2]),
     ];
     let parsed = GuardInputs::parse(&raw[0], &raw[1], &raw[2]);
     let errors = parsed.as_ref().err().cloned().unwrap_or_default();
-    let inputs = parsed.unwrap_or(reported);
-    let result = guard_payroll(model, inputs);
+    // Until the inputs are valid, the reported values (when the dataset has them) stand in.
+    let result = parsed.ok().or(reported).map(|i| guard_payroll(model, i));
     let money = |x: f64| {
         format!(
             "{} {}",
@@ -89,6 +92,7 @@ pub fn what_if() -> Html {
                 <button type="button" class="secondary" onclick={reset}>{t.reset}</button>
             </div>
             if !errors.is_empty() { <p class="input-error">{t.input_invalid}</p> }
+            if let Some(result) = &result {
             <dl class="scenario-result">
                 <dt>{t.payroll_per_year}</dt><dd id="wi-per-year">{money(result.per_year)}</dd>
                 <dt>{t.payroll_total}</dt><dd id="wi-total">{money(result.total)}</dd>
@@ -104,6 +108,7 @@ pub fn what_if() -> Html {
                     </tr>
                 }) }</tbody>
             </table>
+            }
             <h3>{t.assumptions}</h3>
             <ul>{ for guard_assumptions(lang).into_iter().map(|a| html! { <li>{a}</li> }) }</ul>
 

@@ -54,14 +54,20 @@ impl InputError {
 
 impl GuardInputs {
     /// The reported values: 310 guards, 10,000 yuan a year, over the 2014–2017 subsidy period.
-    pub fn reported(model: &Model) -> GuardInputs {
-        let v =
-            |id: &str, fallback: f64| model.quantity(id).map_or(fallback, |q| q.value.central());
-        GuardInputs {
-            guards: v("forest_guards", 310.0),
-            pay: v("guard_salary", 10_000.0),
-            years: v("subsidy_years", 4.0),
-        }
+    /// `None` when the dataset lacks one of them: no number is made up for it.
+    pub fn reported(model: &Model) -> Option<GuardInputs> {
+        let [guards, pay, years] = Self::reported_each(model);
+        Some(GuardInputs {
+            guards: guards?,
+            pay: pay?,
+            years: years?,
+        })
+    }
+
+    /// Each reported input on its own (guards, pay, years), where the dataset has it.
+    pub fn reported_each(model: &Model) -> [Option<f64>; 3] {
+        ["forest_guards", "guard_salary", "subsidy_years"]
+            .map(|id| model.quantity(id).map(|q| q.value.central()))
     }
 
     /// Parse and range-check raw text from the inputs; every problem is reported.
@@ -195,9 +201,14 @@ pub struct PerHectare {
 
 /// Every combination of subsidy amount and area reading, per hectare and year.
 pub fn subsidy_per_hectare(model: &Model) -> Vec<PerHectare> {
-    let years = model
+    // Without the period's length there is no "per year": nothing is assumed in its place.
+    let Some(years) = model
         .quantity("subsidy_years")
-        .map_or(1.0, |q| q.value.central().max(1.0));
+        .map(|q| q.value.central())
+        .filter(|y| *y > 0.0)
+    else {
+        return Vec::new();
+    };
     let subsidies = ["subsidy_total", "subsidy_parts_sum"];
     let mut areas: Vec<(&str, f64)> = [
         "desert_treated_area",
