@@ -124,10 +124,14 @@ fn as_printed(f: &crate::model::Figure, lang: Lang) -> String {
         crate::model::Qualifier::Exact => String::new(),
         other => format!("{} ", qualifier_text(other, lang)),
     };
-    let scale = if scale == "one" {
-        String::new()
-    } else {
-        format!(" {scale}")
+    let scale = match (scale, lang) {
+        ("one", _) => String::new(),
+        ("thousand", Lang::Zh) => "千".into(),
+        ("million", Lang::Zh) => "百万".into(),
+        ("billion", Lang::Zh) => "十亿".into(),
+        ("wan", _) => " 万".into(),
+        ("yi", _) => " 亿".into(),
+        (other, _) => format!(" {other}"),
     };
     format!(
         "{q}{}{scale} {unit}",
