@@ -138,16 +138,16 @@ fn errors(text: &str) -> Vec<DatasetError> {
 }
 
 #[test]
-fn a_10_mb_string_is_refused_before_parsing() {
+fn a_string_past_the_size_limit_is_refused_before_parsing() {
     let mut v = mini();
-    v["figures"][0]["label"]["en"] = json!("x".repeat(10 * 1024 * 1024));
+    v["figures"][0]["label"]["en"] = json!("x".repeat(MAX_DATASET_BYTES));
     let text = v.to_string();
     let e = errors(&text);
     assert_eq!(e.len(), 1);
     assert_eq!((e[0].kind.code(), e[0].path.as_str()), ("too_large", "."));
     assert_eq!(e[0].found, format!("{} bytes", text.len()));
-    // The same refusal for 10 MB of anything, even of nothing valid.
-    let e = errors(&"\u{1F335}".repeat(3 * 1024 * 1024));
+    // The same refusal for anything that long, even nothing valid (4 bytes a cactus).
+    let e = errors(&"\u{1F335}".repeat(MAX_DATASET_BYTES / 4 + 1));
     assert_eq!(e[0].kind.code(), "too_large");
 }
 
