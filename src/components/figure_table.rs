@@ -8,7 +8,6 @@ use crate::model::format::period_text;
 use crate::model::{Lang, Model, Quantity};
 use crate::numfmt;
 use crate::state::{Action, SortKey, ViewState};
-use std::cmp::Ordering;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -28,13 +27,13 @@ pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
         .filter(|q| v.status.is_none_or(|s| model.status_of(&q.id) == Some(s)))
         .filter(|q| {
             needle.is_empty()
-                || q.id.to_ascii_lowercase().contains(&needle)
-                || q.label.en.to_ascii_lowercase().contains(&needle)
+                || contains_ignoring_ascii_case(&q.id, &needle)
+                || contains_ignoring_ascii_case(&q.label.en, &needle)
                 || q.label.zh.contains(&needle)
                 || model
                     .figure(&q.id)
                     .and_then(|f| f.source.quote.as_ref())
-                    .is_some_and(|s| s.to_ascii_lowercase().contains(&needle))
+                    .is_some_and(|s| contains_ignoring_ascii_case(s, &needle))
         })
         .collect();
     let lang = v.lang;
@@ -54,24 +53,32 @@ pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
         }
     };
     if v.sort != SortKey::Source {
-        rows.sort_by(|a, b| {
-            let (ka, kb) = (key(a), key(b));
+        // Each key is computed once, not at every comparison (100,000 rows sort in n log n).
+        let mut keyed: Vec<((Option<f64>, String), &Quantity)> =
+            rows.into_iter().map(|q| (key(q), q)).collect();
+        keyed.sort_by(|(ka, _), (kb, _)| {
             let o = match (ka.0, kb.0) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 _ => ka.1.cmp(&kb.1),
             };
-            if o == Ordering::Equal {
-                Ordering::Equal
-            } else if v.descending {
+            if v.descending {
                 o.reverse()
             } else {
                 o
             }
         });
+        rows = keyed.into_iter().map(|(_, q)| q).collect();
     } else if v.descending {
         rows.reverse();
     }
     rows.into_iter().map(|q| q.id.clone()).collect()
+}
+
+/// Whether `hay` contains `needle_lower` (already lower case), ignoring ASCII case, without
+/// allocating: the search runs over every row at each keystroke.
+fn contains_ignoring_ascii_case(hay: &str, needle_lower: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle_lower.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 fn input_value(e: &InputEvent) -> Option<String> {
