@@ -119,7 +119,18 @@ fn dims_text(d: Dims) -> String {
         .iter()
         .find(|u| u.dims() == d)
         .map(|u| format!("a unit like {}", u.code()))
-        .unwrap_or_else(|| format!("{d:?}"))
+        .unwrap_or_else(|| {
+            // No unit has these dimensions: name them by their exponents.
+            let names = ["area", "cny", "usd", "people", "volume", "time"];
+            let exps = [d.area, d.cny, d.usd, d.people, d.volume, d.time];
+            let parts: Vec<String> = names
+                .iter()
+                .zip(exps)
+                .filter(|(_, e)| *e != 0)
+                .map(|(n, e)| format!("{n}^{e}"))
+                .collect();
+            format!("a unit of {}", parts.join("·"))
+        })
 }
 
 /// Compute in base units, then express the result in the declared unit.

@@ -29,6 +29,7 @@ commands:
                      load and interaction timings in headless Chromium, generated datasets,
                      Lighthouse, profile; writes target/bench.json and BENCHMARKS.md (about
                      2 minutes plus compiling; --quick about 1.5)
+  size               print dist/'s size report against the gzip budget (after a release build)
   harden [DIR]       move Trunk's inline boot script to a file with Subresource Integrity and
                      write the Content-Security-Policy (run by Trunk as a post_build hook on
                      its staging directory; DIR defaults to that, else dist)";
@@ -69,6 +70,11 @@ fn run(args: &[String]) -> Result<bool> {
         "test" => {
             no_more_args(command, rest)?;
             Ok(steps::test(&Ctx::new()?))
+        }
+        "size" => {
+            no_more_args(command, rest)?;
+            steps::size_report(&Ctx::new()?)?;
+            Ok(true)
         }
         "harden" => {
             if rest.len() > 1 {

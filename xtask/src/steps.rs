@@ -162,6 +162,11 @@ fn trunk_build(ctx: &Ctx) -> Result<()> {
     ctx.run(tools::trunk_command(ctx)?.args(["build", "--release", "--offline"]))
 }
 
+/// The size step on its own: `cargo xtask size`.
+pub fn size_report(ctx: &Ctx) -> Result<()> {
+    size_budget(ctx)
+}
+
 fn size_budget(ctx: &Ctx) -> Result<()> {
     let report = size::measure(&ctx.root.join("dist"), size::GZIP_BUDGET)?;
     print!("{}", report.table());
