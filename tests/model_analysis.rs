@@ -3,7 +3,7 @@
 
 use kezuohou_explorer::model::narrative::{overview, sentences, Segment};
 use kezuohou_explorer::model::scenario::{
-    guard_payroll, subsidy_per_hectare, GuardInputs, InputField, MAX_GUARDS,
+    guard_assumptions, guard_payroll, subsidy_per_hectare, GuardInputs, InputField, MAX_GUARDS,
 };
 use kezuohou_explorer::model::{Lang, Model, EMBEDDED_JSON};
 
@@ -202,4 +202,27 @@ fn sentences_with_a_missing_quantity_are_dropped_and_consistent_data_is_not_flag
         "{subsidies:?}"
     );
     assert_eq!(overview(&m, Lang::Zh).len(), 3);
+}
+
+#[test]
+fn assumptions_take_the_period_and_the_flag_from_the_data() {
+    let m = model();
+    let en = guard_assumptions(&m, Lang::En);
+    assert!(en[1].contains("(2014–2017, 4 years)"), "{en:?}");
+    assert!(en
+        .iter()
+        .any(|a| a.contains("contradicted by its own parts")));
+    let zh = guard_assumptions(&m, Lang::Zh);
+    assert!(zh[1].contains("2014–2017年，4 年"), "{zh:?}");
+    // A dataset whose total agrees with its parts is not said to contradict them.
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).expect("json");
+    for f in v["figures"].as_array_mut().expect("figures") {
+        if f["id"] == "subsidy_total" {
+            f["value"] = serde_json::json!(504.57);
+        }
+    }
+    let fixed = Model::from_json(&v.to_string()).expect("valid");
+    assert!(!guard_assumptions(&fixed, Lang::En)
+        .iter()
+        .any(|a| a.contains("contradicted")));
 }

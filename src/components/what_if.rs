@@ -110,7 +110,7 @@ pub fn what_if() -> Html {
             </table>
             }
             <h3>{t.assumptions}</h3>
-            <ul>{ for guard_assumptions(lang).into_iter().map(|a| html! { <li>{a}</li> }) }</ul>
+            <ul>{ for guard_assumptions(model, lang).into_iter().map(|a| html! { <li>{a}</li> }) }</ul>
 
             <h2 id="perha-title">{t.per_ha_title}</h2>
             <p class="intro">{t.per_ha_intro}</p>

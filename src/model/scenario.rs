@@ -171,22 +171,54 @@ pub fn guard_payroll(model: &Model, i: GuardInputs) -> GuardResult {
     }
 }
 
-/// The assumptions the payroll scenario rests on, in words.
-pub fn guard_assumptions(lang: Lang) -> Vec<&'static str> {
-    match lang {
-        Lang::En => vec![
-            "Every guard is paid the full annual salary in every year of the period.",
-            "The text does not say when the 310 guards were hired; the default period is the 2014–2017 subsidy period (4 years).",
-            "Salaries are nominal yuan, not adjusted for inflation.",
-            "The comparison amounts are as printed; the stated subsidy total is contradicted by its own parts (see the checks).",
-        ],
-        Lang::Zh => vec![
-            "假定每名护林员在期内每年都领取全额年薪。",
-            "原文未说明 310 名护林员何时受聘；默认期限取 2014–2017 年补贴期（4 年）。",
-            "工资为名义人民币，未按通胀调整。",
-            "对比金额均按原文；原文补贴合计与其分项矛盾（见一致性检查）。",
-        ],
+/// The assumptions the payroll scenario rests on, in words; the period and the flagged total
+/// come from the dataset, so another case gets its own.
+pub fn guard_assumptions(model: &Model, lang: Lang) -> Vec<String> {
+    let zh = lang == Lang::Zh;
+    let mut out = vec![if zh {
+        "假定每名护林员在期内每年都领取全额年薪。"
+    } else {
+        "Every guard is paid the full annual salary in every year of the period."
     }
+    .to_string()];
+    let period = model
+        .quantity("subsidy_total")
+        .and_then(|q| q.period.as_ref());
+    let years = model.quantity("subsidy_years").map(|q| q.value.central());
+    out.push(match (period, years) {
+        (Some(p), Some(y)) => {
+            let p = super::format::period_text(Some(p), lang);
+            let y = super::format::plain_number(y, 2);
+            if zh {
+                format!("原文未说明护林员何时受聘；默认年数取补贴期（{p}，{y} 年）。")
+            } else {
+                format!("The text does not say when the guards were hired; the default number of years is the subsidy period ({p}, {y} years).")
+            }
+        }
+        _ => if zh {
+            "该数据集没有补贴期，年数需自行输入。"
+        } else {
+            "This dataset gives no subsidy period: enter the number of years."
+        }
+        .to_string(),
+    });
+    out.push(
+        if zh {
+            "工资为名义人民币，未按通胀调整。"
+        } else {
+            "Salaries are nominal yuan, not adjusted for inflation."
+        }
+        .to_string(),
+    );
+    if model.status_of("subsidy_total") == Some(super::Status::Contradicts) {
+        out.push(if zh {
+            "对比金额均按原文；原文补贴合计与其分项矛盾（见一致性检查）。"
+        } else {
+            "The comparison amounts are as printed; the stated subsidy total is contradicted by its own parts (see the checks)."
+        }
+        .to_string());
+    }
+    out
 }
 
 /// Subsidies over one reading of the area they could be spread over.
