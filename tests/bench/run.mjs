@@ -19,7 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync, constants } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, ROOT, openPage, pageErrors } from '../e2e/harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS as HARNESS_CHROMIUM_ARGS, ROOT, openPage, pageErrors } from '../e2e/harness.mjs';
 import { generateDataset, staticTableHtml, SHIPPED } from './datasets.mjs';
 import { benchInit } from './inpage.mjs';
 import { lighthouse } from './lighthouse.mjs';
@@ -57,15 +57,8 @@ const CONFIG = QUICK
 const STEP_TIMEOUT_MS = 90_000;
 
 const CHROMIUM_ARGS = [
-  // The e2e harness's flags...
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  // ...plus exact heap sizes (performance.memory is coarse and cached without it) and gc().
+  ...HARNESS_CHROMIUM_ARGS,
+  // The e2e harness's flags, plus exact heap sizes (performance.memory is coarse and cached without it) and gc().
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
 ];

@@ -4,20 +4,11 @@
 // deployment. Extra in-memory pages (the static lower bound) are served the same way.
 
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { gzipSync, constants } from 'node:zlib';
-import { mimeType } from '../e2e/harness.mjs';
+import { mimeType, resolveFile } from '../e2e/harness.mjs';
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|wasm|manifest\+json)|image\/svg)/;
-
-async function isFile(file) {
-  try {
-    return (await stat(file)).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Serves `dir` on 127.0.0.1 at a free port. `extra` maps absolute paths ('/static.html') to
@@ -49,19 +40,10 @@ export async function startBenchServer(dir, { extra = {} } = {}) {
         body = cache.get(pathname);
         type = page.type ?? 'text/html; charset=utf-8';
       } else {
-        let file = path.join(dir, decodeURIComponent(pathname));
-        if (file !== dir && !file.startsWith(dir + path.sep)) {
-          res.writeHead(403).end('forbidden');
+        const { file, status } = await resolveFile(dir, pathname);
+        if (!file) {
+          res.writeHead(status, { 'Content-Type': 'text/plain' }).end(status === 403 ? 'forbidden' : 'not found');
           return;
-        }
-        if (!(await isFile(file))) {
-          const indexInDir = path.join(file, 'index.html');
-          if (await isFile(indexInDir)) file = indexInDir;
-          else if (path.extname(file) === '') file = path.join(dir, 'index.html');
-          else {
-            res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-            return;
-          }
         }
         body = await load(file);
         type = mimeType(file);

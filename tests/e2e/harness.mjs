@@ -30,7 +30,8 @@ const { chromium } = requireFromTools('playwright-core');
 /** How long the app may take to render its first <h1> (wasm compile on a slow machine). */
 export const APP_TIMEOUT_MS = 30_000;
 
-const CHROMIUM_ARGS = [
+/** Flags for Debian Chromium as root on a machine with no outside network. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -77,6 +78,21 @@ async function isFile(file) {
  * file fall back to index.html, like a static host configured for a single-page app.
  * Resolves to { url, close }, url ending in '/'.
  */
+/**
+ * The file a request path names under `dir`: the file itself, a folder's index.html, or the
+ * app's index.html for a path without an extension (client-side routes). Otherwise the status
+ * to answer with (403 outside `dir`, 404 for a missing asset).
+ */
+export async function resolveFile(dir, pathname) {
+  let file = path.join(dir, decodeURIComponent(pathname));
+  if (file !== dir && !file.startsWith(dir + path.sep)) return { status: 403 };
+  if (await isFile(file)) return { file };
+  const indexInDir = path.join(file, 'index.html');
+  if (await isFile(indexInDir)) return { file: indexInDir };
+  if (path.extname(file) === '') return { file: path.join(dir, 'index.html') };
+  return { status: 404 };
+}
+
 export async function startServer(dir = DIST_DIR) {
   if (!(await isFile(path.join(dir, 'index.html')))) {
     throw new Error(`${dir}/index.html not found: build first (trunk build --release --offline)`);
@@ -84,19 +100,10 @@ export async function startServer(dir = DIST_DIR) {
   const server = createServer(async (req, res) => {
     try {
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
-      let file = path.join(dir, decodeURIComponent(pathname));
-      if (file !== dir && !file.startsWith(dir + path.sep)) {
-        res.writeHead(403).end('forbidden');
+      const { file, status } = await resolveFile(dir, pathname);
+      if (!file) {
+        res.writeHead(status, { 'Content-Type': 'text/plain' }).end(status === 403 ? 'forbidden' : 'not found');
         return;
-      }
-      if (!(await isFile(file))) {
-        const indexInDir = path.join(file, 'index.html');
-        if (await isFile(indexInDir)) file = indexInDir;
-        else if (path.extname(file) === '') file = path.join(dir, 'index.html');
-        else {
-          res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-          return;
-        }
       }
       res.writeHead(200, { 'Content-Type': mimeType(file), 'Cache-Control': 'no-store' });
       if (req.method === 'HEAD') res.end();
