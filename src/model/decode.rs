@@ -387,6 +387,17 @@ impl Reader {
     }
 
     /// The index of a string among `names` (an enum's variants); `None` if it is none of them.
+    /// The tag (first field) of a tagged object: the index of its value in `names`.
+    fn tag(&mut self, o: &Obj, key: &str, names: &[&str]) -> Option<usize> {
+        match o.slots[0] {
+            Some(v) => self.variant(v, &o.at.key(key), names),
+            None => {
+                self.missing(o, 0);
+                None
+            }
+        }
+    }
+
     fn variant(&mut self, v: &Node, at: &At, names: &[&str]) -> Option<usize> {
         let Node::Str(s) = v else {
             self.wrong_type(v, at, &one_of(names));
@@ -576,13 +587,7 @@ const PERIOD_TYPES: [&str; 6] = [
 
 fn period(r: &mut Reader, v: &Node, at: &At) -> Period {
     let o = r.object(v, at, "struct Period", &PERIOD_FIELDS);
-    let kind = match o.slots[0] {
-        Some(v) => r.variant(v, &o.at.key("type"), &PERIOD_TYPES),
-        None => {
-            r.missing(&o, 0);
-            None
-        }
-    };
+    let kind = r.tag(&o, "type", &PERIOD_TYPES);
     // The years given, each `None` if left out or unreadable (reported).
     let mut years = [None; 3];
     for (j, y) in years.iter_mut().enumerate() {
@@ -762,13 +767,7 @@ const RULE_KINDS: [&str; 5] = [
 
 fn rule(r: &mut Reader, v: &Node, at: &At) -> Rule {
     let o = r.object(v, at, "struct Rule", &RULE_FIELDS);
-    let kind = match o.slots[0] {
-        Some(v) => r.variant(v, &o.at.key("kind"), &RULE_KINDS),
-        None => {
-            r.missing(&o, 0);
-            None
-        }
-    };
+    let kind = r.tag(&o, "kind", &RULE_KINDS);
     // Whether each field was given and readable (problems are reported as they are read).
     let mut readable = [false; 12];
     let before = r.failures;
