@@ -7,8 +7,8 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Gzipped bytes that all of `dist/` together may take.
-pub const GZIP_BUDGET: u64 = 250_000;
+/// Gzipped bytes that all of `dist/` together may take (the benchmark keeps its own, tighter target of 250 KB).
+pub const GZIP_BUDGET: u64 = 300_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSize {
