@@ -102,6 +102,21 @@ fn the_schema_describes_the_dataset_format() {
         assert!(schema["$defs"][def].is_object(), "no $defs/{def}");
     }
     assert!(COMMITTED.ends_with("}\n") && !COMMITTED.ends_with("\n\n"));
+    // The bounds a dataset must keep are stated, with the values the validator uses.
+    use kezuohou_explorer::model::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+    let about = schema["description"]
+        .as_str()
+        .expect("a description of the format");
+    let about = about.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        format!("1 to {MAX_ID_CHARS} characters from ASCII letters, digits, `_`, `-`, `.` and `:`"),
+        format!("at most {MAX_LABEL_CHARS} characters (categories {MAX_ID_CHARS})"),
+        format!("at most {MAX_TEXT_CHARS}"),
+        "Paragraph numbers are unique".into(),
+        "`1`, `1.0` or `1e0`".into(),
+    ] {
+        assert!(about.contains(&words), "{words:?} not in {about:?}");
+    }
 }
 
 #[test]
@@ -176,6 +191,10 @@ fn the_schema_refuses_what_the_app_refuses() {
         (
             "unknown rule",
             Box::new(|v| v["relations"][0]["rule"]["kind"] = json!("adds_up")),
+        ),
+        (
+            "paragraph number with a fraction",
+            Box::new(|v| v["paragraphs"][1]["n"] = json!(1.5)),
         ),
         (
             "text in one language",
@@ -258,7 +277,8 @@ fn check(root: &Value, schema: &Value, v: &Value, at: &str) -> Result<(), String
             "array" => v.is_array(),
             "string" => v.is_string(),
             "number" => v.is_number(),
-            "integer" => v.is_i64() || v.is_u64(),
+            // JSON Schema: a number with a zero fraction is an integer (1.0, 1e2).
+            "integer" => v.is_i64() || v.is_u64() || v.as_f64().is_some_and(|f| f.fract() == 0.0),
             "boolean" => v.is_boolean(),
             "null" => v.is_null(),
             other => panic!("unknown type {other}"),
@@ -300,7 +320,14 @@ fn check(root: &Value, schema: &Value, v: &Value, at: &str) -> Result<(), String
                 "double" | "float" => None,
                 other => panic!("unknown format {other}"),
             };
-            let int = v.as_i64().map(i128::from).or(v.as_u64().map(i128::from));
+            let int = v
+                .as_i64()
+                .map(i128::from)
+                .or(v.as_u64().map(i128::from))
+                .or(v
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e38)
+                    .map(|f| f as i128));
             if let (Some((lo, hi)), Some(i)) = (range, int) {
                 if i < lo || i > hi {
                     return Err(format!("{at}: {v} is not a {f}"));
