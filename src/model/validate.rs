@@ -43,10 +43,11 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
             d.format_version.to_string(),
         );
     }
+    // Paragraph numbers are the source trail's keys: each names one paragraph.
     let mut numbered: HashMap<u32, usize> = HashMap::new();
     for (i, p) in d.paragraphs.iter().enumerate() {
-        if let Some(first) = numbered.insert(p.n, i) {
-            numbered.insert(p.n, first);
+        let first = *numbered.entry(p.n).or_insert(i);
+        if first != i {
             push(
                 ErrorKind::DuplicateId,
                 format!("paragraphs[{i}].n"),
