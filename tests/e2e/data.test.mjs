@@ -354,7 +354,8 @@ test('hostile labels and numbers: the CSV does not run formulas, numbers read co
     .replace('"label": {"en": "Ecological forest guards employed"', `"label": {"en": ${JSON.stringify(formula)}`)
     .replace('"value": 10000, "scale": "one", "unit": "cny_per_person_year"', '"value": -0, "scale": "one", "unit": "cny_per_person_year"')
     .replace('"value": 1.2, "scale": "billion"', '"value": 5e-324, "scale": "billion"')
-    .replace(TITLE, 'Hostile numbers');
+    .replace(TITLE, 'Hostile numbers')
+    .replace('科左后旗：把治沙变成贫困农牧民的收入', 'Hostile numbers');
   for (const [lang, theme] of [['en', 'light'], ['zh', 'dark']]) {
     const page = await harness.newPage({ viewport: { width: 360, height: 900 }, colorScheme: theme, acceptDownloads: true });
     await gotoApp(page, `lang=${lang}&theme=${theme}`);
