@@ -181,14 +181,18 @@ pub fn scientific_parts(value: f64, sig: u32) -> Option<(f64, i32)> {
             value / 10f64.powi(e)
         }
     };
-    let mut m = super::units::round_significant(over(exp), sig);
+    // The mantissa is within a step of [1, 10), so scaling by 10^(sig-1) is exact and rounding
+    // is plain (`units::round_significant` would link the float formatter and parser in wasm).
+    let p = 10f64.powi(sig.clamp(1, 17) as i32 - 1);
+    let round = |m: f64| (m * p).round() / p;
+    let mut m = round(over(exp));
     // log10 and the rounding may land one power off: 9.9999995 rounds to 10.
     if m.abs() >= 10.0 {
         exp += 1;
-        m = super::units::round_significant(over(exp), sig);
+        m = round(over(exp));
     } else if m.abs() < 1.0 {
         exp -= 1;
-        m = super::units::round_significant(over(exp), sig);
+        m = round(over(exp));
     }
     Some((m, exp))
 }

@@ -57,7 +57,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         }
     }
     let paragraphs: HashSet<u32> = d.paragraphs.iter().map(|p| p.n).collect();
-    if let Some(e) = id_problem(&d.case.id, || "case.id".into()) {
+    if let Some(e) = id_problem(&d.case.id, &|| "case.id".into()) {
         push(e.kind, e.path, &e.expected, e.found);
     }
     let channels: HashSet<&str> = d.channels.iter().map(|c| c.id.as_str()).collect();
@@ -83,7 +83,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 "a non-empty id",
                 "an empty id".into(),
             );
-        } else if let Some(e) = id_problem(id, || path.clone()) {
+        } else if let Some(e) = id_problem(id, &|| path.clone()) {
             // Still known by this id: references to it are not reported a second time.
             seen.entry(id).or_insert(path);
             push(e.kind, e.path, &e.expected, e.found);
@@ -108,7 +108,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     ] {
         let mut local = HashSet::new();
         for (i, id) in list.into_iter().enumerate() {
-            if let Some(e) = id_problem(id, || format!("{kind}[{i}].id")) {
+            if let Some(e) = id_problem(id, &|| format!("{kind}[{i}].id")) {
                 push(e.kind, e.path, &e.expected, e.found);
             } else if !local.insert(id.as_str()) {
                 push(
@@ -294,7 +294,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
 }
 
 /// What is wrong with an id that is not empty: too long, or a character outside the set.
-fn id_problem(id: &str, path: impl FnOnce() -> String) -> Option<DatasetError> {
+fn id_problem(id: &str, path: &dyn Fn() -> String) -> Option<DatasetError> {
     if longer_than(id, MAX_ID_CHARS) {
         return Some(DatasetError::new(
             ErrorKind::TooLong,
@@ -312,67 +312,79 @@ fn id_problem(id: &str, path: impl FnOnce() -> String) -> Option<DatasetError> {
     ))
 }
 
+/// Where a text stands: (`figures`, Some(3), `label`) for `figures[3].label`.
+type Spot = (&'static str, Option<usize>, &'static str);
+
 /// Every text longer than its bound (`limits.rs`), with its path. Ids are bounded where they
-/// are checked; a reference longer than an id names nothing and is reported as missing.
+/// are checked; a reference longer than an id names nothing and is reported as missing. (Paths
+/// are data, not closures: one closure per field costs kilobytes of wasm.)
 fn text_lengths(d: &Dataset) -> Vec<DatasetError> {
-    fn bound(errs: &mut Vec<DatasetError>, s: &str, max: usize, path: &dyn Fn() -> String) {
-        if longer_than(s, max) {
-            errs.push(DatasetError::new(
-                ErrorKind::TooLong,
-                path(),
-                format!("at most {max} characters"),
-                format!("{} characters", s.chars().count()),
-            ));
+    fn bound(errs: &mut Vec<DatasetError>, s: &str, max: usize, at: Spot, lang: &str) {
+        if !longer_than(s, max) {
+            return;
         }
+        let (list, i, field) = at;
+        let mut path = match i {
+            Some(i) => format!("{list}[{i}].{field}"),
+            None => format!("{list}.{field}"),
+        };
+        if !lang.is_empty() {
+            path.push('.');
+            path.push_str(lang);
+        }
+        errs.push(DatasetError::new(
+            ErrorKind::TooLong,
+            path,
+            format!("at most {max} characters"),
+            format!("{} characters", s.chars().count()),
+        ));
     }
-    fn text(errs: &mut Vec<DatasetError>, t: &Text, max: usize, path: &dyn Fn() -> String) {
-        bound(errs, &t.en, max, &|| format!("{}.en", path()));
-        bound(errs, &t.zh, max, &|| format!("{}.zh", path()));
+    fn text(errs: &mut Vec<DatasetError>, t: &Text, max: usize, at: Spot) {
+        bound(errs, &t.en, max, at, "en");
+        bound(errs, &t.zh, max, at, "zh");
     }
     let (label, long) = (MAX_LABEL_CHARS, MAX_TEXT_CHARS);
     let e = &mut Vec::new();
-    text(e, &d.case.title, label, &|| "case.title".into());
-    text(e, &d.case.place, label, &|| "case.place".into());
-    text(e, &d.case.citation, long, &|| "case.citation".into());
+    text(e, &d.case.title, label, ("case", None, "title"));
+    text(e, &d.case.place, label, ("case", None, "place"));
+    text(e, &d.case.citation, long, ("case", None, "citation"));
     for (i, p) in d.paragraphs.iter().enumerate() {
-        text(e, &p.title, label, &|| format!("paragraphs[{i}].title"));
-        text(e, &p.summary, long, &|| format!("paragraphs[{i}].summary"));
+        text(e, &p.title, label, ("paragraphs", Some(i), "title"));
+        text(e, &p.summary, long, ("paragraphs", Some(i), "summary"));
     }
     for (i, c) in d.channels.iter().enumerate() {
-        text(e, &c.label, label, &|| format!("channels[{i}].label"));
-        text(e, &c.summary, long, &|| format!("channels[{i}].summary"));
+        text(e, &c.label, label, ("channels", Some(i), "label"));
+        text(e, &c.summary, long, ("channels", Some(i), "summary"));
     }
     for (i, f) in d.figures.iter().enumerate() {
-        let at = |field: &str| format!("figures[{i}].{field}");
-        text(e, &f.label, label, &|| at("label"));
-        text(e, &f.source.note, long, &|| at("source.note"));
-        if let Some(q) = &f.source.quote {
-            bound(e, q, long, &|| at("source.quote"));
-        }
-        if let Some(x) = &f.source.external {
-            bound(e, x, label, &|| at("source.external"));
-        }
+        let at = |field| ("figures", Some(i), field);
+        text(e, &f.label, label, at("label"));
+        text(e, &f.source.note, long, at("source.note"));
+        let quote = f.source.quote.as_deref().unwrap_or("");
+        bound(e, quote, long, at("source.quote"), "");
+        let external = f.source.external.as_deref().unwrap_or("");
+        bound(e, external, label, at("source.external"), "");
     }
     for (i, m) in d.measures.iter().enumerate() {
-        let at = |field: &str| format!("measures[{i}].{field}");
-        bound(e, &m.category, MAX_ID_CHARS, &|| at("category"));
-        text(e, &m.label, label, &|| at("label"));
-        text(e, &m.description, long, &|| at("description"));
+        let at = |field| ("measures", Some(i), field);
+        bound(e, &m.category, MAX_ID_CHARS, at("category"), "");
+        text(e, &m.label, label, at("label"));
+        text(e, &m.description, long, at("description"));
     }
     for (i, m) in d.derived.iter().enumerate() {
-        let at = |field: &str| format!("derived[{i}].{field}");
-        text(e, &m.label, label, &|| at("label"));
-        text(e, &m.formula, long, &|| at("formula"));
-        bound(e, &m.symbols, label, &|| at("symbols"));
+        let at = |field| ("derived", Some(i), field);
+        text(e, &m.label, label, at("label"));
+        text(e, &m.formula, long, at("formula"));
+        bound(e, &m.symbols, label, at("symbols"), "");
         if let Some(n) = &m.note {
-            text(e, n, long, &|| at("note"));
+            text(e, n, long, at("note"));
         }
     }
     for (i, r) in d.relations.iter().enumerate() {
-        let at = |field: &str| format!("relations[{i}].{field}");
-        text(e, &r.label, label, &|| at("label"));
+        let at = |field| ("relations", Some(i), field);
+        text(e, &r.label, label, at("label"));
         if let Some(n) = &r.note {
-            text(e, n, long, &|| at("note"));
+            text(e, n, long, at("note"));
         }
     }
     std::mem::take(e)
