@@ -203,6 +203,8 @@ strings! {
     kind_unit_mismatch: "Units of different kinds", "单位类型不一致";
     kind_input_count: "Wrong number of inputs", "输入个数不对";
     kind_period: "Impossible period", "时期无效";
+    kind_too_long: "Text too long", "文本过长";
+    kind_invalid_id: "Id with a character outside the allowed set", "标识含有不允许的字符";
     overview_intro: "Kezuohou Banner lies in the Horqin Sandy Land. The case study reports how desert control was tied to income for poor farmers and herders through three channels. Select any figure to see where it comes from.", "科左后旗位于科尔沁沙地。案例介绍了该旗如何通过三条渠道把治沙与贫困农牧民增收联系起来。选择任一指标可查看其出处。";
 }
 

@@ -1,8 +1,8 @@
 //! Digits for people: the browser's `Intl.NumberFormat` in the app, a plain formatter natively.
 
 use crate::model::display::{NumberStyle, Shown};
-use crate::model::format::{plain_number, shape_text};
-use crate::model::units::chinese_scale;
+use crate::model::format::{plain_number, power_of_ten, scientific_parts, shape_text};
+use crate::model::units::{chinese_scale, significant_digits};
 use crate::model::{Estimate, Lang};
 
 /// Decimals shown for a value printed exactly as reported.
@@ -69,8 +69,22 @@ fn digits_text(value: f64, _lang: Lang, sig: Option<u32>) -> String {
     plain_number(v, decimals)
 }
 
-/// One number in the chosen style.
+/// One number in the chosen style. −0 is written 0; a number too large or too small to write
+/// out is written "4.45×10¹⁵" in either style (its mantissa by the same formatter as any number,
+/// with `sig` digits, or as many as the value has).
 pub fn number(value: f64, lang: Lang, sig: Option<u32>, style: NumberStyle) -> String {
+    let value = value + 0.0;
+    // At most 10: the native formatter writes at most 9 decimals, and both paths must agree.
+    let mantissa_digits = sig
+        .unwrap_or_else(|| significant_digits(value))
+        .clamp(1, 10);
+    if let Some((m, exp)) = scientific_parts(value, mantissa_digits) {
+        return format!(
+            "{}×{}",
+            digits_text(m, lang, Some(mantissa_digits)),
+            power_of_ten(exp)
+        );
+    }
     match style {
         NumberStyle::ChineseScale => {
             let (v, suffix) = chinese_scale(value);

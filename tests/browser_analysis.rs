@@ -7,6 +7,7 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod common;
 use common::*;
+mod numfmt_cases;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -205,4 +206,17 @@ async fn what_if_makes_up_no_number_a_dataset_lacks() {
     assert_eq!(text(&root, "#wi-total"), "4,000,000 yuan");
     handle.destroy();
     root.remove();
+}
+
+/// Intl.NumberFormat writes the same text as the native formatter: huge and tiny numbers as a
+/// power of ten (not 330 characters of "0.000…"), −0 as 0.
+#[wasm_bindgen_test]
+fn intl_numbers_match_the_native_ones() {
+    for &(value, sig, style, lang, want) in numfmt_cases::CASES {
+        assert_eq!(
+            kezuohou_explorer::numfmt::number(value, lang, sig, style),
+            want,
+            "{value:e} {sig:?} {style:?} {lang:?}"
+        );
+    }
 }

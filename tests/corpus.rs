@@ -112,6 +112,7 @@ fn the_valid_corpus_files_load() {
         "scripts.json",
         "hostile.json",
         "byte_order_mark.json",
+        "whole_numbers.json",
     ] {
         let m =
             load_file(&dir().join("valid").join(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
@@ -163,10 +164,43 @@ fn a_long_string_under_the_limit_is_read_and_reported_where_it_stands() {
         (e[0].kind.code(), e[0].path.as_str()),
         ("structure", "figures[1].value")
     );
-    // A 4 MB label is fine.
+    // The message repeats a bounded part of what it found, not 4 MB.
+    assert!(e[0].found.len() < 1000, "{} bytes", e[0].found.len());
+}
+
+#[test]
+fn texts_longer_than_their_bounds_are_refused_with_their_paths() {
+    use kezuohou_explorer::model::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+    // A 4 MB label (a million characters), a note and an id one character too long.
     let mut v = mini();
     v["figures"][1]["label"]["zh"] = json!("沙".repeat(1024 * 1024));
-    Model::from_json(&v.to_string()).expect("a long label is allowed");
+    v["figures"][2]["source"]["note"]["en"] = json!("n".repeat(MAX_TEXT_CHARS + 1));
+    v["channels"][0]["label"]["en"] = json!("c".repeat(MAX_LABEL_CHARS + 1));
+    v["measures"][0]["id"] = json!("m".repeat(MAX_ID_CHARS + 1));
+    let e = errors(&v.to_string());
+    let got: Vec<(&str, &str, &str)> = e
+        .iter()
+        .map(|x| (x.kind.code(), x.path.as_str(), x.found.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("too_long", "measures[0].id", "65 characters"),
+            ("too_long", "channels[0].label.en", "201 characters"),
+            ("too_long", "figures[1].label.zh", "1048576 characters"),
+            ("too_long", "figures[2].source.note.en", "2001 characters"),
+        ]
+    );
+    assert_eq!(
+        e[2].expected,
+        format!("at most {MAX_LABEL_CHARS} characters")
+    );
+    // At the bounds, everything loads.
+    let mut v = mini();
+    v["figures"][1]["label"]["zh"] = json!("沙".repeat(MAX_LABEL_CHARS));
+    v["figures"][2]["source"]["note"]["en"] = json!("n".repeat(MAX_TEXT_CHARS));
+    v["measures"][0]["id"] = json!("m".repeat(MAX_ID_CHARS));
+    Model::from_json(&v.to_string()).expect("texts at their bounds are allowed");
 }
 
 #[test]

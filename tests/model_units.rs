@@ -9,6 +9,8 @@ use kezuohou_explorer::model::{
 };
 use proptest::prelude::*;
 
+mod numfmt_cases;
+
 fn close(a: f64, b: f64, rel: f64) -> bool {
     a == b || (a - b).abs() <= rel * a.abs().max(b.abs())
 }
@@ -110,6 +112,56 @@ proptest! {
             "万" => prop_assert!((1.0..1e4).contains(&a)),
             _ => prop_assert!(a >= 1.0),
         }
+    }
+}
+
+// ---------------------------------------------------------------- numbers as text
+
+#[test]
+fn numbers_too_large_or_too_small_are_written_compactly_and_minus_zero_is_zero() {
+    use kezuohou_explorer::numfmt;
+    for &(value, sig, style, lang, want) in numfmt_cases::CASES {
+        assert_eq!(
+            numfmt::number(value, lang, sig, style),
+            want,
+            "{value:e} {sig:?} {style:?} {lang:?}"
+        );
+    }
+    // A shown value of −0 yuan reads "0 yuan".
+    let e = Estimate::point(-0.0);
+    assert_eq!(
+        numfmt::estimate(
+            &e,
+            kezuohou_explorer::model::Lang::En,
+            None,
+            Default::default()
+        ),
+        "0"
+    );
+    assert_eq!(kezuohou_explorer::model::format::number_text(-0.0), "0");
+}
+
+proptest! {
+    /// Any finite number is written in a few characters, and a number that is not zero is not
+    /// written as a zero.
+    #[test]
+    fn every_number_is_short_and_not_zero_unless_it_is(
+        v in any::<f64>().prop_filter("finite", |v| v.is_finite()),
+        sig in prop::option::of(1u32..=15),
+        wan in any::<bool>(),
+    ) {
+        use kezuohou_explorer::model::display::NumberStyle;
+        use kezuohou_explorer::model::Lang;
+        let style = if wan { NumberStyle::ChineseScale } else { NumberStyle::Full };
+        let text = kezuohou_explorer::numfmt::number(v, Lang::En, sig, style);
+        prop_assert!(text.chars().count() <= 32, "{v:e}: {text}");
+        let mantissa = text.split('×').next().unwrap_or("");
+        prop_assert_eq!(
+            mantissa.chars().any(|c| ('1'..='9').contains(&c)),
+            v != 0.0,
+            "{:e}: {}", v, text
+        );
+        prop_assert!(!text.starts_with("-0") || text.starts_with("-0."), "{v:e}: {text}");
     }
 }
 

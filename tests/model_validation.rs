@@ -344,6 +344,96 @@ fn a_long_chain_of_derived_metrics_is_no_cycle_and_no_stack_overflow() {
     );
 }
 
+// ------------------------------------------------------------------ ids and numbering
+
+#[test]
+fn ids_use_the_documented_character_set() {
+    // "income" and "income" + U+200B cannot both exist: the second is refused where it stands,
+    // and the message shows the invisible character.
+    let text = mutated(|v| {
+        v["figures"][1]["id"] = json!(format!(
+            "{}\u{200B}",
+            v["figures"][0]["id"].as_str().unwrap()
+        ))
+    });
+    let e = has(&text, "invalid_id", "figures[1].id");
+    assert_eq!(
+        e.found,
+        "\"desert_treated_area\\u{200B}\" (U+200B at character 20)"
+    );
+    assert_eq!(e.expected, "an id made of ASCII letters, digits, _ - . :");
+    // An id made only of zero-width spaces is not taken for a real one.
+    let text = mutated(|v| v["figures"][1]["id"] = json!("\u{200B}\u{200B}"));
+    has(&text, "invalid_id", "figures[1].id");
+    // Bidirectional controls, look-alike letters, spaces, in every list of ids.
+    for (list, id) in [
+        ("channels", "jobs\u{202E}"),
+        ("measures", "gr\u{0430}zing"),
+        ("relations", "a b"),
+        ("derived", "share\u{2060}"),
+    ] {
+        let text = mutated(|v| v[list][0]["id"] = json!(id));
+        has(&text, "invalid_id", &format!("{list}[0].id"));
+    }
+    let text = mutated(|v| v["case"]["id"] = json!("案例"));
+    single(&text, "invalid_id", "case.id");
+    // Every character of the set is allowed.
+    let text = mutated(|v| v["relations"][0]["id"] = json!("Az09_-.:"));
+    Model::from_json(&text).expect("the documented characters are allowed");
+}
+
+#[test]
+fn paragraph_numbers_are_unique_and_whole() {
+    let text = mutated(|v| v["paragraphs"][3]["n"] = json!(1));
+    let e = has(&text, "duplicate_id", "paragraphs[3].n");
+    assert_eq!(e.found, "1, already used at paragraphs[1].n");
+    // JSON Schema's integer: 1.0 and 1e2 are whole numbers; 1.5 is not.
+    let text = EMBEDDED_JSON
+        .replacen("\"n\": 1,", "\"n\": 1.0,", 1)
+        .replacen("\"n\": 5,", "\"n\": 5e0,", 1)
+        .replacen("\"format_version\": 1,", "\"format_version\": 1e0,", 1);
+    assert_ne!(text, EMBEDDED_JSON);
+    let m = Model::from_json(&text).expect("whole numbers written with a fraction or exponent");
+    assert_eq!(m.dataset, Model::embedded().unwrap().dataset);
+    let text = EMBEDDED_JSON.replacen("\"n\": 1,", "\"n\": 1.5,", 1);
+    let e = single(&text, "structure", "paragraphs[1].n");
+    assert_eq!(e.found, "floating point `1.5`");
+    let text = EMBEDDED_JSON.replacen("\"n\": 1,", "\"n\": 1e2,", 1);
+    let m = Model::from_json(&text).expect("1e2 is a whole number");
+    assert_eq!(m.dataset.paragraphs[1].n, 100);
+}
+
+#[test]
+fn derived_results_that_leave_the_numbers_are_refused() {
+    // A sum past the largest float, at the metric's path.
+    let text = mutated(|v| {
+        v["figures"][0]["value"] = json!(1.7e308);
+        let unit = v["figures"][0]["unit"].clone();
+        let id = v["figures"][0]["id"].as_str().unwrap().to_string();
+        let unit = unit.as_str().unwrap();
+        v["derived"]
+            .as_array_mut()
+            .unwrap()
+            .push(derived("twice", "sum", &[&id, &id], unit));
+    });
+    let n = embedded_value()["derived"].as_array().unwrap().len();
+    let e = has(&text, "non_finite", &format!("derived[{n}]"));
+    assert_eq!(e.found, "sum of the inputs: ∞");
+    assert_eq!(e.expected, "a finite result");
+    // A ratio over a divisor that is almost zero.
+    let text = mutated(|v| {
+        let i = index_of("figures", "banner_area");
+        v["figures"][i]["value"] = json!(1e-310);
+        v["figures"][i]["qualifier"] = json!("exact");
+    });
+    let e = errors(&text);
+    assert!(
+        e.iter()
+            .any(|x| x.kind == ErrorKind::NonFinite && x.path.starts_with("derived[")),
+        "{e:#?}"
+    );
+}
+
 // ------------------------------------------------------------------ values
 
 #[test]
@@ -551,6 +641,8 @@ fn error_codes_are_stable() {
         (ErrorKind::UnitMismatch, "unit_mismatch"),
         (ErrorKind::WrongInputCount, "wrong_input_count"),
         (ErrorKind::BadPeriod, "bad_period"),
+        (ErrorKind::TooLong, "too_long"),
+        (ErrorKind::InvalidId, "invalid_id"),
     ];
     for (kind, code) in kinds {
         assert_eq!(kind.code(), code);
@@ -664,8 +756,17 @@ fn no_panic(text: &str) -> Result<(), TestCaseError> {
             Ok(())
         }
         Ok(Ok(model)) => {
-            // A model that loads can be asked about everything it holds.
+            // A model that loads can be asked about everything it holds, and holds numbers:
+            // an end is infinite only where a bound is open.
             for q in &model.quantities {
+                let v = q.value;
+                prop_assert!(!v.lo.is_nan() && !v.hi.is_nan(), "{} is NaN", q.id);
+                prop_assert!(
+                    v.lo.is_finite() || v.lo_open || v.lo < 0.0,
+                    "{}: {v:?}",
+                    q.id
+                );
+                prop_assert!(v.hi.is_finite() || v.hi_open, "{}: {v:?}", q.id);
                 let _ = model.status_of(&q.id);
                 let _ = model.paragraph_of(&q.id);
                 let _ = q.value.shape();

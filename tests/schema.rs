@@ -103,6 +103,21 @@ fn the_schema_describes_the_dataset_format() {
         assert!(schema["$defs"][def].is_object(), "no $defs/{def}");
     }
     assert!(COMMITTED.ends_with("}\n") && !COMMITTED.ends_with("\n\n"));
+    // The bounds a dataset must keep are stated, with the values the validator uses.
+    use kezuohou_explorer::model::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+    let about = schema["description"]
+        .as_str()
+        .expect("a description of the format");
+    let about = about.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in [
+        format!("1 to {MAX_ID_CHARS} characters from ASCII letters, digits, `_`, `-`, `.` and `:`"),
+        format!("at most {MAX_LABEL_CHARS} characters (categories {MAX_ID_CHARS})"),
+        format!("at most {MAX_TEXT_CHARS}"),
+        "Paragraph numbers are unique".into(),
+        "`1`, `1.0` or `1e0`".into(),
+    ] {
+        assert!(about.contains(&words), "{words:?} not in {about:?}");
+    }
 }
 
 #[test]
@@ -175,6 +190,10 @@ fn the_schema_refuses_what_the_app_refuses() {
         (
             "unknown rule",
             Box::new(|v| v["relations"][0]["rule"]["kind"] = json!("adds_up")),
+        ),
+        (
+            "paragraph number with a fraction",
+            Box::new(|v| v["paragraphs"][1]["n"] = json!(1.5)),
         ),
         (
             "text in one language",

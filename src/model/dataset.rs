@@ -23,6 +23,13 @@ pub struct Text {
     pub zh: String,
 }
 
+/// A case study as data. Ids (of the case, figures, derived metrics, channels, measures and
+/// relations) are 1 to 64 characters from ASCII letters, digits, `_`, `-`, `.` and `:`: no
+/// spaces, no invisible or bidirectional characters, no look-alike letters of other scripts.
+/// Labels, titles, places, symbols, measure categories and external source names hold at most
+/// 200 characters (categories 64); summaries, notes, descriptions, quotes, formulas and the
+/// citation at most 2000. Paragraph numbers are unique. A whole number may be written `1`, `1.0`
+/// or `1e0`. (The bounds are `model/limits.rs`.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]

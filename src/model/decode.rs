@@ -208,7 +208,11 @@ fn describe(v: &Node) -> String {
         Node::Float(f) => format!("floating point `{}`", super::format::number_text(*f)),
         Node::Str(s) => {
             let mut out = String::from("string \"");
-            for c in s.chars() {
+            for (i, c) in s.chars().enumerate() {
+                if i == super::limits::MAX_ECHO_CHARS {
+                    out.push_str(&format!("…\" ({} characters)", s.chars().count()));
+                    return out;
+                }
                 if c == '"' || c == '\\' {
                     out.push('\\');
                 }
@@ -410,11 +414,14 @@ impl Reader {
         i
     }
 
-    /// An integer in `lo..=hi`.
+    /// An integer in `lo..=hi`. As in JSON Schema, a number with a zero fraction is an integer:
+    /// `1.0` and `1e2` are read as 1 and 100, `1.5` is refused.
     fn int(&mut self, v: &Node, at: &At, lo: i64, hi: i64, ty: &str) -> i64 {
         let n = match *v {
             Node::UInt(n) => i64::try_from(n).unwrap_or(i64::MAX),
             Node::Int(n) => n,
+            // Beyond ±2^63 the cast saturates, and the range check below refuses it.
+            Node::Float(f) if f.fract() == 0.0 => f as i64,
             _ => {
                 self.wrong_type(v, at, ty);
                 return 0;
@@ -1016,8 +1023,15 @@ mod tests {
         assert_eq!(int32(&mut r, &Node::Int(i32::MIN.into()), &root), i32::MIN);
         assert_eq!(r.failures, 2);
         int32(&mut r, &Node::UInt(u64::MAX), &root);
-        int32(&mut r, &Node::Float(2017.0), &root);
+        int32(&mut r, &Node::Float(2017.5), &root);
         assert_eq!(float(&mut r, &Node::UInt(u64::MAX), &root), u64::MAX as f64);
+        // Whole numbers written with a fraction or an exponent are integers (JSON Schema).
+        assert_eq!(int32(&mut r, &Node::Float(2017.0), &root), 2017);
+        assert_eq!(uint32(&mut r, &Node::Float(1e2), &root), 100);
+        assert_eq!(uint32(&mut r, &Node::Float(-0.0), &root), 0);
+        uint32(&mut r, &Node::Float(1e10), &root);
+        uint32(&mut r, &Node::Float(1e300), &root);
+        int32(&mut r, &Node::Float(-1e300), &root);
         let found: Vec<&str> = r.errs.iter().map(|e| e.found.as_str()).collect();
         assert_eq!(
             found,
@@ -1025,7 +1039,10 @@ mod tests {
                 "integer `4294967296`",
                 "integer `-1`",
                 "integer `18446744073709551615`",
-                "floating point `2017`"
+                "floating point `2017.5`",
+                "floating point `10000000000`",
+                "floating point `1e+300`",
+                "floating point `-1e+300`"
             ]
         );
     }

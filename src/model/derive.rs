@@ -44,6 +44,16 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
         }
         let inputs: Vec<&Quantity> = m.inputs.iter().map(|id| &out[index[id]]).collect();
         match compute(m.operation, &inputs, &m.unit) {
+            Ok((_, value)) if overflows(&value, &inputs) => errs.push(DatasetError::new(
+                ErrorKind::NonFinite,
+                format!("derived[{i}]"),
+                "a finite result",
+                format!(
+                    "{} of the inputs: {}",
+                    m.operation.code(),
+                    ends_text(&value)
+                ),
+            )),
             Ok((unit, value)) => {
                 let period = common_period(&inputs);
                 index.insert(m.id.clone(), out.len());
@@ -69,6 +79,27 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
         Ok(out)
     } else {
         Err(errs)
+    }
+}
+
+/// Whether a result left the numbers: NaN, a lower bound of +∞, an upper bound of −∞, or an
+/// infinite end although every input is bounded (an overflow, or a division by almost zero).
+/// An open end of an input ("more than 21%") may stay open in the result.
+fn overflows(v: &Estimate, inputs: &[&Quantity]) -> bool {
+    if v.lo.is_nan() || v.hi.is_nan() || v.lo == f64::INFINITY || v.hi == f64::NEG_INFINITY {
+        return true;
+    }
+    let unbounded = |e: &Estimate| e.lo.is_infinite() || e.hi.is_infinite();
+    unbounded(v) && !inputs.iter().any(|q| unbounded(&q.value))
+}
+
+/// "∞", or "0 to ∞" for a range.
+fn ends_text(v: &Estimate) -> String {
+    use super::format::number_text;
+    if v.is_point() {
+        number_text(v.lo)
+    } else {
+        format!("{} to {}", number_text(v.lo), number_text(v.hi))
     }
 }
 

@@ -1,5 +1,6 @@
 //! Typed errors for a dataset that cannot be used, each with the JSON path where it was found.
 
+use super::limits::cut;
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +25,10 @@ pub enum ErrorKind {
     UnitMismatch,
     WrongInputCount,
     BadPeriod,
+    /// A text or an id longer than its bound (`limits.rs`).
+    TooLong,
+    /// An id with a character outside the documented set (`limits::ID_CHARSET`).
+    InvalidId,
 }
 
 impl ErrorKind {
@@ -45,6 +50,8 @@ impl ErrorKind {
             ErrorKind::UnitMismatch => "unit_mismatch",
             ErrorKind::WrongInputCount => "wrong_input_count",
             ErrorKind::BadPeriod => "bad_period",
+            ErrorKind::TooLong => "too_long",
+            ErrorKind::InvalidId => "invalid_id",
         }
     }
 }
@@ -59,6 +66,7 @@ pub struct DatasetError {
 }
 
 impl DatasetError {
+    /// Each text is bounded (`limits::cut`): a message never repeats a megabyte of input.
     pub fn new(
         kind: ErrorKind,
         path: impl Into<String>,
@@ -67,9 +75,9 @@ impl DatasetError {
     ) -> Self {
         DatasetError {
             kind,
-            path: path.into(),
-            expected: expected.into(),
-            found: found.into(),
+            path: cut(path.into()),
+            expected: cut(expected.into()),
+            found: cut(found.into()),
         }
     }
 
@@ -83,12 +91,12 @@ impl DatasetError {
             serde_json::error::Category::Data => ErrorKind::Structure,
             _ => ErrorKind::Syntax { line, column },
         };
-        DatasetError {
+        DatasetError::new(
             kind,
-            path: super::json_path::path_at(text, line, column),
-            expected: "valid JSON of the dataset format".to_string(),
-            found: strip_position(&inner.to_string()),
-        }
+            super::json_path::path_at(text, line, column),
+            "valid JSON of the dataset format",
+            strip_position(&inner.to_string()),
+        )
     }
 }
 

@@ -3,8 +3,10 @@
 use super::format::{number_text, period_text};
 use super::units::Lang;
 use super::{Figure, Model};
+use std::borrow::Cow;
 
-/// The figures as CSV, one row each, values as reported plus the scale to apply.
+/// The figures as CSV, one row each, values as reported plus the scale to apply. Text cells
+/// that a spreadsheet would run as a formula are neutralised (`Csv::text`); numbers stay numbers.
 pub fn figures_csv(model: &Model, figures: &[&Figure], lang: Lang) -> Result<String, String> {
     let mut w = Csv::default();
     w.write_record(&[
@@ -29,24 +31,26 @@ pub fn figures_csv(model: &Model, figures: &[&Figure], lang: Lang) -> Result<Str
         let kind = f.kind.code();
         let scale = f.scale.code();
         let qualifier = f.qualifier.code();
+        let period = period_text(Some(&f.period), lang);
+        let text = Csv::text;
         w.write_record(&[
-            f.id.as_str(),
-            f.label.get(lang),
+            &text(&f.id),
+            &text(f.label.get(lang)),
             &number_text(f.value),
             scale,
             &number_text(value),
-            f.unit.as_str(),
+            &text(&f.unit),
             qualifier,
-            &period_text(Some(&f.period), lang),
-            f.channel.as_deref().unwrap_or(""),
+            &text(&period),
+            &text(f.channel.as_deref().unwrap_or("")),
             kind,
             &f.source
                 .paragraph
                 .map(|p| p.to_string())
                 .unwrap_or_default(),
-            f.source.quote.as_deref().unwrap_or(""),
-            f.source.external.as_deref().unwrap_or(""),
-            f.source.note.get(lang),
+            &text(f.source.quote.as_deref().unwrap_or("")),
+            &text(f.source.external.as_deref().unwrap_or("")),
+            &text(f.source.note.get(lang)),
             model.status_of(&f.id).map(|s| s.code()).unwrap_or(""),
         ]);
     }
@@ -69,6 +73,18 @@ struct Csv {
 }
 
 impl Csv {
+    /// A text cell as OWASP advises against CSV injection: one that begins with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet shows it as text
+    /// instead of running it as a formula. Only text goes through here: a number such as -0.5 in
+    /// the value columns is written as it is and stays a number.
+    fn text(s: &str) -> Cow<'_, str> {
+        if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            Cow::Owned(format!("'{s}"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+
     fn write_record(&mut self, fields: &[&str]) {
         for (i, f) in fields.iter().enumerate() {
             if i > 0 {

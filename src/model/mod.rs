@@ -12,6 +12,7 @@ mod estimate;
 pub mod export;
 pub mod format;
 mod json_path;
+pub mod limits;
 pub mod narrative;
 pub mod scenario;
 pub mod units;

@@ -1,8 +1,11 @@
 //! From text to a dataset that is safe to compute with: syntax, structure, then meaning.
 
-use super::dataset::{Dataset, Operation, Rule, FORMAT_VERSION};
+use super::dataset::{Dataset, Operation, Rule, Text, FORMAT_VERSION};
 use super::decode::{decode, Node};
 use super::error::{DatasetError, ErrorKind};
+use super::limits::{
+    echo, id_bad_char, longer_than, ID_CHARSET, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS,
+};
 use super::units::{Dims, Unit};
 use std::collections::{HashMap, HashSet};
 
@@ -40,7 +43,23 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
             d.format_version.to_string(),
         );
     }
+    // Paragraph numbers are the source trail's keys: each names one paragraph.
+    let mut numbered: HashMap<u32, usize> = HashMap::new();
+    for (i, p) in d.paragraphs.iter().enumerate() {
+        let first = *numbered.entry(p.n).or_insert(i);
+        if first != i {
+            push(
+                ErrorKind::DuplicateId,
+                format!("paragraphs[{i}].n"),
+                "a paragraph number used once",
+                format!("{}, already used at paragraphs[{first}].n", p.n),
+            );
+        }
+    }
     let paragraphs: HashSet<u32> = d.paragraphs.iter().map(|p| p.n).collect();
+    if let Some(e) = id_problem(&d.case.id, || "case.id".into()) {
+        push(e.kind, e.path, &e.expected, e.found);
+    }
     let channels: HashSet<&str> = d.channels.iter().map(|c| c.id.as_str()).collect();
 
     // Figures and derived metrics share one namespace: relations may name either.
@@ -64,12 +83,16 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 "a non-empty id",
                 "an empty id".into(),
             );
+        } else if let Some(e) = id_problem(id, || path.clone()) {
+            // Still known by this id: references to it are not reported a second time.
+            seen.entry(id).or_insert(path);
+            push(e.kind, e.path, &e.expected, e.found);
         } else if let Some(first) = seen.get(id) {
             push(
                 ErrorKind::DuplicateId,
                 path,
                 "an id used once",
-                format!("\"{id}\", already used at {first}"),
+                format!("{}, already used at {first}", echo(id)),
             );
         } else {
             seen.insert(id, path);
@@ -85,12 +108,14 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     ] {
         let mut local = HashSet::new();
         for (i, id) in list.into_iter().enumerate() {
-            if !local.insert(id.as_str()) {
+            if let Some(e) = id_problem(id, || format!("{kind}[{i}].id")) {
+                push(e.kind, e.path, &e.expected, e.found);
+            } else if !local.insert(id.as_str()) {
                 push(
                     ErrorKind::DuplicateId,
                     format!("{kind}[{i}].id"),
                     "an id used once",
-                    format!("\"{id}\""),
+                    echo(id),
                 );
             }
         }
@@ -114,7 +139,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     ErrorKind::MissingReference,
                     path,
                     "a channel id",
-                    format!("\"{c}\""),
+                    echo(c),
                 ));
             }
         }
@@ -132,7 +157,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 ErrorKind::UnknownUnit,
                 at("unit"),
                 "a known unit code",
-                format!("\"{}\"", f.unit),
+                echo(&f.unit),
             ));
         }
         let v = f.value * f.scale.factor();
@@ -191,7 +216,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     ErrorKind::MissingReference,
                     at("repeats"),
                     "a figure id",
-                    format!("\"{r}\""),
+                    echo(r),
                 ));
             }
         }
@@ -206,7 +231,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 ErrorKind::UnknownUnit,
                 format!("derived[{i}].unit"),
                 "a known unit code",
-                format!("\"{}\"", m.unit),
+                echo(&m.unit),
             ));
         }
         let (min, max) = match m.operation {
@@ -233,7 +258,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     ErrorKind::MissingReference,
                     format!("derived[{i}].inputs[{j}]"),
                     "a figure or derived-metric id",
-                    format!("\"{input}\""),
+                    echo(input),
                 ));
             }
         }
@@ -248,7 +273,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     ErrorKind::MissingReference,
                     format!("relations[{i}].rule.{}", rule_field(&r.rule, j)),
                     "a figure or derived-metric id",
-                    format!("\"{id}\""),
+                    echo(id),
                 ));
             }
         }
@@ -264,7 +289,93 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
             }
         }
     }
+    errs.extend(text_lengths(d));
     errs
+}
+
+/// What is wrong with an id that is not empty: too long, or a character outside the set.
+fn id_problem(id: &str, path: impl FnOnce() -> String) -> Option<DatasetError> {
+    if longer_than(id, MAX_ID_CHARS) {
+        return Some(DatasetError::new(
+            ErrorKind::TooLong,
+            path(),
+            format!("an id of at most {MAX_ID_CHARS} characters"),
+            format!("{} characters", id.chars().count()),
+        ));
+    }
+    let (at, c) = id_bad_char(id)?;
+    Some(DatasetError::new(
+        ErrorKind::InvalidId,
+        path(),
+        format!("an id made of {ID_CHARSET}"),
+        format!("{} (U+{:04X} at character {at})", echo(id), c as u32),
+    ))
+}
+
+/// Every text longer than its bound (`limits.rs`), with its path. Ids are bounded where they
+/// are checked; a reference longer than an id names nothing and is reported as missing.
+fn text_lengths(d: &Dataset) -> Vec<DatasetError> {
+    fn bound(errs: &mut Vec<DatasetError>, s: &str, max: usize, path: &dyn Fn() -> String) {
+        if longer_than(s, max) {
+            errs.push(DatasetError::new(
+                ErrorKind::TooLong,
+                path(),
+                format!("at most {max} characters"),
+                format!("{} characters", s.chars().count()),
+            ));
+        }
+    }
+    fn text(errs: &mut Vec<DatasetError>, t: &Text, max: usize, path: &dyn Fn() -> String) {
+        bound(errs, &t.en, max, &|| format!("{}.en", path()));
+        bound(errs, &t.zh, max, &|| format!("{}.zh", path()));
+    }
+    let (label, long) = (MAX_LABEL_CHARS, MAX_TEXT_CHARS);
+    let e = &mut Vec::new();
+    text(e, &d.case.title, label, &|| "case.title".into());
+    text(e, &d.case.place, label, &|| "case.place".into());
+    text(e, &d.case.citation, long, &|| "case.citation".into());
+    for (i, p) in d.paragraphs.iter().enumerate() {
+        text(e, &p.title, label, &|| format!("paragraphs[{i}].title"));
+        text(e, &p.summary, long, &|| format!("paragraphs[{i}].summary"));
+    }
+    for (i, c) in d.channels.iter().enumerate() {
+        text(e, &c.label, label, &|| format!("channels[{i}].label"));
+        text(e, &c.summary, long, &|| format!("channels[{i}].summary"));
+    }
+    for (i, f) in d.figures.iter().enumerate() {
+        let at = |field: &str| format!("figures[{i}].{field}");
+        text(e, &f.label, label, &|| at("label"));
+        text(e, &f.source.note, long, &|| at("source.note"));
+        if let Some(q) = &f.source.quote {
+            bound(e, q, long, &|| at("source.quote"));
+        }
+        if let Some(x) = &f.source.external {
+            bound(e, x, label, &|| at("source.external"));
+        }
+    }
+    for (i, m) in d.measures.iter().enumerate() {
+        let at = |field: &str| format!("measures[{i}].{field}");
+        bound(e, &m.category, MAX_ID_CHARS, &|| at("category"));
+        text(e, &m.label, label, &|| at("label"));
+        text(e, &m.description, long, &|| at("description"));
+    }
+    for (i, m) in d.derived.iter().enumerate() {
+        let at = |field: &str| format!("derived[{i}].{field}");
+        text(e, &m.label, label, &|| at("label"));
+        text(e, &m.formula, long, &|| at("formula"));
+        bound(e, &m.symbols, label, &|| at("symbols"));
+        if let Some(n) = &m.note {
+            text(e, n, long, &|| at("note"));
+        }
+    }
+    for (i, r) in d.relations.iter().enumerate() {
+        let at = |field: &str| format!("relations[{i}].{field}");
+        text(e, &r.label, label, &|| at("label"));
+        if let Some(n) = &r.note {
+            text(e, n, long, &|| at("note"));
+        }
+    }
+    std::mem::take(e)
 }
 
 /// The ids a rule names, in the order of its fields (an id named twice is listed twice).

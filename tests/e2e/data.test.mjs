@@ -344,3 +344,56 @@ for (const lang of ['en', 'zh']) {
     });
   }
 }
+
+test('hostile labels and numbers: the CSV does not run formulas, numbers read compactly and wrap', async () => {
+  const formula = '=HYPERLINK("http://example.invalid/?leak","click")';
+  const longLabel = 'Horqin_Desert_area_under_comprehensive_treatment_'.repeat(3);
+  const hostile = embedded
+    .replace('"label": {"en": "Horqin Desert area under comprehensive treatment"', `"label": {"en": "${longLabel}"`)
+    .replace('"value": 273333,', '"value": 123456789012345,')
+    .replace('"label": {"en": "Ecological forest guards employed"', `"label": {"en": ${JSON.stringify(formula)}`)
+    .replace('"value": 10000, "scale": "one", "unit": "cny_per_person_year"', '"value": -0, "scale": "one", "unit": "cny_per_person_year"')
+    .replace('"value": 1.2, "scale": "billion"', '"value": 5e-324, "scale": "billion"')
+    .replace(TITLE, 'Hostile numbers')
+    .replace('科左后旗：把治沙变成贫困农牧民的收入', 'Hostile numbers');
+  for (const [lang, theme] of [['en', 'light'], ['zh', 'dark']]) {
+    const page = await harness.newPage({ viewport: { width: 360, height: 900 }, colorScheme: theme, acceptDownloads: true });
+    await gotoApp(page, `lang=${lang}&theme=${theme}`);
+    await openPanel(page);
+    await paste(page, hostile);
+    await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'Hostile numbers');
+    await page.click('#data-toggle');
+    await page.waitForSelector('.card-value');
+    // Nothing overflows its card: the long label and the 15-digit number wrap.
+    const overflowing = await page.locator('.card-value, .card-label').evaluateAll((els) => els
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.closest('.card').getBoundingClientRect().right > window.innerWidth)
+      .map((el) => el.textContent));
+    assert.deepEqual(overflowing, []);
+    const cards = await page.locator('.card-value').allTextContents();
+    assert.ok(cards.some((c) => c.startsWith('123,456,789,012,345')), cards.join(' | '));
+    // The smallest float is a power of ten, not hundreds of zeros; −0 yuan is 0.
+    const all = await page.locator('main').textContent();
+    assert.ok(!/0\.0000000/.test(all), 'a long run of zeros');
+    assert.ok(!/-0(?![.,\d])/.test(all), '-0 shown');
+    await page.click('button[data-view="derived"]');
+    await page.waitForSelector('td.num');
+    const derived = await page.locator('main').textContent();
+    assert.match(derived, /×10⁻³/, derived.slice(0, 400));
+    assert.ok(!/-0(?![.,\d])/.test(derived), '-0 shown among derived metrics');
+    const overflowingCells = await page.locator('td.num').evaluateAll((els) => els
+      .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+    assert.deepEqual(overflowingCells, []);
+    await screenshot(page, `hostile-numbers-${lang}-${theme}`);
+    // The CSV shows the formula as text; numbers stay numbers.
+    await page.click('button[data-view="table"]');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const text = await readFile(await csv.path(), 'utf8');
+    const guards = text.split('\r\n').find((l) => l.startsWith('forest_guards,'));
+    assert.ok(guards, text.slice(0, 300));
+    if (lang === 'en') assert.ok(guards.startsWith(`forest_guards,"'=HYPERLINK(""http://example.invalid/?leak"",""click"")",310,`), guards);
+    const salary = text.split('\r\n').find((l) => l.startsWith('guard_salary,'));
+    assert.match(salary, /^guard_salary,[^,]*,0,one,0,/, salary);
+    assert.deepEqual(pageErrors(page), []);
+    await page.context().close();
+  }
+});
