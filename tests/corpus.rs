@@ -112,6 +112,7 @@ fn the_valid_corpus_files_load() {
         "scripts.json",
         "hostile.json",
         "byte_order_mark.json",
+        "references.json",
     ] {
         let m =
             load_file(&dir().join("valid").join(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));

@@ -680,17 +680,18 @@ pub fn range_verdict(v: &Estimate, low: f64, high: f64) -> (RangeVerdict, f64, f
 /// quantity itself, or one of the direct inputs of a derived metric (recomputed by its formula).
 fn value_with(model: &Model, id: &str, patch: Option<(&str, f64)>) -> Option<Estimate> {
     let q = model.quantity(id)?;
+    let capped = |e: Estimate, unit: Unit| Some(share_capped(e, unit));
     let Some((p, k)) = patch else {
-        return Some(q.base());
+        return capped(q.base(), q.unit);
     };
     if p == id {
-        return Some(q.base().scale(k));
+        return capped(q.base().scale(k), q.unit);
     }
     let Some(m) = model
         .derived(id)
         .filter(|m| m.inputs.iter().any(|i| i == p))
     else {
-        return Some(q.base());
+        return capped(q.base(), q.unit);
     };
     let mut inputs: Vec<Quantity> = Vec::with_capacity(m.inputs.len());
     for input in &m.inputs {
@@ -702,7 +703,7 @@ fn value_with(model: &Model, id: &str, patch: Option<(&str, f64)>) -> Option<Est
     }
     let refs: Vec<&Quantity> = inputs.iter().collect();
     let (unit, value) = compute(m.operation, &refs, &m.unit).ok()?;
-    Some(value.scale(unit.to_base()))
+    capped(value.scale(unit.to_base()), unit)
 }
 
 /// The ids a quantity rests on: itself and, for a derived metric, its inputs, all the way down.
