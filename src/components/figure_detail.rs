@@ -100,7 +100,7 @@ pub fn figure_detail() -> Html {
                 <ul class="plain">{ for used_by.iter().map(|d| html! { <li><FigureLink id={d.id.clone()} /></li> }) }</ul>
             }
             <h3>{t.findings}</h3>
-            if findings.is_empty() { <p>{t.no_findings}</p> }
+            if findings.is_empty() && references.is_empty() && tensions.is_empty() { <p>{t.no_findings}</p> }
             <ul class="plain findings">
                 { for findings.iter().map(|f| html! {
                     <li class={format!("finding status-{}", f.status.code())}>
