@@ -1,10 +1,12 @@
 use super::badges::status_text;
 use super::figure_link::FigureLink;
+use super::paged::Paged;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
 use crate::model::{Lang, Rule};
 use crate::numfmt;
+use std::ops::Range;
 use yew::prelude::*;
 
 fn rule_name(rule: &Rule, lang: Lang) -> &'static str {
@@ -26,16 +28,19 @@ fn links(ids: &[String]) -> Html {
     html! { <>{ for ids.iter().map(|id| html! { <FigureLink id={id.clone()} class="chip" /> }) }</> }
 }
 
-/// Every consistency finding, worst first, with the numbers on each side.
+/// Every consistency finding, worst first, with the numbers on each side; a page at a time.
 #[function_component(Quality)]
 pub fn quality() -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
-    let model = &app.model;
     let lang = app.view.lang;
     let t = tr(lang);
     let style = app.view.number_style;
-    let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-    let items = model.findings.iter().map(|f| {
+    let total = app.model.findings.len();
+    let model = app.model.clone();
+    let list = Callback::from(move |r: Range<usize>| {
+        let model = &model;
+        let num = |v: f64| numfmt::number(v, lang, Some(6), style);
+        let items = model.findings[r].iter().map(|f| {
         html! {
             <li class={classes!("finding-card", format!("status-{}", f.status.code()))} data-relation={f.relation.clone()}>
                 <h3><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{f.label.get(lang)}</h3>
@@ -56,11 +61,13 @@ pub fn quality() -> Html {
             </li>
         }
     });
+        html! { <ol class="findings-list">{ for items }</ol> }
+    });
     html! {
         <section aria-labelledby="quality-title">
             <h2 id="quality-title">{t.view_quality}</h2>
             <p class="intro">{t.quality_intro}</p>
-            <ol class="findings-list">{ for items }</ol>
+            <Paged id="findings" {total} render={list} {lang} page={20} />
         </section>
     }
 }
