@@ -188,7 +188,7 @@ fn anything_wrong_in_storage_gives_a_notice_and_a_clean_start() {
         // Settings from a newer format: dropped (the app writes its own at once anyway).
         (
             None,
-            Some(format!("kezuohou-explorer/settings/7\n?view=table")),
+            Some("kezuohou-explorer/settings/7\n?view=table".to_string()),
             vec![Problem::NewerFormat],
             vec![Record::Settings],
         ),

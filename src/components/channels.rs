@@ -9,8 +9,11 @@ use std::ops::Range;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Indices of a channel's quantities and of its measures.
+type Members = (Rc<[usize]>, Rc<[usize]>);
+
 /// Quantities and measures (indices into their lists) by channel id, in one pass each.
-fn by_channel(model: &Model) -> HashMap<String, (Rc<[usize]>, Rc<[usize]>)> {
+fn by_channel(model: &Model) -> HashMap<String, Members> {
     let mut quantities: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, q) in model.quantities.iter().enumerate() {
         if let Some(c) = &q.channel {

@@ -11,6 +11,9 @@ use std::ops::Range;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// Renders the quantities at these indices as list items.
+type ListItems = dyn Fn(&[usize]) -> Html;
+
 /// Quantities (indices into `Model::quantities`) by year, and the undated ones.
 struct Dated {
     years: Vec<(i32, Rc<[usize]>)>,
@@ -54,7 +57,7 @@ pub fn timeline() -> Html {
     };
     let (units, style) = (v.units, v.number_style);
     // The figures `ids[range]` as a list.
-    let items: Rc<dyn Fn(&[usize]) -> Html> = Rc::new(move |ids: &[usize]| {
+    let items: Rc<ListItems> = Rc::new(move |ids: &[usize]| {
         let item = |i: usize| {
             let Some(q) = model.quantities.get(i) else {
                 return html! {};
