@@ -229,8 +229,8 @@ async fn long_lists_in_every_view_come_a_page_at_a_time() {
     let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     for (view, pager, total) in [
-        ("timeline", "#timeline-undated-count", "2,013"),
-        ("trail", "#para-2-figures-count", "2,005"),
+        ("timeline", "#timeline-undated-count", "2,014"),
+        ("trail", "#para-2-figures-count", "2,006"),
         ("channels", "#channel-participation-figures-count", "2,010"),
     ] {
         click(&root, &format!("button[data-view='{view}']"));
@@ -282,7 +282,7 @@ async fn long_lists_in_every_view_come_a_page_at_a_time() {
     }
     assert_eq!(
         text(&root, "#timeline-undated-count"),
-        "Showing 2,013 of 2,013"
+        "Showing 2,014 of 2,014"
     );
     let focused = web_sys::window()
         .and_then(|w| w.document())
