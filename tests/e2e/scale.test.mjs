@@ -6,7 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, formatViolations, gotoApp, pageErrors, runAxe, screenshot, startHarness } from './harness.mjs';
+import { mkdir } from 'node:fs/promises';
+import { ROOT, SCREENSHOT_DIR, formatViolations, gotoApp, pageErrors, runAxe, startHarness } from './harness.mjs';
 import { generateDataset } from '../bench/datasets.mjs';
 
 let harness;
@@ -21,6 +22,13 @@ const FIGURES = 5_000;
 const base = JSON.parse(await readFile(path.join(ROOT, 'data', 'kezuohou.json'), 'utf8'));
 const big = generateDataset(base, FIGURES);
 
+/** A screenshot of the viewport with `selector` in the middle (the whole page is very long). */
+async function screenshotAt(page, selector, name) {
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), selector);
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
 async function loadBig(page) {
   await page.click('#data-toggle');
   await page.setInputFiles('#data-file', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
@@ -34,7 +42,7 @@ test('long lists come a page at a time, by keyboard too, in both languages', asy
   await loadBig(page);
   for (const view of ['timeline', 'trail', 'channels']) {
     await page.click(`button[data-view="${view}"]`);
-    await page.waitForSelector('.pager .count');
+    await page.waitForSelector('.pager .count', { state: 'attached' });
     const links = await page.locator('main button[data-figure]').count();
     assert.ok(links <= 400, `${view}: ${links} figure links in the DOM for ${FIGURES} figures`);
     const counts = await page.locator('.pager .count').allTextContents();
@@ -57,17 +65,17 @@ test('long lists come a page at a time, by keyboard too, in both languages', asy
 
   const violations = await runAxe(page, { runOnly: ['wcag2a', 'wcag2aa'] });
   assert.deepEqual(violations, [], formatViolations(violations));
-  await screenshot(page, 'scale-timeline-en');
+  await screenshotAt(page, '#timeline-undated-count', 'scale-timeline-en');
 
   await page.selectOption('#ctl-lang', 'zh');
   await page.waitForFunction(() => document.querySelector('#timeline-undated-count').textContent.startsWith('显示'));
   assert.match(await pager.textContent(), /^显示 [\d,]+ 项中的 150 项$/);
   assert.match(await page.locator('#timeline-undated-count + button').textContent(), /^再显示 50 项$/);
-  await screenshot(page, 'scale-timeline-zh');
+  await screenshotAt(page, '#timeline-undated-count', 'scale-timeline-zh');
   await page.selectOption('#ctl-theme', 'dark').catch(() => {});
   await page.click('button[data-view="trail"]');
   await page.waitForSelector('#trail-title');
-  await screenshot(page, 'scale-trail-zh-dark');
+  await screenshotAt(page, '#para-2-figures-count', 'scale-trail-zh-dark');
   assert.deepEqual(pageErrors(page), []);
   await page.context().close();
 });
