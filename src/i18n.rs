@@ -205,9 +205,16 @@ strings! {
     storage_off: "Nothing is kept in this browser during this visit.", "本次访问不在本浏览器中保存数据。";
     remove_stored: "Remove stored data", "清除已保存的数据";
     storage_removed: "Stored data removed.", "已清除保存的数据。";
+    storage_full_now: "Browser storage is full: the dataset in use is not kept in this browser; after a reload the app starts from the built-in case.", "浏览器存储空间已满：当前数据集未保存在本浏览器中；重新加载后将从内置案例开始。";
+    storage_unavailable_now: "This browser does not let this page store data: nothing is kept after you leave or reload.", "本浏览器不允许此页面保存数据：离开或重新加载后不会保留任何内容。";
+    problem_newer_kept: "A dataset stored by a newer version of this app cannot be read here. It is kept in this browser, unread, until you remove it or load another dataset here; this visit starts from the built-in case.", "本浏览器中有新版本应用保存的数据集，此版本无法读取。它仍原样保留，直到您删除它或在此载入其他数据集；本次访问从内置案例开始。";
+    remove_newer: "Remove that dataset", "删除该数据集";
+    items_more: "{n} more not listed.", "另有 {n} 项未列出。";
+    shown_of: "Showing {shown} of {total}", "显示 {total} 项中的 {shown} 项";
+    show_next: "Show next {n}", "再显示 {n} 项";
     problem_corrupt: "Stored data was damaged and has been discarded; starting from the built-in case.", "保存的数据已损坏，已丢弃；现从内置案例开始。";
     problem_old: "Stored data from an older version cannot be read and has been discarded; starting from the built-in case.", "旧版本保存的数据无法读取，已丢弃；现从内置案例开始。";
-    problem_newer: "Stored data from a newer version cannot be read here; starting from the built-in case.", "新版本保存的数据无法在此读取；现从内置案例开始。";
+    problem_newer: "Settings stored by a newer version cannot be read here and have been discarded.", "新版本保存的设置无法在此读取，已丢弃。";
     problem_invalid: "The stored dataset no longer passes the checks and has been discarded; starting from the built-in case.", "保存的数据集未通过检查，已丢弃；现从内置案例开始。";
     problem_full: "Browser storage is full: the data in use will not be kept after a reload.", "浏览器存储空间已满：重新加载后不会保留当前数据。";
     problem_unavailable: "This browser does not allow storing data: nothing will be kept after a reload.", "浏览器不允许保存数据：重新加载后不会保留任何内容。";

@@ -49,6 +49,52 @@ fn unknown_figure_or_channel_in_link_is_ignored() {
     assert_eq!(ignored.len(), 2);
 }
 
+#[test]
+fn percent_decoding_takes_two_hex_digits_only() {
+    // A sign is not a hex digit: "%+1" is a percent sign, a space ('+') and "1", not byte 0x01.
+    let (s, ignored) = ViewState::from_query("q=%+1&wg=%-1%2&wp=%4a%4A%zz", None);
+    assert_eq!(s.search, "% 1");
+    assert_eq!(s.scenario.guards.as_deref(), Some("%-1%2"));
+    assert_eq!(s.scenario.pay.as_deref(), Some("JJ%zz"));
+    assert!(ignored.is_empty());
+    assert!(!s.search.contains('\u{1}'));
+}
+
+#[test]
+fn a_huge_id_never_reaches_the_address_bar() {
+    use kezuohou_explorer::state::MAX_URL_ID_CHARS;
+    let huge = "a".repeat(1 << 20);
+    // From a link: refused, and the notice quotes only its start.
+    let (s, ignored) =
+        ViewState::from_query(&format!("fig={huge}&channel={huge}&view=table"), None);
+    assert_eq!((s.selected, s.channel, s.view), (None, None, View::Table));
+    assert_eq!(ignored.len(), 2);
+    assert_eq!(ignored[0].value.chars().count(), 40);
+    // Selected in the page: kept there, left out of the address.
+    let view = ViewState {
+        selected: Some(huge.clone()),
+        channel: Some(huge),
+        search: "森".repeat(10_000),
+        ..Default::default()
+    };
+    let q = view.to_query();
+    assert!(q.len() < 4_000, "{} bytes", q.len());
+    assert!(
+        !q.contains("fig=") && !q.contains("channel="),
+        "{}",
+        &q[..80]
+    );
+    // An id at the limit still fits.
+    let id = "b".repeat(MAX_URL_ID_CHARS);
+    let view = ViewState {
+        selected: Some(id.clone()),
+        ..Default::default()
+    };
+    let (back, ignored) = ViewState::from_query(&view.to_query(), None);
+    assert!(ignored.is_empty());
+    assert_eq!(back.selected, Some(id));
+}
+
 fn arb_state() -> impl Strategy<Value = ViewState> {
     let m = model();
     let ids: Vec<String> = m.quantities.iter().map(|q| q.id.clone()).collect();

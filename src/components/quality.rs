@@ -1,11 +1,13 @@
 use super::badges::{range_text, status_text};
 use super::figure_link::FigureLink;
+use super::paged::Paged;
 use super::AppHandle;
 use crate::i18n::{tr, Strings};
 use crate::model::checks_text::{side_text, slip_text};
 use crate::model::format::{period_text, shape_text};
 use crate::model::{Finding, Lang, Model, ReferenceFinding, Rule, Status, TensionFinding};
 use crate::numfmt;
+use std::ops::Range;
 use yew::prelude::*;
 
 fn rule_name(rule: &Rule, lang: Lang) -> &'static str {
@@ -186,16 +188,41 @@ fn tension_card(
 #[function_component(Quality)]
 pub fn quality() -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
-    let model = &app.model;
     let lang = app.view.lang;
     let t = tr(lang);
     let style = app.view.number_style;
-    let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-    let problems = model.findings.iter().filter(|f| f.status != Status::Holds);
-    let holds = model.findings.iter().filter(|f| f.status == Status::Holds);
+    let model = app.model.clone();
+    let problems: Vec<usize> = (0..model.findings.len())
+        .filter(|&i| model.findings[i].status != Status::Holds)
+        .collect();
+    let holds: Vec<usize> = (0..model.findings.len())
+        .filter(|&i| model.findings[i].status == Status::Holds)
+        .collect();
     let empty = |n: usize| (n == 0).then(|| html! { <p class="muted">{t.group_empty}</p> });
-    let n_problems = problems.clone().count();
-    let n_holds = holds.clone().count();
+    // Each group a page at a time: a crafted dataset may hold thousands of checks.
+    let findings = |picked: Vec<usize>| {
+        let model = model.clone();
+        Callback::from(move |r: Range<usize>| {
+            let num = |v: f64| numfmt::number(v, lang, Some(6), style);
+            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &model.findings[i], lang, &num)) }</ol> }
+        })
+    };
+    let (n_problems, n_holds) = (problems.len(), holds.len());
+    let (problems, holds) = (findings(problems), findings(holds));
+    let references = {
+        let model = model.clone();
+        Callback::from(move |r: Range<usize>| {
+            let num = |v: f64| numfmt::number(v, lang, Some(6), style);
+            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, x, lang, &num)) }</ol> }
+        })
+    };
+    let tensions = {
+        let model = model.clone();
+        Callback::from(move |r: Range<usize>| {
+            let num = |v: f64| numfmt::number(v, lang, Some(6), style);
+            html! { <ol class="tensions-list">{ for model.tensions[r].iter().map(|x| tension_card(&model, x, lang, &num)) }</ol> }
+        })
+    };
     html! {
         <section aria-labelledby="quality-title">
             <h2 id="quality-title">{t.view_quality}</h2>
@@ -203,24 +230,24 @@ pub fn quality() -> Html {
             <section class="quality-group" id="group-problems" aria-labelledby="group-problems-title">
                 <h3 id="group-problems-title">{t.group_problems}</h3>
                 { for empty(n_problems) }
-                <ol class="findings-list">{ for problems.map(|f| finding_card(model, f, lang, &num)) }</ol>
+                <Paged id="findings-problems" total={n_problems} render={problems} {lang} page={20} />
             </section>
             <section class="quality-group" id="group-references" aria-labelledby="group-references-title">
                 <h3 id="group-references-title">{t.group_references}</h3>
                 <p class="intro">{t.references_intro}</p>
                 { for empty(model.references.len()) }
-                <ol class="references-list">{ for model.references.iter().map(|r| reference_card(model, r, lang, &num)) }</ol>
+                <Paged id="findings-references" total={model.references.len()} render={references} {lang} page={20} />
             </section>
             <section class="quality-group" id="group-tensions" aria-labelledby="group-tensions-title">
                 <h3 id="group-tensions-title">{t.group_tensions}</h3>
                 <p class="intro">{t.tensions_intro}</p>
                 { for empty(model.tensions.len()) }
-                <ol class="tensions-list">{ for model.tensions.iter().map(|x| tension_card(model, x, lang, &num)) }</ol>
+                <Paged id="findings-tensions" total={model.tensions.len()} render={tensions} {lang} page={20} />
             </section>
             <section class="quality-group" id="group-holds" aria-labelledby="group-holds-title">
                 <h3 id="group-holds-title">{t.group_holds}</h3>
                 { for empty(n_holds) }
-                <ol class="findings-list">{ for holds.map(|f| finding_card(model, f, lang, &num)) }</ol>
+                <Paged id="findings-holds" total={n_holds} render={holds} {lang} page={20} />
             </section>
         </section>
     }
