@@ -46,4 +46,39 @@ fn main() {
             );
         }
     }
+    for r in &model.references {
+        println!(
+            "\n[{}] {}: {} .. {} against {} .. {} {} gap {} ({:.1}%) — {}, {}",
+            r.verdict.code(),
+            r.relation,
+            plain_number(r.value.lo, 4),
+            plain_number(r.value.hi, 4),
+            plain_number(r.reference.low, 4),
+            plain_number(r.reference.high, 4),
+            r.unit.code(),
+            plain_number(r.gap, 4),
+            r.gap_pct,
+            r.reference.source.name,
+            r.reference.source.year
+        );
+        for s in &r.slips {
+            println!(
+                "    slip {} {:?} x{} -> {} (inside; mends {})",
+                s.figure,
+                s.kind,
+                s.factor,
+                plain_number(s.corrected, 2),
+                s.mends
+            );
+        }
+    }
+    for t in &model.tensions {
+        let ratio = t.ratio.map_or("not computable".to_string(), |r| {
+            format!("{} .. {}", plain_number(r.lo, 4), plain_number(r.hi, 4))
+        });
+        println!(
+            "\n[tension] {}: {} / {} = {}",
+            t.relation, t.numerator, t.denominator, ratio
+        );
+    }
 }

@@ -158,15 +158,14 @@ fn decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
+            // Two hex digits only: `u8::from_str_radix` would also take a sign ("%+1" → 0x01).
+            b'%' if i + 2 < bytes.len()
+                && bytes[i + 1].is_ascii_hexdigit()
+                && bytes[i + 2].is_ascii_hexdigit() =>
+            {
+                let hex = |b: u8| (b as char).to_digit(16).unwrap_or(0) as u8;
+                out.push(hex(bytes[i + 1]) << 4 | hex(bytes[i + 2]));
+                i += 2;
             }
             b => out.push(b),
         }
@@ -190,6 +189,15 @@ fn encode(s: &str) -> String {
 
 /// Longest search text kept from a URL.
 pub const MAX_SEARCH_CHARS: usize = 200;
+/// Longest figure or channel id carried in a URL: a longer one (a dataset may hold any length)
+/// stays selected in the page but is left out of the address, which must stay loadable (a
+/// megabyte-long address gets HTTP 414 on reload).
+pub const MAX_URL_ID_CHARS: usize = 200;
+
+/// Whether an id fits in a URL parameter.
+fn fits_url(id: &str) -> bool {
+    id.chars().nth(MAX_URL_ID_CHARS).is_none()
+}
 
 impl ViewState {
     /// Read a query string (with or without the leading `?`). Unknown keys and bad values are
@@ -205,14 +213,16 @@ impl ViewState {
             let ok = match k.as_str() {
                 "view" => View::parse(&v).map(|x| s.view = x).is_some(),
                 "fig" => {
-                    let good = known_id(&v) && !v.is_empty();
+                    let good = fits_url(&v) && known_id(&v) && !v.is_empty();
                     if good {
                         s.selected = Some(v.clone());
                     }
                     good
                 }
                 "channel" => {
-                    let good = model.is_none_or(|m| m.channel(&v).is_some()) && !v.is_empty();
+                    let good = fits_url(&v)
+                        && model.is_none_or(|m| m.channel(&v).is_some())
+                        && !v.is_empty();
                     if good {
                         s.channel = Some(v.clone());
                     }
@@ -268,53 +278,80 @@ impl ViewState {
         (s, ignored)
     }
 
-    /// The query string for this state; defaults are left out so links stay short.
+    /// This state as its URL keeps it: an id too long for an address is left out, and typed
+    /// text is cut at the length a URL may bring in.
+    pub fn linkable(&self) -> ViewState {
+        let mut s = self.clone();
+        s.selected = s.selected.filter(|f| fits_url(f));
+        s.channel = s.channel.filter(|c| fits_url(c));
+        if s.search.chars().nth(MAX_SEARCH_CHARS).is_some() {
+            s.search = s.search.chars().take(MAX_SEARCH_CHARS).collect();
+        }
+        for text in [
+            &mut s.scenario.guards,
+            &mut s.scenario.pay,
+            &mut s.scenario.years,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if text.chars().nth(MAX_INPUT_CHARS).is_some() {
+                *text = text.chars().take(MAX_INPUT_CHARS).collect();
+            }
+        }
+        s
+    }
+
+    /// The query string for this state; defaults are left out so links stay short, and an id
+    /// too long for an address is left out (see [`ViewState::linkable`]).
     pub fn to_query(&self) -> String {
+        let linkable = self.linkable();
+        let this = &linkable;
         let d = ViewState::default();
         let mut parts: Vec<(&str, String)> = Vec::new();
-        if self.view != d.view {
-            parts.push(("view", self.view.code().into()));
+        if this.view != d.view {
+            parts.push(("view", this.view.code().into()));
         }
-        if let Some(f) = &self.selected {
+        if let Some(f) = this.selected.as_ref() {
             parts.push(("fig", f.clone()));
         }
-        if let Some(c) = &self.channel {
+        if let Some(c) = this.channel.as_ref() {
             parts.push(("channel", c.clone()));
         }
-        if let Some(k) = &self.kind {
+        if let Some(k) = &this.kind {
             parts.push(("kind", k.clone()));
         }
-        if let Some(st) = self.status {
+        if let Some(st) = this.status {
             parts.push(("status", st.code().into()));
         }
-        if !self.search.is_empty() {
-            parts.push(("q", self.search.clone()));
+        if !this.search.is_empty() {
+            parts.push(("q", this.search.clone()));
         }
-        if self.sort != d.sort {
-            parts.push(("sort", self.sort.code().into()));
+        if this.sort != d.sort {
+            parts.push(("sort", this.sort.code().into()));
         }
-        if self.descending {
+        if this.descending {
             parts.push(("dir", "desc".into()));
         }
-        if self.units.area != d.units.area {
-            parts.push(("area", self.units.area.code().into()));
+        if this.units.area != d.units.area {
+            parts.push(("area", this.units.area.code().into()));
         }
-        if self.units.currency != d.units.currency {
-            parts.push(("cur", self.units.currency.code().into()));
+        if this.units.currency != d.units.currency {
+            parts.push(("cur", this.units.currency.code().into()));
         }
-        if self.number_style != d.number_style {
-            parts.push(("num", self.number_style.code().into()));
+        if this.number_style != d.number_style {
+            parts.push(("num", this.number_style.code().into()));
         }
-        if self.lang != d.lang {
-            parts.push(("lang", self.lang.code().into()));
+        if this.lang != d.lang {
+            parts.push(("lang", this.lang.code().into()));
         }
-        if self.theme != d.theme {
-            parts.push(("theme", self.theme.code().into()));
+        if this.theme != d.theme {
+            parts.push(("theme", this.theme.code().into()));
         }
         for (key, value) in [
-            ("wg", &self.scenario.guards),
-            ("wp", &self.scenario.pay),
-            ("wy", &self.scenario.years),
+            ("wg", &this.scenario.guards),
+            ("wp", &this.scenario.pay),
+            ("wy", &this.scenario.years),
         ] {
             if let Some(v) = value {
                 parts.push((key, v.clone()));
@@ -374,6 +411,13 @@ pub struct AppState {
     /// Whether the dataset and settings are kept in the browser; off once the reader removes
     /// what was stored, for the rest of the visit.
     pub persist: bool,
+    /// Why the dataset in use is not kept in the browser although `persist` is on: the browser
+    /// refused to store it (full) or allows no storage (unavailable). Unlike `problems` it is
+    /// not dismissed; a later successful store clears it.
+    pub unsaved: Option<Problem>,
+    /// Counts commits of typed text (what-if inputs: change, blur, Enter, reset); the address
+    /// bar edits its entry while typing and adds one at each commit.
+    pub commits: u32,
 }
 
 impl AppState {
@@ -388,6 +432,18 @@ impl AppState {
             panel_open: false,
             outcome: LoadOutcome::None,
             persist: true,
+            unsaved: None,
+            commits: 0,
+        }
+    }
+
+    /// Note a problem with the browser storage, once. Storage that is unavailable keeps nothing.
+    pub fn note_problem(&mut self, p: Problem) {
+        if p == Problem::Unavailable {
+            self.unsaved = Some(p);
+        }
+        if !self.problems.contains(&p) {
+            self.problems.push(p);
         }
     }
 }
@@ -411,6 +467,8 @@ pub enum Action {
     /// A what-if input changed: 0 guards, 1 pay, 2 years; `None` resets it to the reported value.
     SetScenario(usize, Option<String>),
     ResetScenario,
+    /// Typed text was committed (change, blur, Enter): the address bar gets a history entry.
+    CommitTyping,
     DismissNotice,
     /// Switch to another validated dataset, read from this text. The view stays; a selected
     /// figure or channel the new dataset lacks is cleared.
@@ -421,6 +479,12 @@ pub enum Action {
     /// Report a problem with the browser storage (once, however often it happens).
     Problem(Problem),
     DismissProblems,
+    /// One problem is settled (e.g. the record it was about was removed): its notice goes.
+    ForgetProblem(Problem),
+    /// The dataset in use was stored in the browser.
+    Saved,
+    /// The dataset in use could not be stored (full, unavailable): noted, and said in the panel.
+    Unsaved(Problem),
     /// The reader removed what was stored: keep nothing more during this visit.
     StopPersisting,
 }
@@ -463,7 +527,11 @@ impl Reducible for AppState {
                     _ => v.scenario.years = text,
                 }
             }
-            Action::ResetScenario => v.scenario = ScenarioText::default(),
+            Action::ResetScenario => {
+                v.scenario = ScenarioText::default();
+                next.commits = next.commits.wrapping_add(1);
+            }
+            Action::CommitTyping => next.commits = next.commits.wrapping_add(1),
             Action::DismissNotice => next.ignored.clear(),
             Action::UseModel(model, source, text) => {
                 if v.selected
@@ -492,12 +560,14 @@ impl Reducible for AppState {
                 next.panel_open = !next.panel_open;
                 next.outcome = LoadOutcome::None;
             }
-            Action::Problem(p) => {
-                if !next.problems.contains(&p) {
-                    next.problems.push(p);
-                }
-            }
+            Action::Problem(p) => next.note_problem(p),
             Action::DismissProblems => next.problems.clear(),
+            Action::ForgetProblem(p) => next.problems.retain(|x| *x != p),
+            Action::Saved => next.unsaved = None,
+            Action::Unsaved(p) => {
+                next.note_problem(p);
+                next.unsaved = Some(p);
+            }
             Action::StopPersisting => {
                 next.persist = false;
                 next.outcome = LoadOutcome::Removed;

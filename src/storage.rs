@@ -7,8 +7,9 @@
 //! with) is pure and tested natively; `web` is the thin layer over `localStorage`.
 //!
 //! Nothing read back is trusted: a stored dataset is validated again like any other input, and a
-//! record that is damaged, from another format version or invalid is dropped with a notice, the
-//! visit starting from the built-in case.
+//! record that is damaged, from an older format version or invalid is dropped with a notice, the
+//! visit starting from the built-in case. A dataset record from a newer format version is kept
+//! (the reader may go back to that version): the notice says so and offers to remove it.
 
 use crate::model::{DatasetError, Model, EMBEDDED_JSON};
 use crate::state::{Ignored, Source, ViewState};
@@ -27,8 +28,11 @@ pub enum Problem {
     Corrupt,
     /// Written by an older version of the app in a format this one no longer reads.
     OldFormat,
-    /// Written by a newer version of the app.
+    /// Written by a newer version of the app (settings: dropped).
     NewerFormat,
+    /// A dataset written by a newer version of the app: kept, unread, until the reader removes
+    /// it or stores another dataset.
+    NewerDatasetKept,
     /// The stored dataset no longer passes validation.
     InvalidDataset,
     /// The browser refused to store more (quota exceeded).
@@ -44,6 +48,7 @@ impl Problem {
             Problem::Corrupt => "corrupt",
             Problem::OldFormat => "old_format",
             Problem::NewerFormat => "newer_format",
+            Problem::NewerDatasetKept => "newer_dataset_kept",
             Problem::InvalidDataset => "invalid_dataset",
             Problem::Full => "full",
             Problem::Unavailable => "unavailable",
@@ -122,6 +127,15 @@ pub fn parse_settings(stored: &str, model: &Model) -> Result<ViewState, Problem>
     }
 }
 
+/// The settings record's payload for this view, when it reads back as the view the address bar
+/// shows ([`ViewState::linkable`]); `None` when it would not: such a record would be refused at
+/// the next visit or restore something else.
+pub fn settings_payload(view: &ViewState, model: &Model) -> Option<String> {
+    let query = view.to_query();
+    let (back, ignored) = ViewState::from_query(&query, Some(model));
+    (ignored.is_empty() && back == view.linkable()).then_some(query)
+}
+
 /// The view a visit starts with: the address bar wins when it has parameters, the stored
 /// settings apply when it has none.
 pub fn choose_view(
@@ -181,6 +195,11 @@ pub fn startup(
                     None
                 }
             },
+            // Perhaps the reader's only copy, from a version they may go back to: kept.
+            Err(Problem::NewerFormat) => {
+                note(Problem::NewerDatasetKept, &mut problems);
+                None
+            }
             Err(p) => {
                 note(p, &mut problems);
                 discard.push(Record::Dataset);

@@ -218,3 +218,168 @@ async fn long_tables_render_only_the_rows_in_view() {
     handle.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn long_lists_in_every_view_come_a_page_at_a_time() {
+    reset_url();
+    // 2,000 more copies of the first figure: undated, in one channel and one paragraph.
+    let model = Rc::new(enlarged(2_000));
+    let root = fresh_root();
+    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    for (view, pager, total) in [
+        ("timeline", "#timeline-undated-count", "2,014"),
+        ("trail", "#para-2-figures-count", "2,006"),
+        ("channels", "#channel-participation-figures-count", "2,010"),
+    ] {
+        click(&root, &format!("button[data-view='{view}']"));
+        settle().await;
+        let links = count(&root, "main button[data-figure]");
+        assert!(links <= 300, "{view}: {links} figure links rendered");
+        assert_eq!(
+            text(&root, pager),
+            format!("Showing 50 of {total}"),
+            "{view}"
+        );
+        // The next page: the count says so (a live region), focus stays on the button.
+        let next = find(&root, &format!("{pager} + button.pager-next"));
+        assert_eq!(next.text_content().as_deref(), Some("Show next 50"));
+        assert_eq!(
+            next.get_attribute("aria-describedby").as_deref(),
+            Some(&pager[1..])
+        );
+        click(&root, &format!("{pager} + button.pager-next"));
+        settle().await;
+        assert_eq!(
+            text(&root, pager),
+            format!("Showing 100 of {total}"),
+            "{view}"
+        );
+        assert_eq!(
+            find(&root, pager).get_attribute("role").as_deref(),
+            Some("status")
+        );
+        // In Chinese too.
+        choose(&root, "#ctl-lang", "zh");
+        settle().await;
+        assert_eq!(
+            text(&root, pager),
+            format!("显示 {total} 项中的 100 项"),
+            "{view}"
+        );
+        assert!(text(&root, &format!("{pager} + button")).starts_with("再显示 50"));
+        assert!(count(&root, "main button[data-figure]") <= 350);
+        choose(&root, "#ctl-lang", "en");
+        settle().await;
+    }
+    // The whole list, page by page: the button goes and focus lands on the count.
+    click(&root, "button[data-view='timeline']");
+    settle().await;
+    while count(&root, "#timeline-undated-count + button.pager-next") > 0 {
+        click(&root, "#timeline-undated-count + button.pager-next");
+        settle().await;
+    }
+    assert_eq!(
+        text(&root, "#timeline-undated-count"),
+        "Showing 2,014 of 2,014"
+    );
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("timeline-undated-count"));
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn what_if_typing_makes_one_history_entry() {
+    reset_url();
+    let w = web_sys::window().expect("window");
+    let path = w.location().pathname().expect("pathname");
+    let history = w.history().expect("history");
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?view=whatif")),
+        )
+        .expect("replaceState");
+    let root = fresh_root();
+    let handle = yew::Renderer::<kezuohou_explorer::App>::with_root(root.clone()).render();
+    settle().await;
+    let search = || w.location().search().unwrap_or_default();
+    // Five keystrokes: the address follows, in the same entry.
+    for typed in ["1", "12", "120", "1200", "12000"] {
+        type_into(&root, "#wi-guards", typed);
+        settle().await;
+    }
+    assert_eq!(search(), "?view=whatif&wg=12000");
+    // Committed (blur or Enter fire `change`): one entry for the whole edit.
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let change = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
+    find(&root, "#wi-guards")
+        .dispatch_event(&change)
+        .expect("dispatch");
+    settle().await;
+    assert_eq!(search(), "?view=whatif&wg=12000");
+    // Back: to before the edit, not to the fourth keystroke.
+    history.back().expect("back");
+    for _ in 0..50 {
+        settle().await;
+        if search() != "?view=whatif&wg=12000" {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(search(), "?view=whatif");
+    settle().await;
+    let input: web_sys::HtmlInputElement =
+        wasm_bindgen::JsCast::dyn_into(find(&root, "#wi-guards")).expect("input");
+    assert_ne!(input.value(), "12000");
+    handle.destroy();
+    root.remove();
+    reset_url();
+}
+
+#[wasm_bindgen_test]
+async fn a_link_with_thousands_of_bad_settings_gives_a_short_notice() {
+    reset_url();
+    let w = web_sys::window().expect("window");
+    let path = w.location().pathname().expect("pathname");
+    let query: Vec<String> = (0..25_000).map(|i| format!("x{i}=1")).collect();
+    w.history()
+        .expect("history")
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?view=table&{}", query.join("&"))),
+        )
+        .expect("replaceState");
+    let root = fresh_root();
+    let handle = yew::Renderer::<kezuohou_explorer::App>::with_root(root.clone()).render();
+    settle().await;
+    assert_eq!(count(&root, "#url-notice li"), 20);
+    assert!(text(&root, "#url-notice").contains("24980 more not listed."));
+    // Dismiss is at hand, not 600,000 pixels down.
+    click(&root, "#url-notice button");
+    settle().await;
+    assert_eq!(count(&root, "#url-notice"), 0);
+    handle.destroy();
+    root.remove();
+    reset_url();
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timeout");
+}

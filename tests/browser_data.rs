@@ -357,8 +357,8 @@ async fn damaged_storage_gives_a_notice_and_a_clean_start() {
             "old_format",
         ),
         (
-            Some(format!("kezuohou-explorer/dataset/2\n{}", modified())),
             None,
+            Some("kezuohou-explorer/settings/2\n?view=table".to_string()),
             "newer_format",
         ),
         (
@@ -440,6 +440,13 @@ async fn full_storage_is_said_and_nothing_stale_comes_back() {
         Some("full")
     );
     assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
+    // The panel says what is true, also once the notice is dismissed.
+    click(&root, "#storage-notice > button");
+    settle().await;
+    let kept = text(&root, "#data-kept");
+    assert!(!kept.contains("are kept"), "{kept}");
+    assert!(kept.contains("storage is full"), "{kept}");
+    assert!(kept.contains("not kept"), "{kept}");
     s.clear().unwrap();
     handle.destroy();
     root.remove();
@@ -519,4 +526,73 @@ async fn hostile_text_from_data_and_url_stays_text() {
     assert!(!pwned());
     handle.destroy();
     root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_last_choice_of_dataset_wins() {
+    let (root, handle) = mount_at("").await;
+    open_panel(&root).await;
+    let pasted = modified().replacen("A modified copy", "The pasted one", 1);
+    // A file is chosen (its read is asynchronous), then at once another dataset is pasted.
+    choose_file(&root, &file(&modified(), "late.json"));
+    paste(&root, &pasted);
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "The pasted one");
+    // Long after the file's read would have ended: the paste still wins, shown and stored.
+    for _ in 0..10 {
+        sleep(30).await;
+        settle().await;
+    }
+    assert_eq!(text(&root, "#dataset-name"), "The pasted one");
+    let stored = local_storage()
+        .get_item(storage::DATASET_KEY)
+        .unwrap()
+        .expect("stored");
+    assert_eq!(
+        storage::decode(Record::Dataset, &stored),
+        Ok(pasted.as_str())
+    );
+    // A file, then back to the built-in case: the built-in case stays, nothing stored.
+    choose_file(&root, &file(&modified(), "late.json"));
+    click(&root, "#data-embedded");
+    for _ in 0..10 {
+        sleep(30).await;
+        settle().await;
+    }
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    assert!(local_storage()
+        .get_item(storage::DATASET_KEY)
+        .unwrap()
+        .is_none());
+    assert_eq!(count(&root, "#data-errors"), 0);
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_dataset_from_a_newer_version_is_kept_until_the_reader_removes_it() {
+    reset_url();
+    let s = local_storage();
+    let newer = format!("kezuohou-explorer/dataset/2\n{}", modified());
+    s.set_item(storage::DATASET_KEY, &newer).unwrap();
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    // The built-in case runs; the record stays, and the notice says so.
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    let item = find(&root, "#storage-notice li");
+    assert_eq!(
+        item.get_attribute("data-problem").as_deref(),
+        Some("newer_dataset_kept")
+    );
+    assert!(text(&root, "#storage-notice").contains("It is kept in this browser"));
+    assert_eq!(s.get_item(storage::DATASET_KEY).unwrap(), Some(newer));
+    // Removed only on the reader's word.
+    click(&root, "#remove-newer");
+    settle().await;
+    assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
+    assert_eq!(count(&root, "#storage-notice li"), 0);
+    handle.destroy();
+    root.remove();
+    reset_url();
 }

@@ -113,6 +113,7 @@ fn the_valid_corpus_files_load() {
         "hostile.json",
         "byte_order_mark.json",
         "whole_numbers.json",
+        "references.json",
     ] {
         let m =
             load_file(&dir().join("valid").join(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));

@@ -191,6 +191,8 @@ fn sentences_with_a_missing_quantity_are_dropped_and_consistent_data_is_not_flag
     figures.retain(|f| f["id"] != "tourism_income_2017");
     let derived = v["derived"].as_array_mut().expect("derived");
     derived.retain(|d| d["id"] != "tourism_income_per_visit");
+    let relations = v["relations"].as_array_mut().expect("relations");
+    relations.retain(|r| r["rule"]["subject"] != "tourism_income_per_visit");
     let m = Model::from_json(&v.to_string()).expect("valid");
     assert!(sentences(&m, "tourism", Lang::En).is_empty());
     let subsidies: Vec<String> = sentences(&m, "subsidies", Lang::En)

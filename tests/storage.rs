@@ -7,7 +7,7 @@
 use kezuohou_explorer::model::{Model, EMBEDDED_JSON};
 use kezuohou_explorer::state::{Action, AppState, Source, View, ViewState};
 use kezuohou_explorer::storage::{
-    choose_view, decode, encode, parse_settings, startup, Problem, Record, FORMAT,
+    choose_view, decode, encode, parse_settings, settings_payload, startup, Problem, Record, FORMAT,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -178,12 +178,19 @@ fn anything_wrong_in_storage_gives_a_notice_and_a_clean_start() {
             vec![Problem::OldFormat],
             vec![Record::Dataset],
         ),
-        // From a newer format.
+        // From a newer format: kept (see a_dataset_from_a_newer_version_is_kept).
         (
             Some(format!("kezuohou-explorer/dataset/7\n{EMBEDDED_JSON}")),
             Some(valid_settings.clone()),
+            vec![Problem::NewerDatasetKept],
+            vec![],
+        ),
+        // Settings from a newer format: dropped (the app writes its own at once anyway).
+        (
+            None,
+            Some("kezuohou-explorer/settings/7\n?view=table".to_string()),
             vec![Problem::NewerFormat],
-            vec![Record::Dataset],
+            vec![Record::Settings],
         ),
         // A dataset that no longer validates (say the rules got stricter).
         (
@@ -335,4 +342,91 @@ fn export_then_load_gives_back_the_same_dataset_and_view() {
         assert_eq!(again.view, view);
         assert_eq!(again.text.as_deref(), Some(json.as_str()));
     }
+}
+
+#[test]
+fn a_dataset_from_a_newer_version_is_kept() {
+    // Written by a later release the reader went back from: perhaps their only copy.
+    let newer = format!(
+        "kezuohou-explorer/dataset/{}\n{}",
+        FORMAT + 1,
+        modified_json()
+    );
+    let s = startup(Ok(Some(newer)), Ok(None)).unwrap();
+    assert!(s.discard.is_empty(), "nothing deleted: {:?}", s.discard);
+    assert_eq!(s.problems, [Problem::NewerDatasetKept]);
+    assert_eq!(Problem::NewerDatasetKept.code(), "newer_dataset_kept");
+    // This visit runs on the built-in case.
+    assert_eq!(s.source, Source::Embedded);
+    assert_eq!(&*s.text, EMBEDDED_JSON);
+    // Removing it is the reader's choice: the notice goes with it.
+    let st = Rc::new(AppState::new(
+        s.model.clone(),
+        ViewState::default(),
+        Vec::new(),
+    ));
+    let st = st.reduce(Action::Problem(Problem::NewerDatasetKept));
+    let st = st.reduce(Action::Problem(Problem::Corrupt));
+    let st = st.reduce(Action::ForgetProblem(Problem::NewerDatasetKept));
+    assert_eq!(st.problems, [Problem::Corrupt]);
+}
+
+#[test]
+fn settings_are_stored_only_when_they_read_back() {
+    let m = embedded();
+    // A figure id of a megabyte (a dataset may hold one): selected in the page, but the address
+    // and the stored settings leave it out, so a reload never asks for a megabyte-long URL.
+    let huge = "x".repeat(1 << 20);
+    let view = ViewState {
+        view: View::Trail,
+        selected: Some(huge.clone()),
+        channel: Some(huge),
+        ..Default::default()
+    };
+    let payload = settings_payload(&view, &m).expect("storable without the id");
+    assert_eq!(payload, "?view=trail");
+    assert_eq!(
+        parse_settings(&encode(Record::Settings, &payload), &m),
+        Ok(view.linkable())
+    );
+    // Settings that would not read back as the same view are not stored at all.
+    let odd_kind = ViewState {
+        kind: Some("bogus".into()),
+        ..Default::default()
+    };
+    assert_eq!(settings_payload(&odd_kind, &m), None);
+    let unknown = ViewState {
+        selected: Some("no_such_figure".into()),
+        ..Default::default()
+    };
+    assert_eq!(settings_payload(&unknown, &m), None);
+    let fine = ViewState {
+        view: View::Table,
+        selected: Some("subsidy_total".into()),
+        search: "森林 & 50%".into(),
+        ..Default::default()
+    };
+    let payload = settings_payload(&fine, &m).expect("storable");
+    assert_eq!(
+        parse_settings(&encode(Record::Settings, &payload), &m),
+        Ok(fine)
+    );
+}
+
+#[test]
+fn the_panel_knows_when_the_dataset_is_not_kept() {
+    let s = state(ViewState::default());
+    assert_eq!(s.unsaved, None);
+    // The dataset could not be stored: said until a later store succeeds, even once the
+    // notice is dismissed.
+    let s = s.reduce(Action::Unsaved(Problem::Full));
+    assert_eq!(s.problems, [Problem::Full]);
+    let s = s.reduce(Action::DismissProblems);
+    assert_eq!(s.unsaved, Some(Problem::Full));
+    let s = s.reduce(Action::Saved);
+    assert_eq!(s.unsaved, None);
+    // Storage that cannot be used at all, from the start.
+    let mut st = AppState::new(Rc::new(embedded()), ViewState::default(), Vec::new());
+    st.note_problem(Problem::Unavailable);
+    assert_eq!(st.unsaved, Some(Problem::Unavailable));
 }

@@ -49,6 +49,52 @@ fn unknown_figure_or_channel_in_link_is_ignored() {
     assert_eq!(ignored.len(), 2);
 }
 
+#[test]
+fn percent_decoding_takes_two_hex_digits_only() {
+    // A sign is not a hex digit: "%+1" is a percent sign, a space ('+') and "1", not byte 0x01.
+    let (s, ignored) = ViewState::from_query("q=%+1&wg=%-1%2&wp=%4a%4A%zz", None);
+    assert_eq!(s.search, "% 1");
+    assert_eq!(s.scenario.guards.as_deref(), Some("%-1%2"));
+    assert_eq!(s.scenario.pay.as_deref(), Some("JJ%zz"));
+    assert!(ignored.is_empty());
+    assert!(!s.search.contains('\u{1}'));
+}
+
+#[test]
+fn a_huge_id_never_reaches_the_address_bar() {
+    use kezuohou_explorer::state::MAX_URL_ID_CHARS;
+    let huge = "a".repeat(1 << 20);
+    // From a link: refused, and the notice quotes only its start.
+    let (s, ignored) =
+        ViewState::from_query(&format!("fig={huge}&channel={huge}&view=table"), None);
+    assert_eq!((s.selected, s.channel, s.view), (None, None, View::Table));
+    assert_eq!(ignored.len(), 2);
+    assert_eq!(ignored[0].value.chars().count(), 40);
+    // Selected in the page: kept there, left out of the address.
+    let view = ViewState {
+        selected: Some(huge.clone()),
+        channel: Some(huge),
+        search: "森".repeat(10_000),
+        ..Default::default()
+    };
+    let q = view.to_query();
+    assert!(q.len() < 4_000, "{} bytes", q.len());
+    assert!(
+        !q.contains("fig=") && !q.contains("channel="),
+        "{}",
+        &q[..80]
+    );
+    // An id at the limit still fits.
+    let id = "b".repeat(MAX_URL_ID_CHARS);
+    let view = ViewState {
+        selected: Some(id.clone()),
+        ..Default::default()
+    };
+    let (back, ignored) = ViewState::from_query(&view.to_query(), None);
+    assert!(ignored.is_empty());
+    assert_eq!(back.selected, Some(id));
+}
+
 fn arb_state() -> impl Strategy<Value = ViewState> {
     let m = model();
     let ids: Vec<String> = m.quantities.iter().map(|q| q.id.clone()).collect();
@@ -66,15 +112,18 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
         0usize..3,
         any::<bool>(),
         any::<bool>(),
-        0usize..3,
+        (
+            0usize..3,
+            proptest::option::of(proptest::sample::select(Status::ALL.to_vec())),
+        ),
     )
         .prop_map(
-            |(v, fig, ch, q, sort, desc, area, usd, zh, theme)| ViewState {
+            |(v, fig, ch, q, sort, desc, area, usd, zh, (theme, status))| ViewState {
                 view: View::ALL[v],
                 selected: fig,
                 channel: ch,
                 kind: None,
-                status: None,
+                status,
                 search: q,
                 sort: SortKey::ALL[sort],
                 descending: desc,
@@ -143,6 +192,53 @@ fn table_filters_search_both_languages_and_sort() {
     let mut flagged = filtered_ids(&m, &v);
     flagged.sort();
     assert_eq!(flagged, ["forest_land_area", "subsidy_total"]);
+}
+
+#[test]
+fn implausible_figures_are_flagged_in_the_table_the_charts_and_the_csv() {
+    // The embedded case with the number of guards held against a range it misses (1,000–2,000
+    // people): no single slip brings 310 inside, so the figure itself is implausible.
+    let mut v: serde_json::Value =
+        serde_json::from_str(kezuohou_explorer::model::EMBEDDED_JSON).expect("json");
+    v["relations"]
+        .as_array_mut()
+        .expect("relations")
+        .push(serde_json::json!({
+        "id": "guards_vs_staff", "label": {"en": "Guards against staff", "zh": "护林员对照"},
+        "rule": {"kind": "reference_range", "subject": "forest_guards", "reference": {
+            "low": 1000, "high": 2000, "unit": "person",
+            "source": {"name": "A yearbook", "publisher": "A bureau", "year": 2018,
+                "locator": "Table 1", "published": "1,000 to 2,000 people"},
+            "note": {"en": "n", "zh": "n"}}}}));
+    let m = Model::from_json(&v.to_string()).expect("valid");
+    assert_eq!(m.status_of("forest_guards"), Some(Status::Implausible));
+    // The table's status filter, through the URL.
+    let (state, ignored) = ViewState::from_query("view=table&status=implausible", Some(&m));
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(state.status, Some(Status::Implausible));
+    assert_eq!(filtered_ids(&m, &state), ["forest_guards"]);
+    assert!(state.to_query().contains("status=implausible"));
+    // The chart's description names the flag.
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
+    let guards = charts.iter().find(|c| c.key == "guards").expect("chart");
+    assert!(
+        guards
+            .description
+            .contains("(implausible against a published reference)"),
+        "{}",
+        guards.description
+    );
+    // The CSV's check column.
+    let f = m.figure("forest_guards").expect("figure");
+    let csv = kezuohou_explorer::model::export::figures_csv(&m, &[f], Lang::En).expect("csv");
+    assert!(
+        csv.lines().nth(1).expect("row").ends_with(",implausible"),
+        "{csv}"
+    );
+    // Nothing in the embedded case is flagged as implausible alone: the timber checks point at
+    // the forest land area, which is contradicted (the worse status) already.
+    let (state, _) = ViewState::from_query("status=implausible", Some(&model()));
+    assert!(filtered_ids(&model(), &state).is_empty());
 }
 
 #[test]

@@ -225,7 +225,10 @@ fn draw_bar<DB: DrawingBackend>(
             }
         }
     }
-    if matches!(status, Some(Status::Contradicts) | Some(Status::Doubtful)) {
+    if matches!(
+        status,
+        Some(Status::Contradicts) | Some(Status::Implausible) | Some(Status::Doubtful)
+    ) {
         // A warning marker in front of the bar: shape, not only colour, carries the flag.
         let x = b.x_zero - 2.0;
         area.draw(&Polygon::new(

@@ -190,6 +190,13 @@ fn describe(title: &str, panels: &[Panel], lang: Lang) -> String {
                         " (contradicted by a consistency check)"
                     }
                 }
+                Some(Status::Implausible) => {
+                    if zh {
+                        "（与公开参考数据相比不合常理）"
+                    } else {
+                        " (implausible against a published reference)"
+                    }
+                }
                 Some(Status::Doubtful) => {
                     if zh {
                         "（一致性检查存疑）"
@@ -197,7 +204,7 @@ fn describe(title: &str, panels: &[Panel], lang: Lang) -> String {
                         " (doubtful in a consistency check)"
                     }
                 }
-                _ => "",
+                Some(Status::Holds) | None => "",
             };
             if zh {
                 format!("{}为{}（{}）{}", b.label, b.text, b.period, flag)

@@ -46,6 +46,14 @@ pub fn app() -> Html {
     }
 }
 
+/// Whether two views differ only in typed text (search, what-if inputs).
+fn only_typed(a: &ViewState, b: &ViewState) -> bool {
+    let mut a = a.clone();
+    a.search.clone_from(&b.search);
+    a.scenario = b.scenario.clone();
+    a == *b
+}
+
 #[derive(Properties, PartialEq)]
 pub struct DatasetErrorsProps {
     pub errors: Vec<DatasetError>,
@@ -97,7 +105,9 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             let mut s = AppState::new(model, view, ignored);
             s.source = source;
             s.text = text;
-            s.problems = problems;
+            for p in problems {
+                s.note_problem(p);
+            }
             s
         })
     };
@@ -106,29 +116,59 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     let current_model = use_mut_ref(|| state.model.clone());
     *current_model.borrow_mut() = state.model.clone();
 
-    // Keep the address bar in step: a new history entry per change, but typing in the search
-    // box edits the current entry.
-    let last = use_mut_ref(|| None::<ViewState>);
+    // Keep the address bar in step: a new history entry per change, but typing (the search box,
+    // the what-if inputs) edits the current entry; committing what-if text (change, blur, Enter,
+    // reset) then adds one entry for the whole edit.
+    let last = use_mut_ref(|| None::<(ViewState, u32)>);
+    // The address before the current what-if typing began, while it lasts.
+    let typing_from = use_mut_ref(|| None::<String>);
     let handle = state.clone();
     use_effect_with(
-        (state.view.clone(), state.persist),
-        move |(view, persist)| {
+        (state.view.clone(), state.persist, state.commits),
+        move |(view, persist, commits)| {
             let query = view.to_query();
-            if query != browser::location_search() {
-                let push = match &*last.borrow() {
-                    Some(prev) => {
-                        let mut a = prev.clone();
-                        a.search = view.search.clone();
-                        a != *view
+            let shown = browser::location_search();
+            let prev = last.borrow().clone();
+            let end_typing = || {
+                if let Some(before) = typing_from.borrow_mut().take() {
+                    let typed = browser::location_search();
+                    if before != typed {
+                        browser::set_query(&before, false);
+                        browser::set_query(&typed, true);
                     }
-                    None => false,
-                };
-                browser::set_query(&query, push);
+                }
+            };
+            if query != shown {
+                match &prev {
+                    Some((p, _)) if only_typed(p, view) => {
+                        if p.scenario != view.scenario && typing_from.borrow().is_none() {
+                            *typing_from.borrow_mut() = Some(shown);
+                        }
+                        browser::set_query(&query, false);
+                    }
+                    Some(_) => {
+                        end_typing();
+                        browser::set_query(&query, true);
+                    }
+                    None => browser::set_query(&query, false),
+                }
+            } else if prev.as_ref().is_some_and(|(p, _)| p != view) {
+                // The address moved first (back, forward): the typing went with it.
+                typing_from.borrow_mut().take();
             }
-            *last.borrow_mut() = Some(view.clone());
+            if prev.as_ref().is_some_and(|(_, c)| c != commits) {
+                end_typing();
+            }
+            *last.borrow_mut() = Some((view.clone(), *commits));
             if *persist {
-                if let Err(p) = storage::web::write(Record::Settings, &query) {
-                    handle.dispatch(Action::Problem(p));
+                // Only settings that read back as this view are kept (see settings_payload).
+                match storage::settings_payload(view, &handle.model) {
+                    Some(payload) => {
+                        if let Err(p) = storage::web::write(Record::Settings, &payload) {
+                            handle.dispatch(Action::Problem(p));
+                        }
+                    }
+                    None => storage::web::remove(Record::Settings),
                 }
             }
             browser::set_root_attr(

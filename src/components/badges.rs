@@ -1,5 +1,5 @@
 use crate::i18n::tr;
-use crate::model::{Lang, Origin, Status};
+use crate::model::{Lang, Origin, RangeVerdict, Status};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -33,10 +33,13 @@ pub fn status_badge(p: &StatusBadgeProps) -> Html {
         Some(Status::Contradicts) => {
             html! { <span class="badge status-contradicts" title={t.flagged}>{"⚠ "}{t.status_contradicts}</span> }
         }
+        Some(Status::Implausible) => {
+            html! { <span class="badge status-implausible" title={t.flagged}>{"! "}{t.status_implausible}</span> }
+        }
         Some(Status::Doubtful) => {
             html! { <span class="badge status-doubtful" title={t.flagged}>{"? "}{t.status_doubtful}</span> }
         }
-        _ => html! {},
+        Some(Status::Holds) | None => html! {},
     }
 }
 
@@ -45,6 +48,17 @@ pub fn status_text(status: Status, lang: Lang) -> &'static str {
     match status {
         Status::Holds => t.status_holds,
         Status::Doubtful => t.status_doubtful,
+        Status::Implausible => t.status_implausible,
         Status::Contradicts => t.status_contradicts,
+    }
+}
+
+/// A reference check's verdict in words.
+pub fn range_text(verdict: RangeVerdict, lang: Lang) -> &'static str {
+    let t = tr(lang);
+    match verdict {
+        RangeVerdict::Inside => t.range_inside,
+        RangeVerdict::Straddles => t.range_straddles,
+        RangeVerdict::Outside => t.status_implausible,
     }
 }

@@ -1,8 +1,42 @@
 use super::figure_link::FigureLink;
+use super::paged::Paged;
 use super::AppHandle;
 use crate::i18n::tr;
+use crate::model::Model;
 use crate::state::{Action, View};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Indices of a channel's quantities and of its measures.
+type Members = (Rc<[usize]>, Rc<[usize]>);
+
+/// Quantities and measures (indices into their lists) by channel id, in one pass each.
+fn by_channel(model: &Model) -> HashMap<String, Members> {
+    let mut quantities: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, q) in model.quantities.iter().enumerate() {
+        if let Some(c) = &q.channel {
+            quantities.entry(c.as_str()).or_default().push(i);
+        }
+    }
+    let mut measures: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, m) in model.dataset.measures.iter().enumerate() {
+        if let Some(c) = &m.channel {
+            measures.entry(c.as_str()).or_default().push(i);
+        }
+    }
+    model
+        .dataset
+        .channels
+        .iter()
+        .map(|c| {
+            let q = quantities.remove(c.id.as_str()).unwrap_or_default();
+            let m = measures.remove(c.id.as_str()).unwrap_or_default();
+            (c.id.clone(), (q.into(), m.into()))
+        })
+        .collect()
+}
 
 /// The three channels from conservation to income as a diagram of buttons: each node lists
 /// its figures and measures; choosing one filters the rest of the app to it.
@@ -12,6 +46,10 @@ pub fn channels() -> Html {
     let model = &app.model;
     let lang = app.view.lang;
     let t = tr(lang);
+    let groups = {
+        let model = model.clone();
+        use_memo(Rc::as_ptr(&model) as usize, move |_| by_channel(&model))
+    };
     let nodes = model.dataset.channels.iter().map(|c| {
         let selected = app.view.channel.as_ref() == Some(&c.id);
         let onclick = {
@@ -21,8 +59,27 @@ pub fn channels() -> Html {
                 app.dispatch(Action::SetChannel(if selected { None } else { Some(id.clone()) }))
             })
         };
-        let figures: Vec<_> = model.quantities.iter().filter(|q| q.channel.as_ref() == Some(&c.id)).collect();
-        let measures: Vec<_> = model.dataset.measures.iter().filter(|m| m.channel.as_ref() == Some(&c.id)).collect();
+        let (figures, measures) = groups.get(&c.id).cloned().unwrap_or_default();
+        let figure_list = {
+            let (model, ids) = (model.clone(), figures.clone());
+            Callback::from(move |r: Range<usize>| {
+                let item = |&i: &usize| match model.quantities.get(i) {
+                    Some(q) => html! { <li><FigureLink id={q.id.clone()} /></li> },
+                    None => html! {},
+                };
+                html! { <ul class="plain">{ for ids[r].iter().map(item) }</ul> }
+            })
+        };
+        let measure_list = {
+            let (model, ids) = (model.clone(), measures.clone());
+            Callback::from(move |r: Range<usize>| {
+                let item = |&i: &usize| match model.dataset.measures.get(i) {
+                    Some(m) => html! { <li>{m.label.get(lang)}</li> },
+                    None => html! {},
+                };
+                html! { <ul class="plain">{ for ids[r].iter().map(item) }</ul> }
+            })
+        };
         html! {
             <li class={classes!("channel-node", selected.then_some("selected"))} data-channel={c.id.clone()}>
                 <button type="button" class="channel-button" aria-pressed={selected.to_string()} {onclick}>
@@ -32,11 +89,11 @@ pub fn channels() -> Html {
                 <p>{c.summary.get(lang)}{format!(" ({} {})", t.paragraph_long, c.paragraph)}</p>
                 <details>
                     <summary>{format!("{} · {}", t.figures_here, figures.len())}</summary>
-                    <ul class="plain">{ for figures.iter().map(|q| html! { <li><FigureLink id={q.id.clone()} /></li> }) }</ul>
+                    <Paged id={format!("channel-{}-figures", c.id)} total={figures.len()} render={figure_list} {lang} />
                 </details>
                 <details>
                     <summary>{format!("{} · {}", t.measures, measures.len())}</summary>
-                    <ul class="plain">{ for measures.iter().map(|m| html! { <li>{m.label.get(lang)}</li> }) }</ul>
+                    <Paged id={format!("channel-{}-measures", c.id)} total={measures.len()} render={measure_list} {lang} />
                 </details>
             </li>
         }

@@ -46,6 +46,7 @@ pub fn problem_text(p: Problem, t: &Strings) -> &'static str {
         Problem::Corrupt => t.problem_corrupt,
         Problem::OldFormat => t.problem_old,
         Problem::NewerFormat => t.problem_newer,
+        Problem::NewerDatasetKept => t.problem_newer_kept,
         Problem::InvalidDataset => t.problem_invalid,
         Problem::Full => t.problem_full,
         Problem::Unavailable => t.problem_unavailable,
@@ -79,6 +80,22 @@ fn file_name(id: &str) -> String {
 thread_local! {
     /// The file being read: dropping the reader would cancel the read.
     static READER: std::cell::RefCell<Option<FileReader>> = const { std::cell::RefCell::new(None) };
+    /// The number of the reader's latest choice of dataset (file, paste, built-in case, remove).
+    static CHOICE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A new choice of dataset: cancels the file still being read, if any, and returns the choice's
+/// number. The last choice wins: a read that ends after a later choice is dropped.
+fn new_choice() -> u64 {
+    drop(READER.with(|r| r.borrow_mut().take()));
+    CHOICE.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    })
+}
+
+fn is_latest(choice: u64) -> bool {
+    CHOICE.with(|c| c.get() == choice)
 }
 
 /// Validate, then switch; a refused dataset changes nothing but the list of problems.
@@ -89,8 +106,9 @@ fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
     {
         Ok((model, text)) => {
             if app.persist {
-                if let Err(p) = storage::web::write(Record::Dataset, &text) {
-                    app.dispatch(Action::Problem(p));
+                match storage::web::write(Record::Dataset, &text) {
+                    Ok(()) => app.dispatch(Action::Saved),
+                    Err(p) => app.dispatch(Action::Unsaved(p)),
                 }
             }
             app.dispatch(Action::UseModel(Rc::new(model), source, text.into()));
@@ -102,6 +120,7 @@ fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
 /// A file from the picker or dropped: its size is checked before it is read, and it must be
 /// UTF-8.
 fn read_file(app: &AppHandle, file: web_sys::File) {
+    let choice = new_choice();
     if let Err(e) = input::check_size(file.size() as u64) {
         return load(app, Err(e), Source::Pasted);
     }
@@ -109,6 +128,9 @@ fn read_file(app: &AppHandle, file: web_sys::File) {
     let app = app.clone();
     let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
     let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
+        if !is_latest(choice) {
+            return;
+        }
         let text = res
             .map_err(|_| {
                 DatasetError::new(ErrorKind::Structure, ".", "a readable file", "a read error")
@@ -129,6 +151,7 @@ fn command(app: &AppHandle, e: MouseEvent) {
         Some("load") => {
             let text = browser::textarea_value("data-text");
             if !text.trim().is_empty() {
+                new_choice();
                 load(app, Ok(text), Source::Pasted);
             }
         }
@@ -139,6 +162,7 @@ fn command(app: &AppHandle, e: MouseEvent) {
             }
         }
         Some("embedded") => {
+            new_choice();
             if let Ok(model) = storage::load_model(EMBEDDED_JSON) {
                 storage::web::remove(Record::Dataset);
                 app.dispatch(Action::UseModel(
@@ -149,6 +173,7 @@ fn command(app: &AppHandle, e: MouseEvent) {
             }
         }
         Some("remove") => {
+            new_choice();
             storage::web::remove(Record::Dataset);
             storage::web::remove(Record::Settings);
             app.dispatch(Action::StopPersisting);
@@ -234,7 +259,12 @@ pub fn dataset_panel(app: &AppHandle) -> Html {
             <button type="button" id="data-load" class="secondary" data-cmd="load">{t.load}</button>
             <p role="status" id="data-status">{status}{" "}<strong>{loaded}</strong></p>
             if let Some(errors) = errors { {error_list(&errors, t)} }
-            <p>{ if app.persist { t.storage_on } else { t.storage_off } }</p>
+            <p id="data-kept">{ match (app.persist, app.unsaved) {
+                (false, _) => t.storage_off,
+                (true, Some(Problem::Unavailable)) => t.storage_unavailable_now,
+                (true, Some(_)) => t.storage_full_now,
+                (true, None) => t.storage_on,
+            } }</p>
             <button type="button" id="data-remove" class="secondary" data-cmd="remove">{t.remove_stored}</button>
         </section>
     }
@@ -280,9 +310,26 @@ pub fn storage_notice(app: &AppHandle) -> Html {
         let app = app.clone();
         Callback::from(move |_| app.dispatch(Action::DismissProblems))
     };
+    // Removing a kept record is the reader's word only: a button of its own.
+    let remove_newer = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            storage::web::remove(Record::Dataset);
+            app.dispatch(Action::ForgetProblem(Problem::NewerDatasetKept));
+        })
+    };
+    let item = |p: &Problem| {
+        html! {
+            <li data-problem={p.code()}>{problem_text(*p, t)}
+                if *p == Problem::NewerDatasetKept {
+                    {" "}<button type="button" id="remove-newer" class="secondary" onclick={remove_newer.clone()}>{t.remove_newer}</button>
+                }
+            </li>
+        }
+    };
     html! {
         <div class="notice" role="status" id="storage-notice">
-            <ul>{ for app.problems.iter().map(|p| html! { <li data-problem={p.code()}>{problem_text(*p, t)}</li> }) }</ul>
+            <ul>{ for app.problems.iter().map(item) }</ul>
             <button type="button" {onclick}>{t.dismiss}</button>
         </div>
     }

@@ -279,7 +279,7 @@ pub fn figure_table() -> Html {
                 <label class="control" for="flt-status"><span>{t.filter_status}</span>
                     <select id="flt-status" onchange={on_status}>
                         <option value="" selected={v.status.is_none()}>{t.all}</option>
-                        {status_opt(crate::model::Status::Holds)}{status_opt(crate::model::Status::Doubtful)}{status_opt(crate::model::Status::Contradicts)}
+                        { for crate::model::Status::ALL.into_iter().map(status_opt) }
                     </select></label>
                 <button type="button" id="export-csv" onclick={on_csv}>{t.export_csv}</button>
                 <button type="button" id="export-json" onclick={on_json}>{t.export_json}</button>

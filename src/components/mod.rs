@@ -18,6 +18,7 @@ mod header;
 mod narrative;
 mod notice;
 mod overview;
+mod paged;
 mod quality;
 mod source_trail;
 mod timeline;

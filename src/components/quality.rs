@@ -1,10 +1,13 @@
-use super::badges::status_text;
+use super::badges::{range_text, status_text};
 use super::figure_link::FigureLink;
+use super::paged::Paged;
 use super::AppHandle;
-use crate::i18n::tr;
+use crate::i18n::{tr, Strings};
 use crate::model::checks_text::{side_text, slip_text};
-use crate::model::{Lang, Rule};
+use crate::model::format::{period_text, shape_text};
+use crate::model::{Finding, Lang, Model, ReferenceFinding, Rule, Status, TensionFinding};
 use crate::numfmt;
+use std::ops::Range;
 use yew::prelude::*;
 
 fn rule_name(rule: &Rule, lang: Lang) -> &'static str {
@@ -19,6 +22,10 @@ fn rule_name(rule: &Rule, lang: Lang) -> &'static str {
         (Rule::RatioMatches { .. }, Lang::Zh) => "比值与所述比率相符",
         (Rule::Equal { .. }, Lang::En) => "two statements agree",
         (Rule::Equal { .. }, Lang::Zh) => "两处表述一致",
+        (Rule::ReferenceRange { .. }, Lang::En) => "a figure lies within a published range",
+        (Rule::ReferenceRange { .. }, Lang::Zh) => "数字落在公开数据的范围内",
+        (Rule::Tension { .. }, Lang::En) => "a ratio worth seeing",
+        (Rule::Tension { .. }, Lang::Zh) => "值得留意的比值",
     }
 }
 
@@ -26,41 +33,222 @@ fn links(ids: &[String]) -> Html {
     html! { <>{ for ids.iter().map(|id| html! { <FigureLink id={id.clone()} class="chip" /> }) }</> }
 }
 
-/// Every consistency finding, worst first, with the numbers on each side.
+/// A link to a published source, only for web addresses; anything else stays text.
+pub fn source_link(url: &str) -> Html {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        html! { <a href={url.to_string()} rel="noopener noreferrer" target="_blank">{url.to_string()}</a> }
+    } else {
+        html! { <span>{url.to_string()}</span> }
+    }
+}
+
+/// "1.38 m³ per ha".
+pub fn value_text(
+    v: &crate::model::Estimate,
+    unit: crate::model::Unit,
+    lang: Lang,
+    num: &dyn Fn(f64) -> String,
+) -> String {
+    format!("{} {}", shape_text(v.shape(), lang, num), unit.symbol(lang))
+}
+
+/// "10–95 m³ per ha (2014–2018)".
+pub fn range_value(r: &ReferenceFinding, lang: Lang, num: &dyn Fn(f64) -> String) -> String {
+    let period = r
+        .reference
+        .period
+        .as_ref()
+        .map(|p| format!(" ({})", period_text(Some(p), lang)))
+        .unwrap_or_default();
+    format!(
+        "{}–{} {}{period}",
+        num(r.reference.low),
+        num(r.reference.high),
+        r.unit.symbol(lang)
+    )
+}
+
+/// "Forest Resources in China, National Forestry and Grassland Administration, 2019 · p. 4".
+pub fn source_line(r: &ReferenceFinding) -> String {
+    let s = &r.reference.source;
+    format!("{}, {}, {} · {}", s.name, s.publisher, s.year, s.locator)
+}
+
+/// "9.82×", "more than 2.1×".
+pub fn ratio_text(
+    t: &TensionFinding,
+    s: &Strings,
+    lang: Lang,
+    num: &dyn Fn(f64) -> String,
+) -> String {
+    match t.ratio {
+        Some(r) => format!("{}×", shape_text(r.shape(), lang, num)),
+        None => s.ratio_unknown.to_string(),
+    }
+}
+
+fn finding_card(model: &Model, f: &Finding, lang: Lang, num: &dyn Fn(f64) -> String) -> Html {
+    let t = tr(lang);
+    let pct = |v: f64| numfmt::number(v, lang, Some(3), Default::default());
+    html! {
+        <li class={classes!("finding-card", format!("status-{}", f.status.code()))} data-relation={f.relation.clone()}>
+            <h4><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{f.label.get(lang)}</h4>
+            <p class="muted">{t.rule}{": "}{rule_name(&f.rule, lang)}{format!(" · {} {}%", t.tolerance, pct(f.tolerance_pct))}</p>
+            <dl>
+                <dt>{t.left_side}</dt><dd>{links(&f.left.ids)}<div>{side_text(model, &f.left, lang, num)}</div></dd>
+                <dt>{t.right_side}</dt><dd>{links(&f.right.ids)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
+                if f.gap > 0.0 {
+                    <dt>{t.gap}</dt>
+                    <dd class="gap">{format!("{} {} ({}%)", num(f.gap), f.left.unit.symbol(lang), pct(f.gap_pct))}</dd>
+                }
+            </dl>
+            if !f.slips.is_empty() {
+                <p>{t.slip_explains}{":"}</p>
+                <ul class="slips">{ for f.slips.iter().take(3).map(|s| html! { <li>{slip_text(model, s, lang, num)}</li> }) }</ul>
+            }
+            if let Some(n) = &f.note { <p class="muted">{n.get(lang)}</p> }
+        </li>
+    }
+}
+
+fn reference_card(
+    model: &Model,
+    r: &ReferenceFinding,
+    lang: Lang,
+    num: &dyn Fn(f64) -> String,
+) -> Html {
+    let t = tr(lang);
+    let pct = |v: f64| numfmt::number(v, lang, Some(3), Default::default());
+    let code = r.verdict.code();
+    let subject = model
+        .quantity(&r.subject)
+        .map_or(r.subject.as_str(), |q| q.label.get(lang));
+    let src = &r.reference.source;
+    html! {
+        <li class={classes!("finding-card", "reference-card", format!("range-{code}"))} data-relation={r.relation.clone()}>
+            <h4><span class={classes!("badge", format!("range-{code}"))}>{range_text(r.verdict, lang)}</span>{" "}{r.label.get(lang)}</h4>
+            <dl>
+                <dt>{t.this_case}</dt>
+                <dd><FigureLink id={r.subject.clone()} class="chip" /><div class="computed">{format!("{subject}: {}", value_text(&r.value, r.unit, lang, num))}</div></dd>
+                <dt>{t.reference_range}</dt><dd class="range">{range_value(r, lang, num)}</dd>
+                if r.gap > 0.0 {
+                    <dt>{t.gap}</dt>
+                    <dd class="gap">{format!("{} {} ({}%)", num(r.gap), r.unit.symbol(lang), pct(r.gap_pct))}</dd>
+                }
+                <dt>{t.source}</dt>
+                <dd class="ref-source"><cite>{src.name.clone()}</cite>{format!(", {}, {} · {}", src.publisher, src.year, src.locator)}
+                    if let Some(u) = &src.url { <div class="url">{source_link(u)}</div> }
+                </dd>
+                <dt>{t.reference_published}</dt><dd class="published">{src.published.clone()}</dd>
+                <dt>{t.reference_why}</dt><dd class="muted">{r.reference.note.get(lang)}</dd>
+            </dl>
+            if !r.slips.is_empty() {
+                <p>{t.slip_brings_inside}{":"}</p>
+                <ul class="slips">{ for r.slips.iter().take(3).map(|s| html! { <li>{slip_text(model, s, lang, num)}</li> }) }</ul>
+            }
+            if let Some(n) = &r.note { <p class="muted">{n.get(lang)}</p> }
+        </li>
+    }
+}
+
+fn tension_card(
+    model: &Model,
+    x: &TensionFinding,
+    lang: Lang,
+    num: &dyn Fn(f64) -> String,
+) -> Html {
+    let t = tr(lang);
+    let side = |id: &str| {
+        model.quantity(id).map_or(String::new(), |q| {
+            format!(
+                "{}: {}",
+                q.label.get(lang),
+                value_text(&q.value, q.unit, lang, num)
+            )
+        })
+    };
+    html! {
+        <li class="finding-card tension-card" data-relation={x.relation.clone()}>
+            <h4>{x.label.get(lang)}</h4>
+            <p class="ratio"><span class="sr-only">{t.ratio}{": "}</span><strong>{ratio_text(x, t, lang, num)}</strong></p>
+            <p class="meaning">{x.meaning.get(lang)}</p>
+            <dl>
+                <dt>{t.formula}</dt>
+                <dd class="formula"><FigureLink id={x.numerator.clone()} class="chip" />{" ÷ "}<FigureLink id={x.denominator.clone()} class="chip" /></dd>
+                <dt>{t.inputs}</dt>
+                <dd><ul class="plain"><li>{side(&x.numerator)}</li><li>{side(&x.denominator)}</li></ul></dd>
+            </dl>
+            if let Some(n) = &x.note { <p class="muted">{n.get(lang)}</p> }
+        </li>
+    }
+}
+
+/// Every check, in four groups: where the figures disagree (worst first), against published
+/// references (outside first), tensions, and what holds.
 #[function_component(Quality)]
 pub fn quality() -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
-    let model = &app.model;
     let lang = app.view.lang;
     let t = tr(lang);
     let style = app.view.number_style;
-    let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-    let items = model.findings.iter().map(|f| {
-        html! {
-            <li class={classes!("finding-card", format!("status-{}", f.status.code()))} data-relation={f.relation.clone()}>
-                <h3><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{f.label.get(lang)}</h3>
-                <p class="muted">{t.rule}{": "}{rule_name(&f.rule, lang)}{format!(" · {} {}%", t.tolerance, numfmt::number(f.tolerance_pct, lang, Some(3), style))}</p>
-                <dl>
-                    <dt>{t.left_side}</dt><dd>{links(&f.left.ids)}<div>{side_text(model, &f.left, lang, &num)}</div></dd>
-                    <dt>{t.right_side}</dt><dd>{links(&f.right.ids)}<div>{side_text(model, &f.right, lang, &num)}</div></dd>
-                    if f.gap > 0.0 {
-                        <dt>{t.gap}</dt>
-                        <dd class="gap">{format!("{} {} ({}%)", num(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), style))}</dd>
-                    }
-                </dl>
-                if !f.slips.is_empty() {
-                    <p>{t.slip_explains}{":"}</p>
-                    <ul class="slips">{ for f.slips.iter().take(3).map(|s| html! { <li>{slip_text(model, s, lang, &num)}</li> }) }</ul>
-                }
-                if let Some(n) = &f.note { <p class="muted">{n.get(lang)}</p> }
-            </li>
-        }
-    });
+    let model = app.model.clone();
+    let problems: Vec<usize> = (0..model.findings.len())
+        .filter(|&i| model.findings[i].status != Status::Holds)
+        .collect();
+    let holds: Vec<usize> = (0..model.findings.len())
+        .filter(|&i| model.findings[i].status == Status::Holds)
+        .collect();
+    let empty = |n: usize| (n == 0).then(|| html! { <p class="muted">{t.group_empty}</p> });
+    // Each group a page at a time: a crafted dataset may hold thousands of checks.
+    let findings = |picked: Vec<usize>| {
+        let model = model.clone();
+        Callback::from(move |r: Range<usize>| {
+            let num = |v: f64| numfmt::number(v, lang, Some(6), style);
+            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &model.findings[i], lang, &num)) }</ol> }
+        })
+    };
+    let (n_problems, n_holds) = (problems.len(), holds.len());
+    let (problems, holds) = (findings(problems), findings(holds));
+    let references = {
+        let model = model.clone();
+        Callback::from(move |r: Range<usize>| {
+            let num = |v: f64| numfmt::number(v, lang, Some(6), style);
+            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, x, lang, &num)) }</ol> }
+        })
+    };
+    let tensions = {
+        let model = model.clone();
+        Callback::from(move |r: Range<usize>| {
+            let num = |v: f64| numfmt::number(v, lang, Some(6), style);
+            html! { <ol class="tensions-list">{ for model.tensions[r].iter().map(|x| tension_card(&model, x, lang, &num)) }</ol> }
+        })
+    };
     html! {
         <section aria-labelledby="quality-title">
             <h2 id="quality-title">{t.view_quality}</h2>
             <p class="intro">{t.quality_intro}</p>
-            <ol class="findings-list">{ for items }</ol>
+            <section class="quality-group" id="group-problems" aria-labelledby="group-problems-title">
+                <h3 id="group-problems-title">{t.group_problems}</h3>
+                { for empty(n_problems) }
+                <Paged id="findings-problems" total={n_problems} render={problems} {lang} page={20} />
+            </section>
+            <section class="quality-group" id="group-references" aria-labelledby="group-references-title">
+                <h3 id="group-references-title">{t.group_references}</h3>
+                <p class="intro">{t.references_intro}</p>
+                { for empty(model.references.len()) }
+                <Paged id="findings-references" total={model.references.len()} render={references} {lang} page={20} />
+            </section>
+            <section class="quality-group" id="group-tensions" aria-labelledby="group-tensions-title">
+                <h3 id="group-tensions-title">{t.group_tensions}</h3>
+                <p class="intro">{t.tensions_intro}</p>
+                { for empty(model.tensions.len()) }
+                <Paged id="findings-tensions" total={model.tensions.len()} render={tensions} {lang} page={20} />
+            </section>
+            <section class="quality-group" id="group-holds" aria-labelledby="group-holds-title">
+                <h3 id="group-holds-title">{t.group_holds}</h3>
+                { for empty(n_holds) }
+                <Paged id="findings-holds" total={n_holds} render={holds} {lang} page={20} />
+            </section>
         </section>
     }
 }

@@ -1,64 +1,116 @@
 use super::figure_link::FigureLink;
+use super::paged::Paged;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::display::show;
 use crate::model::format::period_text;
-use crate::model::{Period, Quantity};
+use crate::model::{Model, Period};
 use crate::numfmt;
 use std::collections::BTreeMap;
+use std::ops::Range;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// Dated figures on their years; the undated ones apart, never on a guessed year.
+/// Renders the quantities at these indices as list items.
+type ListItems = dyn Fn(&[usize]) -> Html;
+
+/// Quantities (indices into `Model::quantities`) by year, and the undated ones.
+struct Dated {
+    years: Vec<(i32, Rc<[usize]>)>,
+    undated: Vec<usize>,
+}
+
+fn dated(model: &Model) -> Dated {
+    let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    let mut undated = Vec::new();
+    for (i, q) in model.quantities.iter().enumerate() {
+        if q.origin == crate::model::Origin::Derived {
+            continue;
+        }
+        match &q.period {
+            Some(Period::Year { year }) | Some(Period::Since { year }) => {
+                years.entry(*year).or_default().push(i)
+            }
+            Some(Period::Range { from, .. }) => years.entry(*from).or_default().push(i),
+            _ => undated.push(i),
+        }
+    }
+    Dated {
+        years: years.into_iter().map(|(y, ids)| (y, ids.into())).collect(),
+        undated,
+    }
+}
+
+/// Dated figures on their years; the undated ones apart, never on a guessed year. Years, and the
+/// figures of each year, are shown a page at a time.
 #[function_component(Timeline)]
 pub fn timeline() -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
-    let model = &app.model;
+    let model = app.model.clone();
     let v = &app.view;
     let lang = v.lang;
     let t = tr(lang);
-    let mut years: BTreeMap<i32, Vec<&Quantity>> = BTreeMap::new();
-    let mut undated: Vec<&Quantity> = Vec::new();
-    for q in model
-        .quantities
-        .iter()
-        .filter(|q| q.origin != crate::model::Origin::Derived)
-    {
-        match &q.period {
-            Some(Period::Year { year }) | Some(Period::Since { year }) => {
-                years.entry(*year).or_default().push(q)
+    // Grouped once per dataset, not at every render (a language switch, a selection).
+    let groups = {
+        let model = model.clone();
+        use_memo(Rc::as_ptr(&model) as usize, move |_| dated(&model))
+    };
+    let (units, style) = (v.units, v.number_style);
+    // The figures `ids[range]` as a list.
+    let items: Rc<ListItems> = Rc::new(move |ids: &[usize]| {
+        let item = |i: usize| {
+            let Some(q) = model.quantities.get(i) else {
+                return html! {};
+            };
+            let s = show(&model, q, units, lang);
+            let how = match &q.period {
+                Some(Period::Since { .. }) => format!(" ({})", t.since_year),
+                Some(p @ Period::Range { .. }) => {
+                    format!(" ({} {})", t.period_span, period_text(Some(p), lang))
+                }
+                _ => String::new(),
+            };
+            html! {
+                <li><FigureLink id={q.id.clone()} />
+                    {": "}{numfmt::shown(&s, lang, style)}{how}</li>
             }
-            Some(Period::Range { from, .. }) => years.entry(*from).or_default().push(q),
-            _ => undated.push(q),
-        }
-    }
-    let item = |q: &Quantity| {
-        let s = show(model, q, v.units, lang);
-        let how = match &q.period {
-            Some(Period::Since { .. }) => format!(" ({})", t.since_year),
-            Some(p @ Period::Range { .. }) => {
-                format!(" ({} {})", t.period_span, period_text(Some(p), lang))
-            }
-            _ => String::new(),
         };
-        html! {
-            <li><FigureLink id={q.id.clone()} />
-                {": "}{numfmt::shown(&s, lang, v.number_style)}{how}</li>
-        }
+        html! { { for ids.iter().map(|&i| item(i)) } }
+    });
+    let years = {
+        let (groups, items) = (groups.clone(), items.clone());
+        Callback::from(move |r: Range<usize>| {
+            let year = |(y, ids): &(i32, Rc<[usize]>)| {
+                let (ids, total) = (ids.clone(), ids.len());
+                let items = items.clone();
+                let render = Callback::from(move |r: Range<usize>| {
+                    html! { <ul class="plain">{items(&ids[r])}</ul> }
+                });
+                html! {
+                    <li class="year" key={y.to_string()} data-year={y.to_string()}>
+                        <h3>{y.to_string()}</h3>
+                        <Paged id={format!("year-{y}")} {total} {render} {lang} />
+                    </li>
+                }
+            };
+            html! { <ol class="timeline">{ for groups.years[r].iter().map(year) }</ol> }
+        })
+    };
+    let undated = {
+        let groups = groups.clone();
+        Callback::from(move |r: Range<usize>| {
+            html! {
+                <ul class="plain undated" aria-labelledby="undated-title">{items(&groups.undated[r])}</ul>
+            }
+        })
     };
     html! {
         <section aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t.view_timeline}</h2>
             <p class="intro">{t.timeline_intro}</p>
-            <ol class="timeline">
-                { for years.iter().map(|(y, qs)| html! {
-                    <li class="year" data-year={y.to_string()}>
-                        <h3>{y.to_string()}</h3>
-                        <ul class="plain">{ for qs.iter().map(|q| item(q)) }</ul>
-                    </li>
-                }) }
-            </ol>
+            <Paged id="timeline-years" total={groups.years.len()} render={years} {lang} />
             <h3 id="undated-title">{t.undated_items}</h3>
-            <ul class="plain undated" aria-labelledby="undated-title">{ for undated.iter().map(|q| item(q)) }</ul>
+            <Paged id="timeline-undated" total={groups.undated.len()} render={undated} {lang} />
         </section>
     }
 }

@@ -61,10 +61,15 @@ pub fn what_if() -> Html {
                 }
             })
         };
+        // Each keystroke edits the address bar's entry; the change event (blur, Enter) adds one.
+        let onchange = {
+            let app = app.clone();
+            Callback::from(move |_: Event| app.dispatch(Action::CommitTyping))
+        };
         html! {
             <div class="control">
                 <label for={id.clone()}>{label}</label>
-                <input id={id.clone()} type="text" inputmode="decimal" value={raw[i].clone()} {oninput}
+                <input id={id.clone()} type="text" inputmode="decimal" value={raw[i].clone()} {oninput} {onchange}
                     aria-invalid={err.is_some().to_string()}
                     aria-describedby={err.map(|_| err_id.clone())} />
                 if let Some(e) = err { <span class="input-error" id={err_id} role="alert">{e.message(lang).to_string()}</span> }

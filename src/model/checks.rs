@@ -2,12 +2,19 @@
 //! dataset. Where a relation fails, simple slips (a power of ten, mu for hectares, 万) are tried on
 //! each reported figure it names, and those that would make it hold are listed. The source is
 //! never changed.
+//!
+//! Two more kinds of rule look outside the comparison of figures with each other: a reference
+//! range holds a figure or derived metric against published values (`ReferenceFinding`, with
+//! the slips that would bring it inside, found by the same search), and a tension shows a
+//! ratio worth seeing without calling anything wrong (`TensionFinding`).
 
-use super::dataset::{Relation, Rule, Text};
+use super::dataset::{Reference, Relation, Rule, Text};
+use super::derive::compute;
 use super::estimate::Estimate;
 use super::units::Unit;
 use super::validate::rule_ids;
-use super::{Model, Origin};
+use super::{Model, Origin, Quantity};
+use std::collections::HashSet;
 
 /// A gap up to this share of the reference side is "doubtful"; beyond it, "contradicts".
 pub const DOUBTFUL_BAND_PCT: f64 = 10.0;
@@ -22,25 +29,144 @@ pub const DEFAULT_TOLERANCE_PCT: f64 = 1.0;
 /// are a hint, never a verdict.
 pub const SLIP_SEARCH_LOOKUPS: usize = 4_000_000;
 
+/// A check's verdict on the figures it names, mildest first. A consistency finding is one of
+/// holds, doubtful or contradicts; `Implausible` is what a reference range says of a figure
+/// outside it (a figure's status is the worst of all its checks').
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     Holds,
     Doubtful,
+    Implausible,
     Contradicts,
 }
 
 impl Status {
+    /// Every variant, mildest first.
+    pub const ALL: [Status; 4] = [
+        Status::Holds,
+        Status::Doubtful,
+        Status::Implausible,
+        Status::Contradicts,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             Status::Holds => "holds",
             Status::Doubtful => "doubtful",
+            Status::Implausible => "implausible",
             Status::Contradicts => "contradicts",
         }
     }
     pub fn parse(s: &str) -> Option<Status> {
-        [Status::Holds, Status::Doubtful, Status::Contradicts]
-            .into_iter()
-            .find(|x| x.code() == s)
+        Status::ALL.into_iter().find(|x| x.code() == s)
+    }
+}
+
+/// Where a figure stands against a published range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RangeVerdict {
+    /// Every value the figure may have lies within the range.
+    Inside,
+    /// A bound estimate ("more than 21%") reaches both into and out of the range: undecided.
+    Straddles,
+    /// No value the figure may have lies within the range.
+    Outside,
+}
+
+impl RangeVerdict {
+    /// Every variant, mildest first.
+    pub const ALL: [RangeVerdict; 3] = [
+        RangeVerdict::Inside,
+        RangeVerdict::Straddles,
+        RangeVerdict::Outside,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            RangeVerdict::Inside => "inside",
+            RangeVerdict::Straddles => "straddles",
+            RangeVerdict::Outside => "implausible",
+        }
+    }
+}
+
+/// A figure or derived metric against a published range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceFinding {
+    pub relation: String,
+    pub label: Text,
+    pub subject: String,
+    /// The subject and every quantity it is computed from.
+    pub involved: Vec<String>,
+    /// The subject's value, in the range's unit.
+    pub value: Estimate,
+    /// The range's unit.
+    pub unit: Unit,
+    pub reference: Reference,
+    pub verdict: RangeVerdict,
+    /// Distance from the value to the nearer end of the range, in `unit`; 0 unless outside.
+    pub gap: f64,
+    /// The gap as a percentage of that end.
+    pub gap_pct: f64,
+    /// Single-figure slips that would bring the value inside (`status_after` is `Holds`): tried
+    /// on the subject when it is a reported figure, and on its reported direct inputs when it
+    /// is derived.
+    pub slips: Vec<Slip>,
+    pub note: Option<Text>,
+}
+
+impl ReferenceFinding {
+    pub fn involves(&self, id: &str) -> bool {
+        self.involved.iter().any(|x| x == id)
+    }
+
+    /// The figures the check casts doubt on: those of its best-ranked slips, or with none, every
+    /// reported figure it rests on. Empty unless outside.
+    pub fn suspects(&self, model: &Model) -> Vec<String> {
+        if self.verdict != RangeVerdict::Outside {
+            return Vec::new();
+        }
+        match self.slips.iter().map(|s| s.mends).max() {
+            Some(best) => {
+                let mut ids: Vec<String> = self
+                    .slips
+                    .iter()
+                    .filter(|s| s.mends == best)
+                    .map(|s| s.figure.clone())
+                    .collect();
+                ids.dedup();
+                ids
+            }
+            None => self
+                .involved
+                .iter()
+                .filter(|id| {
+                    model
+                        .quantity(id)
+                        .is_some_and(|q| q.origin == Origin::Reported)
+                })
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// A ratio worth showing, with what it means; never a verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TensionFinding {
+    pub relation: String,
+    pub label: Text,
+    pub numerator: String,
+    pub denominator: String,
+    /// Numerator, denominator and every quantity they are computed from.
+    pub involved: Vec<String>,
+    /// numerator / denominator as a pure number; `None` when the denominator may be zero.
+    pub ratio: Option<Estimate>,
+    pub meaning: Text,
+    pub note: Option<Text>,
+}
+
+impl TensionFinding {
+    pub fn involves(&self, id: &str) -> bool {
+        self.involved.iter().any(|x| x == id)
     }
 }
 
@@ -159,6 +285,8 @@ fn sides(rule: &Rule, get: &Lookup) -> Option<(Estimate, Estimate, Unit)> {
             let (e, unit) = get(expected)?;
             Some((n.div(&d)?, e, unit))
         }
+        // Not a comparison of figures: see `evaluate_reference` and `tensions`.
+        Rule::ReferenceRange { .. } | Rule::Tension { .. } => None,
     }
 }
 
@@ -424,16 +552,28 @@ fn evaluate<'m>(
     (finding, keys)
 }
 
-/// Every relation's finding, worst first; slips ranked by how many findings they would mend.
-/// Near-linear in the size of the dataset: each relation is judged once as reported, each slip
-/// is checked against the relations that name its figure once, and the search is bounded by
+/// Every consistency relation's finding, worst first, and every reference range's, outside
+/// first; slips ranked by how many findings (of either kind) they would mend. Near-linear in
+/// the size of the dataset: each relation is judged once as reported, each slip is checked
+/// against the relations that name its figure once, and the search is bounded by
 /// `SLIP_SEARCH_LOOKUPS`.
-pub fn evaluate_all(model: &Model) -> Vec<Finding> {
-    evaluate_within(model, SLIP_SEARCH_LOOKUPS).0
+pub fn evaluate_all(model: &Model) -> (Vec<Finding>, Vec<ReferenceFinding>) {
+    let (findings, references, _) = evaluate_everything(model, SLIP_SEARCH_LOOKUPS);
+    (findings, references)
 }
 
-/// `evaluate_all` with `budget` look-ups for the slip search; also how many it spent.
+/// The consistency findings of `evaluate_all` with `budget` look-ups for the slip search; also
+/// how many it spent.
+#[cfg(test)]
 fn evaluate_within(model: &Model, budget: usize) -> (Vec<Finding>, usize) {
+    let (findings, _, spent) = evaluate_everything(model, budget);
+    (findings, spent)
+}
+
+fn evaluate_everything(
+    model: &Model,
+    budget: usize,
+) -> (Vec<Finding>, Vec<ReferenceFinding>, usize) {
     let relations = &model.dataset.relations;
     let reported: Vec<Option<Verdict>> =
         relations.iter().map(|r| verdict(model, r, None)).collect();
@@ -463,12 +603,41 @@ fn evaluate_within(model: &Model, budget: usize) -> (Vec<Finding>, usize) {
         .enumerate()
         .filter_map(|(i, (r, v))| Some(evaluate(&mut search, i, r, v?)))
         .collect();
+    let mut found_refs: Vec<(ReferenceFinding, Vec<Key>)> = Vec::new();
+    for (i, r) in relations.iter().enumerate() {
+        if let Rule::ReferenceRange { subject, reference } = &r.rule {
+            if let Some(x) = evaluate_reference(&mut search, i, r, subject, reference) {
+                found_refs.push(x);
+            }
+        }
+    }
     let spent = budget - search.left;
     // How many findings each slip (figure and factor) mends.
     let mut mends = vec![[0usize; CANDIDATES]; ids];
-    for (n, j) in found.iter().flat_map(|(_, keys)| keys) {
+    let keys = found
+        .iter()
+        .flat_map(|(_, keys)| keys)
+        .chain(found_refs.iter().flat_map(|(_, keys)| keys));
+    for (n, j) in keys {
         mends[*n][*j] += 1;
     }
+    let mut references = Vec::with_capacity(found_refs.len());
+    for (mut f, keys) in found_refs {
+        for (s, (n, j)) in f.slips.iter_mut().zip(keys) {
+            s.mends = mends[n][j];
+        }
+        f.slips.sort_by(|a, b| {
+            b.mends
+                .cmp(&a.mends)
+                .then(a.factor.log10().abs().total_cmp(&b.factor.log10().abs()))
+        });
+        references.push(f);
+    }
+    references.sort_by(|a, b| {
+        b.verdict
+            .cmp(&a.verdict)
+            .then(b.gap_pct.total_cmp(&a.gap_pct))
+    });
     let mut findings = Vec::with_capacity(found.len());
     for (mut f, keys) in found {
         for (s, (n, j)) in f.slips.iter_mut().zip(keys) {
@@ -487,7 +656,186 @@ fn evaluate_within(model: &Model, budget: usize) -> (Vec<Finding>, usize) {
             .cmp(&a.status)
             .then(b.gap_pct.total_cmp(&a.gap_pct))
     });
-    (findings, spent)
+    (findings, references, spent)
+}
+
+/// Where an estimate lies against [low, high], with the gap to the nearer end when outside
+/// (absolute, and as a percentage of that end).
+pub fn range_verdict(v: &Estimate, low: f64, high: f64) -> (RangeVerdict, f64, f64) {
+    let pct = |gap: f64, end: f64| gap / end.abs().max(f64::MIN_POSITIVE) * 100.0;
+    if v.hi < low || (v.hi == low && v.hi_open) {
+        let gap = low - v.hi;
+        (RangeVerdict::Outside, gap, pct(gap, low))
+    } else if v.lo > high || (v.lo == high && v.lo_open) {
+        let gap = v.lo - high;
+        (RangeVerdict::Outside, gap, pct(gap, high))
+    } else if v.lo >= low && v.hi <= high {
+        (RangeVerdict::Inside, 0.0, 0.0)
+    } else {
+        (RangeVerdict::Straddles, 0.0, 0.0)
+    }
+}
+
+/// A quantity's value in base units, with one figure's value multiplied by a factor: the
+/// quantity itself, or one of the direct inputs of a derived metric (recomputed by its formula).
+fn value_with(model: &Model, id: &str, patch: Option<(&str, f64)>) -> Option<Estimate> {
+    let q = model.quantity(id)?;
+    let capped = |e: Estimate, unit: Unit| Some(share_capped(e, unit));
+    let Some((p, k)) = patch else {
+        return capped(q.base(), q.unit);
+    };
+    if p == id {
+        return capped(q.base().scale(k), q.unit);
+    }
+    let Some(m) = model
+        .derived(id)
+        .filter(|m| m.inputs.iter().any(|i| i == p))
+    else {
+        return capped(q.base(), q.unit);
+    };
+    let mut inputs: Vec<Quantity> = Vec::with_capacity(m.inputs.len());
+    for input in &m.inputs {
+        let mut x = model.quantity(input)?.clone();
+        if input == p {
+            x.value = x.value.scale(k);
+        }
+        inputs.push(x);
+    }
+    let refs: Vec<&Quantity> = inputs.iter().collect();
+    let (unit, value) = compute(m.operation, &refs, &m.unit).ok()?;
+    capped(value.scale(unit.to_base()), unit)
+}
+
+/// The ids a quantity rests on: itself and, for a derived metric, its inputs, all the way down.
+fn involved(model: &Model, roots: &[&str]) -> Vec<String> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = Vec::new();
+    let mut stack: Vec<&str> = roots.iter().rev().copied().collect();
+    while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        out.push(id.to_string());
+        if let Some(m) = model.derived(id) {
+            stack.extend(m.inputs.iter().rev().map(String::as_str));
+        }
+    }
+    out
+}
+
+/// A reference range's finding, with the key of each slip listed; `None` when its unit is
+/// unknown or the subject could not be computed (both reported by validation).
+fn evaluate_reference(
+    search: &mut SlipSearch,
+    index: usize,
+    relation: &Relation,
+    subject: &str,
+    reference: &Reference,
+) -> Option<(ReferenceFinding, Vec<Key>)> {
+    let model = search.model;
+    let unit = Unit::parse(&reference.unit)?;
+    let in_unit = |base: Estimate| base.scale(1.0 / unit.to_base());
+    let (low, high) = (reference.low, reference.high);
+    let value = in_unit(value_with(model, subject, None)?);
+    let (verdict, gap, gap_pct) = range_verdict(&value, low, high);
+    let mut slips: Vec<(Slip, Key)> = Vec::new();
+    if verdict == RangeVerdict::Outside {
+        let mut ids = vec![subject];
+        if let Some(m) = model.derived(subject) {
+            ids.extend(m.inputs.iter().map(String::as_str));
+        }
+        let cost = ids.len();
+        'ids: for id in ids {
+            let Some(&n) = model.index.get(id) else {
+                continue;
+            };
+            if search.tried[n] == index + 1 {
+                continue;
+            }
+            search.tried[n] = index + 1;
+            let q = &model.quantities[n];
+            if q.origin != Origin::Reported {
+                continue;
+            }
+            let start = slips.len();
+            for (j, (kind, factor)) in candidates(q.unit).into_iter().enumerate() {
+                if q.unit.is_percent() && q.value.lo * factor > 100.0 {
+                    continue;
+                }
+                if search.left == 0 {
+                    break 'ids;
+                }
+                search.spend(cost);
+                let Some(after) = value_with(model, subject, Some((id, factor))) else {
+                    continue;
+                };
+                if range_verdict(&in_unit(after), low, high).0 == RangeVerdict::Inside
+                    && !search.breaks_another((n, j), id, factor)
+                {
+                    let slip = Slip {
+                        figure: id.to_string(),
+                        kind,
+                        factor,
+                        corrected: q.value.central() * factor,
+                        status_after: Status::Holds,
+                        mends: 0,
+                    };
+                    keep_mildest(&mut slips, start, (slip, (n, j)));
+                }
+            }
+        }
+    }
+    let (slips, keys) = slips.into_iter().unzip();
+    let finding = ReferenceFinding {
+        relation: relation.id.clone(),
+        label: relation.label.clone(),
+        subject: subject.to_string(),
+        involved: involved(model, &[subject]),
+        value,
+        unit,
+        reference: reference.clone(),
+        verdict,
+        gap,
+        gap_pct,
+        slips,
+        note: relation.note.clone(),
+    };
+    Some((finding, keys))
+}
+
+/// Every tension's ratio, in the order of the dataset.
+pub fn tensions(model: &Model) -> Vec<TensionFinding> {
+    model
+        .dataset
+        .relations
+        .iter()
+        .filter_map(|r| match &r.rule {
+            Rule::Tension {
+                numerator,
+                denominator,
+                meaning,
+            } => {
+                let n = model.quantity(numerator)?;
+                let d = model.quantity(denominator)?;
+                Some(TensionFinding {
+                    relation: r.id.clone(),
+                    label: r.label.clone(),
+                    numerator: numerator.clone(),
+                    denominator: denominator.clone(),
+                    involved: involved(model, &[numerator, denominator]),
+                    ratio: n.base().div(&d.base()),
+                    meaning: meaning.clone(),
+                    note: r.note.clone(),
+                })
+            }
+            Rule::SumEquals { .. }
+            | Rule::FitsWithin { .. }
+            | Rule::PartOf { .. }
+            | Rule::RatioMatches { .. }
+            | Rule::Equal { .. }
+            | Rule::ReferenceRange { .. } => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

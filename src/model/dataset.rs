@@ -340,6 +340,72 @@ pub enum Rule {
     },
     /// Two statements of the same quantity agree.
     Equal { a: String, b: String },
+    /// A figure or derived metric held against a range from a cited public source: outside it
+    /// the figure is implausible, though nothing in the case contradicts it.
+    ReferenceRange {
+        subject: String,
+        reference: Reference,
+    },
+    /// numerator / denominator (quantities of one kind), shown with what it means; no verdict.
+    Tension {
+        numerator: String,
+        denominator: String,
+        /// What the ratio says, in a sentence.
+        meaning: Text,
+    },
+}
+
+impl Rule {
+    /// Whether the rule compares figures of the case with each other (a `Finding`), rather than
+    /// with the outside world or as a ratio worth showing.
+    pub fn is_consistency(&self) -> bool {
+        match self {
+            Rule::SumEquals { .. }
+            | Rule::FitsWithin { .. }
+            | Rule::PartOf { .. }
+            | Rule::RatioMatches { .. }
+            | Rule::Equal { .. } => true,
+            Rule::ReferenceRange { .. } | Rule::Tension { .. } => false,
+        }
+    }
+}
+
+/// A range of plausible values, from a public source a reader can look up.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// Lower end of the range, in `unit`.
+    pub low: f64,
+    /// Upper end of the range, in `unit`.
+    pub high: f64,
+    /// A unit code, see `units::Unit`; of the subject's kind.
+    pub unit: String,
+    /// The time the published values refer to.
+    #[serde(default)]
+    pub period: Option<Period>,
+    pub source: ReferenceSource,
+    /// Why the range is where it is: which published values it spans and how it was widened.
+    pub note: Text,
+}
+
+/// Where the values of a reference range are published.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceSource {
+    /// Title of the publication.
+    pub name: String,
+    pub publisher: String,
+    /// Year of publication.
+    pub year: i32,
+    /// Table, page or section holding the values.
+    pub locator: String,
+    /// The values as published, in the source's words and units.
+    pub published: String,
+    /// Where a reader can find it online.
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -20,7 +20,7 @@
 
 use super::dataset::{
     CaseInfo, Channel, Dataset, DerivedMetric, Figure, FigureKind, Measure, Operation, Paragraph,
-    Period, Qualifier, Relation, Rule, Scale, SourceRef, Text,
+    Period, Qualifier, Reference, ReferenceSource, Relation, Rule, Scale, SourceRef, Text,
 };
 use super::error::{DatasetError, ErrorKind};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -262,11 +262,14 @@ struct Reader {
     quiet: bool,
 }
 
+/// The most fields a type of the format has (`Rule`).
+const MAX_FIELDS: usize = 16;
+
 /// An object's members, by the index of their name in the type's list of fields.
 struct Obj<'n, 'a> {
     at: &'a At<'a>,
     names: &'static [&'static str],
-    slots: [Option<&'n Node>; 12],
+    slots: [Option<&'n Node>; MAX_FIELDS],
     /// Not an object at all (reported): its fields are not reported missing.
     bad: bool,
 }
@@ -306,7 +309,7 @@ impl Reader {
         let mut o = Obj {
             at,
             names,
-            slots: [None; 12],
+            slots: [None; MAX_FIELDS],
             bad: false,
         };
         let Node::Object(members) = v else {
@@ -750,7 +753,7 @@ fn derived_metric(r: &mut Reader, v: &Node, at: &At) -> DerivedMetric {
     }
 }
 
-const RULE_FIELDS: [&str; 12] = [
+const RULE_FIELDS: [&str; 15] = [
     "kind",
     "parts",
     "total",
@@ -763,20 +766,25 @@ const RULE_FIELDS: [&str; 12] = [
     "expected",
     "a",
     "b",
+    "subject",
+    "reference",
+    "meaning",
 ];
-const RULE_KINDS: [&str; 5] = [
+const RULE_KINDS: [&str; 7] = [
     "sum_equals",
     "fits_within",
     "part_of",
     "ratio_matches",
     "equal",
+    "reference_range",
+    "tension",
 ];
 
 fn rule(r: &mut Reader, v: &Node, at: &At) -> Rule {
     let o = r.object(v, at, "struct Rule", &RULE_FIELDS);
     let kind = r.tag(&o, "kind", &RULE_KINDS);
     // Whether each field was given and readable (problems are reported as they are read).
-    let mut readable = [false; 12];
+    let mut readable = [false; RULE_FIELDS.len()];
     let before = r.failures;
     let parts = r.given(&o, 1, strings);
     readable[1] = parts.is_some() && r.failures == before;
@@ -787,6 +795,15 @@ fn rule(r: &mut Reader, v: &Node, at: &At) -> Rule {
         *id = r.given(&o, j + 2, string);
         readable[j + 2] = id.is_some() && r.failures == before;
     }
+    let before = r.failures;
+    let subject = r.given(&o, 12, string);
+    readable[12] = subject.is_some() && r.failures == before;
+    let before = r.failures;
+    let reference = r.given(&o, 13, reference);
+    readable[13] = reference.is_some() && r.failures == before;
+    let before = r.failures;
+    let meaning = r.given(&o, 14, text);
+    readable[14] = meaning.is_some() && r.failures == before;
     let Some(kind) = kind else {
         return Rule::Equal {
             a: String::new(),
@@ -799,7 +816,9 @@ fn rule(r: &mut Reader, v: &Node, at: &At) -> Rule {
         1 => &["kind", "inner", "outer"],
         2 => &["kind", "part", "whole"],
         3 => &["kind", "numerator", "denominator", "expected"],
-        _ => &["kind", "a", "b"],
+        4 => &["kind", "a", "b"],
+        5 => &["kind", "subject", "reference"],
+        _ => &["kind", "numerator", "denominator", "meaning"],
     };
     for (i, name) in RULE_FIELDS.iter().enumerate() {
         if readable[i] && !allowed.contains(name) {
@@ -829,10 +848,53 @@ fn rule(r: &mut Reader, v: &Node, at: &At) -> Rule {
             denominator: r.need(&o, 8, denominator),
             expected: r.need(&o, 9, expected),
         },
-        _ => Rule::Equal {
+        4 => Rule::Equal {
             a: r.need(&o, 10, a),
             b: r.need(&o, 11, b),
         },
+        5 => Rule::ReferenceRange {
+            subject: r.need(&o, 12, subject),
+            reference: r.need(&o, 13, reference),
+        },
+        _ => Rule::Tension {
+            numerator: r.need(&o, 7, numerator),
+            denominator: r.need(&o, 8, denominator),
+            meaning: r.need(&o, 14, meaning),
+        },
+    }
+}
+
+fn reference(r: &mut Reader, v: &Node, at: &At) -> Reference {
+    let o = r.object(
+        v,
+        at,
+        "struct Reference",
+        &["low", "high", "unit", "period", "source", "note"],
+    );
+    Reference {
+        low: r.req(&o, 0, float),
+        high: r.req(&o, 1, float),
+        unit: r.req(&o, 2, string),
+        period: r.opt(&o, 3, period),
+        source: r.req(&o, 4, reference_source),
+        note: r.req(&o, 5, text),
+    }
+}
+
+fn reference_source(r: &mut Reader, v: &Node, at: &At) -> ReferenceSource {
+    let o = r.object(
+        v,
+        at,
+        "struct ReferenceSource",
+        &["name", "publisher", "year", "locator", "published", "url"],
+    );
+    ReferenceSource {
+        name: r.req(&o, 0, string),
+        publisher: r.req(&o, 1, string),
+        year: r.req(&o, 2, int32),
+        locator: r.req(&o, 3, string),
+        published: r.req(&o, 4, string),
+        url: r.opt(&o, 5, string),
     }
 }
 
@@ -932,6 +994,38 @@ mod tests {
                 a: s("a"),
                 b: s("b"),
             },
+            Rule::ReferenceRange {
+                subject: s("a"),
+                reference: Reference {
+                    low: 1.0,
+                    high: 2.5,
+                    unit: s("m3_per_ha"),
+                    period: Some(Period::Range {
+                        from: 2014,
+                        to: 2018,
+                    }),
+                    source: ReferenceSource {
+                        name: s("n"),
+                        publisher: s("p"),
+                        year: 2019,
+                        locator: s("table 1"),
+                        published: s("94.83"),
+                        url: Some(s("https://example.org/")),
+                    },
+                    note: Text {
+                        en: s("e"),
+                        zh: s("z"),
+                    },
+                },
+            },
+            Rule::Tension {
+                numerator: s("a"),
+                denominator: s("b"),
+                meaning: Text {
+                    en: s("e"),
+                    zh: s("z"),
+                },
+            },
         ];
         let root = At {
             up: None,
@@ -986,7 +1080,7 @@ mod tests {
             ("relations[0].rule.total", "field `total`", "nothing"),
             (
                 "relations[1].rule.kind",
-                "one of `sum_equals`, `fits_within`, `part_of`, `ratio_matches`, `equal`",
+                "one of `sum_equals`, `fits_within`, `part_of`, `ratio_matches`, `equal`, `reference_range`, `tension`",
                 "unknown variant `adds_up`",
             ),
             ("relations[1].rule.total", "a string", "null"),

@@ -143,7 +143,7 @@ fn resolution_order(d: &Dataset) -> Vec<usize> {
     done
 }
 
-type ComputeError = (&'static str, String, String, ErrorKind);
+pub(super) type ComputeError = (&'static str, String, String, ErrorKind);
 
 fn dims_text(d: Dims) -> String {
     Unit::ALL
@@ -165,7 +165,7 @@ fn dims_text(d: Dims) -> String {
 }
 
 /// Compute in base units, then express the result in the declared unit.
-fn compute(
+pub(super) fn compute(
     op: Operation,
     inputs: &[&Quantity],
     unit: &str,

@@ -18,7 +18,10 @@ pub mod scenario;
 pub mod units;
 mod validate;
 
-pub use checks::{Finding, Side, Slip, SlipKind, Status, DOUBTFUL_BAND_PCT};
+pub use checks::{
+    range_verdict, Finding, RangeVerdict, ReferenceFinding, Side, Slip, SlipKind, Status,
+    TensionFinding, DOUBTFUL_BAND_PCT,
+};
 pub use dataset::*;
 pub use error::{DatasetError, ErrorKind};
 pub use estimate::{Estimate, Shape};
@@ -74,6 +77,10 @@ pub struct Model {
     pub dataset: Dataset,
     pub quantities: Vec<Quantity>,
     pub findings: Vec<Finding>,
+    /// Reference ranges, outside first.
+    pub references: Vec<ReferenceFinding>,
+    /// Tensions, in the order of the dataset.
+    pub tensions: Vec<TensionFinding>,
     pub rates: Vec<AnnualRate>,
     index: HashMap<String, usize>,
     /// Each quantity's check status, computed once: the table asks for it on every row.
@@ -173,13 +180,16 @@ impl Model {
             dataset,
             quantities,
             findings: Vec::new(),
+            references: Vec::new(),
+            tensions: Vec::new(),
             rates,
             index,
             statuses: HashMap::new(),
             lookup: Lookup::default(),
         };
         model.lookup = Lookup::new(&model.dataset, &model.quantities);
-        model.findings = checks::evaluate_all(&model);
+        (model.findings, model.references) = checks::evaluate_all(&model);
+        model.tensions = checks::tensions(&model);
         model.statuses = statuses(&model);
         Ok(model)
     }
@@ -220,6 +230,16 @@ impl Model {
         self.findings.iter().filter(|f| f.involves(id)).collect()
     }
 
+    /// Reference checks that involve a quantity (as subject or input), outside first.
+    pub fn references_for(&self, id: &str) -> Vec<&ReferenceFinding> {
+        self.references.iter().filter(|f| f.involves(id)).collect()
+    }
+
+    /// Tensions that involve a quantity (in their numerator or denominator).
+    pub fn tensions_for(&self, id: &str) -> Vec<&TensionFinding> {
+        self.tensions.iter().filter(|f| f.involves(id)).collect()
+    }
+
     /// The worst status among the findings that point at a quantity. A finding points at the
     /// figures its best-ranked slips name; with no slip found, at every reported figure it
     /// involves. Context figures are the yardstick and are never flagged.
@@ -257,6 +277,16 @@ fn statuses(model: &Model) -> HashMap<String, Status> {
         for id in f.suspects(model) {
             let e = out.entry(id).or_insert(f.status);
             *e = (*e).max(f.status);
+        }
+    }
+    // A reference check flags what it rests on only when the value is outside the range.
+    for r in &model.references {
+        for id in &r.involved {
+            out.entry(id.clone()).or_insert(Status::Holds);
+        }
+        for id in r.suspects(model) {
+            let e = out.entry(id).or_insert(Status::Implausible);
+            *e = (*e).max(Status::Implausible);
         }
     }
     out

@@ -1,6 +1,6 @@
 //! From text to a dataset that is safe to compute with: syntax, structure, then meaning.
 
-use super::dataset::{Dataset, Operation, Rule, Text, FORMAT_VERSION};
+use super::dataset::{Dataset, Operation, Period, Reference, Rule, Text, FORMAT_VERSION};
 use super::decode::{decode, Node};
 use super::error::{DatasetError, ErrorKind};
 use super::limits::{
@@ -278,6 +278,9 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
             }
         }
         errs.extend(relation_units(&units, i, &r.rule));
+        if let Rule::ReferenceRange { reference, .. } = &r.rule {
+            errs.extend(reference_errors(i, reference));
+        }
         if let Some(t) = r.tolerance_pct {
             if !t.is_finite() || t < 0.0 {
                 errs.push(DatasetError::new(
@@ -386,6 +389,31 @@ fn text_lengths(d: &Dataset) -> Vec<DatasetError> {
         if let Some(n) = &r.note {
             text(e, n, long, at("note"));
         }
+        match &r.rule {
+            Rule::ReferenceRange { reference: x, .. } => {
+                let src = &x.source;
+                text(e, &x.note, long, &|| at("rule.reference.note"));
+                bound(e, &src.name, label, &|| at("rule.reference.source.name"));
+                bound(e, &src.publisher, label, &|| {
+                    at("rule.reference.source.publisher")
+                });
+                bound(e, &src.locator, label, &|| {
+                    at("rule.reference.source.locator")
+                });
+                bound(e, &src.published, long, &|| {
+                    at("rule.reference.source.published")
+                });
+                if let Some(u) = &src.url {
+                    bound(e, u, label, &|| at("rule.reference.source.url"));
+                }
+            }
+            Rule::Tension { meaning, .. } => text(e, meaning, long, &|| at("rule.meaning")),
+            Rule::SumEquals { .. }
+            | Rule::FitsWithin { .. }
+            | Rule::PartOf { .. }
+            | Rule::RatioMatches { .. }
+            | Rule::Equal { .. } => {}
+        }
     }
     std::mem::take(e)
 }
@@ -406,6 +434,12 @@ pub fn rule_ids(rule: &Rule) -> Vec<&str> {
             denominator,
             expected,
         } => vec![numerator, denominator, expected],
+        Rule::ReferenceRange { subject, .. } => vec![subject],
+        Rule::Tension {
+            numerator,
+            denominator,
+            ..
+        } => vec![numerator, denominator],
     }
 }
 
@@ -418,6 +452,8 @@ fn rule_field(rule: &Rule, j: usize) -> String {
         Rule::PartOf { .. } => ["part", "whole"][j],
         Rule::Equal { .. } => ["a", "b"][j],
         Rule::RatioMatches { .. } => ["numerator", "denominator", "expected"][j],
+        Rule::ReferenceRange { .. } => "subject",
+        Rule::Tension { .. } => ["numerator", "denominator"][j],
     };
     name.to_string()
 }
@@ -540,6 +576,89 @@ fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<Dat
                     ));
                 }
             }
+        }
+        Rule::ReferenceRange { subject, reference } => {
+            // An unknown unit code is reported by `reference_errors`.
+            if let (Some(us), Some(ur)) = (unit(subject), Unit::parse(&reference.unit)) {
+                if us.dims() != ur.dims() {
+                    errs.push(DatasetError::new(
+                        ErrorKind::UnitMismatch,
+                        format!("relations[{i}].rule.reference.unit"),
+                        format!("a unit of the kind of {} ({})", subject, us.code()),
+                        format!("\"{}\"", ur.code()),
+                    ));
+                }
+            }
+        }
+        Rule::Tension {
+            numerator,
+            denominator,
+            ..
+        } => {
+            if let (Some(un), Some(ud)) = (unit(numerator), unit(denominator)) {
+                if un.dims() != ud.dims() {
+                    errs.push(mismatch(
+                        "denominator".into(),
+                        (numerator, un),
+                        (denominator, ud),
+                    ));
+                }
+            }
+        }
+    }
+    errs
+}
+
+/// A reference range: a known unit, finite ends in order, a period that can be.
+fn reference_errors(i: usize, r: &Reference) -> Vec<DatasetError> {
+    let at = |field: &str| format!("relations[{i}].rule.reference.{field}");
+    let mut errs = Vec::new();
+    let unit = Unit::parse(&r.unit);
+    if unit.is_none() {
+        errs.push(DatasetError::new(
+            ErrorKind::UnknownUnit,
+            at("unit"),
+            "a known unit code",
+            format!("\"{}\"", r.unit),
+        ));
+    }
+    for (field, v) in [("low", r.low), ("high", r.high)] {
+        if !v.is_finite() {
+            errs.push(DatasetError::new(
+                ErrorKind::NonFinite,
+                at(field),
+                "a finite number",
+                super::format::number_text(v),
+            ));
+        } else if v < 0.0 && !unit.is_some_and(|u| u.may_be_negative()) {
+            errs.push(DatasetError::new(
+                ErrorKind::Negative,
+                at(field),
+                "a value of 0 or more",
+                super::format::number_text(v),
+            ));
+        }
+    }
+    if r.low.is_finite() && r.high.is_finite() && r.low > r.high {
+        errs.push(DatasetError::new(
+            ErrorKind::NonFinite,
+            at("high"),
+            "a high end no lower than the low end",
+            format!(
+                "{} below {}",
+                super::format::number_text(r.high),
+                super::format::number_text(r.low)
+            ),
+        ));
+    }
+    if let Some(Period::Range { from, to }) = r.period {
+        if from > to {
+            errs.push(DatasetError::new(
+                ErrorKind::BadPeriod,
+                at("period"),
+                "a range whose start is not after its end",
+                format!("{from}–{to}"),
+            ));
         }
     }
     errs

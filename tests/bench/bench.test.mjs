@@ -135,3 +135,20 @@ test('a trace is summarised by module, function and browser work', () => {
   assert.equal(s.wasmCompileMs, 2);
   assert.ok(s.topInclusive.some((f) => f.name === 'kezuohou_explorer::model::Model::from_json'));
 });
+
+test('the longest task per view at the size limit is a target, worst view named', () => {
+  const views = {
+    timeline: { openLongestTask: { median: 120, n: 3 }, langLongestTask: { median: 250, n: 3 } },
+    trail: { openLongestTask: { median: 180, n: 3 }, langLongestTask: { median: 0, n: 3 } },
+  };
+  const targets = evaluateTargets({ datasets: [{ figures: 116_900, atLimit: true, viewTasks: { rounds: 3, views } }] });
+  const open = targets.find((t) => t.name.startsWith('longest main-thread task, opening a view'));
+  assert.equal(open.pass, true);
+  assert.match(open.name, /116,900 figures \(median of 3\)/);
+  assert.match(open.note, /worst: trail/);
+  const lang = targets.find((t) => t.name.startsWith('longest main-thread task, language switch'));
+  assert.equal(lang.pass, false);
+  assert.match(lang.note, /worst: timeline/);
+  const none = evaluateTargets({ datasets: [] }).find((t) => t.name.startsWith('longest main-thread task, opening'));
+  assert.equal(none.pass, null);
+});

@@ -52,6 +52,16 @@ export function benchInit(options) {
   const $$ = (sel) => [...document.querySelectorAll(sel)];
   b.$ = $;
 
+  // Every main-thread task over 50 ms (the Long Tasks API), from the start of the page.
+  b.longtasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    b.longtasks = null; // not supported: reported as not measured
+  }
+
   /** The overview is complete: its cards are there and every chart has been drawn. */
   const overviewComplete = () => {
     if (!$('.cards .card')) return false;
@@ -301,13 +311,56 @@ export function benchInit(options) {
     await b.nextFrame();
   };
 
+  /** When each view is shown. */
+  const viewReady = {
+    overview: overviewComplete,
+    table: () => $('table.figure-table tbody tr') !== null && $('#flt-search') !== null,
+    whatif: () => $('#wi-guards') !== null && $('#wi-total') !== null,
+    quality: () => $('#quality-title') !== null,
+    derived: () => $('#derived-title') !== null,
+    channels: () => $('#channels-title') !== null,
+    timeline: () => $('#timeline-title') !== null,
+    trail: () => $('#trail-title') !== null,
+  };
+  b.views = Object.keys(viewReady);
+
+  /** The longest main-thread task (and how many over 50 ms) that ended after `t0`. */
+  const longestSince = (t0) => {
+    if (b.longtasks === null) return { longestTaskMs: null, longTasks: null };
+    const tasks = b.longtasks.filter((t) => t.start + t.duration >= t0);
+    // No task over 50 ms: the API reports none, so the longest is under 50 ms (kept as 0).
+    return { longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0), longTasks: tasks.length };
+  };
+
+  /** Runs `act`, waits for `done` and the next frame, then for the long-task entries. */
+  const timedTasks = async (act, done, timeoutMs) => {
+    await b.nextFrame();
+    const t0 = performance.now();
+    act();
+    await b.waitFor(done, timeoutMs);
+    await b.nextFrame();
+    const t1 = performance.now();
+    // Long-task entries are delivered after the task: give the observer a moment.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { untilFrameMs: t1 - t0, ...longestSince(t0), domNodes: document.getElementsByTagName('*').length };
+  };
+
+  /** Opens a view through its tab: the longest task from the click to the view drawn. */
+  b.openViewTasks = (code, timeoutMs) => {
+    const tab = $(`button[data-view="${code}"]`);
+    if (!tab) throw new Error(`no tab button[data-view="${code}"]`);
+    return timedTasks(() => tab.click(), () => tab.classList.contains('current') && viewReady[code](), timeoutMs);
+  };
+
+  /** Switches the language in the current view: the longest task until it is drawn again. */
+  b.langTasks = (lang, code, timeoutMs) => {
+    const before = text('h1');
+    return timedTasks(() => setSelect('#ctl-lang', lang), () => text('h1') !== before && viewReady[code](), timeoutMs);
+  };
+
   /** Switches the view through its tab, as a reader would, and waits until it is shown. */
   b.showView = async (code, timeoutMs) => {
-    const ready = {
-      overview: overviewComplete,
-      table: () => $('table.figure-table tbody tr') !== null && $('#flt-search') !== null,
-      whatif: () => $('#wi-guards') !== null && $('#wi-total') !== null,
-    }[code];
+    const ready = viewReady[code];
     const tab = $(`button[data-view="${code}"]`);
     if (!tab) throw new Error(`no tab button[data-view="${code}"]`);
     if (!tab.classList.contains('current')) tab.click();

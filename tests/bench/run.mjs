@@ -24,7 +24,7 @@ import { generateDataset, staticTableHtml, SHIPPED } from './datasets.mjs';
 import { benchInit } from './inpage.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { traced } from './profile.mjs';
-import { INTERACTIONS, evaluateTargets, markdown, spliceResults, stats, ms, bytes } from './report.mjs';
+import { INTERACTIONS, evaluateTargets, markdown, spliceResults, stats, ms, bytes, int } from './report.mjs';
 import { startBenchServer } from './server.mjs';
 
 const requireFromTools = createRequire(path.join(ROOT, 'tools', 'package.json'));
@@ -216,6 +216,68 @@ async function interactions(page, label) {
   return out;
 }
 
+// ---- every view at the size limit ----
+
+/** Rounds of opening every view; each figure reported is the median of the rounds. */
+const VIEW_ROUNDS = 3;
+
+/**
+ * Opens every view through its tab and switches the language there (to Chinese and back),
+ * VIEW_ROUNDS times; per view the longest main-thread task (Long Tasks API) of each step.
+ */
+async function viewTasks(page, label) {
+  const views = await page.evaluate(() => window.__bench.views);
+  const samples = Object.fromEntries(views.map((v) => [v, { open: [], openFrame: [], lang: [], langFrame: [], domNodes: [] }]));
+  const errors = [];
+  for (let round = 0; round < VIEW_ROUNDS; round++) {
+    // Start each round elsewhere, so the first view is really opened.
+    await page.evaluate((t) => window.__bench.showView('overview', t), STEP_TIMEOUT_MS).catch(() => {});
+    for (const v of [...views.filter((x) => x !== 'overview'), 'overview']) {
+      try {
+        const open = await within(
+          page.evaluate(([code, t]) => window.__bench.openViewTasks(code, t), [v, STEP_TIMEOUT_MS]),
+          STEP_TIMEOUT_MS + 5000,
+          `opening ${v}`,
+        );
+        const zh = await within(
+          page.evaluate(([code, t]) => window.__bench.langTasks('zh', code, t), [v, STEP_TIMEOUT_MS]),
+          STEP_TIMEOUT_MS + 5000,
+          `language switch in ${v}`,
+        );
+        const en = await within(
+          page.evaluate(([code, t]) => window.__bench.langTasks('en', code, t), [v, STEP_TIMEOUT_MS]),
+          STEP_TIMEOUT_MS + 5000,
+          `language switch back in ${v}`,
+        );
+        const x = samples[v];
+        x.open.push(open.longestTaskMs);
+        x.openFrame.push(open.untilFrameMs);
+        x.lang.push(Math.max(zh.longestTaskMs ?? 0, en.longestTaskMs ?? 0));
+        x.langFrame.push(Math.max(zh.untilFrameMs, en.untilFrameMs));
+        x.domNodes.push(open.domNodes);
+      } catch (err) {
+        errors.push(`${v}: ${err.message.split('\n')[0]}`);
+      }
+    }
+  }
+  const out = {};
+  for (const v of views) {
+    const x = samples[v];
+    out[v] = {
+      openLongestTask: stats(x.open),
+      openUntilFrame: stats(x.openFrame),
+      langLongestTask: stats(x.lang),
+      langUntilFrame: stats(x.langFrame),
+      domNodes: stats(x.domNodes).median,
+    };
+    log(
+      `${label} ${v}: open: longest task ${ms(out[v].openLongestTask.median)} (click → frame ${ms(out[v].openUntilFrame.median)}); ` +
+        `language switch: longest task ${ms(out[v].langLongestTask.median)}; ${int(out[v].domNodes)} elements (medians of ${x.open.length})`,
+    );
+  }
+  return { rounds: VIEW_ROUNDS, views: out, errors };
+}
+
 // ---- datasets through the file input ----
 
 /** Opens the dataset panel; false when the app has no loader. */
@@ -280,6 +342,7 @@ async function measureDataset(browser, url, d) {
     // dataset's memory is the one after the file load, in a page that had one navigation.
     d.memory = d.memoryAfterFileLoad;
     d.memoryAfterReloads = await page.evaluate(() => window.__bench.memory());
+    if (d.atLimit) d.viewTasks = await viewTasks(page, `${d.figures} figures`);
     await page.evaluate((t) => window.__bench.showView('table', t), STEP_TIMEOUT_MS);
     d.tableDomNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     await page.evaluate((t) => window.__bench.showView('overview', t), STEP_TIMEOUT_MS);

@@ -137,6 +137,35 @@ test('a chart downloads as a PNG of its canvas', async () => {
   assert.deepEqual(pageErrors(page), []);
 });
 
+test('the quality view shows the reference checks and tensions, with sources, ranges and verdicts', async () => {
+  for (const [lang, expected] of [
+    ['en', { group: 'Against published references', implausible: 'implausible', inside: 'within the reference range', tensions: 'Tensions worth seeing' }],
+    ['zh', { group: '与公开数据对照', implausible: '不合常理', inside: '在参考范围内', tensions: '值得留意的比值' }],
+  ]) {
+    const page = await harness.newPage({ viewport: { width: 360, height: 900 } });
+    await gotoApp(page, `view=quality&lang=${lang}`);
+    await page.waitForSelector('#group-references li.reference-card');
+    const headings = await page.locator('.quality-group > h3').allTextContents();
+    assert.equal(headings[1], expected.group);
+    assert.equal(headings[2], expected.tensions);
+    const timber = (await page.locator("li[data-relation='timber_vs_national_inventory']").textContent());
+    for (const part of ['Forest Resources in China', '2019', '94.83', '10–94.83', expected.implausible]) {
+      assert.ok(timber.includes(part), `${lang} ${part}: ${timber}`);
+    }
+    const mongolia = await page.locator("li[data-relation='timber_vs_inner_mongolia_inventory']").textContent();
+    assert.ok(mongolia.includes('11.2–54.1') && mongolia.includes('4398.89'), mongolia);
+    const tourism = await page.locator("li[data-relation='tourism_spend_vs_national']").textContent();
+    assert.ok(tourism.includes('2017年旅游业统计公报') && tourism.includes('603.3–1,024.56') && tourism.includes(expected.inside), tourism);
+    const tension = await page.locator("li[data-relation='subsidies_parts_vs_income_gain']").textContent();
+    assert.ok(tension.includes('9.82418×'), tension);
+    // Nothing overflows the phone-width column.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false);
+    assert.deepEqual(pageErrors(page), []);
+    await page.context().close();
+  }
+});
+
 test('a tampered link opens with defaults and says what it ignored', async () => {
   const page = await harness.newPage();
   await gotoApp(page, 'view=nope&lang=xx&fig=%3Cscript%3E&area=mu');

@@ -9,9 +9,9 @@
 //! be measured at all (no build, the app never rendered, ...).
 
 use crate::cmd::Ctx;
-use crate::error::{bail, Context, Result};
 use crate::size;
 use crate::tools;
+use anyhow::{bail, Context, Result};
 use std::fs;
 use std::time::Instant;
 
@@ -111,7 +111,7 @@ pub fn names_index(html: &str) -> Result<String> {
 pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
     let started = Instant::now();
     let work = ctx.root.join(WORK_DIR);
-    fs::create_dir_all(&work).context(|| format!("cannot create {}", work.display()))?;
+    fs::create_dir_all(&work).with_context(|| format!("cannot create {}", work.display()))?;
     let dist = work.join("dist");
     let names_dist = work.join("dist-names");
 
@@ -127,13 +127,13 @@ pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
         if o.profile {
             let index = ctx.root.join("index.html");
             let html = fs::read_to_string(&index)
-                .context(|| format!("cannot read {}", index.display()))?;
+                .with_context(|| format!("cannot read {}", index.display()))?;
             let names_dir = work.join("names");
             fs::create_dir_all(&names_dir)
-                .context(|| format!("cannot create {}", names_dir.display()))?;
+                .with_context(|| format!("cannot create {}", names_dir.display()))?;
             let names_index_path = names_dir.join("index.html");
             fs::write(&names_index_path, names_index(&html)?)
-                .context(|| format!("cannot write {}", names_index_path.display()))?;
+                .with_context(|| format!("cannot write {}", names_index_path.display()))?;
             println!("\nbench: the same build keeping the wasm function names, for the profile");
             ctx.run(
                 tools::trunk_command(ctx)?
@@ -154,7 +154,7 @@ pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
     print!("{}", report.table());
     let size_json = work.join("size.json");
     fs::write(&size_json, report.to_json())
-        .context(|| format!("cannot write {}", size_json.display()))?;
+        .with_context(|| format!("cannot write {}", size_json.display()))?;
 
     let mut node = ctx.command("node");
     node.arg("tests/bench/run.mjs")

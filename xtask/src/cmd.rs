@@ -1,6 +1,6 @@
 //! Running child processes with the project's PATH and clear error messages.
 
-use crate::error::{bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use std::env;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -32,7 +32,7 @@ impl Ctx {
         if let Some(existing) = env::var_os("PATH") {
             dirs.extend(env::split_paths(&existing));
         }
-        let path_var = env::join_paths(dirs).context(|| "cannot build PATH".to_string())?;
+        let path_var = env::join_paths(dirs).with_context(|| "cannot build PATH".to_string())?;
         Ok(Ctx { root, path_var })
     }
 
@@ -57,7 +57,9 @@ impl Ctx {
     pub fn run(&self, cmd: &mut Command) -> Result<()> {
         let shown = display(cmd);
         println!("$ {shown}");
-        let status = cmd.status().context(|| format!("cannot start `{shown}`"))?;
+        let status = cmd
+            .status()
+            .with_context(|| format!("cannot start `{shown}`"))?;
         if !status.success() {
             bail!("`{shown}` failed ({status})");
         }

@@ -18,7 +18,7 @@
 //!
 //! Running it twice changes nothing.
 
-use crate::error::{bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 use std::fs;
@@ -97,7 +97,8 @@ fn quoted_after<'a>(text: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
 
 pub fn harden(dir: &Path) -> Result<Outcome> {
     let index = dir.join("index.html");
-    let html = fs::read_to_string(&index).context(|| format!("cannot read {}", index.display()))?;
+    let html =
+        fs::read_to_string(&index).with_context(|| format!("cannot read {}", index.display()))?;
     if html.contains(CSP_MARK) {
         return Ok(Outcome::AlreadyDone);
     }
@@ -124,7 +125,8 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
     };
     let wasm_name = &wasm_url[wasm_url.rfind('/').map_or(0, |i| i + 1)..];
     let wasm_path = dir.join(wasm_name);
-    let wasm = fs::read(&wasm_path).context(|| format!("cannot read {}", wasm_path.display()))?;
+    let wasm =
+        fs::read(&wasm_path).with_context(|| format!("cannot read {}", wasm_path.display()))?;
     let quote_start = at - 1;
     let quote_end = at + wasm_url.len() + 1;
     let mut body = String::with_capacity(boot.body.len() + 128);
@@ -140,7 +142,8 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
     let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
     let boot_name = format!("boot-{hex}.js");
     let boot_path = dir.join(&boot_name);
-    fs::write(&boot_path, &body).context(|| format!("cannot write {}", boot_path.display()))?;
+    fs::write(&boot_path, &body)
+        .with_context(|| format!("cannot write {}", boot_path.display()))?;
 
     let tag = format!(
         "<script type=\"module\" src=\"{base}{boot_name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
@@ -161,7 +164,7 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
         .find("<meta charset")
         .and_then(|i| out[head + i..].find('>').map(|j| head + i + j + 1));
     out.insert_str(after_charset.unwrap_or(head), &meta);
-    fs::write(&index, out).context(|| format!("cannot write {}", index.display()))?;
+    fs::write(&index, out).with_context(|| format!("cannot write {}", index.display()))?;
     Ok(Outcome::Hardened {
         boot: boot_name,
         dev,
@@ -222,37 +225,11 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 </html>
 "#;
 
-    fn site(index: &str) -> tempdir::Dir {
-        let d = tempdir::Dir::new();
+    fn site(index: &str) -> tempfile::TempDir {
+        let d = tempfile::tempdir().unwrap();
         fs::write(d.path().join("index.html"), index).unwrap();
         fs::write(d.path().join("app-0123_bg.wasm"), b"\0asm wasm bytes").unwrap();
         d
-    }
-
-    mod tempdir {
-        use std::path::{Path, PathBuf};
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        pub struct Dir(PathBuf);
-        impl Dir {
-            pub fn new() -> Dir {
-                static N: AtomicUsize = AtomicUsize::new(0);
-                let p = std::env::temp_dir().join(format!(
-                    "xtask-harden-{}-{}",
-                    std::process::id(),
-                    N.fetch_add(1, Ordering::SeqCst)
-                ));
-                std::fs::create_dir_all(&p).unwrap();
-                Dir(p)
-            }
-            pub fn path(&self) -> &Path {
-                &self.0
-            }
-        }
-        impl Drop for Dir {
-            fn drop(&mut self) {
-                let _ = std::fs::remove_dir_all(&self.0);
-            }
-        }
     }
 
     #[test]

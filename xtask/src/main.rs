@@ -2,7 +2,6 @@
 
 mod bench;
 mod cmd;
-mod error;
 mod harden;
 mod manifest;
 mod serve;
@@ -10,8 +9,8 @@ mod size;
 mod steps;
 mod tools;
 
+use anyhow::{bail, Result};
 use cmd::Ctx;
-use error::{bail, Result};
 use serve::DEFAULT_PORT;
 use std::process::ExitCode;
 

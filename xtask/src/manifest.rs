@@ -1,16 +1,27 @@
-//! Reading versions out of `Cargo.lock` and `Trunk.toml` (line-based, no TOML crate needed:
-//! both files are machine-written or tiny).
+//! Reading versions out of `Cargo.lock` and `Trunk.toml` with the `toml` crate.
 
-use crate::error::{bail, Context, Result};
+use anyhow::{bail, Context, Result};
+use serde::Deserialize;
 use std::fs;
 use std::path::Path;
 
+#[derive(Deserialize)]
+struct Lock {
+    #[serde(default)]
+    package: Vec<LockedPackage>,
+}
+
+#[derive(Deserialize)]
+struct LockedPackage {
+    name: String,
+    version: String,
+}
+
 /// The version of `package` recorded in the lock file at `lock_path`.
 pub fn locked_version_in(lock_path: &Path, package: &str) -> Result<String> {
-    let text =
-        fs::read_to_string(lock_path).context(|| format!("cannot read {}", lock_path.display()))?;
-    locked_version(&text, package)
-        .map_err(|e| crate::error::Error::msg(format!("{}: {e}", lock_path.display())))
+    let text = fs::read_to_string(lock_path)
+        .with_context(|| format!("cannot read {}", lock_path.display()))?;
+    locked_version(&text, package).with_context(|| lock_path.display().to_string())
 }
 
 /// The single version of `package` in a `Cargo.lock` text.
@@ -18,15 +29,11 @@ pub fn locked_version_in(lock_path: &Path, package: &str) -> Result<String> {
 /// Fails when the package is absent or locked at more than one version (then there is no
 /// single wasm-bindgen CLI version that matches).
 pub fn locked_version(lock_text: &str, package: &str) -> Result<String> {
+    let lock: Lock = toml::from_str(lock_text).context("the lock file is not valid TOML")?;
     let mut versions: Vec<String> = Vec::new();
-    for block in lock_text.split("[[package]]").skip(1) {
-        let name = block_value(block, "name");
-        if name.as_deref() == Some(package) {
-            match block_value(block, "version") {
-                Some(v) if !versions.contains(&v) => versions.push(v),
-                Some(_) => {}
-                None => bail!("package `{package}` has no version entry"),
-            }
+    for p in lock.package.into_iter().filter(|p| p.name == package) {
+        if !versions.contains(&p.version) {
+            versions.push(p.version);
         }
     }
     match versions.as_slice() {
@@ -39,43 +46,15 @@ pub fn locked_version(lock_text: &str, package: &str) -> Result<String> {
     }
 }
 
-/// `key = "value"` inside `[section]` of a small TOML file such as `Trunk.toml`.
-/// Returns `None` when the section or key is absent.
-pub fn toml_string(text: &str, section: &str, key: &str) -> Option<String> {
-    let header = format!("[{section}]");
-    let mut in_section = false;
-    for raw in text.lines() {
-        let line = strip_comment(raw).trim();
-        if line.starts_with('[') {
-            in_section = line == header;
-        } else if in_section {
-            if let Some(value) = key_value(line, key) {
-                return Some(value);
-            }
-        }
-    }
-    None
-}
-
-/// First `key = "value"` line in a lock-file block.
-fn block_value(block: &str, key: &str) -> Option<String> {
-    block.lines().find_map(|line| key_value(line.trim(), key))
-}
-
-/// Parses `key = "value"` (returns `value`) when the line assigns `key`.
-fn key_value(line: &str, key: &str) -> Option<String> {
-    let (lhs, rhs) = line.split_once('=')?;
-    if lhs.trim() != key {
-        return None;
-    }
-    let rhs = rhs.trim();
-    let inner = rhs.strip_prefix('"')?.strip_suffix('"')?;
-    Some(inner.to_string())
-}
-
-/// Drops a `#` comment (values here never contain `#`).
-fn strip_comment(line: &str) -> &str {
-    line.split_once('#').map_or(line, |(before, _)| before)
+/// The string `key` inside `[section]` of a TOML text such as `Trunk.toml`.
+/// Returns `Ok(None)` when the section or key is absent or not a string.
+pub fn toml_string(text: &str, section: &str, key: &str) -> Result<Option<String>> {
+    let table: toml::Table = toml::from_str(text).context("not valid TOML")?;
+    Ok(table
+        .get(section)
+        .and_then(|s| s.get(key))
+        .and_then(|v| v.as_str())
+        .map(str::to_string))
 }
 
 #[cfg(test)]
@@ -150,14 +129,15 @@ wasm_opt = "wrong section"
 wasm_opt = "version_132"
 "#;
         assert_eq!(
-            toml_string(trunk, "tools", "wasm_opt").as_deref(),
+            toml_string(trunk, "tools", "wasm_opt").unwrap().as_deref(),
             Some("version_132")
         );
         assert_eq!(
-            toml_string(trunk, "build", "target").as_deref(),
+            toml_string(trunk, "build", "target").unwrap().as_deref(),
             Some("index.html")
         );
-        assert_eq!(toml_string(trunk, "tools", "wasm_bindgen"), None);
-        assert_eq!(toml_string(trunk, "serve", "port"), None);
+        assert_eq!(toml_string(trunk, "tools", "wasm_bindgen").unwrap(), None);
+        assert_eq!(toml_string(trunk, "serve", "port").unwrap(), None);
+        assert!(toml_string("[tools", "tools", "wasm_opt").is_err());
     }
 }

@@ -2,8 +2,8 @@
 //! server answers (the first build can take minutes and its log scrolls the URL away).
 
 use crate::cmd::Ctx;
-use crate::error::{bail, Context, Result};
 use crate::tools;
+use anyhow::{bail, Context, Result};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::thread;
 use std::time::Duration;
@@ -34,13 +34,13 @@ pub fn serve(ctx: &Ctx, port: u16) -> Result<()> {
     println!("$ {}", crate::cmd::display(&cmd));
     let mut child = cmd
         .spawn()
-        .context(|| "cannot start `trunk serve`".to_string())?;
+        .with_context(|| "cannot start `trunk serve`".to_string())?;
 
     // Announce the URL once trunk accepts connections; stop watching if trunk exits.
     loop {
         if let Some(status) = child
             .try_wait()
-            .context(|| "cannot watch `trunk serve`".to_string())?
+            .with_context(|| "cannot watch `trunk serve`".to_string())?
         {
             bail!("`trunk serve` exited ({status}) before serving");
         }
@@ -52,7 +52,7 @@ pub fn serve(ctx: &Ctx, port: u16) -> Result<()> {
     }
     let status = child
         .wait()
-        .context(|| "cannot wait for `trunk serve`".to_string())?;
+        .with_context(|| "cannot wait for `trunk serve`".to_string())?;
     if !status.success() {
         bail!("`trunk serve` stopped ({status})");
     }

@@ -1,8 +1,9 @@
 //! Size budget of the release build: raw and gzip (best compression) bytes of every file.
 
-use crate::error::{bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use serde_json::json;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -65,26 +66,19 @@ impl Report {
     }
 
     pub fn to_json(&self) -> String {
-        let files: Vec<String> = self
+        let files: Vec<serde_json::Value> = self
             .files
             .iter()
-            .map(|f| {
-                format!(
-                    "    {{\"path\": \"{}\", \"raw_bytes\": {}, \"gzip_bytes\": {}}}",
-                    json_escape(&f.path),
-                    f.raw,
-                    f.gzip
-                )
-            })
+            .map(|f| json!({"path": f.path, "raw_bytes": f.raw, "gzip_bytes": f.gzip}))
             .collect();
-        format!(
-            "{{\n  \"budget_gzip_bytes\": {},\n  \"total_raw_bytes\": {},\n  \"total_gzip_bytes\": {},\n  \"within_budget\": {},\n  \"files\": [\n{}\n  ]\n}}\n",
-            self.budget,
-            self.total_raw(),
-            self.total_gzip(),
-            self.within_budget(),
-            files.join(",\n")
-        )
+        let report = json!({
+            "budget_gzip_bytes": self.budget,
+            "total_raw_bytes": self.total_raw(),
+            "total_gzip_bytes": self.total_gzip(),
+            "within_budget": self.within_budget(),
+            "files": files,
+        });
+        format!("{report:#}\n")
     }
 }
 
@@ -101,7 +95,7 @@ pub fn measure(dir: &Path, budget: u64) -> Result<Report> {
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
-        let bytes = fs::read(&path).context(|| format!("cannot read {}", path.display()))?;
+        let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
         let relative = path.strip_prefix(dir).unwrap_or(&path);
         files.push(FileSize {
             path: relative.to_string_lossy().replace('\\', "/"),
@@ -117,21 +111,21 @@ pub fn gzip_len(bytes: &[u8]) -> Result<u64> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
     encoder
         .write_all(bytes)
-        .context(|| "gzip compression failed".to_string())?;
+        .with_context(|| "gzip compression failed".to_string())?;
     let compressed = encoder
         .finish()
-        .context(|| "gzip compression failed".to_string())?;
+        .with_context(|| "gzip compression failed".to_string())?;
     Ok(compressed.len() as u64)
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = fs::read_dir(dir).context(|| format!("cannot list {}", dir.display()))?;
+    let entries = fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))?;
     for entry in entries {
-        let entry = entry.context(|| format!("cannot list {}", dir.display()))?;
+        let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
         let path = entry.path();
         let kind = entry
             .file_type()
-            .context(|| format!("cannot stat {}", path.display()))?;
+            .with_context(|| format!("cannot stat {}", path.display()))?;
         if kind.is_dir() {
             collect_files(&path, out)?;
         } else {
@@ -139,19 +133,6 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn json_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -189,24 +170,20 @@ mod tests {
         let r = report(&[10, 20], 250);
         assert!(r.table().contains("total"));
         assert!(r.table().contains("f1.wasm"));
-        let json = r.to_json();
-        assert!(json.contains("\"total_gzip_bytes\": 30"), "{json}");
-        assert!(json.contains("\"within_budget\": true"), "{json}");
-    }
-
-    #[test]
-    fn json_escapes_quotes_and_controls() {
-        assert_eq!(json_escape("a\"b\\c\n"), "a\\\"b\\\\c\\u000a");
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(json["total_gzip_bytes"], 30);
+        assert_eq!(json["within_budget"], true);
+        assert_eq!(json["files"][1]["path"], "f1.wasm");
     }
 
     #[test]
     fn measures_nested_directories() {
-        let dir = std::env::temp_dir().join(format!("xtask-size-{}", std::process::id()));
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
         fs::create_dir_all(dir.join("sub")).unwrap();
         fs::write(dir.join("index.html"), "<h1>hi</h1>").unwrap();
         fs::write(dir.join("sub/app.wasm"), vec![0u8; 1000]).unwrap();
-        let r = measure(&dir, GZIP_BUDGET).unwrap();
-        fs::remove_dir_all(&dir).unwrap();
+        let r = measure(dir, GZIP_BUDGET).unwrap();
         let names: Vec<&str> = r.files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(names, ["index.html", "sub/app.wasm"]);
         assert_eq!(r.total_raw(), 11 + 1000);

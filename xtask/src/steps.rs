@@ -1,9 +1,9 @@
 //! `cargo xtask test`: every check in order, each timed, stopping at the first failure.
 
 use crate::cmd::Ctx;
-use crate::error::{bail, Context, Result};
 use crate::size;
 use crate::tools::{self, CHROMEDRIVER, WASM_TARGET};
+use anyhow::{bail, Context, Result};
 use std::fs;
 use std::time::{Duration, Instant};
 
@@ -118,7 +118,7 @@ fn setup(ctx: &Ctx) -> Result<()> {
 
 fn fmt(ctx: &Ctx) -> Result<()> {
     ctx.run(ctx.command("cargo").args(["fmt", "--all", "--check"]))
-        .map_err(|e| crate::error::Error::msg(format!("{e}; run `cargo fmt --all` to fix")))
+        .context("run `cargo fmt --all` to fix")
 }
 
 fn clippy(ctx: &Ctx) -> Result<()> {
@@ -171,10 +171,10 @@ fn size_budget(ctx: &Ctx) -> Result<()> {
     let report = size::measure(&ctx.root.join("dist"), size::GZIP_BUDGET)?;
     print!("{}", report.table());
     let target = ctx.root.join("target");
-    fs::create_dir_all(&target).context(|| format!("cannot create {}", target.display()))?;
+    fs::create_dir_all(&target).with_context(|| format!("cannot create {}", target.display()))?;
     let json_path = target.join("size.json");
     fs::write(&json_path, report.to_json())
-        .context(|| format!("cannot write {}", json_path.display()))?;
+        .with_context(|| format!("cannot write {}", json_path.display()))?;
     println!("wrote {}", json_path.display());
     if !report.within_budget() {
         bail!(

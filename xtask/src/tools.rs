@@ -2,8 +2,8 @@
 //! Idempotent: each check is cheap and skips what is already present.
 
 use crate::cmd::Ctx;
-use crate::error::{bail, Context, Result};
 use crate::manifest;
+use anyhow::{bail, Context, Result};
 use std::fs;
 use std::path::Path;
 use std::process::Command;
@@ -57,8 +57,12 @@ fn report(tool: &str, state: &str) {
 /// wasm-opt version that `tools/` provides.
 fn check_trunk_toml(ctx: &Ctx, locked: &str) -> Result<()> {
     let path = ctx.root.join("Trunk.toml");
-    let text = fs::read_to_string(&path).context(|| format!("cannot read {}", path.display()))?;
-    if let Some(pinned) = manifest::toml_string(&text, "tools", "wasm_bindgen") {
+    let text =
+        fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let in_file = |key| {
+        manifest::toml_string(&text, "tools", key).with_context(|| path.display().to_string())
+    };
+    if let Some(pinned) = in_file("wasm_bindgen")? {
         if pinned != locked {
             bail!(
                 "Trunk.toml pins [tools] wasm_bindgen = \"{pinned}\" but Cargo.lock has \
@@ -67,7 +71,7 @@ fn check_trunk_toml(ctx: &Ctx, locked: &str) -> Result<()> {
             );
         }
     }
-    if manifest::toml_string(&text, "tools", "wasm_opt").is_none() {
+    if in_file("wasm_opt")?.is_none() {
         bail!("Trunk.toml lacks [tools] wasm_opt = \"version_NNN\"; trunk would try to download wasm-opt");
     }
     report(
@@ -197,7 +201,7 @@ fn node_tools(ctx: &Ctx) -> Result<()> {
 fn mtime(path: &Path) -> Result<SystemTime> {
     path.metadata()
         .and_then(|m| m.modified())
-        .context(|| format!("cannot read the modification time of {}", path.display()))
+        .with_context(|| format!("cannot read the modification time of {}", path.display()))
 }
 
 /// Debian's Chromium, its matching chromedriver and CJK fonts for the chart labels.

@@ -2,8 +2,6 @@
 //! post_build hook. A separate binary builds only what it needs, so work in progress elsewhere in
 //! xtask never breaks `trunk build` or `trunk serve`.
 
-#[path = "../error.rs"]
-mod error;
 #[path = "../harden.rs"]
 mod harden;
 
