@@ -392,22 +392,24 @@ fn text_lengths(d: &Dataset) -> Vec<DatasetError> {
         match &r.rule {
             Rule::ReferenceRange { reference: x, .. } => {
                 let src = &x.source;
-                text(e, &x.note, long, &|| at("rule.reference.note"));
-                bound(e, &src.name, label, &|| at("rule.reference.source.name"));
-                bound(e, &src.publisher, label, &|| {
-                    at("rule.reference.source.publisher")
-                });
-                bound(e, &src.locator, label, &|| {
-                    at("rule.reference.source.locator")
-                });
-                bound(e, &src.published, long, &|| {
-                    at("rule.reference.source.published")
-                });
+                text(e, &x.note, long, at("rule.reference.note"));
+                bound(e, &src.name, label, at("rule.reference.source.name"), "");
+                let publisher = at("rule.reference.source.publisher");
+                bound(e, &src.publisher, label, publisher, "");
+                bound(
+                    e,
+                    &src.locator,
+                    label,
+                    at("rule.reference.source.locator"),
+                    "",
+                );
+                let published = at("rule.reference.source.published");
+                bound(e, &src.published, long, published, "");
                 if let Some(u) = &src.url {
-                    bound(e, u, label, &|| at("rule.reference.source.url"));
+                    bound(e, u, label, at("rule.reference.source.url"), "");
                 }
             }
-            Rule::Tension { meaning, .. } => text(e, meaning, long, &|| at("rule.meaning")),
+            Rule::Tension { meaning, .. } => text(e, meaning, long, at("rule.meaning")),
             Rule::SumEquals { .. }
             | Rule::FitsWithin { .. }
             | Rule::PartOf { .. }
