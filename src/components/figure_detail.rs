@@ -1,7 +1,7 @@
-use super::badges::{range_text, status_text, KindBadge, StatusBadge};
+use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
 use super::figure_link::FigureLink;
-use super::quality::{range_value, ratio_text, source_line, value_text};
+use super::quality::{reference_card, tension_card};
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
@@ -99,7 +99,8 @@ pub fn figure_detail() -> Html {
                 <h3>{t.used_by}</h3>
                 <ul class="plain">{ for used_by.iter().map(|d| html! { <li><FigureLink id={d.id.clone()} /></li> }) }</ul>
             }
-            <h3>{t.findings}</h3>
+            // The heading of consistency checks stays when no check of any kind names the figure.
+            if !findings.is_empty() || (references.is_empty() && tensions.is_empty()) { <h3>{t.findings}</h3> }
             if findings.is_empty() && references.is_empty() && tensions.is_empty() { <p>{t.no_findings}</p> }
             <ul class="plain findings">
                 { for findings.iter().map(|f| html! {
@@ -116,33 +117,11 @@ pub fn figure_detail() -> Html {
             </ul>
             if !references.is_empty() {
                 <h3>{t.detail_references}</h3>
-                <ul class="plain findings references">
-                    { for references.iter().map(|r| html! {
-                        <li class={format!("finding range-{}", r.verdict.code())} data-relation={r.relation.clone()}>
-                            <strong>{range_text(r.verdict, lang)}{": "}</strong>{r.label.get(lang)}
-                            <div>{t.this_case}{": "}<FigureLink id={r.subject.clone()} />{" "}{value_text(&r.value, r.unit, lang, &digits)}</div>
-                            <div>{t.reference_range}{": "}{range_value(r, lang, &digits)}</div>
-                            if r.gap > 0.0 { <div>{format!("{}: {} {} ({}%)", t.gap, digits(r.gap), r.unit.symbol(lang), numfmt::number(r.gap_pct, lang, Some(3), Default::default()))}</div> }
-                            <div class="muted"><cite>{source_line(r)}</cite></div>
-                            if !r.slips.is_empty() {
-                                <div>{t.slip_brings_inside}{":"}</div>
-                                <ul class="slips">{ for r.slips.iter().take(3).map(|sl| html! { <li>{slip_text(model, sl, lang, &digits)}</li> }) }</ul>
-                            }
-                        </li>
-                    }) }
-                </ul>
+                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, r, lang, &digits)) }</ol>
             }
             if !tensions.is_empty() {
                 <h3>{t.detail_tensions}</h3>
-                <ul class="plain findings tensions">
-                    { for tensions.iter().map(|x| html! {
-                        <li class="finding tension" data-relation={x.relation.clone()}>
-                            <strong>{ratio_text(x, t, lang, &digits)}{" "}</strong>{x.label.get(lang)}
-                            <div><FigureLink id={x.numerator.clone()} />{" ÷ "}<FigureLink id={x.denominator.clone()} /></div>
-                            <div class="muted">{x.meaning.get(lang)}</div>
-                        </li>
-                    }) }
-                </ul>
+                <ol class="tensions-list tensions">{ for tensions.iter().map(|x| tension_card(model, x, lang, &digits)) }</ol>
             }
         </aside>
     }

@@ -34,7 +34,7 @@ fn links(ids: &[String]) -> Html {
 }
 
 /// A link to a published source, only for web addresses; anything else stays text.
-pub fn source_link(url: &str) -> Html {
+fn source_link(url: &str) -> Html {
     if url.starts_with("https://") || url.starts_with("http://") {
         html! { <a href={url.to_string()} rel="noopener noreferrer" target="_blank">{url.to_string()}</a> }
     } else {
@@ -43,7 +43,7 @@ pub fn source_link(url: &str) -> Html {
 }
 
 /// "1.38 m³ per ha".
-pub fn value_text(
+fn value_text(
     v: &crate::model::Estimate,
     unit: crate::model::Unit,
     lang: Lang,
@@ -53,7 +53,7 @@ pub fn value_text(
 }
 
 /// "10–95 m³ per ha (2014–2018)".
-pub fn range_value(r: &ReferenceFinding, lang: Lang, num: &dyn Fn(f64) -> String) -> String {
+fn range_value(r: &ReferenceFinding, lang: Lang, num: &dyn Fn(f64) -> String) -> String {
     let period = r
         .reference
         .period
@@ -68,19 +68,8 @@ pub fn range_value(r: &ReferenceFinding, lang: Lang, num: &dyn Fn(f64) -> String
     )
 }
 
-/// "Forest Resources in China, National Forestry and Grassland Administration, 2019 · p. 4".
-pub fn source_line(r: &ReferenceFinding) -> String {
-    let s = &r.reference.source;
-    format!("{}, {}, {} · {}", s.name, s.publisher, s.year, s.locator)
-}
-
 /// "9.82×", "more than 2.1×".
-pub fn ratio_text(
-    t: &TensionFinding,
-    s: &Strings,
-    lang: Lang,
-    num: &dyn Fn(f64) -> String,
-) -> String {
+fn ratio_text(t: &TensionFinding, s: &Strings, lang: Lang, num: &dyn Fn(f64) -> String) -> String {
     match t.ratio {
         Some(r) => format!("{}×", shape_text(r.shape(), lang, num)),
         None => s.ratio_unknown.to_string(),
@@ -111,7 +100,7 @@ fn finding_card(model: &Model, f: &Finding, lang: Lang, num: &dyn Fn(f64) -> Str
     }
 }
 
-fn reference_card(
+pub fn reference_card(
     model: &Model,
     r: &ReferenceFinding,
     lang: Lang,
@@ -151,7 +140,7 @@ fn reference_card(
     }
 }
 
-fn tension_card(
+pub fn tension_card(
     model: &Model,
     x: &TensionFinding,
     lang: Lang,

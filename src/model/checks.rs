@@ -553,7 +553,7 @@ fn evaluate<'m>(
 }
 
 /// Every consistency relation's finding, worst first, and every reference range's, outside
-/// first; slips ranked by how many findings (of either kind) they would mend. Near-linear in
+/// first (see `Model::references`); slips ranked by how many findings (of either kind) they would mend. Near-linear in
 /// the size of the dataset: each relation is judged once as reported, each slip is checked
 /// against the relations that name its figure once, and the search is bounded by
 /// `SLIP_SEARCH_LOOKUPS`.
@@ -626,29 +626,26 @@ fn evaluate_everything(
         for (s, (n, j)) in f.slips.iter_mut().zip(keys) {
             s.mends = mends[n][j];
         }
-        f.slips.sort_by(|a, b| {
-            b.mends
-                .cmp(&a.mends)
-                .then(a.factor.log10().abs().total_cmp(&b.factor.log10().abs()))
-        });
+        f.slips.sort_by(slip_order);
         references.push(f);
     }
-    references.sort_by(|a, b| {
-        b.verdict
-            .cmp(&a.verdict)
-            .then(b.gap_pct.total_cmp(&a.gap_pct))
-    });
+    // Outside first, then undecided, then inside; in the dataset's order within each. (Grouped
+    // rather than sorted: another instantiation of the slice sort costs the bundle 3 KB.)
+    let mut slots: Vec<Option<ReferenceFinding>> = references.into_iter().map(Some).collect();
+    let mut references = Vec::with_capacity(slots.len());
+    for v in RangeVerdict::ALL.into_iter().rev() {
+        for slot in &mut slots {
+            if slot.as_ref().is_some_and(|f| f.verdict == v) {
+                references.extend(slot.take());
+            }
+        }
+    }
     let mut findings = Vec::with_capacity(found.len());
     for (mut f, keys) in found {
         for (s, (n, j)) in f.slips.iter_mut().zip(keys) {
             s.mends = mends[n][j];
         }
-        f.slips.sort_by(|a, b| {
-            a.status_after
-                .cmp(&b.status_after)
-                .then(b.mends.cmp(&a.mends))
-                .then(a.factor.log10().abs().total_cmp(&b.factor.log10().abs()))
-        });
+        f.slips.sort_by(slip_order);
         findings.push(f);
     }
     findings.sort_by(|a, b| {
@@ -657,6 +654,15 @@ fn evaluate_everything(
             .then(b.gap_pct.total_cmp(&a.gap_pct))
     });
     (findings, references, spent)
+}
+
+/// Slips in the order they are shown: those that make a check hold first, then those that
+/// mend the most findings, then the mildest factor.
+fn slip_order(a: &Slip, b: &Slip) -> std::cmp::Ordering {
+    a.status_after
+        .cmp(&b.status_after)
+        .then(b.mends.cmp(&a.mends))
+        .then(a.factor.log10().abs().total_cmp(&b.factor.log10().abs()))
 }
 
 /// Where an estimate lies against [low, high], with the gap to the nearer end when outside

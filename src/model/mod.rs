@@ -77,7 +77,7 @@ pub struct Model {
     pub dataset: Dataset,
     pub quantities: Vec<Quantity>,
     pub findings: Vec<Finding>,
-    /// Reference ranges, outside first.
+    /// Reference ranges: outside, then straddling, then inside; in the dataset's order within each.
     pub references: Vec<ReferenceFinding>,
     /// Tensions, in the order of the dataset.
     pub tensions: Vec<TensionFinding>,
