@@ -9,7 +9,8 @@ const MAX_WORDS: usize = 8;
 const MAX_ZH_CHARS: usize = 20;
 const MAX_CHARS: usize = 60;
 
-/// A label from the clause: the words before the figure (from `seg_start`), else the words
+/// A label from the clause: the words before the figure (from `seg_start`; when that is the
+/// end of the figure before, only what follows its last "and"), else the words
 /// after it up to `clause_end`; a count is named by its noun; a bare change ("an increase of")
 /// borrows the label of the figure before it, `prev`. `None` when nothing is left.
 pub fn label(
@@ -18,11 +19,23 @@ pub fn label(
     seg_start: usize,
     clause_end: usize,
     prev: Option<&str>,
+    after_figure: bool,
 ) -> Option<String> {
     if let Some(n) = f.noun.clone().and_then(|r| src.text.get(r)) {
         return Some(n.to_string());
     }
-    let before = src.text.get(seg_start..f.span.start).unwrap_or("");
+    let mut before = src.text.get(seg_start..f.span.start).unwrap_or("");
+    if after_figure {
+        // "…55.76 million yuan for public-benefit forests and 356.65 million yuan in grassland
+        // awards": the words before "and" belong to the figure before.
+        let cut = [" and ", " while ", " whereas ", "和", "及", "并"]
+            .iter()
+            .filter_map(|w| before.rfind(w).map(|k| k + w.len()))
+            .max();
+        if let Some(k) = cut {
+            before = &before[k..];
+        }
+    }
     let after = src
         .text
         .get(f.span.end..clause_end.max(f.span.end))
@@ -148,7 +161,7 @@ pub fn id(k: usize, label: &str, unit: Unit) -> String {
         .filter(|w| {
             !matches!(
                 w.as_str(),
-                "the" | "of" | "and" | "a" | "an" | "in" | "for" | "to"
+                "the" | "of" | "and" | "a" | "an" | "in" | "for" | "to" | "from"
             )
         })
         .take(3)

@@ -227,6 +227,7 @@ pub fn draft(input: &str) -> Draft {
                             c.start.max(prev_end),
                             c.end,
                             prev_label.as_deref(),
+                            prev_end > c.start,
                         );
                         let mut label = match (&made, f.implied, &prev_label) {
                             (_, true, Some(p)) => format!("{p}: share"),

@@ -213,9 +213,10 @@ pub fn sentences(src: &Src, para: Range<usize>) -> Vec<Range<usize>> {
                 let after = src.skip_spaces(end, para.end);
                 let next_word = src.char_at(after);
                 let word_start = text[start..i]
-                    .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.'))
-                    .map_or(start, |p| start + p + 1);
-                let word = &src.lower[word_start..i];
+                    .char_indices()
+                    .rfind(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.'))
+                    .map_or(start, |(p, ch)| start + p + ch.len_utf8());
+                let word = src.lower.get(word_start..i).unwrap_or("");
                 (next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '\'' | ')')))
                     && next_word.is_none_or(|n| {
                         n.is_uppercase() || n.is_ascii_digit() || is_cjk(n) || "\"“(".contains(n)
