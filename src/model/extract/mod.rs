@@ -199,6 +199,7 @@ pub fn draft(input: &str) -> Draft {
                 })
                 .collect();
             let markers = period::markers(&src, sentence.clone(), &years);
+            let perfect = period::perfect_tense(&src, sentence.clone());
             let mut prev_end = sentence.start;
             let mut prev_start_value = false;
             let mut prev_label: Option<String> = None;
@@ -212,8 +213,7 @@ pub fn draft(input: &str) -> Draft {
                     scan::Token::Figure(f) => {
                         let c = text::clause(&src, sentence.clone(), f.span.clone());
                         let (period, doubt) = period::assign(
-                            &src,
-                            sentence.clone(),
+                            perfect,
                             c.clone(),
                             f.span.clone(),
                             &markers,
@@ -441,11 +441,12 @@ impl Draft {
             .first()
             .map(|p| label::cap_chars(&quote(&p.span), 120))
             .unwrap_or_default();
+        let src = Src::new(&self.text);
         let paragraphs = self
             .paragraphs
             .iter()
             .map(|p| {
-                let first = text::sentences(&Src::new(&self.text), p.span.clone())
+                let first = text::sentences(&src, p.span.clone())
                     .first()
                     .map(&quote)
                     .unwrap_or_default();

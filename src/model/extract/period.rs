@@ -16,6 +16,11 @@ pub struct Marker {
     pub baseline: bool,
 }
 
+/// Whether a sentence is in a perfect tense ("has exceeded", 已超过).
+pub fn perfect_tense(src: &Src, sentence: Range<usize>) -> bool {
+    !src.find_all(sentence, t::PERFECT_WORDS).is_empty()
+}
+
 /// The period markers of a sentence, from its years and its time words.
 pub fn markers(src: &Src, sentence: Range<usize>, years: &[(i32, Range<usize>)]) -> Vec<Marker> {
     let mut out = Vec::new();
@@ -84,8 +89,7 @@ pub fn markers(src: &Src, sentence: Range<usize>, years: &[(i32, Range<usize>)])
 /// before it in the sentence, else the first after; else a perfect tense ("has exceeded")
 /// reads as the present; else undated. A starting level ("from 5% to 70%") stays undated.
 pub fn assign(
-    src: &Src,
-    sentence: Range<usize>,
+    perfect_tense: bool,
     clause: Range<usize>,
     figure: Range<usize>,
     markers: &[Marker],
@@ -118,7 +122,7 @@ pub fn assign(
     if let Some(m) = before.or(after) {
         return (m.period.clone(), None);
     }
-    if !src.find_all(sentence, t::PERFECT_WORDS).is_empty() {
+    if perfect_tense {
         return (Period::Present, Some(Doubt::PeriodFromTense));
     }
     (Period::Undated, Some(Doubt::NoPeriod))

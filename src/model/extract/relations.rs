@@ -2,12 +2,13 @@
 //! "of which" / 其中 (a part), the same measure stated twice (equal), and every area against an
 //! area the reader adds as context (fits within).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::tables as t;
 use super::text::{clause, is_cjk, Src};
 use super::{DraftFigure, ProposedRelation, RelationWhy};
 use crate::model::dataset::{Period, Relation, Rule, Text};
+use crate::model::units::Unit;
 
 fn relation(id: String, en: &str, zh: &str, rule: Rule, tolerance: Option<f64>) -> Relation {
     Relation {
@@ -113,8 +114,21 @@ pub fn propose(src: &Src, figures: &mut [DraftFigure]) -> Vec<ProposedRelation> 
         }
         i = j;
     }
+    // Only figures of the same unit, value and qualifier can repeat each other.
+    let mut groups: HashMap<(Unit, u64, &str), Vec<usize>> = HashMap::new();
     for b in 0..figures.len() {
-        let earlier = (0..b).find(|&a| stated_twice(&figures[a], &figures[b]));
+        let f = &figures[b];
+        let key = (
+            f.unit,
+            (f.value * f.scale.factor()).to_bits(),
+            f.qualifier.code(),
+        );
+        let group = groups.entry(key).or_default();
+        let earlier = group
+            .iter()
+            .copied()
+            .find(|&a| stated_twice(&figures[a], &figures[b]));
+        group.push(b);
         if let Some(a) = earlier {
             figures[b].repeats = Some(figures[a].id.clone());
             let rule = Rule::Equal {

@@ -11,6 +11,8 @@ use super::{Doubt, SkipReason};
 use crate::model::dataset::{Qualifier, Scale};
 use crate::model::units::Unit;
 
+const RATE_REACH: usize = 80;
+
 /// A figure as read from the text, before its period and label are settled.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -210,18 +212,18 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
             unit = u;
             end = e;
         } else {
+            // Nearby words only: the clause, and no further back than `RATE_REACH` bytes.
             let c = clause(src, sentence.clone(), span.clone());
-            if !src
-                .find_all(c.start..start, &phrases(t::RATES_BEFORE))
-                .is_empty()
-            {
-                let found = t::RATES_BEFORE
-                    .iter()
-                    .find(|(w, _)| !src.find_all(c.start..start, &[w]).is_empty());
-                if let Some((_, u)) = found {
-                    unit = *u;
-                    doubts.push(Doubt::RateFromWords);
-                }
+            let mut from = c.start.max(start.saturating_sub(RATE_REACH));
+            while !src.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let found = t::RATES_BEFORE
+                .iter()
+                .find(|(w, _)| !src.find_all(from..start, &[w]).is_empty());
+            if let Some((_, u)) = found {
+                unit = *u;
+                doubts.push(Doubt::RateFromWords);
             }
         }
     }

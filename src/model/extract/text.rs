@@ -246,6 +246,35 @@ pub fn sentences(src: &Src, para: Range<usize>) -> Vec<Range<usize>> {
     if !r.is_empty() {
         out.push(r);
     }
+    out.into_iter().flat_map(|r| chunks(src, r)).collect()
+}
+
+/// Longest sentence read as one: the work per figure grows with its sentence, so a text
+/// without full stops is cut into pieces (at a space or clause break when there is one) to
+/// keep drafting linear in the length of the text.
+pub const MAX_SENTENCE: usize = 1500;
+
+fn chunks(src: &Src, r: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = r.start;
+    while r.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !src.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &src.text[start..cut];
+        if let Some((k, c)) = window
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || "，；;、".contains(c))
+            .filter(|&(k, _)| k > MAX_SENTENCE / 2)
+        {
+            cut = start + k + c.len_utf8();
+        }
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..r.end);
     out
 }
 
@@ -265,9 +294,10 @@ fn is_clause_break(src: &Src, i: usize, c: char) -> bool {
 /// The clause of `sentence` around the byte range `at`.
 pub fn clause(src: &Src, sentence: Range<usize>, at: Range<usize>) -> Range<usize> {
     let mut start = sentence.start;
-    for (k, c) in src.text[sentence.start..at.start].char_indices() {
+    for (k, c) in src.text[sentence.start..at.start].char_indices().rev() {
         if is_clause_break(src, sentence.start + k, c) {
             start = sentence.start + k + c.len_utf8();
+            break;
         }
     }
     let mut end = sentence.end;
