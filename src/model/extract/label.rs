@@ -2,7 +2,7 @@
 
 use super::scan::Found;
 use super::tables as t;
-use super::text::{is_cjk, Src};
+use super::text::{is_cjk, is_word_char, Src};
 use crate::model::units::Unit;
 
 const MAX_WORDS: usize = 8;
@@ -65,7 +65,7 @@ pub fn label(
 fn en_words(s: &str) -> Option<String> {
     let words: Vec<&str> = s
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')))
+        .map(|w| w.trim_matches(|c: char| !(is_word_char(c) || c == '-' || c == '\'')))
         .filter(|w| !w.is_empty())
         .collect();
     let lower = |w: &str| w.to_ascii_lowercase();
@@ -109,7 +109,7 @@ fn trim_run(run: &[&str]) -> Option<String> {
 }
 
 fn zh_words(s: &str) -> Option<String> {
-    let mut rest: &str = s.trim_matches(|c: char| !is_cjk(c) && !c.is_alphanumeric());
+    let mut rest: &str = s.trim_matches(|c: char| !is_cjk(c) && !is_word_char(c));
     loop {
         let before = rest.len();
         rest = rest.trim_start_matches(|c: char| {

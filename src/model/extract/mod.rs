@@ -20,6 +20,7 @@ use super::dataset::{
     SourceRef, Text, FORMAT_VERSION,
 };
 use super::units::{Lang, Unit};
+pub use number::decimal;
 use text::Src;
 
 /// What the extractor was unsure about, for the reviewer to confirm.
@@ -283,7 +284,28 @@ pub fn draft(input: &str) -> Draft {
     }
 }
 
+impl ProposedRelation {
+    /// The figure ids the relation names.
+    pub fn ids(&self) -> Vec<&str> {
+        super::validate::rule_ids(&self.relation.rule)
+    }
+}
+
 impl Draft {
+    /// Drop figure `i`, with the relations that name it and any "repeats" that point at it.
+    pub fn drop_figure(&mut self, i: usize) {
+        if i >= self.figures.len() {
+            return;
+        }
+        let id = self.figures.remove(i).id;
+        self.relations.retain(|r| !r.ids().contains(&id.as_str()));
+        for f in &mut self.figures {
+            if f.repeats.as_deref() == Some(id.as_str()) {
+                f.repeats = None;
+            }
+        }
+    }
+
     /// Add an area from outside the text (the banner's total area, say): a context figure, and
     /// a proposed "fits within" for every area of the draft.
     pub fn add_context_area(&mut self, label: &str, value: f64, scale: Scale, unit: Unit) {

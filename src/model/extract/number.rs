@@ -46,6 +46,49 @@ pub fn digit(c: char) -> Option<u32> {
     }
 }
 
+/// Powers of ten that are exact in an f64.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The value of ASCII digits with at most one '.': exactly what `str::parse` gives for up to 15
+/// significant digits (one correctly rounded division of two exact numbers), close beyond.
+/// Hand-written: the standard parser would add its tables to the wasm.
+pub fn decimal(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let mut m: u64 = 0;
+    let mut approx: f64 = 0.0;
+    let mut digits = 0;
+    let mut decimals: Option<usize> = None;
+    for c in s.chars() {
+        match c {
+            '0'..='9' => {
+                let d = c as u64 - '0' as u64;
+                if digits < 19 {
+                    m = m * 10 + d;
+                }
+                approx = approx * 10.0 + d as f64;
+                digits += 1;
+                if let Some(k) = decimals.as_mut() {
+                    *k += 1;
+                }
+            }
+            '.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let k = decimals.unwrap_or(0);
+    let mantissa = if digits <= 15 { m as f64 } else { approx };
+    Some(match POW10.get(k) {
+        Some(p) => mantissa / p,
+        None => mantissa / 10f64.powi(k as i32),
+    })
+}
+
 fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
@@ -78,8 +121,7 @@ pub fn scan(src: &Src, range: Range<usize>) -> Vec<Num> {
     while i < range.end {
         let Some(c) = src.char_at(i) else { break };
         let prev = src.char_before(i);
-        let glued = prev
-            .is_some_and(|p| (p.is_alphabetic() && !super::text::is_cjk(p)) || digit(p).is_some());
+        let glued = prev.is_some_and(|p| super::text::is_letter(p) || digit(p).is_some());
         if digit(c).is_some() && !glued {
             let n = arabic(src, i, range.end);
             i = n.span.end;
@@ -167,7 +209,7 @@ fn arabic(src: &Src, start: usize, end: usize) -> Num {
     };
     Num {
         span: start..i,
-        value: buf.parse().unwrap_or(f64::NAN),
+        value: self::decimal(&buf).unwrap_or(f64::NAN),
         form,
     }
 }

@@ -81,8 +81,16 @@ pub fn markers(src: &Src, sentence: Range<usize>, years: &[(i32, Range<usize>)])
             });
         }
     }
-    out.sort_by_key(|m| m.span.start);
-    out
+    let mut keyed: Vec<(u64, u64)> = out
+        .iter()
+        .enumerate()
+        .map(|(k, m)| (m.span.start as u64, k as u64))
+        .collect();
+    super::text::sort_pairs(&mut keyed);
+    keyed
+        .iter()
+        .map(|&(_, k)| out[k as usize].clone())
+        .collect()
 }
 
 /// The period a figure takes: a marker in its own clause (the nearest), else the nearest

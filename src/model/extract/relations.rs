@@ -2,10 +2,8 @@
 //! "of which" / 其中 (a part), the same measure stated twice (equal), and every area against an
 //! area the reader adds as context (fits within).
 
-use std::collections::{HashMap, HashSet};
-
 use super::tables as t;
-use super::text::{clause, is_cjk, Src};
+use super::text::{clause, is_cjk, is_word_char, sort_pairs, Src};
 use super::{DraftFigure, ProposedRelation, RelationWhy};
 use crate::model::dataset::{Period, Relation, Rule, Text};
 use crate::model::units::Unit;
@@ -40,7 +38,7 @@ pub fn propose(src: &Src, figures: &mut [DraftFigure]) -> Vec<ProposedRelation> 
         while j < figures.len() && figures[j].sentence == sentence {
             j += 1;
         }
-        let mut markers: Vec<(usize, usize, Marker)> = src
+        let markers: Vec<(usize, usize, Marker)> = src
             .find_all(sentence.clone(), t::INCLUDING_WORDS)
             .into_iter()
             .map(|(s, e)| (s, e, Marker::Including))
@@ -50,13 +48,20 @@ pub fn propose(src: &Src, figures: &mut [DraftFigure]) -> Vec<ProposedRelation> 
                     .map(|(s, e)| (s, e, Marker::OfWhich)),
             )
             .collect();
-        markers.sort_by_key(|m| m.0);
+        let mut keyed: Vec<(u64, u64)> = markers
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (m.0 as u64, k as u64))
+            .collect();
+        sort_pairs(&mut keyed);
+        let markers: Vec<(usize, usize, Marker)> =
+            keyed.iter().map(|&(_, k)| markers[k as usize]).collect();
         for (k, &(ms, me, _)) in markers.iter().enumerate() {
             let stop = markers.get(k + 1).map_or(sentence.end, |m| m.0);
             let mut whole = (i..j).rev().find(|&f| figures[f].span.end <= ms);
             let lead = src.text[sentence.start..ms]
                 .chars()
-                .all(|c| !c.is_alphanumeric() && !is_cjk(c));
+                .all(|c| !is_word_char(c) && !is_cjk(c));
             if whole.is_none() && lead && i > 0 && figures[i - 1].paragraph == figures[i].paragraph
             {
                 whole = Some(i - 1);
@@ -114,21 +119,38 @@ pub fn propose(src: &Src, figures: &mut [DraftFigure]) -> Vec<ProposedRelation> 
         }
         i = j;
     }
-    // Only figures of the same unit, value and qualifier can repeat each other.
-    let mut groups: HashMap<(Unit, u64, &str), Vec<usize>> = HashMap::new();
-    for b in 0..figures.len() {
-        let f = &figures[b];
-        let key = (
-            f.unit,
-            (f.value * f.scale.factor()).to_bits(),
-            f.qualifier.code(),
-        );
-        let group = groups.entry(key).or_default();
-        let earlier = group
+    // Only figures of the same unit, value and qualifier can repeat each other: sorted by
+    // those (then by position), each figure is compared with the run of its equals before it.
+    // Key: (value bits, unit and qualifier above the figure's index).
+    let kind = |f: &DraftFigure| {
+        let unit = Unit::ALL.iter().position(|u| *u == f.unit).unwrap_or(0) as u64;
+        (unit << 8 | f.qualifier as u64) << 32
+    };
+    let mut keyed: Vec<(u64, u64)> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| ((f.value * f.scale.factor()).to_bits(), kind(f) | i as u64))
+        .collect();
+    sort_pairs(&mut keyed);
+    let same = |a: (u64, u64), b: (u64, u64)| a.0 == b.0 && a.1 >> 32 == b.1 >> 32;
+    let order: Vec<usize> = keyed
+        .iter()
+        .map(|&(_, k)| (k & 0xFFFF_FFFF) as usize)
+        .collect();
+    let mut earlier_of: Vec<Option<usize>> = vec![None; figures.len()];
+    let mut run_start = 0;
+    for k in 0..order.len() {
+        if !same(keyed[k], keyed[run_start]) {
+            run_start = k;
+        }
+        let b = order[k];
+        earlier_of[b] = order[run_start..k]
             .iter()
             .copied()
-            .find(|&a| stated_twice(&figures[a], &figures[b]));
-        group.push(b);
+            .find(|&a| earlier_of[a].is_none() && stated_twice(&figures[a], &figures[b]));
+    }
+    for b in 0..figures.len() {
+        let earlier = earlier_of[b];
         if let Some(a) = earlier {
             figures[b].repeats = Some(figures[a].id.clone());
             let rule = Rule::Equal {
@@ -163,23 +185,29 @@ fn stated_twice(a: &DraftFigure, b: &DraftFigure) -> bool {
         && (va - vb).abs() <= 1e-9 * va.abs().max(vb.abs())
         && a.qualifier == b.qualifier
         && (a.period == b.period || !dated(&a.period) || !dated(&b.period))
-        && a.repeats.is_none()
         && similar(&a.label, &b.label)
 }
 
-fn tokens(label: &str) -> HashSet<String> {
-    let mut out: HashSet<String> = label
+/// Lower-case words of three letters or more, and pairs of CJK characters, each once.
+fn tokens(label: &str) -> Vec<String> {
+    let words = label
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| w.len() > 2)
-        .map(str::to_ascii_lowercase)
-        .collect();
+        .map(str::to_ascii_lowercase);
     let cjk: Vec<char> = label.chars().filter(|c| is_cjk(*c)).collect();
-    out.extend(cjk.windows(2).map(|w| w.iter().collect::<String>()));
+    let pairs = cjk.windows(2).map(|w| w.iter().collect::<String>());
+    let mut out: Vec<String> = Vec::new();
+    for t in words.chain(pairs) {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
     out
 }
 
 fn similar(a: &str, b: &str) -> bool {
     let (ta, tb) = (tokens(a), tokens(b));
     let small = ta.len().min(tb.len());
-    small > 0 && ta.intersection(&tb).count() * 2 >= small
+    let shared = ta.iter().filter(|t| tb.contains(t)).count();
+    small > 0 && shared * 2 >= small
 }

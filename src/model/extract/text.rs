@@ -13,9 +13,36 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
+/// A letter of a script that spaces delimit: ASCII, Latin, Greek, Cyrillic and combining
+/// marks. Ranges rather than `char::is_alphabetic`, whose Unicode tables would weigh on the wasm.
+pub fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{0300}'..='\u{052F}' | '\u{1E00}'..='\u{1FFF}')
+            && c != '\u{00D7}'
+            && c != '\u{00F7}'
+}
+
 /// A letter or digit of a word that spaces delimit (CJK characters are words of their own).
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && !is_cjk(c)
+    c.is_ascii_digit() || is_letter(c)
+}
+
+/// Sorts pairs in place, first by the first item, then the second: a shell sort, a few lines
+/// of code where each `sort_by` would add a sizeable monomorphised copy to the wasm.
+pub fn sort_pairs(v: &mut [(u64, u64)]) {
+    let mut gap = v.len() / 2;
+    while gap > 0 {
+        for i in gap..v.len() {
+            let x = v[i];
+            let mut j = i;
+            while j >= gap && v[j - gap] > x {
+                v[j] = v[j - gap];
+                j -= gap;
+            }
+            v[j] = x;
+        }
+        gap = if gap == 2 { 1 } else { gap * 5 / 11 };
+    }
 }
 
 fn is_space(c: char) -> bool {
@@ -132,8 +159,12 @@ impl<'a> Src<'a> {
                 }
             }
         }
-        out.sort_unstable();
-        out
+        let mut keyed: Vec<(u64, u64)> = out.iter().map(|&(s, e)| (s as u64, e as u64)).collect();
+        sort_pairs(&mut keyed);
+        keyed
+            .iter()
+            .map(|&(s, e)| (s as usize, e as usize))
+            .collect()
     }
 
     /// Trimmed of spaces on both sides.
@@ -214,12 +245,16 @@ pub fn sentences(src: &Src, para: Range<usize>) -> Vec<Range<usize>> {
                 let next_word = src.char_at(after);
                 let word_start = text[start..i]
                     .char_indices()
-                    .rfind(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.'))
+                    .rfind(|&(_, ch)| !(is_word_char(ch) || ch == '.'))
                     .map_or(start, |(p, ch)| start + p + ch.len_utf8());
                 let word = src.lower.get(word_start..i).unwrap_or("");
                 (next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '\'' | ')')))
                     && next_word.is_none_or(|n| {
-                        n.is_uppercase() || n.is_ascii_digit() || is_cjk(n) || "\"“(".contains(n)
+                        n.is_ascii_uppercase()
+                            || (!n.is_ascii() && is_letter(n))
+                            || n.is_ascii_digit()
+                            || is_cjk(n)
+                            || "\"“(".contains(n)
                     })
                     && !ABBREVIATIONS.contains(&word)
             }
