@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use kezuohou_explorer::model::extract::{draft, Doubt};
+use kezuohou_explorer::model::extract::{decimal, draft, Doubt};
 use kezuohou_explorer::model::Model;
 use proptest::prelude::*;
 
@@ -219,6 +219,19 @@ proptest! {
             prop_assert!(Model::from_dataset(draft(piece).to_dataset(true)).is_ok());
             check_spans(piece)?;
         }
+    }
+}
+
+proptest! {
+    /// The hand-written decimal reader gives what the standard parser gives.
+    #[test]
+    fn decimals_read_as_the_standard_parser_reads_them(
+        int in "[0-9]{1,9}",
+        frac in prop::option::of("[0-9]{1,6}"),
+    ) {
+        let s = match &frac { Some(f) => format!("{int}.{f}"), None => int.clone() };
+        let want: f64 = s.parse().map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        prop_assert_eq!(decimal(&s), Some(want), "{}", s);
     }
 }
 

@@ -235,16 +235,22 @@ fn figure_row(
     let quote = d.text.get(f.span.clone()).unwrap_or("");
     let doubts: Vec<&str> = f.doubts.iter().map(|x| x.text(lang)).collect();
     let class = classes!((selected == Some(i)).then_some("selected"));
+    let scale = match f.scale {
+        Scale::One => String::new(),
+        Scale::Thousand | Scale::Million | Scale::Billion | Scale::Wan | Scale::Yi => {
+            format!(" {}", scale_name(f.scale, t))
+        }
+    };
     html! {
         <tr {class}>
             <td>{f.paragraph}</td>
-            <td><button type="button" class="link" data-i={i.to_string()}>{&f.label}</button></td>
-            <td><q>{quote}</q></td>
-            <td class="num">{format::number_text(f.value)}{" "}{scale_name(f.scale, t)}</td>
-            <td>{f.unit.symbol(lang)}</td>
+            <td class="wrap"><button type="button" class="link" data-i={i.to_string()}>{&f.label}</button></td>
+            <td class="wrap"><q>{quote}</q></td>
+            <td class="num">{format::number_text(f.value)}{scale}</td>
+            <td class="wrap">{f.unit.symbol(lang)}</td>
             <td>{format::qualifier_text(f.qualifier, lang)}</td>
             <td>{format::period_text(Some(&f.period), lang)}</td>
-            <td class="doubts">{doubts.join("; ")}</td>
+            <td class="wrap doubts">{doubts.join("; ")}</td>
         </tr>
     }
 }
@@ -483,7 +489,11 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                     </div>
                     <div class="draft-table">
                         <h4>{t.draft_table}</h4>
-                        <p class="hint">{t.draft_select_hint}</p>
+                        if let Some(i) = selected {
+                            { editor(&d.figures[i], i, &review, t, lang) }
+                        } else {
+                            <p class="hint">{t.draft_select_hint}</p>
+                        }
                         <div class="table-scroll">
                         <table id="draft-figures">
                             <thead><tr>
@@ -497,9 +507,6 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                         </div>
                     </div>
                 </div>
-                if let Some(i) = selected {
-                    { editor(&d.figures[i], i, &review, t, lang) }
-                }
                 <h4>{t.draft_relations}</h4>
                 if d.relations.is_empty() {
                     <p>{t.draft_no_relations}</p>

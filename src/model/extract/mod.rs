@@ -231,6 +231,7 @@ pub fn draft(input: &str) -> Draft {
                             prev_end > c.start,
                         );
                         let mut label = match (&made, f.implied, &prev_label) {
+                            (_, true, Some(p)) if p.chars().any(text::is_cjk) => format!("{p}占比"),
                             (_, true, Some(p)) => format!("{p}: share"),
                             (Some(l), _, _) => l.clone(),
                             (None, _, _) => {
@@ -239,12 +240,20 @@ pub fn draft(input: &str) -> Draft {
                             }
                         };
                         if f.start_value {
-                            label = label::suffix(&label::cap_chars(&label, 50), "(from)");
+                            let from = if label.chars().any(text::is_cjk) {
+                                "（起）"
+                            } else {
+                                "(from)"
+                            };
+                            label = label::suffix(&label::cap_chars(&label, 50), from);
                         } else if let (true, true, Some(p)) =
                             (f.end_value, prev_start_value, &prev_label)
                         {
-                            let base = p.strip_suffix(" (from)").unwrap_or(p);
-                            label = label::suffix(base, "(to)");
+                            let zh = p.chars().any(text::is_cjk);
+                            let base = p
+                                .strip_suffix(if zh { " （起）" } else { " (from)" })
+                                .unwrap_or(p);
+                            label = label::suffix(base, if zh { "（止）" } else { "(to)" });
                             doubts.retain(|d| *d != Doubt::LabelFromQuote);
                         }
                         prev_end = f.span.end;
