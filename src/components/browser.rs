@@ -102,3 +102,14 @@ pub fn textarea_value(id: &str) -> String {
         .map(|t| t.value())
         .unwrap_or_default()
 }
+
+/// Set the value of the textarea with this id (nothing when there is none).
+pub fn set_textarea_value(id: &str, value: &str) {
+    if let Some(t) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        t.set_value(value);
+    }
+}

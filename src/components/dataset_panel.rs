@@ -3,6 +3,7 @@
 //! the browser keeps. Plus the notice about stored data that could not be used.
 
 use super::browser;
+use super::draft_review::DraftReview;
 use super::AppHandle;
 use crate::i18n::{tr, Strings};
 use crate::input;
@@ -235,6 +236,10 @@ pub fn dataset_panel(app: &AppHandle) -> Html {
         LoadOutcome::None => ("", None, None),
     };
     let mib = (MAX_DATASET_BYTES >> 20).to_string();
+    let on_draft_open = {
+        let app = app.clone();
+        Callback::from(move |json: String| load(&app, Ok(json), Source::Pasted))
+    };
     html! {
         <section id="data-panel" class="data-panel" aria-labelledby="data-title" onclick={on_click}>
             <h2 id="data-title">{t.data_button}</h2>
@@ -266,6 +271,10 @@ pub fn dataset_panel(app: &AppHandle) -> Html {
                 (true, None) => t.storage_on,
             } }</p>
             <button type="button" id="data-remove" class="secondary" data-cmd="remove">{t.remove_stored}</button>
+            <details class="draft-details" id="draft-details">
+                <summary>{t.draft_button}</summary>
+                <DraftReview lang={lang} on_open={on_draft_open} />
+            </details>
         </section>
     }
 }

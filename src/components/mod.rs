@@ -10,6 +10,7 @@ mod chart_panel;
 mod controls;
 mod dataset_panel;
 mod derived_view;
+mod draft_review;
 mod figure_detail;
 mod figure_link;
 mod figure_table;
@@ -27,6 +28,7 @@ mod what_if;
 pub use app::{App, Explorer, ExplorerProps};
 pub use chart_panel::ChartPanel;
 pub use dataset_panel::MAX_SHOWN_ERRORS;
+pub use draft_review::{DraftReview, DraftReviewProps};
 pub use figure_table::{filtered_ids, FigureTable};
 
 use crate::state::AppState;

@@ -10,6 +10,7 @@ pub mod display;
 mod error;
 mod estimate;
 pub mod export;
+pub mod extract;
 pub mod format;
 mod json_path;
 pub mod limits;

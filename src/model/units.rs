@@ -12,6 +12,7 @@ pub struct Dims {
     pub people: i8,
     pub volume: i8,
     pub time: i8,
+    pub household: i8,
 }
 
 impl Dims {
@@ -23,6 +24,7 @@ impl Dims {
             people: self.people + o.people,
             volume: self.volume + o.volume,
             time: self.time + o.time,
+            household: self.household + o.household,
         }
     }
     pub fn over(self, o: Dims) -> Dims {
@@ -33,6 +35,7 @@ impl Dims {
             people: -o.people,
             volume: -o.volume,
             time: -o.time,
+            household: -o.household,
         })
     }
 }
@@ -69,6 +72,7 @@ units! {
     PercentagePoint = "percentage_point", "pp", "个百分点", 0.01, [];
     Person = "person", "people", "人", 1.0, [people: 1];
     Visitor = "visitor", "visits", "人次", 1.0, [people: 1];
+    Household = "household", "households", "户", 1.0, [household: 1];
     CubicMetre = "m3", "m³", "立方米", 1.0, [volume: 1];
     Year = "year", "years", "年", 1.0, [time: 1];
     YuanPerPersonYear = "cny_per_person_year", "yuan per person per year", "元/人·年", 1.0, [cny: 1, people: -1, time: -1];

@@ -1,0 +1,527 @@
+//! From plain text to a draft dataset: figures with their spans, units, scales, qualifiers,
+//! periods and short labels, and the relations the wording implies. English and Chinese.
+//!
+//! Offsets are **byte** offsets into the text as given (UTF-8), so `&text[span]` is the quote.
+//! The vocabulary is data (`tables.rs`); the scanner is hand-written (no regex crate in the wasm).
+//! Nothing here is accepted silently: every guess the extractor makes is listed as a `Doubt`.
+
+mod label;
+mod number;
+mod period;
+mod relations;
+mod scan;
+mod tables;
+mod text;
+
+use std::ops::Range;
+
+use super::dataset::{
+    CaseInfo, Dataset, Figure, FigureKind, Paragraph, Period, Qualifier, Relation, Rule, Scale,
+    SourceRef, Text, FORMAT_VERSION,
+};
+use super::units::{Lang, Unit};
+pub use number::decimal;
+use text::Src;
+
+/// What the extractor was unsure about, for the reviewer to confirm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// A count unit read from a noun: "310 forest guards" counted as people.
+    UnitFromNoun,
+    /// A money rate read from nearby words: "an annual salary of 10,000 yuan".
+    RateFromWords,
+    /// 万亿 or trillion, kept as a multiple of 亿 or billion.
+    ScaleRewritten,
+    /// A four-digit number with a unit that might still be a year.
+    MaybeYear,
+    /// No date in the sentence; a perfect tense ("has exceeded") taken as the present.
+    PeriodFromTense,
+    /// "over 2002": a change counted from a baseline year, drafted as "since".
+    BaselineYear,
+    /// "from less than 5% to…": a starting level, drafted as undated.
+    StartValue,
+    /// No time words in the sentence: undated.
+    NoPeriod,
+    /// No digits: "all of whom" read as 100%.
+    Implied,
+    /// No words to name it: the label is the quote.
+    LabelFromQuote,
+}
+
+impl Doubt {
+    pub const ALL: [Doubt; 10] = [
+        Doubt::UnitFromNoun,
+        Doubt::RateFromWords,
+        Doubt::ScaleRewritten,
+        Doubt::MaybeYear,
+        Doubt::PeriodFromTense,
+        Doubt::BaselineYear,
+        Doubt::StartValue,
+        Doubt::NoPeriod,
+        Doubt::Implied,
+        Doubt::LabelFromQuote,
+    ];
+
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Doubt::UnitFromNoun, Lang::En) => "unit read from the noun counted",
+            (Doubt::UnitFromNoun, Lang::Zh) => "单位由所计名词推断",
+            (Doubt::RateFromWords, Lang::En) => {
+                "rate (per person, per year…) read from nearby words"
+            }
+            (Doubt::RateFromWords, Lang::Zh) => "费率（每人、每年等）由上下文推断",
+            (Doubt::ScaleRewritten, Lang::En) => "scale word kept as a multiple of a known scale",
+            (Doubt::ScaleRewritten, Lang::Zh) => "数量级改写为已知数量级的倍数",
+            (Doubt::MaybeYear, Lang::En) => "a four-digit number: could be a year",
+            (Doubt::MaybeYear, Lang::Zh) => "四位数，可能是年份",
+            (Doubt::PeriodFromTense, Lang::En) => "no date given: the tense is read as the present",
+            (Doubt::PeriodFromTense, Lang::Zh) => "未给出时间：按时态理解为目前",
+            (Doubt::BaselineYear, Lang::En) => "a change over a baseline year, drafted as since",
+            (Doubt::BaselineYear, Lang::Zh) => "相对基期年份的变化，按“以来”起草",
+            (Doubt::StartValue, Lang::En) => "a starting level whose date is not given",
+            (Doubt::StartValue, Lang::Zh) => "起点水平，未给出时间",
+            (Doubt::NoPeriod, Lang::En) => "no time words in the sentence: undated",
+            (Doubt::NoPeriod, Lang::Zh) => "句中没有时间词：未注明时间",
+            (Doubt::Implied, Lang::En) => "no digits: the share is implied by the words",
+            (Doubt::Implied, Lang::Zh) => "没有数字：比例由措辞推断",
+            (Doubt::LabelFromQuote, Lang::En) => "no words to name it: the label is the quote",
+            (Doubt::LabelFromQuote, Lang::Zh) => "无可用名称：以原文数字作标签",
+        }
+    }
+}
+
+/// Why a number was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkipReason {
+    Year,
+    Date,
+    /// A case, section, table or page number.
+    Reference,
+    Ordinal,
+    /// No unit the model knows follows it.
+    NoUnit,
+    /// A percentage above 100 is a growth rate, not a share.
+    PercentOver100,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Skipped {
+    pub span: Range<usize>,
+    pub reason: SkipReason,
+}
+
+/// One figure of the draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftFigure {
+    pub id: String,
+    /// Qualifier, number, scale and unit: "exceeded 21%", "51.36 million yuan".
+    pub span: Range<usize>,
+    /// The digits alone (for a share stated in words, the words).
+    pub number: Range<usize>,
+    pub sentence: Range<usize>,
+    pub paragraph: u32,
+    pub value: f64,
+    pub scale: Scale,
+    pub unit: Unit,
+    pub qualifier: Qualifier,
+    pub period: Period,
+    pub label: String,
+    pub repeats: Option<String>,
+    pub doubts: Vec<Doubt>,
+    pub start_value: bool,
+    pub implied: bool,
+}
+
+impl DraftFigure {
+    /// 1 when nothing was guessed, lower with every doubt.
+    pub fn confidence(&self) -> f64 {
+        (1.0 - 0.2 * self.doubts.len() as f64).max(0.2)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelationWhy {
+    /// "totaling X …, including A, B and C"
+    TotalIncluding,
+    /// "of which", 其中, or "including" without a stated total
+    OfWhich,
+    /// The same measure stated twice.
+    StatedTwice,
+    /// An area against an area the reader added.
+    Context,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProposedRelation {
+    pub relation: Relation,
+    pub why: RelationWhy,
+    /// Proposals are not accepted until the reader accepts them.
+    pub accepted: bool,
+}
+
+/// A paragraph as the explorer numbers it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DraftParagraph {
+    pub n: u32,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    pub text: String,
+    pub paragraphs: Vec<DraftParagraph>,
+    pub figures: Vec<DraftFigure>,
+    pub relations: Vec<ProposedRelation>,
+    /// Numbers that are not figures, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Figures the reader added from outside the text (kind `context`).
+    pub context: Vec<Figure>,
+}
+
+/// Draft a dataset from a case-study text.
+pub fn draft(input: &str) -> Draft {
+    let src = Src::new(input);
+    let mut paragraphs = Vec::new();
+    let mut figures: Vec<DraftFigure> = Vec::new();
+    let mut skipped = Vec::new();
+    for (n, para) in text::paragraphs(input).into_iter().enumerate() {
+        let n = n as u32;
+        paragraphs.push(DraftParagraph {
+            n,
+            span: para.clone(),
+        });
+        for sentence in text::sentences(&src, para) {
+            let tokens = scan::sentence_tokens(&src, sentence.clone());
+            let years: Vec<(i32, Range<usize>)> = tokens
+                .iter()
+                .filter_map(|t| match t {
+                    scan::Token::Year(y, r) => Some((*y, r.clone())),
+                    _ => None,
+                })
+                .collect();
+            let markers = period::markers(&src, sentence.clone(), &years);
+            let perfect = period::perfect_tense(&src, sentence.clone());
+            let mut prev_end = sentence.start;
+            let mut prev_start_value = false;
+            let mut prev_label: Option<String> = None;
+            for tok in tokens {
+                match tok {
+                    scan::Token::Year(_, r) => skipped.push(Skipped {
+                        span: r,
+                        reason: SkipReason::Year,
+                    }),
+                    scan::Token::Skip(r, reason) => skipped.push(Skipped { span: r, reason }),
+                    scan::Token::Figure(f) => {
+                        let c = text::clause(&src, sentence.clone(), f.span.clone());
+                        let (period, doubt) = period::assign(
+                            perfect,
+                            c.clone(),
+                            f.span.clone(),
+                            &markers,
+                            f.start_value,
+                        );
+                        let mut doubts = f.doubts.clone();
+                        doubts.extend(doubt);
+                        let made = label::label(
+                            &src,
+                            &f,
+                            c.start.max(prev_end),
+                            c.end,
+                            prev_label.as_deref(),
+                            prev_end > c.start,
+                        );
+                        let mut label = match (&made, f.implied, &prev_label) {
+                            (_, true, Some(p)) if p.chars().any(text::is_cjk) => format!("{p}占比"),
+                            (_, true, Some(p)) => format!("{p}: share"),
+                            (Some(l), _, _) => l.clone(),
+                            (None, _, _) => {
+                                doubts.push(Doubt::LabelFromQuote);
+                                input[f.span.clone()].to_string()
+                            }
+                        };
+                        if f.start_value {
+                            let from = if label.chars().any(text::is_cjk) {
+                                "（起）"
+                            } else {
+                                "(from)"
+                            };
+                            label = label::suffix(&label::cap_chars(&label, 50), from);
+                        } else if let (true, true, Some(p)) =
+                            (f.end_value, prev_start_value, &prev_label)
+                        {
+                            let zh = p.chars().any(text::is_cjk);
+                            let base = p
+                                .strip_suffix(if zh { " （起）" } else { " (from)" })
+                                .unwrap_or(p);
+                            label = label::suffix(base, if zh { "（止）" } else { "(to)" });
+                            doubts.retain(|d| *d != Doubt::LabelFromQuote);
+                        }
+                        prev_end = f.span.end;
+                        prev_start_value = f.start_value;
+                        prev_label = Some(label.clone());
+                        let k = figures.len() + 1;
+                        figures.push(DraftFigure {
+                            id: label::id(k, &label, f.unit),
+                            span: f.span,
+                            number: f.number,
+                            sentence: sentence.clone(),
+                            paragraph: n,
+                            value: f.value,
+                            scale: f.scale,
+                            unit: f.unit,
+                            qualifier: f.qualifier,
+                            period,
+                            label: label::cap(&label),
+                            repeats: None,
+                            doubts,
+                            start_value: f.start_value,
+                            implied: f.implied,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let relations = relations::propose(&src, &mut figures);
+    Draft {
+        text: input.to_string(),
+        paragraphs,
+        figures,
+        relations,
+        skipped,
+        context: Vec::new(),
+    }
+}
+
+impl ProposedRelation {
+    /// The figure ids the relation names.
+    pub fn ids(&self) -> Vec<&str> {
+        super::validate::rule_ids(&self.relation.rule)
+    }
+}
+
+impl Draft {
+    /// Drop figure `i`, with the relations that name it and any "repeats" that point at it.
+    pub fn drop_figure(&mut self, i: usize) {
+        if i >= self.figures.len() {
+            return;
+        }
+        let id = self.figures.remove(i).id;
+        self.relations.retain(|r| !r.ids().contains(&id.as_str()));
+        for f in &mut self.figures {
+            if f.repeats.as_deref() == Some(id.as_str()) {
+                f.repeats = None;
+            }
+        }
+    }
+
+    /// Add an area from outside the text (the banner's total area, say): a context figure, and
+    /// a proposed "fits within" for every area of the draft.
+    pub fn add_context_area(&mut self, label: &str, value: f64, scale: Scale, unit: Unit) {
+        let id = format!("context_{}", self.context.len() + 1);
+        self.context.push(Figure {
+            id: id.clone(),
+            label: Text {
+                en: label.into(),
+                zh: label.into(),
+            },
+            value,
+            scale,
+            unit: unit.code().into(),
+            qualifier: Qualifier::Exact,
+            about_pct: None,
+            period: Period::Undated,
+            channel: None,
+            kind: FigureKind::Context,
+            source: SourceRef {
+                paragraph: None,
+                note: Text {
+                    en: "Added by the reader as context.".into(),
+                    zh: "读者添加的背景数据。".into(),
+                },
+                quote: None,
+                external: Some("added by the reader".into()),
+            },
+            repeats: None,
+        });
+        if !unit.is_area() {
+            return;
+        }
+        let inner: Vec<String> = self
+            .figures
+            .iter()
+            .filter(|f| f.unit.is_area())
+            .map(|f| f.id.clone())
+            .collect();
+        for inner in inner {
+            let n = self.relations.len() + 1;
+            self.relations.push(ProposedRelation {
+                relation: Relation {
+                    id: format!("r{n}_within"),
+                    label: Text {
+                        en: "The area fits inside the area added as context".into(),
+                        zh: "该面积不超过所加的背景面积".into(),
+                    },
+                    rule: Rule::FitsWithin {
+                        inner,
+                        outer: id.clone(),
+                    },
+                    tolerance_pct: None,
+                    note: None,
+                },
+                why: RelationWhy::Context,
+                accepted: false,
+            });
+        }
+    }
+
+    /// The sentence of a figure, cut to about 240 characters around the figure when longer.
+    pub fn context_of(&self, f: &DraftFigure) -> String {
+        const SIDE: usize = 120;
+        let (Some(head), Some(tail)) = (
+            self.text.get(f.sentence.start..f.span.start),
+            self.text.get(f.span.start..f.sentence.end),
+        ) else {
+            return String::new();
+        };
+        let head_chars = head.chars().count();
+        let mut out = String::new();
+        if head_chars > SIDE {
+            out.push('…');
+            out.extend(head.chars().skip(head_chars - SIDE));
+        } else {
+            out.push_str(head);
+        }
+        out.push_str(&label::cap_chars(tail, SIDE));
+        out
+    }
+
+    /// The draft as a dataset in the explorer's format. `proposed` also takes the relations
+    /// not yet accepted (the command line prints them all for review).
+    pub fn to_dataset(&self, proposed: bool) -> Dataset {
+        let quote = |r: &Range<usize>| self.text.get(r.clone()).unwrap_or("").trim().to_string();
+        let figures: Vec<Figure> = self
+            .figures
+            .iter()
+            .map(|f| {
+                let sentence = self.context_of(f);
+                let doubts = |lang| {
+                    f.doubts
+                        .iter()
+                        .map(|d| d.text(lang))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                let note = |lead: &str, unsure: &str, lang| {
+                    let d = doubts(lang);
+                    if d.is_empty() {
+                        format!("{lead}“{sentence}”")
+                    } else {
+                        format!("{lead}“{sentence}” {unsure}{d}.")
+                    }
+                };
+                Figure {
+                    id: f.id.clone(),
+                    label: Text {
+                        en: f.label.clone(),
+                        zh: f.label.clone(),
+                    },
+                    value: f.value,
+                    scale: f.scale,
+                    unit: f.unit.code().into(),
+                    qualifier: f.qualifier,
+                    about_pct: None,
+                    period: f.period.clone(),
+                    channel: None,
+                    kind: FigureKind::Reported,
+                    source: SourceRef {
+                        paragraph: Some(f.paragraph),
+                        note: Text {
+                            en: note("Drafted from ", "Unsure: ", Lang::En),
+                            zh: note("起草自", "待核：", Lang::Zh),
+                        },
+                        quote: Some(quote(&f.span)),
+                        external: None,
+                    },
+                    repeats: f.repeats.clone(),
+                }
+            })
+            .chain(self.context.iter().cloned())
+            .collect();
+        let ids: std::collections::HashSet<String> = figures.iter().map(|f| f.id.clone()).collect();
+        let figures: Vec<Figure> = figures
+            .into_iter()
+            .map(|mut f| {
+                f.repeats = f.repeats.filter(|r| ids.contains(r));
+                f
+            })
+            .collect();
+        let relations = self
+            .relations
+            .iter()
+            .filter(|r| r.accepted || proposed)
+            .filter(|r| {
+                super::validate::rule_ids(&r.relation.rule)
+                    .iter()
+                    .all(|id| ids.contains(*id))
+            })
+            .map(|r| r.relation.clone())
+            .collect();
+        let title = self
+            .paragraphs
+            .first()
+            .map(|p| label::cap_chars(&quote(&p.span), 120))
+            .unwrap_or_default();
+        let src = Src::new(&self.text);
+        let paragraphs = self
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let first = text::sentences(&src, p.span.clone())
+                    .first()
+                    .map(&quote)
+                    .unwrap_or_default();
+                let summary = label::cap_chars(&first, 160);
+                let (en, zh) = if p.n == 0 {
+                    ("Title".to_string(), "标题".to_string())
+                } else {
+                    (format!("Paragraph {}", p.n), format!("第 {} 段", p.n))
+                };
+                Paragraph {
+                    n: p.n,
+                    title: Text { en, zh },
+                    summary: Text {
+                        en: summary.clone(),
+                        zh: summary,
+                    },
+                }
+            })
+            .collect();
+        Dataset {
+            format_version: FORMAT_VERSION,
+            case: CaseInfo {
+                id: "drafted-case".into(),
+                title: Text {
+                    en: title.clone(),
+                    zh: title,
+                },
+                place: Text::default(),
+                citation: Text {
+                    en: "Drafted from a text; paragraphs numbered from 0 (the title line)".into(),
+                    zh: "由文本起草；段落自 0（标题行）起编号".into(),
+                },
+            },
+            paragraphs,
+            channels: Vec::new(),
+            figures,
+            measures: Vec::new(),
+            derived: Vec::new(),
+            relations,
+        }
+    }
+}
+
+/// The draft dataset of a text as pretty JSON, every proposed relation included.
+pub fn draft_json(input: &str) -> Result<String, String> {
+    serde_json::to_string_pretty(&draft(input).to_dataset(true)).map_err(|e| e.to_string())
+}
