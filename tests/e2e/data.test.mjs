@@ -35,8 +35,13 @@ async function openPanel(page) {
   await page.waitForSelector('#data-panel');
 }
 
+/** Paste: the text lands in the box in one input event, as a clipboard paste delivers it
+ * (playwright's `fill` of a megabyte-long text can outlast its action timeout on a busy machine). */
 async function paste(page, text) {
-  await page.locator('#data-text').fill(text);
+  await page.locator('#data-text').evaluate((box, t) => {
+    box.value = t;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
   await page.click('#data-load');
 }
 
