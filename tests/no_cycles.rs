@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! No import cycle between the files of `src/`: every `use` and every path in code (`crate::…`,
 //! `super::…`, a child module's name) is resolved to the file that defines the item it names,
 //! following re-exports (`pub use`, globs included), and the graph of files must have no cycle.
