@@ -7,6 +7,7 @@ pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod numfmt;
+pub mod record;
 pub mod state;
 pub mod storage;
 

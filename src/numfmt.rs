@@ -112,7 +112,7 @@ pub fn shown(s: &Shown, lang: Lang, style: NumberStyle) -> String {
     let sep = match (lang, s.unit.as_str()) {
         (_, "%") => "",
         (Lang::Zh, _) => " ",
-        _ => " ",
+        (Lang::En, _) => " ",
     };
     format!("{n}{sep}{}", s.unit)
 }

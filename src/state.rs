@@ -1,115 +1,51 @@
 //! The whole view state, one value: it round-trips through the URL query string, so a copied
 //! link reopens the same view and back/forward walk through past views.
 
+use crate::model::codes::code_table;
 use crate::model::display::{NumberStyle, UnitChoice};
-use crate::model::{AreaUnit, Currency, DatasetError, Lang, Model, Status};
-use crate::storage::Problem;
+use crate::model::{AreaUnit, Currency, DatasetError, Lang, Model, Origin, Status};
+use crate::record::Problem;
 use std::rc::Rc;
 use yew::Reducible;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    #[default]
-    Overview,
-    Table,
-    Trail,
-    Quality,
-    Derived,
-    Channels,
-    Scenario,
-    Timeline,
-}
-
-impl View {
-    pub const ALL: [View; 8] = [
-        View::Overview,
-        View::Table,
-        View::Quality,
-        View::Derived,
-        View::Channels,
-        View::Scenario,
-        View::Timeline,
-        View::Trail,
-    ];
-    pub fn code(self) -> &'static str {
-        match self {
-            View::Overview => "overview",
-            View::Table => "table",
-            View::Trail => "trail",
-            View::Quality => "quality",
-            View::Derived => "derived",
-            View::Channels => "channels",
-            View::Scenario => "whatif",
-            View::Timeline => "timeline",
-        }
-    }
-    pub fn parse(s: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.code() == s)
+code_table! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum View {
+        #[default]
+        Overview = "overview",
+        Table = "table",
+        Quality = "quality",
+        Derived = "derived",
+        Channels = "channels",
+        Scenario = "whatif",
+        Timeline = "timeline",
+        Trail = "trail",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn code(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Theme> {
-        [Theme::System, Theme::Light, Theme::Dark]
-            .into_iter()
-            .find(|t| t.code() == s)
+code_table! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum Theme {
+        #[default]
+        System = "system",
+        Light = "light",
+        Dark = "dark",
     }
 }
 
-/// Columns of the figure table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortKey {
-    #[default]
-    Source,
-    Label,
-    Value,
-    Unit,
-    Period,
-    Kind,
-    Channel,
-    Status,
-}
-
-impl SortKey {
-    pub const ALL: [SortKey; 8] = [
-        SortKey::Label,
-        SortKey::Value,
-        SortKey::Unit,
-        SortKey::Period,
-        SortKey::Kind,
-        SortKey::Channel,
-        SortKey::Source,
-        SortKey::Status,
-    ];
-    pub fn code(self) -> &'static str {
-        match self {
-            SortKey::Source => "source",
-            SortKey::Label => "label",
-            SortKey::Value => "value",
-            SortKey::Unit => "unit",
-            SortKey::Period => "period",
-            SortKey::Kind => "kind",
-            SortKey::Channel => "channel",
-            SortKey::Status => "status",
-        }
-    }
-    pub fn parse(s: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.code() == s)
+code_table! {
+    /// Columns of the figure table.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum SortKey {
+        Label = "label",
+        Value = "value",
+        Unit = "unit",
+        Period = "period",
+        Kind = "kind",
+        Channel = "channel",
+        #[default]
+        Source = "source",
+        Status = "status",
     }
 }
 
@@ -119,8 +55,8 @@ pub struct ViewState {
     pub view: View,
     pub selected: Option<String>,
     pub channel: Option<String>,
-    /// "reported", "derived" or "context".
-    pub kind: Option<String>,
+    /// Only quantities of this origin (reported, derived or context); `None`: all.
+    pub kind: Option<Origin>,
     pub status: Option<Status>,
     pub search: String,
     pub sort: SortKey,
@@ -228,13 +164,7 @@ impl ViewState {
                     }
                     good
                 }
-                "kind" => {
-                    let good = matches!(v.as_str(), "reported" | "derived" | "context");
-                    if good {
-                        s.kind = Some(v.clone());
-                    }
-                    good
-                }
+                "kind" => Origin::parse(&v).map(|x| s.kind = Some(x)).is_some(),
                 "status" => Status::parse(&v).map(|x| s.status = Some(x)).is_some(),
                 "q" => {
                     s.search = v.chars().take(MAX_SEARCH_CHARS).collect();
@@ -318,8 +248,8 @@ impl ViewState {
         if let Some(c) = this.channel.as_ref() {
             parts.push(("channel", c.clone()));
         }
-        if let Some(k) = &this.kind {
-            parts.push(("kind", k.clone()));
+        if let Some(k) = this.kind {
+            parts.push(("kind", k.code().into()));
         }
         if let Some(st) = this.status {
             parts.push(("status", st.code().into()));
@@ -454,7 +384,7 @@ pub enum Action {
     SetView(View),
     Select(Option<String>),
     SetChannel(Option<String>),
-    SetKind(Option<String>),
+    SetKind(Option<Origin>),
     SetStatus(Option<Status>),
     SetSearch(String),
     /// Sort by a column; choosing the current column again flips the direction.

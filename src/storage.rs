@@ -1,10 +1,7 @@
 //! What the app keeps in the browser between visits: the dataset the reader loaded and their view
-//! settings. Each is one record under its own key: a header line naming the app, the record and
-//! its format version, then the payload (`kezuohou-explorer/settings/1` then a query string;
-//! `kezuohou-explorer/dataset/1` then the dataset's JSON text as loaded).
-//!
-//! Everything that decides (record format, version check, which dataset and view a visit starts
-//! with) is pure and tested natively; `web` is the thin layer over `localStorage`.
+//! settings, each one record under its own key (the record format and the `localStorage` layer
+//! are in `record.rs`, re-exported here). This module decides, purely and tested natively, which
+//! dataset and view a visit starts with.
 //!
 //! Nothing read back is trusted: a stored dataset is validated again like any other input, and a
 //! record that is damaged, from an older format version or invalid is dropped with a notice, the
@@ -15,102 +12,7 @@ use crate::model::{DatasetError, Model, EMBEDDED_JSON};
 use crate::state::{Ignored, Source, ViewState};
 use std::rc::Rc;
 
-/// The record format this build writes and reads.
-pub const FORMAT: u32 = 1;
-pub const SETTINGS_KEY: &str = "kezuohou-explorer.settings";
-pub const DATASET_KEY: &str = "kezuohou-explorer.dataset";
-const APP: &str = "kezuohou-explorer";
-
-/// Something wrong with the browser storage, shown to the reader as a notice.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Problem {
-    /// A record this app cannot make sense of (damaged, or not written by it).
-    Corrupt,
-    /// Written by an older version of the app in a format this one no longer reads.
-    OldFormat,
-    /// Written by a newer version of the app (settings: dropped).
-    NewerFormat,
-    /// A dataset written by a newer version of the app: kept, unread, until the reader removes
-    /// it or stores another dataset.
-    NewerDatasetKept,
-    /// The stored dataset no longer passes validation.
-    InvalidDataset,
-    /// The browser refused to store more (quota exceeded).
-    Full,
-    /// The browser allows no storage here (disabled, or blocked).
-    Unavailable,
-}
-
-impl Problem {
-    /// A stable code, for tests.
-    pub fn code(self) -> &'static str {
-        match self {
-            Problem::Corrupt => "corrupt",
-            Problem::OldFormat => "old_format",
-            Problem::NewerFormat => "newer_format",
-            Problem::NewerDatasetKept => "newer_dataset_kept",
-            Problem::InvalidDataset => "invalid_dataset",
-            Problem::Full => "full",
-            Problem::Unavailable => "unavailable",
-        }
-    }
-}
-
-/// Which record: the header names it so one is never read as the other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Record {
-    Settings,
-    Dataset,
-}
-
-impl Record {
-    fn name(self) -> &'static str {
-        match self {
-            Record::Settings => "settings",
-            Record::Dataset => "dataset",
-        }
-    }
-    pub fn key(self) -> &'static str {
-        match self {
-            Record::Settings => SETTINGS_KEY,
-            Record::Dataset => DATASET_KEY,
-        }
-    }
-}
-
-/// The stored form of a payload.
-pub fn encode(record: Record, payload: &str) -> String {
-    let mut out = String::with_capacity(payload.len() + 32);
-    out.push_str(APP);
-    out.push('/');
-    out.push_str(record.name());
-    out.push('/');
-    out.push_str(&FORMAT.to_string());
-    out.push('\n');
-    out.push_str(payload);
-    out
-}
-
-/// The payload of a stored record, or what is wrong with it.
-pub fn decode(record: Record, stored: &str) -> Result<&str, Problem> {
-    let (header, payload) = stored.split_once('\n').ok_or(Problem::Corrupt)?;
-    let rest = header
-        .strip_prefix(APP)
-        .and_then(|r| r.strip_prefix('/'))
-        .and_then(|r| r.strip_prefix(record.name()))
-        .and_then(|r| r.strip_prefix('/'))
-        .ok_or(Problem::Corrupt)?;
-    // Digits only: `u32::from_str` would also take a leading '+'.
-    if rest.is_empty() || rest.len() > 9 || !rest.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Problem::Corrupt);
-    }
-    let version: u32 = rest.parse().map_err(|_| Problem::Corrupt)?;
-    match version.cmp(&FORMAT) {
-        std::cmp::Ordering::Less => Err(Problem::OldFormat),
-        std::cmp::Ordering::Greater => Err(Problem::NewerFormat),
-        std::cmp::Ordering::Equal => Ok(payload),
-    }
-}
+pub use crate::record::{decode, encode, web, Problem, Record, DATASET_KEY, FORMAT, SETTINGS_KEY};
 
 /// The view settings kept in a settings record, checked against the dataset in use. Anything
 /// the query does not understand makes the whole record suspect: it is dropped, not half-used.
@@ -146,7 +48,7 @@ pub fn choose_view(
     let query = url_query.strip_prefix('?').unwrap_or(url_query);
     match stored {
         Some(view) if query.is_empty() => (view.clone(), Vec::new()),
-        _ => ViewState::from_query(url_query, Some(model)),
+        Some(_) | None => ViewState::from_query(url_query, Some(model)),
     }
 }
 
@@ -239,41 +141,4 @@ pub fn startup(
         problems,
         discard,
     })
-}
-
-/// `localStorage`, every call failing softly into a `Problem`.
-pub mod web {
-    use super::{Problem, Record};
-
-    fn storage() -> Result<web_sys::Storage, Problem> {
-        web_sys::window()
-            .ok_or(Problem::Unavailable)?
-            .local_storage()
-            .ok()
-            .flatten()
-            .ok_or(Problem::Unavailable)
-    }
-
-    pub fn read(record: Record) -> Result<Option<String>, Problem> {
-        storage()?
-            .get_item(record.key())
-            .map_err(|_| Problem::Unavailable)
-    }
-
-    /// Store a payload. When the browser refuses (full), the old record is removed too, so a
-    /// reload never brings back something other than what is in use.
-    pub fn write(record: Record, payload: &str) -> Result<(), Problem> {
-        let s = storage()?;
-        let text = super::encode(record, payload);
-        s.set_item(record.key(), &text).map_err(|_| {
-            let _ = s.remove_item(record.key());
-            Problem::Full
-        })
-    }
-
-    pub fn remove(record: Record) {
-        if let Ok(s) = storage() {
-            let _ = s.remove_item(record.key());
-        }
-    }
 }

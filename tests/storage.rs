@@ -390,11 +390,6 @@ fn settings_are_stored_only_when_they_read_back() {
         Ok(view.linkable())
     );
     // Settings that would not read back as the same view are not stored at all.
-    let odd_kind = ViewState {
-        kind: Some("bogus".into()),
-        ..Default::default()
-    };
-    assert_eq!(settings_payload(&odd_kind, &m), None);
     let unknown = ViewState {
         selected: Some("no_such_figure".into()),
         ..Default::default()

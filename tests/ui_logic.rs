@@ -7,7 +7,7 @@ use kezuohou_explorer::charts::layout::layout;
 use kezuohou_explorer::charts::spec::all_charts;
 use kezuohou_explorer::components::filtered_ids;
 use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
-use kezuohou_explorer::model::{AreaUnit, Currency, Lang, Model, Shape, Status};
+use kezuohou_explorer::model::{AreaUnit, Currency, Lang, Model, Origin, Shape, Status};
 use kezuohou_explorer::state::{SortKey, Theme, View, ViewState};
 use plotters::prelude::*;
 use proptest::prelude::*;
@@ -179,7 +179,7 @@ fn table_filters_search_both_languages_and_sort() {
         ["timber_stock", "timber_per_forest_ha"]
     );
     v.search.clear();
-    v.kind = Some("context".into());
+    v.kind = Some(Origin::Context);
     v.sort = SortKey::Value;
     v.descending = true;
     let ids = filtered_ids(&m, &v);
@@ -397,4 +397,25 @@ proptest! {
         prop_assert_eq!(get("value"), Some("310".to_string()));
         prop_assert_eq!(get("period"), Some("undated".to_string()));
     }
+}
+
+/// The origin filter is typed: its URL code reads back, an unknown one is ignored with a notice.
+#[test]
+fn kind_filter_round_trips_through_the_url() {
+    let m = model();
+    for origin in Origin::ALL {
+        let v = ViewState {
+            kind: Some(origin),
+            ..Default::default()
+        };
+        let query = v.to_query();
+        assert_eq!(query, format!("?kind={}", origin.code()));
+        let (back, ignored) = ViewState::from_query(&query, Some(&m));
+        assert_eq!(back.kind, Some(origin));
+        assert!(ignored.is_empty());
+    }
+    let (v, ignored) = ViewState::from_query("?kind=bogus", Some(&m));
+    assert_eq!(v.kind, None);
+    assert_eq!(ignored.len(), 1);
+    assert_eq!(ignored[0].key, "kind");
 }

@@ -21,11 +21,21 @@ use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The root: starts from the dataset and settings kept in the browser, or the embedded
-/// dataset; explains why when even the embedded one cannot be loaded.
-#[function_component(App)]
-pub fn app() -> Html {
-    let loaded = use_memo((), |_| {
+/// What the browser says at start-up, read once before the first render (`main.rs`), so that
+/// rendering touches no browser API: the stored records (unusable ones deleted here), the address
+/// bar's query and the system colour scheme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Boot {
+    pub start: Result<storage::Startup, Vec<DatasetError>>,
+    /// `location.search` at start-up.
+    pub query: String,
+    /// Whether the system prefers a dark scheme (later changes arrive through an effect).
+    pub system_dark: bool,
+}
+
+impl Boot {
+    /// Read the browser: storage, address and colour scheme.
+    pub fn from_browser() -> Boot {
         let start = storage::startup(
             storage::web::read(Record::Dataset),
             storage::web::read(Record::Settings),
@@ -35,12 +45,38 @@ pub fn app() -> Html {
                 storage::web::remove(*r);
             }
         }
-        start
-    });
-    match &*loaded {
+        Boot {
+            start,
+            query: browser::location_search(),
+            system_dark: browser::prefers_dark(),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub boot: Rc<Boot>,
+}
+
+/// Mounting `App` without props (`Renderer::<App>::new()`) reads the browser then, before the
+/// first render.
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps {
+            boot: Rc::new(Boot::from_browser()),
+        }
+    }
+}
+
+/// The root: starts from the dataset and settings kept in the browser, or the embedded
+/// dataset; explains why when even the embedded one cannot be loaded.
+#[function_component(App)]
+pub fn app(p: &AppProps) -> Html {
+    match &p.boot.start {
         Ok(s) => html! {
             <Explorer model={s.model.clone()} source={s.source.clone()} text={s.text.clone()}
-                settings={s.settings.clone()} problems={s.problems.clone()} />
+                settings={s.settings.clone()} problems={s.problems.clone()}
+                query={p.boot.query.clone()} system_dark={p.boot.system_dark} />
         },
         Err(errors) => html! { <DatasetErrors errors={errors.clone()} /> },
     }
@@ -87,6 +123,13 @@ pub struct ExplorerProps {
     /// Problems met reading the browser storage.
     #[prop_or_default]
     pub problems: Vec<Problem>,
+    /// The address bar's query at start-up (read when the props are built, never while
+    /// rendering: the root passes what it read before the first render).
+    #[prop_or_else(browser::location_search)]
+    pub query: String,
+    /// Whether the system prefers a dark scheme at start-up.
+    #[prop_or_else(browser::prefers_dark)]
+    pub system_dark: bool,
 }
 
 /// The explorer for one validated model; the view state starts from the address bar, or from
@@ -99,9 +142,9 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         let text = p.text.clone();
         let settings = p.settings.clone();
         let problems = p.problems.clone();
+        let query = p.query.clone();
         use_reducer(move || {
-            let (view, ignored) =
-                storage::choose_view(&browser::location_search(), settings.as_ref(), &model);
+            let (view, ignored) = storage::choose_view(&query, settings.as_ref(), &model);
             let mut s = AppState::new(model, view, ignored);
             s.source = source;
             s.text = text;
@@ -111,7 +154,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             s
         })
     };
-    let system_dark = use_state(browser::prefers_dark);
+    let system_dark = use_state(|| p.system_dark);
     // The model in use for the popstate listener, which outlives the render it was made in.
     let current_model = use_mut_ref(|| state.model.clone());
     *current_model.borrow_mut() = state.model.clone();

@@ -5,7 +5,7 @@ use crate::i18n::tr;
 use crate::model::display::show;
 use crate::model::export::{figures_csv, figures_json};
 use crate::model::format::period_text;
-use crate::model::{Lang, Model, Quantity};
+use crate::model::{Lang, Model, Origin, Quantity};
 use crate::numfmt;
 use crate::state::{Action, SortKey, ViewState};
 use std::rc::Rc;
@@ -23,7 +23,7 @@ pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
                 .as_ref()
                 .is_none_or(|c| q.channel.as_ref() == Some(c))
         })
-        .filter(|q| v.kind.as_deref().is_none_or(|k| q.origin.code() == k))
+        .filter(|q| v.kind.is_none_or(|k| q.origin == k))
         .filter(|q| v.status.is_none_or(|s| model.status_of(&q.id) == Some(s)))
         .filter(|q| {
             needle.is_empty()
@@ -59,7 +59,7 @@ pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
         keyed.sort_by(|(ka, _), (kb, _)| {
             let o = match (ka.0, kb.0) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
-                _ => ka.1.cmp(&kb.1),
+                (Some(_), None) | (None, Some(_)) | (None, None) => ka.1.cmp(&kb.1),
             };
             if v.descending {
                 o.reverse()
@@ -113,7 +113,7 @@ pub fn figure_table() -> Html {
     let key = (
         Rc::as_ptr(model) as usize,
         v.channel.clone(),
-        v.kind.clone(),
+        v.kind,
         v.status,
         v.search.clone(),
         v.sort,
@@ -146,7 +146,7 @@ pub fn figure_table() -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let s = select_value(&e).unwrap_or_default();
-            app.dispatch(Action::SetKind((!s.is_empty()).then_some(s)));
+            app.dispatch(Action::SetKind(Origin::parse(&s)));
         })
     };
     let on_status = {
@@ -229,7 +229,14 @@ pub fn figure_table() -> Html {
     let channel_options = model.dataset.channels.iter().map(|c| {
         html! { <option value={c.id.clone()} selected={v.channel.as_ref() == Some(&c.id)}>{c.label.get(lang)}</option> }
     });
-    let kind_opt = |k: &'static str, l: &'static str| html! { <option value={k} selected={v.kind.as_deref() == Some(k)}>{l}</option> };
+    let kind_opt = |k: Origin| {
+        let label = match k {
+            Origin::Reported => t.kind_reported,
+            Origin::Derived => t.kind_derived,
+            Origin::Context => t.kind_context,
+        };
+        html! { <option value={k.code()} selected={v.kind == Some(k)}>{label}</option> }
+    };
     let status_opt = |s: crate::model::Status| {
         html! { <option value={s.code()} selected={v.status == Some(s)}>{status_text(s, lang)}</option> }
     };
@@ -274,7 +281,7 @@ pub fn figure_table() -> Html {
                 <label class="control" for="flt-kind"><span>{t.filter_kind}</span>
                     <select id="flt-kind" onchange={on_kind}>
                         <option value="" selected={v.kind.is_none()}>{t.all}</option>
-                        {kind_opt("reported", t.kind_reported)}{kind_opt("derived", t.kind_derived)}{kind_opt("context", t.kind_context)}
+                        {kind_opt(Origin::Reported)}{kind_opt(Origin::Derived)}{kind_opt(Origin::Context)}
                     </select></label>
                 <label class="control" for="flt-status"><span>{t.filter_status}</span>
                     <select id="flt-status" onchange={on_status}>

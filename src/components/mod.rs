@@ -25,7 +25,7 @@ mod source_trail;
 mod timeline;
 mod what_if;
 
-pub use app::{App, Explorer, ExplorerProps};
+pub use app::{App, AppProps, Boot, Explorer, ExplorerProps};
 pub use chart_panel::ChartPanel;
 pub use dataset_panel::MAX_SHOWN_ERRORS;
 pub use draft_review::{DraftReview, DraftReviewProps};

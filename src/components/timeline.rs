@@ -32,7 +32,7 @@ fn dated(model: &Model) -> Dated {
                 years.entry(*year).or_default().push(i)
             }
             Some(Period::Range { from, .. }) => years.entry(*from).or_default().push(i),
-            _ => undated.push(i),
+            Some(Period::RecentYears | Period::Present | Period::Undated) | None => undated.push(i),
         }
     }
     Dated {
@@ -68,7 +68,10 @@ pub fn timeline() -> Html {
                 Some(p @ Period::Range { .. }) => {
                     format!(" ({} {})", t.period_span, period_text(Some(p), lang))
                 }
-                _ => String::new(),
+                Some(
+                    Period::Year { .. } | Period::RecentYears | Period::Present | Period::Undated,
+                )
+                | None => String::new(),
             };
             html! {
                 <li><FigureLink id={q.id.clone()} />

@@ -8,6 +8,7 @@
 //! the slips that would bring it inside, found by the same search), and a tension shows a
 //! ratio worth seeing without calling anything wrong (`TensionFinding`).
 
+use super::codes::code_table;
 use super::dataset::{Reference, Relation, Rule, Text};
 use super::derive::compute;
 use super::estimate::Estimate;
@@ -29,62 +30,29 @@ pub const DEFAULT_TOLERANCE_PCT: f64 = 1.0;
 /// are a hint, never a verdict.
 pub const SLIP_SEARCH_LOOKUPS: usize = 4_000_000;
 
-/// A check's verdict on the figures it names, mildest first. A consistency finding is one of
-/// holds, doubtful or contradicts; `Implausible` is what a reference range says of a figure
-/// outside it (a figure's status is the worst of all its checks').
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Status {
-    Holds,
-    Doubtful,
-    Implausible,
-    Contradicts,
-}
-
-impl Status {
-    /// Every variant, mildest first.
-    pub const ALL: [Status; 4] = [
-        Status::Holds,
-        Status::Doubtful,
-        Status::Implausible,
-        Status::Contradicts,
-    ];
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Holds => "holds",
-            Status::Doubtful => "doubtful",
-            Status::Implausible => "implausible",
-            Status::Contradicts => "contradicts",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|x| x.code() == s)
+code_table! {
+    /// A check's verdict on the figures it names, mildest first. A consistency finding is one of
+    /// holds, doubtful or contradicts; `Implausible` is what a reference range says of a figure
+    /// outside it (a figure's status is the worst of all its checks').
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Status {
+        Holds = "holds",
+        Doubtful = "doubtful",
+        Implausible = "implausible",
+        Contradicts = "contradicts",
     }
 }
 
-/// Where a figure stands against a published range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RangeVerdict {
-    /// Every value the figure may have lies within the range.
-    Inside,
-    /// A bound estimate ("more than 21%") reaches both into and out of the range: undecided.
-    Straddles,
-    /// No value the figure may have lies within the range.
-    Outside,
-}
-
-impl RangeVerdict {
-    /// Every variant, mildest first.
-    pub const ALL: [RangeVerdict; 3] = [
-        RangeVerdict::Inside,
-        RangeVerdict::Straddles,
-        RangeVerdict::Outside,
-    ];
-    pub fn code(self) -> &'static str {
-        match self {
-            RangeVerdict::Inside => "inside",
-            RangeVerdict::Straddles => "straddles",
-            RangeVerdict::Outside => "implausible",
-        }
+code_table! {
+    /// Where a figure stands against a published range.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum RangeVerdict {
+        /// Every value the figure may have lies within the range.
+        Inside = "inside",
+        /// A bound estimate ("more than 21%") reaches both into and out of the range: undecided.
+        Straddles = "straddles",
+        /// No value the figure may have lies within the range.
+        Outside = "implausible",
     }
 }
 
@@ -294,7 +262,11 @@ fn judge(rule: &Rule, l: &Estimate, r: &Estimate, tol_pct: f64) -> (Status, f64,
     let gap = match rule {
         // Only an excess counts: the inner side may be smaller.
         Rule::FitsWithin { .. } | Rule::PartOf { .. } => (l.lo - r.hi).max(0.0),
-        _ => l.gap(r),
+        Rule::SumEquals { .. }
+        | Rule::RatioMatches { .. }
+        | Rule::Equal { .. }
+        | Rule::ReferenceRange { .. }
+        | Rule::Tension { .. } => l.gap(r),
     };
     let reference = if gap > 0.0 && r.hi < l.lo { r.hi } else { r.lo };
     let reference = if reference.abs() > 0.0 {
@@ -379,7 +351,7 @@ fn verdict(model: &Model, relation: &Relation, patch: Option<(&str, f64)>) -> Op
         model.quantity(id).map(|q| {
             let factor = match patch {
                 Some((p, k)) if p == id => k,
-                _ => 1.0,
+                Some(_) | None => 1.0,
             };
             (share_capped(q.base().scale(factor), q.unit), q.unit)
         })
@@ -402,7 +374,11 @@ fn lookups(rule: &Rule) -> usize {
     match rule {
         Rule::SumEquals { parts, .. } => parts.len() + 1,
         Rule::RatioMatches { .. } => 3,
-        _ => 2,
+        Rule::FitsWithin { .. }
+        | Rule::PartOf { .. }
+        | Rule::Equal { .. }
+        | Rule::ReferenceRange { .. }
+        | Rule::Tension { .. } => 2,
     }
 }
 
@@ -525,7 +501,11 @@ fn evaluate<'m>(
             vec![numerator.clone(), denominator.clone()],
             vec![expected.clone()],
         ),
-        _ => (vec![refs[0].to_string()], vec![refs[1].to_string()]),
+        Rule::FitsWithin { .. }
+        | Rule::PartOf { .. }
+        | Rule::Equal { .. }
+        | Rule::ReferenceRange { .. }
+        | Rule::Tension { .. } => (vec![refs[0].to_string()], vec![refs[1].to_string()]),
     };
     let show = |e: Estimate| e.scale(1.0 / unit.to_base());
     let finding = Finding {

@@ -6,6 +6,7 @@
 //! (`data/schema.json`, from the `serde` attributes below); they are read by hand in `decode.rs`,
 //! which follows the same attributes: keep the two in step when a field is added.
 
+use super::codes::code_table;
 use serde::Serialize;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -79,36 +80,19 @@ pub struct Channel {
     pub paragraph: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Scale {
-    One,
-    Thousand,
-    Million,
-    Billion,
-    /// 万, 10^4
-    Wan,
-    /// 亿, 10^8
-    Yi,
-}
-
-impl Scale {
-    /// Every variant, in declaration order.
-    pub const ALL: [Scale; 6] = [
-        Scale::One,
-        Scale::Thousand,
-        Scale::Million,
-        Scale::Billion,
-        Scale::Wan,
-        Scale::Yi,
-    ];
-    /// The name of each variant in JSON, in the order of `ALL`.
-    pub const CODES: [&'static str; 6] = ["one", "thousand", "million", "billion", "wan", "yi"];
-
-    /// The name in JSON: `one`.
-    pub fn code(self) -> &'static str {
-        Self::CODES[self as usize]
+code_table! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Scale {
+        One = "one",
+        Thousand = "thousand",
+        Million = "million",
+        Billion = "billion",
+        /// 万, 10^4
+        Wan = "wan",
+        /// 亿, 10^8
+        Yi = "yi",
     }
 }
 
@@ -125,44 +109,20 @@ impl Scale {
     }
 }
 
-/// How the text qualifies a number: "exceeded 21%" is a bound, not a point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    #[default]
-    Exact,
-    /// Approximate; the figure's `about_pct` (default 1) gives the spread.
-    About,
-    MoreThan,
-    AtLeast,
-    LessThan,
-    AtMost,
-}
-
-impl Qualifier {
-    /// Every variant, in declaration order.
-    pub const ALL: [Qualifier; 6] = [
-        Qualifier::Exact,
-        Qualifier::About,
-        Qualifier::MoreThan,
-        Qualifier::AtLeast,
-        Qualifier::LessThan,
-        Qualifier::AtMost,
-    ];
-    /// The name of each variant in JSON, in the order of `ALL`.
-    pub const CODES: [&'static str; 6] = [
-        "exact",
-        "about",
-        "more_than",
-        "at_least",
-        "less_than",
-        "at_most",
-    ];
-
-    /// The name in JSON: `exact`.
-    pub fn code(self) -> &'static str {
-        Self::CODES[self as usize]
+code_table! {
+    /// How the text qualifies a number: "exceeded 21%" is a bound, not a point.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Qualifier {
+        #[default]
+        Exact = "exact",
+        /// Approximate; the figure's `about_pct` (default 1) gives the spread.
+        About = "about",
+        MoreThan = "more_than",
+        AtLeast = "at_least",
+        LessThan = "less_than",
+        AtMost = "at_most",
     }
 }
 
@@ -188,25 +148,15 @@ pub enum Period {
     Undated,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FigureKind {
-    /// Stated by the case study.
-    Reported,
-    /// From an external source, for context and checks.
-    Context,
-}
-
-impl FigureKind {
-    /// Every variant, in declaration order.
-    pub const ALL: [FigureKind; 2] = [FigureKind::Reported, FigureKind::Context];
-    /// The name of each variant in JSON, in the order of `ALL`.
-    pub const CODES: [&'static str; 2] = ["reported", "context"];
-
-    /// The name in JSON: `reported`.
-    pub fn code(self) -> &'static str {
-        Self::CODES[self as usize]
+code_table! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum FigureKind {
+        /// Stated by the case study.
+        Reported = "reported",
+        /// From an external source, for context and checks.
+        Context = "context",
     }
 }
 
@@ -266,37 +216,21 @@ pub struct Measure {
     pub channel: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Operation {
-    /// Sum of all inputs.
-    Sum,
-    /// First input minus second.
-    Difference,
-    /// Product of all inputs.
-    Product,
-    /// First input divided by second.
-    Ratio,
-    /// Number of calendar years the first input's period spans.
-    PeriodYears,
-}
-
-impl Operation {
-    /// Every variant, in declaration order.
-    pub const ALL: [Operation; 5] = [
-        Operation::Sum,
-        Operation::Difference,
-        Operation::Product,
-        Operation::Ratio,
-        Operation::PeriodYears,
-    ];
-    /// The name of each variant in JSON, in the order of `ALL`.
-    pub const CODES: [&'static str; 5] = ["sum", "difference", "product", "ratio", "period_years"];
-
-    /// The name in JSON: `sum`.
-    pub fn code(self) -> &'static str {
-        Self::CODES[self as usize]
+code_table! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+    #[serde(rename_all = "snake_case")]
+    pub enum Operation {
+        /// Sum of all inputs.
+        Sum = "sum",
+        /// First input minus second.
+        Difference = "difference",
+        /// Product of all inputs.
+        Product = "product",
+        /// First input divided by second.
+        Ratio = "ratio",
+        /// Number of calendar years the first input's period spans.
+        PeriodYears = "period_years",
     }
 }
 

@@ -144,20 +144,20 @@ enum Seg<'a> {
 }
 
 /// A JSON path as a chain on the stack: written out only when there is an error to report.
-struct At<'a> {
+pub(super) struct At<'a> {
     up: Option<&'a At<'a>>,
     seg: Seg<'a>,
 }
 
 impl<'a> At<'a> {
-    fn key(&'a self, k: &'a str) -> At<'a> {
+    pub(super) fn key(&'a self, k: &'a str) -> At<'a> {
         At {
             up: Some(self),
             seg: Seg::Key(k),
         }
     }
 
-    fn index(&'a self, i: usize) -> At<'a> {
+    pub(super) fn index(&'a self, i: usize) -> At<'a> {
         At {
             up: Some(self),
             seg: Seg::Index(i),
@@ -251,9 +251,9 @@ fn one_of(names: &[&str]) -> String {
 // thrown away on the way, which keeps this code small.
 
 /// Reads one kind of value.
-type Read<T> = fn(&mut Reader, &Node, &At) -> T;
+pub(super) type Read<T> = fn(&mut Reader, &Node, &At) -> T;
 
-struct Reader {
+pub(super) struct Reader {
     /// The first `MAX_STRUCTURE_ERRORS` problems.
     errs: Vec<DatasetError>,
     /// How many problems were found (also beyond the limit).
@@ -262,14 +262,12 @@ struct Reader {
     quiet: bool,
 }
 
-/// The most fields a type of the format has (`Rule`).
-const MAX_FIELDS: usize = 16;
-
-/// An object's members, by the index of their name in the type's list of fields.
-struct Obj<'n, 'a> {
+/// An object's members, by the index of their name in the type's list of fields (as many slots
+/// as the type has fields: no fixed upper bound).
+pub(super) struct Obj<'n, 'a> {
     at: &'a At<'a>,
-    names: &'static [&'static str],
-    slots: [Option<&'n Node>; MAX_FIELDS],
+    names: &'a [&'static str],
+    slots: Vec<Option<&'n Node>>,
     /// Not an object at all (reported): its fields are not reported missing.
     bad: bool,
 }
@@ -279,7 +277,7 @@ impl Reader {
         self.failures >= MAX_STRUCTURE_ERRORS
     }
 
-    fn fail(&mut self, at: &At, expected: String, found: String) {
+    pub(super) fn fail(&mut self, at: &At, expected: String, found: String) {
         if self.quiet {
             return;
         }
@@ -294,22 +292,23 @@ impl Reader {
         self.failures += 1;
     }
 
-    fn wrong_type(&mut self, v: &Node, at: &At, expected: &str) {
+    pub(super) fn wrong_type(&mut self, v: &Node, at: &At, expected: &str) {
         self.fail(at, expected.to_string(), describe(v));
     }
 
     /// An object whose member names are among `names`; unknown and repeated names are reported.
-    fn object<'n, 'a>(
+    /// (Most readers are declared with `record!` or `tagged!` below, which call this.)
+    pub(super) fn object<'n, 'a>(
         &mut self,
         v: &'n Node,
         at: &'a At<'a>,
         what: &str,
-        names: &'static [&'static str],
+        names: &'a [&'static str],
     ) -> Obj<'n, 'a> {
         let mut o = Obj {
             at,
             names,
-            slots: [None; MAX_FIELDS],
+            slots: vec![None; names.len()],
             bad: false,
         };
         let Node::Object(members) = v else {
@@ -334,7 +333,7 @@ impl Reader {
         o
     }
 
-    fn missing(&mut self, o: &Obj, i: usize) {
+    pub(super) fn missing(&mut self, o: &Obj, i: usize) {
         if !o.bad {
             let name = o.names[i];
             self.fail(&o.at.key(name), format!("field `{name}`"), "nothing".into());
@@ -342,7 +341,7 @@ impl Reader {
     }
 
     /// A field that must be given.
-    fn req<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> T {
+    pub(super) fn req<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> T {
         let at = o.at.key(o.names[i]);
         match o.slots[i] {
             Some(v) => read(self, v, &at),
@@ -357,7 +356,7 @@ impl Reader {
     }
 
     /// A field that may be left out or null.
-    fn opt<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> Option<T> {
+    pub(super) fn opt<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> Option<T> {
         match o.slots[i] {
             None | Some(Node::Null) => None,
             Some(v) => Some(read(self, v, &o.at.key(o.names[i]))),
@@ -365,12 +364,12 @@ impl Reader {
     }
 
     /// A field that may be left out but, when given, is not null.
-    fn given<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> Option<T> {
+    pub(super) fn given<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> Option<T> {
         o.slots[i].map(|v| read(self, v, &o.at.key(o.names[i])))
     }
 
     /// A `given` field that the object's type needs after all.
-    fn need<T: Default>(&mut self, o: &Obj, i: usize, v: Option<T>) -> T {
+    pub(super) fn need<T: Default>(&mut self, o: &Obj, i: usize, v: Option<T>) -> T {
         v.unwrap_or_else(|| {
             self.missing(o, i);
             T::default()
@@ -378,7 +377,7 @@ impl Reader {
     }
 
     /// Every element of an array.
-    fn list<T>(&mut self, v: &Node, at: &At, read: Read<T>) -> Vec<T> {
+    pub(super) fn list<T>(&mut self, v: &Node, at: &At, read: Read<T>) -> Vec<T> {
         let Node::Array(items) = v else {
             self.wrong_type(v, at, "a sequence");
             return Vec::new();
@@ -395,7 +394,7 @@ impl Reader {
 
     /// The index of a string among `names` (an enum's variants); `None` if it is none of them.
     /// The tag (first field) of a tagged object: the index of its value in `names`.
-    fn tag(&mut self, o: &Obj, key: &str, names: &[&str]) -> Option<usize> {
+    pub(super) fn tag(&mut self, o: &Obj, key: &str, names: &[&str]) -> Option<usize> {
         match o.slots[0] {
             Some(v) => self.variant(v, &o.at.key(key), names),
             None => {
@@ -405,7 +404,7 @@ impl Reader {
         }
     }
 
-    fn variant(&mut self, v: &Node, at: &At, names: &[&str]) -> Option<usize> {
+    pub(super) fn variant(&mut self, v: &Node, at: &At, names: &[&str]) -> Option<usize> {
         let Node::Str(s) = v else {
             self.wrong_type(v, at, &one_of(names));
             return None;
@@ -419,13 +418,18 @@ impl Reader {
 
     /// An integer in `lo..=hi`. As in JSON Schema, a number with a zero fraction is an integer:
     /// `1.0` and `1e2` are read as 1 and 100, `1.5` is refused.
-    fn int(&mut self, v: &Node, at: &At, lo: i64, hi: i64, ty: &str) -> i64 {
+    pub(super) fn int(&mut self, v: &Node, at: &At, lo: i64, hi: i64, ty: &str) -> i64 {
         let n = match *v {
             Node::UInt(n) => i64::try_from(n).unwrap_or(i64::MAX),
             Node::Int(n) => n,
             // Beyond ±2^63 the cast saturates, and the range check below refuses it.
             Node::Float(f) if f.fract() == 0.0 => f as i64,
-            _ => {
+            Node::Float(_)
+            | Node::Null
+            | Node::Bool(_)
+            | Node::Str(_)
+            | Node::Array(_)
+            | Node::Object(_) => {
                 self.wrong_type(v, at, ty);
                 return 0;
             }
@@ -440,33 +444,39 @@ impl Reader {
 
 // ------------------------------------------------------------------ values
 
-fn string(r: &mut Reader, v: &Node, at: &At) -> String {
+pub(super) fn string(r: &mut Reader, v: &Node, at: &At) -> String {
     match v {
         Node::Str(s) => s.clone(),
-        _ => {
+        Node::Null
+        | Node::Bool(_)
+        | Node::UInt(_)
+        | Node::Int(_)
+        | Node::Float(_)
+        | Node::Array(_)
+        | Node::Object(_) => {
             r.wrong_type(v, at, "a string");
             String::new()
         }
     }
 }
 
-fn strings(r: &mut Reader, v: &Node, at: &At) -> Vec<String> {
+pub(super) fn strings(r: &mut Reader, v: &Node, at: &At) -> Vec<String> {
     r.list(v, at, string)
 }
 
-fn float(r: &mut Reader, v: &Node, at: &At) -> f64 {
+pub(super) fn float(r: &mut Reader, v: &Node, at: &At) -> f64 {
     match *v {
         Node::UInt(n) => n as f64,
         Node::Int(n) => n as f64,
         Node::Float(f) => f,
-        _ => {
+        Node::Null | Node::Bool(_) | Node::Str(_) | Node::Array(_) | Node::Object(_) => {
             r.wrong_type(v, at, "a number");
             0.0
         }
     }
 }
 
-fn uint32(r: &mut Reader, v: &Node, at: &At) -> u32 {
+pub(super) fn uint32(r: &mut Reader, v: &Node, at: &At) -> u32 {
     r.int(
         v,
         at,
@@ -476,7 +486,7 @@ fn uint32(r: &mut Reader, v: &Node, at: &At) -> u32 {
     ) as u32
 }
 
-fn int32(r: &mut Reader, v: &Node, at: &At) -> i32 {
+pub(super) fn int32(r: &mut Reader, v: &Node, at: &At) -> i32 {
     r.int(
         v,
         at,
@@ -502,415 +512,280 @@ fn operation(r: &mut Reader, v: &Node, at: &At) -> Operation {
     Operation::ALL[r.variant(v, at, &Operation::CODES).unwrap_or(0)]
 }
 
+// ------------------------------------------------------------------ declaring readers
+//
+// A record type is read by one table: its fields in the order of the format, each with how it
+// may be given and the reader of its value. Adding a field is one line here (and one in
+// `dataset.rs`); the field's slot, its name in errors and its place in the error order follow.
+//
+//   req(read)      must be given (null is read by `read`, which refuses it unless it takes null)
+//   opt(read)      may be left out or null: `Option`
+//   given(read)    may be left out but, when given, is not null: `Option`
+//   default(read)  as `given`, the type's default when left out
+//
+// A tagged type (a period, a rule) is one table of variants: each with its tag value and its
+// fields. Every field of any variant is read when given (its problems reported in the order the
+// fields first appear), a field of another variant is refused, and a field of the variant that
+// is left out is reported missing.
+
+/// How a declared field is read (see above).
+macro_rules! read_field {
+    (req, $r:ident, $o:ident, $j:expr, $read:expr) => {
+        $r.req(&$o, $j, $read)
+    };
+    (opt, $r:ident, $o:ident, $j:expr, $read:expr) => {
+        $r.opt(&$o, $j, $read)
+    };
+    (given, $r:ident, $o:ident, $j:expr, $read:expr) => {
+        $r.given(&$o, $j, $read)
+    };
+    (default, $r:ident, $o:ident, $j:expr, $read:expr) => {
+        $r.given(&$o, $j, $read).unwrap_or_default()
+    };
+}
+
+/// `fn name -> Type "struct Type" { field: mode(reader), … }`: the reader of a record type.
+macro_rules! record {
+    (
+        $vis:vis fn $name:ident -> $ty:ident $what:literal {
+            $( $field:ident : $mode:ident ( $read:expr ) ),+ $(,)?
+        }
+    ) => {
+        $vis fn $name(r: &mut Reader, v: &Node, at: &At) -> $ty {
+            const NAMES: &[&str] = &[$(stringify!($field)),+];
+            let o = r.object(v, at, $what, NAMES);
+            // Each field's slot is its place in the list, counted as the fields are read.
+            let mut slot = 0..NAMES.len();
+            $ty {
+                $( $field: read_field!($mode, r, o, slot.next().unwrap_or_default(), $read) ),+
+            }
+        }
+    };
+}
+
+/// `fn name -> Type "struct Type", tag "kind" else fallback { Variant = "code" { field: reader,
+/// … }, … }`: the reader of a tagged type. Every field of a variant must be given (not null);
+/// `fallback` stands in when the tag is missing or unknown (reported).
+macro_rules! tagged {
+    (
+        $vis:vis fn $name:ident -> $ty:ident $what:literal, tag $tag:literal else $fallback:expr;
+        $( $variant:ident = $code:literal { $( $field:ident : $read:expr ),* $(,)? } ),+ $(,)?
+    ) => {
+        $vis fn $name(r: &mut Reader, v: &Node, at: &At) -> $ty {
+            #[derive(Clone, Copy)]
+            enum Kind {
+                $($variant),+
+            }
+            const KINDS: &[Kind] = &[$(Kind::$variant),+];
+            const CODES: &[&str] = &[$($code),+];
+            // The tag, then every field name in the order it first appears among the variants.
+            let mut names: Vec<&'static str> = vec![$tag];
+            $($(
+                if !names.contains(&stringify!($field)) {
+                    names.push(stringify!($field));
+                }
+            )*)+
+            let slot = |names: &[&str], field: &str| {
+                names.iter().position(|n| *n == field).unwrap_or_default()
+            };
+            let o = r.object(v, at, $what, &names);
+            let kind = r.tag(&o, $tag, CODES).and_then(|i| KINDS.get(i).copied());
+            // Whether each field was given and readable (problems are reported as they are read).
+            let mut readable = vec![false; names.len()];
+            let mut seen = vec![false; names.len()];
+            $($(
+                let j = slot(&names, stringify!($field));
+                if !seen[j] {
+                    seen[j] = true;
+                    let before = r.failures;
+                    readable[j] = r.given(&o, j, $read).is_some() && r.failures == before;
+                }
+            )*)+
+            let Some(kind) = kind else {
+                return $fallback;
+            };
+            // Each kind takes exactly its own fields besides the tag.
+            let allowed: &[&str] = match kind {
+                $( Kind::$variant => &[$tag $(, stringify!($field))*] ),+
+            };
+            for (i, name) in names.iter().enumerate() {
+                if readable[i] && !allowed.contains(name) {
+                    r.fail(
+                        &o.at.key(name),
+                        one_of(allowed),
+                        format!("unknown field `{name}`"),
+                    );
+                }
+            }
+            // The variant's fields, read again without a word (their problems are reported
+            // above); one left out is reported missing.
+            match kind {
+                $( Kind::$variant => $ty::$variant {
+                    $( $field: {
+                        let j = slot(&names, stringify!($field));
+                        let quiet = std::mem::replace(&mut r.quiet, true);
+                        let value = r.given(&o, j, $read);
+                        r.quiet = quiet;
+                        r.need(&o, j, value)
+                    } ),*
+                } ),+
+            }
+        }
+    };
+}
+
 // ------------------------------------------------------------------ the dataset types
 
-fn text(r: &mut Reader, v: &Node, at: &At) -> Text {
-    let o = r.object(v, at, "struct Text", &["en", "zh"]);
-    Text {
-        en: r.req(&o, 0, string),
-        zh: r.req(&o, 1, string),
+record! {
+    pub(super) fn text -> Text "struct Text" {
+        en: req(string),
+        zh: req(string),
     }
 }
 
-fn dataset(r: &mut Reader, v: &Node, at: &At) -> Dataset {
-    let o = r.object(
-        v,
-        at,
-        "struct Dataset",
-        &[
-            "format_version",
-            "case",
-            "paragraphs",
-            "channels",
-            "figures",
-            "measures",
-            "derived",
-            "relations",
-        ],
-    );
-    Dataset {
-        format_version: r.req(&o, 0, uint32),
-        case: r.req(&o, 1, case_info),
-        paragraphs: r.req(&o, 2, |r, v, at| r.list(v, at, paragraph)),
-        channels: r.req(&o, 3, |r, v, at| r.list(v, at, channel)),
-        figures: r.req(&o, 4, |r, v, at| r.list(v, at, figure)),
-        measures: r
-            .given(&o, 5, |r, v, at| r.list(v, at, measure))
-            .unwrap_or_default(),
-        derived: r
-            .given(&o, 6, |r, v, at| r.list(v, at, derived_metric))
-            .unwrap_or_default(),
-        relations: r
-            .given(&o, 7, |r, v, at| r.list(v, at, relation))
-            .unwrap_or_default(),
+record! {
+    fn dataset -> Dataset "struct Dataset" {
+        format_version: req(uint32),
+        case: req(case_info),
+        paragraphs: req(|r, v, at| r.list(v, at, paragraph)),
+        channels: req(|r, v, at| r.list(v, at, channel)),
+        figures: req(|r, v, at| r.list(v, at, figure)),
+        measures: default(|r, v, at| r.list(v, at, measure)),
+        derived: default(|r, v, at| r.list(v, at, derived_metric)),
+        relations: default(|r, v, at| r.list(v, at, relation)),
     }
 }
 
-fn case_info(r: &mut Reader, v: &Node, at: &At) -> CaseInfo {
-    let o = r.object(
-        v,
-        at,
-        "struct CaseInfo",
-        &["id", "title", "place", "citation"],
-    );
-    CaseInfo {
-        id: r.req(&o, 0, string),
-        title: r.req(&o, 1, text),
-        place: r.req(&o, 2, text),
-        citation: r.req(&o, 3, text),
+record! {
+    fn case_info -> CaseInfo "struct CaseInfo" {
+        id: req(string),
+        title: req(text),
+        place: req(text),
+        citation: req(text),
     }
 }
 
-fn paragraph(r: &mut Reader, v: &Node, at: &At) -> Paragraph {
-    let o = r.object(v, at, "struct Paragraph", &["n", "title", "summary"]);
-    Paragraph {
-        n: r.req(&o, 0, uint32),
-        title: r.req(&o, 1, text),
-        summary: r.req(&o, 2, text),
+record! {
+    fn paragraph -> Paragraph "struct Paragraph" {
+        n: req(uint32),
+        title: req(text),
+        summary: req(text),
     }
 }
 
-fn channel(r: &mut Reader, v: &Node, at: &At) -> Channel {
-    let o = r.object(
-        v,
-        at,
-        "struct Channel",
-        &["id", "label", "summary", "paragraph"],
-    );
-    Channel {
-        id: r.req(&o, 0, string),
-        label: r.req(&o, 1, text),
-        summary: r.req(&o, 2, text),
-        paragraph: r.req(&o, 3, uint32),
+record! {
+    fn channel -> Channel "struct Channel" {
+        id: req(string),
+        label: req(text),
+        summary: req(text),
+        paragraph: req(uint32),
     }
 }
 
-const PERIOD_FIELDS: [&str; 4] = ["type", "year", "from", "to"];
-const PERIOD_TYPES: [&str; 6] = [
-    "year",
-    "range",
-    "since",
-    "recent_years",
-    "present",
-    "undated",
-];
+tagged! {
+    pub(super) fn period -> Period "struct Period", tag "type" else Period::Undated;
+    Year = "year" { year: int32 },
+    Range = "range" { from: int32, to: int32 },
+    Since = "since" { year: int32 },
+    RecentYears = "recent_years" {},
+    Present = "present" {},
+    Undated = "undated" {},
+}
 
-fn period(r: &mut Reader, v: &Node, at: &At) -> Period {
-    let o = r.object(v, at, "struct Period", &PERIOD_FIELDS);
-    let kind = r.tag(&o, "type", &PERIOD_TYPES);
-    // The years given, each `None` if left out or unreadable (reported).
-    let mut years = [None; 3];
-    for (j, y) in years.iter_mut().enumerate() {
-        let before = r.failures;
-        let value = r.given(&o, j + 1, int32);
-        if r.failures == before {
-            *y = value;
-        }
+record! {
+    fn source_ref -> SourceRef "struct SourceRef" {
+        paragraph: opt(uint32),
+        note: req(text),
+        quote: opt(string),
+        external: opt(string),
     }
-    let Some(kind) = kind else {
-        return Period::Undated;
+}
+
+record! {
+    fn figure -> Figure "struct Figure" {
+        id: req(string),
+        label: req(text),
+        value: req(float),
+        scale: req(scale),
+        unit: req(string),
+        qualifier: default(qualifier),
+        about_pct: opt(float),
+        period: req(period),
+        channel: opt(string),
+        kind: req(figure_kind),
+        source: req(source_ref),
+        repeats: opt(string),
+    }
+}
+
+record! {
+    fn measure -> Measure "struct Measure" {
+        id: req(string),
+        category: req(string),
+        label: req(text),
+        description: req(text),
+        paragraph: req(uint32),
+        channel: opt(string),
+    }
+}
+
+record! {
+    fn derived_metric -> DerivedMetric "struct DerivedMetric" {
+        id: req(string),
+        label: req(text),
+        operation: req(operation),
+        inputs: req(strings),
+        unit: req(string),
+        formula: req(text),
+        symbols: req(string),
+        channel: opt(string),
+        note: opt(text),
+    }
+}
+
+tagged! {
+    fn rule -> Rule "struct Rule", tag "kind" else Rule::Equal {
+        a: String::new(),
+        b: String::new(),
     };
-    // Each type takes exactly its own fields besides "type".
-    let allowed: &[&str] = match kind {
-        0 | 2 => &["type", "year"],
-        1 => &["type", "from", "to"],
-        _ => &["type"],
-    };
-    for (j, y) in years.iter().enumerate() {
-        let name = PERIOD_FIELDS[j + 1];
-        if y.is_some() && !allowed.contains(&name) {
-            r.fail(
-                &o.at.key(name),
-                one_of(allowed),
-                format!("unknown field `{name}`"),
-            );
-        }
-    }
-    // A year that was given but unreadable is reported already, not as missing.
-    let mut need = |j: usize| match (years[j], o.slots[j + 1]) {
-        (Some(y), _) => y,
-        (None, None) => {
-            r.missing(&o, j + 1);
-            0
-        }
-        (None, Some(_)) => 0,
-    };
-    match kind {
-        0 => Period::Year { year: need(0) },
-        1 => Period::Range {
-            from: need(1),
-            to: need(2),
-        },
-        2 => Period::Since { year: need(0) },
-        3 => Period::RecentYears,
-        4 => Period::Present,
-        _ => Period::Undated,
+    SumEquals = "sum_equals" { parts: strings, total: string },
+    FitsWithin = "fits_within" { inner: string, outer: string },
+    PartOf = "part_of" { part: string, whole: string },
+    RatioMatches = "ratio_matches" { numerator: string, denominator: string, expected: string },
+    Equal = "equal" { a: string, b: string },
+    ReferenceRange = "reference_range" { subject: string, reference: reference },
+    Tension = "tension" { numerator: string, denominator: string, meaning: text },
+}
+
+record! {
+    fn reference -> Reference "struct Reference" {
+        low: req(float),
+        high: req(float),
+        unit: req(string),
+        period: opt(period),
+        source: req(reference_source),
+        note: req(text),
     }
 }
 
-fn source_ref(r: &mut Reader, v: &Node, at: &At) -> SourceRef {
-    let o = r.object(
-        v,
-        at,
-        "struct SourceRef",
-        &["paragraph", "note", "quote", "external"],
-    );
-    SourceRef {
-        paragraph: r.opt(&o, 0, uint32),
-        note: r.req(&o, 1, text),
-        quote: r.opt(&o, 2, string),
-        external: r.opt(&o, 3, string),
+record! {
+    fn reference_source -> ReferenceSource "struct ReferenceSource" {
+        name: req(string),
+        publisher: req(string),
+        year: req(int32),
+        locator: req(string),
+        published: req(string),
+        url: opt(string),
     }
 }
 
-fn figure(r: &mut Reader, v: &Node, at: &At) -> Figure {
-    let o = r.object(
-        v,
-        at,
-        "struct Figure",
-        &[
-            "id",
-            "label",
-            "value",
-            "scale",
-            "unit",
-            "qualifier",
-            "about_pct",
-            "period",
-            "channel",
-            "kind",
-            "source",
-            "repeats",
-        ],
-    );
-    Figure {
-        id: r.req(&o, 0, string),
-        label: r.req(&o, 1, text),
-        value: r.req(&o, 2, float),
-        scale: r.req(&o, 3, scale),
-        unit: r.req(&o, 4, string),
-        qualifier: r.given(&o, 5, qualifier).unwrap_or_default(),
-        about_pct: r.opt(&o, 6, float),
-        period: r.req(&o, 7, period),
-        channel: r.opt(&o, 8, string),
-        kind: r.req(&o, 9, figure_kind),
-        source: r.req(&o, 10, source_ref),
-        repeats: r.opt(&o, 11, string),
-    }
-}
-
-fn measure(r: &mut Reader, v: &Node, at: &At) -> Measure {
-    let o = r.object(
-        v,
-        at,
-        "struct Measure",
-        &[
-            "id",
-            "category",
-            "label",
-            "description",
-            "paragraph",
-            "channel",
-        ],
-    );
-    Measure {
-        id: r.req(&o, 0, string),
-        category: r.req(&o, 1, string),
-        label: r.req(&o, 2, text),
-        description: r.req(&o, 3, text),
-        paragraph: r.req(&o, 4, uint32),
-        channel: r.opt(&o, 5, string),
-    }
-}
-
-fn derived_metric(r: &mut Reader, v: &Node, at: &At) -> DerivedMetric {
-    let o = r.object(
-        v,
-        at,
-        "struct DerivedMetric",
-        &[
-            "id",
-            "label",
-            "operation",
-            "inputs",
-            "unit",
-            "formula",
-            "symbols",
-            "channel",
-            "note",
-        ],
-    );
-    DerivedMetric {
-        id: r.req(&o, 0, string),
-        label: r.req(&o, 1, text),
-        operation: r.req(&o, 2, operation),
-        inputs: r.req(&o, 3, strings),
-        unit: r.req(&o, 4, string),
-        formula: r.req(&o, 5, text),
-        symbols: r.req(&o, 6, string),
-        channel: r.opt(&o, 7, string),
-        note: r.opt(&o, 8, text),
-    }
-}
-
-const RULE_FIELDS: [&str; 15] = [
-    "kind",
-    "parts",
-    "total",
-    "inner",
-    "outer",
-    "part",
-    "whole",
-    "numerator",
-    "denominator",
-    "expected",
-    "a",
-    "b",
-    "subject",
-    "reference",
-    "meaning",
-];
-const RULE_KINDS: [&str; 7] = [
-    "sum_equals",
-    "fits_within",
-    "part_of",
-    "ratio_matches",
-    "equal",
-    "reference_range",
-    "tension",
-];
-
-fn rule(r: &mut Reader, v: &Node, at: &At) -> Rule {
-    let o = r.object(v, at, "struct Rule", &RULE_FIELDS);
-    let kind = r.tag(&o, "kind", &RULE_KINDS);
-    // Whether each field was given and readable (problems are reported as they are read).
-    let mut readable = [false; RULE_FIELDS.len()];
-    let before = r.failures;
-    let parts = r.given(&o, 1, strings);
-    readable[1] = parts.is_some() && r.failures == before;
-    // "total" to "b": an id each.
-    let mut ids: [Option<String>; 10] = Default::default();
-    for (j, id) in ids.iter_mut().enumerate() {
-        let before = r.failures;
-        *id = r.given(&o, j + 2, string);
-        readable[j + 2] = id.is_some() && r.failures == before;
-    }
-    let before = r.failures;
-    let subject = r.given(&o, 12, string);
-    readable[12] = subject.is_some() && r.failures == before;
-    let before = r.failures;
-    let reference = r.given(&o, 13, reference);
-    readable[13] = reference.is_some() && r.failures == before;
-    let before = r.failures;
-    let meaning = r.given(&o, 14, text);
-    readable[14] = meaning.is_some() && r.failures == before;
-    let Some(kind) = kind else {
-        return Rule::Equal {
-            a: String::new(),
-            b: String::new(),
-        };
-    };
-    // Each kind takes exactly its own fields besides "kind".
-    let allowed: &[&str] = match kind {
-        0 => &["kind", "parts", "total"],
-        1 => &["kind", "inner", "outer"],
-        2 => &["kind", "part", "whole"],
-        3 => &["kind", "numerator", "denominator", "expected"],
-        4 => &["kind", "a", "b"],
-        5 => &["kind", "subject", "reference"],
-        _ => &["kind", "numerator", "denominator", "meaning"],
-    };
-    for (i, name) in RULE_FIELDS.iter().enumerate() {
-        if readable[i] && !allowed.contains(name) {
-            r.fail(
-                &o.at.key(name),
-                one_of(allowed),
-                format!("unknown field `{name}`"),
-            );
-        }
-    }
-    let [total, inner, outer, part, whole, numerator, denominator, expected, a, b] = ids;
-    match kind {
-        0 => Rule::SumEquals {
-            parts: r.need(&o, 1, parts),
-            total: r.need(&o, 2, total),
-        },
-        1 => Rule::FitsWithin {
-            inner: r.need(&o, 3, inner),
-            outer: r.need(&o, 4, outer),
-        },
-        2 => Rule::PartOf {
-            part: r.need(&o, 5, part),
-            whole: r.need(&o, 6, whole),
-        },
-        3 => Rule::RatioMatches {
-            numerator: r.need(&o, 7, numerator),
-            denominator: r.need(&o, 8, denominator),
-            expected: r.need(&o, 9, expected),
-        },
-        4 => Rule::Equal {
-            a: r.need(&o, 10, a),
-            b: r.need(&o, 11, b),
-        },
-        5 => Rule::ReferenceRange {
-            subject: r.need(&o, 12, subject),
-            reference: r.need(&o, 13, reference),
-        },
-        _ => Rule::Tension {
-            numerator: r.need(&o, 7, numerator),
-            denominator: r.need(&o, 8, denominator),
-            meaning: r.need(&o, 14, meaning),
-        },
-    }
-}
-
-fn reference(r: &mut Reader, v: &Node, at: &At) -> Reference {
-    let o = r.object(
-        v,
-        at,
-        "struct Reference",
-        &["low", "high", "unit", "period", "source", "note"],
-    );
-    Reference {
-        low: r.req(&o, 0, float),
-        high: r.req(&o, 1, float),
-        unit: r.req(&o, 2, string),
-        period: r.opt(&o, 3, period),
-        source: r.req(&o, 4, reference_source),
-        note: r.req(&o, 5, text),
-    }
-}
-
-fn reference_source(r: &mut Reader, v: &Node, at: &At) -> ReferenceSource {
-    let o = r.object(
-        v,
-        at,
-        "struct ReferenceSource",
-        &["name", "publisher", "year", "locator", "published", "url"],
-    );
-    ReferenceSource {
-        name: r.req(&o, 0, string),
-        publisher: r.req(&o, 1, string),
-        year: r.req(&o, 2, int32),
-        locator: r.req(&o, 3, string),
-        published: r.req(&o, 4, string),
-        url: r.opt(&o, 5, string),
-    }
-}
-
-fn relation(r: &mut Reader, v: &Node, at: &At) -> Relation {
-    let o = r.object(
-        v,
-        at,
-        "struct Relation",
-        &["id", "label", "rule", "tolerance_pct", "note"],
-    );
-    Relation {
-        id: r.req(&o, 0, string),
-        label: r.req(&o, 1, text),
-        rule: r.req(&o, 2, rule),
-        tolerance_pct: r.opt(&o, 3, float),
-        note: r.opt(&o, 4, text),
+record! {
+    fn relation -> Relation "struct Relation" {
+        id: req(string),
+        label: req(text),
+        rule: req(rule),
+        tolerance_pct: opt(float),
+        note: opt(text),
     }
 }
 
@@ -1139,6 +1014,74 @@ mod tests {
                 "floating point `-1e+300`"
             ]
         );
+    }
+
+    /// A record of any width: no fixed number of slots (the old reader stopped at 16 fields).
+    #[derive(Debug, Default, PartialEq)]
+    struct Wide {
+        f00: u32,
+        f01: u32,
+        f02: u32,
+        f03: u32,
+        f04: u32,
+        f05: u32,
+        f06: u32,
+        f07: u32,
+        f08: u32,
+        f09: u32,
+        f10: u32,
+        f11: u32,
+        f12: u32,
+        f13: u32,
+        f14: u32,
+        f15: u32,
+        f16: u32,
+        f17: Option<u32>,
+        f18: Option<String>,
+        f19: Vec<String>,
+    }
+
+    record! {
+        fn wide -> Wide "struct Wide" {
+            f00: req(uint32), f01: req(uint32), f02: req(uint32), f03: req(uint32),
+            f04: req(uint32), f05: req(uint32), f06: req(uint32), f07: req(uint32),
+            f08: req(uint32), f09: req(uint32), f10: req(uint32), f11: req(uint32),
+            f12: req(uint32), f13: req(uint32), f14: req(uint32), f15: req(uint32),
+            f16: req(uint32), f17: opt(uint32), f18: given(string), f19: default(strings),
+        }
+    }
+
+    #[test]
+    fn a_record_of_twenty_fields_reads_every_one_by_name() {
+        let root = At {
+            up: None,
+            seg: Seg::Root,
+        };
+        let mut r = Reader {
+            errs: Vec::new(),
+            failures: 0,
+            quiet: false,
+        };
+        let mut members: Vec<String> = (0..17).map(|i| format!("\"f{i:02}\": {i}")).collect();
+        members.push("\"f18\": \"x\"".into());
+        let node: Node = serde_json::from_str(&format!("{{{}}}", members.join(","))).unwrap();
+        let w = wide(&mut r, &node, &root);
+        assert!(r.errs.is_empty(), "{:?}", r.errs);
+        assert_eq!((w.f00, w.f09, w.f16), (0, 9, 16));
+        assert_eq!((w.f17, w.f18.as_deref(), w.f19.len()), (None, Some("x"), 0));
+        // The 17th field missing and a 21st unknown: both named, in the order of the text and
+        // then of the fields.
+        let node: Node = serde_json::from_str(r#"{"f21": 1, "f00": 0}"#).unwrap();
+        wide(&mut r, &node, &root);
+        let found: Vec<(String, String)> = r
+            .errs
+            .iter()
+            .map(|e| (e.path.clone(), e.found.clone()))
+            .collect();
+        assert_eq!(found[0], ("f21".into(), "unknown field `f21`".into()));
+        assert_eq!(found[1], ("f01".into(), "nothing".into()));
+        assert_eq!(found[16], ("f16".into(), "nothing".into()));
+        assert_eq!(found.len(), 17);
     }
 
     #[test]

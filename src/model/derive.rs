@@ -223,7 +223,10 @@ pub(super) fn compute(
                 // In f64: `to - from + 1` overflows i32 for the widest ranges.
                 Some(Period::Range { from, to }) => f64::from(*to) - f64::from(*from) + 1.0,
                 Some(Period::Year { .. }) => 1.0,
-                _ => {
+                Some(
+                    Period::Since { .. } | Period::RecentYears | Period::Present | Period::Undated,
+                )
+                | None => {
                     return Err((
                         "inputs",
                         "an input dated by a year or a range".to_string(),

@@ -1,31 +1,18 @@
 //! A quantity expressed in the units the reader chose: area unit and currency. Conversions keep
 //! at least as many significant digits as the source printed, and say which exchange rate they used.
 
+use super::codes::code_table;
 use super::estimate::Estimate;
 use super::units::{AreaUnit, Currency, Lang, RateChoice, Unit};
 use super::{Model, Quantity};
 
-/// How numbers are written: all digits, or scaled by 万 / 亿.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum NumberStyle {
-    #[default]
-    Full,
-    ChineseScale,
-}
-
-impl NumberStyle {
-    pub fn code(self) -> &'static str {
-        match self {
-            NumberStyle::Full => "full",
-            NumberStyle::ChineseScale => "wan",
-        }
-    }
-    pub fn parse(s: &str) -> Option<NumberStyle> {
-        match s {
-            "full" => Some(NumberStyle::Full),
-            "wan" => Some(NumberStyle::ChineseScale),
-            _ => None,
-        }
+code_table! {
+    /// How numbers are written: all digits, or scaled by 万 / 亿.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum NumberStyle {
+        #[default]
+        Full = "full",
+        ChineseScale = "wan",
     }
 }
 

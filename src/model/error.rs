@@ -89,7 +89,9 @@ impl DatasetError {
         let column = inner.column();
         let kind = match inner.classify() {
             serde_json::error::Category::Data => ErrorKind::Structure,
-            _ => ErrorKind::Syntax { line, column },
+            serde_json::error::Category::Io
+            | serde_json::error::Category::Syntax
+            | serde_json::error::Category::Eof => ErrorKind::Syntax { line, column },
         };
         DatasetError::new(
             kind,

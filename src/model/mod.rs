@@ -3,9 +3,11 @@
 
 mod checks;
 pub mod checks_text;
+pub(crate) mod codes;
 mod dataset;
 mod decode;
 mod derive;
+mod digits;
 pub mod display;
 mod error;
 mod estimate;
@@ -13,8 +15,10 @@ pub mod export;
 pub mod extract;
 pub mod format;
 mod json_path;
+mod lang;
 pub mod limits;
 pub mod narrative;
+mod rates;
 pub mod scenario;
 pub mod units;
 mod validate;
@@ -29,26 +33,19 @@ pub use estimate::{Estimate, Shape};
 pub use units::{AnnualRate, AreaUnit, Currency, Lang, RateChoice, RateRule, Unit};
 pub use validate::MAX_DATASET_BYTES;
 
+use codes::code_table;
 use std::collections::HashMap;
 
 /// The dataset embedded in the app.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/kezuohou.json");
 
-/// Where a quantity comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    Reported,
-    Context,
-    Derived,
-}
-
-impl Origin {
-    pub fn code(self) -> &'static str {
-        match self {
-            Origin::Reported => "reported",
-            Origin::Context => "context",
-            Origin::Derived => "derived",
-        }
+code_table! {
+    /// Where a quantity comes from.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Origin {
+        Reported = "reported",
+        Context = "context",
+        Derived = "derived",
     }
 }
 
@@ -126,7 +123,7 @@ impl Lookup {
                     .inputs
                     .iter()
                     .find_map(|input| paragraph.get(input).copied()),
-                _ => None,
+                (None, None) => None,
             };
             if let Some(p) = p {
                 paragraph.insert(q.id.clone(), p);
@@ -174,7 +171,11 @@ impl Model {
                     cny_per_usd: f.value * f.scale.factor(),
                     figure: f.id.clone(),
                 }),
-                _ => None,
+                Period::Range { .. }
+                | Period::Since { .. }
+                | Period::RecentYears
+                | Period::Present
+                | Period::Undated => None,
             })
             .collect();
         let mut model = Model {

@@ -674,27 +674,32 @@ fn cycles(d: &Dataset) -> Vec<DatasetError> {
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    // 0 = unvisited, 1 = on the current path, 2 = done
-    let mut state = vec![0u8; d.derived.len()];
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        Unvisited,
+        OnPath,
+        Done,
+    }
+    let mut state = vec![Mark::Unvisited; d.derived.len()];
     let mut errs = Vec::new();
     for start in 0..d.derived.len() {
-        if state[start] != 0 {
+        if state[start] != Mark::Unvisited {
             continue;
         }
         // Iterative DFS so a long chain cannot overflow the stack.
         let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-        state[start] = 1;
+        state[start] = Mark::OnPath;
         while let Some((node, next)) = stack.pop() {
             let inputs = &d.derived[node].inputs;
             if next < inputs.len() {
                 stack.push((node, next + 1));
                 if let Some(&child) = pos.get(inputs[next].as_str()) {
                     match state[child] {
-                        0 => {
-                            state[child] = 1;
+                        Mark::Unvisited => {
+                            state[child] = Mark::OnPath;
                             stack.push((child, 0));
                         }
-                        1 => {
+                        Mark::OnPath => {
                             let mut path: Vec<&str> = stack
                                 .iter()
                                 .map(|(n, _)| d.derived[*n].id.as_str())
@@ -708,11 +713,11 @@ fn cycles(d: &Dataset) -> Vec<DatasetError> {
                                 path.join(" → "),
                             ));
                         }
-                        _ => {}
+                        Mark::Done => {}
                     }
                 }
             } else {
-                state[node] = 2;
+                state[node] = Mark::Done;
             }
         }
     }

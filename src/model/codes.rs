@@ -1,0 +1,72 @@
+//! `code_table!`: a closed set declared once, with the code each member has in JSON or in the
+//! URL. From one list of `Variant = "code"` it generates the enum (attributes and doc comments
+//! passed through) and `ALL` (every member, in declaration order), `CODES` (their codes, in the
+//! same order), `code()` and `parse()`. A new member is one line; a match over the enum elsewhere
+//! then fails to compile until it handles it.
+
+/// See the module documentation.
+macro_rules! code_table {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        impl $name {
+            /// Every member, in declaration order.
+            pub const ALL: [$name; 0 $(+ $crate::model::codes::one(stringify!($variant)))+] =
+                [$($name::$variant),+];
+            /// The code of each member, in the order of `ALL`.
+            pub const CODES: [&'static str; 0 $(+ $crate::model::codes::one(stringify!($variant)))+] =
+                [$($code),+];
+
+            /// The member's code: `"one"`.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $($name::$variant => $code),+
+                }
+            }
+
+            /// The member with this code, if any.
+            pub fn parse(code: &str) -> Option<$name> {
+                Self::ALL.into_iter().find(|m| m.code() == code)
+            }
+        }
+    };
+}
+
+pub(crate) use code_table;
+
+/// Counts one member (used by `code_table!` to size its arrays).
+#[doc(hidden)]
+pub const fn one(_: &str) -> usize {
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    code_table! {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+        enum Sample {
+            /// The first.
+            #[default]
+            First = "first",
+            Second = "second_one",
+        }
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        assert_eq!(Sample::ALL, [Sample::First, Sample::Second]);
+        assert_eq!(Sample::CODES, ["first", "second_one"]);
+        assert_eq!(Sample::Second.code(), "second_one");
+        assert_eq!(Sample::parse("second_one"), Some(Sample::Second));
+        assert_eq!(Sample::parse("Second"), None);
+        assert_eq!(Sample::default(), Sample::First);
+    }
+}

@@ -1,0 +1,13 @@
+//! The languages of the app. Its own module: units, formatting and display all depend on it.
+
+use super::codes::code_table;
+
+code_table! {
+    /// The two languages of the app.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum Lang {
+        #[default]
+        En = "en",
+        Zh = "zh",
+    }
+}
