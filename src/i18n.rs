@@ -235,6 +235,16 @@ strings! {
     kind_period: "Impossible period", "时期无效";
     kind_too_long: "Text too long", "文本过长";
     kind_invalid_id: "Id with a character outside the allowed set", "标识含有不允许的字符";
+    settings_button: "Settings", "设置";
+    datasets_title: "Datasets at hand", "可用的数据集";
+    builtin_entry: "The built-in case study", "内置案例";
+    dataset_shown: "shown", "正在显示";
+    show_dataset: "Show", "显示";
+    remove_dataset: "Remove", "删除";
+    remove_confirm: "Remove “{title}” from this browser?", "从本浏览器中删除“{title}”？";
+    cancel: "Cancel", "取消";
+    dataset_newer: "A dataset stored by a newer version of this app (kept, unread)", "新版本应用保存的数据集（原样保留，无法读取）";
+    problem_elsewhere: "The link names a dataset of your own that this browser does not hold: it lives in the browser where it was loaded (or was removed). Showing the built-in case; open that dataset here with “Your data” to see it.", "链接指向的自有数据集不在本浏览器中：它保存在当初载入它的浏览器里（或已被删除）。现显示内置案例；如需查看，请通过“自有数据”在此载入该数据集。";
     overview_intro: "Kezuohou Banner lies in the Horqin Sandy Land. The case study reports how desert control was tied to income for poor farmers and herders through three channels. Select any figure to see where it comes from.", "科左后旗位于科尔沁沙地。案例介绍了该旗如何通过三条渠道把治沙与贫困农牧民增收联系起来。选择任一指标可查看其出处。";
 }
 

@@ -1,7 +1,13 @@
-//! What the app keeps in the browser between visits: the dataset the reader loaded and their view
+//! What the app keeps in the browser between visits: the datasets the reader loaded and their view
 //! settings. Each is one record under its own key: a header line naming the app, the record and
 //! its format version, then the payload (`kezuohou-explorer/settings/1` then a query string;
 //! `kezuohou-explorer/dataset/1` then the dataset's JSON text as loaded).
+//!
+//! Layout: every dataset under `kezuohou-explorer.dataset.<id>` (the id is a hash of its text, so
+//! loading the same text twice keeps one copy), an index of their titles and load times under
+//! `kezuohou-explorer.datasets`, the settings under `kezuohou-explorer.settings`; which dataset a
+//! view shows is in the settings and the address (`ds=local:<id>`). The single dataset record of
+//! earlier versions (`kezuohou-explorer.dataset`) is moved into this layout at start-up.
 //!
 //! Everything that decides (record format, version check, which dataset and view a visit starts
 //! with) is pure and tested natively; `web` is the thin layer over `localStorage`.
@@ -12,13 +18,18 @@
 //! (the reader may go back to that version): the notice says so and offers to remove it.
 
 use crate::model::{DatasetError, Model, EMBEDDED_JSON};
-use crate::state::{Ignored, Source, ViewState};
+use crate::state::{DatasetRef, Ignored, Source, ViewState};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// The record format this build writes and reads.
 pub const FORMAT: u32 = 1;
 pub const SETTINGS_KEY: &str = "kezuohou-explorer.settings";
+/// Where earlier versions kept their one dataset; read once, to move it into the new layout.
 pub const DATASET_KEY: &str = "kezuohou-explorer.dataset";
+/// Each dataset's key is this prefix and its id.
+pub const DATASET_PREFIX: &str = "kezuohou-explorer.dataset.";
+pub const INDEX_KEY: &str = "kezuohou-explorer.datasets";
 const APP: &str = "kezuohou-explorer";
 
 /// Something wrong with the browser storage, shown to the reader as a notice.
@@ -39,6 +50,9 @@ pub enum Problem {
     Full,
     /// The browser allows no storage here (disabled, or blocked).
     Unavailable,
+    /// The address names a dataset of the reader's that this browser does not hold (the link
+    /// was made in another browser, or the dataset was removed).
+    Elsewhere,
 }
 
 impl Problem {
@@ -52,6 +66,7 @@ impl Problem {
             Problem::InvalidDataset => "invalid_dataset",
             Problem::Full => "full",
             Problem::Unavailable => "unavailable",
+            Problem::Elsewhere => "elsewhere",
         }
     }
 }
@@ -61,6 +76,8 @@ impl Problem {
 pub enum Record {
     Settings,
     Dataset,
+    /// The titles and load times of the stored datasets.
+    Index,
 }
 
 impl Record {
@@ -68,12 +85,15 @@ impl Record {
         match self {
             Record::Settings => "settings",
             Record::Dataset => "dataset",
+            Record::Index => "datasets",
         }
     }
+    /// The key of the record's single instance (datasets: the earlier versions' one).
     pub fn key(self) -> &'static str {
         match self {
             Record::Settings => SETTINGS_KEY,
             Record::Dataset => DATASET_KEY,
+            Record::Index => INDEX_KEY,
         }
     }
 }
@@ -169,6 +189,10 @@ pub struct Startup {
     pub problems: Vec<Problem>,
     /// Records to delete because they could not be used.
     pub discard: Vec<Record>,
+    /// The dataset shown, as the address names it ([`plan`] sets it).
+    pub shown: DatasetRef,
+    /// The datasets kept in this browser ([`plan`] lists them).
+    pub datasets: Vec<StoredDataset>,
 }
 
 /// Decide the model, source and settings of a visit. `dataset` and `settings` are the stored
@@ -238,7 +262,399 @@ pub fn startup(
         settings,
         problems,
         discard,
+        shown: DatasetRef::Builtin,
+        datasets: Vec::new(),
     })
+}
+
+/// A key–value store with the shape of `localStorage`: the browser's in the app, a map in tests.
+pub trait Store {
+    fn get(&self, key: &str) -> Result<Option<String>, Problem>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Problem>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Result<Vec<String>, Problem>;
+}
+
+/// A store in memory, with an optional quota in bytes (keys and values), as browsers have.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemoryStore {
+    pub items: BTreeMap<String, String>,
+    pub quota: Option<usize>,
+}
+
+impl Store for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, Problem> {
+        Ok(self.items.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Problem> {
+        let used: usize = self
+            .items
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| k.len() + v.len())
+            .sum();
+        if self
+            .quota
+            .is_some_and(|q| used + key.len() + value.len() > q)
+        {
+            return Err(Problem::Full);
+        }
+        self.items.insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) {
+        self.items.remove(key);
+    }
+    fn keys(&self) -> Result<Vec<String>, Problem> {
+        Ok(self.items.keys().cloned().collect())
+    }
+}
+
+/// A dataset kept in the browser, as the panel lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDataset {
+    pub id: String,
+    /// The case title in English and Chinese, from the index (empty when the index lost it).
+    pub title_en: String,
+    pub title_zh: String,
+    /// When it was loaded, in milliseconds since 1970 (0 when unknown).
+    pub loaded_ms: u64,
+    /// Written by a newer version of the app: kept, unread, until the reader removes it.
+    pub newer: bool,
+}
+
+impl StoredDataset {
+    pub fn title(&self, lang: crate::model::Lang) -> &str {
+        let (first, other) = match lang {
+            crate::model::Lang::En => (&self.title_en, &self.title_zh),
+            crate::model::Lang::Zh => (&self.title_zh, &self.title_en),
+        };
+        if first.is_empty() {
+            other
+        } else {
+            first
+        }
+    }
+}
+
+/// The key of a stored dataset.
+pub fn dataset_key(id: &str) -> String {
+    format!("{DATASET_PREFIX}{id}")
+}
+
+/// A dataset's id: 64-bit FNV-1a of its text, in hex. The same text gets the same id, so it is
+/// kept once however often it is loaded.
+pub fn dataset_id(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A title as one field of an index line: tabs and line breaks would split it.
+fn field(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The index's entries by id: `id \t loaded_ms \t title_en \t title_zh` per line. A damaged or
+/// foreign index only costs the titles; the datasets are found by their keys.
+fn read_index(store: &dyn Store) -> Vec<StoredDataset> {
+    let Ok(Some(text)) = store.get(INDEX_KEY) else {
+        return Vec::new();
+    };
+    let Ok(payload) = decode(Record::Index, &text) else {
+        return Vec::new();
+    };
+    payload
+        .lines()
+        .filter_map(|line| {
+            let mut f = line.split('\t');
+            let id = f.next()?.to_string();
+            let loaded_ms = f.next()?.parse().ok()?;
+            Some(StoredDataset {
+                id,
+                loaded_ms,
+                title_en: f.next()?.to_string(),
+                title_zh: f.next()?.to_string(),
+                newer: false,
+            })
+        })
+        .filter(|d| crate::state::DatasetRef::valid_id(&d.id))
+        .collect()
+}
+
+fn write_index(store: &mut dyn Store, entries: &[StoredDataset]) -> Result<(), Problem> {
+    if entries.is_empty() {
+        store.remove(INDEX_KEY);
+        return Ok(());
+    }
+    let payload: Vec<String> = entries
+        .iter()
+        .map(|d| {
+            format!(
+                "{}\t{}\t{}\t{}",
+                d.id,
+                d.loaded_ms,
+                field(&d.title_en),
+                field(&d.title_zh)
+            )
+        })
+        .collect();
+    store.set(INDEX_KEY, &encode(Record::Index, &payload.join("\n")))
+}
+
+/// Every dataset kept in this browser, the latest loaded first. Records of a newer format are
+/// listed (kept, unread); damaged ones are left out here and dropped when opened.
+pub fn list(store: &dyn Store) -> Result<Vec<StoredDataset>, Problem> {
+    let index = read_index(store);
+    let mut out = Vec::new();
+    for key in store.keys()? {
+        let Some(id) = key.strip_prefix(DATASET_PREFIX) else {
+            continue;
+        };
+        if !crate::state::DatasetRef::valid_id(id) {
+            continue;
+        }
+        let newer = match store
+            .get(&key)?
+            .as_deref()
+            .map(|t| decode(Record::Dataset, t))
+        {
+            Some(Ok(_)) => false,
+            Some(Err(Problem::NewerFormat)) => true,
+            _ => continue,
+        };
+        let mut entry = index
+            .iter()
+            .find(|d| d.id == id)
+            .cloned()
+            .unwrap_or_else(|| StoredDataset {
+                id: id.to_string(),
+                title_en: String::new(),
+                title_zh: String::new(),
+                loaded_ms: 0,
+                newer,
+            });
+        entry.newer = newer;
+        out.push(entry);
+    }
+    out.sort_by(|a, b| b.loaded_ms.cmp(&a.loaded_ms).then(a.id.cmp(&b.id)));
+    Ok(out)
+}
+
+/// Keep a validated dataset: its record, then its line in the index. When the browser refuses
+/// (full), nothing of it is left half-written. Returns its id.
+pub fn save(
+    store: &mut dyn Store,
+    text: &str,
+    model: &Model,
+    now_ms: u64,
+) -> Result<String, Problem> {
+    let id = dataset_id(text);
+    let key = dataset_key(&id);
+    store
+        .set(&key, &encode(Record::Dataset, text))
+        .inspect_err(|_| store.remove(&key))?;
+    let mut index = read_index(store);
+    index.retain(|d| d.id != id);
+    index.push(StoredDataset {
+        id: id.clone(),
+        title_en: model.dataset.case.title.en.clone(),
+        title_zh: model.dataset.case.title.zh.clone(),
+        loaded_ms: now_ms,
+        newer: false,
+    });
+    write_index(store, &index).inspect_err(|_| store.remove(&key))?;
+    Ok(id)
+}
+
+/// Remove one stored dataset and its index line.
+pub fn remove_dataset(store: &mut dyn Store, id: &str) {
+    store.remove(&dataset_key(id));
+    let mut index = read_index(store);
+    let before = index.len();
+    index.retain(|d| d.id != id);
+    if index.len() != before {
+        // Shrinking never needs more room; a failure leaves a harmless extra line.
+        let _ = write_index(store, &index);
+    }
+}
+
+/// Remove every record of this app (datasets, index, settings, an earlier version's dataset).
+pub fn remove_all(store: &mut dyn Store) {
+    let prefix = format!("{APP}.");
+    for key in store.keys().unwrap_or_default() {
+        if key.starts_with(&prefix) {
+            store.remove(&key);
+        }
+    }
+}
+
+/// Remove the records a newer version of the app wrote that this one keeps unread.
+pub fn remove_newer(store: &mut dyn Store) {
+    if let Ok(Some(text)) = store.get(DATASET_KEY) {
+        if decode(Record::Dataset, &text) == Err(Problem::NewerFormat) {
+            store.remove(DATASET_KEY);
+        }
+    }
+    for d in list(store).unwrap_or_default() {
+        if d.newer {
+            remove_dataset(store, &d.id);
+        }
+    }
+}
+
+/// Open a stored dataset: validated again like any input. A record that cannot be used is
+/// dropped (a newer one kept) and the problem returned.
+pub fn open(store: &mut dyn Store, id: &str) -> Result<(Model, String), Problem> {
+    let key = dataset_key(id);
+    let text = store.get(&key)?.ok_or(Problem::Elsewhere)?;
+    let json = match decode(Record::Dataset, &text) {
+        Ok(json) => json,
+        Err(Problem::NewerFormat) => return Err(Problem::NewerDatasetKept),
+        Err(p) => {
+            remove_dataset(store, id);
+            return Err(p);
+        }
+    };
+    match load_model(json) {
+        Ok(m) => Ok((m, json.to_string())),
+        Err(_) => {
+            remove_dataset(store, id);
+            Err(Problem::InvalidDataset)
+        }
+    }
+}
+
+/// Move the single dataset record of earlier versions into the new layout. Returns the id of
+/// the dataset it held (the one the reader had in use) with its text. A record from a newer
+/// version stays where it is (notice), a damaged, old or invalid one is dropped (notice).
+fn migrate(store: &mut dyn Store, problems: &mut Vec<Problem>) -> Option<(String, String)> {
+    let text = store.get(DATASET_KEY).ok().flatten()?;
+    let json = match decode(Record::Dataset, &text) {
+        Ok(json) => json,
+        Err(Problem::NewerFormat) => {
+            note(Problem::NewerDatasetKept, problems);
+            return None;
+        }
+        Err(p) => {
+            note(p, problems);
+            store.remove(DATASET_KEY);
+            return None;
+        }
+    };
+    let Ok(model) = load_model(json) else {
+        note(Problem::InvalidDataset, problems);
+        store.remove(DATASET_KEY);
+        return None;
+    };
+    let loaded = read_index(store)
+        .iter()
+        .map(|d| d.loaded_ms)
+        .max()
+        .unwrap_or(0);
+    match save(store, json, &model, loaded) {
+        Ok(id) => {
+            store.remove(DATASET_KEY);
+            Some((id, json.to_string()))
+        }
+        // No room for the copy: the old record stays, to be moved at the next visit.
+        Err(p) => {
+            note(p, problems);
+            Some((dataset_id(json), json.to_string()))
+        }
+    }
+}
+
+fn note(p: Problem, problems: &mut Vec<Problem>) {
+    if !problems.contains(&p) {
+        problems.push(p);
+    }
+}
+
+/// Whether a query names a dataset (`ds=…`, valid or not).
+fn names_dataset(query: &str) -> bool {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .any(|p| p.split('=').next() == Some("ds"))
+}
+
+/// The start-up decision over the whole store: move an earlier version's record, pick the
+/// dataset the address names (else the one the stored settings name, else the one just moved,
+/// else the built-in case), read it and the settings, and drop what cannot be used.
+pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<DatasetError>> {
+    let mut problems = Vec::new();
+    let migrated = migrate(store, &mut problems);
+    let settings = store.get(SETTINGS_KEY);
+    let settings_query = match &settings {
+        Ok(Some(text)) => decode(Record::Settings, text).ok(),
+        _ => None,
+    };
+    let url_params = !url_query.trim_start_matches('?').is_empty();
+    let named = if url_params {
+        names_dataset(url_query).then(|| ViewState::from_query(url_query, None).0.dataset)
+    } else {
+        settings_query
+            .filter(|q| names_dataset(q))
+            .map(|q| ViewState::from_query(q, None).0.dataset)
+    };
+    let named = match (named, &migrated) {
+        (Some(d), _) => d,
+        (None, Some((id, _))) => DatasetRef::Local(id.clone()),
+        (None, None) => DatasetRef::Builtin,
+    };
+    let dataset = match &named {
+        DatasetRef::Builtin => Ok(None),
+        DatasetRef::Local(id) => match store.get(&dataset_key(id)) {
+            Ok(Some(text)) => Ok(Some(text)),
+            Ok(None) => match &migrated {
+                Some((m, json)) if m == id => Ok(Some(encode(Record::Dataset, json))),
+                _ => {
+                    note(Problem::Elsewhere, &mut problems);
+                    Ok(None)
+                }
+            },
+            Err(p) => Err(p),
+        },
+    };
+    let mut s = startup(dataset, settings)?;
+    for r in &s.discard {
+        match (r, &named) {
+            (Record::Dataset, DatasetRef::Local(id)) => remove_dataset(store, id),
+            (Record::Dataset, DatasetRef::Builtin) | (Record::Index, _) => {}
+            (Record::Settings, _) => store.remove(SETTINGS_KEY),
+        }
+    }
+    for p in std::mem::take(&mut s.problems) {
+        note(p, &mut problems);
+    }
+    s.problems = problems;
+    s.shown = match s.source {
+        Source::Stored => named,
+        Source::Embedded | Source::File(_) | Source::Pasted => DatasetRef::Builtin,
+    };
+    if let Some(view) = &mut s.settings {
+        view.dataset = s.shown.clone();
+        // The moved dataset was shown by default before; now the settings name it.
+        if migrated.is_some() {
+            if let Some(payload) = settings_payload(view, &s.model) {
+                let _ = store.set(SETTINGS_KEY, &encode(Record::Settings, &payload));
+            }
+        }
+    }
+    s.datasets = list(store).unwrap_or_default();
+    Ok(s)
 }
 
 /// `localStorage`, every call failing softly into a `Problem`.
@@ -275,5 +691,32 @@ pub mod web {
         if let Ok(s) = storage() {
             let _ = s.remove_item(record.key());
         }
+    }
+
+    /// The page's `localStorage` as a [`super::Store`].
+    pub struct LocalStore;
+
+    impl super::Store for LocalStore {
+        fn get(&self, key: &str) -> Result<Option<String>, Problem> {
+            storage()?.get_item(key).map_err(|_| Problem::Unavailable)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), Problem> {
+            storage()?.set_item(key, value).map_err(|_| Problem::Full)
+        }
+        fn remove(&mut self, key: &str) {
+            if let Ok(s) = storage() {
+                let _ = s.remove_item(key);
+            }
+        }
+        fn keys(&self) -> Result<Vec<String>, Problem> {
+            let s = storage()?;
+            let n = s.length().map_err(|_| Problem::Unavailable)?;
+            Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+        }
+    }
+
+    /// Milliseconds since 1970, for the order of the stored datasets.
+    pub fn now_ms() -> u64 {
+        js_sys::Date::now().max(0.0) as u64
     }
 }
