@@ -434,9 +434,9 @@ pub fn list(store: &dyn Store) -> Result<Vec<StoredDataset>, Problem> {
             Some(Err(Problem::NewerFormat)) => true,
             _ => continue,
         };
-        let mut entry = index
-            .iter()
-            .find(|d| d.id == id)
+        let position = index.iter().position(|d| d.id == id);
+        let mut entry = position
+            .and_then(|i| index.get(i))
             .cloned()
             .unwrap_or_else(|| StoredDataset {
                 id: id.to_string(),
@@ -446,10 +446,11 @@ pub fn list(store: &dyn Store) -> Result<Vec<StoredDataset>, Problem> {
                 newer,
             });
         entry.newer = newer;
-        out.push(entry);
+        out.push((position, entry));
     }
-    out.sort_by(|a, b| b.loaded_ms.cmp(&a.loaded_ms).then(a.id.cmp(&b.id)));
-    Ok(out)
+    // Latest first; of two loaded in the same millisecond, the later in the index.
+    out.sort_by(|(pa, a), (pb, b)| b.loaded_ms.cmp(&a.loaded_ms).then(pb.cmp(pa)));
+    Ok(out.into_iter().map(|(_, d)| d).collect())
 }
 
 /// Keep a validated dataset: its record, then its line in the index. When the browser refuses
