@@ -494,7 +494,7 @@ fn several_datasets_are_kept_listed_latest_first_and_removed_one_by_one() {
     // Removed: record and index line.
     remove_dataset(&mut store, &a);
     let ids: Vec<_> = list(&store).unwrap().into_iter().map(|d| d.id).collect();
-    assert_eq!(ids, [b.clone()]);
+    assert_eq!(ids, std::slice::from_ref(&b));
     assert!(!store.items[INDEX_KEY].contains(&a));
     assert_eq!(open(&mut store, &a), Err(Problem::Elsewhere));
     remove_all(&mut store);

@@ -117,9 +117,7 @@ pub fn wrap_label(label: &str, max_px: f64, font_px: f64, max_lines: usize) -> V
         let wide = (c as u32) >= 0x2E80;
         match pieces.last_mut() {
             Some((_, word))
-                if !space
-                    && !wide
-                    && !word.chars().last().is_some_and(|l| (l as u32) >= 0x2E80) =>
+                if !space && !wide && word.chars().last().is_none_or(|l| (l as u32) < 0x2E80) =>
             {
                 word.push(c)
             }

@@ -7,12 +7,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, formatViolations, gotoApp, pageErrors, runAxe, screenshot, startHarness } from './harness.mjs';
+import { ROOT, SCREENSHOT_DIR, formatViolations, gotoApp, pageErrors, runAxe, startHarness } from './harness.mjs';
 
 let harness;
 before(async () => {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
   harness = await startHarness();
 });
 after(async () => {
@@ -23,6 +24,9 @@ const PHONE = { width: 360, height: 780 };
 const TITLE = 'Kezuohou Banner: turning desert control into income for the poor';
 const embedded = await readFile(path.join(ROOT, 'data', 'kezuohou.json'), 'utf8');
 const other = embedded.replace(TITLE, 'Another copy, loaded here');
+
+/** The first screen only, as a reader sees it before scrolling. */
+const firstScreen = (page, name) => page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 
 /** The element's box against the first viewport: wholly inside it, without scrolling. */
 async function inFirstViewport(page, selector) {
@@ -57,7 +61,7 @@ test('on a 360 × 780 phone the title, intro and first headline card show withou
       });
       assert.equal(nav.overflow, 'auto');
       assert.ok(nav.scrollable, 'the views scroll sideways');
-      await screenshot(page, `first-screen-360-${lang}-${theme}`);
+      await firstScreen(page, `first-screen-360-${lang}-${theme}`);
       assert.deepEqual(pageErrors(page), []);
       await page.context().close();
     }
@@ -75,7 +79,7 @@ test('the folded settings open and close by keyboard, with a visible focus, and 
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   assert.equal(await page.locator('#settings-panel').isVisible(), true);
-  await screenshot(page, 'settings-open-360-en');
+  await firstScreen(page, 'settings-open-360-en');
   // Tab reaches the first setting; a choice applies at once.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'ctl-lang');
@@ -100,7 +104,7 @@ test('at 1280 wide the settings show inline and the header is one band', async (
     assert.equal(await page.locator('#settings-toggle').isVisible(), false);
     assert.equal(await page.locator('#ctl-lang').isVisible(), true);
     assert.ok((await inFirstViewport(page, '.cards .card')).inside);
-    await screenshot(page, `first-screen-1280-${lang}-${theme}`);
+    await firstScreen(page, `first-screen-1280-${lang}-${theme}`);
     assert.deepEqual(pageErrors(page), []);
   }
 });
@@ -139,7 +143,7 @@ test('the address names the dataset shown; a link to one of another browser expl
     assert.equal(await elsewhere.locator('#dataset-name').textContent(), lang === 'en' ? TITLE : '科左后旗：把治沙变成贫困农牧民的收入');
     assert.equal(await elsewhere.locator('table.figure-table').count(), 1, 'the rest of the link applies');
     await elsewhere.waitForFunction(() => !location.search.includes('ds='));
-    await screenshot(elsewhere, `dataset-elsewhere-360-${lang}`);
+    await firstScreen(elsewhere, `dataset-elsewhere-360-${lang}`);
     assert.deepEqual(pageErrors(elsewhere), []);
     await elsewhere.context().close();
   }
@@ -163,6 +167,6 @@ test('chart labels wrap onto lines, whole in the tooltip and the twin table', as
   assert.equal(tip, whole);
   assert.ok(whole.startsWith(label.slice(0, 24)));
   await page.locator('#chart-cover').scrollIntoViewIfNeeded();
-  await page.locator('#chart-cover').screenshot({ path: path.join(ROOT, 'target', 'screenshots', 'chart-cover-360-en.png') });
+  await page.locator('#chart-cover').screenshot({ path: path.join(SCREENSHOT_DIR, 'chart-cover-360-en.png') });
   assert.deepEqual(pageErrors(page), []);
 });
