@@ -187,7 +187,7 @@ strings! {
     source_embedded: "the built-in case study", "内置案例";
     source_file: "from the file", "来自文件";
     source_pasted: "pasted", "粘贴载入";
-    source_stored: "kept from your last visit", "沿用上次访问的数据";
+    source_stored: "kept in this browser", "保存在本浏览器中";
     back_to_embedded: "Back to the built-in case", "返回内置案例";
     open_file: "Open a JSON file", "打开 JSON 文件";
     size_limit: "(up to {mib} MiB)", "（不超过 {mib} MiB）";

@@ -747,3 +747,32 @@ async fn a_link_to_a_dataset_of_another_browser_explains_itself() {
     root.remove();
     reset_url();
 }
+
+#[wasm_bindgen_test]
+async fn back_and_forward_switch_datasets_with_the_address() {
+    let (root, handle) = mount_at("?view=table").await;
+    open_panel(&root).await;
+    paste(&root, &modified());
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    click(&root, "#data-embedded");
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    assert_eq!(search(), "?view=table");
+    // Back: the address names the loaded dataset again, and the app shows it.
+    window().history().expect("history").back().expect("back");
+    wait_text(&root, "#dataset-name", "A modified copy").await;
+    assert_eq!(search(), format!("?{}&view=table", ds(&modified())));
+    assert_eq!(count(&root, "table.figure-table"), 1);
+    // Forward: the built-in case.
+    window()
+        .history()
+        .expect("history")
+        .forward()
+        .expect("forward");
+    wait_text(&root, "#dataset-name", "Kezuohou Banner").await;
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    handle.destroy();
+    root.remove();
+    reset_url();
+}
