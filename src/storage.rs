@@ -317,7 +317,8 @@ pub struct StoredDataset {
     /// The case title in English and Chinese, from the index (empty when the index lost it).
     pub title_en: String,
     pub title_zh: String,
-    /// When it was loaded, in milliseconds since 1970 (0 when unknown).
+    /// When it was loaded, in milliseconds since 1970 (0 when unknown); the list follows the
+    /// index's order, which is the order of loading.
     pub loaded_ms: u64,
     /// Written by a newer version of the app: kept, unread, until the reader removes it.
     pub newer: bool,
@@ -350,7 +351,10 @@ pub fn dataset_id(text: &str) -> String {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    format!("{h:016x}")
+    (0..16)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[((h >> (i * 4)) & 0xf) as usize]))
+        .collect()
 }
 
 /// A title as one field of an index line: tabs and line breaks would split it.
@@ -448,9 +452,16 @@ pub fn list(store: &dyn Store) -> Result<Vec<StoredDataset>, Problem> {
         entry.newer = newer;
         out.push((position, entry));
     }
-    // Latest first; of two loaded in the same millisecond, the later in the index.
-    out.sort_by(|(pa, a), (pb, b)| b.loaded_ms.cmp(&a.loaded_ms).then(pb.cmp(pa)));
-    Ok(out.into_iter().map(|(_, d)| d).collect())
+    // Latest first: `save` appends to the index, so its order is the order of loading; records
+    // the index lost come last. (Placed by hand: a sort would add its code to the wasm.)
+    let mut ordered = Vec::with_capacity(out.len());
+    for i in (0..index.len()).rev() {
+        if let Some(at) = out.iter().position(|(p, _)| *p == Some(i)) {
+            ordered.push(out.swap_remove(at).1);
+        }
+    }
+    ordered.extend(out.into_iter().map(|(_, d)| d));
+    Ok(ordered)
 }
 
 /// Keep a validated dataset: its record, then its line in the index. When the browser refuses

@@ -110,7 +110,8 @@ pub fn wrap_label(label: &str, max_px: f64, font_px: f64, max_lines: usize) -> V
     let mut pieces: Vec<(bool, String)> = Vec::new();
     let mut space = false;
     for c in label.chars() {
-        if c.is_whitespace() {
+        // ASCII spaces and the ideographic space: `char::is_whitespace` would add a Unicode table.
+        if c.is_ascii_whitespace() || c == '\u{3000}' {
             space = true;
             continue;
         }

@@ -80,7 +80,7 @@ pub fn controls() -> Html {
     // What is chosen, in short, on the folded button.
     let summary = format!(
         "{} · {} · {}",
-        v.lang.code().to_uppercase(),
+        v.lang.code().to_ascii_uppercase(),
         match v.units.area {
             AreaUnit::Hectare => "ha",
             AreaUnit::Mu => "mu",
