@@ -187,7 +187,7 @@ strings! {
     source_embedded: "the built-in case study", "内置案例";
     source_file: "from the file", "来自文件";
     source_pasted: "pasted", "粘贴载入";
-    source_stored: "kept from your last visit", "沿用上次访问的数据";
+    source_stored: "kept in this browser", "保存在本浏览器中";
     back_to_embedded: "Back to the built-in case", "返回内置案例";
     open_file: "Open a JSON file", "打开 JSON 文件";
     size_limit: "(up to {mib} MiB)", "（不超过 {mib} MiB）";
@@ -273,6 +273,16 @@ strings! {
     rel_part: "is part of", "属于";
     rel_equal: "states again", "再次表述";
     rel_within: "fits within", "不超过";
+    settings_button: "Settings", "设置";
+    datasets_title: "Datasets at hand", "可用的数据集";
+    builtin_entry: "The built-in case study", "内置案例";
+    dataset_shown: "shown", "正在显示";
+    show_dataset: "Show", "显示";
+    remove_dataset: "Remove", "删除";
+    remove_confirm: "Remove “{title}” from this browser?", "从本浏览器中删除“{title}”？";
+    cancel: "Cancel", "取消";
+    dataset_newer: "A dataset stored by a newer version of this app (kept, unread)", "新版本应用保存的数据集（原样保留，无法读取）";
+    problem_elsewhere: "The link names a dataset of your own that this browser does not hold: it lives in the browser where it was loaded (or was removed). Showing the built-in case; open that dataset here with “Your data” to see it.", "链接指向的自有数据集不在本浏览器中：它保存在当初载入它的浏览器里（或已被删除）。现显示内置案例；如需查看，请通过“自有数据”在此载入该数据集。";
     overview_intro: "Kezuohou Banner lies in the Horqin Sandy Land. The case study reports how desert control was tied to income for poor farmers and herders through three channels. Select any figure to see where it comes from.", "科左后旗位于科尔沁沙地。案例介绍了该旗如何通过三条渠道把治沙与贫困农牧民增收联系起来。选择任一指标可查看其出处。";
 }
 

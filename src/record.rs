@@ -1,16 +1,24 @@
 //! The records the app keeps in the browser, as bytes: a header line naming the app, the record
 //! and its format version, then the payload (`kezuohou-explorer/settings/1` then a query string;
-//! `kezuohou-explorer/dataset/1` then the dataset's JSON text as loaded), and what can be wrong
-//! with one. Knows nothing of the view state or the model: `storage.rs` decides what a visit
-//! starts from, `state.rs` shows the problems, and both depend on this module, not on each other.
+//! `kezuohou-explorer/dataset/1` then the dataset's JSON text as loaded), what can be wrong with
+//! one, the key-value store they live in (`localStorage`, a map in tests) and the index entry of
+//! a stored dataset. Knows nothing of the view state or the model: `storage.rs` decides what a
+//! visit starts from, `state.rs` shows the problems, and both depend on this module, not on each
+//! other.
 
 use crate::model::codes::code_table;
+use crate::model::Lang;
+use std::collections::BTreeMap;
 
 /// The record format this build writes and reads.
 pub const FORMAT: u32 = 1;
 pub const SETTINGS_KEY: &str = "kezuohou-explorer.settings";
+/// Where earlier versions kept their one dataset; read once, to move it into the new layout.
 pub const DATASET_KEY: &str = "kezuohou-explorer.dataset";
-const APP: &str = "kezuohou-explorer";
+/// Each dataset's key is this prefix and its id.
+pub const DATASET_PREFIX: &str = "kezuohou-explorer.dataset.";
+pub const INDEX_KEY: &str = "kezuohou-explorer.datasets";
+pub const APP: &str = "kezuohou-explorer";
 
 code_table! {
     /// Something wrong with the browser storage, shown to the reader as a notice.
@@ -31,6 +39,9 @@ code_table! {
         Full = "full",
         /// The browser allows no storage here (disabled, or blocked).
         Unavailable = "unavailable",
+        /// The address names a dataset of the reader's that this browser does not hold (the link
+        /// was made in another browser, or the dataset was removed).
+        Elsewhere = "elsewhere",
     }
 }
 
@@ -39,6 +50,8 @@ code_table! {
 pub enum Record {
     Settings,
     Dataset,
+    /// The titles and load times of the stored datasets.
+    Index,
 }
 
 impl Record {
@@ -46,12 +59,15 @@ impl Record {
         match self {
             Record::Settings => "settings",
             Record::Dataset => "dataset",
+            Record::Index => "datasets",
         }
     }
+    /// The key of the record's single instance (datasets: the earlier versions' one).
     pub fn key(self) -> &'static str {
         match self {
             Record::Settings => SETTINGS_KEY,
             Record::Dataset => DATASET_KEY,
+            Record::Index => INDEX_KEY,
         }
     }
 }
@@ -90,6 +106,96 @@ pub fn decode(record: Record, stored: &str) -> Result<&str, Problem> {
     }
 }
 
+/// A key–value store with the shape of `localStorage`: the browser's in the app, a map in tests.
+pub trait Store {
+    fn get(&self, key: &str) -> Result<Option<String>, Problem>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Problem>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Result<Vec<String>, Problem>;
+}
+
+/// A store in memory, with an optional quota in bytes (keys and values), as browsers have.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemoryStore {
+    pub items: BTreeMap<String, String>,
+    pub quota: Option<usize>,
+}
+
+impl Store for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, Problem> {
+        Ok(self.items.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Problem> {
+        let used: usize = self
+            .items
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| k.len() + v.len())
+            .sum();
+        if self
+            .quota
+            .is_some_and(|q| used + key.len() + value.len() > q)
+        {
+            return Err(Problem::Full);
+        }
+        self.items.insert(key.into(), value.into());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) {
+        self.items.remove(key);
+    }
+    fn keys(&self) -> Result<Vec<String>, Problem> {
+        Ok(self.items.keys().cloned().collect())
+    }
+}
+
+/// A dataset kept in the browser, as the panel lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDataset {
+    pub id: String,
+    /// The case title in English and Chinese, from the index (empty when the index lost it).
+    pub title_en: String,
+    pub title_zh: String,
+    /// When it was loaded, in milliseconds since 1970 (0 when unknown); the list follows the
+    /// index's order, which is the order of loading.
+    pub loaded_ms: u64,
+    /// Written by a newer version of the app: kept, unread, until the reader removes it.
+    pub newer: bool,
+}
+
+impl StoredDataset {
+    pub fn title(&self, lang: Lang) -> &str {
+        let (first, other) = match lang {
+            Lang::En => (&self.title_en, &self.title_zh),
+            Lang::Zh => (&self.title_zh, &self.title_en),
+        };
+        if first.is_empty() {
+            other
+        } else {
+            first
+        }
+    }
+}
+
+/// The key of a stored dataset.
+pub fn dataset_key(id: &str) -> String {
+    format!("{DATASET_PREFIX}{id}")
+}
+
+/// A dataset's id: 64-bit FNV-1a of its text, in hex. The same text gets the same id, so it is
+/// kept once however often it is loaded.
+pub fn dataset_id(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..16)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[((h >> (i * 4)) & 0xf) as usize]))
+        .collect()
+}
+
 /// `localStorage`, every call failing softly into a `Problem`.
 pub mod web {
     use super::{Problem, Record};
@@ -124,5 +230,32 @@ pub mod web {
         if let Ok(s) = storage() {
             let _ = s.remove_item(record.key());
         }
+    }
+
+    /// The page's `localStorage` as a [`super::Store`].
+    pub struct LocalStore;
+
+    impl super::Store for LocalStore {
+        fn get(&self, key: &str) -> Result<Option<String>, Problem> {
+            storage()?.get_item(key).map_err(|_| Problem::Unavailable)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), Problem> {
+            storage()?.set_item(key, value).map_err(|_| Problem::Full)
+        }
+        fn remove(&mut self, key: &str) {
+            if let Ok(s) = storage() {
+                let _ = s.remove_item(key);
+            }
+        }
+        fn keys(&self) -> Result<Vec<String>, Problem> {
+            let s = storage()?;
+            let n = s.length().map_err(|_| Problem::Unavailable)?;
+            Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+        }
+    }
+
+    /// Milliseconds since 1970, for the order of the stored datasets.
+    pub fn now_ms() -> u64 {
+        js_sys::Date::now().max(0.0) as u64
     }
 }

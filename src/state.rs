@@ -4,7 +4,7 @@
 use crate::model::codes::code_table;
 use crate::model::display::{NumberStyle, UnitChoice};
 use crate::model::{AreaUnit, Currency, DatasetError, Lang, Model, Origin, Status};
-use crate::record::Problem;
+use crate::record::{Problem, StoredDataset};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -49,9 +49,42 @@ code_table! {
     }
 }
 
+/// Which dataset a view shows: the built-in case or one kept in this browser, by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DatasetRef {
+    #[default]
+    Builtin,
+    Local(String),
+}
+
+impl DatasetRef {
+    /// Ids of stored datasets: 1 to 64 ASCII letters, digits, `-` and `_`.
+    pub fn valid_id(id: &str) -> bool {
+        (1..=64).contains(&id.len())
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    }
+    /// The URL form: `builtin` or `local:<id>`.
+    pub fn code(&self) -> String {
+        match self {
+            DatasetRef::Builtin => "builtin".into(),
+            DatasetRef::Local(id) => format!("local:{id}"),
+        }
+    }
+    pub fn parse(s: &str) -> Option<DatasetRef> {
+        match s.strip_prefix("local:") {
+            Some(id) => DatasetRef::valid_id(id).then(|| DatasetRef::Local(id.into())),
+            None => (s == "builtin").then_some(DatasetRef::Builtin),
+        }
+    }
+}
+
 /// Everything that decides what the page shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ViewState {
+    /// The dataset shown (`ds` in the URL).
+    pub dataset: DatasetRef,
     pub view: View,
     pub selected: Option<String>,
     pub channel: Option<String>,
@@ -148,6 +181,7 @@ impl ViewState {
             let known_id = |id: &str| model.is_none_or(|m| m.quantity(id).is_some());
             let ok = match k.as_str() {
                 "view" => View::parse(&v).map(|x| s.view = x).is_some(),
+                "ds" => DatasetRef::parse(&v).map(|x| s.dataset = x).is_some(),
                 "fig" => {
                     let good = fits_url(&v) && known_id(&v) && !v.is_empty();
                     if good {
@@ -239,6 +273,9 @@ impl ViewState {
         let this = &linkable;
         let d = ViewState::default();
         let mut parts: Vec<(&str, String)> = Vec::new();
+        if this.dataset != d.dataset {
+            parts.push(("ds", this.dataset.code()));
+        }
         if this.view != d.view {
             parts.push(("view", this.view.code().into()));
         }
@@ -348,6 +385,8 @@ pub struct AppState {
     /// Counts commits of typed text (what-if inputs: change, blur, Enter, reset); the address
     /// bar edits its entry while typing and adds one at each commit.
     pub commits: u32,
+    /// The datasets kept in this browser, for the panel's list.
+    pub datasets: Vec<StoredDataset>,
 }
 
 impl AppState {
@@ -364,6 +403,7 @@ impl AppState {
             persist: true,
             unsaved: None,
             commits: 0,
+            datasets: Vec::new(),
         }
     }
 
@@ -400,9 +440,11 @@ pub enum Action {
     /// Typed text was committed (change, blur, Enter): the address bar gets a history entry.
     CommitTyping,
     DismissNotice,
-    /// Switch to another validated dataset, read from this text. The view stays; a selected
-    /// figure or channel the new dataset lacks is cleared.
-    UseModel(Rc<Model>, Source, Rc<str>),
+    /// Switch to another validated dataset, read from this text, named so in the URL. The view
+    /// stays; a selected figure or channel the new dataset lacks is cleared.
+    UseModel(Rc<Model>, Source, Rc<str>, DatasetRef),
+    /// The datasets kept in this browser changed (stored, removed).
+    Datasets(Vec<StoredDataset>),
     /// A dataset was refused: these problems are shown, nothing else changes.
     Refused(Vec<DatasetError>),
     TogglePanel,
@@ -427,7 +469,11 @@ impl Reducible for AppState {
         let v = &mut next.view;
         match action {
             Action::Restore(view, ignored) => {
+                // The dataset in use stays: the app switches datasets before restoring a view
+                // that names another (see the popstate listener).
+                let dataset = std::mem::take(&mut next.view.dataset);
                 next.view = view;
+                next.view.dataset = dataset;
                 next.ignored = ignored;
             }
             Action::SetView(x) => v.view = x,
@@ -463,7 +509,8 @@ impl Reducible for AppState {
             }
             Action::CommitTyping => next.commits = next.commits.wrapping_add(1),
             Action::DismissNotice => next.ignored.clear(),
-            Action::UseModel(model, source, text) => {
+            Action::UseModel(model, source, text, dataset) => {
+                v.dataset = dataset;
                 if v.selected
                     .as_deref()
                     .is_some_and(|id| model.quantity(id).is_none())
@@ -498,6 +545,7 @@ impl Reducible for AppState {
                 next.note_problem(p);
                 next.unsaved = Some(p);
             }
+            Action::Datasets(list) => next.datasets = list,
             Action::StopPersisting => {
                 next.persist = false;
                 next.outcome = LoadOutcome::Removed;

@@ -81,6 +81,26 @@ async fn wait_text(root: &Element, sel: &str, want: &str) {
     panic!("{sel} never showed {want:?}: {:?}", text(root, sel));
 }
 
+/// The record kept for this dataset text, if any.
+fn stored(json: &str) -> Option<String> {
+    local_storage()
+        .get_item(&storage::dataset_key(&storage::dataset_id(json)))
+        .unwrap()
+}
+
+/// Whether any dataset is kept in the browser.
+fn any_dataset_stored() -> bool {
+    let s = local_storage();
+    (0..s.length().unwrap())
+        .filter_map(|i| s.key(i).unwrap())
+        .any(|k| k.starts_with(storage::DATASET_PREFIX) || k == storage::DATASET_KEY)
+}
+
+/// `ds=local:<id>` of this dataset text, as the address writes it.
+fn ds(json: &str) -> String {
+    format!("ds=local%3A{}", storage::dataset_id(json))
+}
+
 fn file(content: &str, name: &str) -> web_sys::File {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::FilePropertyBag::new();
@@ -228,10 +248,7 @@ async fn bad_files_leave_the_dataset_and_the_view_intact() {
         Some("syntax")
     );
     // Nothing was stored, and the view is as it was.
-    assert!(local_storage()
-        .get_item(storage::DATASET_KEY)
-        .unwrap()
-        .is_none());
+    assert!(!any_dataset_stored());
     assert_eq!(snapshot(&root), before);
     handle.destroy();
     root.remove();
@@ -247,30 +264,26 @@ async fn a_good_file_switches_the_app_and_back() {
     wait_text(&root, "#dataset-name", "A modified copy").await;
     // The whole app uses it: charts, cards; the view settings stay.
     assert!(text(&root, "#chart-tourism").contains("2,800,000"));
-    assert_eq!(search(), "?area=mu");
+    assert_eq!(search(), format!("?{}&area=mu", ds(&modified())));
     assert!(text(&root, "#data-source").contains("modified.json"));
     assert!(text(&root, "#data-status").contains("A modified copy"));
     assert_eq!(count(&root, "#data-errors"), 0);
     // Kept for the next visit.
-    let stored = local_storage()
-        .get_item(storage::DATASET_KEY)
-        .unwrap()
-        .expect("stored");
+    let kept = stored(&modified()).expect("stored");
     assert_eq!(
-        storage::decode(Record::Dataset, &stored),
+        storage::decode(Record::Dataset, &kept),
         Ok(modified().as_str())
     );
 
-    // Back to the built-in case: the stored copy goes too.
+    // Back to the built-in case: the stored copy stays at hand, in the list.
     click(&root, "#data-embedded");
     settle().await;
     assert_eq!(text(&root, "#dataset-name"), TITLE);
     assert!(text(&root, "#chart-tourism").contains("1,400,000"));
     assert_eq!(count(&root, "#data-embedded"), 0);
-    assert!(local_storage()
-        .get_item(storage::DATASET_KEY)
-        .unwrap()
-        .is_none());
+    assert_eq!(search(), "?area=mu");
+    assert!(stored(&modified()).is_some());
+    assert!(text(&root, "#dataset-list").contains("A modified copy"));
 
     // Pasted works the same.
     paste(&root, &modified());
@@ -290,7 +303,7 @@ async fn a_selected_figure_the_new_dataset_lacks_is_cleared() {
     settle().await;
     assert_eq!(text(&root, "#dataset-name"), "A modified copy");
     assert_eq!(count(&root, "#detail-title"), 0);
-    assert_eq!(search(), "?view=table");
+    assert_eq!(search(), format!("?{}&view=table", ds(&renamed)));
     handle.destroy();
     root.remove();
 }
@@ -337,7 +350,7 @@ async fn the_dataset_and_settings_survive_a_reload() {
     click(&root, "#data-remove");
     settle().await;
     let s = local_storage();
-    assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
+    assert!(!any_dataset_stored());
     assert!(s.get_item(storage::SETTINGS_KEY).unwrap().is_none());
     choose(&root, "#ctl-lang", "en");
     settle().await;
@@ -410,7 +423,7 @@ async fn full_storage_is_said_and_nothing_stale_comes_back() {
     let s = local_storage();
     // An earlier dataset, then fill what is left.
     s.set_item(
-        storage::DATASET_KEY,
+        &storage::dataset_key(&storage::dataset_id(EMBEDDED_JSON)),
         &storage::encode(Record::Dataset, EMBEDDED_JSON),
     )
     .unwrap();
@@ -431,7 +444,7 @@ async fn full_storage_is_said_and_nothing_stale_comes_back() {
     let padded = modified() + &" ".repeat(400_000);
     paste(&root, &padded);
     settle().await;
-    // It is in use, but the reader is told it will not be kept; the old copy is gone.
+    // It is in use, but the reader is told it will not be kept; nothing of it is half-written.
     assert_eq!(text(&root, "#dataset-name"), "A modified copy");
     assert_eq!(
         find(&root, "#storage-notice li")
@@ -439,7 +452,7 @@ async fn full_storage_is_said_and_nothing_stale_comes_back() {
             .as_deref(),
         Some("full")
     );
-    assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
+    assert!(stored(&padded).is_none());
     // The panel says what is true, also once the notice is dismissed.
     click(&root, "#storage-notice > button");
     settle().await;
@@ -544,13 +557,11 @@ async fn the_last_choice_of_dataset_wins() {
         settle().await;
     }
     assert_eq!(text(&root, "#dataset-name"), "The pasted one");
-    let stored = local_storage()
-        .get_item(storage::DATASET_KEY)
-        .unwrap()
-        .expect("stored");
-    assert_eq!(
-        storage::decode(Record::Dataset, &stored),
-        Ok(pasted.as_str())
+    let kept = stored(&pasted).expect("stored");
+    assert_eq!(storage::decode(Record::Dataset, &kept), Ok(pasted.as_str()));
+    assert!(
+        stored(&modified()).is_none(),
+        "the cancelled file is not kept"
     );
     // A file, then back to the built-in case: the built-in case stays, nothing stored.
     choose_file(&root, &file(&modified(), "late.json"));
@@ -560,10 +571,7 @@ async fn the_last_choice_of_dataset_wins() {
         settle().await;
     }
     assert_eq!(text(&root, "#dataset-name"), TITLE);
-    assert!(local_storage()
-        .get_item(storage::DATASET_KEY)
-        .unwrap()
-        .is_none());
+    assert!(stored(&modified()).is_none());
     assert_eq!(count(&root, "#data-errors"), 0);
     handle.destroy();
     root.remove();
@@ -592,6 +600,178 @@ async fn a_dataset_from_a_newer_version_is_kept_until_the_reader_removes_it() {
     settle().await;
     assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
     assert_eq!(count(&root, "#storage-notice li"), 0);
+    handle.destroy();
+    root.remove();
+    reset_url();
+}
+
+/// The titles of the panel's list, in order, and which one is marked as shown.
+fn listed(root: &Element) -> (Vec<String>, String) {
+    let items = root
+        .query_selector_all("#dataset-list > li")
+        .expect("selector");
+    let mut titles = Vec::new();
+    let mut shown = String::new();
+    for i in 0..items.length() {
+        let li: Element = items.get(i).expect("li").dyn_into().expect("element");
+        let title = text(&li, ".dataset-entry-title");
+        if li.get_attribute("aria-current").as_deref() == Some("true") {
+            shown = title.clone();
+        }
+        titles.push(title);
+    }
+    (titles, shown)
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_lists_switches_and_removes_datasets_at_hand() {
+    let (root, handle) = mount_at("?view=table&area=mu&lang=en").await;
+    open_panel(&root).await;
+    assert_eq!(
+        listed(&root),
+        (
+            vec!["The built-in case study".to_string()],
+            "The built-in case study".into()
+        )
+    );
+    let second = modified().replacen("A modified copy", "The second one", 1);
+    paste(&root, &modified());
+    settle().await;
+    paste(&root, &second);
+    settle().await;
+    let (titles, shown) = listed(&root);
+    assert_eq!(
+        titles,
+        [
+            "The built-in case study",
+            "The second one",
+            "A modified copy"
+        ]
+    );
+    assert_eq!(shown, "The second one");
+
+    // Switch to the first one: the view settings that apply stay; the address names it.
+    let first = format!(
+        "#dataset-list li[data-ds=\"local:{}\"] button[data-ds-cmd=show]",
+        storage::dataset_id(&modified())
+    );
+    click(&root, &first);
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    assert_eq!(listed(&root).1, "A modified copy");
+    assert_eq!(search(), format!("?{}&view=table&area=mu", ds(&modified())));
+    assert_eq!(count(&root, "table.figure-table"), 1);
+
+    // Remove the one shown: asked first, in place; Cancel keeps it.
+    let entry = format!(
+        "#dataset-list li[data-ds=\"local:{}\"]",
+        storage::dataset_id(&modified())
+    );
+    click(&root, &format!("{entry} button[data-ds-cmd=ask-remove]"));
+    settle().await;
+    assert!(text(&root, &entry).contains("Remove “A modified copy” from this browser?"));
+    click(&root, &format!("{entry} button[data-ds-cmd=cancel-remove]"));
+    settle().await;
+    assert!(stored(&modified()).is_some());
+    assert_eq!(count(&root, ".dataset-confirm"), 0);
+    click(&root, &format!("{entry} button[data-ds-cmd=ask-remove]"));
+    settle().await;
+    click(
+        &root,
+        &format!("{entry} button[data-ds-cmd=confirm-remove]"),
+    );
+    settle().await;
+    // Gone from the browser and the list; the built-in case is shown, the view kept.
+    assert!(stored(&modified()).is_none());
+    assert!(stored(&second).is_some());
+    assert_eq!(
+        listed(&root),
+        (
+            vec![
+                "The built-in case study".to_string(),
+                "The second one".into()
+            ],
+            "The built-in case study".into()
+        )
+    );
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    assert_eq!(search(), "?view=table&area=mu");
+
+    // In Chinese, the list speaks Chinese and the titles follow the language.
+    choose(&root, "#ctl-lang", "zh");
+    settle().await;
+    assert_eq!(listed(&root).0[0], "内置案例");
+    handle.destroy();
+    root.remove();
+    reset_url();
+}
+
+#[wasm_bindgen_test]
+async fn todays_stored_dataset_is_moved_and_still_shown() {
+    reset_url();
+    let s = local_storage();
+    s.set_item(
+        storage::DATASET_KEY,
+        &storage::encode(Record::Dataset, &modified()),
+    )
+    .unwrap();
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    assert_eq!(count(&root, "#storage-notice"), 0);
+    assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
+    assert!(stored(&modified()).is_some());
+    assert_eq!(search(), format!("?{}", ds(&modified())));
+    handle.destroy();
+    root.remove();
+    reset_url();
+}
+
+#[wasm_bindgen_test]
+async fn a_link_to_a_dataset_of_another_browser_explains_itself() {
+    let (root, handle) = mount_at("?ds=local:0123456789abcdef&view=table").await;
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    assert_eq!(
+        find(&root, "#storage-notice li")
+            .get_attribute("data-problem")
+            .as_deref(),
+        Some("elsewhere")
+    );
+    assert!(
+        text(&root, "#storage-notice").contains("another browser")
+            || text(&root, "#storage-notice").contains("the browser where it was loaded")
+    );
+    assert_eq!(search(), "?view=table");
+    handle.destroy();
+    root.remove();
+    reset_url();
+}
+
+#[wasm_bindgen_test]
+async fn back_and_forward_switch_datasets_with_the_address() {
+    let (root, handle) = mount_at("?view=table").await;
+    open_panel(&root).await;
+    paste(&root, &modified());
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    click(&root, "#data-embedded");
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    assert_eq!(search(), "?view=table");
+    // Back: the address names the loaded dataset again, and the app shows it.
+    window().history().expect("history").back().expect("back");
+    wait_text(&root, "#dataset-name", "A modified copy").await;
+    assert_eq!(search(), format!("?{}&view=table", ds(&modified())));
+    assert_eq!(count(&root, "table.figure-table"), 1);
+    // Forward: the built-in case.
+    window()
+        .history()
+        .expect("history")
+        .forward()
+        .expect("forward");
+    wait_text(&root, "#dataset-name", "Kezuohou Banner").await;
+    assert_eq!(text(&root, "#dataset-name"), TITLE);
     handle.destroy();
     root.remove();
     reset_url();

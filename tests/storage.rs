@@ -5,9 +5,11 @@
 //! start from the built-in case.
 
 use kezuohou_explorer::model::{Model, EMBEDDED_JSON};
-use kezuohou_explorer::state::{Action, AppState, Source, View, ViewState};
+use kezuohou_explorer::state::{Action, AppState, DatasetRef, Source, View, ViewState};
 use kezuohou_explorer::storage::{
-    choose_view, decode, encode, parse_settings, settings_payload, startup, Problem, Record, FORMAT,
+    choose_view, dataset_id, dataset_key, decode, encode, list, open, parse_settings, plan,
+    remove_all, remove_dataset, remove_newer, save, settings_payload, startup, MemoryStore,
+    Problem, Record, Store, DATASET_KEY, FORMAT, INDEX_KEY, SETTINGS_KEY,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -29,7 +31,7 @@ fn modified_json() -> String {
 
 #[test]
 fn records_round_trip_with_their_version() {
-    for record in [Record::Settings, Record::Dataset] {
+    for record in [Record::Settings, Record::Dataset, Record::Index] {
         for payload in [
             "",
             "?view=table",
@@ -266,8 +268,15 @@ fn switching_datasets_keeps_the_view_and_drops_what_is_gone() {
         other.clone(),
         Source::Pasted,
         modified_json().into(),
+        DatasetRef::Local("a1".into()),
     ));
-    assert_eq!(s.view, view);
+    assert_eq!(
+        s.view,
+        ViewState {
+            dataset: DatasetRef::Local("a1".into()),
+            ..view.clone()
+        }
+    );
     assert_eq!(s.source, Source::Pasted);
     assert!(Rc::ptr_eq(&s.model, &other));
     // The selected figure and the channel are gone from the new dataset: cleared.
@@ -279,6 +288,7 @@ fn switching_datasets_keeps_the_view_and_drops_what_is_gone() {
         model,
         Source::File("x.json".into()),
         renamed.into(),
+        DatasetRef::Local("b2".into()),
     ));
     assert_eq!(s.view.selected, None);
     assert_eq!(s.view.channel, None);
@@ -288,8 +298,11 @@ fn switching_datasets_keeps_the_view_and_drops_what_is_gone() {
         Rc::new(embedded()),
         Source::Embedded,
         EMBEDDED_JSON.into(),
+        DatasetRef::Builtin,
     ));
     assert_eq!(s.source, Source::Embedded);
+    assert_eq!(s.view.dataset, DatasetRef::Builtin);
+    assert_eq!(s.view.to_query(), "?view=table&q=tour");
     assert_eq!(s.text.as_deref(), Some(EMBEDDED_JSON));
 }
 
@@ -328,7 +341,12 @@ fn export_then_load_gives_back_the_same_dataset_and_view() {
             ..Default::default()
         };
         let s = Rc::new(AppState::new(Rc::new(embedded()), view.clone(), Vec::new())).reduce(
-            Action::UseModel(m.clone(), Source::Pasted, json.as_str().into()),
+            Action::UseModel(
+                m.clone(),
+                Source::Pasted,
+                json.as_str().into(),
+                DatasetRef::Builtin,
+            ),
         );
         let exported = s.text.clone().expect("text kept for export");
         // Loading the export: the same dataset, and the view unchanged.
@@ -338,6 +356,7 @@ fn export_then_load_gives_back_the_same_dataset_and_view() {
             back,
             Source::File("export.json".into()),
             exported.clone(),
+            DatasetRef::Builtin,
         ));
         assert_eq!(again.view, view);
         assert_eq!(again.text.as_deref(), Some(json.as_str()));
@@ -424,4 +443,270 @@ fn the_panel_knows_when_the_dataset_is_not_kept() {
     let mut st = AppState::new(Rc::new(embedded()), ViewState::default(), Vec::new());
     st.note_problem(Problem::Unavailable);
     assert_eq!(st.unsaved, Some(Problem::Unavailable));
+}
+
+// ---- Several datasets at hand: the layout, the move from one record, the URL's `ds` ----
+
+/// A dataset other than the embedded one, told apart by its title.
+fn titled(title: &str) -> String {
+    EMBEDDED_JSON.replacen(
+        "Kezuohou Banner: turning desert control into income for the poor",
+        title,
+        1,
+    )
+}
+
+fn keep(store: &mut MemoryStore, json: &str, at: u64) -> String {
+    let m = Model::from_json(json).expect("valid");
+    save(store, json, &m, at).expect("stored")
+}
+
+#[test]
+fn several_datasets_are_kept_listed_latest_first_and_removed_one_by_one() {
+    let mut store = MemoryStore::default();
+    let a = keep(&mut store, &titled("First"), 10);
+    let b = keep(&mut store, &titled("Second"), 20);
+    assert_ne!(a, b);
+    assert_eq!(a, dataset_id(&titled("First")), "the id is the text's hash");
+    assert!(store.items.contains_key(&dataset_key(&a)));
+    assert_eq!(
+        decode(Record::Dataset, &store.items[&dataset_key(&a)]),
+        Ok(titled("First").as_str()),
+        "each record is today's dataset record, under its own key"
+    );
+    let listed = list(&store).unwrap();
+    let titles: Vec<_> = listed.iter().map(|d| d.title_en.as_str()).collect();
+    assert_eq!(titles, ["Second", "First"]);
+    assert!(listed.iter().all(|d| !d.newer));
+    // The same text again: one copy, moved to the top.
+    assert_eq!(keep(&mut store, &titled("First"), 30), a);
+    let ids: Vec<_> = list(&store).unwrap().into_iter().map(|d| d.id).collect();
+    assert_eq!(ids, [a.clone(), b.clone()]);
+    // Opened again, validated like any input.
+    let (m, text) = open(&mut store, &b).expect("opens");
+    assert_eq!(m.dataset.case.title.en, "Second");
+    assert_eq!(text, titled("Second"));
+    // Removed: record and index line.
+    remove_dataset(&mut store, &a);
+    let ids: Vec<_> = list(&store).unwrap().into_iter().map(|d| d.id).collect();
+    assert_eq!(ids, std::slice::from_ref(&b));
+    assert!(!store.items[INDEX_KEY].contains(&a));
+    assert_eq!(open(&mut store, &a), Err(Problem::Elsewhere));
+    remove_all(&mut store);
+    assert!(store.items.is_empty());
+}
+
+#[test]
+fn a_full_browser_keeps_nothing_half_written() {
+    let mut store = MemoryStore {
+        quota: Some(EMBEDDED_JSON.len() + 1000),
+        ..Default::default()
+    };
+    keep(&mut store, &titled("Fits"), 1);
+    let before = store.clone();
+    let json = titled("Does not fit");
+    let m = Model::from_json(&json).unwrap();
+    assert_eq!(save(&mut store, &json, &m, 2), Err(Problem::Full));
+    assert_eq!(
+        store, before,
+        "the earlier dataset and the index are as they were"
+    );
+}
+
+#[test]
+fn todays_single_record_moves_into_the_new_layout() {
+    let json = titled("Loaded before the upgrade");
+    let mut store = MemoryStore::default();
+    store
+        .set(DATASET_KEY, &encode(Record::Dataset, &json))
+        .unwrap();
+    store
+        .set(
+            SETTINGS_KEY,
+            &encode(Record::Settings, "?view=table&lang=zh"),
+        )
+        .unwrap();
+    let s = plan(&mut store, "").unwrap();
+    let id = dataset_id(&json);
+    // The dataset in use before is still the one shown, now named in the view.
+    assert_eq!(s.source, Source::Stored);
+    assert_eq!(s.model.dataset.case.title.en, "Loaded before the upgrade");
+    assert_eq!(s.shown, DatasetRef::Local(id.clone()));
+    let view = s.settings.expect("settings kept");
+    assert_eq!(
+        view.to_query(),
+        format!("?ds=local%3A{id}&view=table&lang=zh")
+    );
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    // Moved, not copied: the old key is gone, the record is under its id, listed with its title.
+    assert!(!store.items.contains_key(DATASET_KEY));
+    assert_eq!(
+        store.items.get(&dataset_key(&id)),
+        Some(&encode(Record::Dataset, &json))
+    );
+    assert_eq!(s.datasets.len(), 1);
+    assert_eq!(s.datasets[0].title_en, "Loaded before the upgrade");
+    // A second start finds the same, with nothing left to move.
+    let again = plan(&mut store, "").unwrap();
+    assert_eq!(again.shown, DatasetRef::Local(id));
+    assert_eq!(again.model, s.model);
+}
+
+#[test]
+fn a_newer_single_record_is_kept_where_it_is_with_its_notice() {
+    let newer = format!(
+        "kezuohou-explorer/dataset/{}\n{}",
+        FORMAT + 1,
+        titled("Newer")
+    );
+    let mut store = MemoryStore::default();
+    store.set(DATASET_KEY, &newer).unwrap();
+    let s = plan(&mut store, "").unwrap();
+    assert_eq!(s.problems, [Problem::NewerDatasetKept]);
+    assert_eq!(s.source, Source::Embedded);
+    assert_eq!(store.items.get(DATASET_KEY), Some(&newer), "kept, unread");
+    // And a newer record in the new layout: listed as such, kept, never opened.
+    let id = "00000000000000ff";
+    store.set(&dataset_key(id), &newer).unwrap();
+    let listed = list(&store).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert!(listed[0].newer);
+    assert_eq!(open(&mut store, id), Err(Problem::NewerDatasetKept));
+    assert!(store.items.contains_key(&dataset_key(id)));
+    let s = plan(&mut store, &format!("?ds=local:{id}")).unwrap();
+    assert_eq!(s.problems, [Problem::NewerDatasetKept]);
+    assert_eq!(s.shown, DatasetRef::Builtin);
+    assert!(store.items.contains_key(&dataset_key(id)));
+    // Removed on the reader's word only.
+    remove_newer(&mut store);
+    assert!(store.items.is_empty());
+}
+
+#[test]
+fn damaged_or_invalid_single_records_are_dropped_with_a_notice() {
+    for (stored, problem) in [
+        ("garbage".to_string(), Problem::Corrupt),
+        (
+            format!("kezuohou-explorer/dataset/0\n{EMBEDDED_JSON}"),
+            Problem::OldFormat,
+        ),
+        (
+            encode(Record::Dataset, &EMBEDDED_JSON[..500]),
+            Problem::InvalidDataset,
+        ),
+    ] {
+        let mut store = MemoryStore::default();
+        store.set(DATASET_KEY, &stored).unwrap();
+        let s = plan(&mut store, "").unwrap();
+        assert_eq!(s.problems, [problem]);
+        assert_eq!(s.source, Source::Embedded);
+        assert!(store.items.is_empty(), "{:?}", store.items.keys());
+    }
+}
+
+#[test]
+fn the_address_names_the_dataset_shown() {
+    let mut store = MemoryStore::default();
+    let a = keep(&mut store, &titled("Alpha"), 1);
+    let b = keep(&mut store, &titled("Beta"), 2);
+    // The stored settings name one; a bare address restores it.
+    store
+        .set(
+            SETTINGS_KEY,
+            &encode(Record::Settings, &format!("?ds=local:{b}&view=quality")),
+        )
+        .unwrap();
+    let s = plan(&mut store, "").unwrap();
+    assert_eq!(s.model.dataset.case.title.en, "Beta");
+    assert_eq!(s.shown, DatasetRef::Local(b.clone()));
+    // An address with parameters wins, and names another.
+    let s = plan(&mut store, &format!("?ds=local%3A{a}&view=table")).unwrap();
+    assert_eq!(s.model.dataset.case.title.en, "Alpha");
+    assert_eq!(s.shown, DatasetRef::Local(a.clone()));
+    // An address without `ds` shows the built-in case.
+    let s = plan(&mut store, "?view=table").unwrap();
+    assert_eq!((s.source, s.shown), (Source::Embedded, DatasetRef::Builtin));
+    let s = plan(&mut store, "?ds=builtin").unwrap();
+    assert_eq!(s.shown, DatasetRef::Builtin);
+    assert!(s.problems.is_empty());
+}
+
+#[test]
+fn a_link_to_a_dataset_of_another_browser_explains_and_shows_the_built_in_case() {
+    let mut store = MemoryStore::default();
+    let s = plan(&mut store, "?ds=local:0123456789abcdef&view=table").unwrap();
+    assert_eq!(s.problems, [Problem::Elsewhere]);
+    assert_eq!(Problem::Elsewhere.code(), "elsewhere");
+    assert_eq!((s.source, s.shown), (Source::Embedded, DatasetRef::Builtin));
+    assert!(store.items.is_empty(), "nothing written or removed");
+    // Settings naming a dataset since removed: the same notice, the rest of the view kept.
+    store
+        .set(
+            SETTINGS_KEY,
+            &encode(Record::Settings, "?ds=local:0123456789abcdef&view=table"),
+        )
+        .unwrap();
+    let s = plan(&mut store, "").unwrap();
+    assert_eq!(s.problems, [Problem::Elsewhere]);
+    let view = s.settings.expect("settings");
+    assert_eq!(
+        (view.view, view.dataset),
+        (View::Table, DatasetRef::Builtin)
+    );
+}
+
+#[test]
+fn the_ds_parameter_round_trips_and_refuses_odd_ids() {
+    let view = ViewState {
+        dataset: DatasetRef::Local("0123456789abcdef".into()),
+        view: View::Table,
+        ..Default::default()
+    };
+    let q = view.to_query();
+    assert_eq!(q, "?ds=local%3A0123456789abcdef&view=table");
+    assert_eq!(ViewState::from_query(&q, None), (view, Vec::new()));
+    assert_eq!(
+        ViewState::default().to_query(),
+        "",
+        "the built-in case is the default"
+    );
+    for bad in [
+        "ds=local:",
+        "ds=local:a%20b",
+        "ds=local:%E2%80%8B",
+        "ds=elsewhere",
+        &format!("ds=local:{}", "a".repeat(65)),
+    ] {
+        let (v, ignored) = ViewState::from_query(bad, None);
+        assert_eq!(v.dataset, DatasetRef::Builtin, "{bad}");
+        assert_eq!(ignored.len(), 1, "{bad}");
+    }
+}
+
+#[test]
+fn an_invalid_stored_dataset_is_dropped_when_named() {
+    let mut store = MemoryStore::default();
+    let id = "00000000000000aa";
+    store
+        .set(
+            &dataset_key(id),
+            &encode(Record::Dataset, "{\"format_version\": 1}"),
+        )
+        .unwrap();
+    let s = plan(&mut store, &format!("?ds=local:{id}")).unwrap();
+    assert_eq!(s.problems, [Problem::InvalidDataset]);
+    assert_eq!(s.shown, DatasetRef::Builtin);
+    assert!(!store.items.contains_key(&dataset_key(id)));
+}
+
+#[test]
+fn going_back_in_history_keeps_the_dataset_until_the_app_switches() {
+    let s = state(ViewState {
+        dataset: DatasetRef::Local("a1".into()),
+        ..Default::default()
+    });
+    let (older, _) = ViewState::from_query("?ds=builtin&view=table", None);
+    let s = s.reduce(Action::Restore(older, Vec::new()));
+    assert_eq!(s.view.view, View::Table);
+    assert_eq!(s.view.dataset, DatasetRef::Local("a1".into()));
 }

@@ -8,7 +8,7 @@ use kezuohou_explorer::charts::spec::all_charts;
 use kezuohou_explorer::components::filtered_ids;
 use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
 use kezuohou_explorer::model::{AreaUnit, Currency, Lang, Model, Origin, Shape, Status};
-use kezuohou_explorer::state::{SortKey, Theme, View, ViewState};
+use kezuohou_explorer::state::{DatasetRef, SortKey, Theme, View, ViewState};
 use plotters::prelude::*;
 use proptest::prelude::*;
 
@@ -115,10 +115,12 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
         (
             0usize..3,
             proptest::option::of(proptest::sample::select(Status::ALL.to_vec())),
+            proptest::option::of("[0-9a-f]{16}"),
         ),
     )
         .prop_map(
-            |(v, fig, ch, q, sort, desc, area, usd, zh, (theme, status))| ViewState {
+            |(v, fig, ch, q, sort, desc, area, usd, zh, (theme, status, ds))| ViewState {
+                dataset: ds.map_or(DatasetRef::Builtin, DatasetRef::Local),
                 view: View::ALL[v],
                 selected: fig,
                 channel: ch,

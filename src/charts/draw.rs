@@ -1,7 +1,7 @@
 //! Drawing a chart with plotters, written once for any backend: the canvas in the page, SVG in
 //! native tests.
 
-use super::layout::{BarBox, Layout};
+use super::layout::{BarBox, Layout, LABEL_FONT, LABEL_LINE, LABEL_X};
 use super::spec::ChartSpec;
 use crate::model::{Origin, Status};
 use plotters::coord::Shift;
@@ -48,22 +48,6 @@ pub const DARK: Palette = Palette {
 
 pub const FONT: &str =
     "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
-
-/// Shorten a label to about `max_px` wide (CJK characters count double).
-fn fit(label: &str, max_px: f64, font_px: f64) -> String {
-    let width = |c: char| if c.is_ascii() { 0.55 } else { 1.0 } * font_px;
-    let mut used = 0.0;
-    let mut out = String::new();
-    for c in label.chars() {
-        used += width(c);
-        if used > max_px - font_px {
-            out.push('…');
-            return out;
-        }
-        out.push(c);
-    }
-    out
-}
 
 fn short_number(v: f64) -> String {
     let a = v.abs();
@@ -124,12 +108,16 @@ pub fn draw<DB: DrawingBackend>(
         for b in layout.bars.iter().filter(|b| b.panel == pi) {
             let bar = bars[b.index];
             draw_bar(area, b, bar.origin, bar.status, palette, scale)?;
-            let label = fit(&bar.label, layout.label_width, 13.0);
-            area.draw(&Text::new(
-                label,
-                (px(4.0), px((b.y0 + b.y1) / 2.0)),
-                font(13.0, palette.text),
-            ))?;
+            // The label's lines, centred on the bar (layout wrapped them to the label column).
+            let first =
+                (b.row_y0 + b.row_y1) / 2.0 - (b.label.len() as f64 - 1.0) / 2.0 * LABEL_LINE;
+            for (i, line) in b.label.iter().enumerate() {
+                area.draw(&Text::new(
+                    line.clone(),
+                    (px(LABEL_X), px(first + i as f64 * LABEL_LINE)),
+                    font(LABEL_FONT, palette.text),
+                ))?;
+            }
             let value_x = if b.open_high { b.x_lo } else { b.x_hi };
             let text_px = bar
                 .text
@@ -159,8 +147,8 @@ pub fn draw<DB: DrawingBackend>(
             if focus == Some(b.index) {
                 area.draw(&Rectangle::new(
                     [
-                        (px(1.0), px(b.y0 - 3.0)),
-                        (px(layout.width - 2.0), px(b.y1 + 3.0)),
+                        (px(1.0), px(b.row_y0 + 1.0)),
+                        (px(layout.width - 2.0), px(b.row_y1 - 1.0)),
                     ],
                     palette.focus.stroke_width(px(2.0).max(2) as u32),
                 ))?;

@@ -3,7 +3,17 @@
 
 use super::spec::ChartSpec;
 
+/// The least height of a bar's row; a row grows with the lines of its label.
 pub const ROW_HEIGHT: f64 = 34.0;
+/// Size of a category label's text and the height of one of its lines.
+pub const LABEL_FONT: f64 = 13.0;
+pub const LABEL_LINE: f64 = 16.0;
+/// Lines of a label at most: beyond, the last line ends with "…" (the tooltip and the twin
+/// table keep the whole label). Dataset labels hold at most 200 characters.
+pub const MAX_LABEL_LINES: usize = 6;
+/// Left margin of the labels, and the gap between the labels and the plot.
+pub const LABEL_X: f64 = 4.0;
+const LABEL_GAP: f64 = 8.0;
 pub const PANEL_HEADER: f64 = 24.0;
 pub const PANEL_GAP: f64 = 10.0;
 pub const AXIS_HEIGHT: f64 = 22.0;
@@ -15,6 +25,11 @@ pub struct BarBox {
     pub panel: usize,
     /// Index among all bars of the chart.
     pub index: usize,
+    /// The whole row (label and bar): what the pointer hits and the focus ring surrounds.
+    pub row_y0: f64,
+    pub row_y1: f64,
+    /// The category label, wrapped onto lines that fit `label_width`.
+    pub label: Vec<String>,
     pub y0: f64,
     pub y1: f64,
     /// Pixel x of value 0, of the lower end and of the upper end (axis end when unbounded).
@@ -66,10 +81,96 @@ fn nice_step(max: f64) -> f64 {
     nice * mag
 }
 
+/// The width of a text in CSS pixels at `font_px`, estimated on the generous side for the
+/// sans-serif fonts the chart uses (the canvas cannot be measured in a pure layout): CJK and
+/// other wide characters take a full em.
+pub fn text_width(text: &str, font_px: f64) -> f64 {
+    text.chars()
+        .map(|c| match c {
+            ' ' | 'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 0.3,
+            'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.4,
+            'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.92,
+            'A'..='Z' => 0.7,
+            c if c.is_ascii() => 0.58,
+            // Latin letters with accents and the like.
+            c if (c as u32) < 0x2E80 => 0.7,
+            _ => 1.0,
+        })
+        .sum::<f64>()
+        * font_px
+}
+
+/// Break a label into lines no wider than `max_px`: at spaces, and between any two CJK
+/// characters; a word longer than a line is broken where it must. At most `max_lines`, the
+/// last one ending in "…" when the label is longer still.
+pub fn wrap_label(label: &str, max_px: f64, font_px: f64, max_lines: usize) -> Vec<String> {
+    let fits = |s: &str| text_width(s, font_px) <= max_px;
+    // Pieces that may not be split: runs of non-CJK non-space characters, or one CJK character;
+    // each carries whether a space preceded it.
+    let mut pieces: Vec<(bool, String)> = Vec::new();
+    let mut space = false;
+    for c in label.chars() {
+        // ASCII spaces and the ideographic space: `char::is_whitespace` would add a Unicode table.
+        if c.is_ascii_whitespace() || c == '\u{3000}' {
+            space = true;
+            continue;
+        }
+        let wide = (c as u32) >= 0x2E80;
+        match pieces.last_mut() {
+            Some((_, word))
+                if !space && !wide && word.chars().last().is_none_or(|l| (l as u32) < 0x2E80) =>
+            {
+                word.push(c)
+            }
+            _ => pieces.push((space, c.to_string())),
+        }
+        space = false;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (spaced, word) in pieces {
+        let joined = if line.is_empty() {
+            word.clone()
+        } else if spaced {
+            format!("{line} {word}")
+        } else {
+            format!("{line}{word}")
+        };
+        if fits(&joined) {
+            line = joined;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word too long for a line on its own is cut by characters.
+        for c in word.chars() {
+            line.push(c);
+            if !fits(&line) && line.chars().count() > 1 {
+                line.pop();
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && !fits(&format!("{last}…")) {
+                last.pop();
+            }
+            last.push('…');
+        }
+    }
+    lines
+}
+
 pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
     let width = width.max(240.0);
     let label_width = (width * 0.36).clamp(90.0, 300.0);
-    let plot_x0 = label_width + 8.0;
+    let plot_x0 = label_width + LABEL_GAP;
     let plot_x1 = width - 12.0;
     let mut y = 4.0;
     let mut panels = Vec::new();
@@ -101,18 +202,25 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
             plot_x0 + (v.clamp(0.0, axis_max) / axis_max) * (plot_x1 - plot_x0)
         };
         for b in &panel.bars {
+            let label = wrap_label(&b.label, label_width - LABEL_X, LABEL_FONT, MAX_LABEL_LINES);
+            let row = (label.len() as f64 * LABEL_LINE + 8.0).max(ROW_HEIGHT);
+            // The bar keeps its thickness, centred in its row.
+            let mid = y + row / 2.0;
             bars.push(BarBox {
                 panel: pi,
                 index,
-                y0: y + 4.0,
-                y1: y + ROW_HEIGHT - 4.0,
+                row_y0: y,
+                row_y1: y + row,
+                label,
+                y0: mid - ROW_HEIGHT / 2.0 + 4.0,
+                y1: mid + ROW_HEIGHT / 2.0 - 4.0,
                 x_zero: x_of(0.0),
                 x_lo: x_of(b.value.lo.max(0.0)),
                 x_hi: x_of(b.value.hi),
                 open_high: !b.value.hi.is_finite(),
             });
             index += 1;
-            y += ROW_HEIGHT;
+            y += row;
         }
         y += AXIS_HEIGHT;
         panels.push(PanelBox {
@@ -139,7 +247,7 @@ impl Layout {
     pub fn hit(&self, _x: f64, y: f64) -> Option<usize> {
         self.bars
             .iter()
-            .find(|b| y >= b.y0 - 4.0 && y <= b.y1 + 4.0)
+            .find(|b| y >= b.row_y0 && y < b.row_y1)
             .map(|b| b.index)
     }
 }

@@ -15,8 +15,8 @@ use super::what_if::WhatIf;
 use super::AppHandle;
 use crate::i18n::tr;
 use crate::model::{DatasetError, Model};
-use crate::state::{Action, AppState, Source, Theme, View, ViewState};
-use crate::storage::{self, Problem, Record};
+use crate::state::{Action, AppState, DatasetRef, Source, Theme, View, ViewState};
+use crate::storage::{self, Problem, Record, StoredDataset};
 use gloo::events::EventListener;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,18 +36,11 @@ pub struct Boot {
 impl Boot {
     /// Read the browser: storage, address and colour scheme.
     pub fn from_browser() -> Boot {
-        let start = storage::startup(
-            storage::web::read(Record::Dataset),
-            storage::web::read(Record::Settings),
-        );
-        if let Ok(s) = &start {
-            for r in &s.discard {
-                storage::web::remove(*r);
-            }
-        }
+        let query = browser::location_search();
+        let start = storage::plan(&mut storage::web::LocalStore, &query);
         Boot {
             start,
-            query: browser::location_search(),
+            query,
             system_dark: browser::prefers_dark(),
         }
     }
@@ -76,6 +69,7 @@ pub fn app(p: &AppProps) -> Html {
         Ok(s) => html! {
             <Explorer model={s.model.clone()} source={s.source.clone()} text={s.text.clone()}
                 settings={s.settings.clone()} problems={s.problems.clone()}
+                dataset={s.shown.clone()} datasets={s.datasets.clone()}
                 query={p.boot.query.clone()} system_dark={p.boot.system_dark} />
         },
         Err(errors) => html! { <DatasetErrors errors={errors.clone()} /> },
@@ -130,6 +124,12 @@ pub struct ExplorerProps {
     /// Whether the system prefers a dark scheme at start-up.
     #[prop_or_else(browser::prefers_dark)]
     pub system_dark: bool,
+    /// The dataset `model` is, as the URL names it (a link may name one this browser lacks).
+    #[prop_or_default]
+    pub dataset: DatasetRef,
+    /// The datasets kept in this browser.
+    #[prop_or_default]
+    pub datasets: Vec<StoredDataset>,
 }
 
 /// The explorer for one validated model; the view state starts from the address bar, or from
@@ -143,11 +143,15 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         let settings = p.settings.clone();
         let problems = p.problems.clone();
         let query = p.query.clone();
+        let dataset = p.dataset.clone();
+        let datasets = p.datasets.clone();
         use_reducer(move || {
-            let (view, ignored) = storage::choose_view(&query, settings.as_ref(), &model);
+            let (mut view, ignored) = storage::choose_view(&query, settings.as_ref(), &model);
+            view.dataset = dataset;
             let mut s = AppState::new(model, view, ignored);
             s.source = source;
             s.text = text;
+            s.datasets = datasets;
             for p in problems {
                 s.note_problem(p);
             }
@@ -158,6 +162,8 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     // The model in use for the popstate listener, which outlives the render it was made in.
     let current_model = use_mut_ref(|| state.model.clone());
     *current_model.borrow_mut() = state.model.clone();
+    let current_dataset = use_mut_ref(|| state.view.dataset.clone());
+    *current_dataset.borrow_mut() = state.view.dataset.clone();
 
     // Keep the address bar in step: a new history entry per change, but typing (the search box,
     // the what-if inputs) edits the current entry; committing what-if text (change, blur, Enter,
@@ -233,9 +239,20 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             let popstate = browser::window().map(|w| {
                 let state = state.clone();
                 EventListener::new(&w, "popstate", move |_| {
+                    // Back or forward to a view of another dataset: switch to it first.
+                    let query = browser::location_search();
+                    let named = ViewState::from_query(&query, None).0.dataset;
+                    if named != *current_dataset.borrow() {
+                        match super::dataset_panel::open_dataset(&named) {
+                            Ok((model, source, text)) => {
+                                *current_model.borrow_mut() = model.clone();
+                                state.dispatch(Action::UseModel(model, source, text, named));
+                            }
+                            Err(p) => state.dispatch(Action::Problem(p)),
+                        }
+                    }
                     let model = current_model.borrow().clone();
-                    let (view, ignored) =
-                        ViewState::from_query(&browser::location_search(), Some(&model));
+                    let (view, ignored) = ViewState::from_query(&query, Some(&model));
                     state.dispatch(Action::Restore(view, ignored));
                 })
             });

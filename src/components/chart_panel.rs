@@ -96,7 +96,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                 if let (Some(bx), Some(tip)) = (bar, tip_ref.cast::<web_sys::HtmlElement>()) {
                     let left = bx.x_lo.max(geometry.plot_x0).min(geometry.width - 220.0);
                     let style = tip.style();
-                    let _ = style.set_property("top", &format!("{}px", (bx.y1 + 6.0) as i32));
+                    let _ = style.set_property("top", &format!("{}px", (bx.row_y1 + 2.0) as i32));
                     let _ = style.set_property("left", &format!("{}px", left.max(0.0) as i32));
                 }
                 if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {

@@ -41,9 +41,14 @@ fn labelled_select(p: &SelectProps) -> Html {
     }
 }
 
+/// The display settings, folded behind one disclosure button on narrow screens (the stylesheet
+/// shows them inline from 761 px up, where the button is hidden): a phone's first screen is left
+/// to the case. Escape folds them again and gives the focus back to the button.
 #[function_component(Controls)]
 pub fn controls() -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
+    let open = use_state(|| false);
+    let button = use_node_ref();
     let v = &app.view;
     let t = tr(v.lang);
     let send = |f: fn(&str) -> Option<Action>| {
@@ -55,23 +60,62 @@ pub fn controls() -> Html {
         })
     };
     let o = |v: &'static str, l: &'static str| (AttrValue::from(v), AttrValue::from(l));
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        let button = button.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                e.prevent_default();
+                open.set(false);
+                if let Some(b) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        })
+    };
+    // What is chosen, in short, on the folded button.
+    let summary = format!(
+        "{} · {} · {}",
+        v.lang.code().to_ascii_uppercase(),
+        match v.units.area {
+            AreaUnit::Hectare => "ha",
+            AreaUnit::Mu => "mu",
+            AreaUnit::SquareKm => "km²",
+        },
+        match v.units.currency {
+            Currency::Cny => "CNY",
+            Currency::Usd => "USD",
+        }
+    );
     html! {
-        <section class="controls" aria-label={t.controls_label}>
-            <LabelledSelect id="ctl-lang" label={t.language} value={v.lang.code()}
-                options={vec![o("en", "English"), o("zh", "简体中文")]}
-                onchange={send(|s| Lang::parse(s).map(Action::SetLang))} />
-            <LabelledSelect id="ctl-area" label={t.area_unit} value={v.units.area.code()}
-                options={vec![o("ha", t.unit_ha), o("mu", t.unit_mu), o("km2", t.unit_km2)]}
-                onchange={send(|s| AreaUnit::parse(s).map(Action::SetArea))} />
-            <LabelledSelect id="ctl-currency" label={t.currency} value={v.units.currency.code()}
-                options={vec![o("cny", t.cur_cny), o("usd", t.cur_usd)]}
-                onchange={send(|s| Currency::parse(s).map(Action::SetCurrency))} />
-            <LabelledSelect id="ctl-number" label={t.number_style} value={v.number_style.code()}
-                options={vec![o("full", t.number_full), o("wan", t.number_wan)]}
-                onchange={send(|s| NumberStyle::parse(s).map(Action::SetNumberStyle))} />
-            <LabelledSelect id="ctl-theme" label={t.theme} value={v.theme.code()}
-                options={vec![o("system", t.theme_system), o("light", t.theme_light), o("dark", t.theme_dark)]}
-                onchange={send(|s| Theme::parse(s).map(Action::SetTheme))} />
+        <section class={classes!("controls", open.then_some("open"))} aria-label={t.controls_label} {onkeydown}>
+            <button type="button" id="settings-toggle" class="settings-toggle" ref={button}
+                aria-expanded={if *open { "true" } else { "false" }} aria-controls="settings-panel"
+                onclick={toggle}>
+                <span class="gear" aria-hidden="true">{"⚙"}</span>{t.settings_button}
+                <span class="settings-summary">{summary}</span>
+            </button>
+            <div id="settings-panel" class="settings-panel">
+                <LabelledSelect id="ctl-lang" label={t.language} value={v.lang.code()}
+                    options={vec![o("en", "English"), o("zh", "简体中文")]}
+                    onchange={send(|s| Lang::parse(s).map(Action::SetLang))} />
+                <LabelledSelect id="ctl-area" label={t.area_unit} value={v.units.area.code()}
+                    options={vec![o("ha", t.unit_ha), o("mu", t.unit_mu), o("km2", t.unit_km2)]}
+                    onchange={send(|s| AreaUnit::parse(s).map(Action::SetArea))} />
+                <LabelledSelect id="ctl-currency" label={t.currency} value={v.units.currency.code()}
+                    options={vec![o("cny", t.cur_cny), o("usd", t.cur_usd)]}
+                    onchange={send(|s| Currency::parse(s).map(Action::SetCurrency))} />
+                <LabelledSelect id="ctl-number" label={t.number_style} value={v.number_style.code()}
+                    options={vec![o("full", t.number_full), o("wan", t.number_wan)]}
+                    onchange={send(|s| NumberStyle::parse(s).map(Action::SetNumberStyle))} />
+                <LabelledSelect id="ctl-theme" label={t.theme} value={v.theme.code()}
+                    options={vec![o("system", t.theme_system), o("light", t.theme_light), o("dark", t.theme_dark)]}
+                    onchange={send(|s| Theme::parse(s).map(Action::SetTheme))} />
+            </div>
         </section>
     }
 }

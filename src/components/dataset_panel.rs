@@ -1,15 +1,17 @@
-//! The reader's own data: open a dataset from a file (picker or drop) or pasted text, see every
-//! problem if it is refused, export the one in use, go back to the built-in case, and remove what
-//! the browser keeps. Plus the notice about stored data that could not be used.
+//! The reader's own data: the datasets at hand (the built-in case and every one kept in this
+//! browser, each shown or removed from a list), open a dataset from a file (picker or drop) or
+//! pasted text, see every problem if it is refused, export the one in use, and remove what the
+//! browser keeps. Plus the notice about stored data that could not be used.
 
 use super::browser;
 use super::draft_review::DraftReview;
 use super::AppHandle;
 use crate::i18n::{tr, Strings};
 use crate::input;
+use crate::model::Model;
 use crate::model::{DatasetError, ErrorKind, EMBEDDED_JSON, MAX_DATASET_BYTES};
-use crate::state::{Action, LoadOutcome, Source};
-use crate::storage::{self, Problem, Record};
+use crate::state::{Action, DatasetRef, LoadOutcome, Source};
+use crate::storage::{self, Problem, StoredDataset};
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -51,6 +53,7 @@ pub fn problem_text(p: Problem, t: &Strings) -> &'static str {
         Problem::InvalidDataset => t.problem_invalid,
         Problem::Full => t.problem_full,
         Problem::Unavailable => t.problem_unavailable,
+        Problem::Elsewhere => t.problem_elsewhere,
     }
 }
 
@@ -99,22 +102,66 @@ fn is_latest(choice: u64) -> bool {
     CHOICE.with(|c| c.get() == choice)
 }
 
-/// Validate, then switch; a refused dataset changes nothing but the list of problems.
+/// Validate, then keep it in the browser and switch to it; a refused dataset changes nothing but
+/// the list of problems.
 fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
     match text
         .map_err(|e| vec![e])
         .and_then(|text| storage::load_model(&text).map(|m| (m, text)))
     {
         Ok((model, text)) => {
-            if app.persist {
-                match storage::web::write(Record::Dataset, &text) {
-                    Ok(()) => app.dispatch(Action::Saved),
-                    Err(p) => app.dispatch(Action::Unsaved(p)),
+            let mut store = storage::web::LocalStore;
+            let id = if app.persist {
+                match storage::save(&mut store, &text, &model, storage::web::now_ms()) {
+                    Ok(id) => {
+                        app.dispatch(Action::Saved);
+                        id
+                    }
+                    Err(p) => {
+                        app.dispatch(Action::Unsaved(p));
+                        storage::dataset_id(&text)
+                    }
                 }
-            }
-            app.dispatch(Action::UseModel(Rc::new(model), source, text.into()));
+            } else {
+                storage::dataset_id(&text)
+            };
+            refresh_list(app);
+            app.dispatch(Action::UseModel(
+                Rc::new(model),
+                source,
+                text.into(),
+                DatasetRef::Local(id),
+            ));
         }
         Err(errors) => app.dispatch(Action::Refused(errors)),
+    }
+}
+
+fn refresh_list(app: &AppHandle) {
+    let list = storage::list(&storage::web::LocalStore).unwrap_or_default();
+    app.dispatch(Action::Datasets(list));
+}
+
+/// The built-in case, or a dataset kept in this browser, ready to switch to.
+pub fn open_dataset(d: &DatasetRef) -> Result<(Rc<Model>, Source, Rc<str>), Problem> {
+    match d {
+        DatasetRef::Builtin => storage::load_model(EMBEDDED_JSON)
+            .map(|m| (Rc::new(m), Source::Embedded, EMBEDDED_JSON.into()))
+            .map_err(|_| Problem::InvalidDataset),
+        DatasetRef::Local(id) => storage::open(&mut storage::web::LocalStore, id)
+            .map(|(m, text)| (Rc::new(m), Source::Stored, text.into())),
+    }
+}
+
+/// Switch to a dataset of the list; one that cannot be opened any more gives its notice.
+fn switch_to(app: &AppHandle, d: DatasetRef) {
+    new_choice();
+    match open_dataset(&d) {
+        Ok((model, source, text)) => app.dispatch(Action::UseModel(model, source, text, d)),
+        Err(p) => {
+            app.dispatch(Action::Problem(p));
+            refresh_list(app);
+        }
     }
 }
 
@@ -162,22 +209,12 @@ fn command(app: &AppHandle, e: MouseEvent) {
                 browser::download_text(&name, "application/json", text);
             }
         }
-        Some("embedded") => {
-            new_choice();
-            if let Ok(model) = storage::load_model(EMBEDDED_JSON) {
-                storage::web::remove(Record::Dataset);
-                app.dispatch(Action::UseModel(
-                    Rc::new(model),
-                    Source::Embedded,
-                    EMBEDDED_JSON.into(),
-                ));
-            }
-        }
+        Some("embedded") => switch_to(app, DatasetRef::Builtin),
         Some("remove") => {
             new_choice();
-            storage::web::remove(Record::Dataset);
-            storage::web::remove(Record::Settings);
+            storage::remove_all(&mut storage::web::LocalStore);
             app.dispatch(Action::StopPersisting);
+            app.dispatch(Action::Datasets(Vec::new()));
         }
         _ => {}
     }
@@ -243,6 +280,7 @@ pub fn dataset_panel(app: &AppHandle) -> Html {
     html! {
         <section id="data-panel" class="data-panel" aria-labelledby="data-title" onclick={on_click}>
             <h2 id="data-title">{t.data_button}</h2>
+            <DatasetList />
             <p>{t.data_intro}</p>
             <p>{t.dataset_current}<strong id="data-current">{title}</strong>{" — "}
                 <span id="data-source">{source}{" "}<code>{file}</code></span></p>
@@ -323,8 +361,9 @@ pub fn storage_notice(app: &AppHandle) -> Html {
     let remove_newer = {
         let app = app.clone();
         Callback::from(move |_| {
-            storage::web::remove(Record::Dataset);
+            storage::remove_newer(&mut storage::web::LocalStore);
             app.dispatch(Action::ForgetProblem(Problem::NewerDatasetKept));
+            refresh_list(&app);
         })
     };
     let item = |p: &Problem| {
@@ -340,6 +379,98 @@ pub fn storage_notice(app: &AppHandle) -> Html {
         <div class="notice" role="status" id="storage-notice">
             <ul>{ for app.problems.iter().map(item) }</ul>
             <button type="button" {onclick}>{t.dismiss}</button>
+        </div>
+    }
+}
+
+/// The datasets at hand: the built-in case and every dataset kept in this browser, the one shown
+/// marked. Each kept one can be shown or removed; removing asks first, in place.
+#[function_component(DatasetList)]
+fn dataset_list() -> Html {
+    let app = use_context::<AppHandle>().expect("AppHandle context");
+    let confirming = use_state(|| None::<String>);
+    let lang = app.view.lang;
+    let t = tr(lang);
+    let shown = app.view.dataset.clone();
+    let onclick = {
+        let app = app.clone();
+        let confirming = confirming.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            else {
+                return;
+            };
+            // The list handles its own buttons; the panel's listener must not see them.
+            e.stop_propagation();
+            let id = el.get_attribute("data-id");
+            match (el.get_attribute("data-ds-cmd").as_deref(), id) {
+                (Some("show-builtin"), _) => switch_to(&app, DatasetRef::Builtin),
+                (Some("show"), Some(id)) => switch_to(&app, DatasetRef::Local(id)),
+                (Some("ask-remove"), Some(id)) => confirming.set(Some(id)),
+                (Some("cancel-remove"), _) => confirming.set(None),
+                (Some("confirm-remove"), Some(id)) => {
+                    confirming.set(None);
+                    storage::remove_dataset(&mut storage::web::LocalStore, &id);
+                    refresh_list(&app);
+                    if app.view.dataset == DatasetRef::Local(id) {
+                        switch_to(&app, DatasetRef::Builtin);
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let builtin_current = shown == DatasetRef::Builtin;
+    let entry = |d: &StoredDataset| {
+        let current = shown == DatasetRef::Local(d.id.clone());
+        let title = if d.newer {
+            t.dataset_newer.to_string()
+        } else if d.title(lang).is_empty() {
+            d.id.clone()
+        } else {
+            d.title(lang).to_string()
+        };
+        let asking = confirming.as_deref() == Some(d.id.as_str());
+        html! {
+            <li class={classes!("dataset-entry", current.then_some("current"))}
+                data-ds={format!("local:{}", d.id)} aria-current={current.then_some("true")}>
+                <span class="dataset-entry-title">{title.clone()}</span>
+                if asking {
+                    <span class="dataset-confirm" role="group" aria-label={t.remove_dataset}>
+                        {t.remove_confirm.replace("{title}", &title)}{" "}
+                        <button type="button" class="secondary danger" data-ds-cmd="confirm-remove" data-id={d.id.clone()}>{t.remove_dataset}</button>
+                        <button type="button" class="secondary" data-ds-cmd="cancel-remove">{t.cancel}</button>
+                    </span>
+                } else {
+                    <span class="dataset-entry-actions">
+                        if current { <span class="badge">{t.dataset_shown}</span> }
+                        else if !d.newer {
+                            <button type="button" class="secondary" data-ds-cmd="show" data-id={d.id.clone()}
+                                aria-label={format!("{} {title}", t.show_dataset)}>{t.show_dataset}</button>
+                        }
+                        <button type="button" class="secondary" data-ds-cmd="ask-remove" data-id={d.id.clone()}
+                            aria-label={format!("{} {title}", t.remove_dataset)}>{t.remove_dataset}</button>
+                    </span>
+                }
+            </li>
+        }
+    };
+    html! {
+        <div class="dataset-list-box">
+            <h3 id="datasets-title">{t.datasets_title}</h3>
+            <ul id="dataset-list" class="dataset-list" aria-labelledby="datasets-title" {onclick}>
+                <li class={classes!("dataset-entry", builtin_current.then_some("current"))} data-ds="builtin"
+                    aria-current={builtin_current.then_some("true")}>
+                    <span class="dataset-entry-title">{t.builtin_entry}</span>
+                    <span class="dataset-entry-actions">
+                        if builtin_current { <span class="badge">{t.dataset_shown}</span> }
+                        else { <button type="button" class="secondary" data-ds-cmd="show-builtin">{t.show_dataset}</button> }
+                    </span>
+                </li>
+                { for app.datasets.iter().map(entry) }
+            </ul>
         </div>
     }
 }

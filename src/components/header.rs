@@ -34,15 +34,17 @@ pub fn header() -> Html {
                 <h1>{t.app_title}</h1>
                 <p class="subtitle">{place}{" · "}{t.app_subtitle}</p>
             </div>
+            <div class="header-tools">
             <div class="dataset-bar">
-                <span>{t.dataset_current}<span id="dataset-name" class="dataset-name">{app.model.dataset.case.title.get(app.view.lang)}</span></span>
+                <span class="dataset-label">{t.dataset_current}<span id="dataset-name" class="dataset-name">{app.model.dataset.case.title.get(app.view.lang)}</span></span>
                 if app.source != Source::Embedded { <span class="badge">{t.data_button}</span> }
                 <button type="button" id="data-toggle" class={classes!("tab", open.then_some("current"))}
                     aria-expanded={if open { "true" } else { "false" }}
                     aria-controls={open.then_some("data-panel")} onclick={toggle}>{t.data_button}</button>
             </div>
-            <nav aria-label={t.nav_label}><ul class="tabs">{ for tabs }</ul></nav>
             <Controls />
+            </div>
+            <nav aria-label={t.nav_label}><ul class="tabs">{ for tabs }</ul></nav>
         </header>
     }
 }

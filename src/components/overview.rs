@@ -55,11 +55,11 @@ pub fn overview(p: &OverviewProps) -> Html {
     html! {
         <>
             <p class="intro">{t.overview_intro}</p>
-            <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead" />
             <section aria-labelledby="headline-title">
                 <h2 id="headline-title">{t.headline}</h2>
                 <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} /> }) }</ul>
             </section>
+            <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead" />
             <section aria-labelledby="charts-title">
                 <h2 id="charts-title">{t.charts}</h2>
                 <p class="hint">{t.chart_hint}</p>

@@ -1,0 +1,145 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Category labels of the charts wrap onto lines instead of being cut: every line fits the label
+//! column, nothing of the label is lost, and the rows that grow with them are what the pointer
+//! hits and the drawing fills.
+
+use kezuohou_explorer::charts::draw::{draw, LIGHT};
+use kezuohou_explorer::charts::layout::{layout, text_width, wrap_label, LABEL_FONT, LABEL_X};
+use kezuohou_explorer::charts::spec::all_charts;
+use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
+use kezuohou_explorer::model::{Lang, Model};
+use plotters::prelude::*;
+
+fn model() -> Model {
+    Model::embedded().expect("embedded dataset is valid")
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// 328 is the chart's width on a 360 px phone; 1000 on a desktop.
+const WIDTHS: [f64; 4] = [240.0, 328.0, 640.0, 1000.0];
+
+#[test]
+fn embedded_chart_labels_wrap_whole_and_fit_their_column() {
+    let m = model();
+    let mut wrapped = 0;
+    for lang in [Lang::En, Lang::Zh] {
+        let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, lang, None);
+        assert!(charts.len() >= 3, "the embedded case draws its charts");
+        for chart in &charts {
+            for width in WIDTHS {
+                let l = layout(chart, width);
+                for (b, bar) in l.bars.iter().zip(chart.bars()) {
+                    let at = format!("{} at {width}px, {lang:?}: {:?}", chart.title, bar.label);
+                    assert!(!b.label.is_empty(), "{at}");
+                    for line in &b.label {
+                        assert!(!line.ends_with('…'), "no label is cut: {at} → {line:?}");
+                        assert!(
+                            text_width(line, LABEL_FONT) <= l.label_width - LABEL_X,
+                            "line {line:?} fits {} px: {at}",
+                            l.label_width - LABEL_X
+                        );
+                    }
+                    assert_eq!(squeeze(&b.label.concat()), squeeze(&bar.label), "{at}");
+                    if b.label.len() > 1 {
+                        wrapped += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrapped > 0, "some labels needed more than one line");
+}
+
+#[test]
+fn the_label_cut_before_is_whole_at_phone_width() {
+    let m = model();
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
+    let cover = charts
+        .iter()
+        .find(|c| {
+            c.bars()
+                .any(|b| b.label.starts_with("Forest coverage rate in 20"))
+        })
+        .expect("the cover chart");
+    let l = layout(cover, 328.0);
+    let (b, bar) = l
+        .bars
+        .iter()
+        .zip(cover.bars())
+        .find(|(_, bar)| bar.label.starts_with("Forest coverage rate in 20"))
+        .expect("bar");
+    assert!(b.label.len() >= 2, "wrapped: {:?}", b.label);
+    assert_eq!(b.label.join(" "), bar.label);
+}
+
+#[test]
+fn rows_grow_with_their_lines_and_hit_testing_follows() {
+    let m = model();
+    for chart in all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None) {
+        let l = layout(&chart, 328.0);
+        let mut last_end = 0.0;
+        for b in &l.bars {
+            assert!(b.row_y0 >= last_end, "rows do not overlap");
+            assert!(
+                b.row_y0 <= b.y0 && b.y1 <= b.row_y1,
+                "the bar sits in its row"
+            );
+            let text_height = b.label.len() as f64 * 16.0;
+            assert!(
+                b.row_y1 - b.row_y0 >= text_height,
+                "the row holds its lines"
+            );
+            // Anywhere in the row, the label's lines included, is this bar.
+            for y in [b.row_y0, (b.row_y0 + b.row_y1) / 2.0, b.row_y1 - 0.5] {
+                assert_eq!(l.hit(10.0, y), Some(b.index));
+            }
+            last_end = b.row_y1;
+        }
+        assert!(last_end < l.height);
+        assert_eq!(l.hit(10.0, l.height + 1.0), None);
+    }
+}
+
+#[test]
+fn wrapping_breaks_cjk_anywhere_and_long_words_where_it_must() {
+    let zh = wrap_label("退耕还林补贴与公益林补偿及草原奖补合计", 60.0, 13.0, 6);
+    assert!(zh.len() > 1);
+    assert_eq!(zh.concat(), "退耕还林补贴与公益林补偿及草原奖补合计");
+    for line in &zh {
+        assert!(text_width(line, 13.0) <= 60.0, "{line}");
+    }
+    let word = wrap_label("Supercalifragilisticexpialidocious", 80.0, 13.0, 6);
+    assert!(word.len() > 1);
+    assert_eq!(word.concat(), "Supercalifragilisticexpialidocious");
+    // A hostile 200-character label stops at six lines, the last marked as cut.
+    let long = "word ".repeat(40);
+    let lines = wrap_label(&long, 80.0, 13.0, 6);
+    assert_eq!(lines.len(), 6);
+    assert!(lines[5].ends_with('…'));
+    assert!(text_width(&lines[5], 13.0) <= 80.0);
+    assert_eq!(wrap_label("", 80.0, 13.0, 6), vec![String::new()]);
+}
+
+#[test]
+fn every_line_of_a_wrapped_label_is_drawn() {
+    let m = model();
+    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
+    for spec in &charts {
+        let l = layout(spec, 328.0);
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (328, l.height.ceil() as u32))
+                .into_drawing_area();
+            draw(&root, spec, &l, &LIGHT, 1.0, None).expect("draws");
+        }
+        for b in &l.bars {
+            for line in &b.label {
+                let escaped = line.replace('&', "&amp;").replace('<', "&lt;");
+                assert!(svg.contains(&escaped), "{line:?} drawn");
+            }
+        }
+    }
+}
