@@ -704,6 +704,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         let page = pages.get(k).cloned().unwrap_or(0..0);
         let lo = d.figures.partition_point(|f| f.paragraph < page.start);
         let hi = d.figures.partition_point(|f| f.paragraph < page.end);
+        let on_page = on_pick.clone();
         let pager = (pages.len() > 1).then(|| {
             let words = t
                 .draft_pages
@@ -713,7 +714,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             let prev = k.checked_sub(1).and_then(|j| pages.get(j)).map(|p| p.start);
             let next = pages.get(k + 1).map(|p| p.start);
             html! {
-                <p class="draft-pager">
+                <p class="draft-pager" onclick={on_page}>
                     <button type="button" class="secondary" id="draft-prev" disabled={prev.is_none()}
                         data-page={prev.unwrap_or(0).to_string()}>{t.draft_prev}</button>
                     <span id="draft-page" aria-live="polite">{" "}{words}{" "}</span>
