@@ -1,3 +1,4 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The draft kept in the browser (`draft_store`) and "Add as figure" (`Draft::add_from_span`):
 //! a figure added from a selection is read by the extractor's own grammar; the record brings back
 //! the same draft after every kind of change; a damaged record is refused, never a panic.
