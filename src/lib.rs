@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod components;
+pub mod draft_store;
 pub mod i18n;
 pub mod input;
 pub mod model;

@@ -165,3 +165,231 @@ async fn the_review_screen_speaks_chinese() {
     assert!(text(&root, "#draft-open").contains("在数据浏览器中打开"));
     handle.destroy();
 }
+
+const SMALL: &str = "In 2017 the forest coverage rate exceeded 21%.\n\nThe banner now has 310 forest guards, and about 1.4 million tourists visited in 2019.";
+const DRAFT_KEY: &str = "kezuohou-explorer.draft";
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timeout");
+}
+
+/// A new visit that keeps local storage (`mount_at` clears it).
+async fn revisit(query: &str) -> (Element, yew::AppHandle<App>) {
+    set_url(query);
+    let root = fresh_root();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    if count(&root, "#data-panel") == 0 {
+        click(&root, "#data-toggle");
+        settle().await;
+    }
+    (root, handle)
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window()
+        .expect("window")
+        .local_storage()
+        .expect("storage")
+        .expect("storage")
+}
+
+/// Select the first occurrence of `quote` in the text pane, as a mouse user drags over it.
+fn select_in_source(root: &Element, quote: &str) {
+    let pieces = root
+        .query_selector_all("#draft-source [data-at]")
+        .expect("selector");
+    let doc = web_sys::window().expect("window").document().expect("doc");
+    for k in 0..pieces.length() {
+        let Some(el) = pieces.item(k) else { continue };
+        let Some(node) = el.first_child() else {
+            continue;
+        };
+        let content = node.text_content().unwrap_or_default();
+        if let Some(at) = content.find(quote) {
+            let a = content[..at].encode_utf16().count() as u32;
+            let b = a + quote.encode_utf16().count() as u32;
+            let range = doc.create_range().expect("range");
+            range.set_start(&node, a).expect("start");
+            range.set_end(&node, b).expect("end");
+            let sel = web_sys::window()
+                .expect("window")
+                .get_selection()
+                .expect("selection")
+                .expect("selection");
+            sel.remove_all_ranges().expect("clear");
+            sel.add_range(&range).expect("add");
+            return;
+        }
+    }
+    panic!("“{quote}” is not in the text pane");
+}
+
+#[wasm_bindgen_test]
+async fn a_selected_number_or_a_typed_quote_is_added_as_a_figure() {
+    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    let (root, handle) = mount_at("?view=table").await;
+    draft_text(&root, SMALL).await;
+    let n = count(&root, "mark.hl");
+    assert!(n >= 3, "{}", text(&root, "#draft-summary"));
+    // Drop the 21%, then select it again in the text and add it.
+    highlight(&root, "exceeded 21%")
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("button")
+        .click();
+    settle().await;
+    click(&root, "#draft-drop");
+    settle().await;
+    assert_eq!(count(&root, "mark.hl"), n - 1);
+    assert!(!text(&root, "#draft-source").is_empty());
+    select_in_source(&root, "rate exceeded 21%");
+    click(&root, "#draft-add");
+    settle().await;
+    assert_eq!(count(&root, "mark.hl"), n);
+    assert_eq!(text(&root, "mark.hl.selected"), "exceeded 21%");
+    let value: HtmlInputElement = find(&root, "#draft-value").dyn_into().expect("input");
+    assert_eq!(value.value(), "21");
+    let q: web_sys::HtmlSelectElement = find(&root, "#draft-qualifier").dyn_into().expect("select");
+    assert_eq!(q.value(), "more_than");
+    assert!(text(&root, "#draft-doubts").contains("label"));
+
+    // Selecting words with no number says so; the same number again selects it.
+    select_in_source(&root, "forest coverage");
+    click(&root, "#draft-add");
+    settle().await;
+    assert_eq!(
+        text(&root, "#draft-add-note"),
+        "No figure read there: select a number with its unit."
+    );
+    assert_eq!(count(&root, "mark.hl"), n);
+
+    // Keyboard: drop the guards, type their quote, submit.
+    highlight(&root, "310 forest guards")
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("button")
+        .click();
+    settle().await;
+    click(&root, "#draft-drop");
+    settle().await;
+    assert_eq!(count(&root, "mark.hl"), n - 1);
+    let quote: HtmlInputElement = find(&root, "#draft-quote").dyn_into().expect("input");
+    quote.set_value("310 forest guards");
+    click(&root, "#draft-add-quote");
+    settle().await;
+    assert_eq!(count(&root, "mark.hl"), n);
+    assert_eq!(text(&root, "mark.hl.selected"), "310 forest guards");
+    quote.set_value("not in the text");
+    click(&root, "#draft-add-quote");
+    settle().await;
+    assert_eq!(
+        text(&root, "#draft-add-note"),
+        "That quote is not in the text."
+    );
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notice() {
+    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    let (root, handle) = mount_at("?view=table").await;
+    draft_text(&root, SMALL).await;
+    let n = count(&root, "mark.hl");
+    highlight(&root, "310 forest guards")
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("button")
+        .click();
+    settle().await;
+    change(&root, "#draft-label", "Forest guards, kept");
+    settle().await;
+    handle.destroy();
+    let stored = local_storage()
+        .get_item(DRAFT_KEY)
+        .expect("read")
+        .expect("a draft record");
+    assert!(
+        stored.starts_with("kezuohou-explorer/draft/1\n"),
+        "{stored}"
+    );
+
+    // A new visit: the same draft, with the edit, in the table and the text box.
+    let (root, handle) = revisit("?view=table").await;
+    assert_eq!(
+        count(&root, "mark.hl"),
+        n,
+        "{:?} {:?}",
+        local_storage().get_item(DRAFT_KEY),
+        text(&root, "#draft-review")
+    );
+    assert!(text(&root, "#draft-figures").contains("Forest guards, kept"));
+    let area: HtmlTextAreaElement = find(&root, "#draft-text").dyn_into().expect("textarea");
+    assert_eq!(area.value(), SMALL);
+    // Clearing forgets it.
+    click(&root, "#draft-clear");
+    settle().await;
+    assert_eq!(count(&root, "mark.hl"), 0);
+    assert_eq!(local_storage().get_item(DRAFT_KEY).expect("read"), None);
+    handle.destroy();
+
+    // A damaged record: a notice, no draft, the record removed, the app working.
+    local_storage()
+        .set_item(DRAFT_KEY, "kezuohou-explorer/draft/1\n5\nabc")
+        .expect("write");
+    let (root, handle) = revisit("?view=table").await;
+    assert_eq!(
+        text(&root, "#draft-store-note"),
+        "The draft kept in this browser could not be read and was removed: starting with no draft."
+    );
+    assert_eq!(count(&root, "#draft-summary"), 0);
+    assert_eq!(local_storage().get_item(DRAFT_KEY).expect("read"), None);
+    draft_text(&root, SMALL).await;
+    assert_eq!(count(&root, "mark.hl"), n);
+    assert_eq!(count(&root, "#draft-store-note"), 0);
+    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_text_file_is_drafted() {
+    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    let (root, handle) = mount_at("?view=table").await;
+    if count(&root, "#data-panel") == 0 {
+        click(&root, "#data-toggle");
+        settle().await;
+    }
+    let parts = js_sys::Array::of1(&JsValue::from_str(SMALL));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("text/plain");
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, "case.txt", &options)
+        .expect("file");
+    let dt = web_sys::DataTransfer::new().expect("DataTransfer");
+    dt.items().add_with_file(&file).expect("add file");
+    let init = web_sys::DragEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_data_transfer(Some(&dt));
+    let ev = web_sys::DragEvent::new_with_event_init_dict("drop", &init).expect("drop");
+    find(&root, "#draft-review")
+        .dispatch_event(&ev)
+        .expect("dispatch");
+    assert!(ev.default_prevented(), "the browser does not open the file");
+    for _ in 0..100 {
+        if count(&root, "#draft-summary") > 0 {
+            break;
+        }
+        sleep(20).await;
+        settle().await;
+    }
+    assert!(count(&root, "mark.hl") >= 3);
+    let area: HtmlTextAreaElement = find(&root, "#draft-text").dyn_into().expect("textarea");
+    assert_eq!(area.value(), SMALL);
+    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    handle.destroy();
+}

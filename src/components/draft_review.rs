@@ -10,9 +10,10 @@ use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::draft_store::{self as store, Op, Problem};
 use crate::i18n::{tr, Strings};
 use crate::input;
-use crate::model::extract::{decimal, draft, Draft, DraftFigure, ProposedRelation};
+use crate::model::extract::{decimal, draft, AddError, Draft, DraftFigure, ProposedRelation};
 use crate::model::{format, Lang, Period, Qualifier, Scale, Unit};
 
 #[derive(Properties, PartialEq)]
@@ -22,17 +23,95 @@ pub struct DraftReviewProps {
     pub on_open: Callback<String>,
 }
 
-#[derive(Clone, Default, PartialEq)]
+/// Figures shown at most in one page of the text pane and table: 5,000 highlights stay quick.
+const PAGE_FIGURES: usize = 100;
+
+#[derive(Clone, Default)]
 struct Review {
     draft: Option<Rc<Draft>>,
+    /// The reviewer's changes since drafting, kept in the browser with the text.
+    ops: Rc<Vec<Op>>,
+    /// Bumped by every change to the draft: the record is written when it moves.
+    rev: u64,
     selected: Option<usize>,
+    /// The paragraph the text pane shows (its page).
+    at_paragraph: u32,
     /// A file that could not be read.
     error: Option<String>,
+    /// What "Add as figure" found wrong.
+    add_note: Option<AddError>,
+    store: Option<Problem>,
+}
+
+impl Review {
+    /// The draft kept in this browser, if any; a record that cannot be read is removed.
+    fn restored() -> Review {
+        match store::web::read() {
+            Ok(Some(stored)) => match store::restore(&stored) {
+                Ok((d, ops)) => Review {
+                    draft: Some(Rc::new(d)),
+                    ops: Rc::new(ops),
+                    ..Review::default()
+                },
+                Err(p) => {
+                    store::web::remove();
+                    Review {
+                        store: Some(p),
+                        ..Review::default()
+                    }
+                }
+            },
+            Ok(None) => Review::default(),
+            Err(p) => Review {
+                store: Some(p),
+                ..Review::default()
+            },
+        }
+    }
+
+    fn select(&mut self, i: usize) {
+        self.selected = Some(i);
+        if let Some(f) = self.draft.as_ref().and_then(|d| d.figures.get(i)) {
+            self.at_paragraph = f.paragraph;
+        }
+    }
+
+    fn record(&mut self, op: Op) -> bool {
+        let Some(d) = self.draft.as_mut() else {
+            return false;
+        };
+        if !store::apply(Rc::make_mut(d), &op) {
+            return false;
+        }
+        Rc::make_mut(&mut self.ops).push(op);
+        self.rev += 1;
+        true
+    }
+
+    /// Add the figure read in `span`, or say why not; an existing figure is selected instead.
+    fn add(&mut self, span: std::ops::Range<usize>) -> Result<(), AddError> {
+        let Some(d) = self.draft.as_mut() else {
+            return Err(AddError::NoFigure);
+        };
+        match Rc::make_mut(d).add_from_span(span.clone()) {
+            Ok(i) => {
+                Rc::make_mut(&mut self.ops).push(Op::Add(span.start, span.end));
+                self.rev += 1;
+                self.select(i);
+                Ok(())
+            }
+            Err(AddError::Already(i)) => {
+                self.select(i);
+                Err(AddError::Already(i))
+            }
+            Err(e) => Err(e),
+        }
+    }
 }
 
 enum Edit {
     Label(String),
-    Value(f64),
+    Value(String),
     Scale(Scale),
     Unit(Unit),
     Qualifier(Qualifier),
@@ -46,6 +125,13 @@ enum Msg {
     Edit(usize, Edit),
     Drop(usize),
     Accept(usize, bool),
+    /// Add the figure in a byte span of the text (a selection).
+    AddSpan(usize, usize),
+    /// Add the figure in the first place the quote appears where one is read.
+    AddQuote(String),
+    Page(u32),
+    Stored(Option<Problem>),
+    Clear,
 }
 
 impl Reducible for Review {
@@ -56,42 +142,51 @@ impl Reducible for Review {
             Msg::Run(text) => {
                 next = Review {
                     draft: Some(Rc::new(draft(&text))),
-                    selected: None,
-                    error: None,
+                    rev: self.rev + 1,
+                    store: self.store.filter(|p| *p != Problem::Corrupt),
+                    ..Review::default()
                 };
             }
             Msg::Failed(e) => next.error = Some(e),
-            Msg::Select(i) => next.selected = Some(i),
+            Msg::Select(i) => next.select(i),
             Msg::Edit(i, edit) => {
-                if let Some(f) = next
-                    .draft
-                    .as_mut()
-                    .and_then(|d| Rc::make_mut(d).figures.get_mut(i))
-                {
-                    match edit {
-                        Edit::Label(l) => f.label = l,
-                        Edit::Value(v) => f.value = v,
-                        Edit::Scale(s) => f.scale = s,
-                        Edit::Unit(u) => f.unit = u,
-                        Edit::Qualifier(q) => f.qualifier = q,
-                        Edit::Period(p) => f.period = p,
-                    }
-                }
+                next.record(match edit {
+                    Edit::Label(l) => Op::Label(i, l),
+                    Edit::Value(v) => Op::Value(i, v),
+                    Edit::Scale(s) => Op::Scale(i, s),
+                    Edit::Unit(u) => Op::Unit(i, u),
+                    Edit::Qualifier(q) => Op::Qualifier(i, q),
+                    Edit::Period(p) => Op::Period(i, p),
+                });
             }
             Msg::Drop(i) => {
-                if let Some(d) = next.draft.as_mut() {
-                    Rc::make_mut(d).drop_figure(i);
-                }
+                next.record(Op::Drop(i));
                 next.selected = None;
             }
             Msg::Accept(k, on) => {
-                if let Some(r) = next
-                    .draft
-                    .as_mut()
-                    .and_then(|d| Rc::make_mut(d).relations.get_mut(k))
-                {
-                    r.accepted = on;
+                next.record(Op::Accept(k, on));
+            }
+            Msg::AddSpan(s, e) => next.add_note = next.add(s..e).err(),
+            Msg::AddQuote(q) => {
+                let q = q.trim();
+                let spots: Vec<usize> = match (&next.draft, q.is_empty()) {
+                    (Some(d), false) => d.text.match_indices(q).map(|(at, _)| at).collect(),
+                    _ => Vec::new(),
+                };
+                let mut note = Some(AddError::BadSpan);
+                for at in spots {
+                    note = next.add(at..at + q.len()).err();
+                    if !matches!(note, Some(AddError::NoFigure)) {
+                        break;
+                    }
                 }
+                next.add_note = note;
+            }
+            Msg::Page(p) => next.at_paragraph = p,
+            Msg::Stored(p) => next.store = p,
+            Msg::Clear => {
+                store::web::remove();
+                next = Review::default();
             }
         }
         Rc::new(next)
@@ -186,20 +281,26 @@ fn target_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
-/// The text of one paragraph with its figures as highlights (figures in text order).
+/// The text of one paragraph with its figures (indices `figs`, in text order) as highlights.
+/// Every piece of text carries its byte offset (`data-at`) so a selection maps back to the text.
 fn paragraph_html(
     d: &Draft,
     span: std::ops::Range<usize>,
+    figs: std::ops::Range<usize>,
     selected: Option<usize>,
     lang: Lang,
 ) -> Html {
     let mut nodes: Vec<Html> = Vec::new();
     let mut at = span.start;
-    for (i, f) in d.figures.iter().enumerate() {
+    let piece = |from: usize, to: usize| {
+        html! { <span data-at={from.to_string()}>{d.text.get(from..to).unwrap_or("")}</span> }
+    };
+    for i in figs {
+        let Some(f) = d.figures.get(i) else { break };
         if f.span.start < at || f.span.end > span.end {
             continue;
         }
-        nodes.push(html! { {d.text.get(at..f.span.start).unwrap_or("")} });
+        nodes.push(piece(at, f.span.start));
         let unsure = !f.doubts.is_empty();
         let class = classes!(
             "hl",
@@ -214,14 +315,56 @@ fn paragraph_html(
         };
         nodes.push(html! {
             <mark {class}>
-                <button type="button" data-i={i.to_string()} title={title}
+                <button type="button" data-i={i.to_string()} data-at={f.span.start.to_string()} title={title}
                     aria-pressed={(selected == Some(i)).to_string()}>{d.text.get(f.span.clone()).unwrap_or("")}</button>
             </mark>
         });
         at = f.span.end;
     }
-    nodes.push(html! { {d.text.get(at..span.end).unwrap_or("")} });
+    nodes.push(piece(at, span.end));
     html! { <p>{ for nodes }</p> }
+}
+
+/// The byte offset in the text of a point of the selection: the `data-at` of the piece its
+/// text node belongs to, plus the UTF-8 length of the part before the point.
+fn text_offset(node: &web_sys::Node, offset: u32) -> Option<usize> {
+    let el = node.parent_element()?.closest("[data-at]").ok()??;
+    let base: usize = el.get_attribute("data-at")?.parse().ok()?;
+    let content = node.text_content().unwrap_or_default();
+    let units: Vec<u16> = content.encode_utf16().take(offset as usize).collect();
+    Some(base + String::from_utf16_lossy(&units).len())
+}
+
+/// The selection in the text pane as a byte range of the text, if it lies there.
+fn selection_span() -> Option<(usize, usize)> {
+    let sel = super::browser::window()?.get_selection().ok()??;
+    let a = text_offset(&sel.anchor_node()?, sel.anchor_offset())?;
+    let b = text_offset(&sel.focus_node()?, sel.focus_offset())?;
+    (a != b).then_some((a.min(b), a.max(b)))
+}
+
+/// The pages of the text pane: runs of paragraphs holding at most `PAGE_FIGURES` figures (a
+/// paragraph with more is a page of its own).
+fn pages(d: &Draft) -> Vec<std::ops::Range<u32>> {
+    let mut out = Vec::new();
+    let mut start = 0u32;
+    let mut count = 0usize;
+    let mut k = 0usize;
+    for p in &d.paragraphs {
+        let mut n = 0;
+        while d.figures.get(k).is_some_and(|f| f.paragraph == p.n) {
+            n += 1;
+            k += 1;
+        }
+        if count + n > PAGE_FIGURES && p.n > start {
+            out.push(start..p.n);
+            start = p.n;
+            count = 0;
+        }
+        count += n;
+    }
+    out.push(start..(d.paragraphs.len() as u32).max(start + 1));
+    out
 }
 
 fn figure_row(
@@ -276,7 +419,7 @@ fn editor(
     let on_value = edit(|v, _| {
         decimal(&v)
             .filter(|x| x.is_finite() && *x >= 0.0)
-            .map(Edit::Value)
+            .map(|_| Edit::Value(v))
     });
     let on_scale = edit(|v, _| {
         Scale::ALL
@@ -379,12 +522,63 @@ fn relation_text(d: &Draft, r: &ProposedRelation, lang: Lang) -> String {
     format!("{}: {}", r.relation.label.get(lang), names.join(", "))
 }
 
+/// Read a text file (picker or drop): size checked first, UTF-8 required, then drafted.
+fn read_text_file(
+    review: &UseReducerHandle<Review>,
+    reader: &Rc<std::cell::RefCell<Option<FileReader>>>,
+    file: web_sys::File,
+) {
+    if let Err(err) = input::check_size(file.size() as u64) {
+        return review.dispatch(Msg::Failed(err.found));
+    }
+    let review = review.clone();
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+    let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
+        match res
+            .map_err(|e| e.to_string())
+            .and_then(|b| input::text_from_bytes(b).map_err(|e| e.found))
+        {
+            Ok(text) => {
+                super::browser::set_textarea_value("draft-text", &text);
+                review.dispatch(Msg::Run(text));
+            }
+            Err(e) => review.dispatch(Msg::Failed(e)),
+        }
+    });
+    *reader.borrow_mut() = Some(task);
+}
+
 #[function_component(DraftReview)]
 pub fn draft_review(props: &DraftReviewProps) -> Html {
     let lang = props.lang;
     let t = tr(lang);
-    let review = use_reducer(Review::default);
+    let review = use_reducer(Review::restored);
     let reader = use_mut_ref(|| None::<FileReader>);
+
+    // Keep the draft in the browser after every change (not on opening the screen).
+    {
+        let review = review.clone();
+        use_effect_with(review.rev, move |rev| {
+            if *rev > 0 {
+                let result = match &review.draft {
+                    Some(d) => store::web::write(&store::encode(&d.text, &review.ops)).err(),
+                    None => None,
+                };
+                if result != review.store {
+                    review.dispatch(Msg::Stored(result));
+                }
+            }
+        });
+    }
+    {
+        // A restored draft shows its text in the text box.
+        let text = review.draft.as_ref().map(|d| d.text.clone());
+        use_effect_with((), move |_| {
+            if let Some(text) = text {
+                super::browser::set_textarea_value("draft-text", &text);
+            }
+        });
+    }
 
     let on_run = {
         let review = review.clone();
@@ -403,42 +597,71 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 return;
             };
             if let Some(file) = input.files().and_then(|l| l.get(0)) {
-                if let Err(err) = input::check_size(file.size() as u64) {
-                    review.dispatch(Msg::Failed(err.found));
-                } else {
-                    let review = review.clone();
-                    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-                    let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
-                        match res
-                            .map_err(|e| e.to_string())
-                            .and_then(|b| input::text_from_bytes(b).map_err(|e| e.found))
-                        {
-                            Ok(text) => {
-                                super::browser::set_textarea_value("draft-text", &text);
-                                review.dispatch(Msg::Run(text));
-                            }
-                            Err(e) => review.dispatch(Msg::Failed(e)),
-                        }
-                    });
-                    *reader.borrow_mut() = Some(task);
-                }
+                read_text_file(&review, &reader, file);
             }
             input.set_value("");
         })
     };
-    // One listener for every highlight and row: each carries its figure's index.
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop_file = {
+        let review = review.clone();
+        let reader = reader.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|l| l.get(0))
+            {
+                read_text_file(&review, &reader, file);
+            }
+        })
+    };
+    // One listener for every highlight, row and pager button: each carries its index.
     let on_pick = {
         let review = review.clone();
         Callback::from(move |e: MouseEvent| {
-            let i = e
+            let el = e
                 .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("[data-i]").ok().flatten())
-                .and_then(|el| el.get_attribute("data-i"))
-                .and_then(|v| v.parse::<usize>().ok());
-            if let Some(i) = i {
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let attr = |name: &str| {
+                el.as_ref()
+                    .and_then(|el| el.closest(&format!("[{name}]")).ok().flatten())
+                    .and_then(|el| el.get_attribute(name))
+                    .and_then(|v| v.parse::<usize>().ok())
+            };
+            if let Some(i) = attr("data-i") {
                 review.dispatch(Msg::Select(i));
+            } else if let Some(p) = attr("data-page") {
+                review.dispatch(Msg::Page(p as u32));
             }
+        })
+    };
+    let on_add_selection = {
+        let review = review.clone();
+        Callback::from(move |_: MouseEvent| match selection_span() {
+            Some((a, b)) => review.dispatch(Msg::AddSpan(a, b)),
+            None => review.dispatch(Msg::AddSpan(0, 0)),
+        })
+    };
+    let on_add_quote = {
+        let review = review.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let quote = super::browser::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("draft-quote"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
+            review.dispatch(Msg::AddQuote(quote));
+        })
+    };
+    let on_clear = {
+        let review = review.clone();
+        Callback::from(move |_| {
+            super::browser::set_textarea_value("draft-text", "");
+            review.dispatch(Msg::Clear)
         })
     };
     let on_open = {
@@ -454,6 +677,17 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         })
     };
 
+    let store_note = review.store.and_then(|p| match p {
+        Problem::Corrupt => Some(t.draft_store_corrupt),
+        Problem::Full => Some(t.draft_store_full),
+        Problem::Unavailable => review.draft.is_some().then_some(t.draft_store_unavailable),
+    });
+    let add_note = review.add_note.map(|e| match e {
+        AddError::BadSpan => t.draft_add_missing,
+        AddError::NoFigure => t.draft_add_none,
+        AddError::Already(_) => t.draft_add_already,
+    });
+
     let body = review.draft.as_ref().map(|d| {
         let unsure = d.figures.iter().filter(|f| !f.doubts.is_empty()).count();
         let summary = t
@@ -462,6 +696,33 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             .replace("{u}", &unsure.to_string())
             .replace("{r}", &d.relations.len().to_string());
         let selected = review.selected.filter(|i| *i < d.figures.len());
+        let pages = pages(d);
+        let k = pages
+            .iter()
+            .position(|p| p.contains(&review.at_paragraph))
+            .unwrap_or(0);
+        let page = pages.get(k).cloned().unwrap_or(0..0);
+        let lo = d.figures.partition_point(|f| f.paragraph < page.start);
+        let hi = d.figures.partition_point(|f| f.paragraph < page.end);
+        let on_page = on_pick.clone();
+        let pager = (pages.len() > 1).then(|| {
+            let words = t
+                .draft_pages
+                .replace("{a}", &(page.start + 1).to_string())
+                .replace("{b}", &page.end.to_string())
+                .replace("{n}", &d.paragraphs.len().to_string());
+            let prev = k.checked_sub(1).and_then(|j| pages.get(j)).map(|p| p.start);
+            let next = pages.get(k + 1).map(|p| p.start);
+            html! {
+                <p class="draft-pager" onclick={on_page}>
+                    <button type="button" class="secondary" id="draft-prev" disabled={prev.is_none()}
+                        data-page={prev.unwrap_or(0).to_string()}>{t.draft_prev}</button>
+                    <span id="draft-page" aria-live="polite">{" "}{words}{" "}</span>
+                    <button type="button" class="secondary" id="draft-next" disabled={next.is_none()}
+                        data-page={next.unwrap_or(0).to_string()}>{t.draft_next}</button>
+                </p>
+            }
+        });
         let relations = d.relations.iter().enumerate().map(|(k, r)| {
             let review = review.clone();
             let onchange = Callback::from(move |e: Event| {
@@ -479,13 +740,34 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 </li>
             }
         });
+        let paragraphs = d
+            .paragraphs
+            .iter()
+            .filter(|p| page.contains(&p.n))
+            .map(|p| {
+                let a = d.figures.partition_point(|f| f.paragraph < p.n);
+                let b = d.figures.partition_point(|f| f.paragraph <= p.n);
+                paragraph_html(d, p.span.clone(), a..b, selected, lang)
+            });
         html! {
             <>
                 <p role="status" id="draft-summary">{ if d.figures.is_empty() { t.draft_none.to_string() } else { summary } }</p>
+                <p class="hint">{t.draft_kept}{" "}
+                    <button type="button" id="draft-clear" class="secondary" onclick={on_clear}>{t.draft_clear}</button></p>
+                <div class="draft-add">
+                    <button type="button" id="draft-add" class="secondary" onclick={on_add_selection}>{t.draft_add_selection}</button>
+                    <form onsubmit={on_add_quote}>
+                        <label for="draft-quote">{t.draft_add_quote}</label>
+                        <input id="draft-quote" type="text" maxlength="200" />
+                        <button type="submit" id="draft-add-quote" class="secondary">{t.draft_add}</button>
+                    </form>
+                    if let Some(n) = add_note { <p role="status" id="draft-add-note">{n}</p> }
+                </div>
+                { pager.unwrap_or_default() }
                 <div class="draft-grid" onclick={on_pick}>
                     <div class="draft-source" id="draft-source">
                         <h4>{t.draft_text}</h4>
-                        { for d.paragraphs.iter().map(|p| paragraph_html(d, p.span.clone(), selected, lang)) }
+                        { for paragraphs }
                     </div>
                     <div class="draft-table">
                         <h4>{t.draft_table}</h4>
@@ -502,7 +784,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                                 <th scope="col">{t.unit}</th><th scope="col">{t.draft_qualifier}</th>
                                 <th scope="col">{t.period}</th><th scope="col">{t.draft_unsure}</th>
                             </tr></thead>
-                            <tbody>{ for d.figures.iter().enumerate().map(|(i, f)| figure_row(f, i, d, selected, t, lang)) }</tbody>
+                            <tbody>{ for (lo..hi).filter_map(|i| d.figures.get(i).map(|f| figure_row(f, i, d, selected, t, lang))) }</tbody>
                         </table>
                         </div>
                     </div>
@@ -519,15 +801,18 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
     });
 
     html! {
-        <section class="draft-review" id="draft-review" aria-labelledby="draft-title">
+        <section class="draft-review" id="draft-review" aria-labelledby="draft-title"
+            ondragover={on_drag_over} ondrop={on_drop_file}>
             <h3 id="draft-title">{t.draft_button}</h3>
             <p>{t.draft_intro}</p>
             <label for="draft-text">{t.draft_paste}</label>
             <textarea id="draft-text" rows="6" />
             <label for="draft-file">{t.draft_file}</label>
             <input id="draft-file" type="file" accept=".txt,text/plain" onchange={on_file} />
+            <p class="hint">{t.draft_drop_here}</p>
             <button type="button" id="draft-run" class="secondary" onclick={on_run}>{t.draft_run}</button>
             if let Some(e) = &review.error { <p role="alert" id="draft-error">{e.clone()}</p> }
+            if let Some(n) = store_note { <p role="alert" id="draft-store-note">{n}</p> }
             { body.unwrap_or_default() }
         </section>
     }

@@ -345,6 +345,21 @@ export function benchInit(options) {
     return { untilFrameMs: t1 - t0, ...longestSince(t0), domNodes: document.getElementsByTagName('*').length };
   };
 
+  /** The draft review screen: drafts `text` (already in #draft-text), selects the highlight
+   * `pick`, then changes its label; the longest task of each step. */
+  b.draftTasks = async (pick, timeoutMs) => {
+    const open = await timedTasks(() => $('#draft-run').click(), () => $('#draft-summary') !== null, timeoutMs);
+    const button = $$('mark.hl button')[pick];
+    if (!button) throw new Error(`no highlight ${pick}`);
+    const select = await timedTasks(() => button.click(), () => $('#draft-editor') !== null && button.getAttribute('aria-pressed') === 'true', timeoutMs);
+    const label = $('#draft-label');
+    const edit = await timedTasks(() => {
+      label.value = 'Edited in the benchmark';
+      label.dispatchEvent(new Event('change', { bubbles: true }));
+    }, () => ($('#draft-figures tr.selected')?.textContent ?? '').includes('Edited in the benchmark'), timeoutMs);
+    return { figures: $$('mark.hl').length, summary: text('#draft-summary'), open, select, edit };
+  };
+
   /** Opens a view through its tab: the longest task from the click to the view drawn. */
   b.openViewTasks = (code, timeoutMs) => {
     const tab = $(`button[data-view="${code}"]`);

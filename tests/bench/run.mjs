@@ -22,6 +22,7 @@ import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS as HARNESS_CHROMIUM_ARGS, ROOT, openPage, pageErrors } from '../e2e/harness.mjs';
 import { generateDataset, staticTableHtml, SHIPPED } from './datasets.mjs';
 import { benchInit } from './inpage.mjs';
+import { draftText } from './drafttext.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { traced } from './profile.mjs';
 import { INTERACTIONS, evaluateTargets, markdown, spliceResults, stats, ms, bytes, int } from './report.mjs';
@@ -308,6 +309,28 @@ async function loadFile(page, file, title) {
   return page.evaluate(() => window.__bench.load);
 }
 
+const DRAFT_FIGURES = 5000;
+async function draftReview(browser, url) {
+  const page = await openPage(browser, url);
+  try {
+    await page.addInitScript(benchInit, { mode: 'app' });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('#data-toggle');
+    await page.click('#data-toggle');
+    await page.click('#draft-details > summary');
+    await page.locator('#draft-text').fill(draftText(DRAFT_FIGURES));
+    const r = await page.evaluate((t) => window.__bench.draftTasks(250, t), STEP_TIMEOUT_MS);
+    const lt = (x) => (x.longestTaskMs === 0 ? 'none over 50 ms' : `${Math.round(x.longestTaskMs)} ms`);
+    log(`draft review, ${DRAFT_FIGURES} highlights (${r.summary}; ${r.figures} on the page): longest task on open ${lt(r.open)} (click → frame ${Math.round(r.open.untilFrameMs)} ms), on selecting a highlight ${lt(r.select)} (click → frame ${Math.round(r.select.untilFrameMs)} ms), on editing ${lt(r.edit)}`);
+    return { figures: DRAFT_FIGURES, ...r };
+  } catch (err) {
+    problems.push(`the draft review screen could not be measured: ${err.message.split('\n')[0]}`);
+    return { error: err.message.split('\n')[0] };
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function measureDataset(browser, url, d) {
   const page = await openPage(browser, url);
   try {
@@ -567,6 +590,10 @@ async function main() {
       }
     }
     results.datasets = datasets.map(({ file, ...rest }) => ({ ...rest, file: path.relative(ROOT, file) }));
+
+    // The draft review screen with 5,000 highlights: longest task on drafting (open), on selecting
+    // a highlight and on editing it.
+    results.draftReview = await draftReview(browser, appUrl);
   } finally {
     await browser.close();
   }

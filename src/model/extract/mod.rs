@@ -300,7 +300,122 @@ impl ProposedRelation {
     }
 }
 
+/// Why a selected span could not be added as a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AddError {
+    /// The span is empty, outside the text or not on character boundaries.
+    BadSpan,
+    /// The scanner reads no figure in it (no number, or only a year, date or reference).
+    NoFigure,
+    /// Its number is already figure `i` of the draft.
+    Already(usize),
+}
+
 impl Draft {
+    /// Add the figure the extractor reads in `sel` (byte offsets into the text): the number as
+    /// read in its whole sentence when the selection holds it, else as read in the selection
+    /// alone. Same number grammar, units and qualifiers as `draft`; the period comes from the
+    /// sentence's time words; the label is the quote, marked as such. Returns the new figure's
+    /// index (figures stay in text order).
+    pub fn add_from_span(&mut self, sel: Range<usize>) -> Result<usize, AddError> {
+        let text = self.text.as_str();
+        if sel.start >= sel.end
+            || sel.end > text.len()
+            || !text.is_char_boundary(sel.start)
+            || !text.is_char_boundary(sel.end)
+        {
+            return Err(AddError::BadSpan);
+        }
+        let src = Src::new(text);
+        let Some(para) = self
+            .paragraphs
+            .iter()
+            .find(|p| p.span.start <= sel.start && sel.start < p.span.end)
+            .cloned()
+        else {
+            return Err(AddError::BadSpan);
+        };
+        let sentence = text::sentences(&src, para.span.clone())
+            .into_iter()
+            .find(|s| s.start <= sel.start && sel.start < s.end)
+            .unwrap_or(para.span.clone());
+        let figure_in = |range: Range<usize>, within: &Range<usize>| {
+            scan::sentence_tokens(&src, range)
+                .into_iter()
+                .find_map(|t| match t {
+                    scan::Token::Figure(f)
+                        if f.number.start >= within.start && f.number.end <= within.end =>
+                    {
+                        Some(f)
+                    }
+                    _ => None,
+                })
+        };
+        let found = figure_in(sentence.clone(), &sel)
+            .or_else(|| figure_in(sel.clone(), &sel))
+            .ok_or(AddError::NoFigure)?;
+        if let Some(i) = self
+            .figures
+            .iter()
+            .position(|f| f.number.start < found.number.end && found.number.start < f.number.end)
+        {
+            return Err(AddError::Already(i));
+        }
+        let tokens = scan::sentence_tokens(&src, sentence.clone());
+        let years: Vec<(i32, Range<usize>)> = tokens
+            .iter()
+            .filter_map(|t| match t {
+                scan::Token::Year(y, r) => Some((*y, r.clone())),
+                _ => None,
+            })
+            .collect();
+        let markers = period::markers(&src, sentence.clone(), &years);
+        let c = text::clause(&src, sentence.clone(), found.span.clone());
+        let (period, doubt) = period::assign(
+            period::perfect_tense(&src, sentence.clone()),
+            c,
+            found.span.clone(),
+            &markers,
+            found.start_value,
+        );
+        let mut doubts = found.doubts.clone();
+        doubts.extend(doubt);
+        doubts.push(Doubt::LabelFromQuote);
+        let label = label::cap(text.get(found.span.clone()).unwrap_or("").trim());
+        let mut k = self.figures.len() + 1;
+        let mut id = label::id(k, &label, found.unit);
+        while self.figures.iter().any(|f| f.id == id) {
+            k += 1;
+            id = label::id(k, &label, found.unit);
+        }
+        let at = self
+            .figures
+            .iter()
+            .position(|f| f.span.start > found.span.start)
+            .unwrap_or(self.figures.len());
+        self.figures.insert(
+            at,
+            DraftFigure {
+                id,
+                span: found.span,
+                number: found.number,
+                sentence,
+                paragraph: para.n,
+                value: found.value,
+                scale: found.scale,
+                unit: found.unit,
+                qualifier: found.qualifier,
+                period,
+                label,
+                repeats: None,
+                doubts,
+                start_value: found.start_value,
+                implied: found.implied,
+            },
+        );
+        Ok(at)
+    }
+
     /// Drop figure `i`, with the relations that name it and any "repeats" that point at it.
     pub fn drop_figure(&mut self, i: usize) {
         if i >= self.figures.len() {
