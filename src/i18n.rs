@@ -12,8 +12,8 @@ macro_rules! strings {
 }
 
 strings! {
-    app_title: "Desert control and income in Kezuohou Banner", "科左后旗的治沙与增收";
-    app_subtitle: "An explorer of Case Study 2.11: every number traced to its source", "案例 2.11 数据浏览器：每个数字都可追溯到原文";
+    app_title: "Case study explorer", "案例数据浏览器";
+    app_subtitle: "A case study explorer: every number traced to its source", "案例数据浏览器：每个数字都可追溯到原文";
     skip_to_content: "Skip to content", "跳到正文";
     nav_label: "Views", "视图";
     view_overview: "Overview", "概览";
@@ -56,7 +56,7 @@ strings! {
     all: "All", "全部";
     none: "none", "无";
     search: "Search figures", "搜索指标";
-    search_placeholder: "e.g. forest, 森林, subsidy", "如：森林、forest、补贴";
+    search_placeholder: "a word of a label, in either language", "标签中的词（中英文均可）";
     filter_channel: "Channel", "渠道";
     filter_kind: "Kind", "类型";
     filter_status: "Check status", "检查结果";
@@ -95,12 +95,10 @@ strings! {
     chart_table: "Data table", "数据表";
     chart_description: "Description", "文字说明";
     chart_hint: "Tab to the chart, then use the arrow keys; Enter opens a figure.", "用 Tab 键聚焦图表，再用方向键浏览；按回车打开指标。";
-    chart_cover: "Forest and vegetation cover", "森林与植被覆盖率";
-    chart_subsidies: "Ecological subsidies 2014–2017, by programme", "2014–2017 年生态补贴（分项）";
-    chart_incomes: "Income gains from ecological projects", "生态工程带来的增收";
-    chart_land: "Land areas against the banner's size", "各类面积与全旗面积对比";
-    chart_tourism: "Tourism in 2017", "2017 年旅游";
-    chart_guards: "Forest guards and their pay", "生态护林员及其报酬";
+    chart_group_areas: "Areas", "面积";
+    chart_group_money: "Amounts of money", "金额";
+    chart_group_shares: "Shares and rates", "比例与比率";
+    chart_group_counts: "Counts", "数量";
     legend_point: "stated value", "确数";
     legend_bound: "bound: the true value lies beyond the end of the bar", "界限值：真实值在条形末端之外";
     legend_less: "upper bound: the true value is below the end of the bar", "上限：真实值低于条形末端";
@@ -110,7 +108,7 @@ strings! {
     dismiss: "Dismiss", "关闭提示";
     dataset_error: "The dataset could not be loaded", "数据集无法加载";
     footer_source: "Source", "资料来源";
-    footer_context: "Context figures (banner area, exchange rates) come from public secondary sources and are marked as such.", "背景数据（全旗面积、汇率）来自公开的二手资料，并已标注。";
+    footer_context: "Context figures come from public secondary sources and are marked as such.", "背景数据来自公开的二手资料，并已标注。";
     footer_never_corrected: "Figures are shown as printed; where they cannot all be right, the checks say so instead of correcting them.", "数据按原文呈现；若彼此矛盾，由一致性检查指出，而不擅自更正。";
     undated: "undated", "未注明时间";
     open_detail: "Open detail", "查看详情";
@@ -235,7 +233,17 @@ strings! {
     kind_period: "Impossible period", "时期无效";
     kind_too_long: "Text too long", "文本过长";
     kind_invalid_id: "Id with a character outside the allowed set", "标识含有不允许的字符";
-    overview_intro: "Kezuohou Banner lies in the Horqin Sandy Land. The case study reports how desert control was tied to income for poor farmers and herders through three channels. Select any figure to see where it comes from.", "科左后旗位于科尔沁沙地。案例介绍了该旗如何通过三条渠道把治沙与贫困农牧民增收联系起来。选择任一指标可查看其出处。";
+    provenance_declared: "Declared by the dataset", "由数据集声明";
+    provenance_proposed: "Proposed from the data", "根据数据生成";
+    provenance_proposed_short: "proposed from the data", "根据数据生成";
+    part_title: "title", "标题";
+    part_intro: "introduction", "简介";
+    part_headlines: "headline figures", "主要数据";
+    part_charts: "charts", "图表";
+    part_narrative: "narrative", "叙述";
+    part_footer: "footer notes", "页脚说明";
+    list_separator: ", ", "、";
+    format_migrated: "This dataset is written in an older format version and was read as the current one:", "此数据集使用较旧的格式版本，已按当前版本读取：";
 }
 
 pub fn tr(lang: Lang) -> &'static Strings {

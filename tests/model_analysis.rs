@@ -1,7 +1,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Scenario arithmetic and generated sentences: values, both languages, bounds, missing data.
 
-use kezuohou_explorer::model::narrative::{overview, sentences, Segment};
+use kezuohou_explorer::model::narrative::{overview, sentences, told, Segment};
+use kezuohou_explorer::model::presentation::{parse_template, Template};
 use kezuohou_explorer::model::scenario::{
     guard_assumptions, guard_payroll, subsidy_per_hectare, GuardInputs, InputField, MAX_GUARDS,
 };
@@ -193,8 +194,39 @@ fn sentences_with_a_missing_quantity_are_dropped_and_consistent_data_is_not_flag
     derived.retain(|d| d["id"] != "tourism_income_per_visit");
     let relations = v["relations"].as_array_mut().expect("relations");
     relations.retain(|r| r["rule"]["subject"] != "tourism_income_per_visit");
+    // The presentation may only name what the dataset holds: its tourism parts go too.
+    let p = &mut v["presentation"];
+    p["charts"]
+        .as_array_mut()
+        .expect("charts")
+        .retain(|c| c["id"] != "tourism");
+    p["headlines"]
+        .as_array_mut()
+        .expect("headlines")
+        .retain(|h| h != "tourism_income_2017");
     let m = Model::from_json(&v.to_string()).expect("valid");
     assert!(sentences(&m, "tourism", Lang::En).is_empty());
+    // A template naming a quantity the model lacks is not told; the others are.
+    let parse = |s: &str| parse_template(s).expect("template");
+    let templates = [
+        Template {
+            en: parse("Visits: {tourists_2017}, income: {tourism_income_2017}."),
+            zh: parse("{tourists_2017}"),
+            when: None,
+        },
+        Template {
+            en: parse("Visits: {tourists_2017}."),
+            zh: parse("{tourists_2017}"),
+            when: None,
+        },
+    ];
+    let en: Vec<String> = told(&m, &templates, Lang::En)
+        .iter()
+        .map(|s| text_of(&m, s, Lang::En))
+        .collect();
+    assert_eq!(en, ["Visits: [tourists_2017]."]);
+    // In Chinese both templates name only what the model holds.
+    assert_eq!(told(&m, &templates, Lang::Zh).len(), 2);
     let subsidies: Vec<String> = sentences(&m, "subsidies", Lang::En)
         .iter()
         .map(|s| text_of(&m, s, Lang::En))

@@ -245,7 +245,7 @@ fn implausible_figures_are_flagged_in_the_table_the_charts_and_the_csv() {
 fn chart_specs_keep_bounds_and_flags() {
     let m = model();
     let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
-    let keys: Vec<&str> = charts.iter().map(|c| c.key).collect();
+    let keys: Vec<&str> = charts.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(
         keys,
         ["cover", "subsidies", "incomes", "land", "tourism", "guards"]

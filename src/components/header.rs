@@ -31,7 +31,7 @@ pub fn header() -> Html {
     html! {
         <header class="site-header">
             <div class="titles">
-                <h1>{t.app_title}</h1>
+                <h1>{app.model.story.title.value.get(app.view.lang).to_string()}</h1>
                 <p class="subtitle">{place}{" · "}{t.app_subtitle}</p>
             </div>
             <div class="dataset-bar">

@@ -32,7 +32,9 @@ pub const SLIP_SEARCH_LOOKUPS: usize = 4_000_000;
 /// A check's verdict on the figures it names, mildest first. A consistency finding is one of
 /// holds, doubtful or contradicts; `Implausible` is what a reference range says of a figure
 /// outside it (a figure's status is the worst of all its checks').
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Holds,
     Doubtful,
@@ -844,8 +846,11 @@ mod tests {
     use serde_json::{json, Value};
     use std::time::Instant;
 
+    /// The embedded data without its presentation, which names relations these tests replace.
     fn embedded() -> Value {
-        serde_json::from_str(super::super::EMBEDDED_JSON).unwrap()
+        let mut v: Value = serde_json::from_str(super::super::EMBEDDED_JSON).unwrap();
+        v.as_object_mut().unwrap().remove("presentation");
+        v
     }
 
     fn label() -> Value {

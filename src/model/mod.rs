@@ -5,6 +5,7 @@ mod checks;
 pub mod checks_text;
 mod dataset;
 mod decode;
+mod decode_presentation;
 mod derive;
 pub mod display;
 mod error;
@@ -14,7 +15,9 @@ pub mod format;
 mod json_path;
 pub mod limits;
 pub mod narrative;
+pub mod presentation;
 pub mod scenario;
+mod scenario_spec;
 pub mod units;
 mod validate;
 
@@ -25,6 +28,8 @@ pub use checks::{
 pub use dataset::*;
 pub use error::{DatasetError, ErrorKind};
 pub use estimate::{Estimate, Shape};
+pub use presentation::{Provenance, Story};
+pub use scenario_spec::ScenarioSpec;
 pub use units::{AnnualRate, AreaUnit, Currency, Lang, RateChoice, RateRule, Unit};
 pub use validate::MAX_DATASET_BYTES;
 
@@ -82,6 +87,11 @@ pub struct Model {
     /// Tensions, in the order of the dataset.
     pub tensions: Vec<TensionFinding>,
     pub rates: Vec<AnnualRate>,
+    /// How the case is told: declared by the dataset or proposed from it.
+    pub story: Story,
+    /// The format version the dataset was written in, when older than this build's (it was
+    /// read as `FORMAT_VERSION`).
+    pub migrated_from: Option<u32>,
     index: HashMap<String, usize>,
     /// Each quantity's check status, computed once: the table asks for it on every row.
     statuses: HashMap<String, Status>,
@@ -146,11 +156,17 @@ impl Model {
         Model::from_dataset(dataset)
     }
 
-    pub fn from_dataset(dataset: Dataset) -> Result<Model, Vec<DatasetError>> {
+    pub fn from_dataset(mut dataset: Dataset) -> Result<Model, Vec<DatasetError>> {
         let mut errors = validate::check(&dataset);
         if !errors.is_empty() {
             return Err(errors);
         }
+        // Version 1 differs only by having no presentation: it is proposed, as for any
+        // dataset that declares none.
+        let migrated_from =
+            (dataset.format_version < FORMAT_VERSION).then_some(dataset.format_version);
+        dataset.format_version = FORMAT_VERSION;
+        let story = Story::of(&dataset);
         let quantities = match derive::resolve(&dataset) {
             Ok(q) => q,
             Err(mut e) => {
@@ -183,6 +199,8 @@ impl Model {
             references: Vec::new(),
             tensions: Vec::new(),
             rates,
+            story,
+            migrated_from,
             index,
             statuses: HashMap::new(),
             lookup: Lookup::default(),
@@ -245,6 +263,15 @@ impl Model {
     /// involves. Context figures are the yardstick and are never flagged.
     pub fn status_of(&self, id: &str) -> Option<Status> {
         self.statuses.get(id).copied()
+    }
+
+    /// The outcome of a consistency relation's check (`None`: no such relation, or not a
+    /// consistency check).
+    pub fn relation_status(&self, id: &str) -> Option<Status> {
+        self.findings
+            .iter()
+            .find(|f| f.relation == id)
+            .map(|f| f.status)
     }
 
     /// Derived metrics that take a quantity as input.

@@ -1,6 +1,8 @@
 //! From text to a dataset that is safe to compute with: syntax, structure, then meaning.
 
-use super::dataset::{Dataset, Operation, Period, Reference, Rule, Text, FORMAT_VERSION};
+use super::dataset::{
+    Dataset, Operation, Period, Reference, Rule, Text, FORMAT_VERSION, OLDEST_FORMAT_VERSION,
+};
 use super::decode::{decode, Node};
 use super::error::{DatasetError, ErrorKind};
 use super::limits::{
@@ -35,11 +37,12 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     let mut push = |kind, path: String, expected: &str, found: String| {
         errs.push(DatasetError::new(kind, path, expected, found))
     };
-    if d.format_version != FORMAT_VERSION {
+    // Older versions are read (and migrated by `Model`); newer ones are not understood.
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&d.format_version) {
         push(
             ErrorKind::UnsupportedVersion,
             "format_version".into(),
-            &FORMAT_VERSION.to_string(),
+            &format!("{OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"),
             d.format_version.to_string(),
         );
     }
@@ -293,11 +296,12 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         }
     }
     errs.extend(text_lengths(d));
+    errs.extend(super::presentation::check(d));
     errs
 }
 
 /// What is wrong with an id that is not empty: too long, or a character outside the set.
-fn id_problem(id: &str, path: impl FnOnce() -> String) -> Option<DatasetError> {
+pub(super) fn id_problem(id: &str, path: impl FnOnce() -> String) -> Option<DatasetError> {
     if longer_than(id, MAX_ID_CHARS) {
         return Some(DatasetError::new(
             ErrorKind::TooLong,
