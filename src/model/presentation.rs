@@ -430,10 +430,13 @@ fn period_key(p: &Period) -> String {
     }
 }
 
+/// Figures of one kind and period key: (group, period key), the period, the ids.
+type Bunch = ((Group, String), Option<Period>, Vec<String>);
+
 /// Reported figures grouped by kind (areas, money, shares, counts) and period; an area chart
 /// also draws every area its figures are declared to lie within (`fits_within`, `part_of`).
 fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
-    let mut groups: Vec<((Group, String), Option<Period>, Vec<String>)> = Vec::new();
+    let mut groups: Vec<Bunch> = Vec::new();
     for f in d
         .figures
         .iter()
