@@ -369,11 +369,14 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
 
 /// The first paragraph after the title line that says something, else the place.
 fn propose_intro(d: &Dataset) -> Text {
-    let mut ps: Vec<_> = d.paragraphs.iter().collect();
-    ps.sort_by_key(|p| p.n);
-    ps.iter()
-        .find(|p| p.n > 0 && !p.summary.en.is_empty())
-        .or_else(|| ps.first())
+    let first = |after: Option<u32>| {
+        d.paragraphs
+            .iter()
+            .filter(|p| after.is_none_or(|a| p.n > a) && !p.summary.en.is_empty())
+            .min_by_key(|p| p.n)
+    };
+    first(Some(0))
+        .or_else(|| first(None))
         .map(|p| p.summary.clone())
         .unwrap_or_else(|| d.case.place.clone())
 }
@@ -451,13 +454,14 @@ fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
             None => groups.push((key, Some(f.period.clone()), vec![f.id.clone()])),
         }
     }
-    // Most bars first among charts of one kind; kinds in a fixed order.
-    groups.sort_by(|a, b| a.0 .0.cmp(&b.0 .0).then(b.2.len().cmp(&a.2.len())));
-    let mut used: HashMap<Group, usize> = HashMap::new();
-    groups
+    // Kinds in a fixed order; within a kind, in the order the figures come.
+    let mut used = [0usize; 4];
+    [Group::Areas, Group::Money, Group::Shares, Group::Counts]
         .into_iter()
+        .flat_map(|g| groups.iter().filter(move |b| b.0 .0 == g))
         .take(MAX_PROPOSED_CHARTS)
-        .map(|((group, _), period, mut ids)| {
+        .map(|((group, _), period, ids)| {
+            let (group, period, mut ids) = (*group, period.clone(), ids.clone());
             ids.truncate(MAX_PROPOSED_BARS);
             if group == Group::Areas {
                 for outer in containing(d, &ids) {
@@ -466,7 +470,7 @@ fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
                     }
                 }
             }
-            let n = used.entry(group).or_insert(0);
+            let n = &mut used[group as usize];
             *n += 1;
             ChartPlan {
                 id: format!("proposed-{}-{n}", group_code(group)),
