@@ -243,6 +243,8 @@ strings! {
     part_narrative: "narrative", "叙述";
     part_footer: "footer notes", "页脚说明";
     list_separator: ", ", "、";
+    colon: ": ", "：";
+    full_stop: ". ", "。";
     format_migrated: "This dataset is written in an older format version and was read as the current one:", "此数据集使用较旧的格式版本，已按当前版本读取：";
 }
 

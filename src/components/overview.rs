@@ -37,7 +37,7 @@ fn provenance(story: &Story, t: &Strings) -> Html {
                 <span class={classes!("provenance-part", match by {
                     Provenance::Declared => "declared",
                     Provenance::Proposed => "proposed",
-                })}><strong>{label}{": "}</strong>{names.join(t.list_separator)}{". "}</span>
+                })}><strong>{label}{t.colon}</strong>{names.join(t.list_separator)}{t.full_stop}</span>
             }
         })
     };
