@@ -45,6 +45,19 @@ pub struct Dataset {
     pub derived: Vec<DerivedMetric>,
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// How the case is told. Optional: a dataset without it still gets the whole explorer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presentation: Option<Presentation>,
+}
+
+/// How the case is told (format 2). Only its what-if scenarios so far; every member optional.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Presentation {
+    /// What-if scenarios: inputs in place of figures, derived metrics recomputed.
+    #[serde(default)]
+    pub scenarios: Vec<super::scenario::ScenarioSpec>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

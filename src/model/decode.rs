@@ -144,7 +144,7 @@ enum Seg<'a> {
 }
 
 /// A JSON path as a chain on the stack: written out only when there is an error to report.
-struct At<'a> {
+pub(super) struct At<'a> {
     up: Option<&'a At<'a>>,
     seg: Seg<'a>,
 }
@@ -251,9 +251,9 @@ fn one_of(names: &[&str]) -> String {
 // thrown away on the way, which keeps this code small.
 
 /// Reads one kind of value.
-type Read<T> = fn(&mut Reader, &Node, &At) -> T;
+pub(super) type Read<T> = fn(&mut Reader, &Node, &At) -> T;
 
-struct Reader {
+pub(super) struct Reader {
     /// The first `MAX_STRUCTURE_ERRORS` problems.
     errs: Vec<DatasetError>,
     /// How many problems were found (also beyond the limit).
@@ -266,7 +266,7 @@ struct Reader {
 const MAX_FIELDS: usize = 16;
 
 /// An object's members, by the index of their name in the type's list of fields.
-struct Obj<'n, 'a> {
+pub(super) struct Obj<'n, 'a> {
     at: &'a At<'a>,
     names: &'static [&'static str],
     slots: [Option<&'n Node>; MAX_FIELDS],
@@ -279,7 +279,7 @@ impl Reader {
         self.failures >= MAX_STRUCTURE_ERRORS
     }
 
-    fn fail(&mut self, at: &At, expected: String, found: String) {
+    pub(super) fn fail(&mut self, at: &At, expected: String, found: String) {
         if self.quiet {
             return;
         }
@@ -294,12 +294,12 @@ impl Reader {
         self.failures += 1;
     }
 
-    fn wrong_type(&mut self, v: &Node, at: &At, expected: &str) {
+    pub(super) fn wrong_type(&mut self, v: &Node, at: &At, expected: &str) {
         self.fail(at, expected.to_string(), describe(v));
     }
 
     /// An object whose member names are among `names`; unknown and repeated names are reported.
-    fn object<'n, 'a>(
+    pub(super) fn object<'n, 'a>(
         &mut self,
         v: &'n Node,
         at: &'a At<'a>,
@@ -342,7 +342,7 @@ impl Reader {
     }
 
     /// A field that must be given.
-    fn req<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> T {
+    pub(super) fn req<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> T {
         let at = o.at.key(o.names[i]);
         match o.slots[i] {
             Some(v) => read(self, v, &at),
@@ -357,7 +357,7 @@ impl Reader {
     }
 
     /// A field that may be left out or null.
-    fn opt<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> Option<T> {
+    pub(super) fn opt<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> Option<T> {
         match o.slots[i] {
             None | Some(Node::Null) => None,
             Some(v) => Some(read(self, v, &o.at.key(o.names[i]))),
@@ -365,7 +365,7 @@ impl Reader {
     }
 
     /// A field that may be left out but, when given, is not null.
-    fn given<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> Option<T> {
+    pub(super) fn given<T>(&mut self, o: &Obj, i: usize, read: Read<T>) -> Option<T> {
         o.slots[i].map(|v| read(self, v, &o.at.key(o.names[i])))
     }
 
@@ -378,7 +378,7 @@ impl Reader {
     }
 
     /// Every element of an array.
-    fn list<T>(&mut self, v: &Node, at: &At, read: Read<T>) -> Vec<T> {
+    pub(super) fn list<T>(&mut self, v: &Node, at: &At, read: Read<T>) -> Vec<T> {
         let Node::Array(items) = v else {
             self.wrong_type(v, at, "a sequence");
             return Vec::new();
@@ -440,7 +440,7 @@ impl Reader {
 
 // ------------------------------------------------------------------ values
 
-fn string(r: &mut Reader, v: &Node, at: &At) -> String {
+pub(super) fn string(r: &mut Reader, v: &Node, at: &At) -> String {
     match v {
         Node::Str(s) => s.clone(),
         _ => {
@@ -450,11 +450,11 @@ fn string(r: &mut Reader, v: &Node, at: &At) -> String {
     }
 }
 
-fn strings(r: &mut Reader, v: &Node, at: &At) -> Vec<String> {
+pub(super) fn strings(r: &mut Reader, v: &Node, at: &At) -> Vec<String> {
     r.list(v, at, string)
 }
 
-fn float(r: &mut Reader, v: &Node, at: &At) -> f64 {
+pub(super) fn float(r: &mut Reader, v: &Node, at: &At) -> f64 {
     match *v {
         Node::UInt(n) => n as f64,
         Node::Int(n) => n as f64,
@@ -504,7 +504,7 @@ fn operation(r: &mut Reader, v: &Node, at: &At) -> Operation {
 
 // ------------------------------------------------------------------ the dataset types
 
-fn text(r: &mut Reader, v: &Node, at: &At) -> Text {
+pub(super) fn text(r: &mut Reader, v: &Node, at: &At) -> Text {
     let o = r.object(v, at, "struct Text", &["en", "zh"]);
     Text {
         en: r.req(&o, 0, string),
@@ -526,6 +526,7 @@ fn dataset(r: &mut Reader, v: &Node, at: &At) -> Dataset {
             "measures",
             "derived",
             "relations",
+            "presentation",
         ],
     );
     Dataset {
@@ -543,6 +544,7 @@ fn dataset(r: &mut Reader, v: &Node, at: &At) -> Dataset {
         relations: r
             .given(&o, 7, |r, v, at| r.list(v, at, relation))
             .unwrap_or_default(),
+        presentation: r.opt(&o, 8, super::decode_scenario::presentation),
     }
 }
 

@@ -5,6 +5,7 @@ mod checks;
 pub mod checks_text;
 mod dataset;
 mod decode;
+mod decode_scenario;
 mod derive;
 pub mod display;
 mod error;
