@@ -482,3 +482,29 @@ fn scenario_structure_errors_have_paths() {
         one(ErrorKind::Structure, "presentation.scenarios")
     );
 }
+
+#[test]
+fn another_case_declares_its_own_scenario() {
+    let text = include_str!("corpus/valid/scenario.json");
+    let m = Model::from_json(text).expect("valid");
+    let base = run_with(&m, "more_treated", &[]);
+    let double = run_with(&m, "more_treated", &[("treated", "2400")]);
+    let share = |r: &Run| out(r, "treated_share").expect("computed");
+    // 1,200 ha of a 115 km² region, then twice as much.
+    assert!(close(share(&base), 1_200.0 / 11_500.0 * 100.0));
+    assert!(close(share(&double), 2.0 * share(&base)));
+    let input = find_input(&m, "more_treated", "treated").expect("declared");
+    assert!(close(
+        reading_value(&m, input, &input.readings[0]).expect("a reading"),
+        80.0
+    ));
+    // `{{` stays a brace, `{region_area}` names the region.
+    let a = &spec(&m, "more_treated").assumptions[0];
+    assert_eq!(
+        pieces(&a.en).expect("valid")[1..],
+        [
+            Piece::Ref("region_area"),
+            Piece::Text("); {braces} stay.".into())
+        ]
+    );
+}

@@ -347,7 +347,9 @@ pub(super) fn check(
                         "a known unit code",
                         echo(&reading.unit),
                     ),
-                    // Bound to a derived metric (or to nothing, reported above): no printed number.
+                    // Bound to nothing: reported above.
+                    (Some(_), None) if !quantities.contains(input.figure.as_str()) => {}
+                    // Bound to a derived metric: no printed number.
                     (Some(_), None) => push(
                         ErrorKind::MissingReference,
                         at("unit"),
