@@ -23,6 +23,7 @@ pub fn what_if() -> Html {
     html! {
         <section aria-label={t.view_scenario}>
             if list.is_empty() {
+                <h2>{t.view_scenario}</h2>
                 <p class="intro" id="wi-none">{t.scenario_none}</p>
             }
             { for list.iter().map(|spec| scenario(&app, spec)) }
