@@ -134,10 +134,9 @@ fn use_model(m: &Model) -> Result<(), TestCaseError> {
             Some(&c.id),
         );
     }
-    if let Some(i) = scenario::GuardInputs::reported(m) {
-        let _ = scenario::guard_payroll(m, i);
+    for s in scenario::scenarios(m) {
+        let _ = scenario::run(m, s, |_| None);
     }
-    let _ = scenario::subsidy_per_hectare(m);
     for sort in SortKey::ALL {
         let v = ViewState {
             view: View::Table,

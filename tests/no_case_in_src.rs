@@ -6,14 +6,10 @@
 //! literal, since the same word may name a type or stand in a comment.
 //!
 //! Not scanned: the `#[cfg(test)] mod tests` blocks (test code that builds variants of the
-//! embedded case, never shipped), and the what-if files listed in `NOT_YET` below.
+//! embedded case, never shipped).
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-
-/// The what-if still names the case's figures; the scenario work (issue 10, helper S) replaces
-/// these two files with scenarios declared in the dataset, and removes them from this list.
-const NOT_YET: &[&str] = &["src/model/scenario.rs", "src/components/what_if.rs"];
 
 /// Names of the case's place, in both languages.
 const CASE_WORDS: &[&str] = &["Kezuohou", "Horqin", "Tongliao", "科左后", "科尔沁", "通辽"];
@@ -123,9 +119,6 @@ fn findings() -> Vec<String> {
             .expect("under the root")
             .to_string_lossy()
             .replace('\\', "/");
-        if NOT_YET.contains(&rel.as_str()) {
-            continue;
-        }
         let code = shipped_code(&std::fs::read_to_string(&path).expect("source"));
         for id in &ids {
             let compound = id.contains(['_', '-', '.', ':']);
@@ -167,11 +160,4 @@ fn the_scan_finds_what_it_looks_for() {
     let code =
         "fn a() {}\n#[cfg(test)]\nmod tests {\n    fn b() { let s = \"{x}\"; }\n}\nfn c() {}\n";
     assert_eq!(shipped_code(code), "fn a() {}\n\nfn c() {}\n");
-    // The excluded files exist: when they are gone, this list must shrink with them.
-    for f in NOT_YET {
-        assert!(
-            root().join(f).exists(),
-            "{f} is gone: take it out of NOT_YET"
-        );
-    }
 }

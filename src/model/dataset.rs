@@ -7,7 +7,7 @@
 //! which follows the same attributes: keep the two in step when a field is added.
 
 use super::checks::Status;
-use super::scenario_spec::ScenarioSpec;
+use super::scenario::ScenarioSpec;
 use serde::Serialize;
 
 #[cfg(not(target_arch = "wasm32"))]

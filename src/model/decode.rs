@@ -294,7 +294,7 @@ impl Reader {
         self.failures += 1;
     }
 
-    fn wrong_type(&mut self, v: &Node, at: &At, expected: &str) {
+    pub(super) fn wrong_type(&mut self, v: &Node, at: &At, expected: &str) {
         self.fail(at, expected.to_string(), describe(v));
     }
 
@@ -454,7 +454,7 @@ pub(super) fn strings(r: &mut Reader, v: &Node, at: &At) -> Vec<String> {
     r.list(v, at, string)
 }
 
-fn float(r: &mut Reader, v: &Node, at: &At) -> f64 {
+pub(super) fn float(r: &mut Reader, v: &Node, at: &At) -> f64 {
     match *v {
         Node::UInt(n) => n as f64,
         Node::Int(n) => n as f64,

@@ -5,7 +5,7 @@ use super::checks::Status;
 use super::dataset::{Chart, ChartKind, Condition, Presentation, Sentence};
 use super::decode::Node;
 use super::decode::{string, strings, text, At, Reader};
-use super::scenario_spec::ScenarioSpec;
+use super::decode_scenario::scenario;
 
 pub(super) fn presentation(r: &mut Reader, v: &Node, at: &At) -> Presentation {
     let o = r.object(
@@ -29,7 +29,7 @@ pub(super) fn presentation(r: &mut Reader, v: &Node, at: &At) -> Presentation {
         charts: r.given(&o, 3, |r, v, at| r.list(v, at, chart)),
         narrative: r.given(&o, 4, |r, v, at| r.list(v, at, sentence)),
         scenarios: r
-            .given(&o, 5, |r, v, at| r.list(v, at, scenario_spec))
+            .given(&o, 5, |r, v, at| r.list(v, at, scenario))
             .unwrap_or_default(),
         footer: r.given(&o, 6, |r, v, at| r.list(v, at, text)),
     }
@@ -79,13 +79,4 @@ const STATUS_CODES: [&str; 4] = ["holds", "doubtful", "implausible", "contradict
 
 fn status(r: &mut Reader, v: &Node, at: &At) -> Status {
     Status::ALL[r.variant(v, at, &STATUS_CODES).unwrap_or(0)]
-}
-
-/// Until the scenario reader lands: a scenario's id and title.
-fn scenario_spec(r: &mut Reader, v: &Node, at: &At) -> ScenarioSpec {
-    let o = r.object(v, at, "struct ScenarioSpec", &["id", "title"]);
-    ScenarioSpec {
-        id: r.req(&o, 0, string),
-        title: r.req(&o, 1, text),
-    }
 }

@@ -6,6 +6,7 @@ pub mod checks_text;
 mod dataset;
 mod decode;
 mod decode_presentation;
+mod decode_scenario;
 mod derive;
 pub mod display;
 mod error;
@@ -17,7 +18,6 @@ pub mod limits;
 pub mod narrative;
 pub mod presentation;
 pub mod scenario;
-mod scenario_spec;
 pub mod units;
 mod validate;
 
@@ -29,7 +29,7 @@ pub use dataset::*;
 pub use error::{DatasetError, ErrorKind};
 pub use estimate::{Estimate, Shape};
 pub use presentation::{Provenance, Story};
-pub use scenario_spec::ScenarioSpec;
+pub use scenario::ScenarioSpec;
 pub use units::{AnnualRate, AreaUnit, Currency, Lang, RateChoice, RateRule, Unit};
 pub use validate::MAX_DATASET_BYTES;
 
@@ -320,6 +320,16 @@ fn statuses(model: &Model) -> HashMap<String, Status> {
 }
 
 impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+impl Sentence {
+    /// The template in one language, as written (`{id}` references not yet parsed).
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,

@@ -297,6 +297,9 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     }
     errs.extend(text_lengths(d));
     errs.extend(super::presentation::check(d));
+    errs.extend(super::scenario::check(d, &|id, path| {
+        id_problem(id, || path)
+    }));
     errs
 }
 
