@@ -276,7 +276,9 @@ fn templates_split_into_text_and_references() {
         ])
     );
     // The error is the character (from 1) where the template goes wrong.
-    assert_eq!(pieces("open { never closed"), Err(6));
+    // (the space: no id has one)
+    assert_eq!(pieces("open { never closed"), Err(7));
+    assert_eq!(pieces("open {never_closed"), Err(6));
     assert_eq!(pieces("a } b"), Err(3));
     assert_eq!(pieces("{}"), Err(1));
     assert_eq!(pieces("{a{b}"), Err(3));
