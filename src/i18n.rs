@@ -12,8 +12,8 @@ macro_rules! strings {
 }
 
 strings! {
-    app_title: "Desert control and income in Kezuohou Banner", "科左后旗的治沙与增收";
-    app_subtitle: "An explorer of Case Study 2.11: every number traced to its source", "案例 2.11 数据浏览器：每个数字都可追溯到原文";
+    app_title: "Case study explorer", "案例数据浏览器";
+    app_subtitle: "A case study explorer: every number traced to its source", "案例数据浏览器：每个数字都可追溯到原文";
     skip_to_content: "Skip to content", "跳到正文";
     nav_label: "Views", "视图";
     view_overview: "Overview", "概览";
@@ -56,7 +56,7 @@ strings! {
     all: "All", "全部";
     none: "none", "无";
     search: "Search figures", "搜索指标";
-    search_placeholder: "e.g. forest, 森林, subsidy", "如：森林、forest、补贴";
+    search_placeholder: "a word of a label, in either language", "标签中的词（中英文均可）";
     filter_channel: "Channel", "渠道";
     filter_kind: "Kind", "类型";
     filter_status: "Check status", "检查结果";
@@ -95,12 +95,10 @@ strings! {
     chart_table: "Data table", "数据表";
     chart_description: "Description", "文字说明";
     chart_hint: "Tab to the chart, then use the arrow keys; Enter opens a figure.", "用 Tab 键聚焦图表，再用方向键浏览；按回车打开指标。";
-    chart_cover: "Forest and vegetation cover", "森林与植被覆盖率";
-    chart_subsidies: "Ecological subsidies 2014–2017, by programme", "2014–2017 年生态补贴（分项）";
-    chart_incomes: "Income gains from ecological projects", "生态工程带来的增收";
-    chart_land: "Land areas against the banner's size", "各类面积与全旗面积对比";
-    chart_tourism: "Tourism in 2017", "2017 年旅游";
-    chart_guards: "Forest guards and their pay", "生态护林员及其报酬";
+    chart_group_areas: "Areas", "面积";
+    chart_group_money: "Amounts of money", "金额";
+    chart_group_shares: "Shares and rates", "比例与比率";
+    chart_group_counts: "Counts", "数量";
     legend_point: "stated value", "确数";
     legend_bound: "bound: the true value lies beyond the end of the bar", "界限值：真实值在条形末端之外";
     legend_less: "upper bound: the true value is below the end of the bar", "上限：真实值低于条形末端";
@@ -110,7 +108,7 @@ strings! {
     dismiss: "Dismiss", "关闭提示";
     dataset_error: "The dataset could not be loaded", "数据集无法加载";
     footer_source: "Source", "资料来源";
-    footer_context: "Context figures (banner area, exchange rates) come from public secondary sources and are marked as such.", "背景数据（全旗面积、汇率）来自公开的二手资料，并已标注。";
+    footer_context: "Context figures come from public secondary sources and are marked as such.", "背景数据来自公开的二手资料，并已标注。";
     footer_never_corrected: "Figures are shown as printed; where they cannot all be right, the checks say so instead of correcting them.", "数据按原文呈现；若彼此矛盾，由一致性检查指出，而不擅自更正。";
     undated: "undated", "未注明时间";
     open_detail: "Open detail", "查看详情";
@@ -158,24 +156,20 @@ strings! {
     filtered_to: "Showing one channel:", "仅显示渠道：";
     clear_filter: "Show all", "显示全部";
     selected_channel: "selected", "已选";
-    scenario_title: "Who protects, who benefits", "谁保护、谁受益";
-    scenario_intro: "Change the number of forest guards, their annual pay or the number of years; the payroll is set against what the case study reports.", "调整护林员人数、年薪或年数，将工资总额与案例报告的数字对比。";
-    guards: "Forest guards", "护林员人数";
-    pay: "Annual pay per guard (yuan)", "人均年薪（元）";
-    years: "Years", "年数";
+    scenario_none: "This dataset declares no what-if scenario. A scenario (presentation.scenarios in the dataset) puts inputs in place of figures and recomputes derived metrics with them.", "该数据集未声明情景推演。情景（数据集中的 presentation.scenarios）用输入替换指标，并据此重新计算推算指标。";
+    scenario_inputs: "Inputs", "输入";
     reset: "Reset to reported values", "恢复原文数值";
-    payroll_per_year: "Payroll per year", "年工资总额";
-    payroll_total: "Payroll over the years", "期内工资合计";
-    compared_with: "Compared with", "对比";
-    share_of: "scenario total as a share", "情景合计占比";
+    scenario_results: "Results", "结果";
+    result_now: "With these inputs", "按当前输入";
+    result_reported: "As in the dataset", "按数据集";
+    not_computable: "cannot be computed with these inputs", "按当前输入无法计算";
     assumptions: "Assumptions", "假设";
     input_invalid: "Fix the highlighted input; until then the results use the reported values.", "请修正标出的输入；修正前结果按原文数值计算。";
-    per_ha_title: "Subsidy per hectare under different area readings", "不同面积口径下的每公顷补贴";
-    per_ha_intro: "The subsidies spread over each area the text gives, per hectare and year. The forest land figure is shown as printed and read as mu, the slip the checks point to.", "把补贴分摊到原文给出的各类面积上，按每公顷每年计。林地面积分别按原文和按“亩”理解（检查指出的笔误）列出。";
-    subsidy_basis: "Subsidy amount", "补贴金额";
-    area_reading: "Area", "面积";
-    read_as_mu: "read as mu", "按亩理解";
-    yuan_per_ha_year: "yuan per ha per year", "元/公顷·年";
+    input_not_number: "“{text}” is not a number", "“{text}”不是数字";
+    input_not_finite: "must be a finite number", "必须是有限数值";
+    input_negative: "cannot be negative", "不能为负数";
+    input_above_max: "must be at most {max}", "不能超过 {max}";
+    input_not_whole: "must be a whole number", "必须是整数";
     timeline_intro: "Dated figures by year. Figures the text leaves undated are listed apart, not placed on a guessed year.", "有年份的数字按年排列。原文未注明时间的数字单独列出，不猜测年份。";
     undated_items: "Undated in the text", "原文未注明时间";
     since_year: "from this year on", "自该年起";
@@ -298,7 +292,19 @@ strings! {
     cancel: "Cancel", "取消";
     dataset_newer: "A dataset stored by a newer version of this app (kept, unread)", "新版本应用保存的数据集（原样保留，无法读取）";
     problem_elsewhere: "The link names a dataset of your own that this browser does not hold: it lives in the browser where it was loaded (or was removed). Showing the built-in case; open that dataset here with “Your data” to see it.", "链接指向的自有数据集不在本浏览器中：它保存在当初载入它的浏览器里（或已被删除）。现显示内置案例；如需查看，请通过“自有数据”在此载入该数据集。";
-    overview_intro: "Kezuohou Banner lies in the Horqin Sandy Land. The case study reports how desert control was tied to income for poor farmers and herders through three channels. Select any figure to see where it comes from.", "科左后旗位于科尔沁沙地。案例介绍了该旗如何通过三条渠道把治沙与贫困农牧民增收联系起来。选择任一指标可查看其出处。";
+    provenance_declared: "Declared by the dataset", "由数据集声明";
+    provenance_proposed: "Proposed from the data", "根据数据生成";
+    provenance_proposed_short: "proposed from the data", "根据数据生成";
+    part_title: "title", "标题";
+    part_intro: "introduction", "简介";
+    part_headlines: "headline figures", "主要数据";
+    part_charts: "charts", "图表";
+    part_narrative: "narrative", "叙述";
+    part_footer: "footer notes", "页脚说明";
+    list_separator: ", ", "、";
+    colon: ": ", "：";
+    full_stop: ". ", "。";
+    format_migrated: "This dataset is written in an older format version and was read as the current one:", "此数据集使用较旧的格式版本，已按当前版本读取：";
 }
 
 pub fn tr(lang: Lang) -> &'static Strings {

@@ -55,8 +55,8 @@ mod tests {
         assert_eq!(text_from_bytes(b"{}".to_vec()).unwrap(), "{}");
         assert_eq!(text_from_bytes(b"\xEF\xBB\xBF{}".to_vec()).unwrap(), "{}");
         assert_eq!(
-            text_from_bytes("科尔沁".as_bytes().to_vec()).unwrap(),
-            "科尔沁"
+            text_from_bytes("沙地治理".as_bytes().to_vec()).unwrap(),
+            "沙地治理"
         );
     }
 

@@ -1,4 +1,4 @@
-//! Explorer of Case Study 2.11 (Kezuohou Banner): the model, the view state, charts and the
+//! Explorer of a case study given as data: the model, the view state, charts and the
 //! Yew components. `main.rs` only mounts `App`.
 
 pub mod charts;

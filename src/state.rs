@@ -3,8 +3,9 @@
 
 use crate::model::codes::code_table;
 use crate::model::display::{NumberStyle, UnitChoice};
-use crate::model::{AreaUnit, Currency, DatasetError, Lang, Model, Origin, Status};
+use crate::model::{scenario, AreaUnit, Currency, DatasetError, Lang, Model, Origin, Status};
 use crate::record::{Problem, StoredDataset};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -98,17 +99,48 @@ pub struct ViewState {
     pub number_style: NumberStyle,
     pub lang: Lang,
     pub theme: Theme,
-    /// The what-if inputs as typed (guards, pay, years); `None` means the reported value.
+    /// The what-if inputs as typed; an input not listed shows its reported value.
     pub scenario: ScenarioText,
 }
 
-/// Raw text of the what-if inputs, kept as typed so an invalid entry can be shown and fixed.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ScenarioText {
-    pub guards: Option<String>,
-    pub pay: Option<String>,
-    pub years: Option<String>,
+/// One what-if input: the dataset's scenario id and the input's id within it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InputKey {
+    pub scenario: String,
+    pub input: String,
 }
+
+impl InputKey {
+    /// Its URL parameter: `w.<scenario>.<input>`.
+    pub fn param(&self) -> String {
+        format!("{SCENARIO_PREFIX}{}.{}", self.scenario, self.input)
+    }
+
+    /// The input a URL parameter (after `w.`) names. Ids may hold dots, so the split is the
+    /// one the dataset declares; without a dataset, at the first dot.
+    fn from_param(rest: &str, model: Option<&Model>) -> Option<InputKey> {
+        let key = match model {
+            Some(m) => scenario::scenarios(m).iter().find_map(|s| {
+                let input = rest.strip_prefix(s.id.as_str())?.strip_prefix('.')?;
+                s.inputs.iter().any(|i| i.id == input).then(|| InputKey {
+                    scenario: s.id.clone(),
+                    input: input.to_string(),
+                })
+            }),
+            None => rest.split_once('.').map(|(s, i)| InputKey {
+                scenario: s.to_string(),
+                input: i.to_string(),
+            }),
+        }?;
+        (fits_url(&key.scenario) && fits_url(&key.input) && !key.input.is_empty()).then_some(key)
+    }
+}
+
+/// Raw text of the what-if inputs, kept as typed so an invalid entry can be shown and fixed.
+pub type ScenarioText = BTreeMap<InputKey, String>;
+
+/// How a what-if input's URL parameter begins.
+const SCENARIO_PREFIX: &str = "w.";
 
 /// Longest what-if input kept from a URL.
 pub const MAX_INPUT_CHARS: usize = 24;
@@ -221,16 +253,17 @@ impl ViewState {
                 "num" => NumberStyle::parse(&v).map(|x| s.number_style = x).is_some(),
                 "lang" => Lang::parse(&v).map(|x| s.lang = x).is_some(),
                 "theme" => Theme::parse(&v).map(|x| s.theme = x).is_some(),
-                "wg" | "wp" | "wy" => {
-                    let text: String = v.chars().take(MAX_INPUT_CHARS).collect();
-                    match k.as_str() {
-                        "wg" => s.scenario.guards = Some(text),
-                        "wp" => s.scenario.pay = Some(text),
-                        _ => s.scenario.years = Some(text),
+                other => match other
+                    .strip_prefix(SCENARIO_PREFIX)
+                    .and_then(|rest| InputKey::from_param(rest, model))
+                {
+                    Some(key) => {
+                        s.scenario
+                            .insert(key, v.chars().take(MAX_INPUT_CHARS).collect());
+                        true
                     }
-                    true
-                }
-                _ => false,
+                    None => false,
+                },
             };
             if !ok {
                 ignored.push(Ignored {
@@ -251,14 +284,9 @@ impl ViewState {
         if s.search.chars().nth(MAX_SEARCH_CHARS).is_some() {
             s.search = s.search.chars().take(MAX_SEARCH_CHARS).collect();
         }
-        for text in [
-            &mut s.scenario.guards,
-            &mut s.scenario.pay,
-            &mut s.scenario.years,
-        ]
-        .into_iter()
-        .flatten()
-        {
+        s.scenario
+            .retain(|k, _| fits_url(&k.scenario) && fits_url(&k.input));
+        for text in s.scenario.values_mut() {
             if text.chars().nth(MAX_INPUT_CHARS).is_some() {
                 *text = text.chars().take(MAX_INPUT_CHARS).collect();
             }
@@ -315,21 +343,17 @@ impl ViewState {
         if this.theme != d.theme {
             parts.push(("theme", this.theme.code().into()));
         }
-        for (key, value) in [
-            ("wg", &this.scenario.guards),
-            ("wp", &this.scenario.pay),
-            ("wy", &this.scenario.years),
-        ] {
-            if let Some(v) = value {
-                parts.push((key, v.clone()));
-            }
-        }
-        if parts.is_empty() {
+        if parts.is_empty() && this.scenario.is_empty() {
             return String::new();
         }
         let body: Vec<String> = parts
             .into_iter()
             .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .chain(
+                this.scenario
+                    .iter()
+                    .map(|(k, v)| format!("{}={}", encode(&k.param()), encode(v))),
+            )
             .collect();
         format!("?{}", body.join("&"))
     }
@@ -434,9 +458,10 @@ pub enum Action {
     SetNumberStyle(NumberStyle),
     SetLang(Lang),
     SetTheme(Theme),
-    /// A what-if input changed: 0 guards, 1 pay, 2 years; `None` resets it to the reported value.
-    SetScenario(usize, Option<String>),
-    ResetScenario,
+    /// A what-if input changed; `None` resets it to the reported value.
+    SetScenarioInput(InputKey, Option<String>),
+    /// Every input of this scenario back to its reported value.
+    ResetScenario(String),
     /// Typed text was committed (change, blur, Enter): the address bar gets a history entry.
     CommitTyping,
     DismissNotice,
@@ -495,16 +520,17 @@ impl Reducible for AppState {
             Action::SetNumberStyle(x) => v.number_style = x,
             Action::SetLang(x) => v.lang = x,
             Action::SetTheme(x) => v.theme = x,
-            Action::SetScenario(i, text) => {
-                let text = text.map(|t| t.chars().take(MAX_INPUT_CHARS).collect());
-                match i {
-                    0 => v.scenario.guards = text,
-                    1 => v.scenario.pay = text,
-                    _ => v.scenario.years = text,
+            Action::SetScenarioInput(key, text) => match text {
+                Some(t) => {
+                    v.scenario
+                        .insert(key, t.chars().take(MAX_INPUT_CHARS).collect());
                 }
-            }
-            Action::ResetScenario => {
-                v.scenario = ScenarioText::default();
+                None => {
+                    v.scenario.remove(&key);
+                }
+            },
+            Action::ResetScenario(id) => {
+                v.scenario.retain(|k, _| k.scenario != id);
                 next.commits = next.commits.wrapping_add(1);
             }
             Action::CommitTyping => next.commits = next.commits.wrapping_add(1),
@@ -523,6 +549,9 @@ impl Reducible for AppState {
                 {
                     v.channel = None;
                 }
+                // What-if inputs the new dataset does not declare no longer apply.
+                v.scenario
+                    .retain(|k, _| scenario::find_input(&model, &k.scenario, &k.input).is_some());
                 next.outcome = if source == Source::Embedded {
                     LoadOutcome::None
                 } else {

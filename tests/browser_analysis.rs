@@ -119,7 +119,8 @@ async fn derived_view_shows_formula_inputs_and_bounds() {
     let (root, handle) = mount_app().await;
     click(&root, "button[data-view='derived']");
     settle().await;
-    assert_eq!(count(&root, ".derived-table tbody tr"), 16);
+    // 16, and 12 that the what-if scenarios recompute.
+    assert_eq!(count(&root, ".derived-table tbody tr"), 28);
     let row = text(&root, ".derived-table tr[data-figure='forest_cover_2002']");
     assert!(row.contains("more than 11%"), "{row}");
     assert!(row.contains("bound"), "{row}");
@@ -169,30 +170,76 @@ async fn what_if_recomputes_and_rejects_bad_input() {
     let (root, handle) = mount_app().await;
     click(&root, "button[data-view='whatif']");
     settle().await;
-    assert_eq!(text(&root, "#wi-per-year"), "3,100,000 yuan");
-    assert_eq!(text(&root, "#wi-total"), "12,400,000 yuan");
-    type_into(&root, "#wi-guards", "500");
+    let per_year = "#wi-who_protects-guard_payroll_per_year";
+    let total = "#wi-who_protects-guard_payroll_over_subsidy_period";
+    assert_eq!(text(&root, per_year), "3,100,000 yuan per year");
+    assert_eq!(text(&root, total), "12,400,000 yuan");
+    assert_eq!(
+        text(&root, "#wi-who_protects-payroll_share_of_poor_gain"),
+        "278.7%"
+    );
+    assert_eq!(
+        text(&root, "#wi-who_protects-payroll_share_of_stated_subsidies"),
+        "24.58%"
+    );
+    assert_eq!(
+        text(&root, "#wi-who_protects-payroll_share_of_listed_subsidies"),
+        "2.458%"
+    );
+    type_into(&root, "#wi-who_protects-guards", "500");
     settle().await;
-    assert_eq!(text(&root, "#wi-per-year"), "5,000,000 yuan");
-    assert_eq!(text(&root, "#wi-total"), "20,000,000 yuan");
+    assert_eq!(text(&root, per_year), "5,000,000 yuan per year");
+    assert_eq!(text(&root, total), "20,000,000 yuan");
+    // The dataset's own value stays beside it.
+    assert_eq!(
+        text(
+            &root,
+            "tr[data-figure='guard_payroll_over_subsidy_period'] td:last-child"
+        ),
+        "12,400,000 yuan"
+    );
     let url = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();
-    assert!(url.contains("wg=500"), "{url}");
-    type_into(&root, "#wi-years", "-2");
+    assert!(url.contains("w.who_protects.guards=500"), "{url}");
+    type_into(&root, "#wi-who_protects-years", "-2");
     settle().await;
-    assert_eq!(text(&root, "#wi-years-error"), "cannot be negative");
     assert_eq!(
-        find(&root, "#wi-years")
+        text(&root, "#wi-who_protects-years-error"),
+        "cannot be negative"
+    );
+    assert_eq!(
+        find(&root, "#wi-who_protects-years")
             .get_attribute("aria-invalid")
             .as_deref(),
         Some("true")
     );
     // Until fixed, the results fall back to the reported values.
-    assert_eq!(text(&root, "#wi-total"), "12,400,000 yuan");
-    click(&root, ".scenario-inputs button");
+    assert_eq!(text(&root, total), "12,400,000 yuan");
+    click(
+        &root,
+        "section[data-scenario='who_protects'] .scenario-inputs > button",
+    );
     settle().await;
     assert_eq!(count(&root, ".input-error"), 0);
+    // The forest land read as mu, the slip the checks point to: one click.
+    let forest = "#wi-subsidy_per_hectare-subsidy_stated_per_ha_year_forest";
+    assert!(
+        text(&root, forest).starts_with("3.7"),
+        "{}",
+        text(&root, forest)
+    );
+    click(&root, "button.reading[data-unit='mu']");
+    settle().await;
+    let land: web_sys::HtmlInputElement = find(&root, "#wi-subsidy_per_hectare-forest_land")
+        .dyn_into()
+        .expect("input");
+    assert_eq!(land.value(), "226666.6667");
+    assert!(
+        text(&root, forest).starts_with("55.65"),
+        "{}",
+        text(&root, forest)
+    );
     handle.destroy();
     root.remove();
 }
@@ -241,9 +288,10 @@ async fn narrative_numbers_follow_units_and_open_figures() {
 }
 
 #[wasm_bindgen_test]
-async fn what_if_makes_up_no_number_a_dataset_lacks() {
+async fn what_if_shows_only_what_the_dataset_declares() {
     reset_url();
-    // The case without its forest-guard count (and the metrics built on it).
+    // The case without its forest-guard count: the metrics built on it and the scenario bound
+    // to it go too (a binding to a missing figure is refused with its path).
     let mut v: serde_json::Value =
         serde_json::from_str(kezuohou_explorer::model::EMBEDDED_JSON).expect("json");
     v["figures"]
@@ -251,35 +299,58 @@ async fn what_if_makes_up_no_number_a_dataset_lacks() {
         .expect("figures")
         .retain(|f| f["id"] != "forest_guards");
     v["derived"].as_array_mut().expect("derived").retain(|d| {
-        ![
-            "guard_payroll_per_year",
-            "guard_payroll_over_subsidy_period",
-        ]
-        .contains(&d["id"].as_str().unwrap_or(""))
+        let id = d["id"].as_str().unwrap_or("");
+        !(id.starts_with("guard_payroll") || id.starts_with("payroll_share"))
     });
     v["relations"]
         .as_array_mut()
         .expect("relations")
         .retain(|r| r["rule"]["numerator"] != "guard_payroll_over_subsidy_period");
-    let model = std::rc::Rc::new(
-        kezuohou_explorer::model::Model::from_json(&v.to_string()).expect("valid"),
-    );
-    let root = fresh_root();
-    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
-    let handle = yew::Renderer::<kezuohou_explorer::components::Explorer>::with_root_and_props(
-        root.clone(),
-        props,
-    )
-    .render();
+    v["presentation"]["scenarios"]
+        .as_array_mut()
+        .expect("scenarios")
+        .retain(|s| s["id"] != "who_protects");
+    // The rest of the presentation names the guards too; this test is about the what-if alone.
+    let scenarios = v["presentation"]["scenarios"].take();
+    v["presentation"] = serde_json::json!({ "scenarios": scenarios });
+    let mount = |v: &serde_json::Value| {
+        let model = std::rc::Rc::new(
+            kezuohou_explorer::model::Model::from_json(&v.to_string()).expect("valid"),
+        );
+        let root = fresh_root();
+        let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+        let handle = yew::Renderer::<kezuohou_explorer::components::Explorer>::with_root_and_props(
+            root.clone(),
+            props,
+        )
+        .render();
+        (root, handle)
+    };
+    let (root, handle) = mount(&v);
     settle().await;
     click(&root, "button[data-view='whatif']");
     settle().await;
-    let guards: web_sys::HtmlInputElement = find(&root, "#wi-guards").dyn_into().expect("input");
-    assert_eq!(guards.value(), "", "no guard count is invented");
-    assert_eq!(count(&root, "#wi-total"), 0, "no result without it");
-    type_into(&root, "#wi-guards", "100");
+    assert_eq!(count(&root, "section.scenario"), 1);
+    assert_eq!(
+        count(&root, "[id^='wi-who_protects']"),
+        0,
+        "no guard count is invented"
+    );
+    assert_eq!(count(&root, "#wi-subsidy_per_hectare-years"), 1);
+    handle.destroy();
+    root.remove();
+    // A dataset that declares no scenario says so.
+    v.as_object_mut().expect("object").remove("presentation");
+    let (root, handle) = mount(&v);
     settle().await;
-    assert_eq!(text(&root, "#wi-total"), "4,000,000 yuan");
+    click(&root, "button[data-view='whatif']");
+    settle().await;
+    assert_eq!(count(&root, "section.scenario"), 0);
+    assert!(
+        text(&root, "#wi-none").starts_with("This dataset declares no what-if scenario"),
+        "{}",
+        text(&root, "#wi-none")
+    );
     handle.destroy();
     root.remove();
 }

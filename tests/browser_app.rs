@@ -190,7 +190,8 @@ async fn long_tables_render_only_the_rows_in_view() {
     settle().await;
     click(&root, "button[data-view='table']");
     settle().await;
-    assert_eq!(text(&root, "#row-count"), "2044");
+    // 2,000 generated, 28 figures and 28 derived metrics.
+    assert_eq!(text(&root, "#row-count"), "2056");
     let rendered = count(&root, "table.figure-table tbody tr[data-figure]");
     assert!(rendered <= 60, "{rendered} rows in the DOM");
     assert!(text(&root, "table.figure-table").contains("Horqin Desert area"));
@@ -312,24 +313,24 @@ async fn what_if_typing_makes_one_history_entry() {
     let search = || w.location().search().unwrap_or_default();
     // Five keystrokes: the address follows, in the same entry.
     for typed in ["1", "12", "120", "1200", "12000"] {
-        type_into(&root, "#wi-guards", typed);
+        type_into(&root, "#wi-who_protects-guards", typed);
         settle().await;
     }
-    assert_eq!(search(), "?view=whatif&wg=12000");
+    assert_eq!(search(), "?view=whatif&w.who_protects.guards=12000");
     // Committed (blur or Enter fire `change`): one entry for the whole edit.
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     let change = web_sys::Event::new_with_event_init_dict("change", &init).expect("event");
-    find(&root, "#wi-guards")
+    find(&root, "#wi-who_protects-guards")
         .dispatch_event(&change)
         .expect("dispatch");
     settle().await;
-    assert_eq!(search(), "?view=whatif&wg=12000");
+    assert_eq!(search(), "?view=whatif&w.who_protects.guards=12000");
     // Back: to before the edit, not to the fourth keystroke.
     history.back().expect("back");
     for _ in 0..50 {
         settle().await;
-        if search() != "?view=whatif&wg=12000" {
+        if search() != "?view=whatif&w.who_protects.guards=12000" {
             break;
         }
         sleep(20).await;
@@ -337,7 +338,7 @@ async fn what_if_typing_makes_one_history_entry() {
     assert_eq!(search(), "?view=whatif");
     settle().await;
     let input: web_sys::HtmlInputElement =
-        wasm_bindgen::JsCast::dyn_into(find(&root, "#wi-guards")).expect("input");
+        wasm_bindgen::JsCast::dyn_into(find(&root, "#wi-who_protects-guards")).expect("input");
     assert_ne!(input.value(), "12000");
     handle.destroy();
     root.remove();

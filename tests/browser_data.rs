@@ -298,7 +298,9 @@ async fn a_selected_figure_the_new_dataset_lacks_is_cleared() {
     let (root, handle) = mount_at("?view=table&fig=tourists_2017").await;
     assert_eq!(text(&root, "#detail-title"), "Tourist visits");
     open_panel(&root).await;
-    let renamed = modified().replace("\"tourists_2017\"", "\"visitors_2017\"");
+    let renamed = modified()
+        .replace("\"tourists_2017\"", "\"visitors_2017\"")
+        .replace("{tourists_2017}", "{visitors_2017}");
     paste(&root, &renamed);
     settle().await;
     assert_eq!(text(&root, "#dataset-name"), "A modified copy");

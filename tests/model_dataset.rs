@@ -741,7 +741,10 @@ fn context_figures_are_marked_external_with_a_source() {
 fn the_embedded_json_is_the_data_file() {
     assert_eq!(EMBEDDED_JSON, include_str!("../data/kezuohou.json"));
     let m = model();
-    assert_eq!(m.dataset.format_version, 1);
+    assert_eq!(
+        m.dataset.format_version,
+        kezuohou_explorer::model::FORMAT_VERSION
+    );
     assert_eq!(m.dataset.case.id, "case-2.11-kezuohou");
     assert!(m.dataset.case.citation.en.contains("Case Study 2.11"));
     // Labels come in both languages.

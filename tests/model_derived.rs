@@ -218,7 +218,7 @@ fn timber_per_hectare_of_forest_land() {
 #[test]
 fn every_derived_metric_is_computed_once_in_its_declared_unit() {
     let m = model();
-    assert_eq!(m.dataset.derived.len(), 16);
+    assert_eq!(m.dataset.derived.len(), 28);
     for d in &m.dataset.derived {
         let q = m.quantity(&d.id).unwrap();
         assert_eq!(q.unit.code(), d.unit, "{}", d.id);

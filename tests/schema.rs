@@ -123,7 +123,7 @@ fn the_schema_describes_the_dataset_format() {
 #[test]
 fn the_embedded_dataset_parses() {
     let d: Dataset = serde_json::from_str(EMBEDDED_JSON).expect("the embedded JSON is a Dataset");
-    assert_eq!(d.format_version, 1);
+    assert_eq!(d.format_version, kezuohou_explorer::model::FORMAT_VERSION);
     let m = Model::embedded().expect("and a valid one");
     assert_eq!(m.dataset, d);
 }

@@ -282,6 +282,7 @@ fn switching_datasets_keeps_the_view_and_drops_what_is_gone() {
     // The selected figure and the channel are gone from the new dataset: cleared.
     let renamed = EMBEDDED_JSON
         .replace("\"tourists_2017\"", "\"visitors_2017\"")
+        .replace("{tourists_2017}", "{visitors_2017}")
         .replace("\"eco_industries\"", "\"industries\"");
     let model = Rc::new(Model::from_json(&renamed).unwrap());
     let s = state(view.clone()).reduce(Action::UseModel(

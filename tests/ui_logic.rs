@@ -7,8 +7,12 @@ use kezuohou_explorer::charts::layout::layout;
 use kezuohou_explorer::charts::spec::all_charts;
 use kezuohou_explorer::components::filtered_ids;
 use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
-use kezuohou_explorer::model::{AreaUnit, Currency, Lang, Model, Origin, Shape, Status};
-use kezuohou_explorer::state::{DatasetRef, SortKey, Theme, View, ViewState};
+use kezuohou_explorer::model::{
+    AreaUnit, Currency, Lang, Model, Origin, Shape, Status, EMBEDDED_JSON,
+};
+use kezuohou_explorer::state::{
+    DatasetRef, InputKey, SortKey, Source, Theme, View, ViewState, MAX_INPUT_CHARS,
+};
 use plotters::prelude::*;
 use proptest::prelude::*;
 
@@ -52,12 +56,117 @@ fn unknown_figure_or_channel_in_link_is_ignored() {
 #[test]
 fn percent_decoding_takes_two_hex_digits_only() {
     // A sign is not a hex digit: "%+1" is a percent sign, a space ('+') and "1", not byte 0x01.
-    let (s, ignored) = ViewState::from_query("q=%+1&wg=%-1%2&wp=%4a%4A%zz", None);
+    let (s, ignored) = ViewState::from_query("q=%+1&w.a.g=%-1%2&w.a.p=%4a%4A%zz", None);
     assert_eq!(s.search, "% 1");
-    assert_eq!(s.scenario.guards.as_deref(), Some("%-1%2"));
-    assert_eq!(s.scenario.pay.as_deref(), Some("JJ%zz"));
+    assert_eq!(
+        s.scenario.get(&key("a", "g")).map(String::as_str),
+        Some("%-1%2")
+    );
+    assert_eq!(
+        s.scenario.get(&key("a", "p")).map(String::as_str),
+        Some("JJ%zz")
+    );
     assert!(ignored.is_empty());
     assert!(!s.search.contains('\u{1}'));
+}
+
+fn key(scenario: &str, input: &str) -> InputKey {
+    InputKey {
+        scenario: scenario.into(),
+        input: input.into(),
+    }
+}
+
+#[test]
+fn what_if_inputs_round_trip_by_scenario_and_input_id() {
+    let m = model();
+    let mut view = ViewState {
+        view: View::Scenario,
+        ..Default::default()
+    };
+    view.scenario
+        .insert(key("who_protects", "pay"), "12,000".into());
+    view.scenario.insert(
+        key("subsidy_per_hectare", "forest_land"),
+        "226666.6667".into(),
+    );
+    let q = view.to_query();
+    assert_eq!(
+        q,
+        "?view=whatif&w.subsidy_per_hectare.forest_land=226666.6667&w.who_protects.pay=12%2C000"
+    );
+    let (back, ignored) = ViewState::from_query(&q, Some(&m));
+    assert!(ignored.is_empty(), "{ignored:?}");
+    assert_eq!(back, view);
+    // Unknown scenarios and inputs, and the old positional keys, are reported, not kept.
+    let (s, ignored) = ViewState::from_query(
+        "w.who_protects.nope=1&w.nope.pay=2&w.who_protects=3&wg=500&w.who_protects.guards=7",
+        Some(&m),
+    );
+    let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        ["w.who_protects.nope", "w.nope.pay", "w.who_protects", "wg"]
+    );
+    assert_eq!(s.scenario.len(), 1);
+    assert_eq!(
+        s.scenario
+            .get(&key("who_protects", "guards"))
+            .map(String::as_str),
+        Some("7")
+    );
+    // A long text is cut at the length an input keeps.
+    let long = "9".repeat(1000);
+    let (s, _) = ViewState::from_query(&format!("w.who_protects.guards={long}"), Some(&m));
+    assert_eq!(
+        s.scenario[&key("who_protects", "guards")].chars().count(),
+        MAX_INPUT_CHARS
+    );
+}
+
+#[test]
+fn what_if_actions_are_typed_by_scenario_and_input() {
+    use kezuohou_explorer::state::{Action, AppState};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let m = Rc::new(model());
+    let state = Rc::new(AppState::new(m.clone(), ViewState::default(), Vec::new()));
+    let state = state.reduce(Action::SetScenarioInput(
+        key("who_protects", "guards"),
+        Some("5".repeat(100)),
+    ));
+    let state = state.reduce(Action::SetScenarioInput(
+        key("subsidy_per_hectare", "years"),
+        Some("3".into()),
+    ));
+    assert_eq!(
+        state.view.scenario[&key("who_protects", "guards")]
+            .chars()
+            .count(),
+        MAX_INPUT_CHARS
+    );
+    let commits = state.commits;
+    // Reset: one scenario back to the reported values, as a commit of its own.
+    let state = state.reduce(Action::ResetScenario("who_protects".into()));
+    assert_eq!(state.commits, commits + 1);
+    assert_eq!(
+        state.view.scenario.keys().collect::<Vec<_>>(),
+        [&key("subsidy_per_hectare", "years")]
+    );
+    // A dataset without that scenario drops its inputs.
+    let mut v: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).expect("json");
+    v["presentation"]["scenarios"]
+        .as_array_mut()
+        .expect("list")
+        .remove(1);
+    let other = Rc::new(Model::from_json(&v.to_string()).expect("valid"));
+    let state = state.reduce(Action::UseModel(
+        other,
+        Source::Pasted,
+        Rc::from(""),
+        DatasetRef::Builtin,
+    ));
+    assert!(state.view.scenario.is_empty());
 }
 
 #[test]
@@ -247,7 +356,7 @@ fn implausible_figures_are_flagged_in_the_table_the_charts_and_the_csv() {
 fn chart_specs_keep_bounds_and_flags() {
     let m = model();
     let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
-    let keys: Vec<&str> = charts.iter().map(|c| c.key).collect();
+    let keys: Vec<&str> = charts.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(
         keys,
         ["cover", "subsidies", "incomes", "land", "tourism", "guards"]

@@ -4,6 +4,7 @@
 use crate::i18n::tr;
 use crate::model::display::{show, NumberStyle, UnitChoice};
 use crate::model::format::period_text;
+use crate::model::presentation::{ChartPlan, ChartTitle, Group};
 use crate::model::{Estimate, Lang, Model, Origin, Shape, Status};
 use crate::numfmt;
 
@@ -29,8 +30,11 @@ pub struct Panel {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartSpec {
-    pub key: &'static str,
+    /// The chart's id in the presentation.
+    pub key: String,
     pub title: String,
+    /// The dataset's note on the chart.
+    pub note: Option<String>,
     pub panels: Vec<Panel>,
     pub description: String,
 }
@@ -41,64 +45,23 @@ impl ChartSpec {
     }
 }
 
-/// Charts by key: each panel lists the quantities drawn on one shared axis.
-const CHARTS: &[(&str, &[&[&str]])] = &[
-    (
-        "cover",
-        &[&[
-            "forest_cover_2002",
-            "forest_cover_rate",
-            "vegetation_cover_before",
-            "vegetation_cover_now",
-        ]],
-    ),
-    (
-        "subsidies",
-        &[&[
-            "subsidy_farmland_to_forest",
-            "subsidy_public_forest",
-            "subsidy_grassland",
-            "subsidy_parts_sum",
-            "subsidy_total",
-        ]],
-    ),
-    ("incomes", &[&["income_gain_all", "income_gain_poor"]]),
-    (
-        "land",
-        &[&[
-            "desert_treated_area",
-            "forestry_land_area",
-            "forest_land_area",
-            "banner_area",
-        ]],
-    ),
-    (
-        "tourism",
-        &[
-            &["tourists_2017"],
-            &["tourism_income_2017"],
-            &["tourism_income_per_visit"],
-        ],
-    ),
-    (
-        "guards",
-        &[
-            &["forest_guards"],
-            &["guard_payroll_per_year"],
-            &["guard_payroll_over_subsidy_period", "income_gain_poor"],
-        ],
-    ),
-];
-
-fn title(key: &str, lang: Lang) -> &'static str {
+/// A chart's title in the reader's language: the dataset's, or what a proposed chart groups.
+fn title(plan: &ChartPlan, lang: Lang) -> String {
     let t = tr(lang);
-    match key {
-        "cover" => t.chart_cover,
-        "subsidies" => t.chart_subsidies,
-        "incomes" => t.chart_incomes,
-        "land" => t.chart_land,
-        "tourism" => t.chart_tourism,
-        _ => t.chart_guards,
+    match &plan.title {
+        ChartTitle::Declared(text) => text.get(lang).to_string(),
+        ChartTitle::Proposed { group, period } => {
+            let what = match group {
+                Group::Areas => t.chart_group_areas,
+                Group::Money => t.chart_group_money,
+                Group::Shares => t.chart_group_shares,
+                Group::Counts => t.chart_group_counts,
+            };
+            match lang {
+                Lang::En => format!("{what} ({})", period_text(period.as_ref(), lang)),
+                Lang::Zh => format!("{what}（{}）", period_text(period.as_ref(), lang)),
+            }
+        }
     }
 }
 
@@ -110,24 +73,26 @@ pub fn all_charts(
     lang: Lang,
     channel: Option<&str>,
 ) -> Vec<ChartSpec> {
-    CHARTS
+    model
+        .story
+        .charts
+        .value
         .iter()
-        .map(|(key, panels)| build(model, key, panels, units, style, lang, channel))
+        .map(|plan| build(model, plan, units, style, lang, channel))
         .filter(|c| c.bars().any(|b| b.origin != Origin::Context))
         .collect()
 }
 
 fn build(
     model: &Model,
-    key: &'static str,
-    panel_ids: &[&[&str]],
+    plan: &ChartPlan,
     units: UnitChoice,
     style: NumberStyle,
     lang: Lang,
     channel: Option<&str>,
 ) -> ChartSpec {
     let mut panels: Vec<Panel> = Vec::new();
-    for ids in panel_ids {
+    for ids in &plan.panels {
         let mut panel: Option<Panel> = None;
         for id in ids.iter() {
             // A dataset without this quantity simply draws fewer bars.
@@ -165,11 +130,12 @@ fn build(
         }
         panels.extend(panel);
     }
-    let title = title(key, lang).to_string();
+    let title = title(plan, lang);
     let description = describe(&title, &panels, lang);
     ChartSpec {
-        key,
+        key: plan.id.clone(),
         title,
+        note: plan.note.as_ref().map(|n| n.get(lang).to_string()),
         panels,
         description,
     }

@@ -54,7 +54,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         now: use_mut_ref_cell(),
         shown: use_state(|| None::<usize>),
     };
-    let key = p.spec.key;
+    let key = p.spec.key.clone();
 
     // Measure the container, and again on every resize.
     {
@@ -193,6 +193,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
     };
     let on_png = {
         let canvas = canvas.clone();
+        let key = key.clone();
         Callback::from(move |_| {
             if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
                 if let Ok(url) = el.to_data_url() {
@@ -227,8 +228,9 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         .unwrap_or_default();
     let desc_id = format!("desc-{key}");
     html! {
-        <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key}>
+        <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key.clone()}>
             <figcaption><h3>{p.spec.title.clone()}</h3></figcaption>
+            if let Some(note) = &p.spec.note { <p class="chart-note">{note.clone()}</p> }
             if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} /> }
             <div class="canvas-wrap" ref={wrap}>
                 <canvas ref={canvas} class="chart" tabindex="0" role="img"

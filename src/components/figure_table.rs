@@ -163,7 +163,8 @@ pub fn figure_table() -> Html {
         Callback::from(move |_| {
             let figures: Vec<_> = ids.iter().filter_map(|id| model.figure(id)).collect();
             if let Ok(csv) = figures_csv(&model, &figures, lang) {
-                browser::download_text("kezuohou-figures.csv", "text/csv;charset=utf-8", &csv);
+                let name = format!("{}-figures.csv", model.dataset.case.id);
+                browser::download_text(&name, "text/csv;charset=utf-8", &csv);
             }
         })
     };
@@ -173,7 +174,8 @@ pub fn figure_table() -> Html {
         Callback::from(move |_| {
             let figures: Vec<_> = ids.iter().filter_map(|id| model.figure(id)).collect();
             if let Ok(json) = figures_json(&figures) {
-                browser::download_text("kezuohou-figures.json", "application/json", &json);
+                let name = format!("{}-figures.json", model.dataset.case.id);
+                browser::download_text(&name, "application/json", &json);
             }
         })
     };

@@ -1,5 +1,6 @@
 use super::AppHandle;
 use crate::i18n::tr;
+use crate::model::Provenance;
 use yew::prelude::*;
 
 #[function_component(Footer)]
@@ -10,7 +11,12 @@ pub fn footer() -> Html {
     html! {
         <footer class="site-footer">
             <p><strong>{t.footer_source}{": "}</strong>{app.model.dataset.case.citation.get(lang)}</p>
-            <p>{t.footer_context}</p>
+            // The dataset's own notes, or the general one on context figures.
+            if app.model.story.footer.by == Provenance::Declared {
+                { for app.model.story.footer.value.iter().map(|n| html! { <p>{n.get(lang).to_string()}</p> }) }
+            } else {
+                <p>{t.footer_context}</p>
+            }
             <p>{t.footer_never_corrected}</p>
         </footer>
     }

@@ -9,6 +9,13 @@ pub fn header() -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
     let t = tr(app.view.lang);
     let place = app.model.dataset.case.place.get(app.view.lang).to_string();
+    let title = app.model.story.title.value.get(app.view.lang).to_string();
+    // The tab shows the case in use, not the one index.html was written for.
+    use_effect_with(format!("{title} — {}", t.app_title), |tab| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(tab);
+        }
+    });
     let tabs = View::ALL.into_iter().map(|v| {
         let label = view_label(v, t);
         let current = app.view.view == v;
@@ -31,7 +38,7 @@ pub fn header() -> Html {
     html! {
         <header class="site-header">
             <div class="titles">
-                <h1>{t.app_title}</h1>
+                <h1>{title}</h1>
                 <p class="subtitle">{place}{" · "}{t.app_subtitle}</p>
             </div>
             <div class="header-tools">

@@ -3,28 +3,60 @@ use super::chart_panel::ChartPanel;
 use super::narrative::Narrative;
 use super::AppHandle;
 use crate::charts::spec::all_charts;
-use crate::i18n::tr;
-use crate::model::narrative;
+use crate::i18n::{tr, Strings};
+use crate::model::{narrative, Provenance, Story, FORMAT_VERSION};
 use crate::state::Action;
 use yew::prelude::*;
-
-/// Headline figures, chosen for the case; ids missing from another dataset are skipped.
-const HEADLINES: &[&str] = &[
-    "desert_treated_area",
-    "forest_cover_rate",
-    "vegetation_cover_now",
-    "income_gain_all",
-    "income_gain_poor",
-    "tourism_income_2017",
-    "forest_guards",
-    "guard_salary",
-    "subsidy_total",
-    "forest_land_area",
-];
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub dark: bool,
+}
+
+/// "Declared by the dataset: intro, charts. Proposed from the data: headline figures."
+fn provenance(story: &Story, t: &Strings) -> Html {
+    let parts = [
+        (story.title.by, t.part_title),
+        (story.intro.by, t.part_intro),
+        (story.headlines.by, t.part_headlines),
+        (story.charts.by, t.part_charts),
+        (story.narrative.by, t.part_narrative),
+        (story.footer.by, t.part_footer),
+    ];
+    let list = |by: Provenance| -> Vec<&str> {
+        parts
+            .iter()
+            .filter(|(b, _)| *b == by)
+            .map(|(_, name)| *name)
+            .collect()
+    };
+    let line = |by: Provenance, label: &str| {
+        let names = list(by);
+        (!names.is_empty()).then(|| {
+            html! {
+                <span class={classes!("provenance-part", match by {
+                    Provenance::Declared => "declared",
+                    Provenance::Proposed => "proposed",
+                })}><strong>{label}{t.colon}</strong>{names.join(t.list_separator)}{t.full_stop}</span>
+            }
+        })
+    };
+    html! {
+        <p class="provenance" id="provenance">
+            { line(Provenance::Declared, t.provenance_declared) }
+            { line(Provenance::Proposed, t.provenance_proposed) }
+        </p>
+    }
+}
+
+/// A small mark after a heading whose content was proposed from the data.
+fn proposed_mark(by: Provenance, t: &Strings) -> Html {
+    match by {
+        Provenance::Proposed => {
+            html! { <span class="badge proposed-mark">{t.provenance_proposed_short}</span> }
+        }
+        Provenance::Declared => html! {},
+    }
 }
 
 #[function_component(Overview)]
@@ -32,6 +64,7 @@ pub fn overview(p: &OverviewProps) -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
     let v = &app.view;
     let t = tr(v.lang);
+    let story = &app.model.story;
     let charts = all_charts(
         &app.model,
         v.units,
@@ -43,9 +76,13 @@ pub fn overview(p: &OverviewProps) -> Html {
         let app = app.clone();
         Callback::from(move |id: String| app.dispatch(Action::Select(Some(id))))
     };
-    let ids: Vec<&str> = HEADLINES
+    // Ids missing from the model cannot be here (they are validated), but a channel filter
+    // leaves only its own.
+    let ids: Vec<&str> = story
+        .headlines
+        .value
         .iter()
-        .copied()
+        .map(String::as_str)
         .filter(|id| {
             app.model
                 .quantity(id)
@@ -54,18 +91,24 @@ pub fn overview(p: &OverviewProps) -> Html {
         .collect();
     html! {
         <>
-            <p class="intro">{t.overview_intro}</p>
+            if let Some(from) = app.model.migrated_from {
+                <p class="notice-inline" id="format-migrated" role="status">
+                    {format!("{} {from} → {FORMAT_VERSION}", t.format_migrated)}
+                </p>
+            }
+            <p class="intro">{story.intro.value.get(v.lang).to_string()}</p>
+            { provenance(story, t) }
             <section aria-labelledby="headline-title">
-                <h2 id="headline-title">{t.headline}</h2>
+                <h2 id="headline-title">{t.headline}{" "}{proposed_mark(story.headlines.by, t)}</h2>
                 <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} /> }) }</ul>
             </section>
             <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead" />
             <section aria-labelledby="charts-title">
-                <h2 id="charts-title">{t.charts}</h2>
+                <h2 id="charts-title">{t.charts}{" "}{proposed_mark(story.charts.by, t)}</h2>
                 <p class="hint">{t.chart_hint}</p>
                 <div class="charts">
                     { for charts.into_iter().map(|spec| html! {
-                        <ChartPanel narrative={narrative::sentences(&app.model, spec.key, v.lang)}
+                        <ChartPanel narrative={narrative::sentences(&app.model, &spec.key, v.lang)}
                             spec={std::rc::Rc::new(spec)} lang={v.lang} dark={p.dark}
                             selected={v.selected.clone()} on_select={on_select.clone()} />
                     }) }

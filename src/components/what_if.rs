@@ -1,63 +1,101 @@
 use super::AppHandle;
-use crate::i18n::tr;
-use crate::model::display::NumberStyle;
+use crate::i18n::{tr, Strings};
+use crate::model::display::{show, UnitChoice};
 use crate::model::format::plain_number;
+use crate::model::presentation::{parse_template, Segment};
 use crate::model::scenario::{
-    guard_assumptions, guard_payroll, subsidy_per_hectare, GuardInputs, InputField,
+    holds, reading_value, reported_value, run, scenarios, InputProblem, ScenarioSpec,
 };
-use crate::model::Lang;
+use crate::model::Model;
 use crate::numfmt;
-use crate::state::Action;
+use crate::state::{Action, InputKey};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// "Who protects, who benefits": the guard payroll under the reader's inputs, and the
-/// subsidies per hectare under each area reading.
+/// The what-if scenarios the dataset declares: each input in place of its figure, the
+/// scenario's derived metrics recomputed, beside their values in the dataset.
 #[function_component(WhatIf)]
 pub fn what_if() -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
-    let model = &app.model;
+    let lang = app.view.lang;
+    let t = tr(lang);
+    let list = scenarios(&app.model);
+    html! {
+        <section aria-label={t.view_scenario}>
+            if list.is_empty() {
+                <h2>{t.view_scenario}</h2>
+                <p class="intro" id="wi-none">{t.scenario_none}</p>
+            }
+            { for list.iter().map(|spec| scenario(&app, spec)) }
+        </section>
+    }
+}
+
+fn problem_text(p: &InputProblem, t: &Strings) -> String {
+    match p {
+        InputProblem::NotANumber(text) => t.input_not_number.replace("{text}", text),
+        InputProblem::NotFinite => t.input_not_finite.to_string(),
+        InputProblem::Negative => t.input_negative.to_string(),
+        InputProblem::AboveMax(max) => t.input_above_max.replace("{max}", &plain_number(*max, 0)),
+        InputProblem::NotWhole => t.input_not_whole.to_string(),
+    }
+}
+
+/// A quantity's value in the reader's units and number style.
+fn shown(model: &Model, q: &crate::model::Quantity, choice: UnitChoice, app: &AppHandle) -> String {
+    let lang = app.view.lang;
+    numfmt::shown(&show(model, q, choice, lang), lang, app.view.number_style)
+}
+
+/// An assumption sentence, each `{id}` written as the dataset gives that quantity.
+fn sentence(model: &Model, template: &str, choice: UnitChoice, app: &AppHandle) -> Html {
+    let Ok(ps) = parse_template(template) else {
+        // Validation refuses such a template; shown as written rather than lost.
+        return html! { {template.to_string()} };
+    };
+    let parts = ps.into_iter().map(|p| match p {
+        Segment::Text(s) => html! { {s} },
+        Segment::Quantity(id) => match model.quantity(&id) {
+            Some(q) => html! { <span class="num" data-figure={id.clone()}>{shown(model, q, choice, app)}</span> },
+            None => html! { {id} },
+        },
+    });
+    html! { <>{ for parts }</> }
+}
+
+fn scenario(app: &AppHandle, spec: &ScenarioSpec) -> Html {
+    let model: &Rc<Model> = &app.model;
     let v = &app.view;
     let lang = v.lang;
     let t = tr(lang);
-    let style = v.number_style;
-    let reported = GuardInputs::reported(model);
-    let each = GuardInputs::reported_each(model);
-    // An input left as reported shows the dataset's value; one the dataset lacks starts empty.
-    let text = |raw: &Option<String>, fallback: Option<f64>| {
-        raw.clone().unwrap_or_else(|| {
-            fallback.map_or(String::new(), |f| plain_number(f, 4).replace(',', ""))
-        })
+    let choice = v.units;
+    let key = |input: &str| InputKey {
+        scenario: spec.id.clone(),
+        input: input.to_string(),
     };
-    let raw = [
-        text(&v.scenario.guards, each[0]),
-        text(&v.scenario.pay, each[1]),
-        text(&v.scenario.years, each[2]),
-    ];
-    let parsed = GuardInputs::parse(&raw[0], &raw[1], &raw[2]);
-    let errors = parsed.as_ref().err().cloned().unwrap_or_default();
-    // Until the inputs are valid, the reported values (when the dataset has them) stand in.
-    let result = parsed.ok().or(reported).map(|i| guard_payroll(model, i));
-    let money = |x: f64| {
-        format!(
-            "{} {}",
-            numfmt::number(x, lang, Some(6), style),
-            if lang == Lang::En { "yuan" } else { "元" }
-        )
-    };
-
-    let field = |i: usize, f: InputField, label: &'static str| {
-        let err = errors.iter().find(|e| e.field == f);
-        let id = format!("wi-{}", f.code());
+    let typed = |input: &str| v.scenario.get(&key(input)).map(String::as_str);
+    let result = run(model, spec, typed);
+    let sid = &spec.id;
+    let field = |i: usize| {
+        let input = &spec.inputs[i];
+        // An input left as reported shows the dataset's value.
+        let raw = typed(&input.id).map(str::to_string).unwrap_or_else(|| {
+            reported_value(model, input)
+                .map_or(String::new(), |f| plain_number(f, 4).replace(',', ""))
+        });
+        let err = result.inputs[i].as_ref().err();
+        let id = format!("wi-{sid}-{}", input.id);
         let err_id = format!("{id}-error");
         let oninput = {
             let app = app.clone();
+            let k = key(&input.id);
             Callback::from(move |e: InputEvent| {
                 if let Some(el) = e
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                 {
-                    app.dispatch(Action::SetScenario(i, Some(el.value())));
+                    app.dispatch(Action::SetScenarioInput(k.clone(), Some(el.value())));
                 }
             })
         };
@@ -68,67 +106,70 @@ pub fn what_if() -> Html {
         };
         html! {
             <div class="control">
-                <label for={id.clone()}>{label}</label>
-                <input id={id.clone()} type="text" inputmode="decimal" value={raw[i].clone()} {oninput} {onchange}
+                <label for={id.clone()}>{input.label.get(lang).to_string()}</label>
+                <input id={id.clone()} type="text" inputmode="decimal" value={raw} {oninput} {onchange}
                     aria-invalid={err.is_some().to_string()}
                     aria-describedby={err.map(|_| err_id.clone())} />
-                if let Some(e) = err { <span class="input-error" id={err_id} role="alert">{e.message(lang).to_string()}</span> }
+                if let Some(e) = err { <span class="input-error" id={err_id} role="alert">{problem_text(e, t)}</span> }
+                { for input.readings.iter().filter_map(|reading| {
+                    let value = reading_value(model, input, reading)?;
+                    let text = plain_number(value, 4).replace(',', "");
+                    let app = app.clone();
+                    let k = key(&input.id);
+                    let onclick = Callback::from(move |_: MouseEvent| {
+                        app.dispatch(Action::SetScenarioInput(k.clone(), Some(text.clone())));
+                        app.dispatch(Action::CommitTyping);
+                    });
+                    Some(html! {
+                        <button type="button" class="secondary reading" data-unit={reading.unit.clone()} {onclick}>
+                            {reading.label.get(lang).to_string()}
+                        </button>
+                    })
+                }) }
             </div>
         }
     };
     let reset = {
         let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::ResetScenario))
+        let sid = sid.clone();
+        Callback::from(move |_| app.dispatch(Action::ResetScenario(sid.clone())))
     };
-    let label_of = |id: &str| {
-        model
-            .quantity(id)
-            .map_or(id.to_string(), |q| q.label.get(lang).to_string())
-    };
-    let per_ha = subsidy_per_hectare(model);
+    let title_id = format!("wi-{sid}-title");
     html! {
-        <section aria-labelledby="whatif-title">
-            <h2 id="whatif-title">{t.scenario_title}</h2>
-            <p class="intro">{t.scenario_intro}</p>
-            <div class="scenario-inputs">
-                {field(0, InputField::Guards, t.guards)}
-                {field(1, InputField::Pay, t.pay)}
-                {field(2, InputField::Years, t.years)}
-                <button type="button" class="secondary" onclick={reset}>{t.reset}</button>
-            </div>
-            if !errors.is_empty() { <p class="input-error">{t.input_invalid}</p> }
-            if let Some(result) = &result {
-            <dl class="scenario-result">
-                <dt>{t.payroll_per_year}</dt><dd id="wi-per-year">{money(result.per_year)}</dd>
-                <dt>{t.payroll_total}</dt><dd id="wi-total">{money(result.total)}</dd>
-            </dl>
-            <table class="scenario-table">
-                <caption>{t.compared_with}</caption>
-                <thead><tr><th scope="col">{t.label}</th><th scope="col">{t.value}</th><th scope="col">{t.share_of}</th></tr></thead>
-                <tbody>{ for result.comparisons.iter().map(|c| html! {
-                    <tr data-figure={c.id.clone()}>
-                        <th scope="row">{label_of(&c.id)}</th>
-                        <td class="num">{money(c.amount)}</td>
-                        <td class="num">{format!("{}%", numfmt::number(c.pct, lang, Some(4), NumberStyle::Full))}</td>
-                    </tr>
-                }) }</tbody>
-            </table>
+        <section class="scenario" data-scenario={sid.clone()} aria-labelledby={title_id.clone()}>
+            <h2 id={title_id}>{spec.title.get(lang).to_string()}</h2>
+            if let Some(intro) = &spec.intro { <p class="intro">{intro.get(lang).to_string()}</p> }
+            if !spec.inputs.is_empty() {
+                <div class="scenario-inputs" role="group" aria-label={t.scenario_inputs}>
+                    { for (0..spec.inputs.len()).map(field) }
+                    <button type="button" class="secondary" onclick={reset}>{t.reset}</button>
+                </div>
             }
-            <h3>{t.assumptions}</h3>
-            <ul>{ for guard_assumptions(model, lang).into_iter().map(|a| html! { <li>{a}</li> }) }</ul>
-
-            <h2 id="perha-title">{t.per_ha_title}</h2>
-            <p class="intro">{t.per_ha_intro}</p>
-            <table class="scenario-table" aria-labelledby="perha-title">
-                <thead><tr><th scope="col">{t.subsidy_basis}</th><th scope="col">{t.area_reading}</th><th scope="col">{t.yuan_per_ha_year}</th></tr></thead>
-                <tbody>{ for per_ha.iter().map(|r| html! {
-                    <tr>
-                        <td>{label_of(&r.subsidy_id)}</td>
-                        <td>{label_of(&r.area_id)}{ if r.area_factor != 1.0 { format!(" ({})", t.read_as_mu) } else { String::new() } }</td>
-                        <td class="num">{numfmt::number(r.yuan_per_ha_per_year, lang, Some(4), style)}</td>
-                    </tr>
+            if !result.applied { <p class="input-error">{t.input_invalid}</p> }
+            <table class="scenario-table">
+                <caption>{t.scenario_results}</caption>
+                <thead><tr><th scope="col">{t.label}</th><th scope="col">{t.result_now}</th><th scope="col">{t.result_reported}</th></tr></thead>
+                <tbody>{ for result.outputs.iter().map(|(id, now)| {
+                    let reported = model.quantity(id);
+                    let label = reported.map_or(id.clone(), |q| q.label.get(lang).to_string());
+                    html! {
+                        <tr data-figure={id.clone()}>
+                            <th scope="row">{label}</th>
+                            <td class="num" id={format!("wi-{sid}-{id}")}>{ match now {
+                                Some(q) => shown(model, q, choice, app),
+                                None => t.not_computable.to_string(),
+                            } }</td>
+                            <td class="num">{ reported.map_or(String::new(), |q| shown(model, q, choice, app)) }</td>
+                        </tr>
+                    }
                 }) }</tbody>
             </table>
+            if spec.assumptions.iter().any(|a| holds(model, a)) {
+                <h3>{t.assumptions}</h3>
+                <ul class="assumptions">{ for spec.assumptions.iter().filter(|a| holds(model, a)).map(|a| html! {
+                    <li>{sentence(model, a.get(lang), choice, app)}</li>
+                }) }</ul>
+            }
         </section>
     }
 }

@@ -7,13 +7,17 @@
 //! which follows the same attributes: keep the two in step when a field is added.
 
 use super::codes::code_table;
+use super::status::Status;
 use serde::Serialize;
 
 #[cfg(not(target_arch = "wasm32"))]
 use schemars::JsonSchema;
 
-/// The only format version this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest version still read: older files are migrated (with a notice), never refused for
+/// their age. Version 1 had no `presentation`.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A text in both of the app's languages.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -46,6 +50,11 @@ pub struct Dataset {
     pub derived: Vec<DerivedMetric>,
     #[serde(default)]
     pub relations: Vec<Relation>,
+    /// How the case is told: the page's title and intro, headline figures, charts, narrative,
+    /// what-if scenarios and footer notes. Every member may be left out; what is left out is
+    /// proposed from the data (and marked as proposed on the page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presentation: Option<Presentation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -354,4 +363,148 @@ pub struct Relation {
     pub tolerance_pct: Option<f64>,
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+/// How the case is told. A member left out is proposed from the data; a member given, even
+/// empty, is the dataset's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Presentation {
+    /// The page's heading (the case's `title` when left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// The overview's first paragraph.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// Figure or derived-metric ids shown as headline cards, in this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headlines: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub charts: Option<Vec<Chart>>,
+    /// The overview's lead sentences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub narrative: Option<Vec<Sentence>>,
+    /// What-if scenarios declared as data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<ScenarioSpec>,
+    /// Notes at the foot of every page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<Vec<Text>>,
+}
+
+/// A chart: which quantities it draws, on which axes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    /// Unique among charts; names the chart in the page (`chart-<id>`) and its PNG.
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub kind: ChartKind,
+    /// Figure or derived-metric ids; each inner list shares one axis (split further where the
+    /// units differ).
+    pub panels: Vec<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+    /// The chart's narrative.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentences: Vec<Sentence>,
+}
+
+/// How a chart draws its quantities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// Horizontal bars, one per quantity; bounds drawn as arrows or hatching.
+    #[default]
+    Bars,
+}
+
+impl ChartKind {
+    /// Every variant, in declaration order.
+    pub const ALL: [ChartKind; 1] = [ChartKind::Bars];
+    /// The name of each variant in JSON, in the order of `ALL`.
+    pub const CODES: [&'static str; 1] = ["bars"];
+
+    /// The name in JSON: `bars`.
+    pub fn code(self) -> &'static str {
+        Self::CODES[self as usize]
+    }
+}
+
+/// A sentence in both languages. `{id}` names a figure or derived metric (shown in the reader's
+/// units and linked to its source); `{{` and `}}` are literal braces. A sentence whose quantity
+/// the model lacks, or whose `when` does not hold, is left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Sentence {
+    pub en: String,
+    pub zh: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+}
+
+/// A sentence is told only while a relation's check has one of these outcomes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// A relation id.
+    pub relation: String,
+    pub status: Vec<Status>,
+}
+
+/// A what-if: inputs bound to figures, derived metrics recomputed, assumptions in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioSpec {
+    /// Unique among the scenarios; names the scenario in the URL.
+    pub id: String,
+    pub title: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    pub inputs: Vec<ScenarioInput>,
+    /// Derived metrics, recomputed with every input in place of the figure it is bound to.
+    pub outputs: Vec<String>,
+    /// What the scenario takes for granted; `{id}` shows a figure or derived metric as the
+    /// dataset gives it, `{{` and `}}` are braces.
+    #[serde(default)]
+    pub assumptions: Vec<Sentence>,
+}
+
+/// One number the reader may change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioInput {
+    /// Unique within its scenario; names the input in the URL.
+    pub id: String,
+    /// The figure or derived metric whose value the input replaces, in that quantity's unit.
+    pub figure: String,
+    pub label: Text,
+    /// The largest value accepted (the smallest is 0): wide enough for any case, narrow enough
+    /// to catch a slip of the keyboard.
+    pub max: f64,
+    /// Whether only whole numbers are accepted (a count of people).
+    #[serde(default)]
+    pub whole: bool,
+    /// Other readings of the printed number (a figure only): the same digits in another unit of
+    /// the same kind, e.g. a slip of mu for hectares. Offered as one-click values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
+}
+
+/// The printed number of the bound figure read in `unit` instead of its own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    /// A unit code of the same kind as the figure's.
+    pub unit: String,
+    pub label: Text,
 }

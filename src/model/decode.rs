@@ -19,10 +19,12 @@
 //! the order of the text, then each field in the order of the format.
 
 use super::dataset::{
-    CaseInfo, Channel, Dataset, DerivedMetric, Figure, FigureKind, Measure, Operation, Paragraph,
-    Period, Qualifier, Reference, ReferenceSource, Relation, Rule, Scale, SourceRef, Text,
+    CaseInfo, Channel, Chart, ChartKind, Condition, Dataset, DerivedMetric, Figure, FigureKind,
+    Measure, Operation, Paragraph, Period, Presentation, Qualifier, Reading, Reference,
+    ReferenceSource, Relation, Rule, Scale, ScenarioInput, ScenarioSpec, Sentence, SourceRef, Text,
 };
 use super::error::{DatasetError, ErrorKind};
+use super::status::Status;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -137,7 +139,7 @@ pub fn decode(node: &Node) -> Result<Dataset, Vec<DatasetError>> {
 // ------------------------------------------------------------------ paths
 
 #[derive(Clone, Copy)]
-enum Seg<'a> {
+pub(super) enum Seg<'a> {
     Root,
     Key(&'a str),
     Index(usize),
@@ -653,6 +655,7 @@ record! {
         measures: default(|r, v, at| r.list(v, at, measure)),
         derived: default(|r, v, at| r.list(v, at, derived_metric)),
         relations: default(|r, v, at| r.list(v, at, relation)),
+        presentation: opt(presentation),
     }
 }
 
@@ -786,6 +789,138 @@ record! {
         rule: req(rule),
         tolerance_pct: opt(float),
         note: opt(text),
+    }
+}
+
+// ------------------------------------------------------------------ the presentation and its scenarios
+
+pub(super) fn presentation(r: &mut Reader, v: &Node, at: &At) -> Presentation {
+    let o = r.object(
+        v,
+        at,
+        "struct Presentation",
+        &[
+            "title",
+            "intro",
+            "headlines",
+            "charts",
+            "narrative",
+            "scenarios",
+            "footer",
+        ],
+    );
+    Presentation {
+        title: r.given(&o, 0, text),
+        intro: r.given(&o, 1, text),
+        headlines: r.given(&o, 2, strings),
+        charts: r.given(&o, 3, |r, v, at| r.list(v, at, chart)),
+        narrative: r.given(&o, 4, |r, v, at| r.list(v, at, sentence)),
+        scenarios: r
+            .given(&o, 5, |r, v, at| r.list(v, at, scenario))
+            .unwrap_or_default(),
+        footer: r.given(&o, 6, |r, v, at| r.list(v, at, text)),
+    }
+}
+
+fn chart(r: &mut Reader, v: &Node, at: &At) -> Chart {
+    let o = r.object(
+        v,
+        at,
+        "struct Chart",
+        &["id", "title", "kind", "panels", "note", "sentences"],
+    );
+    Chart {
+        id: r.req(&o, 0, string),
+        title: r.req(&o, 1, text),
+        kind: r.given(&o, 2, chart_kind).unwrap_or_default(),
+        panels: r.req(&o, 3, |r, v, at| r.list(v, at, strings)),
+        note: r.given(&o, 4, text),
+        sentences: r
+            .given(&o, 5, |r, v, at| r.list(v, at, sentence))
+            .unwrap_or_default(),
+    }
+}
+
+fn chart_kind(r: &mut Reader, v: &Node, at: &At) -> ChartKind {
+    ChartKind::ALL[r.variant(v, at, &ChartKind::CODES).unwrap_or(0)]
+}
+
+pub(super) fn sentence(r: &mut Reader, v: &Node, at: &At) -> Sentence {
+    let o = r.object(v, at, "struct Sentence", &["en", "zh", "when"]);
+    Sentence {
+        en: r.req(&o, 0, string),
+        zh: r.req(&o, 1, string),
+        when: r.given(&o, 2, condition),
+    }
+}
+
+fn condition(r: &mut Reader, v: &Node, at: &At) -> Condition {
+    let o = r.object(v, at, "struct Condition", &["relation", "status"]);
+    Condition {
+        relation: r.req(&o, 0, string),
+        status: r.req(&o, 1, |r, v, at| r.list(v, at, status)),
+    }
+}
+
+const STATUS_CODES: [&str; 4] = ["holds", "doubtful", "implausible", "contradicts"];
+
+fn status(r: &mut Reader, v: &Node, at: &At) -> Status {
+    Status::ALL[r.variant(v, at, &STATUS_CODES).unwrap_or(0)]
+}
+
+pub(super) fn scenario(r: &mut Reader, v: &Node, at: &At) -> ScenarioSpec {
+    let o = r.object(
+        v,
+        at,
+        "struct ScenarioSpec",
+        &["id", "title", "intro", "inputs", "outputs", "assumptions"],
+    );
+    ScenarioSpec {
+        id: r.req(&o, 0, string),
+        title: r.req(&o, 1, text),
+        intro: r.opt(&o, 2, text),
+        inputs: r.req(&o, 3, |r, v, at| r.list(v, at, input)),
+        outputs: r.req(&o, 4, strings),
+        assumptions: r
+            .given(&o, 5, |r, v, at| r.list(v, at, sentence))
+            .unwrap_or_default(),
+    }
+}
+
+fn input(r: &mut Reader, v: &Node, at: &At) -> ScenarioInput {
+    let o = r.object(
+        v,
+        at,
+        "struct ScenarioInput",
+        &["id", "figure", "label", "max", "whole", "readings"],
+    );
+    ScenarioInput {
+        id: r.req(&o, 0, string),
+        figure: r.req(&o, 1, string),
+        label: r.req(&o, 2, text),
+        max: r.req(&o, 3, float),
+        whole: r.given(&o, 4, boolean).unwrap_or(false),
+        readings: r
+            .given(&o, 5, |r, v, at| r.list(v, at, reading))
+            .unwrap_or_default(),
+    }
+}
+
+fn reading(r: &mut Reader, v: &Node, at: &At) -> Reading {
+    let o = r.object(v, at, "struct Reading", &["unit", "label"]);
+    Reading {
+        unit: r.req(&o, 0, string),
+        label: r.req(&o, 1, text),
+    }
+}
+
+fn boolean(r: &mut Reader, v: &Node, at: &At) -> bool {
+    match v {
+        Node::Bool(b) => *b,
+        _ => {
+            r.wrong_type(v, at, "a boolean");
+            false
+        }
     }
 }
 

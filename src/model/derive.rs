@@ -8,6 +8,24 @@ use super::{Origin, Quantity};
 use std::collections::HashMap;
 
 pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
+    let (out, errs) = resolve_with(d, &[]);
+    if errs.is_empty() {
+        Ok(out)
+    } else {
+        Err(errs)
+    }
+}
+
+/// Every quantity, with each `(id, value)` of `overrides` in place of that figure's or derived
+/// metric's value (in its unit): what a what-if scenario computes. A metric whose computation
+/// fails is left out (with its error), and so are the metrics built on it.
+pub fn resolve_with(d: &Dataset, overrides: &[(&str, f64)]) -> (Vec<Quantity>, Vec<DatasetError>) {
+    let given = |id: &str| {
+        overrides
+            .iter()
+            .find(|(o, _)| *o == id)
+            .map(|(_, v)| Estimate::point(*v))
+    };
     let mut out: Vec<Quantity> = Vec::with_capacity(d.figures.len() + d.derived.len());
     let mut index: HashMap<String, usize> = HashMap::new();
     for f in &d.figures {
@@ -26,7 +44,9 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
             id: f.id.clone(),
             label: f.label.clone(),
             unit,
-            value: Estimate::from_reported(v, f.qualifier, f.about_pct.unwrap_or(1.0), floor),
+            value: given(&f.id).unwrap_or_else(|| {
+                Estimate::from_reported(v, f.qualifier, f.about_pct.unwrap_or(1.0), floor)
+            }),
             period: Some(f.period.clone()),
             origin: match f.kind {
                 FigureKind::Reported => Origin::Reported,
@@ -61,7 +81,7 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
                     id: m.id.clone(),
                     label: m.label.clone(),
                     unit,
-                    value,
+                    value: given(&m.id).unwrap_or(value),
                     period,
                     origin: Origin::Derived,
                     channel: m.channel.clone(),
@@ -75,11 +95,7 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
             )),
         }
     }
-    if errs.is_empty() {
-        Ok(out)
-    } else {
-        Err(errs)
-    }
+    (out, errs)
 }
 
 /// Whether a result left the numbers: NaN, a lower bound of +∞, an upper bound of −∞, or an

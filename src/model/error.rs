@@ -1,6 +1,6 @@
 //! Typed errors for a dataset that cannot be used, each with the JSON path where it was found.
 
-use super::limits::cut;
+use super::limits::{cut, echo, id_bad_char, longer_than, ID_CHARSET, MAX_ID_CHARS};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,4 +117,23 @@ fn strip_position(message: &str) -> String {
         Some(i) => message[..i].to_string(),
         None => message.to_string(),
     }
+}
+
+/// What is wrong with an id that is not empty: too long, or a character outside the set.
+pub(super) fn id_problem(id: &str, path: &dyn Fn() -> String) -> Option<DatasetError> {
+    if longer_than(id, MAX_ID_CHARS) {
+        return Some(DatasetError::new(
+            ErrorKind::TooLong,
+            path(),
+            format!("an id of at most {MAX_ID_CHARS} characters"),
+            format!("{} characters", id.chars().count()),
+        ));
+    }
+    let (at, c) = id_bad_char(id)?;
+    Some(DatasetError::new(
+        ErrorKind::InvalidId,
+        path(),
+        format!("an id made of {ID_CHARSET}"),
+        format!("{} (U+{:04X} at character {at})", echo(id), c as u32),
+    ))
 }

@@ -18,8 +18,10 @@ mod json_path;
 mod lang;
 pub mod limits;
 pub mod narrative;
+pub mod presentation;
 mod rates;
 pub mod scenario;
+pub mod status;
 pub mod units;
 mod validate;
 
@@ -30,6 +32,8 @@ pub use checks::{
 pub use dataset::*;
 pub use error::{DatasetError, ErrorKind};
 pub use estimate::{Estimate, Shape};
+pub use presentation::{Provenance, Story};
+pub use scenario::ScenarioSpec;
 pub use units::{AnnualRate, AreaUnit, Currency, Lang, RateChoice, RateRule, Unit};
 pub use validate::MAX_DATASET_BYTES;
 
@@ -80,6 +84,11 @@ pub struct Model {
     /// Tensions, in the order of the dataset.
     pub tensions: Vec<TensionFinding>,
     pub rates: Vec<AnnualRate>,
+    /// How the case is told: declared by the dataset or proposed from it.
+    pub story: Story,
+    /// The format version the dataset was written in, when older than this build's (it was
+    /// read as `FORMAT_VERSION`).
+    pub migrated_from: Option<u32>,
     index: HashMap<String, usize>,
     /// Each quantity's check status, computed once: the table asks for it on every row.
     statuses: HashMap<String, Status>,
@@ -144,11 +153,17 @@ impl Model {
         Model::from_dataset(dataset)
     }
 
-    pub fn from_dataset(dataset: Dataset) -> Result<Model, Vec<DatasetError>> {
+    pub fn from_dataset(mut dataset: Dataset) -> Result<Model, Vec<DatasetError>> {
         let mut errors = validate::check(&dataset);
         if !errors.is_empty() {
             return Err(errors);
         }
+        // Version 1 differs only by having no presentation: it is proposed, as for any
+        // dataset that declares none.
+        let migrated_from =
+            (dataset.format_version < FORMAT_VERSION).then_some(dataset.format_version);
+        dataset.format_version = FORMAT_VERSION;
+        let story = Story::of(&dataset);
         let quantities = match derive::resolve(&dataset) {
             Ok(q) => q,
             Err(mut e) => {
@@ -185,6 +200,8 @@ impl Model {
             references: Vec::new(),
             tensions: Vec::new(),
             rates,
+            story,
+            migrated_from,
             index,
             statuses: HashMap::new(),
             lookup: Lookup::default(),
@@ -249,6 +266,15 @@ impl Model {
         self.statuses.get(id).copied()
     }
 
+    /// The outcome of a consistency relation's check (`None`: no such relation, or not a
+    /// consistency check).
+    pub fn relation_status(&self, id: &str) -> Option<Status> {
+        self.findings
+            .iter()
+            .find(|f| f.relation == id)
+            .map(|f| f.status)
+    }
+
     /// Derived metrics that take a quantity as input.
     pub fn derived_using(&self, id: &str) -> Vec<&DerivedMetric> {
         self.dataset
@@ -295,6 +321,16 @@ fn statuses(model: &Model) -> HashMap<String, Status> {
 }
 
 impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+impl Sentence {
+    /// The template in one language, as written (`{id}` references not yet parsed).
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::En => &self.en,

@@ -1,280 +1,341 @@
-//! What-if scenarios. "Who protects, who benefits": a forest-guard payroll from a number of
-//! guards, an annual pay and a number of years, set against what the case study reports. And
-//! "subsidy per hectare": the subsidies spread over each of the areas the text gives.
+//! What-if scenarios, declared in the dataset (`presentation.scenarios`): each input takes the
+//! place of a figure or derived metric, and the scenario's outputs, derived metrics of the
+//! dataset, are recomputed by the model's own derive code (`derive::resolve_with`). Nothing here
+//! knows any case: the numbers, labels and assumption sentences are the dataset's.
 
-use super::units::Lang;
-use super::{Model, Origin};
+use super::dataset::{Dataset, Sentence, Text};
+use super::error::{DatasetError, ErrorKind};
+use super::limits::{echo, longer_than, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+use super::presentation::{parse_template, Segment};
+use super::units::Unit;
+use super::{Model, Quantity};
+use std::collections::{HashMap, HashSet};
 
-/// Inputs of the guard payroll scenario.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct GuardInputs {
-    pub guards: f64,
-    /// Yuan per guard per year.
-    pub pay: f64,
-    pub years: f64,
+pub use super::dataset::{Reading, ScenarioInput, ScenarioSpec};
+
+/// The scenarios a model's dataset declares.
+pub fn scenarios(model: &Model) -> &[ScenarioSpec] {
+    model
+        .dataset
+        .presentation
+        .as_ref()
+        .map_or(&[], |p| p.scenarios.as_slice())
 }
 
-/// Accepted ranges: wide enough for any banner, narrow enough to catch a slip of the keyboard.
-pub const MAX_GUARDS: f64 = 100_000.0;
-pub const MAX_PAY: f64 = 1_000_000.0;
-pub const MAX_YEARS: f64 = 50.0;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputField {
-    Guards,
-    Pay,
-    Years,
-}
-
-impl InputField {
-    pub fn code(self) -> &'static str {
-        match self {
-            InputField::Guards => "guards",
-            InputField::Pay => "pay",
-            InputField::Years => "years",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct InputError {
-    pub field: InputField,
-    pub message_en: String,
-    pub message_zh: String,
-}
-
-impl InputError {
-    pub fn message(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.message_en,
-            Lang::Zh => &self.message_zh,
-        }
-    }
-}
-
-impl GuardInputs {
-    /// The reported values: 310 guards, 10,000 yuan a year, over the 2014–2017 subsidy period.
-    /// `None` when the dataset lacks one of them: no number is made up for it.
-    pub fn reported(model: &Model) -> Option<GuardInputs> {
-        let [guards, pay, years] = Self::reported_each(model);
-        Some(GuardInputs {
-            guards: guards?,
-            pay: pay?,
-            years: years?,
-        })
-    }
-
-    /// Each reported input on its own (guards, pay, years), where the dataset has it.
-    pub fn reported_each(model: &Model) -> [Option<f64>; 3] {
-        ["forest_guards", "guard_salary", "subsidy_years"]
-            .map(|id| model.quantity(id).map(|q| q.value.central()))
-    }
-
-    /// Parse and range-check raw text from the inputs; every problem is reported.
-    pub fn parse(guards: &str, pay: &str, years: &str) -> Result<GuardInputs, Vec<InputError>> {
-        let mut errors = Vec::new();
-        let mut read = |field: InputField, text: &str, max: f64, whole: bool| -> f64 {
-            let t = text.trim().replace([',', '，', ' '], "");
-            // serde_json's number reader: core's f64 parser would add its large tables to the wasm.
-            let number = if t.is_empty() {
-                Err(())
-            } else {
-                serde_json::from_str::<f64>(&t).map_err(|_| ())
-            };
-            let (en, zh) = match number {
-                Err(_) => (
-                    format!("“{}” is not a number", text.trim()),
-                    format!("“{}”不是数字", text.trim()),
-                ),
-                Ok(v) if !v.is_finite() => (
-                    "must be a finite number".to_string(),
-                    "必须是有限数值".to_string(),
-                ),
-                Ok(v) if v < 0.0 => ("cannot be negative".to_string(), "不能为负数".to_string()),
-                Ok(v) if v > max => (
-                    format!("must be at most {}", super::format::plain_number(max, 0)),
-                    format!("不能超过 {}", super::format::plain_number(max, 0)),
-                ),
-                Ok(v) if whole && v.fract() != 0.0 => (
-                    "must be a whole number".to_string(),
-                    "必须是整数".to_string(),
-                ),
-                Ok(v) => return v,
-            };
-            errors.push(InputError {
-                field,
-                message_en: en,
-                message_zh: zh,
-            });
-            0.0
-        };
-        let g = read(InputField::Guards, guards, MAX_GUARDS, true);
-        let p = read(InputField::Pay, pay, MAX_PAY, false);
-        let y = read(InputField::Years, years, MAX_YEARS, false);
-        if errors.is_empty() {
-            Ok(GuardInputs {
-                guards: g,
-                pay: p,
-                years: y,
-            })
-        } else {
-            Err(errors)
-        }
-    }
-}
-
-/// One comparison of the scenario's total with a reported amount.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Comparison {
-    /// The figure or derived metric compared with.
-    pub id: String,
-    /// That amount in yuan (central value).
-    pub amount: f64,
-    /// Scenario total as a percentage of it.
-    pub pct: f64,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct GuardResult {
-    pub per_year: f64,
-    pub total: f64,
-    pub comparisons: Vec<Comparison>,
-}
-
-/// Amounts the payroll is set against, if the dataset has them.
-const COMPARE_WITH: &[&str] = &[
-    "income_gain_poor",
-    "income_gain_all",
-    "subsidy_total",
-    "subsidy_parts_sum",
-];
-
-pub fn guard_payroll(model: &Model, i: GuardInputs) -> GuardResult {
-    let per_year = i.guards * i.pay;
-    let total = per_year * i.years;
-    let comparisons = COMPARE_WITH
+/// The input `input` of scenario `scenario`, if the dataset declares it.
+pub fn find_input<'m>(model: &'m Model, scenario: &str, input: &str) -> Option<&'m ScenarioInput> {
+    scenarios(model)
         .iter()
-        .filter_map(|id| {
-            let q = model.quantity(id)?;
-            let amount = q.base().central();
-            (amount > 0.0).then(|| Comparison {
-                id: id.to_string(),
-                amount,
-                pct: total / amount * 100.0,
-            })
+        .find(|s| s.id == scenario)?
+        .inputs
+        .iter()
+        .find(|i| i.id == input)
+}
+
+/// Whether an assumption's condition holds in this model (no condition: always); the same
+/// rule as every other sentence of the presentation.
+pub fn holds(model: &Model, a: &Sentence) -> bool {
+    super::presentation::holds(a.when.as_ref(), |r| model.relation_status(r))
+}
+
+// ------------------------------------------------------------------ inputs
+
+/// Why typed text is not a usable input value. The words are the interface's (`i18n.rs`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputProblem {
+    /// The text as typed, trimmed.
+    NotANumber(String),
+    NotFinite,
+    Negative,
+    AboveMax(f64),
+    NotWhole,
+}
+
+/// Read typed text as an input's value: separators of thousands are allowed, the range is
+/// `0..=max`, whole numbers only where the input says so.
+pub fn parse_input(input: &ScenarioInput, text: &str) -> Result<f64, InputProblem> {
+    let trimmed = text.trim();
+    let t = trimmed.replace([',', '，', ' '], "");
+    // serde_json's number reader: core's f64 parser would add its large tables to the wasm.
+    let v = if t.is_empty() {
+        None
+    } else {
+        serde_json::from_str::<f64>(&t).ok()
+    };
+    match v {
+        None => Err(InputProblem::NotANumber(trimmed.to_string())),
+        Some(v) if !v.is_finite() => Err(InputProblem::NotFinite),
+        Some(v) if v < 0.0 => Err(InputProblem::Negative),
+        Some(v) if v > input.max => Err(InputProblem::AboveMax(input.max)),
+        Some(v) if input.whole && v.fract() != 0.0 => Err(InputProblem::NotWhole),
+        Some(v) => Ok(v),
+    }
+}
+
+/// The value an input starts from: its figure's as the dataset gives it (central value).
+pub fn reported_value(model: &Model, input: &ScenarioInput) -> Option<f64> {
+    model.quantity(&input.figure).map(|q| q.value.central())
+}
+
+/// The input's value under a reading: the figure's printed number (with its scale) taken in
+/// the reading's unit, expressed in the figure's own unit. `None` if the dataset has no such
+/// figure or unit (validation refuses both).
+pub fn reading_value(model: &Model, input: &ScenarioInput, reading: &Reading) -> Option<f64> {
+    let f = model.figure(&input.figure)?;
+    let own = Unit::parse(&f.unit)?;
+    let other = Unit::parse(&reading.unit)?;
+    Some(f.value * f.scale.factor() * other.to_base() / own.to_base())
+}
+
+// ------------------------------------------------------------------ running
+
+/// A scenario under the reader's inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Each input's value, or why the typed text cannot be used (in the order of the spec).
+    pub inputs: Vec<Result<f64, InputProblem>>,
+    /// Each output: its value with the inputs in place (`None`: it cannot be computed with
+    /// them, e.g. a division by zero), in the order of the spec.
+    pub outputs: Vec<(String, Option<Quantity>)>,
+    /// Whether the inputs were all usable; if not, the outputs are those of the dataset.
+    pub applied: bool,
+}
+
+/// Run a scenario: `typed` gives the text typed for an input id (`None`: as reported).
+pub fn run<'t>(model: &Model, spec: &ScenarioSpec, typed: impl Fn(&str) -> Option<&'t str>) -> Run {
+    let inputs: Vec<Result<f64, InputProblem>> = spec
+        .inputs
+        .iter()
+        .map(|i| match typed(&i.id) {
+            Some(text) => parse_input(i, text),
+            None => reported_value(model, i).ok_or(InputProblem::NotANumber(String::new())),
         })
         .collect();
-    GuardResult {
-        per_year,
-        total,
-        comparisons,
-    }
-}
-
-/// The assumptions the payroll scenario rests on, in words; the period and the flagged total
-/// come from the dataset, so another case gets its own.
-pub fn guard_assumptions(model: &Model, lang: Lang) -> Vec<String> {
-    let zh = lang == Lang::Zh;
-    let mut out = vec![if zh {
-        "假定每名护林员在期内每年都领取全额年薪。"
+    let applied = inputs.iter().all(Result::is_ok);
+    // Until every input is usable, the dataset's own values stand in.
+    let overrides: Vec<(&str, f64)> = if applied {
+        spec.inputs
+            .iter()
+            .zip(&inputs)
+            .filter_map(|(i, v)| v.as_ref().ok().map(|v| (i.figure.as_str(), *v)))
+            .collect()
     } else {
-        "Every guard is paid the full annual salary in every year of the period."
-    }
-    .to_string()];
-    let period = model
-        .quantity("subsidy_total")
-        .and_then(|q| q.period.as_ref());
-    let years = model.quantity("subsidy_years").map(|q| q.value.central());
-    out.push(match (period, years) {
-        (Some(p), Some(y)) => {
-            let p = super::format::period_text(Some(p), lang);
-            let y = super::format::plain_number(y, 2);
-            if zh {
-                format!("原文未说明护林员何时受聘；默认年数取补贴期（{p}，{y} 年）。")
-            } else {
-                format!("The text does not say when the guards were hired; the default number of years is the subsidy period ({p}, {y} years).")
-            }
-        }
-        _ => if zh {
-            "该数据集没有补贴期，年数需自行输入。"
-        } else {
-            "This dataset gives no subsidy period: enter the number of years."
-        }
-        .to_string(),
-    });
-    out.push(
-        if zh {
-            "工资为名义人民币，未按通胀调整。"
-        } else {
-            "Salaries are nominal yuan, not adjusted for inflation."
-        }
-        .to_string(),
-    );
-    if model.status_of("subsidy_total") == Some(super::Status::Contradicts) {
-        out.push(if zh {
-            "对比金额均按原文；原文补贴合计与其分项矛盾（见一致性检查）。"
-        } else {
-            "The comparison amounts are as printed; the stated subsidy total is contradicted by its own parts (see the checks)."
-        }
-        .to_string());
-    }
-    out
-}
-
-/// Subsidies over one reading of the area they could be spread over.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PerHectare {
-    pub subsidy_id: String,
-    pub area_id: String,
-    /// Multiplier applied to the printed area (1, or 1/15 when read as mu).
-    pub area_factor: f64,
-    pub yuan_per_ha_per_year: f64,
-}
-
-/// Every combination of subsidy amount and area reading, per hectare and year.
-pub fn subsidy_per_hectare(model: &Model) -> Vec<PerHectare> {
-    // Without the period's length there is no "per year": nothing is assumed in its place.
-    let Some(years) = model
-        .quantity("subsidy_years")
-        .map(|q| q.value.central())
-        .filter(|y| *y > 0.0)
-    else {
-        return Vec::new();
+        Vec::new()
     };
-    let subsidies = ["subsidy_total", "subsidy_parts_sum"];
-    let mut areas: Vec<(&str, f64)> = [
-        "desert_treated_area",
-        "forestry_land_area",
-        "forest_land_area",
-        "banner_area",
-    ]
-    .into_iter()
-    .map(|a| (a, 1.0))
-    .collect();
-    // The forest land figure read as mu, the slip the checks point at.
-    areas.insert(3, ("forest_land_area", 1.0 / 15.0));
-    let mut out = Vec::new();
-    for s in subsidies {
-        let Some(sq) = model.quantity(s) else {
-            continue;
-        };
-        for (a, factor) in &areas {
-            let Some(aq) = model.quantity(a) else {
-                continue;
-            };
-            if !aq.unit.is_area() || aq.origin == Origin::Derived {
-                continue;
+    let (quantities, _) = super::derive::resolve_with(&model.dataset, &overrides);
+    let mut by_id: HashMap<&str, &Quantity> =
+        quantities.iter().map(|q| (q.id.as_str(), q)).collect();
+    let outputs = spec
+        .outputs
+        .iter()
+        .map(|id| (id.clone(), by_id.remove(id.as_str()).cloned()))
+        .collect();
+    Run {
+        inputs,
+        outputs,
+        applied,
+    }
+}
+
+// ------------------------------------------------------------------ validation
+
+/// Every problem with the dataset's scenarios, with its JSON path: ids, bindings, outputs,
+/// templates, conditions and text lengths.
+pub(super) fn check(
+    d: &Dataset,
+    id_problem: &dyn Fn(&str, String) -> Option<DatasetError>,
+) -> Vec<DatasetError> {
+    let mut errs = Vec::new();
+    let Some(p) = &d.presentation else {
+        return errs;
+    };
+    let quantities: HashSet<&str> = d
+        .figures
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(d.derived.iter().map(|m| m.id.as_str()))
+        .collect();
+    let derived: HashSet<&str> = d.derived.iter().map(|m| m.id.as_str()).collect();
+    let relations: HashSet<&str> = d.relations.iter().map(|r| r.id.as_str()).collect();
+    let mut push = |kind, path: String, expected: &str, found: String| {
+        errs.push(DatasetError::new(kind, path, expected, found))
+    };
+    let mut ids: HashSet<&str> = HashSet::new();
+    for (i, s) in p.scenarios.iter().enumerate() {
+        let at = |field: &str| format!("presentation.scenarios[{i}].{field}");
+        own_id(&s.id, at("id"), &mut ids, id_problem, &mut push);
+        text_len(&s.title, MAX_LABEL_CHARS, &at("title"), &mut push);
+        if let Some(t) = &s.intro {
+            text_len(t, MAX_TEXT_CHARS, &at("intro"), &mut push);
+        }
+        let mut input_ids: HashSet<&str> = HashSet::new();
+        let mut bound: HashMap<&str, usize> = HashMap::new();
+        for (j, input) in s.inputs.iter().enumerate() {
+            let at = |field: &str| format!("presentation.scenarios[{i}].inputs[{j}].{field}");
+            own_id(&input.id, at("id"), &mut input_ids, id_problem, &mut push);
+            if !quantities.contains(input.figure.as_str()) {
+                push(
+                    ErrorKind::MissingReference,
+                    at("figure"),
+                    "a figure or derived metric id",
+                    echo(&input.figure),
+                );
+            } else if let Some(first) = bound.insert(&input.figure, j) {
+                push(
+                    ErrorKind::DuplicateId,
+                    at("figure"),
+                    "a figure bound to one input of the scenario",
+                    format!(
+                        "{}, already bound at presentation.scenarios[{i}].inputs[{first}].figure",
+                        echo(&input.figure)
+                    ),
+                );
             }
-            let ha = aq.base().central() * factor;
-            if ha > 0.0 {
-                out.push(PerHectare {
-                    subsidy_id: s.to_string(),
-                    area_id: a.to_string(),
-                    area_factor: *factor,
-                    yuan_per_ha_per_year: sq.base().central() / ha / years,
-                });
+            text_len(&input.label, MAX_LABEL_CHARS, &at("label"), &mut push);
+            let own = d
+                .figures
+                .iter()
+                .find(|f| f.id == input.figure)
+                .and_then(|f| Unit::parse(&f.unit));
+            for (k, reading) in input.readings.iter().enumerate() {
+                let at = |field: &str| {
+                    format!("presentation.scenarios[{i}].inputs[{j}].readings[{k}].{field}")
+                };
+                text_len(&reading.label, MAX_LABEL_CHARS, &at("label"), &mut push);
+                match (Unit::parse(&reading.unit), own) {
+                    (None, _) => push(
+                        ErrorKind::UnknownUnit,
+                        at("unit"),
+                        "a known unit code",
+                        echo(&reading.unit),
+                    ),
+                    // Bound to nothing: reported above.
+                    (Some(_), None) if !quantities.contains(input.figure.as_str()) => {}
+                    // Bound to a derived metric: no printed number.
+                    (Some(_), None) => push(
+                        ErrorKind::MissingReference,
+                        at("unit"),
+                        "a reading of an input bound to a figure",
+                        format!("{} is not a figure", echo(&input.figure)),
+                    ),
+                    (Some(u), Some(o)) if u.dims() != o.dims() => push(
+                        ErrorKind::UnitMismatch,
+                        at("unit"),
+                        &format!("a unit of the same kind as {}", o.code()),
+                        u.code().to_string(),
+                    ),
+                    (Some(_), Some(_)) => {}
+                }
+            }
+            if !input.max.is_finite() {
+                push(
+                    ErrorKind::NonFinite,
+                    at("max"),
+                    "a finite number",
+                    super::format::number_text(input.max),
+                );
+            } else if input.max <= 0.0 {
+                push(
+                    ErrorKind::Negative,
+                    at("max"),
+                    "a number above 0",
+                    super::format::number_text(input.max),
+                );
+            }
+        }
+        for (k, o) in s.outputs.iter().enumerate() {
+            if !derived.contains(o.as_str()) {
+                push(
+                    ErrorKind::MissingReference,
+                    format!("presentation.scenarios[{i}].outputs[{k}]"),
+                    "a derived metric id",
+                    echo(o),
+                );
+            }
+        }
+        for (k, a) in s.assumptions.iter().enumerate() {
+            let at = |field: &str| format!("presentation.scenarios[{i}].assumptions[{k}].{field}");
+            for (lang, t) in [("en", &a.en), ("zh", &a.zh)] {
+                if longer_than(t, MAX_TEXT_CHARS) {
+                    push(
+                        ErrorKind::TooLong,
+                        at(lang),
+                        &format!("at most {MAX_TEXT_CHARS} characters"),
+                        format!("{} characters", t.chars().count()),
+                    );
+                    continue;
+                }
+                match parse_template(t) {
+                    Err(e) => push(
+                        ErrorKind::Structure,
+                        at(lang),
+                        "a template: text with {id} references, {{ and }} for braces",
+                        format!("{} at character {}", e.found, e.at),
+                    ),
+                    Ok(segs) => {
+                        for seg in segs {
+                            if let Segment::Quantity(id) = seg {
+                                if !quantities.contains(id.as_str()) {
+                                    push(
+                                        ErrorKind::MissingReference,
+                                        at(lang),
+                                        "{id} naming a figure or derived metric",
+                                        echo(&id),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(w) = &a.when {
+                if !relations.contains(w.relation.as_str()) {
+                    push(
+                        ErrorKind::MissingReference,
+                        at("when.relation"),
+                        "a relation id",
+                        echo(&w.relation),
+                    );
+                }
             }
         }
     }
-    out
+    errs
+}
+
+type Push<'a> = dyn FnMut(ErrorKind, String, &str, String) + 'a;
+
+/// An id that must be valid and unique among its siblings.
+fn own_id<'d>(
+    id: &'d str,
+    path: String,
+    seen: &mut HashSet<&'d str>,
+    id_problem: &dyn Fn(&str, String) -> Option<DatasetError>,
+    push: &mut Push,
+) {
+    if id.trim().is_empty() {
+        push(
+            ErrorKind::EmptyId,
+            path,
+            "a non-empty id",
+            "an empty id".into(),
+        );
+    } else if let Some(e) = id_problem(id, path.clone()) {
+        push(e.kind, e.path, &e.expected, e.found);
+    } else if !seen.insert(id) {
+        push(ErrorKind::DuplicateId, path, "an id used once", echo(id));
+    }
+}
+
+fn text_len(t: &Text, max: usize, path: &str, push: &mut Push) {
+    for (lang, s) in [("en", &t.en), ("zh", &t.zh)] {
+        if longer_than(s, max) {
+            push(
+                ErrorKind::TooLong,
+                format!("{path}.{lang}"),
+                &format!("at most {max} characters"),
+                format!("{} characters", s.chars().count()),
+            );
+        }
+    }
 }

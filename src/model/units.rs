@@ -80,6 +80,7 @@ units! {
     YuanPerYear = "cny_per_year", "yuan per year", "元/年", 1.0, [cny: 1, time: -1];
     YuanPerVisitor = "cny_per_visitor", "yuan per visit", "元/人次", 1.0, [cny: 1, people: -1];
     YuanPerHectare = "cny_per_ha", "yuan per ha", "元/公顷", 1.0, [cny: 1, area: -1];
+    YuanPerHectareYear = "cny_per_ha_year", "yuan per ha per year", "元/公顷·年", 1.0, [cny: 1, area: -1, time: -1];
     CubicMetrePerHectare = "m3_per_ha", "m³ per ha", "立方米/公顷", 1.0, [volume: 1, area: -1];
     YuanPerUsDollar = "cny_per_usd", "yuan per US$", "元/美元", 1.0, [cny: 1, usd: -1];
 }

@@ -1,11 +1,11 @@
 //! From text to a dataset that is safe to compute with: syntax, structure, then meaning.
 
-use super::dataset::{Dataset, Operation, Period, Reference, Rule, Text, FORMAT_VERSION};
-use super::decode::{decode, Node};
-use super::error::{DatasetError, ErrorKind};
-use super::limits::{
-    echo, id_bad_char, longer_than, ID_CHARSET, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS,
+use super::dataset::{
+    Dataset, Operation, Period, Reference, Rule, Text, FORMAT_VERSION, OLDEST_FORMAT_VERSION,
 };
+use super::decode::{decode, Node};
+use super::error::{id_problem, DatasetError, ErrorKind};
+use super::limits::{echo, longer_than, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use super::units::{Dims, Unit};
 use std::collections::{HashMap, HashSet};
 
@@ -35,11 +35,12 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     let mut push = |kind, path: String, expected: &str, found: String| {
         errs.push(DatasetError::new(kind, path, expected, found))
     };
-    if d.format_version != FORMAT_VERSION {
+    // Older versions are read (and migrated by `Model`); newer ones are not understood.
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&d.format_version) {
         push(
             ErrorKind::UnsupportedVersion,
             "format_version".into(),
-            &FORMAT_VERSION.to_string(),
+            &format!("{OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"),
             d.format_version.to_string(),
         );
     }
@@ -293,26 +294,11 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         }
     }
     errs.extend(text_lengths(d));
+    errs.extend(super::presentation::check(d));
+    errs.extend(super::scenario::check(d, &|id, path| {
+        id_problem(id, &|| path.clone())
+    }));
     errs
-}
-
-/// What is wrong with an id that is not empty: too long, or a character outside the set.
-fn id_problem(id: &str, path: &dyn Fn() -> String) -> Option<DatasetError> {
-    if longer_than(id, MAX_ID_CHARS) {
-        return Some(DatasetError::new(
-            ErrorKind::TooLong,
-            path(),
-            format!("an id of at most {MAX_ID_CHARS} characters"),
-            format!("{} characters", id.chars().count()),
-        ));
-    }
-    let (at, c) = id_bad_char(id)?;
-    Some(DatasetError::new(
-        ErrorKind::InvalidId,
-        path(),
-        format!("an id made of {ID_CHARSET}"),
-        format!("{} (U+{:04X} at character {at})", echo(id), c as u32),
-    ))
 }
 
 /// Where a text stands: (`figures`, Some(3), `label`) for `figures[3].label`.

@@ -250,14 +250,14 @@ export function benchInit(options) {
     },
     // What-if: one keystroke in the guards input, alternately adding and deleting a digit.
     whatif: () => {
-      const input = $('#wi-guards');
+      const input = $('#wi-who_protects-guards');
       const value = input.value;
       const adding = value.length <= 3;
       const next = adding ? `${value}1` : value.slice(0, -1);
-      const before = text('#wi-total');
+      const before = text('#wi-who_protects-guard_payroll_over_subsidy_period');
       return {
         act: () => (adding ? typeInto(input, next, 'insertText', '1') : typeInto(input, next, 'deleteContentBackward', null)),
-        done: () => text('#wi-total') !== before,
+        done: () => text('#wi-who_protects-guard_payroll_over_subsidy_period') !== before,
       };
     },
   };
@@ -315,7 +315,7 @@ export function benchInit(options) {
   const viewReady = {
     overview: overviewComplete,
     table: () => $('table.figure-table tbody tr') !== null && $('#flt-search') !== null,
-    whatif: () => $('#wi-guards') !== null && $('#wi-total') !== null,
+    whatif: () => $('#wi-who_protects-guards') !== null && $('#wi-who_protects-guard_payroll_over_subsidy_period') !== null,
     quality: () => $('#quality-title') !== null,
     derived: () => $('#derived-title') !== null,
     channels: () => $('#channels-title') !== null,

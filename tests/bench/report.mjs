@@ -18,7 +18,7 @@ export const INTERACTIONS = [
   ['sort', 'table sort (value column)'],
   ['search', 'search keystroke (#flt-search)'],
   ['select', 'select a figure (card → #detail-title)'],
-  ['whatif', 'what-if keystroke (#wi-guards → #wi-total)'],
+  ['whatif', 'what-if keystroke (guards input → payroll over the years)'],
 ];
 
 /** Sorted copy of the finite numbers in `xs`. */

@@ -108,17 +108,18 @@ test('a figure is selected from a chart by keyboard, and a copied link reopens t
 test('the what-if scenario lives in the URL and survives a reload', async () => {
   const page = await harness.newPage();
   await gotoApp(page, 'view=whatif');
-  await page.waitForSelector('#wi-total');
-  assert.equal((await page.locator('#wi-total').textContent()).trim(), '12,400,000 yuan');
-  await page.fill('#wi-pay', '12000');
-  await page.waitForFunction(() => document.querySelector('#wi-total')?.textContent.includes('14,880,000'));
-  assert.match(page.url(), /wp=12000/);
+  const total = '#wi-who_protects-guard_payroll_over_subsidy_period';
+  await page.waitForSelector(total);
+  assert.equal((await page.locator(total).textContent()).trim(), '12,400,000 yuan');
+  await page.fill('#wi-who_protects-pay', '12000');
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('14,880,000'), total);
+  assert.match(page.url(), /w\.who_protects\.pay=12000/);
   await page.reload();
-  await page.waitForSelector('#wi-total');
-  assert.equal((await page.locator('#wi-total').textContent()).trim(), '14,880,000 yuan');
-  await page.fill('#wi-guards', 'abc');
-  await page.waitForSelector('#wi-guards-error');
-  assert.match(await page.locator('#wi-guards-error').textContent(), /not a number/);
+  await page.waitForSelector(total);
+  assert.equal((await page.locator(total).textContent()).trim(), '14,880,000 yuan');
+  await page.fill('#wi-who_protects-guards', 'abc');
+  await page.waitForSelector('#wi-who_protects-guards-error');
+  assert.match(await page.locator('#wi-who_protects-guards-error').textContent(), /not a number/);
   assert.deepEqual(pageErrors(page), []);
 });
 
@@ -189,7 +190,7 @@ for (const lang of ['en', 'zh']) {
         ['quality', ''],
         ['derived', ''],
         ['channels', '&channel=policy_transfers'],
-        ['whatif', '&wg=-3'],
+        ['whatif', '&w.who_protects.guards=-3'],
         ['timeline', ''],
       ];
       for (const [view, extra] of views) {

@@ -632,6 +632,8 @@ impl Draft {
             measures: Vec::new(),
             derived: Vec::new(),
             relations,
+            // Nothing declared: the explorer proposes a presentation from the figures.
+            presentation: None,
         }
     }
 }

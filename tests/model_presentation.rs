@@ -1,0 +1,272 @@
+//! The presentation: templates parsed once, version-1 files migrated, and what a dataset leaves
+//! out proposed from its data (and marked as proposed).
+
+use kezuohou_explorer::model::narrative::{overview, told};
+use kezuohou_explorer::model::presentation::{
+    parse_template, ChartTitle, Group, Segment, MAX_PROPOSED_HEADLINES,
+};
+use kezuohou_explorer::model::{Lang, Model, Provenance, EMBEDDED_JSON, FORMAT_VERSION};
+use serde_json::{json, Value};
+
+fn mini() -> Value {
+    let text = include_str!("corpus/valid/mini.json");
+    serde_json::from_str(text).expect("mini.json")
+}
+
+fn q(id: &str) -> Segment {
+    Segment::Quantity(id.into())
+}
+fn t(s: &str) -> Segment {
+    Segment::Text(s.into())
+}
+
+#[test]
+fn templates_split_into_text_and_references() {
+    assert_eq!(
+        parse_template("Cover is {cover_rate}, up {gain}.").expect("parses"),
+        [
+            t("Cover is "),
+            q("cover_rate"),
+            t(", up "),
+            q("gain"),
+            t(".")
+        ]
+    );
+    assert_eq!(parse_template("{a}{b}").expect("parses"), [q("a"), q("b")]);
+    // Doubled braces are literal, also right beside a reference.
+    assert_eq!(
+        parse_template("{{{a}}} and {{x}}").expect("parses"),
+        [t("{"), q("a"), t("} and {x}")]
+    );
+    assert_eq!(parse_template("").expect("parses"), []);
+}
+
+#[test]
+fn bad_braces_say_where() {
+    let e = parse_template("Area {treated").expect_err("unclosed");
+    assert_eq!(e.at, 6);
+    assert!(e.found.contains("never closed"), "{e:?}");
+    let e = parse_template("a } b").expect_err("lone");
+    assert_eq!(e.at, 3);
+    assert!(e.found.contains("lone"), "{e:?}");
+    let e = parse_template("x {}").expect_err("empty");
+    assert!(e.found.contains("empty"), "{e:?}");
+    let e = parse_template("{a b}").expect_err("space");
+    assert_eq!(e.at, 3);
+    assert!(e.found.contains("U+0020"), "{e:?}");
+}
+
+#[test]
+fn a_format_1_file_is_migrated_with_its_presentation_proposed() {
+    let m = Model::from_json(&mini().to_string()).expect("format 1 still loads");
+    assert_eq!(m.migrated_from, Some(1));
+    assert_eq!(m.dataset.format_version, FORMAT_VERSION);
+    let s = &m.story;
+    for by in [
+        s.title.by,
+        s.intro.by,
+        s.headlines.by,
+        s.charts.by,
+        s.narrative.by,
+        s.footer.by,
+    ] {
+        assert_eq!(by, Provenance::Proposed);
+    }
+    // Title from the case, intro from the first paragraph after the title line.
+    assert_eq!(s.title.value.en, "A small test case");
+    assert_eq!(s.intro.value.en, "Gives the figures.");
+    // Reported figures, channel first; the context figure is not a headline.
+    assert_eq!(s.headlines.value, ["treated_area", "income", "cover_rate"]);
+    // One chart per kind and period; the area chart draws the area it lies within.
+    let charts: Vec<(&ChartTitle, &Vec<Vec<String>>)> = s
+        .charts
+        .value
+        .iter()
+        .map(|c| (&c.title, &c.panels))
+        .collect();
+    assert_eq!(charts.len(), 3);
+    assert!(matches!(
+        charts[0].0,
+        ChartTitle::Proposed {
+            group: Group::Areas,
+            ..
+        }
+    ));
+    assert_eq!(
+        charts[0].1,
+        &[vec!["treated_area".to_string(), "region_area".into()]]
+    );
+    assert!(matches!(
+        charts[1].0,
+        ChartTitle::Proposed {
+            group: Group::Money,
+            ..
+        }
+    ));
+    assert!(matches!(
+        charts[2].0,
+        ChartTitle::Proposed {
+            group: Group::Shares,
+            ..
+        }
+    ));
+    let ids: Vec<&str> = s.charts.value.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["proposed-areas-1", "proposed-money-1", "proposed-shares-1"]
+    );
+    assert!(overview(&m, Lang::En).is_empty());
+}
+
+#[test]
+fn the_embedded_case_declares_its_whole_presentation() {
+    let m = Model::embedded().expect("valid");
+    assert_eq!(m.migrated_from, None);
+    let s = &m.story;
+    for by in [
+        s.title.by,
+        s.intro.by,
+        s.headlines.by,
+        s.charts.by,
+        s.narrative.by,
+        s.footer.by,
+    ] {
+        assert_eq!(by, Provenance::Declared);
+    }
+    assert_eq!(s.charts.value.len(), 6);
+    assert_eq!(overview(&m, Lang::En).len(), 3);
+    assert!(EMBEDDED_JSON.contains("\"format_version\": 2"));
+}
+
+#[test]
+fn members_left_out_are_proposed_and_the_rest_kept() {
+    let mut v = mini();
+    v["format_version"] = json!(2);
+    v["presentation"] = json!({
+        "intro": {"en": "Our own words.", "zh": "自己的话。"},
+        "headlines": ["cover_rate"],
+        "narrative": [
+            {"en": "Cover {cover_rate}.", "zh": "覆盖率{cover_rate}。"},
+            {"en": "Fits: {treated_share}.", "zh": "占{treated_share}。",
+             "when": {"relation": "treated_within", "status": ["contradicts"]}},
+            {"en": "It fits: {treated_share}.", "zh": "不超出：{treated_share}。",
+             "when": {"relation": "treated_within", "status": ["holds", "doubtful"]}}
+        ]
+    });
+    let m = Model::from_json(&v.to_string()).expect("valid");
+    assert_eq!(m.migrated_from, None);
+    let s = &m.story;
+    assert_eq!(
+        (s.intro.by, s.intro.value.en.as_str()),
+        (Provenance::Declared, "Our own words.")
+    );
+    assert_eq!(s.headlines.value, ["cover_rate"]);
+    assert_eq!(s.headlines.by, Provenance::Declared);
+    assert_eq!(s.charts.by, Provenance::Proposed);
+    assert_eq!(s.title.by, Provenance::Proposed);
+    // 12 ha inside 115 km²: the condition picks the sentence that holds.
+    let zh = overview(&m, Lang::Zh);
+    assert_eq!(zh.len(), 2);
+    assert_eq!(zh[1][0], t("不超出："));
+    // An empty list is declared too: no headline cards, not proposed ones.
+    v["presentation"] = json!({"headlines": []});
+    let m = Model::from_json(&v.to_string()).expect("valid");
+    assert_eq!(m.story.headlines.by, Provenance::Declared);
+    assert!(m.story.headlines.value.is_empty());
+    assert!(told(&m, &[], Lang::En).is_empty());
+}
+
+#[test]
+fn proposals_stay_small_for_a_large_dataset() {
+    let mut v = mini();
+    let figures = v["figures"].as_array_mut().expect("figures");
+    let template = figures[0].clone();
+    for i in 0..500 {
+        let mut f = template.clone();
+        f["id"] = json!(format!("area_{i}"));
+        figures.push(f);
+    }
+    let m = Model::from_json(&v.to_string()).expect("valid");
+    assert_eq!(m.story.headlines.value.len(), MAX_PROPOSED_HEADLINES);
+    assert!(m
+        .story
+        .charts
+        .value
+        .iter()
+        .all(|c| c.panels.iter().flatten().count() <= 9));
+}
+
+#[test]
+fn a_newer_format_is_still_refused() {
+    let mut v = mini();
+    v["format_version"] = json!(FORMAT_VERSION + 1);
+    let e = Model::from_json(&v.to_string()).expect_err("newer");
+    assert_eq!(e[0].kind.code(), "unsupported_version");
+    assert_eq!(e[0].path, "format_version");
+}
+
+/// The fictional second case of `tests/fixtures/` shares no id and no name with the embedded one,
+/// loads with its own presentation, and without one gets a proposed one of at least three charts.
+#[test]
+fn the_fictional_case_loads_declared_and_bare() {
+    let declared = include_str!("fixtures/fictional_marsh.json");
+    let bare = include_str!("fixtures/fictional_marsh_bare.json");
+    let embedded = Model::embedded().expect("valid");
+    let ours: std::collections::HashSet<String> = ids(&embedded);
+    for text in [declared, bare] {
+        let m = Model::from_json(text).expect("the fictional case is valid");
+        for id in ids(&m) {
+            assert!(!ours.contains(&id), "{id} is an id of the embedded case");
+        }
+        for word in ["Kezuohou", "Horqin", "科左后", "科尔沁"] {
+            assert!(!text.contains(word), "{word}");
+        }
+        let charts = kezuohou_explorer::charts::spec::all_charts(
+            &m,
+            Default::default(),
+            kezuohou_explorer::model::display::NumberStyle::Full,
+            Lang::Zh,
+            None,
+        );
+        assert!(charts.len() >= 3, "{} charts", charts.len());
+        assert!(!m.story.headlines.value.is_empty());
+    }
+    let m = Model::from_json(declared).expect("valid");
+    assert_eq!(m.story.charts.by, Provenance::Declared);
+    assert_eq!(overview(&m, Lang::En).len(), 1);
+    let m = Model::from_json(bare).expect("valid");
+    assert_eq!(m.story.charts.by, Provenance::Proposed);
+    let charts = kezuohou_explorer::charts::spec::all_charts(
+        &m,
+        Default::default(),
+        kezuohou_explorer::model::display::NumberStyle::Full,
+        Lang::En,
+        None,
+    );
+    let titles: Vec<&str> = charts.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Areas (2020)",
+            "Amounts of money (2018–2020)",
+            "Amounts of money (2020)",
+            "Shares and rates (2020)",
+            "Counts (2020)"
+        ]
+    );
+    // The area chart draws the county the marsh lies within.
+    assert!(charts[0].bars().any(|b| b.id == "lakeshore_county_area"));
+}
+
+fn ids(m: &Model) -> std::collections::HashSet<String> {
+    let d = &m.dataset;
+    let mut out: std::collections::HashSet<String> =
+        d.figures.iter().map(|f| f.id.clone()).collect();
+    out.extend(d.derived.iter().map(|x| x.id.clone()));
+    out.extend(d.relations.iter().map(|x| x.id.clone()));
+    out.extend(d.channels.iter().map(|x| x.id.clone()));
+    out.extend(d.measures.iter().map(|x| x.id.clone()));
+    out.extend(m.story.charts.value.iter().map(|c| c.id.clone()));
+    out.insert(d.case.id.clone());
+    out
+}
