@@ -57,6 +57,17 @@ pub struct Dataset {
     pub presentation: Option<Presentation>,
 }
 
+impl Dataset {
+    /// The ids a reference to a quantity may name: every figure and derived metric.
+    pub fn quantity_ids(&self) -> std::collections::HashSet<&str> {
+        self.figures
+            .iter()
+            .map(|f| f.id.as_str())
+            .chain(self.derived.iter().map(|m| m.id.as_str()))
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
 #[serde(deny_unknown_fields)]

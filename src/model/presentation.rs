@@ -243,12 +243,7 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
     let Some(p) = &d.presentation else {
         return errs;
     };
-    let quantities: HashSet<&str> = d
-        .figures
-        .iter()
-        .map(|f| f.id.as_str())
-        .chain(d.derived.iter().map(|m| m.id.as_str()))
-        .collect();
+    let quantities = d.quantity_ids();
     let relations: HashSet<&str> = d.relations.iter().map(|r| r.id.as_str()).collect();
     let missing = |errs: &mut Vec<DatasetError>, id: &str, path: String| {
         if !quantities.contains(id) {

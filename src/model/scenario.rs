@@ -149,12 +149,7 @@ pub(super) fn check(
     let Some(p) = &d.presentation else {
         return errs;
     };
-    let quantities: HashSet<&str> = d
-        .figures
-        .iter()
-        .map(|f| f.id.as_str())
-        .chain(d.derived.iter().map(|m| m.id.as_str()))
-        .collect();
+    let quantities = d.quantity_ids();
     let derived: HashSet<&str> = d.derived.iter().map(|m| m.id.as_str()).collect();
     let relations: HashSet<&str> = d.relations.iter().map(|r| r.id.as_str()).collect();
     let mut push = |kind, path: String, expected: &str, found: String| {
