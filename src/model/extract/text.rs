@@ -328,6 +328,9 @@ fn is_clause_break(src: &Src, i: usize, c: char) -> bool {
 
 /// The clause of `sentence` around the byte range `at`.
 pub fn clause(src: &Src, sentence: Range<usize>, at: Range<usize>) -> Range<usize> {
+    // A reader's selection may run past the sentence: keep the range inside it.
+    let from = at.start.clamp(sentence.start, sentence.end);
+    let at = from..at.end.clamp(from, sentence.end);
     let mut start = sentence.start;
     for (k, c) in src.text[sentence.start..at.start].char_indices().rev() {
         if is_clause_break(src, sentence.start + k, c) {
