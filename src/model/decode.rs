@@ -794,50 +794,26 @@ record! {
 
 // ------------------------------------------------------------------ the presentation and its scenarios
 
-pub(super) fn presentation(r: &mut Reader, v: &Node, at: &At) -> Presentation {
-    let o = r.object(
-        v,
-        at,
-        "struct Presentation",
-        &[
-            "title",
-            "intro",
-            "headlines",
-            "charts",
-            "narrative",
-            "scenarios",
-            "footer",
-        ],
-    );
-    Presentation {
-        title: r.given(&o, 0, text),
-        intro: r.given(&o, 1, text),
-        headlines: r.given(&o, 2, strings),
-        charts: r.given(&o, 3, |r, v, at| r.list(v, at, chart)),
-        narrative: r.given(&o, 4, |r, v, at| r.list(v, at, sentence)),
-        scenarios: r
-            .given(&o, 5, |r, v, at| r.list(v, at, scenario))
-            .unwrap_or_default(),
-        footer: r.given(&o, 6, |r, v, at| r.list(v, at, text)),
+record! {
+    pub(super) fn presentation -> Presentation "struct Presentation" {
+        title: given(text),
+        intro: given(text),
+        headlines: given(strings),
+        charts: given(|r, v, at| r.list(v, at, chart)),
+        narrative: given(|r, v, at| r.list(v, at, sentence)),
+        scenarios: default(|r, v, at| r.list(v, at, scenario)),
+        footer: given(|r, v, at| r.list(v, at, text)),
     }
 }
 
-fn chart(r: &mut Reader, v: &Node, at: &At) -> Chart {
-    let o = r.object(
-        v,
-        at,
-        "struct Chart",
-        &["id", "title", "kind", "panels", "note", "sentences"],
-    );
-    Chart {
-        id: r.req(&o, 0, string),
-        title: r.req(&o, 1, text),
-        kind: r.given(&o, 2, chart_kind).unwrap_or_default(),
-        panels: r.req(&o, 3, |r, v, at| r.list(v, at, strings)),
-        note: r.given(&o, 4, text),
-        sentences: r
-            .given(&o, 5, |r, v, at| r.list(v, at, sentence))
-            .unwrap_or_default(),
+record! {
+    fn chart -> Chart "struct Chart" {
+        id: req(string),
+        title: req(text),
+        kind: default(chart_kind),
+        panels: req(|r, v, at| r.list(v, at, strings)),
+        note: given(text),
+        sentences: default(|r, v, at| r.list(v, at, sentence)),
     }
 }
 
@@ -845,72 +821,51 @@ fn chart_kind(r: &mut Reader, v: &Node, at: &At) -> ChartKind {
     ChartKind::ALL[r.variant(v, at, &ChartKind::CODES).unwrap_or(0)]
 }
 
-pub(super) fn sentence(r: &mut Reader, v: &Node, at: &At) -> Sentence {
-    let o = r.object(v, at, "struct Sentence", &["en", "zh", "when"]);
-    Sentence {
-        en: r.req(&o, 0, string),
-        zh: r.req(&o, 1, string),
-        when: r.given(&o, 2, condition),
+record! {
+    pub(super) fn sentence -> Sentence "struct Sentence" {
+        en: req(string),
+        zh: req(string),
+        when: given(condition),
     }
 }
 
-fn condition(r: &mut Reader, v: &Node, at: &At) -> Condition {
-    let o = r.object(v, at, "struct Condition", &["relation", "status"]);
-    Condition {
-        relation: r.req(&o, 0, string),
-        status: r.req(&o, 1, |r, v, at| r.list(v, at, status)),
+record! {
+    fn condition -> Condition "struct Condition" {
+        relation: req(string),
+        status: req(|r, v, at| r.list(v, at, status)),
     }
 }
-
-const STATUS_CODES: [&str; 4] = ["holds", "doubtful", "implausible", "contradicts"];
 
 fn status(r: &mut Reader, v: &Node, at: &At) -> Status {
-    Status::ALL[r.variant(v, at, &STATUS_CODES).unwrap_or(0)]
+    Status::ALL[r.variant(v, at, &Status::CODES).unwrap_or(0)]
 }
 
-pub(super) fn scenario(r: &mut Reader, v: &Node, at: &At) -> ScenarioSpec {
-    let o = r.object(
-        v,
-        at,
-        "struct ScenarioSpec",
-        &["id", "title", "intro", "inputs", "outputs", "assumptions"],
-    );
-    ScenarioSpec {
-        id: r.req(&o, 0, string),
-        title: r.req(&o, 1, text),
-        intro: r.opt(&o, 2, text),
-        inputs: r.req(&o, 3, |r, v, at| r.list(v, at, input)),
-        outputs: r.req(&o, 4, strings),
-        assumptions: r
-            .given(&o, 5, |r, v, at| r.list(v, at, sentence))
-            .unwrap_or_default(),
+record! {
+    pub(super) fn scenario -> ScenarioSpec "struct ScenarioSpec" {
+        id: req(string),
+        title: req(text),
+        intro: opt(text),
+        inputs: req(|r, v, at| r.list(v, at, input)),
+        outputs: req(strings),
+        assumptions: default(|r, v, at| r.list(v, at, sentence)),
     }
 }
 
-fn input(r: &mut Reader, v: &Node, at: &At) -> ScenarioInput {
-    let o = r.object(
-        v,
-        at,
-        "struct ScenarioInput",
-        &["id", "figure", "label", "max", "whole", "readings"],
-    );
-    ScenarioInput {
-        id: r.req(&o, 0, string),
-        figure: r.req(&o, 1, string),
-        label: r.req(&o, 2, text),
-        max: r.req(&o, 3, float),
-        whole: r.given(&o, 4, boolean).unwrap_or(false),
-        readings: r
-            .given(&o, 5, |r, v, at| r.list(v, at, reading))
-            .unwrap_or_default(),
+record! {
+    fn input -> ScenarioInput "struct ScenarioInput" {
+        id: req(string),
+        figure: req(string),
+        label: req(text),
+        max: req(float),
+        whole: default(boolean),
+        readings: default(|r, v, at| r.list(v, at, reading)),
     }
 }
 
-fn reading(r: &mut Reader, v: &Node, at: &At) -> Reading {
-    let o = r.object(v, at, "struct Reading", &["unit", "label"]);
-    Reading {
-        unit: r.req(&o, 0, string),
-        label: r.req(&o, 1, text),
+record! {
+    fn reading -> Reading "struct Reading" {
+        unit: req(string),
+        label: req(text),
     }
 }
 

@@ -192,13 +192,7 @@ pub fn draft(input: &str) -> Draft {
         });
         for sentence in text::sentences(&src, para) {
             let tokens = scan::sentence_tokens(&src, sentence.clone());
-            let years: Vec<(i32, Range<usize>)> = tokens
-                .iter()
-                .filter_map(|t| match t {
-                    scan::Token::Year(y, r) => Some((*y, r.clone())),
-                    _ => None,
-                })
-                .collect();
+            let years = scan::years(&tokens);
             let markers = period::markers(&src, sentence.clone(), &years);
             let perfect = period::perfect_tense(&src, sentence.clone());
             let mut prev_end = sentence.start;
@@ -362,13 +356,7 @@ impl Draft {
             return Err(AddError::Already(i));
         }
         let tokens = scan::sentence_tokens(&src, sentence.clone());
-        let years: Vec<(i32, Range<usize>)> = tokens
-            .iter()
-            .filter_map(|t| match t {
-                scan::Token::Year(y, r) => Some((*y, r.clone())),
-                _ => None,
-            })
-            .collect();
+        let years = scan::years(&tokens);
         let markers = period::markers(&src, sentence.clone(), &years);
         let c = text::clause(&src, sentence.clone(), found.span.clone());
         let (period, doubt) = period::assign(

@@ -313,3 +313,14 @@ fn count_noun(src: &Src, at: usize, end: usize) -> Option<(usize, Unit, Range<us
     }
     None
 }
+
+/// The years among a sentence's tokens, with their spans.
+pub fn years(tokens: &[Token]) -> Vec<(i32, Range<usize>)> {
+    tokens
+        .iter()
+        .filter_map(|t| match t {
+            Token::Year(y, r) => Some((*y, r.clone())),
+            _ => None,
+        })
+        .collect()
+}
