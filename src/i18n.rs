@@ -15,6 +15,8 @@ strings! {
     app_title: "Case study explorer", "案例数据浏览器";
     app_subtitle: "A case study explorer: every number traced to its source", "案例数据浏览器：每个数字都可追溯到原文";
     skip_to_content: "Skip to content", "跳到正文";
+    static_copy: "JavaScript is off, so this is a static copy of the overview: its figures, charts, story and sources are all here, but the buttons, settings, other views and downloads need JavaScript.", "JavaScript 未启用，这是概览的静态副本：数字、图表、叙述和出处都在，但按钮、设置、其他视图和下载需要 JavaScript。";
+    other_language_page: "中文版", "English version";
     nav_label: "Views", "视图";
     view_overview: "Overview", "概览";
     view_table: "Figure table", "数据表";
@@ -116,6 +118,9 @@ strings! {
     status_implausible: "implausible", "不合常理";
     range_inside: "within the reference range", "在参考范围内";
     range_straddles: "undecided: straddles the range", "无法判断：跨越参考范围";
+    quality_summary: "Data quality at a glance", "数据质量一览";
+    quality_checks: "Checks between the figures", "数字之间的检查";
+    quality_open: "Open the data quality view", "打开数据质量视图";
     group_problems: "Where the figures disagree", "数字之间不一致之处";
     group_references: "Against published references", "与公开数据对照";
     group_tensions: "Tensions worth seeing", "值得留意的比值";

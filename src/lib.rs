@@ -8,6 +8,8 @@ pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod numfmt;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod record;
 pub mod state;
 pub mod storage;

@@ -294,6 +294,14 @@ impl ViewState {
         s
     }
 
+    /// The view a page is prerendered in at build time: every default, in `lang`.
+    pub fn prerendered(lang: Lang) -> ViewState {
+        ViewState {
+            lang,
+            ..ViewState::default()
+        }
+    }
+
     /// The query string for this state; defaults are left out so links stay short, and an id
     /// too long for an address is left out (see [`ViewState::linkable`]).
     pub fn to_query(&self) -> String {

@@ -11,6 +11,10 @@ pub const LABEL_LINE: f64 = 16.0;
 /// Lines of a label at most: beyond, the last line ends with "…" (the tooltip and the twin
 /// table keep the whole label). Dataset labels hold at most 200 characters.
 pub const MAX_LABEL_LINES: usize = 6;
+/// Width of the label column. It does not follow the chart's width, so neither does the chart's
+/// height: the prerendered image of a chart and the canvas that replaces it after hydration
+/// take the same box at any width, and nothing below them moves.
+pub const LABEL_COLUMN: f64 = 140.0;
 /// Left margin of the labels, and the gap between the labels and the plot.
 pub const LABEL_X: f64 = 4.0;
 const LABEL_GAP: f64 = 8.0;
@@ -169,7 +173,7 @@ pub fn wrap_label(label: &str, max_px: f64, font_px: f64, max_lines: usize) -> V
 
 pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
     let width = width.max(240.0);
-    let label_width = (width * 0.36).clamp(90.0, 300.0);
+    let label_width = LABEL_COLUMN;
     let plot_x0 = label_width + LABEL_GAP;
     let plot_x1 = width - 12.0;
     let mut y = 4.0;

@@ -1,5 +1,6 @@
 //! Charts: a pure spec of what to show, a pure layout, and plotters drawing for any backend.
 
 pub mod draw;
+pub mod image;
 pub mod layout;
 pub mod spec;

@@ -14,7 +14,7 @@ use super::timeline::Timeline;
 use super::what_if::WhatIf;
 use super::AppHandle;
 use crate::i18n::tr;
-use crate::model::{DatasetError, Model};
+use crate::model::{DatasetError, Lang, Model};
 use crate::state::{Action, AppState, DatasetRef, Source, Theme, View, ViewState};
 use crate::storage::{self, Problem, Record, StoredDataset};
 use gloo::events::EventListener;
@@ -31,20 +31,67 @@ pub struct Boot {
     pub query: String,
     /// Whether the system prefers a dark scheme (later changes arrive through an effect).
     pub system_dark: bool,
+    /// The first render takes over a page prerendered at build time (`src/prerender.rs`):
+    /// it must produce the same elements, so charts start as their prerendered images.
+    pub hydrating: bool,
 }
 
 impl Boot {
     /// Read the browser: storage, address and colour scheme.
     pub fn from_browser() -> Boot {
-        let query = browser::location_search();
+        let mut query = browser::location_search();
+        let page = browser::prerendered_lang();
+        // A page prerendered in one language (`zh/index.html`) is an address in that language,
+        // as `?lang=zh` would be, unless the address names another.
+        if let Some(lang) = page {
+            let (asked, _) = ViewState::from_query(&query, None);
+            if asked.lang == Lang::default() && lang != Lang::default() {
+                let own = ViewState::prerendered(lang).to_query();
+                query = match query.strip_prefix('?').filter(|q| !q.is_empty()) {
+                    Some(rest) => format!("{own}&{rest}"),
+                    None => own,
+                };
+            }
+        }
         let start = storage::plan(&mut storage::web::LocalStore, &query);
-        Boot {
+        let mut boot = Boot {
             start,
             query,
             system_dark: browser::prefers_dark(),
+            hydrating: false,
+        };
+        boot.hydrating = page.is_some_and(|lang| boot.shows_prerendered(lang));
+        boot
+    }
+
+    /// What the build prerenders: the embedded dataset's default view in `lang`, nothing stored.
+    pub fn prerendered(lang: Lang) -> Boot {
+        let query = ViewState::prerendered(lang).to_query();
+        Boot {
+            start: storage::plan(&mut crate::record::MemoryStore::default(), &query),
+            query,
+            system_dark: false,
+            hydrating: true,
         }
     }
+
+    /// Whether this visit starts exactly where the prerendered page in `lang` is: the built-in
+    /// dataset, its default view, no notice. Only then may the first render take the page over;
+    /// any other start (a stored dataset or setting, a link to another view) renders afresh.
+    pub fn shows_prerendered(&self, lang: Lang) -> bool {
+        let Ok(s) = &self.start else { return false };
+        if !s.problems.is_empty() || s.shown != DatasetRef::Builtin {
+            return false;
+        }
+        let (view, ignored) = storage::choose_view(&self.query, s.settings.as_ref(), &s.model);
+        ignored.is_empty() && view == ViewState::prerendered(lang)
+    }
 }
+
+/// Whether the current render takes over the prerendered page (true only until the root's first
+/// effect has run).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hydrating(pub bool);
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -65,7 +112,19 @@ impl Default for AppProps {
 /// dataset; explains why when even the embedded one cannot be loaded.
 #[function_component(App)]
 pub fn app(p: &AppProps) -> Html {
-    match &p.boot.start {
+    let hydrating = use_state(|| p.boot.hydrating);
+    {
+        let hydrating = hydrating.clone();
+        use_effect_with((), move |_| {
+            // Event handlers are attached once this first effect runs: tell tests and the
+            // benchmark the page is live.
+            browser::set_root_attr("data-app", "live");
+            if *hydrating {
+                hydrating.set(false);
+            }
+        });
+    }
+    let page = match &p.boot.start {
         Ok(s) => html! {
             <Explorer model={s.model.clone()} source={s.source.clone()} text={s.text.clone()}
                 settings={s.settings.clone()} problems={s.problems.clone()}
@@ -73,6 +132,9 @@ pub fn app(p: &AppProps) -> Html {
                 query={p.boot.query.clone()} system_dark={p.boot.system_dark} />
         },
         Err(errors) => html! { <DatasetErrors errors={errors.clone()} /> },
+    };
+    html! {
+        <ContextProvider<Hydrating> context={Hydrating(*hydrating)}>{page}</ContextProvider<Hydrating>>
     }
 }
 

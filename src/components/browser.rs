@@ -32,6 +32,17 @@ pub fn prefers_dark() -> bool {
         .unwrap_or(false)
 }
 
+/// The element the app lives in (`<div id="app">` in index.html).
+pub fn app_root() -> Option<web_sys::Element> {
+    window()?.document()?.get_element_by_id("app")
+}
+
+/// The language of the page prerendered into the app's element at build time
+/// (`data-prerendered="zh"`), if it was.
+pub fn prerendered_lang() -> Option<crate::model::Lang> {
+    crate::model::Lang::parse(&app_root()?.get_attribute("data-prerendered")?)
+}
+
 pub fn set_root_attr(name: &str, value: &str) {
     if let Some(el) = window()
         .and_then(|w| w.document())

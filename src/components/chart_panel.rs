@@ -1,5 +1,7 @@
 use super::browser;
+use super::Hydrating;
 use crate::charts::draw::{draw, DARK, LIGHT};
+use crate::charts::image::{self, Scheme};
 use crate::charts::layout::{layout, Layout};
 use crate::charts::spec::ChartSpec;
 use crate::i18n::tr;
@@ -55,6 +57,18 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         shown: use_state(|| None::<usize>),
     };
     let key = p.spec.key.clone();
+    // While the app takes over a prerendered page, the chart is the image drawn at build time
+    // (the same elements as that page); the canvas replaces it right after, in the same box.
+    let hydrating = use_context::<Hydrating>().is_some_and(|h| h.0);
+    let pictured = use_state(|| hydrating);
+    {
+        let pictured = pictured.clone();
+        use_effect_with((), move |_| {
+            if *pictured {
+                pictured.set(false);
+            }
+        });
+    }
 
     // Measure the container, and again on every resize.
     {
@@ -88,8 +102,8 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         let spec = p.spec.clone();
         let geometry = geometry.clone();
         use_effect_with(
-            (spec, geometry, *active.shown, p.dark),
-            move |(spec, geometry, active, dark)| {
+            (spec, geometry, *active.shown, p.dark, *pictured),
+            move |(spec, geometry, active, dark, _)| {
                 // The tooltip is placed through the CSSOM: the Content-Security-Policy
                 // (`style-src 'self'`) refuses `style` attributes.
                 let bar = active.and_then(|i| geometry.bars.get(i));
@@ -227,16 +241,26 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         .map(|b| format!("{}: {}, {}", b.label, b.text, b.period))
         .unwrap_or_default();
     let desc_id = format!("desc-{key}");
+    let (image_w, image_h) = image::size(&p.spec);
     html! {
         <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key.clone()}>
             <figcaption><h3>{p.spec.title.clone()}</h3></figcaption>
             if let Some(note) = &p.spec.note { <p class="chart-note">{note.clone()}</p> }
             if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} /> }
             <div class="canvas-wrap" ref={wrap}>
-                <canvas ref={canvas} class="chart" tabindex="0" role="img"
-                    aria-label={format!("{}. {}", p.spec.title, t.chart_hint)}
-                    aria-describedby={desc_id.clone()}
-                    {onkeydown} {onmousemove} {onmouseleave} {onclick} {onblur}></canvas>
+                if *pictured {
+                    <picture>
+                        <source srcset={image::path(&key, Scheme::Dark)} media="(prefers-color-scheme: dark)" />
+                        <img class="chart-static" src={image::path(&key, Scheme::Light)}
+                            width={image_w.to_string()} height={image_h.to_string()}
+                            alt={p.spec.title.clone()} aria-describedby={desc_id.clone()} />
+                    </picture>
+                } else {
+                    <canvas ref={canvas} class="chart" tabindex="0" role="img"
+                        aria-label={format!("{}. {}", p.spec.title, t.chart_hint)}
+                        aria-describedby={desc_id.clone()}
+                        {onkeydown} {onmousemove} {onmouseleave} {onclick} {onblur}></canvas>
+                }
                 { tooltip }
             </div>
             <p class="sr-only" aria-live="polite">{live}</p>

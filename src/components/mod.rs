@@ -16,6 +16,7 @@ mod figure_link;
 mod figure_table;
 mod footer;
 mod header;
+mod mount;
 mod narrative;
 mod notice;
 mod overview;
@@ -25,11 +26,12 @@ mod source_trail;
 mod timeline;
 mod what_if;
 
-pub use app::{App, AppProps, Boot, Explorer, ExplorerProps};
+pub use app::{App, AppProps, Boot, Explorer, ExplorerProps, Hydrating};
 pub use chart_panel::ChartPanel;
 pub use dataset_panel::MAX_SHOWN_ERRORS;
 pub use draft_review::{DraftReview, DraftReviewProps};
 pub use figure_table::{filtered_ids, FigureTable};
+pub use mount::mount;
 
 use crate::state::AppState;
 use yew::UseReducerHandle;

@@ -59,6 +59,59 @@ fn proposed_mark(by: Provenance, t: &Strings) -> Html {
     }
 }
 
+/// How many checks give each verdict, worst first, and the same for the published references:
+/// the data quality view in two lines (also what a reader without JavaScript gets of it).
+fn quality_summary(
+    model: &crate::model::Model,
+    lang: crate::model::Lang,
+    open: Callback<MouseEvent>,
+) -> Html {
+    use super::badges::{range_text, status_text};
+    use crate::model::{RangeVerdict, Status};
+    let t = tr(lang);
+    let counts = |parts: Vec<(usize, &'static str, String)>| -> Html {
+        parts
+            .into_iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(
+                |(n, word, class)| html! { <li class={class}><strong>{n}</strong>{" "}{word}</li> },
+            )
+            .collect()
+    };
+    let checks = counts(
+        Status::ALL
+            .iter()
+            .rev()
+            .map(|&s| {
+                let n = model.findings.iter().filter(|f| f.status == s).count();
+                (n, status_text(s, lang), format!("status-{}", s.code()))
+            })
+            .collect(),
+    );
+    let references = counts(
+        RangeVerdict::ALL
+            .iter()
+            .rev()
+            .map(|&v| {
+                let n = model.references.iter().filter(|r| r.verdict == v).count();
+                (n, range_text(v, lang), format!("range-{}", v.code()))
+            })
+            .collect(),
+    );
+    html! {
+        <section id="quality-summary" class="quality-summary" aria-labelledby="quality-summary-title">
+            <h2 id="quality-summary-title">{t.quality_summary}</h2>
+            if !model.findings.is_empty() {
+                <p>{t.quality_checks}{t.colon}</p><ul class="quality-counts">{checks}</ul>
+            }
+            if !model.references.is_empty() {
+                <p>{t.group_references}{t.colon}</p><ul class="quality-counts">{references}</ul>
+            }
+            <button type="button" class="link" onclick={open}>{t.quality_open}</button>
+        </section>
+    }
+}
+
 #[function_component(Overview)]
 pub fn overview(p: &OverviewProps) -> Html {
     let app = use_context::<AppHandle>().expect("AppHandle context");
@@ -103,6 +156,10 @@ pub fn overview(p: &OverviewProps) -> Html {
                 <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} /> }) }</ul>
             </section>
             <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead" />
+            { quality_summary(&app.model, v.lang, {
+                let app = app.clone();
+                Callback::from(move |_| app.dispatch(Action::SetView(crate::state::View::Quality)))
+            }) }
             <section aria-labelledby="charts-title">
                 <h2 id="charts-title">{t.charts}{" "}{proposed_mark(story.charts.by, t)}</h2>
                 <p class="hint">{t.chart_hint}</p>

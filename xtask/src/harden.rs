@@ -194,7 +194,67 @@ pub fn run(root: &Path, dir: Option<&str>) -> Result<()> {
         ),
         Outcome::AlreadyDone => println!("harden: {}: already hardened", dir.display()),
     }
+    prerender(root, &dir)?;
+    let pages = sri_noscript_sheets(&dir)?;
+    println!("harden: {pages} page(s) link noscript.css with its integrity");
     Ok(())
+}
+
+/// Writes the prerendered pages into `dir` with the app's own `prerender` binary (built natively
+/// from this workspace; see src/prerender.rs). Runs after the boot script moved out, so the
+/// Chinese page copies a page that is already hardened.
+fn prerender(root: &Path, dir: &Path) -> Result<()> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .current_dir(root)
+        .args(["run", "--quiet", "--bin", "prerender", "--"])
+        .arg(dir)
+        .status()
+        .context("cannot run `cargo run --bin prerender`")?;
+    if !status.success() {
+        bail!("prerendering into {} failed ({status})", dir.display());
+    }
+    Ok(())
+}
+
+/// The pages prerendering wrote: `index.html` and one folder deep (`zh/index.html`).
+fn pages(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut pages = vec![dir.join("index.html")];
+    for entry in fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let page = entry?.path().join("index.html");
+        if page.is_file() {
+            pages.push(page);
+        }
+    }
+    Ok(pages)
+}
+
+/// Gives each page's `<link … noscript.css>` the Subresource Integrity of the file, like every
+/// other asset. Returns how many pages link it; running it twice changes nothing.
+pub fn sri_noscript_sheets(dir: &Path) -> Result<usize> {
+    const NAME: &str = "noscript.css\"";
+    let css_path = dir.join("noscript.css");
+    if !css_path.exists() {
+        return Ok(0);
+    }
+    let css = fs::read(&css_path).with_context(|| format!("cannot read {}", css_path.display()))?;
+    let integrity = format!(" integrity=\"{}\"", sri(&css));
+    let mut linked = 0;
+    for page in pages(dir)? {
+        let html =
+            fs::read_to_string(&page).with_context(|| format!("cannot read {}", page.display()))?;
+        let Some(at) = html.find(NAME).map(|i| i + NAME.len()) else {
+            continue;
+        };
+        linked += 1;
+        if html[at..].starts_with(" integrity=") {
+            continue;
+        }
+        let mut out = html.clone();
+        out.insert_str(at, &integrity);
+        fs::write(&page, out).with_context(|| format!("cannot write {}", page.display()))?;
+    }
+    Ok(linked)
 }
 
 #[cfg(test)]

@@ -1,0 +1,115 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Build-time prerendering (src/prerender.rs): the default view rendered natively is the case's
+//! page, in both languages, with a picture per chart and SVG images that carry their labels;
+//! writing it into a built page keeps what the build made and fails clearly on a page it does
+//! not recognise.
+
+use kezuohou_explorer::model::{Lang, Model};
+use kezuohou_explorer::prerender::{fill, render};
+
+const TEMPLATE: &str = r#"<!DOCTYPE html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="description" content="generic" />
+    <title>generic</title>
+    <link rel="stylesheet" href="/sub/style-1.css" integrity="sha384-x"/>
+  </head>
+  <body>
+    <div id="app"></div>
+    <noscript>
+      <p>needs JavaScript</p>
+    </noscript>
+  </body>
+</html>
+"#;
+
+fn model() -> Model {
+    Model::from_json(include_str!("../data/kezuohou.json")).expect("the embedded dataset loads")
+}
+
+#[test]
+fn the_default_view_is_rendered_with_its_figures_and_chart_pictures() {
+    let m = model();
+    for lang in Lang::ALL {
+        let page = render(lang).expect("renders");
+        let title = m.story.title.value.get(lang);
+        assert!(
+            page.body.contains(&format!("<h1>{title}</h1>")),
+            "{lang:?}: title"
+        );
+        assert!(page.title.starts_with(title));
+        // Hydration markers: the browser takes this page over instead of rendering it again.
+        assert!(
+            page.body.starts_with("<!--<["),
+            "{lang:?}: rendered hydratable"
+        );
+        let pictures = page.body.matches("<picture>").count();
+        assert!(pictures >= 5, "{lang:?}: {pictures} chart pictures");
+        assert_eq!(
+            page.images.len(),
+            pictures * 2,
+            "a light and a dark image per chart"
+        );
+        for (path, svg) in &page.images {
+            assert!(
+                page.body.contains(&format!("\"{path}\"")),
+                "{path} is referenced"
+            );
+            assert!(svg.starts_with("<svg") && svg.contains("viewBox"), "{path}");
+            assert!(
+                !svg.contains("style="),
+                "{path}: presentation attributes only"
+            );
+        }
+        assert!(page.body.contains("id=\"quality-summary\""));
+        assert!(!page.body.contains(" style=\""), "no style attribute");
+    }
+    // Labels of the first chart's bars are drawn in its image, in each language.
+    let en = render(Lang::En).expect("renders");
+    let zh = render(Lang::Zh).expect("renders");
+    assert_ne!(
+        en.images[0].1, zh.images[0].1,
+        "each language has its own images"
+    );
+    assert!(zh.body.contains(m.story.intro.value.get(Lang::Zh)));
+}
+
+#[test]
+fn filling_a_built_page_writes_language_title_body_and_notes() {
+    let page = render(Lang::Zh).expect("renders");
+    let html = fill(TEMPLATE, &page, "../").expect("fills");
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    assert!(html.contains(&format!(
+        "<title>{}</title>",
+        html_escape::encode_text(&page.title)
+    )));
+    assert!(!html.contains("content=\"generic\""));
+    assert!(html.contains("<div id=\"app\" data-prerendered=\"zh\"><!--"));
+    assert!(
+        !html.contains("needs JavaScript"),
+        "the generic note gives way"
+    );
+    let note = html
+        .find("class=\"static-copy\"")
+        .expect("a note for readers without JavaScript");
+    assert!(
+        note < html.find("<div id=\"app\"").unwrap(),
+        "the note comes first"
+    );
+    assert!(html.contains("<a href=\"../\" lang=\"en\">English version</a>"));
+    assert!(html.contains(
+        "<noscript><link rel=\"stylesheet\" href=\"/sub/noscript.css\" /></noscript></head>"
+    ));
+}
+
+#[test]
+fn a_page_without_the_apps_element_is_refused_with_the_reason() {
+    let page = render(Lang::En).expect("renders");
+    let no_root = TEMPLATE.replace("<div id=\"app\"></div>", "");
+    let err = fill(&no_root, &page, "zh/").expect_err("no element to fill");
+    assert!(err.contains("<div id=\"app\"></div>"), "{err}");
+    let no_sheet = TEMPLATE.replace("<link rel=\"stylesheet\"", "<link rel=\"preload\"");
+    let err = fill(&no_sheet, &page, "zh/").expect_err("no stylesheet");
+    assert!(err.contains("stylesheet"), "{err}");
+}
