@@ -6,7 +6,7 @@
 //! The page reads without JavaScript: `<noscript>` says which parts need it, and
 //! `static/noscript.css` (linked only inside `<noscript>`) marks the controls that cannot work.
 
-use crate::charts::image::{self, Scheme};
+use crate::charts::image;
 use crate::charts::spec::all_charts;
 use crate::components::{App, AppProps, Boot};
 use crate::i18n::tr;
@@ -44,9 +44,7 @@ pub fn render(lang: Lang) -> Result<Page, String> {
     let view = ViewState::prerendered(lang);
     let mut images = Vec::new();
     for spec in all_charts(&model, view.units, view.number_style, lang, None) {
-        for scheme in Scheme::ALL {
-            images.push((image::path(&spec.key, scheme), image::svg(&spec, scheme)?));
-        }
+        images.push((image::path(&spec.key), image::svg(&spec)?));
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()

@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Build-time prerendering (src/prerender.rs): the default view rendered natively is the case's
-//! page, in both languages, with a picture per chart and SVG images that carry their labels;
+//! page, in both languages, with an image per chart, SVG files that carry their labels;
 //! writing it into a built page keeps what the build made and fails clearly on a page it does
 //! not recognise.
 
@@ -29,7 +29,7 @@ fn model() -> Model {
 }
 
 #[test]
-fn the_default_view_is_rendered_with_its_figures_and_chart_pictures() {
+fn the_default_view_is_rendered_with_its_figures_and_chart_images() {
     let m = model();
     for lang in Lang::ALL {
         let page = render(lang).expect("renders");
@@ -44,13 +44,9 @@ fn the_default_view_is_rendered_with_its_figures_and_chart_pictures() {
             page.body.starts_with("<!--<["),
             "{lang:?}: rendered hydratable"
         );
-        let pictures = page.body.matches("<picture>").count();
-        assert!(pictures >= 5, "{lang:?}: {pictures} chart pictures");
-        assert_eq!(
-            page.images.len(),
-            pictures * 2,
-            "a light and a dark image per chart"
-        );
+        let pictures = page.body.matches("class=\"chart-static\"").count();
+        assert!(pictures >= 5, "{lang:?}: {pictures} chart images");
+        assert_eq!(page.images.len(), pictures, "one image per chart");
         for (path, svg) in &page.images {
             assert!(
                 page.body.contains(&format!("\"{path}\"")),
@@ -60,6 +56,14 @@ fn the_default_view_is_rendered_with_its_figures_and_chart_pictures() {
             assert!(
                 !svg.contains("style="),
                 "{path}: presentation attributes only"
+            );
+            // The dark scheme repaints the light background in the dark one.
+            assert!(
+                svg.contains(
+                    "@media (prefers-color-scheme: dark){[fill=\"#FFFFFF\"]{fill:#181A1B}"
+                ),
+                "{path}: {}",
+                &svg[..300.min(svg.len())]
             );
         }
         assert!(page.body.contains("id=\"quality-summary\""));

@@ -12,7 +12,7 @@ use super::quality::Quality;
 use super::source_trail::SourceTrail;
 use super::timeline::Timeline;
 use super::what_if::WhatIf;
-use super::AppHandle;
+use super::{AppHandle, Hydrating};
 use crate::i18n::tr;
 use crate::model::{DatasetError, Lang, Model};
 use crate::state::{Action, AppState, DatasetRef, Source, Theme, View, ViewState};
@@ -88,10 +88,6 @@ impl Boot {
     }
 }
 
-/// Whether the current render takes over the prerendered page (true only until the root's first
-/// effect has run).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hydrating(pub bool);
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {

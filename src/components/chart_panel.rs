@@ -1,7 +1,7 @@
 use super::browser;
 use super::Hydrating;
 use crate::charts::draw::{draw, DARK, LIGHT};
-use crate::charts::image::{self, Scheme};
+use crate::charts::image;
 use crate::charts::layout::{layout, Layout};
 use crate::charts::spec::ChartSpec;
 use crate::i18n::tr;
@@ -249,12 +249,9 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
             if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} /> }
             <div class="canvas-wrap" ref={wrap}>
                 if *pictured {
-                    <picture>
-                        <source srcset={image::path(&key, Scheme::Dark)} media="(prefers-color-scheme: dark)" />
-                        <img class="chart-static" src={image::path(&key, Scheme::Light)}
-                            width={image_w.to_string()} height={image_h.to_string()}
-                            alt={p.spec.title.clone()} aria-describedby={desc_id.clone()} />
-                    </picture>
+                    <img class="chart-static" src={image::path(&key)}
+                        width={image_w.to_string()} height={image_h.to_string()}
+                        alt={p.spec.title.clone()} aria-describedby={desc_id.clone()} />
                 } else {
                     <canvas ref={canvas} class="chart" tabindex="0" role="img"
                         aria-label={format!("{}. {}", p.spec.title, t.chart_hint)}

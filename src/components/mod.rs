@@ -26,7 +26,7 @@ mod source_trail;
 mod timeline;
 mod what_if;
 
-pub use app::{App, AppProps, Boot, Explorer, ExplorerProps, Hydrating};
+pub use app::{App, AppProps, Boot, Explorer, ExplorerProps};
 pub use chart_panel::ChartPanel;
 pub use dataset_panel::MAX_SHOWN_ERRORS;
 pub use draft_review::{DraftReview, DraftReviewProps};
@@ -38,3 +38,8 @@ use yew::UseReducerHandle;
 
 /// What every component reads the app state from and dispatches to.
 pub type AppHandle = UseReducerHandle<AppState>;
+
+/// Whether the current render takes over the prerendered page (true only until the root's first
+/// effect has run): chart panels then start as their prerendered images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hydrating(pub bool);
