@@ -51,9 +51,22 @@ function readPage(page) {
   });
 }
 
-for (const [lang, at, other] of [['en', '', 'zh/'], ['zh', 'zh/', '../']]) {
-  test(`without JavaScript, /${at} shows the case in ${lang}, its charts as images and its source`, async () => {
-    const page = await harness.newPage({ javaScriptEnabled: false });
+/** The colour of the top-left pixel of the first chart image, as drawn in the page. */
+function imageCorner(page) {
+  return page.evaluate(() => {
+    const img = document.querySelector('img.chart-static');
+    const c = document.createElement('canvas');
+    c.width = img.naturalWidth;
+    c.height = img.naturalHeight;
+    const ctx = c.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    return [...ctx.getImageData(2, 2, 1, 1).data.slice(0, 3)];
+  });
+}
+
+for (const [lang, at, other, scheme] of [['en', '', 'zh/', 'light'], ['zh', 'zh/', '../', 'dark']]) {
+  test(`without JavaScript, /${at} shows the case in ${lang}, its charts as images and its source (${scheme})`, async () => {
+    const page = await harness.newPage({ javaScriptEnabled: false, colorScheme: scheme });
     await page.goto(new URL(at, harness.baseUrl).toString(), { waitUntil: 'load' });
     const seen = await readPage(page);
     assert.equal(seen.lang, lang === 'zh' ? 'zh-CN' : 'en');
@@ -67,6 +80,8 @@ for (const [lang, at, other] of [['en', '', 'zh/'], ['zh', 'zh/', '../']]) {
       assert.ok(img.width > 100, `${img.src} is shown (${img.width} px wide)`);
     }
     assert.equal(seen.canvases, 0, 'no canvas without JavaScript');
+    // The image follows the system's scheme: the light palette's white, or the dark one's.
+    assert.deepEqual(await imageCorner(page), scheme === 'dark' ? [24, 26, 27] : [255, 255, 255]);
     assert.ok(seen.narrative.length > 100, 'the narrative is there');
     assert.ok(/\d/.test(seen.quality), `the data quality summary has its counts: ${seen.quality}`);
     assert.ok(seen.footer.includes(lang === 'zh' ? '案例' : 'Case Study 2.11'), `the source: ${seen.footer}`);
@@ -74,7 +89,7 @@ for (const [lang, at, other] of [['en', '', 'zh/'], ['zh', 'zh/', '../']]) {
     assert.equal(seen.otherLanguage, other, 'the page links the other language');
     assert.equal(seen.buttonOpacity, '0.55', 'controls that cannot work look disabled (noscript.css)');
     assert.equal(seen.cardOpacity, '1', 'the headline figures read as usual');
-    await screenshot(page, `prerender-nojs-${lang}`);
+    await screenshot(page, `prerender-nojs-${lang}-${scheme}`);
     // The other language's page is one link away.
     await page.click('.static-copy a');
     await page.waitForLoadState('load');
