@@ -69,6 +69,12 @@ fn digits_text(value: f64, _lang: Lang, sig: Option<u32>) -> String {
     plain_number(v, decimals)
 }
 
+/// Make the first formatter of `lang` ahead of need: the browser loads its locale data then
+/// (tens of milliseconds on a phone), so the app's start-up can do it in a task of its own.
+pub fn warm_up(lang: Lang) {
+    let _ = digits_text(1.5, lang, None);
+}
+
 /// One number in the chosen style. −0 is written 0; a number too large or too small to write
 /// out is written "4.45×10¹⁵" in either style (its mantissa by the same formatter as any number,
 /// with `sig` digits, or as many as the value has).

@@ -88,7 +88,6 @@ impl Boot {
     }
 }
 
-
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub boot: Rc<Boot>,

@@ -64,9 +64,11 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
     {
         let pictured = pictured.clone();
         use_effect_with((), move |_| {
-            if *pictured {
-                pictured.set(false);
-            }
+            // Each chart swaps in its own task, after the takeover: the page stays responsive
+            // between them instead of drawing every canvas in the hydration's task.
+            let swap = (*pictured)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || pictured.set(false)));
+            move || drop(swap)
         });
     }
 

@@ -17,7 +17,18 @@ pub fn mount() {
     };
     #[cfg(target_arch = "wasm32")]
     if hydrating {
-        yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+        // The page already reads as it should: take it over in the next task, so reading the
+        // dataset (above) and hydrating are shorter tasks rather than one long one.
+        // The formatters' locale data loads in a task between the two.
+        let lang = browser::prerendered_lang().unwrap_or_default();
+        gloo::timers::callback::Timeout::new(0, move || {
+            crate::numfmt::warm_up(lang);
+            gloo::timers::callback::Timeout::new(0, move || {
+                yew::Renderer::<App>::with_root_and_props(root, props).hydrate();
+            })
+            .forget();
+        })
+        .forget();
         return;
     }
     #[cfg(not(target_arch = "wasm32"))]
