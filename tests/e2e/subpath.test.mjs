@@ -1,4 +1,4 @@
-// A deployment under a sub-path works end to end: the release build made with
+// A deployment under a sub-path works end to end (the English page and the Chinese one in zh/): the release build made with
 // `trunk build --release --offline --public-url /kezuohou/` (into target/dist-subpath), served
 // only under /kezuohou/, opens the table view, keeps its links under the sub-path, and asks for
 // nothing outside it (every request answered, none a 404).
@@ -59,6 +59,8 @@ async function serveUnderPrefix() {
       res.writeHead(403).end('forbidden');
       return;
     }
+    // A folder is served by its index.html, as static hosts do (`zh/` → `zh/index.html`).
+    if (!(await isFile(file)) && (await isFile(path.join(file, 'index.html')))) file = path.join(file, 'index.html');
     if (!(await isFile(file))) {
       if (path.extname(file) !== '') {
         res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
@@ -119,5 +121,26 @@ test('the build for /kezuohou/ opens its table view there, with no request outsi
 
   assert.deepEqual(server.seen.filter((p) => !p.startsWith(PREFIX)), [], 'no request outside the sub-path');
   assert.deepEqual(pageErrors(page), [], 'no 404, failed request, console or page error');
+  await page.context().close();
+});
+
+test('under /kezuohou/ the Chinese prerendered page loads its images and is taken over in place', { timeout: 120_000 }, async () => {
+  const html = await readFile(path.join(DIST, 'zh', 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]).filter((u) => u.startsWith('/'));
+  assert.deepEqual(refs.filter((u) => !u.startsWith(PREFIX)), [], 'every absolute reference is under the sub-path');
+  const page = await openPage(browser, `${server.origin}${PREFIX}zh/`);
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => { window.__firstH1 = document.querySelector('h1'); });
+  });
+  await page.goto(`${server.origin}${PREFIX}zh/`, { waitUntil: 'load', timeout: 30_000 });
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'live' && document.querySelector('canvas.chart[data-drawn="true"]'));
+  const seen = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    same: window.__firstH1 === document.querySelector('h1'),
+  }));
+  assert.deepEqual(seen, { lang: 'zh-CN', same: true });
+  assert.ok(server.seen.some((p) => p.startsWith(`${PREFIX}zh/charts/`) && p.endsWith('.svg')), 'the chart images came from the page folder');
+  assert.deepEqual(server.seen.filter((p) => !p.startsWith(PREFIX)), [], 'no request outside the sub-path');
+  assert.deepEqual(pageErrors(page), []);
   await page.context().close();
 });

@@ -378,4 +378,28 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         fs::remove_file(d.path().join("app-0123_bg.wasm")).unwrap();
         assert!(harden(d.path()).is_err());
     }
+
+    #[test]
+    fn the_noscript_stylesheet_gets_its_integrity_on_every_page_once() {
+        let d = site(TRUNK_INDEX);
+        let link = "<noscript><link rel=\"stylesheet\" href=\"/noscript.css\" /></noscript>";
+        let page = TRUNK_INDEX.replace("</head>", &format!("{link}</head>"));
+        fs::write(d.path().join("index.html"), &page).unwrap();
+        fs::create_dir(d.path().join("zh")).unwrap();
+        fs::write(d.path().join("zh").join("index.html"), &page).unwrap();
+        fs::write(d.path().join("noscript.css"), "a{}").unwrap();
+        assert_eq!(sri_noscript_sheets(d.path()).unwrap(), 2);
+        let want = format!("href=\"/noscript.css\" integrity=\"{}\" />", sri(b"a{}"));
+        for page in ["index.html", "zh/index.html"] {
+            let html = fs::read_to_string(d.path().join(page)).unwrap();
+            assert!(html.contains(&want), "{page}: {html}");
+        }
+        // Twice changes nothing.
+        let before = fs::read_to_string(d.path().join("index.html")).unwrap();
+        assert_eq!(sri_noscript_sheets(d.path()).unwrap(), 2);
+        assert_eq!(
+            fs::read_to_string(d.path().join("index.html")).unwrap(),
+            before
+        );
+    }
 }
