@@ -143,3 +143,30 @@ fn every_line_of_a_wrapped_label_is_drawn() {
         }
     }
 }
+
+#[test]
+fn every_value_fits_beside_or_inside_its_bar_on_a_phone() {
+    use kezuohou_explorer::charts::layout::value_text_width;
+    let m = model();
+    for lang in Lang::ALL {
+        let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, lang, None);
+        for spec in &charts {
+            let l = layout(spec, 300.0);
+            let bars: Vec<_> = spec.bars().collect();
+            for b in &l.bars {
+                let text = value_text_width(bars[b.index].beside(&spec.panels[b.panel].unit));
+                let end = if b.open_high { b.x_lo } else { b.x_hi };
+                let after = end + 6.0 + text <= l.width;
+                let inside = end - text - 6.0 > b.x_zero;
+                assert!(
+                    after || inside,
+                    "{:?} in {}: {} px of text at {end} of {}",
+                    bars[b.index].text,
+                    spec.key,
+                    text,
+                    l.width
+                );
+            }
+        }
+    }
+}

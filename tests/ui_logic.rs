@@ -425,7 +425,12 @@ fn charts_draw_to_svg_with_labels_and_focus() {
         draw(&root, spec, &l, &LIGHT, 1.0, Some(4)).expect("draws");
     }
     assert!(svg.contains("Grassland awards"), "labels are drawn");
-    assert!(svg.contains("50,457,000 yuan"), "values are drawn");
+    // Values beside their bars, without the unit the panel names above them ("yuan").
+    assert!(svg.contains(">\n50,457,000\n<"), "values are drawn");
+    assert!(
+        !svg.contains("50,457,000 yuan"),
+        "the unit is not repeated on each bar"
+    );
     // The flagged bar carries the orange warning triangle, and the focus outline is black.
     assert!(
         svg.contains("#D55E00") || svg.contains("#d55e00"),

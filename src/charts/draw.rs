@@ -119,11 +119,8 @@ pub fn draw<DB: DrawingBackend>(
                 ))?;
             }
             let value_x = if b.open_high { b.x_lo } else { b.x_hi };
-            let text_px = bar
-                .text
-                .chars()
-                .map(|c| if c.is_ascii() { 6.8 } else { 12.0 })
-                .sum::<f64>();
+            let value = bar.beside(&panel.unit);
+            let text_px = super::layout::value_text_width(value);
             let ty = if b.open_high {
                 b.y0 - 1.0
             } else {
@@ -132,14 +129,14 @@ pub fn draw<DB: DrawingBackend>(
             if value_x + 6.0 + text_px > layout.width && value_x - text_px - 6.0 > b.x_zero {
                 // No room after the bar: write the value inside its end.
                 area.draw(&Text::new(
-                    bar.text.clone(),
+                    value.to_string(),
                     (px(value_x - text_px - 4.0), px(ty)),
                     font(12.0, palette.background),
                 ))?;
             } else {
                 let tx = (value_x + 6.0).max(layout.plot_x0 + 4.0);
                 area.draw(&Text::new(
-                    bar.text.clone(),
+                    value.to_string(),
                     (px(tx), px(ty)),
                     font(12.0, palette.text),
                 ))?;

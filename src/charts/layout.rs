@@ -21,6 +21,8 @@ const LABEL_GAP: f64 = 8.0;
 pub const PANEL_HEADER: f64 = 24.0;
 pub const PANEL_GAP: f64 = 10.0;
 pub const AXIS_HEIGHT: f64 = 22.0;
+/// The least distance between two ticks of the value axis, room for "1.25M".
+pub const TICK_GAP: f64 = 40.0;
 /// Room beyond the largest value for the value text and a bound's arrow.
 pub const HEADROOM: f64 = 1.3;
 
@@ -63,12 +65,12 @@ pub struct Layout {
     pub bars: Vec<BarBox>,
 }
 
-/// A round step giving about four ticks up to `max`.
-fn nice_step(max: f64) -> f64 {
+/// A round step giving about `count` ticks up to `max`.
+fn nice_step(max: f64, count: f64) -> f64 {
     if max <= 0.0 || !max.is_finite() {
         return 1.0;
     }
-    let raw = max / 4.0;
+    let raw = max / count;
     let mag = 10f64.powf(raw.log10().floor());
     let f = raw / mag;
     let nice = if f <= 1.0 {
@@ -171,6 +173,13 @@ pub fn wrap_label(label: &str, max_px: f64, font_px: f64, max_lines: usize) -> V
     lines
 }
 
+/// The width of a bar's value text at the 12 px the drawing writes it in.
+pub fn value_text_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 6.8 } else { 12.0 })
+        .sum()
+}
+
 pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
     let width = width.max(240.0);
     let label_width = LABEL_COLUMN;
@@ -192,19 +201,39 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 }
             })
             .fold(0.0_f64, f64::max);
-        let axis_max = (finite_max * HEADROOM).max(f64::MIN_POSITIVE);
-        let step = nice_step(finite_max);
-        let ticks: Vec<f64> = (0..)
-            .map(|i| i as f64 * step)
-            .take_while(|t| *t <= axis_max)
-            .take(12)
-            .collect();
-        let y0 = y;
-        y += PANEL_HEADER;
+        // Room after each bar for its value: on a narrow chart the axis stretches so that the
+        // longest value still fits beside its bar (down to a bar of a sixth of the plot).
+        let plot_w = plot_x1 - plot_x0;
+        let fit_text = panel
+            .bars
+            .iter()
+            .map(|b| {
+                let v = if b.value.hi.is_finite() {
+                    b.value.hi
+                } else {
+                    b.value.lo
+                };
+                let text = value_text_width(b.beside(&panel.unit));
+                let room = (plot_w - text - 10.0).max(plot_w / 6.0);
+                v.max(0.0) * plot_w / room
+            })
+            .fold(0.0_f64, f64::max);
+        let axis_max = (finite_max * HEADROOM).max(fit_text).max(f64::MIN_POSITIVE);
         let x_of = |v: f64| {
             let v = if v.is_finite() { v } else { axis_max };
             plot_x0 + (v.clamp(0.0, axis_max) / axis_max) * (plot_x1 - plot_x0)
         };
+        // Up to four ticks over the axis, however far it stretched, at least TICK_GAP apart,
+        // the last one far enough from the end for its text.
+        let count = (plot_w / TICK_GAP).floor().clamp(1.0, 4.0);
+        let step = nice_step(axis_max, count);
+        let ticks: Vec<f64> = (0..)
+            .map(|i| i as f64 * step)
+            .take_while(|t| *t <= axis_max && x_of(*t) <= plot_x1 - 24.0)
+            .take(12)
+            .collect();
+        let y0 = y;
+        y += PANEL_HEADER;
         for b in &panel.bars {
             let label = wrap_label(&b.label, label_width - LABEL_X, LABEL_FONT, MAX_LABEL_LINES);
             let row = (label.len() as f64 * LABEL_LINE + 8.0).max(ROW_HEIGHT);

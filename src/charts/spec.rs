@@ -22,6 +22,22 @@ pub struct Bar {
     pub text: String,
 }
 
+impl Bar {
+    /// The value as the chart writes it beside its bar: the panel names its unit above the
+    /// bars, so a trailing unit is left out ("92,160,000" under "yuan"); the tooltip and the
+    /// twin table keep the whole text.
+    pub fn beside<'a>(&'a self, unit: &str) -> &'a str {
+        if unit.is_empty() {
+            return &self.text;
+        }
+        self.text
+            .strip_suffix(unit)
+            .map(str::trim_end)
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&self.text)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
     pub unit: String,
