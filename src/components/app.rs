@@ -11,6 +11,7 @@ use super::overview::Overview;
 use super::quality::Quality;
 use super::source_trail::SourceTrail;
 use super::timeline::Timeline;
+use super::use_app::Shared;
 use super::what_if::WhatIf;
 use super::AppHandle;
 use crate::i18n::tr;
@@ -268,6 +269,26 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         });
     }
 
+    // What the leaves change comes back through these; made once, so a leaf whose props are
+    // unchanged is not rendered again.
+    let d = state.dispatcher();
+    let on_select = use_callback(d.clone(), |id: String, d| {
+        d.dispatch(Action::Select(Some(id)))
+    });
+    let on_close = use_callback(d.clone(), |(), d| d.dispatch(Action::Select(None)));
+    let on_channel = use_callback(d.clone(), |c, d| d.dispatch(Action::SetChannel(c)));
+    let on_dismiss = use_callback(d.clone(), |(), d| d.dispatch(Action::DismissNotice));
+    let on_search = use_callback(d.clone(), |s, d| d.dispatch(Action::SetSearch(s)));
+    let on_kind = use_callback(d.clone(), |k, d| d.dispatch(Action::SetKind(k)));
+    let on_status = use_callback(d.clone(), |s, d| d.dispatch(Action::SetStatus(s)));
+    let on_sort = use_callback(d, |k, d| d.dispatch(Action::SortBy(k)));
+    let shared = Shared {
+        model: state.model.clone(),
+        lang: state.view.lang,
+        units: state.view.units,
+        number_style: state.view.number_style,
+    };
+
     let dark = match state.view.theme {
         Theme::Dark => true,
         Theme::Light => false,
@@ -275,30 +296,44 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     };
     let body = match state.view.view {
         View::Overview => html! { <Overview dark={dark} /> },
-        View::Table => html! { <FigureTable /> },
-        View::Trail => html! { <SourceTrail /> },
-        View::Quality => html! { <Quality /> },
-        View::Derived => html! { <DerivedView /> },
-        View::Channels => html! { <Channels /> },
+        View::Table => html! {
+            <FigureTable view={state.view.clone()} on_select={on_select.clone()}
+                {on_search} on_channel={on_channel.clone()} {on_kind} {on_status} {on_sort} />
+        },
+        View::Trail => html! {
+            <SourceTrail selected={state.view.selected.clone().map(AttrValue::from)}
+                on_select={on_select.clone()} />
+        },
+        View::Quality => html! { <Quality on_select={on_select.clone()} /> },
+        View::Derived => html! { <DerivedView on_select={on_select.clone()} /> },
+        View::Channels => html! {
+            <Channels channel={state.view.channel.clone()} on_channel={on_channel.clone()}
+                on_select={on_select.clone()} />
+        },
         View::Scenario => html! { <WhatIf /> },
-        View::Timeline => html! { <Timeline /> },
+        View::Timeline => html! { <Timeline on_select={on_select.clone()} /> },
     };
     let handle: AppHandle = state.clone();
     html! {
         <ContextProvider<AppHandle> context={handle}>
+        <ContextProvider<Shared> context={shared}>
             <div class={classes!("app", dark.then_some("dark"))}>
                 <a class="skip-link" href="#main">{tr(state.view.lang).skip_to_content}</a>
                 <Header />
-                <Notice />
+                <Notice ignored={state.ignored.clone()} lang={state.view.lang} on_dismiss={on_dismiss} />
                 { storage_notice(&state) }
                 if state.panel_open { { dataset_panel(&state) } }
-                <ChannelFilter />
+                <ChannelFilter channel={state.view.channel.clone()} view={state.view.view}
+                    on_channel={on_channel} />
                 <div class={classes!("layout", state.view.selected.is_some().then_some("with-detail"))}>
                     <main id="main" tabindex="-1">{body}</main>
-                    if state.view.selected.is_some() { <FigureDetail /> }
+                    if let Some(id) = &state.view.selected {
+                        <FigureDetail selected={AttrValue::from(id.clone())} {on_select} {on_close} />
+                    }
                 </div>
                 <Footer />
             </div>
+        </ContextProvider<Shared>>
         </ContextProvider<AppHandle>>
     }
 }

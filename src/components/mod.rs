@@ -1,5 +1,5 @@
-//! Yew components, one per file. Only `app` dispatches on its own; the rest receive the app
-//! handle through context and send actions.
+//! Yew components, one per file. Only `app` owns the reducer and dispatches; the leaves take
+//! props and `Callback`s, and read the model and display settings with `use_app()`.
 
 mod app;
 mod badges;
@@ -23,6 +23,7 @@ mod paged;
 mod quality;
 mod source_trail;
 mod timeline;
+mod use_app;
 mod what_if;
 
 pub use app::{App, AppProps, Boot, Explorer, ExplorerProps};

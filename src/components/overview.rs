@@ -100,7 +100,7 @@ pub fn overview(p: &OverviewProps) -> Html {
             { provenance(story, t) }
             <section aria-labelledby="headline-title">
                 <h2 id="headline-title">{t.headline}{" "}{proposed_mark(story.headlines.by, t)}</h2>
-                <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} /> }) }</ul>
+                <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} selected={v.selected.as_deref() == Some(id)} on_select={on_select.clone()} /> }) }</ul>
             </section>
             <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead" />
             <section aria-labelledby="charts-title">
