@@ -1,5 +1,6 @@
 use super::browser;
 use super::channels::{ChannelFilter, Channels};
+use super::controls::Controls;
 use super::dataset_panel::{dataset_panel, storage_notice};
 use super::derived_view::DerivedView;
 use super::figure_detail::FigureDetail;
@@ -281,7 +282,19 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     let on_search = use_callback(d.clone(), |s, d| d.dispatch(Action::SetSearch(s)));
     let on_kind = use_callback(d.clone(), |k, d| d.dispatch(Action::SetKind(k)));
     let on_status = use_callback(d.clone(), |s, d| d.dispatch(Action::SetStatus(s)));
-    let on_sort = use_callback(d, |k, d| d.dispatch(Action::SortBy(k)));
+    let on_sort = use_callback(d.clone(), |k, d| d.dispatch(Action::SortBy(k)));
+    let on_view = use_callback(d.clone(), |v, d| d.dispatch(Action::SetView(v)));
+    let on_toggle_panel = use_callback(d.clone(), |(), d| d.dispatch(Action::TogglePanel));
+    let on_lang = use_callback(d.clone(), |x, d| d.dispatch(Action::SetLang(x)));
+    let on_area = use_callback(d.clone(), |x, d| d.dispatch(Action::SetArea(x)));
+    let on_currency = use_callback(d.clone(), |x, d| d.dispatch(Action::SetCurrency(x)));
+    let on_number_style = use_callback(d.clone(), |x, d| d.dispatch(Action::SetNumberStyle(x)));
+    let on_theme = use_callback(d.clone(), |x, d| d.dispatch(Action::SetTheme(x)));
+    let on_input = use_callback(d.clone(), |(k, s), d| {
+        d.dispatch(Action::SetScenarioInput(k, s))
+    });
+    let on_commit = use_callback(d.clone(), |(), d| d.dispatch(Action::CommitTyping));
+    let on_reset = use_callback(d, |id, d| d.dispatch(Action::ResetScenario(id)));
     let shared = Shared {
         model: state.model.clone(),
         lang: state.view.lang,
@@ -295,7 +308,10 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         Theme::System => *system_dark,
     };
     let body = match state.view.view {
-        View::Overview => html! { <Overview dark={dark} /> },
+        View::Overview => html! {
+            <Overview dark={dark} selected={state.view.selected.clone()}
+                channel={state.view.channel.clone()} on_select={on_select.clone()} />
+        },
         View::Table => html! {
             <FigureTable view={state.view.clone()} on_select={on_select.clone()}
                 {on_search} on_channel={on_channel.clone()} {on_kind} {on_status} {on_sort} />
@@ -310,7 +326,9 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             <Channels channel={state.view.channel.clone()} on_channel={on_channel.clone()}
                 on_select={on_select.clone()} />
         },
-        View::Scenario => html! { <WhatIf /> },
+        View::Scenario => html! {
+            <WhatIf typed={state.view.scenario.clone()} {on_input} {on_commit} {on_reset} />
+        },
         View::Timeline => html! { <Timeline on_select={on_select.clone()} /> },
     };
     let handle: AppHandle = state.clone();
@@ -319,7 +337,12 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         <ContextProvider<Shared> context={shared}>
             <div class={classes!("app", dark.then_some("dark"))}>
                 <a class="skip-link" href="#main">{tr(state.view.lang).skip_to_content}</a>
-                <Header />
+                <Header view={state.view.view} source={state.source.clone()}
+                    panel_open={state.panel_open} {on_view} {on_toggle_panel}>
+                    <Controls lang={state.view.lang} units={state.view.units}
+                        number_style={state.view.number_style} theme={state.view.theme}
+                        {on_lang} {on_area} {on_currency} {on_number_style} {on_theme} />
+                </Header>
                 <Notice ignored={state.ignored.clone()} lang={state.view.lang} on_dismiss={on_dismiss} />
                 { storage_notice(&state) }
                 if state.panel_open { { dataset_panel(&state) } }
