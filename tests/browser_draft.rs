@@ -218,7 +218,7 @@ fn local_storage() -> web_sys::Storage {
 
 /// Removes the draft kept in this browser.
 fn forget_draft() {
-    forget_draft();
+    local_storage().remove_item(DRAFT_KEY).expect("remove");
 }
 
 /// Select the first occurrence of `quote` in the text pane, as a mouse user drags over it.

@@ -134,6 +134,54 @@ pub struct ExplorerProps {
     pub datasets: Vec<StoredDataset>,
 }
 
+/// The callbacks the components below the root are given, each sending one `Action`.
+#[derive(Clone)]
+struct Sends {
+    on_select: Callback<String>,
+    on_close: Callback<()>,
+    on_channel: Callback<Option<String>>,
+    on_dismiss: Callback<()>,
+    on_search: Callback<String>,
+    on_kind: Callback<Option<crate::model::Origin>>,
+    on_status: Callback<Option<crate::model::Status>>,
+    on_sort: Callback<crate::state::SortKey>,
+    on_view: Callback<View>,
+    on_toggle_panel: Callback<()>,
+    on_lang: Callback<crate::model::Lang>,
+    on_area: Callback<crate::model::AreaUnit>,
+    on_currency: Callback<crate::model::Currency>,
+    on_number_style: Callback<crate::model::display::NumberStyle>,
+    on_theme: Callback<Theme>,
+    on_input: Callback<(crate::state::InputKey, Option<String>)>,
+    on_commit: Callback<()>,
+    on_reset: Callback<String>,
+}
+
+impl Sends {
+    fn new(send: &Callback<Action>) -> Sends {
+        Sends {
+            on_select: send.reform(|id| Action::Select(Some(id))),
+            on_close: send.reform(|()| Action::Select(None)),
+            on_channel: send.reform(Action::SetChannel),
+            on_dismiss: send.reform(|()| Action::DismissNotice),
+            on_search: send.reform(Action::SetSearch),
+            on_kind: send.reform(Action::SetKind),
+            on_status: send.reform(Action::SetStatus),
+            on_sort: send.reform(Action::SortBy),
+            on_view: send.reform(Action::SetView),
+            on_toggle_panel: send.reform(|()| Action::TogglePanel),
+            on_lang: send.reform(Action::SetLang),
+            on_area: send.reform(Action::SetArea),
+            on_currency: send.reform(Action::SetCurrency),
+            on_number_style: send.reform(Action::SetNumberStyle),
+            on_theme: send.reform(Action::SetTheme),
+            on_input: send.reform(|(k, s)| Action::SetScenarioInput(k, s)),
+            on_commit: send.reform(|()| Action::CommitTyping),
+            on_reset: send.reform(Action::ResetScenario),
+        }
+    }
+}
+
 /// The explorer for one validated model; the view state starts from the address bar, or from
 /// the stored settings when the address has no parameters.
 #[function_component(Explorer)]
@@ -270,31 +318,32 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         });
     }
 
-    // What the leaves change comes back through these; made once, so a leaf whose props are
-    // unchanged is not rendered again.
-    let d = state.dispatcher();
-    let on_select = use_callback(d.clone(), |id: String, d| {
-        d.dispatch(Action::Select(Some(id)))
-    });
-    let on_close = use_callback(d.clone(), |(), d| d.dispatch(Action::Select(None)));
-    let on_channel = use_callback(d.clone(), |c, d| d.dispatch(Action::SetChannel(c)));
-    let on_dismiss = use_callback(d.clone(), |(), d| d.dispatch(Action::DismissNotice));
-    let on_search = use_callback(d.clone(), |s, d| d.dispatch(Action::SetSearch(s)));
-    let on_kind = use_callback(d.clone(), |k, d| d.dispatch(Action::SetKind(k)));
-    let on_status = use_callback(d.clone(), |s, d| d.dispatch(Action::SetStatus(s)));
-    let on_sort = use_callback(d.clone(), |k, d| d.dispatch(Action::SortBy(k)));
-    let on_view = use_callback(d.clone(), |v, d| d.dispatch(Action::SetView(v)));
-    let on_toggle_panel = use_callback(d.clone(), |(), d| d.dispatch(Action::TogglePanel));
-    let on_lang = use_callback(d.clone(), |x, d| d.dispatch(Action::SetLang(x)));
-    let on_area = use_callback(d.clone(), |x, d| d.dispatch(Action::SetArea(x)));
-    let on_currency = use_callback(d.clone(), |x, d| d.dispatch(Action::SetCurrency(x)));
-    let on_number_style = use_callback(d.clone(), |x, d| d.dispatch(Action::SetNumberStyle(x)));
-    let on_theme = use_callback(d.clone(), |x, d| d.dispatch(Action::SetTheme(x)));
-    let on_input = use_callback(d.clone(), |(k, s), d| {
-        d.dispatch(Action::SetScenarioInput(k, s))
-    });
-    let on_commit = use_callback(d.clone(), |(), d| d.dispatch(Action::CommitTyping));
-    let on_reset = use_callback(d, |id, d| d.dispatch(Action::ResetScenario(id)));
+    // What the leaves change comes back through these; made once (the dispatcher never
+    // changes), so a leaf whose props are unchanged is not rendered again.
+    let sends = {
+        let send: Callback<Action> = state.dispatcher().into();
+        use_memo((), move |_| Sends::new(&send))
+    };
+    let Sends {
+        on_select,
+        on_close,
+        on_channel,
+        on_dismiss,
+        on_search,
+        on_kind,
+        on_status,
+        on_sort,
+        on_view,
+        on_toggle_panel,
+        on_lang,
+        on_area,
+        on_currency,
+        on_number_style,
+        on_theme,
+        on_input,
+        on_commit,
+        on_reset,
+    } = (*sends).clone();
     let shared = Shared {
         model: state.model.clone(),
         lang: state.view.lang,
