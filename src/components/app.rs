@@ -388,8 +388,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <a class="skip-link" href="#main">{tr(state.view.lang).skip_to_content}</a>
                 <Header view={state.view.view} source={state.source.clone()}
                     panel_open={state.panel_open} {on_view} {on_toggle_panel}>
-                    <Controls lang={state.view.lang} units={state.view.units}
-                        number_style={state.view.number_style} theme={state.view.theme}
+                    <Controls theme={state.view.theme}
                         {on_lang} {on_area} {on_currency} {on_number_style} {on_theme} />
                 </Header>
                 <Notice ignored={state.ignored.clone()} lang={state.view.lang} on_dismiss={on_dismiss} />

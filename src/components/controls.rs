@@ -1,5 +1,6 @@
+use super::use_app::use_app;
 use crate::i18n::tr;
-use crate::model::display::{NumberStyle, UnitChoice};
+use crate::model::display::NumberStyle;
 use crate::model::{AreaUnit, Currency, Lang};
 use crate::state::Theme;
 use wasm_bindgen::JsCast;
@@ -42,9 +43,7 @@ fn labelled_select(p: &SelectProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ControlsProps {
-    pub lang: Lang,
-    pub units: UnitChoice,
-    pub number_style: NumberStyle,
+    /// The language, units and number style shown are `use_app()`'s.
     pub theme: Theme,
     pub on_lang: Callback<Lang>,
     pub on_area: Callback<AreaUnit>,
@@ -60,7 +59,7 @@ pub struct ControlsProps {
 pub fn controls(p: &ControlsProps) -> Html {
     let open = use_state(|| false);
     let button = use_node_ref();
-    let v = p;
+    let v = use_app();
     let t = tr(v.lang);
     // A value the select does not offer (never, short of a tampered page) changes nothing.
     fn send<T: 'static>(to: &Callback<T>, parse: fn(&str) -> Option<T>) -> Callback<String> {
@@ -124,7 +123,7 @@ pub fn controls(p: &ControlsProps) -> Html {
                 <LabelledSelect id="ctl-number" label={t.number_style} value={v.number_style.code()}
                     options={vec![o("full", t.number_full), o("wan", t.number_wan)]}
                     onchange={send(&p.on_number_style, NumberStyle::parse)} />
-                <LabelledSelect id="ctl-theme" label={t.theme} value={v.theme.code()}
+                <LabelledSelect id="ctl-theme" label={t.theme} value={p.theme.code()}
                     options={vec![o("system", t.theme_system), o("light", t.theme_light), o("dark", t.theme_dark)]}
                     onchange={send(&p.on_theme, Theme::parse)} />
             </div>
