@@ -1,5 +1,6 @@
 //! Yew components, one per file. Only `app` owns the reducer and dispatches; the leaves take
-//! props and `Callback`s, and read the model and display settings with `use_app()`.
+//! props and `Callback`s, and read the model and display settings with `use_app()`
+//! (`tests/only_root_dispatches.rs` keeps it so, and lists the two files not yet converted).
 
 mod app;
 mod badges;
@@ -35,5 +36,5 @@ pub use figure_table::{filtered_ids, FigureTable};
 use crate::state::AppState;
 use yew::UseReducerHandle;
 
-/// What every component reads the app state from and dispatches to.
+/// The root's handle on the app state: only `app.rs` (and the files not yet converted) holds it.
 pub type AppHandle = UseReducerHandle<AppState>;
