@@ -45,11 +45,16 @@ fn change(root: &Element, sel: &str, value: &str) {
     input.dispatch_event(&ev).expect("dispatch");
 }
 
-async fn draft_text(root: &Element, text: &str) {
+/// Opens the dataset panel unless it is open.
+async fn open_panel(root: &Element) {
     if count(root, "#data-panel") == 0 {
         click(root, "#data-toggle");
         settle().await;
     }
+}
+
+async fn draft_text(root: &Element, text: &str) {
+    open_panel(root).await;
     find(root, "#draft-details")
         .set_attribute("open", "")
         .expect("open the details");
@@ -67,6 +72,28 @@ fn highlight(root: &Element, quote: &str) -> Element {
         .filter_map(|n| n.dyn_into::<Element>().ok())
         .find(|e| e.text_content().as_deref() == Some(quote))
         .unwrap_or_else(|| panic!("no highlight “{quote}”"))
+}
+
+/// Selects the figure highlighted as `quote`, which opens its editor.
+async fn pick(root: &Element, quote: &str) {
+    highlight(root, quote)
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("button")
+        .click();
+    settle().await;
+}
+
+/// Selects the figure highlighted as `quote` and drops it.
+async fn drop_figure(root: &Element, quote: &str) {
+    pick(root, quote).await;
+    click(root, "#draft-drop");
+    settle().await;
+}
+
+/// What the draft's text box holds.
+fn draft_text_box(root: &Element) -> String {
+    let area: HtmlTextAreaElement = find(root, "#draft-text").dyn_into().expect("textarea");
+    area.value()
 }
 
 #[wasm_bindgen_test]
@@ -97,11 +124,7 @@ async fn a_pasted_text_is_drafted_reviewed_and_opened() {
     );
 
     // Selecting a highlight opens its editor; an edit shows in the table.
-    highlight(&root, "10,000 yuan")
-        .dyn_into::<web_sys::HtmlElement>()
-        .expect("button")
-        .click();
-    settle().await;
+    pick(&root, "10,000 yuan").await;
     assert!(text(&root, "#draft-editor legend").contains("annual salary"));
     assert!(text(&root, "#draft-doubts").contains("rate (per person, per year…)"));
     change(&root, "#draft-value", "12000");
@@ -117,13 +140,7 @@ async fn a_pasted_text_is_drafted_reviewed_and_opened() {
     assert!(text(&root, "#draft-figures tr.selected").contains("2018"));
 
     // Dropping a figure removes its highlight and row.
-    highlight(&root, "below 8%")
-        .dyn_into::<web_sys::HtmlElement>()
-        .expect("button")
-        .click();
-    settle().await;
-    click(&root, "#draft-drop");
-    settle().await;
+    drop_figure(&root, "below 8%").await;
     assert_eq!(count(&root, "mark.hl"), 30);
     assert_eq!(count(&root, "#draft-figures tbody tr"), 30);
 
@@ -187,10 +204,7 @@ async fn revisit(query: &str) -> (Element, yew::AppHandle<App>) {
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
-    if count(&root, "#data-panel") == 0 {
-        click(&root, "#data-toggle");
-        settle().await;
-    }
+    open_panel(&root).await;
     (root, handle)
 }
 
@@ -200,6 +214,11 @@ fn local_storage() -> web_sys::Storage {
         .local_storage()
         .expect("storage")
         .expect("storage")
+}
+
+/// Removes the draft kept in this browser.
+fn forget_draft() {
+    local_storage().remove_item(DRAFT_KEY).expect("remove");
 }
 
 /// Select the first occurrence of `quote` in the text pane, as a mouse user drags over it.
@@ -235,19 +254,13 @@ fn select_in_source(root: &Element, quote: &str) {
 
 #[wasm_bindgen_test]
 async fn a_selected_number_or_a_typed_quote_is_added_as_a_figure() {
-    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    forget_draft();
     let (root, handle) = mount_at("?view=table").await;
     draft_text(&root, SMALL).await;
     let n = count(&root, "mark.hl");
     assert!(n >= 3, "{}", text(&root, "#draft-summary"));
     // Drop the 21%, then select it again in the text and add it.
-    highlight(&root, "exceeded 21%")
-        .dyn_into::<web_sys::HtmlElement>()
-        .expect("button")
-        .click();
-    settle().await;
-    click(&root, "#draft-drop");
-    settle().await;
+    drop_figure(&root, "exceeded 21%").await;
     assert_eq!(count(&root, "mark.hl"), n - 1);
     assert!(!text(&root, "#draft-source").is_empty());
     select_in_source(&root, "rate exceeded 21%");
@@ -272,13 +285,7 @@ async fn a_selected_number_or_a_typed_quote_is_added_as_a_figure() {
     assert_eq!(count(&root, "mark.hl"), n);
 
     // Keyboard: drop the guards, type their quote, submit.
-    highlight(&root, "310 forest guards")
-        .dyn_into::<web_sys::HtmlElement>()
-        .expect("button")
-        .click();
-    settle().await;
-    click(&root, "#draft-drop");
-    settle().await;
+    drop_figure(&root, "310 forest guards").await;
     assert_eq!(count(&root, "mark.hl"), n - 1);
     let quote: HtmlInputElement = find(&root, "#draft-quote").dyn_into().expect("input");
     quote.set_value("310 forest guards");
@@ -298,15 +305,11 @@ async fn a_selected_number_or_a_typed_quote_is_added_as_a_figure() {
 
 #[wasm_bindgen_test]
 async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notice() {
-    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    forget_draft();
     let (root, handle) = mount_at("?view=table").await;
     draft_text(&root, SMALL).await;
     let n = count(&root, "mark.hl");
-    highlight(&root, "310 forest guards")
-        .dyn_into::<web_sys::HtmlElement>()
-        .expect("button")
-        .click();
-    settle().await;
+    pick(&root, "310 forest guards").await;
     change(&root, "#draft-label", "Forest guards, kept");
     settle().await;
     handle.destroy();
@@ -329,8 +332,7 @@ async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notic
         text(&root, "#draft-review")
     );
     assert!(text(&root, "#draft-figures").contains("Forest guards, kept"));
-    let area: HtmlTextAreaElement = find(&root, "#draft-text").dyn_into().expect("textarea");
-    assert_eq!(area.value(), SMALL);
+    assert_eq!(draft_text_box(&root), SMALL);
     // Clearing forgets it.
     click(&root, "#draft-clear");
     settle().await;
@@ -352,18 +354,15 @@ async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notic
     draft_text(&root, SMALL).await;
     assert_eq!(count(&root, "mark.hl"), n);
     assert_eq!(count(&root, "#draft-store-note"), 0);
-    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    forget_draft();
     handle.destroy();
 }
 
 #[wasm_bindgen_test]
 async fn a_dropped_text_file_is_drafted() {
-    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    forget_draft();
     let (root, handle) = mount_at("?view=table").await;
-    if count(&root, "#data-panel") == 0 {
-        click(&root, "#data-toggle");
-        settle().await;
-    }
+    open_panel(&root).await;
     let parts = js_sys::Array::of1(&JsValue::from_str(SMALL));
     let options = web_sys::FilePropertyBag::new();
     options.set_type("text/plain");
@@ -388,8 +387,7 @@ async fn a_dropped_text_file_is_drafted() {
         settle().await;
     }
     assert!(count(&root, "mark.hl") >= 3);
-    let area: HtmlTextAreaElement = find(&root, "#draft-text").dyn_into().expect("textarea");
-    assert_eq!(area.value(), SMALL);
-    local_storage().remove_item(DRAFT_KEY).expect("remove");
+    assert_eq!(draft_text_box(&root), SMALL);
+    forget_draft();
     handle.destroy();
 }

@@ -97,6 +97,13 @@ fn score(name: &str, d: &Draft, wants: &[Want]) -> (f64, f64) {
     (precision, recall)
 }
 
+/// The draft holds every expected figure and nothing else.
+fn assert_drafted_exactly(name: &str, d: &Draft, wants: &[Want]) {
+    let (precision, recall) = score(name, d, wants);
+    assert_eq!(recall, 1.0, "{name}: every expected figure is drafted");
+    assert_eq!(precision, 1.0, "{name}: nothing else is drafted");
+}
+
 /// Every reported figure of the embedded dataset, as the English test text restates it.
 fn reported() -> Vec<Want> {
     let m = Model::embedded().expect("the embedded dataset is valid");
@@ -447,15 +454,35 @@ fn find<'a>(d: &'a Draft, quote: &str) -> &'a DraftFigure {
         .unwrap_or_else(|| panic!("no figure quoting “{quote}”"))
 }
 
+/// The rules of the relations proposed for a draft.
+fn proposed(d: &Draft) -> Vec<&Rule> {
+    d.relations.iter().map(|r| &r.relation.rule).collect()
+}
+
+/// The subsidy's three parts are proposed to add up to its total, and the part paid to the
+/// guards to lie within its whole; each figure named by a quote of it.
+fn assert_subsidy_relations(d: &Draft, parts: [&str; 3], total: &str, part: &str, whole: &str) {
+    let id = |quote: &str| find(d, quote).id.clone();
+    let rules = proposed(d);
+    let sum = Rule::SumEquals {
+        parts: parts.map(id).to_vec(),
+        total: id(total),
+    };
+    assert!(rules.contains(&&sum), "{sum:?} in {rules:?}");
+    let part_of = Rule::PartOf {
+        part: id(part),
+        whole: id(whole),
+    };
+    assert!(rules.contains(&&part_of), "{part_of:?} in {rules:?}");
+}
+
 #[test]
 fn the_english_text_yields_every_reported_figure_and_nothing_else() {
     let d = draft(EN);
     let mut wants = reported();
     assert_eq!(wants.len(), 20, "the case reports 20 figures");
     wants.extend(english_extras());
-    let (precision, recall) = score("English test text", &d, &wants);
-    assert_eq!(recall, 1.0, "every expected figure is drafted");
-    assert_eq!(precision, 1.0, "nothing else is drafted");
+    assert_drafted_exactly("English test text", &d, &wants);
 }
 
 #[test]
@@ -463,9 +490,7 @@ fn the_chinese_text_is_drafted_with_the_same_precision() {
     let d = draft(ZH);
     let wants = chinese_cases();
     assert!(wants.len() >= 15);
-    let (precision, recall) = score("Chinese test text", &d, &wants);
-    assert_eq!(recall, 1.0, "every expected figure is drafted");
-    assert_eq!(precision, 1.0, "nothing else is drafted");
+    assert_drafted_exactly("Chinese test text", &d, &wants);
 }
 
 #[test]
@@ -522,16 +547,8 @@ fn years_dates_references_and_ordinals_stay_out() {
 #[test]
 fn the_subsidy_sum_of_which_and_the_repeat_are_proposed() {
     let d = draft(EN);
-    let id = |quote: &str| find(&d, quote).id.clone();
-    let rules: Vec<&Rule> = d.relations.iter().map(|r| &r.relation.rule).collect();
-    assert!(rules.contains(&&Rule::SumEquals {
-        parts: vec![id("92.16"), id("55.76"), id("356.65")],
-        total: id("50.457"),
-    }));
-    assert!(rules.contains(&&Rule::PartOf {
-        part: id("4.45"),
-        whole: id("51.36"),
-    }));
+    assert_subsidy_relations(&d, ["92.16", "55.76", "356.65"], "50.457", "4.45", "51.36");
+    let rules = proposed(&d);
     let cover = d
         .figures
         .iter()
@@ -556,16 +573,7 @@ fn the_subsidy_sum_of_which_and_the_repeat_are_proposed() {
     );
 
     let z = draft(ZH);
-    let zid = |quote: &str| find(&z, quote).id.clone();
-    let zrules: Vec<&Rule> = z.relations.iter().map(|r| &r.relation.rule).collect();
-    assert!(zrules.contains(&&Rule::SumEquals {
-        parts: vec![zid("9216"), zid("5576"), zid("35665")],
-        total: zid("5045.7"),
-    }));
-    assert!(zrules.contains(&&Rule::PartOf {
-        part: zid("445"),
-        whole: zid("5136"),
-    }));
+    assert_subsidy_relations(&z, ["9216", "5576", "35665"], "5045.7", "445", "5136");
 }
 
 #[test]

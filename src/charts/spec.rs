@@ -133,7 +133,7 @@ fn build(
             };
             match &mut panel {
                 Some(p) if p.unit == s.unit => p.bars.push(bar),
-                _ => {
+                Some(_) | None => {
                     if let Some(p) = panel.take() {
                         panels.push(p);
                     }
@@ -204,7 +204,7 @@ fn describe(title: &str, panels: &[Panel], lang: Lang) -> String {
             " Bars ending in an arrow are lower bounds; hatched bars are upper bounds."
         }
         (true, true) => "末端带箭头的条形表示下限，斜线条形表示上限。",
-        _ => "",
+        (false, _) => "",
     };
     if zh {
         format!("{title}。{}。{bound_note}", items.join("；"))

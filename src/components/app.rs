@@ -1,5 +1,6 @@
 use super::browser;
 use super::channels::{ChannelFilter, Channels};
+use super::controls::Controls;
 use super::dataset_panel::{dataset_panel, storage_notice};
 use super::derived_view::DerivedView;
 use super::figure_detail::FigureDetail;
@@ -11,6 +12,7 @@ use super::overview::Overview;
 use super::quality::Quality;
 use super::source_trail::SourceTrail;
 use super::timeline::Timeline;
+use super::use_app::Shared;
 use super::what_if::WhatIf;
 use super::{AppHandle, Hydrating};
 use crate::i18n::tr;
@@ -189,6 +191,54 @@ pub struct ExplorerProps {
     pub datasets: Vec<StoredDataset>,
 }
 
+/// The callbacks the components below the root are given, each sending one `Action`.
+#[derive(Clone)]
+struct Sends {
+    on_select: Callback<String>,
+    on_close: Callback<()>,
+    on_channel: Callback<Option<String>>,
+    on_dismiss: Callback<()>,
+    on_search: Callback<String>,
+    on_kind: Callback<Option<crate::model::Origin>>,
+    on_status: Callback<Option<crate::model::Status>>,
+    on_sort: Callback<crate::state::SortKey>,
+    on_view: Callback<View>,
+    on_toggle_panel: Callback<()>,
+    on_lang: Callback<crate::model::Lang>,
+    on_area: Callback<crate::model::AreaUnit>,
+    on_currency: Callback<crate::model::Currency>,
+    on_number_style: Callback<crate::model::display::NumberStyle>,
+    on_theme: Callback<Theme>,
+    on_input: Callback<(crate::state::InputKey, Option<String>)>,
+    on_commit: Callback<()>,
+    on_reset: Callback<String>,
+}
+
+impl Sends {
+    fn new(send: &Callback<Action>) -> Sends {
+        Sends {
+            on_select: send.reform(|id| Action::Select(Some(id))),
+            on_close: send.reform(|()| Action::Select(None)),
+            on_channel: send.reform(Action::SetChannel),
+            on_dismiss: send.reform(|()| Action::DismissNotice),
+            on_search: send.reform(Action::SetSearch),
+            on_kind: send.reform(Action::SetKind),
+            on_status: send.reform(Action::SetStatus),
+            on_sort: send.reform(Action::SortBy),
+            on_view: send.reform(Action::SetView),
+            on_toggle_panel: send.reform(|()| Action::TogglePanel),
+            on_lang: send.reform(Action::SetLang),
+            on_area: send.reform(Action::SetArea),
+            on_currency: send.reform(Action::SetCurrency),
+            on_number_style: send.reform(Action::SetNumberStyle),
+            on_theme: send.reform(Action::SetTheme),
+            on_input: send.reform(|(k, s)| Action::SetScenarioInput(k, s)),
+            on_commit: send.reform(|()| Action::CommitTyping),
+            on_reset: send.reform(Action::ResetScenario),
+        }
+    }
+}
+
 /// The explorer for one validated model; the view state starts from the address bar, or from
 /// the stored settings when the address has no parameters.
 #[function_component(Explorer)]
@@ -325,37 +375,93 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         });
     }
 
+    // What the leaves change comes back through these; made once (the dispatcher never
+    // changes), so a leaf whose props are unchanged is not rendered again.
+    let sends = {
+        let send: Callback<Action> = state.dispatcher().into();
+        use_memo((), move |_| Sends::new(&send))
+    };
+    let Sends {
+        on_select,
+        on_close,
+        on_channel,
+        on_dismiss,
+        on_search,
+        on_kind,
+        on_status,
+        on_sort,
+        on_view,
+        on_toggle_panel,
+        on_lang,
+        on_area,
+        on_currency,
+        on_number_style,
+        on_theme,
+        on_input,
+        on_commit,
+        on_reset,
+    } = (*sends).clone();
+    let shared = Shared {
+        model: state.model.clone(),
+        lang: state.view.lang,
+        units: state.view.units,
+        number_style: state.view.number_style,
+    };
+
     let dark = match state.view.theme {
         Theme::Dark => true,
         Theme::Light => false,
         Theme::System => *system_dark,
     };
     let body = match state.view.view {
-        View::Overview => html! { <Overview dark={dark} /> },
-        View::Table => html! { <FigureTable /> },
-        View::Trail => html! { <SourceTrail /> },
-        View::Quality => html! { <Quality /> },
-        View::Derived => html! { <DerivedView /> },
-        View::Channels => html! { <Channels /> },
-        View::Scenario => html! { <WhatIf /> },
-        View::Timeline => html! { <Timeline /> },
+        View::Overview => html! {
+            <Overview dark={dark} selected={state.view.selected.clone()}
+                channel={state.view.channel.clone()} on_select={on_select.clone()} />
+        },
+        View::Table => html! {
+            <FigureTable view={state.view.clone()} on_select={on_select.clone()}
+                {on_search} on_channel={on_channel.clone()} {on_kind} {on_status} {on_sort} />
+        },
+        View::Trail => html! {
+            <SourceTrail selected={state.view.selected.clone().map(AttrValue::from)}
+                on_select={on_select.clone()} />
+        },
+        View::Quality => html! { <Quality on_select={on_select.clone()} /> },
+        View::Derived => html! { <DerivedView on_select={on_select.clone()} /> },
+        View::Channels => html! {
+            <Channels channel={state.view.channel.clone()} on_channel={on_channel.clone()}
+                on_select={on_select.clone()} />
+        },
+        View::Scenario => html! {
+            <WhatIf typed={state.view.scenario.clone()} {on_input} {on_commit} {on_reset} />
+        },
+        View::Timeline => html! { <Timeline on_select={on_select.clone()} /> },
     };
     let handle: AppHandle = state.clone();
     html! {
         <ContextProvider<AppHandle> context={handle}>
+        <ContextProvider<Shared> context={shared}>
             <div class={classes!("app", dark.then_some("dark"))}>
                 <a class="skip-link" href="#main">{tr(state.view.lang).skip_to_content}</a>
-                <Header />
-                <Notice />
+                <Header view={state.view.view} source={state.source.clone()}
+                    panel_open={state.panel_open} {on_view} {on_toggle_panel}>
+                    <Controls theme={state.view.theme}
+                        {on_lang} {on_area} {on_currency} {on_number_style} {on_theme} />
+                </Header>
+                <Notice ignored={state.ignored.clone()} lang={state.view.lang} on_dismiss={on_dismiss} />
                 { storage_notice(&state) }
                 if state.panel_open { { dataset_panel(&state) } }
-                <ChannelFilter />
+                <ChannelFilter channel={state.view.channel.clone()} view={state.view.view}
+                    on_channel={on_channel} />
                 <div class={classes!("layout", state.view.selected.is_some().then_some("with-detail"))}>
                     <main id="main" tabindex="-1">{body}</main>
-                    if state.view.selected.is_some() { <FigureDetail /> }
+                    if let Some(id) = &state.view.selected {
+                        <FigureDetail selected={AttrValue::from(id.clone())} {on_select} {on_close} />
+                    }
                 </div>
                 <Footer />
             </div>
+        </ContextProvider<Shared>>
         </ContextProvider<AppHandle>>
     }
 }

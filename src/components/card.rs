@@ -1,31 +1,31 @@
 use super::badges::{KindBadge, StatusBadge};
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::model::display::show;
 use crate::model::format::period_text;
 use crate::numfmt;
-use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
     pub id: AttrValue,
+    pub selected: bool,
+    pub on_select: Callback<String>,
 }
 
 /// A headline figure: value, unit, period, kind, and a flag when a check fails.
 #[function_component(Card)]
 pub fn card(p: &CardProps) -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
+    let app = use_app();
     let Some(q) = app.model.quantity(&p.id) else {
         return html! {};
     };
-    let v = &app.view;
+    let v = &app;
     let shown = show(&app.model, q, v.units, v.lang);
     let onclick = {
-        let app = app.clone();
         let id = q.id.clone();
-        Callback::from(move |_| app.dispatch(Action::Select(Some(id.clone()))))
+        p.on_select.reform(move |_| id.clone())
     };
-    let selected = v.selected.as_deref() == Some(q.id.as_str());
+    let selected = p.selected;
     html! {
         <li class={classes!("card", selected.then_some("selected"))}>
             <button type="button" class="card-button" data-figure={q.id.clone()} {onclick}

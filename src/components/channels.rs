@@ -1,9 +1,9 @@
 use super::figure_link::FigureLink;
 use super::paged::Paged;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::Model;
-use crate::state::{Action, View};
+use crate::state::View;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -38,33 +38,40 @@ fn by_channel(model: &Model) -> HashMap<String, Members> {
         .collect()
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ChannelsProps {
+    /// The channel the app is filtered to.
+    pub channel: Option<String>,
+    /// Filters the app to a channel, or back to all of them.
+    pub on_channel: Callback<Option<String>>,
+    pub on_select: Callback<String>,
+}
+
 /// The three channels from conservation to income as a diagram of buttons: each node lists
 /// its figures and measures; choosing one filters the rest of the app to it.
 #[function_component(Channels)]
-pub fn channels() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
+pub fn channels(p: &ChannelsProps) -> Html {
+    let app = use_app();
     let model = &app.model;
-    let lang = app.view.lang;
+    let lang = app.lang;
     let t = tr(lang);
     let groups = {
         let model = model.clone();
         use_memo(Rc::as_ptr(&model) as usize, move |_| by_channel(&model))
     };
     let nodes = model.dataset.channels.iter().map(|c| {
-        let selected = app.view.channel.as_ref() == Some(&c.id);
+        let selected = p.channel.as_ref() == Some(&c.id);
         let onclick = {
-            let app = app.clone();
             let id = c.id.clone();
-            Callback::from(move |_| {
-                app.dispatch(Action::SetChannel(if selected { None } else { Some(id.clone()) }))
-            })
+            p.on_channel
+                .reform(move |_| if selected { None } else { Some(id.clone()) })
         };
         let (figures, measures) = groups.get(&c.id).cloned().unwrap_or_default();
         let figure_list = {
-            let (model, ids) = (model.clone(), figures.clone());
+            let (model, ids, on_select) = (model.clone(), figures.clone(), p.on_select.clone());
             Callback::from(move |r: Range<usize>| {
                 let item = |&i: &usize| match model.quantities.get(i) {
-                    Some(q) => html! { <li><FigureLink id={q.id.clone()} /></li> },
+                    Some(q) => html! { <li><FigureLink id={q.id.clone()} on_select={on_select.clone()} /></li> },
                     None => html! {},
                 };
                 html! { <ul class="plain">{ for ids[r].iter().map(item) }</ul> }
@@ -111,24 +118,29 @@ pub fn channels() -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ChannelFilterProps {
+    pub channel: Option<String>,
+    /// The view shown: the channels view has its own way back.
+    pub view: View,
+    pub on_channel: Callback<Option<String>>,
+}
+
 /// A banner saying the app is filtered to one channel, with a way back.
 #[function_component(ChannelFilter)]
-pub fn channel_filter() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let Some(c) = app.view.channel.as_ref().and_then(|c| app.model.channel(c)) else {
+pub fn channel_filter(p: &ChannelFilterProps) -> Html {
+    let app = use_app();
+    let Some(c) = p.channel.as_ref().and_then(|c| app.model.channel(c)) else {
         return html! {};
     };
-    if app.view.view == View::Channels {
+    if p.view == View::Channels {
         return html! {};
     }
-    let t = tr(app.view.lang);
-    let onclick = {
-        let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::SetChannel(None)))
-    };
+    let t = tr(app.lang);
+    let onclick = p.on_channel.reform(|_| None);
     html! {
         <div class="filter-banner" role="status" id="channel-filter">
-            {t.filtered_to}{" "}<strong>{c.label.get(app.view.lang)}</strong>{" "}
+            {t.filtered_to}{" "}<strong>{c.label.get(app.lang)}</strong>{" "}
             <button type="button" {onclick}>{t.clear_filter}</button>
         </div>
     }

@@ -1,8 +1,8 @@
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::display::NumberStyle;
 use crate::model::{AreaUnit, Currency, Lang};
-use crate::state::{Action, Theme};
+use crate::state::Theme;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -41,24 +41,35 @@ fn labelled_select(p: &SelectProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct ControlsProps {
+    /// The language, units and number style shown are `use_app()`'s.
+    pub theme: Theme,
+    pub on_lang: Callback<Lang>,
+    pub on_area: Callback<AreaUnit>,
+    pub on_currency: Callback<Currency>,
+    pub on_number_style: Callback<NumberStyle>,
+    pub on_theme: Callback<Theme>,
+}
+
 /// The display settings, folded behind one disclosure button on narrow screens (the stylesheet
 /// shows them inline from 761 px up, where the button is hidden): a phone's first screen is left
 /// to the case. Escape folds them again and gives the focus back to the button.
 #[function_component(Controls)]
-pub fn controls() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
+pub fn controls(p: &ControlsProps) -> Html {
     let open = use_state(|| false);
     let button = use_node_ref();
-    let v = &app.view;
+    let v = use_app();
     let t = tr(v.lang);
-    let send = |f: fn(&str) -> Option<Action>| {
-        let app = app.clone();
+    // A value the select does not offer (never, short of a tampered page) changes nothing.
+    fn send<T: 'static>(to: &Callback<T>, parse: fn(&str) -> Option<T>) -> Callback<String> {
+        let to = to.clone();
         Callback::from(move |s: String| {
-            if let Some(a) = f(&s) {
-                app.dispatch(a);
+            if let Some(x) = parse(&s) {
+                to.emit(x);
             }
         })
-    };
+    }
     let o = |v: &'static str, l: &'static str| (AttrValue::from(v), AttrValue::from(l));
     let toggle = {
         let open = open.clone();
@@ -102,19 +113,19 @@ pub fn controls() -> Html {
             <div id="settings-panel" class="settings-panel">
                 <LabelledSelect id="ctl-lang" label={t.language} value={v.lang.code()}
                     options={vec![o("en", "English"), o("zh", "简体中文")]}
-                    onchange={send(|s| Lang::parse(s).map(Action::SetLang))} />
+                    onchange={send(&p.on_lang, Lang::parse)} />
                 <LabelledSelect id="ctl-area" label={t.area_unit} value={v.units.area.code()}
                     options={vec![o("ha", t.unit_ha), o("mu", t.unit_mu), o("km2", t.unit_km2)]}
-                    onchange={send(|s| AreaUnit::parse(s).map(Action::SetArea))} />
+                    onchange={send(&p.on_area, AreaUnit::parse)} />
                 <LabelledSelect id="ctl-currency" label={t.currency} value={v.units.currency.code()}
                     options={vec![o("cny", t.cur_cny), o("usd", t.cur_usd)]}
-                    onchange={send(|s| Currency::parse(s).map(Action::SetCurrency))} />
+                    onchange={send(&p.on_currency, Currency::parse)} />
                 <LabelledSelect id="ctl-number" label={t.number_style} value={v.number_style.code()}
                     options={vec![o("full", t.number_full), o("wan", t.number_wan)]}
-                    onchange={send(|s| NumberStyle::parse(s).map(Action::SetNumberStyle))} />
-                <LabelledSelect id="ctl-theme" label={t.theme} value={v.theme.code()}
+                    onchange={send(&p.on_number_style, NumberStyle::parse)} />
+                <LabelledSelect id="ctl-theme" label={t.theme} value={p.theme.code()}
                     options={vec![o("system", t.theme_system), o("light", t.theme_light), o("dark", t.theme_dark)]}
-                    onchange={send(|s| Theme::parse(s).map(Action::SetTheme))} />
+                    onchange={send(&p.on_theme, Theme::parse)} />
             </div>
         </section>
     }

@@ -324,7 +324,23 @@ fn error_list(errors: &[DatasetError], t: &Strings) -> Html {
                 .err_position
                 .replace("{line}", &line.to_string())
                 .replace("{column}", &column.to_string()),
-            _ => String::new(),
+            // Only a syntax error has a position in the text.
+            ErrorKind::Structure
+            | ErrorKind::UnsupportedVersion
+            | ErrorKind::TooLarge
+            | ErrorKind::EmptyId
+            | ErrorKind::DuplicateId
+            | ErrorKind::UnknownUnit
+            | ErrorKind::MissingReference
+            | ErrorKind::DerivedCycle
+            | ErrorKind::NonFinite
+            | ErrorKind::Negative
+            | ErrorKind::PercentOutOfRange
+            | ErrorKind::UnitMismatch
+            | ErrorKind::WrongInputCount
+            | ErrorKind::BadPeriod
+            | ErrorKind::TooLong
+            | ErrorKind::InvalidId => String::new(),
         };
         html! {
             <li class="dataset-error" data-code={e.kind.code()}>

@@ -1,26 +1,33 @@
 use super::figure_link::FigureLink;
 use super::paged::Paged;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::display::show;
 use crate::numfmt;
 use std::ops::Range;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct DerivedViewProps {
+    pub on_select: Callback<String>,
+}
+
 /// Each derived metric: formula, inputs, result in the chosen units, point or bound; a page
 /// of rows at a time.
 #[function_component(DerivedView)]
-pub fn derived_view() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let v = &app.view;
+pub fn derived_view(p: &DerivedViewProps) -> Html {
+    let app = use_app();
+    let v = &app;
     let lang = v.lang;
     let t = tr(lang);
     let total = app.model.dataset.derived.len();
     let (model, units, style) = (app.model.clone(), v.units, v.number_style);
+    let on_select = p.on_select.clone();
     let table = Callback::from(move |r: Range<usize>| {
         let model = &model;
         let v = (units, style);
-        let link = |id: &str| html! { <FigureLink id={id.to_string()} /> };
+        let link =
+            |id: &str| html! { <FigureLink id={id.to_string()} on_select={on_select.clone()} /> };
         let rows = model.dataset.derived[r].iter().filter_map(|d| {
         let q = model.quantity(&d.id)?;
         let s = show(model, q, v.0, lang);

@@ -2,39 +2,43 @@ use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
 use super::figure_link::FigureLink;
 use super::quality::{reference_card, tension_card};
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
 use crate::model::display::show;
 use crate::model::format::{period_text, qualifier_text};
 use crate::model::{Lang, RateRule};
 use crate::numfmt;
-use crate::state::Action;
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FigureDetailProps {
+    /// The figure or derived metric shown.
+    pub selected: AttrValue,
+    pub on_select: Callback<String>,
+    pub on_close: Callback<()>,
+}
 
 /// Everything known about one figure or derived metric.
 #[function_component(FigureDetail)]
-pub fn figure_detail() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let selected = app.view.selected.clone();
-    use_effect_with(selected.clone(), |_| browser::focus_id("detail-title"));
+pub fn figure_detail(p: &FigureDetailProps) -> Html {
+    let app = use_app();
+    use_effect_with(p.selected.clone(), |_| browser::focus_id("detail-title"));
     let model = &app.model;
-    let v = &app.view;
+    let v = &app;
     let lang = v.lang;
     let t = tr(lang);
-    let Some(q) = selected.as_deref().and_then(|id| model.quantity(id)) else {
+    let Some(q) = model.quantity(&p.selected) else {
         return html! {};
     };
     let s = show(model, q, v.units, lang);
-    let close = {
-        let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::Select(None)))
-    };
+    let on_select = &p.on_select;
+    let close = p.on_close.reform(|_| ());
     let onkeydown = {
-        let app = app.clone();
+        let close = p.on_close.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                app.dispatch(Action::Select(None));
+                close.emit(());
             }
         })
     };
@@ -59,7 +63,7 @@ pub fn figure_detail() -> Html {
                 if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
                 <dt>{t.team_note}</dt><dd>{f.source.note.get(lang)}</dd>
                 if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
-                if let Some(r) = &f.repeats { <dt>{t.repeats}</dt><dd><FigureLink id={r.to_string()} /></dd> }
+                if let Some(r) = &f.repeats { <dt>{t.repeats}</dt><dd><FigureLink id={r.to_string()} on_select={on_select.clone()} /></dd> }
             </>
         }
     });
@@ -68,7 +72,7 @@ pub fn figure_detail() -> Html {
             <>
                 <dt>{t.formula}</dt><dd>{d.formula.get(lang)}{" — "}<code>{d.symbols.clone()}</code></dd>
                 <dt>{t.inputs}</dt>
-                <dd><ul class="plain">{ for d.inputs.iter().map(|i| html! { <li><FigureLink id={i.to_string()} /></li> }) }</ul></dd>
+                <dd><ul class="plain">{ for d.inputs.iter().map(|i| html! { <li><FigureLink id={i.to_string()} on_select={on_select.clone()} /></li> }) }</ul></dd>
                 if let Some(n) = &d.note { <dt>{t.notes}</dt><dd>{n.get(lang)}</dd> }
             </>
         }
@@ -77,7 +81,7 @@ pub fn figure_detail() -> Html {
     let findings = model.findings_for(&q.id);
     let references = model.references_for(&q.id);
     let tensions = model.tensions_for(&q.id);
-    let digits = |v: f64| numfmt::number(v, lang, Some(6), v_style(&app));
+    let digits = |v: f64| numfmt::number(v, lang, Some(6), app.number_style);
     html! {
         <aside class="detail" aria-labelledby="detail-title" {onkeydown}>
             <div class="detail-head">
@@ -97,7 +101,7 @@ pub fn figure_detail() -> Html {
             </dl>
             if !used_by.is_empty() {
                 <h3>{t.used_by}</h3>
-                <ul class="plain">{ for used_by.iter().map(|d| html! { <li><FigureLink id={d.id.clone()} /></li> }) }</ul>
+                <ul class="plain">{ for used_by.iter().map(|d| html! { <li><FigureLink id={d.id.clone()} on_select={on_select.clone()} /></li> }) }</ul>
             }
             // The heading of consistency checks stays when no check of any kind names the figure.
             if !findings.is_empty() || (references.is_empty() && tensions.is_empty()) { <h3>{t.findings}</h3> }
@@ -117,11 +121,11 @@ pub fn figure_detail() -> Html {
             </ul>
             if !references.is_empty() {
                 <h3>{t.detail_references}</h3>
-                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, r, lang, &digits)) }</ol>
+                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, r, lang, &digits, on_select)) }</ol>
             }
             if !tensions.is_empty() {
                 <h3>{t.detail_tensions}</h3>
-                <ol class="tensions-list tensions">{ for tensions.iter().map(|x| tension_card(model, x, lang, &digits)) }</ol>
+                <ol class="tensions-list tensions">{ for tensions.iter().map(|x| tension_card(model, x, lang, &digits, on_select)) }</ol>
             }
         </aside>
     }
@@ -149,8 +153,4 @@ fn as_printed(f: &crate::model::Figure, lang: Lang) -> String {
         "{q}{}{scale} {unit}",
         crate::model::format::number_text(f.value)
     )
-}
-
-fn v_style(app: &AppHandle) -> crate::model::display::NumberStyle {
-    app.view.number_style
 }

@@ -1,13 +1,13 @@
 use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::display::show;
 use crate::model::export::{figures_csv, figures_json};
 use crate::model::format::period_text;
-use crate::model::{Lang, Model, Origin, Quantity};
+use crate::model::{Lang, Model, Origin, Quantity, Status};
 use crate::numfmt;
-use crate::state::{Action, SortKey, ViewState};
+use crate::state::{SortKey, ViewState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -102,10 +102,22 @@ const OVERSCAN: usize = 10;
 /// Rows rendered at once: a tall screen's worth plus the margins.
 const WINDOW_ROWS: usize = 50;
 
+#[derive(Properties, PartialEq)]
+pub struct FigureTableProps {
+    /// The view: its filters, search, order and selection.
+    pub view: ViewState,
+    pub on_search: Callback<String>,
+    pub on_channel: Callback<Option<String>>,
+    pub on_kind: Callback<Option<Origin>>,
+    pub on_status: Callback<Option<Status>>,
+    pub on_sort: Callback<SortKey>,
+    pub on_select: Callback<String>,
+}
+
 #[function_component(FigureTable)]
-pub fn figure_table() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let v = &app.view;
+pub fn figure_table(p: &FigureTableProps) -> Html {
+    let app = use_app();
+    let v = &p.view;
     let lang = v.lang;
     let t = tr(lang);
     let model = &app.model;
@@ -128,34 +140,23 @@ pub fn figure_table() -> Html {
     let scroll_top = use_state(|| 0.0_f64);
 
     let on_search = {
-        let app = app.clone();
+        let search = p.on_search.clone();
         Callback::from(move |e: InputEvent| {
             if let Some(s) = input_value(&e) {
-                app.dispatch(Action::SetSearch(s));
+                search.emit(s);
             }
         })
     };
-    let on_channel = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let s = select_value(&e).unwrap_or_default();
-            app.dispatch(Action::SetChannel((!s.is_empty()).then_some(s)));
-        })
-    };
-    let on_kind = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let s = select_value(&e).unwrap_or_default();
-            app.dispatch(Action::SetKind(Origin::parse(&s)));
-        })
-    };
-    let on_status = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            let s = select_value(&e).unwrap_or_default();
-            app.dispatch(Action::SetStatus(crate::model::Status::parse(&s)));
-        })
-    };
+    let on_channel = p.on_channel.reform(|e: Event| {
+        let s = select_value(&e).unwrap_or_default();
+        (!s.is_empty()).then_some(s)
+    });
+    let on_kind = p
+        .on_kind
+        .reform(|e: Event| Origin::parse(&select_value(&e).unwrap_or_default()));
+    let on_status = p
+        .on_status
+        .reform(|e: Event| Status::parse(&select_value(&e).unwrap_or_default()));
     // Exports gather the figures only when asked for.
     let on_csv = {
         let model = model.clone();
@@ -205,7 +206,6 @@ pub fn figure_table() -> Html {
     };
 
     let header = |k: SortKey, label: &'static str| {
-        let app = app.clone();
         let sorted = v.sort == k;
         let aria = if !sorted {
             "none"
@@ -224,7 +224,7 @@ pub fn figure_table() -> Html {
         html! {
             <th scope="col" aria-sort={aria}>
                 <button type="button" class="sort" data-sort={k.code()}
-                    onclick={Callback::from(move |_| app.dispatch(Action::SortBy(k)))}>{label}{arrow}</button>
+                    onclick={p.on_sort.reform(move |_| k)}>{label}{arrow}</button>
             </th>
         }
     };
@@ -239,15 +239,14 @@ pub fn figure_table() -> Html {
         };
         html! { <option value={k.code()} selected={v.kind == Some(k)}>{label}</option> }
     };
-    let status_opt = |s: crate::model::Status| {
+    let status_opt = |s: Status| {
         html! { <option value={s.code()} selected={v.status == Some(s)}>{status_text(s, lang)}</option> }
     };
     let rows = ids[first..last].iter().filter_map(|id| model.quantity(id)).map(|q| {
         let s = show(model, q, v.units, lang);
         let onclick = {
-            let app = app.clone();
             let id = q.id.clone();
-            Callback::from(move |_| app.dispatch(Action::Select(Some(id.clone()))))
+            p.on_select.reform(move |_| id.clone())
         };
         let selected = v.selected.as_deref() == Some(q.id.as_str());
         let channel = q
@@ -288,7 +287,7 @@ pub fn figure_table() -> Html {
                 <label class="control" for="flt-status"><span>{t.filter_status}</span>
                     <select id="flt-status" onchange={on_status}>
                         <option value="" selected={v.status.is_none()}>{t.all}</option>
-                        { for crate::model::Status::ALL.into_iter().map(status_opt) }
+                        { for Status::ALL.into_iter().map(status_opt) }
                     </select></label>
                 <button type="button" id="export-csv" onclick={on_csv}>{t.export_csv}</button>
                 <button type="button" id="export-json" onclick={on_json}>{t.export_json}</button>

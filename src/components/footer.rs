@@ -1,12 +1,12 @@
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::Provenance;
 use yew::prelude::*;
 
 #[function_component(Footer)]
 pub fn footer() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let lang = app.view.lang;
+    let app = use_app();
+    let lang = app.lang;
     let t = tr(lang);
     html! {
         <footer class="site-footer">

@@ -1,15 +1,26 @@
-use super::controls::Controls;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
-use crate::state::{Action, Source, View};
+use crate::state::{Source, View};
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub view: View,
+    pub source: Source,
+    /// Whether the dataset panel is open.
+    pub panel_open: bool,
+    pub on_view: Callback<View>,
+    pub on_toggle_panel: Callback<()>,
+    /// The display settings, beside the dataset bar.
+    pub children: Html,
+}
+
 #[function_component(Header)]
-pub fn header() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let t = tr(app.view.lang);
-    let place = app.model.dataset.case.place.get(app.view.lang).to_string();
-    let title = app.model.story.title.value.get(app.view.lang).to_string();
+pub fn header(p: &HeaderProps) -> Html {
+    let app = use_app();
+    let t = tr(app.lang);
+    let place = app.model.dataset.case.place.get(app.lang).to_string();
+    let title = app.model.story.title.value.get(app.lang).to_string();
     // The tab shows the case in use, not the one index.html was written for.
     use_effect_with(format!("{title} — {}", t.app_title), |tab| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -18,11 +29,8 @@ pub fn header() -> Html {
     });
     let tabs = View::ALL.into_iter().map(|v| {
         let label = view_label(v, t);
-        let current = app.view.view == v;
-        let onclick = {
-            let app = app.clone();
-            Callback::from(move |_| app.dispatch(Action::SetView(v)))
-        };
+        let current = p.view == v;
+        let onclick = p.on_view.reform(move |_| v);
         html! {
             <li>
                 <button type="button" class={classes!("tab", current.then_some("current"))}
@@ -30,11 +38,8 @@ pub fn header() -> Html {
             </li>
         }
     });
-    let open = app.panel_open;
-    let toggle = {
-        let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::TogglePanel))
-    };
+    let open = p.panel_open;
+    let toggle = p.on_toggle_panel.reform(|_| ());
     html! {
         <header class="site-header">
             <div class="titles">
@@ -43,13 +48,13 @@ pub fn header() -> Html {
             </div>
             <div class="header-tools">
             <div class="dataset-bar">
-                <span class="dataset-label">{t.dataset_current}<span id="dataset-name" class="dataset-name">{app.model.dataset.case.title.get(app.view.lang)}</span></span>
-                if app.source != Source::Embedded { <span class="badge">{t.data_button}</span> }
+                <span class="dataset-label">{t.dataset_current}<span id="dataset-name" class="dataset-name">{app.model.dataset.case.title.get(app.lang)}</span></span>
+                if p.source != Source::Embedded { <span class="badge">{t.data_button}</span> }
                 <button type="button" id="data-toggle" class={classes!("tab", open.then_some("current"))}
                     aria-expanded={if open { "true" } else { "false" }}
                     aria-controls={open.then_some("data-panel")} onclick={toggle}>{t.data_button}</button>
             </div>
-            <Controls />
+            { p.children.clone() }
             </div>
             <nav aria-label={t.nav_label}><ul class="tabs">{ for tabs }</ul></nav>
         </header>

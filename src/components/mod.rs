@@ -1,5 +1,6 @@
-//! Yew components, one per file. Only `app` dispatches on its own; the rest receive the app
-//! handle through context and send actions.
+//! Yew components, one per file. Only `app` owns the reducer and dispatches; the leaves take
+//! props and `Callback`s, and read the model and display settings with `use_app()`
+//! (`tests/only_root_dispatches.rs` keeps it so, and lists the two files not yet converted).
 
 mod app;
 mod badges;
@@ -24,6 +25,7 @@ mod paged;
 mod quality;
 mod source_trail;
 mod timeline;
+mod use_app;
 mod what_if;
 
 pub use app::{App, AppProps, Boot, Explorer, ExplorerProps};
@@ -36,7 +38,7 @@ pub use mount::mount;
 use crate::state::AppState;
 use yew::UseReducerHandle;
 
-/// What every component reads the app state from and dispatches to.
+/// The root's handle on the app state: only `app.rs` (and the files not yet converted) holds it.
 pub type AppHandle = UseReducerHandle<AppState>;
 
 /// Whether the current render takes over the prerendered page (true only until the root's first

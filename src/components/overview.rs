@@ -1,16 +1,19 @@
 use super::card::Card;
 use super::chart_panel::ChartPanel;
 use super::narrative::Narrative;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::charts::spec::all_charts;
 use crate::i18n::{tr, Strings};
 use crate::model::{narrative, Provenance, Story, FORMAT_VERSION};
-use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub dark: bool,
+    pub selected: Option<String>,
+    /// The channel the app is filtered to.
+    pub channel: Option<String>,
+    pub on_select: Callback<String>,
 }
 
 /// "Declared by the dataset: intro, charts. Proposed from the data: headline figures."
@@ -114,8 +117,8 @@ fn quality_summary(
 
 #[function_component(Overview)]
 pub fn overview(p: &OverviewProps) -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let v = &app.view;
+    let app = use_app();
+    let v = &app;
     let t = tr(v.lang);
     let story = &app.model.story;
     let charts = all_charts(
@@ -123,12 +126,9 @@ pub fn overview(p: &OverviewProps) -> Html {
         v.units,
         v.number_style,
         v.lang,
-        v.channel.as_deref(),
+        p.channel.as_deref(),
     );
-    let on_select = {
-        let app = app.clone();
-        Callback::from(move |id: String| app.dispatch(Action::Select(Some(id))))
-    };
+    let on_select = &p.on_select;
     // Ids missing from the model cannot be here (they are validated), but a channel filter
     // leaves only its own.
     let ids: Vec<&str> = story
@@ -139,7 +139,7 @@ pub fn overview(p: &OverviewProps) -> Html {
         .filter(|id| {
             app.model
                 .quantity(id)
-                .is_some_and(|q| v.channel.is_none() || q.channel.as_ref() == v.channel.as_ref())
+                .is_some_and(|q| p.channel.is_none() || q.channel.as_ref() == p.channel.as_ref())
         })
         .collect();
     html! {
@@ -153,7 +153,7 @@ pub fn overview(p: &OverviewProps) -> Html {
             { provenance(story, t) }
             <section aria-labelledby="headline-title">
                 <h2 id="headline-title">{t.headline}{" "}{proposed_mark(story.headlines.by, t)}</h2>
-                <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} /> }) }</ul>
+                <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} selected={p.selected.as_deref() == Some(id)} on_select={on_select.clone()} /> }) }</ul>
             </section>
             <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead" />
             { quality_summary(&app.model, v.lang, {
@@ -167,7 +167,7 @@ pub fn overview(p: &OverviewProps) -> Html {
                     { for charts.into_iter().map(|spec| html! {
                         <ChartPanel narrative={narrative::sentences(&app.model, &spec.key, v.lang)}
                             spec={std::rc::Rc::new(spec)} lang={v.lang} dark={p.dark}
-                            selected={v.selected.clone()} on_select={on_select.clone()} />
+                            selected={p.selected.clone()} on_select={on_select.clone()} />
                     }) }
                 </div>
             </section>

@@ -1,7 +1,7 @@
 use super::badges::{range_text, status_text};
 use super::figure_link::FigureLink;
 use super::paged::Paged;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::{tr, Strings};
 use crate::model::checks_text::{side_text, slip_text};
 use crate::model::format::{period_text, shape_text};
@@ -29,8 +29,8 @@ fn rule_name(rule: &Rule, lang: Lang) -> &'static str {
     }
 }
 
-fn links(ids: &[String]) -> Html {
-    html! { <>{ for ids.iter().map(|id| html! { <FigureLink id={id.clone()} class="chip" /> }) }</> }
+fn links(ids: &[String], on_select: &Callback<String>) -> Html {
+    html! { <>{ for ids.iter().map(|id| html! { <FigureLink id={id.clone()} class="chip" on_select={on_select.clone()} /> }) }</> }
 }
 
 /// A link to a published source, only for web addresses; anything else stays text.
@@ -76,7 +76,13 @@ fn ratio_text(t: &TensionFinding, s: &Strings, lang: Lang, num: &dyn Fn(f64) -> 
     }
 }
 
-fn finding_card(model: &Model, f: &Finding, lang: Lang, num: &dyn Fn(f64) -> String) -> Html {
+fn finding_card(
+    model: &Model,
+    f: &Finding,
+    lang: Lang,
+    num: &dyn Fn(f64) -> String,
+    on_select: &Callback<String>,
+) -> Html {
     let t = tr(lang);
     let pct = |v: f64| numfmt::number(v, lang, Some(3), Default::default());
     html! {
@@ -84,8 +90,8 @@ fn finding_card(model: &Model, f: &Finding, lang: Lang, num: &dyn Fn(f64) -> Str
             <h4><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{f.label.get(lang)}</h4>
             <p class="muted">{t.rule}{": "}{rule_name(&f.rule, lang)}{format!(" · {} {}%", t.tolerance, pct(f.tolerance_pct))}</p>
             <dl>
-                <dt>{t.left_side}</dt><dd>{links(&f.left.ids)}<div>{side_text(model, &f.left, lang, num)}</div></dd>
-                <dt>{t.right_side}</dt><dd>{links(&f.right.ids)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
+                <dt>{t.left_side}</dt><dd>{links(&f.left.ids, on_select)}<div>{side_text(model, &f.left, lang, num)}</div></dd>
+                <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
                 if f.gap > 0.0 {
                     <dt>{t.gap}</dt>
                     <dd class="gap">{format!("{} {} ({}%)", num(f.gap), f.left.unit.symbol(lang), pct(f.gap_pct))}</dd>
@@ -105,6 +111,7 @@ pub fn reference_card(
     r: &ReferenceFinding,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
+    on_select: &Callback<String>,
 ) -> Html {
     let t = tr(lang);
     let pct = |v: f64| numfmt::number(v, lang, Some(3), Default::default());
@@ -118,7 +125,7 @@ pub fn reference_card(
             <h4><span class={classes!("badge", format!("range-{code}"))}>{range_text(r.verdict, lang)}</span>{" "}{r.label.get(lang)}</h4>
             <dl>
                 <dt>{t.this_case}</dt>
-                <dd><FigureLink id={r.subject.clone()} class="chip" /><div class="computed">{format!("{subject}: {}", value_text(&r.value, r.unit, lang, num))}</div></dd>
+                <dd><FigureLink id={r.subject.clone()} class="chip" on_select={on_select.clone()} /><div class="computed">{format!("{subject}: {}", value_text(&r.value, r.unit, lang, num))}</div></dd>
                 <dt>{t.reference_range}</dt><dd class="range">{range_value(r, lang, num)}</dd>
                 if r.gap > 0.0 {
                     <dt>{t.gap}</dt>
@@ -145,6 +152,7 @@ pub fn tension_card(
     x: &TensionFinding,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
+    on_select: &Callback<String>,
 ) -> Html {
     let t = tr(lang);
     let side = |id: &str| {
@@ -163,7 +171,7 @@ pub fn tension_card(
             <p class="meaning">{x.meaning.get(lang)}</p>
             <dl>
                 <dt>{t.formula}</dt>
-                <dd class="formula"><FigureLink id={x.numerator.clone()} class="chip" />{" ÷ "}<FigureLink id={x.denominator.clone()} class="chip" /></dd>
+                <dd class="formula"><FigureLink id={x.numerator.clone()} class="chip" on_select={on_select.clone()} />{" ÷ "}<FigureLink id={x.denominator.clone()} class="chip" on_select={on_select.clone()} /></dd>
                 <dt>{t.inputs}</dt>
                 <dd><ul class="plain"><li>{side(&x.numerator)}</li><li>{side(&x.denominator)}</li></ul></dd>
             </dl>
@@ -172,14 +180,19 @@ pub fn tension_card(
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct QualityProps {
+    pub on_select: Callback<String>,
+}
+
 /// Every check, in four groups: where the figures disagree (worst first), against published
 /// references (outside first), tensions, and what holds.
 #[function_component(Quality)]
-pub fn quality() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let lang = app.view.lang;
+pub fn quality(p: &QualityProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
     let t = tr(lang);
-    let style = app.view.number_style;
+    let style = app.number_style;
     let model = app.model.clone();
     let problems: Vec<usize> = (0..model.findings.len())
         .filter(|&i| model.findings[i].status != Status::Holds)
@@ -190,26 +203,26 @@ pub fn quality() -> Html {
     let empty = |n: usize| (n == 0).then(|| html! { <p class="muted">{t.group_empty}</p> });
     // Each group a page at a time: a crafted dataset may hold thousands of checks.
     let findings = |picked: Vec<usize>| {
-        let model = model.clone();
+        let (model, on_select) = (model.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &model.findings[i], lang, &num)) }</ol> }
+            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &model.findings[i], lang, &num, &on_select)) }</ol> }
         })
     };
     let (n_problems, n_holds) = (problems.len(), holds.len());
     let (problems, holds) = (findings(problems), findings(holds));
     let references = {
-        let model = model.clone();
+        let (model, on_select) = (model.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, x, lang, &num)) }</ol> }
+            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, x, lang, &num, &on_select)) }</ol> }
         })
     };
     let tensions = {
-        let model = model.clone();
+        let (model, on_select) = (model.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="tensions-list">{ for model.tensions[r].iter().map(|x| tension_card(&model, x, lang, &num)) }</ol> }
+            html! { <ol class="tensions-list">{ for model.tensions[r].iter().map(|x| tension_card(&model, x, lang, &num, &on_select)) }</ol> }
         })
     };
     html! {

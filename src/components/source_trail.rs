@@ -1,6 +1,6 @@
 use super::figure_link::FigureLink;
 use super::paged::Paged;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::Model;
 use std::collections::HashMap;
@@ -37,40 +37,47 @@ fn by_paragraph(model: &Model) -> HashMap<u32, Here> {
     out
 }
 
+#[derive(Properties, PartialEq)]
+pub struct SourceTrailProps {
+    /// The selected figure or derived metric.
+    pub selected: Option<AttrValue>,
+    pub on_select: Callback<String>,
+}
+
 /// The case study paragraph by paragraph, with what each states; the selected figure's
 /// paragraph is highlighted. Paragraphs, and the figures and measures of each, are shown a page
 /// at a time.
 #[function_component(SourceTrail)]
-pub fn source_trail() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
+pub fn source_trail(p: &SourceTrailProps) -> Html {
+    let app = use_app();
     let model = app.model.clone();
-    let lang = app.view.lang;
+    let lang = app.lang;
     let t = tr(lang);
     let groups = {
         let model = model.clone();
         use_memo(Rc::as_ptr(&model) as usize, move |_| by_paragraph(&model))
     };
-    let highlight = app
-        .view
-        .selected
-        .as_deref()
-        .and_then(|id| model.paragraph_of(id));
-    let selected = app.view.selected.clone();
+    let highlight = p.selected.as_deref().and_then(|id| model.paragraph_of(id));
+    let (selected, on_select) = (p.selected.clone(), p.on_select.clone());
     let paragraphs = Callback::from(move |r: Range<usize>| {
         let paragraph = |p: &crate::model::Paragraph| {
             let empty = Here::default();
             let here = groups.get(&p.n).unwrap_or(&empty);
             let lit = highlight == Some(p.n);
             let figures = {
-                let (model, ids, selected) =
-                    (model.clone(), here.figures.clone(), selected.clone());
+                let (model, ids, selected, on_select) = (
+                    model.clone(),
+                    here.figures.clone(),
+                    selected.clone(),
+                    on_select.clone(),
+                );
                 Callback::from(move |r: Range<usize>| {
                     let figure = |&i: &usize| {
                         let Some(f) = model.dataset.figures.get(i) else {
                             return html! {};
                         };
                         let sel = selected.as_deref() == Some(f.id.as_str());
-                        html! { <li><FigureLink id={f.id.clone()} class={classes!(sel.then_some("selected"))} />
+                        html! { <li><FigureLink id={f.id.clone()} class={classes!(sel.then_some("selected"))} on_select={on_select.clone()} />
                         if let Some(qt) = &f.source.quote { {" — "}<q>{qt.clone()}</q> }</li> }
                     };
                     html! { <ul class="plain">{ for ids[r].iter().map(figure) }</ul> }

@@ -1,6 +1,6 @@
 use super::figure_link::FigureLink;
 use super::paged::Paged;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::display::show;
 use crate::model::format::period_text;
@@ -41,13 +41,18 @@ fn dated(model: &Model) -> Dated {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub on_select: Callback<String>,
+}
+
 /// Dated figures on their years; the undated ones apart, never on a guessed year. Years, and the
 /// figures of each year, are shown a page at a time.
 #[function_component(Timeline)]
-pub fn timeline() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
+pub fn timeline(p: &TimelineProps) -> Html {
+    let app = use_app();
     let model = app.model.clone();
-    let v = &app.view;
+    let v = &app;
     let lang = v.lang;
     let t = tr(lang);
     // Grouped once per dataset, not at every render (a language switch, a selection).
@@ -55,7 +60,7 @@ pub fn timeline() -> Html {
         let model = model.clone();
         use_memo(Rc::as_ptr(&model) as usize, move |_| dated(&model))
     };
-    let (units, style) = (v.units, v.number_style);
+    let (units, style, on_select) = (v.units, v.number_style, p.on_select.clone());
     // The figures `ids[range]` as a list.
     let items: Rc<ListItems> = Rc::new(move |ids: &[usize]| {
         let item = |i: usize| {
@@ -74,7 +79,7 @@ pub fn timeline() -> Html {
                 | None => String::new(),
             };
             html! {
-                <li><FigureLink id={q.id.clone()} />
+                <li><FigureLink id={q.id.clone()} on_select={on_select.clone()} />
                     {": "}{numfmt::shown(&s, lang, style)}{how}</li>
             }
         };

@@ -1,4 +1,4 @@
-use super::AppHandle;
+use super::use_app::{use_app, Shared};
 use crate::i18n::{tr, Strings};
 use crate::model::display::{show, UnitChoice};
 use crate::model::format::plain_number;
@@ -8,17 +8,29 @@ use crate::model::scenario::{
 };
 use crate::model::Model;
 use crate::numfmt;
-use crate::state::{Action, InputKey};
+use crate::state::{InputKey, ScenarioText};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct WhatIfProps {
+    /// The inputs as typed.
+    pub typed: ScenarioText,
+    /// An input typed or chosen (`None`: back to its reported value).
+    pub on_input: Callback<(InputKey, Option<String>)>,
+    /// The typing is done (change, blur, Enter, a reading chosen): one history entry for it.
+    pub on_commit: Callback<()>,
+    /// Every input of this scenario back to its reported value.
+    pub on_reset: Callback<String>,
+}
+
 /// The what-if scenarios the dataset declares: each input in place of its figure, the
 /// scenario's derived metrics recomputed, beside their values in the dataset.
 #[function_component(WhatIf)]
-pub fn what_if() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let lang = app.view.lang;
+pub fn what_if(p: &WhatIfProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
     let t = tr(lang);
     let list = scenarios(&app.model);
     html! {
@@ -27,7 +39,7 @@ pub fn what_if() -> Html {
                 <h2>{t.view_scenario}</h2>
                 <p class="intro" id="wi-none">{t.scenario_none}</p>
             }
-            { for list.iter().map(|spec| scenario(&app, spec)) }
+            { for list.iter().map(|spec| scenario(&app, p, spec)) }
         </section>
     }
 }
@@ -43,13 +55,13 @@ fn problem_text(p: &InputProblem, t: &Strings) -> String {
 }
 
 /// A quantity's value in the reader's units and number style.
-fn shown(model: &Model, q: &crate::model::Quantity, choice: UnitChoice, app: &AppHandle) -> String {
-    let lang = app.view.lang;
-    numfmt::shown(&show(model, q, choice, lang), lang, app.view.number_style)
+fn shown(model: &Model, q: &crate::model::Quantity, choice: UnitChoice, app: &Shared) -> String {
+    let lang = app.lang;
+    numfmt::shown(&show(model, q, choice, lang), lang, app.number_style)
 }
 
 /// An assumption sentence, each `{id}` written as the dataset gives that quantity.
-fn sentence(model: &Model, template: &str, choice: UnitChoice, app: &AppHandle) -> Html {
+fn sentence(model: &Model, template: &str, choice: UnitChoice, app: &Shared) -> Html {
     let Ok(ps) = parse_template(template) else {
         // Validation refuses such a template; shown as written rather than lost.
         return html! { {template.to_string()} };
@@ -64,17 +76,16 @@ fn sentence(model: &Model, template: &str, choice: UnitChoice, app: &AppHandle) 
     html! { <>{ for parts }</> }
 }
 
-fn scenario(app: &AppHandle, spec: &ScenarioSpec) -> Html {
+fn scenario(app: &Shared, p: &WhatIfProps, spec: &ScenarioSpec) -> Html {
     let model: &Rc<Model> = &app.model;
-    let v = &app.view;
-    let lang = v.lang;
+    let lang = app.lang;
     let t = tr(lang);
-    let choice = v.units;
+    let choice = app.units;
     let key = |input: &str| InputKey {
         scenario: spec.id.clone(),
         input: input.to_string(),
     };
-    let typed = |input: &str| v.scenario.get(&key(input)).map(String::as_str);
+    let typed = |input: &str| p.typed.get(&key(input)).map(String::as_str);
     let result = run(model, spec, typed);
     let sid = &spec.id;
     let field = |i: usize| {
@@ -88,22 +99,19 @@ fn scenario(app: &AppHandle, spec: &ScenarioSpec) -> Html {
         let id = format!("wi-{sid}-{}", input.id);
         let err_id = format!("{id}-error");
         let oninput = {
-            let app = app.clone();
+            let on_input = p.on_input.clone();
             let k = key(&input.id);
             Callback::from(move |e: InputEvent| {
                 if let Some(el) = e
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                 {
-                    app.dispatch(Action::SetScenarioInput(k.clone(), Some(el.value())));
+                    on_input.emit((k.clone(), Some(el.value())));
                 }
             })
         };
         // Each keystroke edits the address bar's entry; the change event (blur, Enter) adds one.
-        let onchange = {
-            let app = app.clone();
-            Callback::from(move |_: Event| app.dispatch(Action::CommitTyping))
-        };
+        let onchange = p.on_commit.reform(|_: Event| ());
         html! {
             <div class="control">
                 <label for={id.clone()}>{input.label.get(lang).to_string()}</label>
@@ -114,11 +122,11 @@ fn scenario(app: &AppHandle, spec: &ScenarioSpec) -> Html {
                 { for input.readings.iter().filter_map(|reading| {
                     let value = reading_value(model, input, reading)?;
                     let text = plain_number(value, 4).replace(',', "");
-                    let app = app.clone();
+                    let (on_input, on_commit) = (p.on_input.clone(), p.on_commit.clone());
                     let k = key(&input.id);
                     let onclick = Callback::from(move |_: MouseEvent| {
-                        app.dispatch(Action::SetScenarioInput(k.clone(), Some(text.clone())));
-                        app.dispatch(Action::CommitTyping);
+                        on_input.emit((k.clone(), Some(text.clone())));
+                        on_commit.emit(());
                     });
                     Some(html! {
                         <button type="button" class="secondary reading" data-unit={reading.unit.clone()} {onclick}>
@@ -130,9 +138,8 @@ fn scenario(app: &AppHandle, spec: &ScenarioSpec) -> Html {
         }
     };
     let reset = {
-        let app = app.clone();
         let sid = sid.clone();
-        Callback::from(move |_| app.dispatch(Action::ResetScenario(sid.clone())))
+        p.on_reset.reform(move |_| sid.clone())
     };
     let title_id = format!("wi-{sid}-title");
     html! {

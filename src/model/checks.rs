@@ -75,33 +75,11 @@ impl ReferenceFinding {
         self.involved.iter().any(|x| x == id)
     }
 
-    /// The figures the check casts doubt on: those of its best-ranked slips, or with none, every
-    /// reported figure it rests on. Empty unless outside.
+    /// The figures the check casts doubt on (empty unless outside).
     pub fn suspects(&self, model: &Model) -> Vec<String> {
-        if self.verdict != RangeVerdict::Outside {
-            return Vec::new();
-        }
-        match self.slips.iter().map(|s| s.mends).max() {
-            Some(best) => {
-                let mut ids: Vec<String> = self
-                    .slips
-                    .iter()
-                    .filter(|s| s.mends == best)
-                    .map(|s| s.figure.clone())
-                    .collect();
-                ids.dedup();
-                ids
-            }
-            None => self
-                .involved
-                .iter()
-                .filter(|id| {
-                    model
-                        .quantity(id)
-                        .is_some_and(|q| q.origin == Origin::Reported)
-                })
-                .cloned()
-                .collect(),
+        match self.verdict {
+            RangeVerdict::Outside => suspects(&self.slips, &[&self.involved], model),
+            RangeVerdict::Inside | RangeVerdict::Straddles => Vec::new(),
         }
     }
 }
@@ -185,30 +163,33 @@ impl Finding {
         if self.status == Status::Holds {
             return Vec::new();
         }
-        match self.slips.iter().map(|s| s.mends).max() {
-            Some(best) => {
-                let mut ids: Vec<String> = self
-                    .slips
-                    .iter()
-                    .filter(|s| s.mends == best)
-                    .map(|s| s.figure.clone())
-                    .collect();
-                ids.dedup();
-                ids
-            }
-            None => self
-                .left
-                .ids
+        suspects(&self.slips, &[&self.left.ids, &self.right.ids], model)
+    }
+}
+
+/// The figures a failed check casts doubt on, the same for every kind of check: those of its
+/// best-ranked slips, or with none, every reported figure among the ids it rests on.
+fn suspects(slips: &[Slip], rests_on: &[&Vec<String>], model: &Model) -> Vec<String> {
+    match slips.iter().map(|s| s.mends).max() {
+        Some(best) => {
+            let mut ids: Vec<String> = slips
                 .iter()
-                .chain(&self.right.ids)
-                .filter(|id| {
-                    model
-                        .quantity(id)
-                        .is_some_and(|q| q.origin == Origin::Reported)
-                })
-                .cloned()
-                .collect(),
+                .filter(|s| s.mends == best)
+                .map(|s| s.figure.clone())
+                .collect();
+            ids.dedup();
+            ids
         }
+        None => rests_on
+            .iter()
+            .flat_map(|ids| ids.iter())
+            .filter(|id| {
+                model
+                    .quantity(id)
+                    .is_some_and(|q| q.origin == Origin::Reported)
+            })
+            .cloned()
+            .collect(),
     }
 }
 

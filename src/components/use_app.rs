@@ -1,0 +1,31 @@
+//! The one thing components below the root read from context: the model and how the reader
+//! wants numbers shown. Read-only: what a component changes leaves it as a `Callback` prop, and
+//! only the root (`app.rs`) turns those into `Action`s.
+
+use crate::model::display::{NumberStyle, UnitChoice};
+use crate::model::{Lang, Model};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Clone)]
+pub struct Shared {
+    pub model: Rc<Model>,
+    pub lang: Lang,
+    pub units: UnitChoice,
+    pub number_style: NumberStyle,
+}
+
+/// The same model by address, not by content (comparing two models field by field would cost
+/// more than the render it saves).
+impl PartialEq for Shared {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.model, &o.model)
+            && (self.lang, self.units, self.number_style) == (o.lang, o.units, o.number_style)
+    }
+}
+
+/// The model and display settings the root provides.
+#[hook]
+pub fn use_app() -> Shared {
+    use_context::<Shared>().expect("Shared context (provided by Explorer)")
+}
