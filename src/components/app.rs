@@ -416,7 +416,8 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     let body = match state.view.view {
         View::Overview => html! {
             <Overview dark={dark} selected={state.view.selected.clone()}
-                channel={state.view.channel.clone()} on_select={on_select.clone()} />
+                channel={state.view.channel.clone()} on_select={on_select.clone()}
+                on_view={on_view.clone()} />
         },
         View::Table => html! {
             <FigureTable view={state.view.clone()} on_select={on_select.clone()}

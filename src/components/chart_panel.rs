@@ -1,5 +1,5 @@
 use super::browser;
-use super::Hydrating;
+use super::use_app::use_hydrating;
 use crate::charts::draw::{draw, DARK, LIGHT};
 use crate::charts::image;
 use crate::charts::layout::{layout, Layout};
@@ -59,7 +59,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
     let key = p.spec.key.clone();
     // While the app takes over a prerendered page, the chart is the image drawn at build time
     // (the same elements as that page); the canvas replaces it right after, in the same box.
-    let hydrating = use_context::<Hydrating>().is_some_and(|h| h.0);
+    let hydrating = use_hydrating();
     let pictured = use_state(|| hydrating);
     {
         let pictured = pictured.clone();
@@ -248,7 +248,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key.clone()}>
             <figcaption><h3>{p.spec.title.clone()}</h3></figcaption>
             if let Some(note) = &p.spec.note { <p class="chart-note">{note.clone()}</p> }
-            if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} /> }
+            if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} on_select={p.on_select.clone()} /> }
             <div class="canvas-wrap" ref={wrap}>
                 if *pictured {
                     <img class="chart-static" src={image::path(&key)}

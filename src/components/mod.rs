@@ -1,6 +1,6 @@
 //! Yew components, one per file. Only `app` owns the reducer and dispatches; the leaves take
 //! props and `Callback`s, and read the model and display settings with `use_app()`
-//! (`tests/only_root_dispatches.rs` keeps it so, and lists the two files not yet converted).
+//! (`tests/only_root_dispatches.rs` keeps it so, and lists the file not yet converted).
 
 mod app;
 mod badges;

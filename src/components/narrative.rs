@@ -1,9 +1,8 @@
 use super::figure_link::FigureLink;
-use super::AppHandle;
+use super::use_app::use_app;
 use crate::model::display::show;
 use crate::model::narrative::{Segment, Sentence};
 use crate::numfmt;
-use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,17 +10,16 @@ pub struct NarrativeProps {
     pub sentences: Vec<Sentence>,
     #[prop_or_default]
     pub class: Classes,
+    /// A number's link opens its figure.
+    pub on_select: Callback<String>,
 }
 
 /// Generated sentences; every number in them is a link to its figure.
 #[function_component(Narrative)]
 pub fn narrative(p: &NarrativeProps) -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
-    let v = &app.view;
-    let on_select = {
-        let app = app.clone();
-        Callback::from(move |id: String| app.dispatch(Action::Select(Some(id))))
-    };
+    let app = use_app();
+    let v = &app;
+    let on_select = p.on_select.clone();
     let segment = |s: &Segment| match s {
         Segment::Text(t) => html! { {t.clone()} },
         Segment::Quantity(id) => match app.model.quantity(id) {

@@ -14,6 +14,8 @@ pub struct OverviewProps {
     /// The channel the app is filtered to.
     pub channel: Option<String>,
     pub on_select: Callback<String>,
+    /// Opens another view (the quality summary's link).
+    pub on_view: Callback<crate::state::View>,
 }
 
 /// "Declared by the dataset: intro, charts. Proposed from the data: headline figures."
@@ -155,11 +157,9 @@ pub fn overview(p: &OverviewProps) -> Html {
                 <h2 id="headline-title">{t.headline}{" "}{proposed_mark(story.headlines.by, t)}</h2>
                 <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} selected={p.selected.as_deref() == Some(id)} on_select={on_select.clone()} /> }) }</ul>
             </section>
-            <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead" />
-            { quality_summary(&app.model, v.lang, {
-                let app = app.clone();
-                Callback::from(move |_| app.dispatch(Action::SetView(crate::state::View::Quality)))
-            }) }
+            <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead"
+                on_select={p.on_select.clone()} />
+            { quality_summary(&app.model, v.lang, p.on_view.reform(|_| crate::state::View::Quality)) }
             <section aria-labelledby="charts-title">
                 <h2 id="charts-title">{t.charts}{" "}{proposed_mark(story.charts.by, t)}</h2>
                 <p class="hint">{t.chart_hint}</p>

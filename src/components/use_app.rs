@@ -1,5 +1,5 @@
-//! The one thing components below the root read from context: the model and how the reader
-//! wants numbers shown. Read-only: what a component changes leaves it as a `Callback` prop, and
+//! What components below the root read from context: the model and how the reader wants
+//! numbers shown, and whether the prerendered page is being taken over. Read-only: what a component changes leaves it as a `Callback` prop, and
 //! only the root (`app.rs`) turns those into `Action`s.
 
 use crate::model::display::{NumberStyle, UnitChoice};
@@ -28,4 +28,11 @@ impl PartialEq for Shared {
 #[hook]
 pub fn use_app() -> Shared {
     use_context::<Shared>().expect("Shared context (provided by Explorer)")
+}
+
+/// Whether the app is taking over the prerendered page right now (see `mount.rs`); false
+/// outside the app (a component mounted alone in a test).
+#[hook]
+pub fn use_hydrating() -> bool {
+    use_context::<super::Hydrating>().is_some_and(|h| h.0)
 }
