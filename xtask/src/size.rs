@@ -8,11 +8,12 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Gzipped bytes that all of `dist/` together may take: a guard against regressions, set just
-/// above the measured 365,103 bytes once the presentation, scenarios, several datasets and the
-/// draft tool landed. The aim stays 300,000 (issue 12: prerendering and a leaner wasm) and the
-/// benchmark's target 250,000.
-pub const GZIP_BUDGET: u64 = 375_000;
+/// Gzipped bytes that all of `dist/` together may take, the prerendered pages and chart images
+/// included: a guard against regressions, set just above the measured 415,875 bytes once the
+/// prerendered pages (about 12 KB), their chart images (about 9 KB), Yew's hydration (about
+/// 20 KB of wasm) and the props-and-callbacks components (about 7 KB) landed. Issue 12 asks for
+/// 300,000 and the benchmark's target is 250,000: not met (see README, "Deploy").
+pub const GZIP_BUDGET: u64 = 425_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSize {
