@@ -11,6 +11,7 @@ pub mod numfmt;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod record;
+pub mod requests;
 pub mod state;
 pub mod storage;
 

@@ -1,7 +1,7 @@
 use super::browser;
 use super::channels::{ChannelFilter, Channels};
 use super::controls::Controls;
-use super::dataset_panel::{dataset_panel, storage_notice};
+use super::dataset_panel::{dataset_panel, storage_notice, DataPanel};
 use super::derived_view::DerivedView;
 use super::figure_detail::FigureDetail;
 use super::figure_table::FigureTable;
@@ -14,7 +14,7 @@ use super::source_trail::SourceTrail;
 use super::timeline::Timeline;
 use super::use_app::Shared;
 use super::what_if::WhatIf;
-use super::{AppHandle, Hydrating};
+use super::Hydrating;
 use crate::i18n::tr;
 use crate::model::{DatasetError, Lang, Model};
 use crate::state::{Action, AppState, DatasetRef, Source, Theme, View, ViewState};
@@ -350,7 +350,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     let query = browser::location_search();
                     let named = ViewState::from_query(&query, None).0.dataset;
                     if named != *current_dataset.borrow() {
-                        match super::dataset_panel::open_dataset(&named) {
+                        match crate::requests::open_dataset(&named) {
                             Ok((model, source, text)) => {
                                 *current_model.borrow_mut() = model.clone();
                                 state.dispatch(Action::UseModel(model, source, text, named));
@@ -438,9 +438,12 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         },
         View::Timeline => html! { <Timeline on_select={on_select.clone()} /> },
     };
-    let handle: AppHandle = state.clone();
+    // What the reader asks of their data is carried out here, with the root's handle.
+    let on_request = {
+        let state = state.clone();
+        Callback::from(move |r| crate::requests::carry_out(&state, r))
+    };
     html! {
-        <ContextProvider<AppHandle> context={handle}>
         <ContextProvider<Shared> context={shared}>
             <div class={classes!("app", dark.then_some("dark"))}>
                 <a class="skip-link" href="#main">{tr(state.view.lang).skip_to_content}</a>
@@ -450,8 +453,19 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                         {on_lang} {on_area} {on_currency} {on_number_style} {on_theme} />
                 </Header>
                 <Notice ignored={state.ignored.clone()} lang={state.view.lang} on_dismiss={on_dismiss} />
-                { storage_notice(&state) }
-                if state.panel_open { { dataset_panel(&state) } }
+                { storage_notice(&state.problems, state.view.lang, &on_request) }
+                if state.panel_open { { dataset_panel(DataPanel {
+                    lang: state.view.lang,
+                    source: &state.source,
+                    title: state.model.dataset.case.title.get(state.view.lang).to_string(),
+                    outcome: &state.outcome,
+                    persist: state.persist,
+                    unsaved: state.unsaved,
+                    exportable: state.text.is_some(),
+                    datasets: &state.datasets,
+                    shown: &state.view.dataset,
+                    on_request: &on_request,
+                }) } }
                 <ChannelFilter channel={state.view.channel.clone()} view={state.view.view}
                     on_channel={on_channel} />
                 <div class={classes!("layout", state.view.selected.is_some().then_some("with-detail"))}>
@@ -463,6 +477,5 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <Footer />
             </div>
         </ContextProvider<Shared>>
-        </ContextProvider<AppHandle>>
     }
 }

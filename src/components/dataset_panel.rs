@@ -5,15 +5,11 @@
 
 use super::browser;
 use super::draft_review::DraftReview;
-use super::AppHandle;
 use crate::i18n::{tr, Strings};
-use crate::input;
-use crate::model::Model;
-use crate::model::{DatasetError, ErrorKind, EMBEDDED_JSON, MAX_DATASET_BYTES};
-use crate::state::{Action, DatasetRef, LoadOutcome, Source};
-use crate::storage::{self, Problem, StoredDataset};
-use gloo::file::callbacks::FileReader;
-use std::rc::Rc;
+use crate::model::{DatasetError, ErrorKind, Lang, MAX_DATASET_BYTES};
+use crate::requests::DataRequest;
+use crate::state::{DatasetRef, LoadOutcome, Source};
+use crate::storage::{Problem, StoredDataset};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -68,227 +64,112 @@ fn clip(s: &str) -> String {
     }
 }
 
-/// A download name from the dataset's id: letters, digits, '-', '_' and '.' only.
-fn file_name(id: &str) -> String {
-    let mut stem: String = id
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        .take(60)
-        .collect();
-    if stem.trim_matches('.').is_empty() {
-        stem = "dataset".into();
-    }
-    stem + ".json"
-}
-
-thread_local! {
-    /// The file being read: dropping the reader would cancel the read.
-    static READER: std::cell::RefCell<Option<FileReader>> = const { std::cell::RefCell::new(None) };
-    /// The number of the reader's latest choice of dataset (file, paste, built-in case, remove).
-    static CHOICE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-}
-
-/// A new choice of dataset: cancels the file still being read, if any, and returns the choice's
-/// number. The last choice wins: a read that ends after a later choice is dropped.
-fn new_choice() -> u64 {
-    drop(READER.with(|r| r.borrow_mut().take()));
-    CHOICE.with(|c| {
-        c.set(c.get().wrapping_add(1));
-        c.get()
-    })
-}
-
-fn is_latest(choice: u64) -> bool {
-    CHOICE.with(|c| c.get() == choice)
-}
-
-/// Validate, then keep it in the browser and switch to it; a refused dataset changes nothing but
-/// the list of problems.
-fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
-    match text
-        .map_err(|e| vec![e])
-        .and_then(|text| storage::load_model(&text).map(|m| (m, text)))
-    {
-        Ok((model, text)) => {
-            let mut store = storage::web::LocalStore;
-            let id = if app.persist {
-                match storage::save(&mut store, &text, &model, storage::web::now_ms()) {
-                    Ok(id) => {
-                        app.dispatch(Action::Saved);
-                        id
-                    }
-                    Err(p) => {
-                        app.dispatch(Action::Unsaved(p));
-                        storage::dataset_id(&text)
-                    }
-                }
-            } else {
-                storage::dataset_id(&text)
-            };
-            refresh_list(app);
-            app.dispatch(Action::UseModel(
-                Rc::new(model),
-                source,
-                text.into(),
-                DatasetRef::Local(id),
-            ));
-        }
-        Err(errors) => app.dispatch(Action::Refused(errors)),
-    }
-}
-
-fn refresh_list(app: &AppHandle) {
-    let list = storage::list(&storage::web::LocalStore).unwrap_or_default();
-    app.dispatch(Action::Datasets(list));
-}
-
-/// The built-in case, or a dataset kept in this browser, ready to switch to.
-pub fn open_dataset(d: &DatasetRef) -> Result<(Rc<Model>, Source, Rc<str>), Problem> {
-    match d {
-        DatasetRef::Builtin => storage::load_model(EMBEDDED_JSON)
-            .map(|m| (Rc::new(m), Source::Embedded, EMBEDDED_JSON.into()))
-            .map_err(|_| Problem::InvalidDataset),
-        DatasetRef::Local(id) => storage::open(&mut storage::web::LocalStore, id)
-            .map(|(m, text)| (Rc::new(m), Source::Stored, text.into())),
-    }
-}
-
-/// Switch to a dataset of the list; one that cannot be opened any more gives its notice.
-fn switch_to(app: &AppHandle, d: DatasetRef) {
-    new_choice();
-    match open_dataset(&d) {
-        Ok((model, source, text)) => app.dispatch(Action::UseModel(model, source, text, d)),
-        Err(p) => {
-            app.dispatch(Action::Problem(p));
-            refresh_list(app);
-        }
-    }
-}
-
-/// A file from the picker or dropped: its size is checked before it is read, and it must be
-/// UTF-8.
-fn read_file(app: &AppHandle, file: web_sys::File) {
-    let choice = new_choice();
-    if let Err(e) = input::check_size(file.size() as u64) {
-        return load(app, Err(e), Source::Pasted);
-    }
-    let name = file.name();
-    let app = app.clone();
-    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
-    let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
-        if !is_latest(choice) {
-            return;
-        }
-        let text = res
-            .map_err(|_| {
-                DatasetError::new(ErrorKind::Structure, ".", "a readable file", "a read error")
-            })
-            .and_then(input::text_from_bytes);
-        load(&app, text, Source::File(name));
-    });
-    READER.with(|r| *r.borrow_mut() = Some(task));
-}
-
 /// The panel's buttons, told apart by their `data-cmd`: one listener for all.
-fn command(app: &AppHandle, e: MouseEvent) {
+fn command(e: MouseEvent) -> Option<DataRequest> {
     let cmd = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.get_attribute("data-cmd"));
-    match cmd.as_deref() {
-        Some("load") => {
+        .and_then(|el| el.get_attribute("data-cmd"))?;
+    match cmd.as_str() {
+        "load" => {
             let text = browser::textarea_value("data-text");
-            if !text.trim().is_empty() {
-                new_choice();
-                load(app, Ok(text), Source::Pasted);
-            }
+            (!text.trim().is_empty()).then_some(DataRequest::Load {
+                text,
+                source: Source::Pasted,
+            })
         }
-        Some("export") => {
-            if let Some(text) = &app.text {
-                let name = file_name(&app.model.dataset.case.id);
-                browser::download_text(&name, "application/json", text);
-            }
-        }
-        Some("embedded") => switch_to(app, DatasetRef::Builtin),
-        Some("remove") => {
-            new_choice();
-            storage::remove_all(&mut storage::web::LocalStore);
-            app.dispatch(Action::StopPersisting);
-            app.dispatch(Action::Datasets(Vec::new()));
-        }
-        _ => {}
+        "export" => Some(DataRequest::Export),
+        "embedded" => Some(DataRequest::Show(DatasetRef::Builtin)),
+        "remove" => Some(DataRequest::RemoveAll),
+        _ => None,
     }
 }
 
-/// The panel. A plain function of the app state rather than a component: its state (what the
-/// last load led to) lives in the app's reducer.
-pub fn dataset_panel(app: &AppHandle) -> Html {
-    let lang = app.view.lang;
-    let t = tr(lang);
-    let on_click = {
-        let app = app.clone();
-        Callback::from(move |e: MouseEvent| command(&app, e))
-    };
-    let on_file = {
-        let app = app.clone();
-        Callback::from(move |e: Event| {
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                if let Some(file) = input.files().and_then(|l| l.get(0)) {
-                    read_file(&app, file);
-                }
-                // Choosing the same file again is a change too.
-                input.set_value("");
-            }
-        })
-    };
-    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
-    let on_drop = {
-        let app = app.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|l| l.get(0))
-            {
-                read_file(&app, file);
-            }
-        })
-    };
+/// A listener that sends a request when the event asks for one.
+fn when_asked<E: 'static>(
+    on_request: &Callback<DataRequest>,
+    ask: fn(E) -> Option<DataRequest>,
+) -> Callback<E> {
+    let on_request = on_request.clone();
+    Callback::from(move |e: E| {
+        if let Some(r) = ask(e) {
+            on_request.emit(r);
+        }
+    })
+}
 
-    let (source, file) = match &app.source {
+/// What the data panel shows, taken from the root's state; what the reader asks goes back
+/// through `on_request`.
+pub struct DataPanel<'a> {
+    pub lang: Lang,
+    pub source: &'a Source,
+    /// The dataset in use's title.
+    pub title: String,
+    pub outcome: &'a LoadOutcome,
+    pub persist: bool,
+    pub unsaved: Option<Problem>,
+    /// Whether the dataset in use has a JSON text to export.
+    pub exportable: bool,
+    pub datasets: &'a [StoredDataset],
+    pub shown: &'a DatasetRef,
+    pub on_request: &'a Callback<DataRequest>,
+}
+
+/// The panel. A plain function rather than a component: what the last load led to lives in the
+/// app's reducer.
+pub fn dataset_panel(p: DataPanel) -> Html {
+    let lang = p.lang;
+    let t = tr(lang);
+    let on_click = when_asked(p.on_request, command);
+    let on_file = when_asked(p.on_request, |e: Event| {
+        let input = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+        let file = input.files().and_then(|l| l.get(0));
+        // Choosing the same file again is a change too.
+        input.set_value("");
+        file.map(DataRequest::ReadFile)
+    });
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_drop = when_asked(p.on_request, |e: DragEvent| {
+        e.prevent_default();
+        e.data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+            .map(DataRequest::ReadFile)
+    });
+
+    let (source, file) = match p.source {
         Source::Embedded => (t.source_embedded, None),
         Source::File(name) => (t.source_file, Some(name.clone())),
         Source::Pasted => (t.source_pasted, None),
         Source::Stored => (t.source_stored, None),
     };
-    let title = app.model.dataset.case.title.get(lang).to_string();
-    let (status, loaded, errors) = match &app.outcome {
+    let title = p.title;
+    let (status, loaded, errors) = match p.outcome {
         LoadOutcome::Loaded => (t.loaded, Some(title.clone()), None),
         LoadOutcome::Removed => (t.storage_removed, None, None),
         LoadOutcome::Refused(errors) => ("", None, Some(errors.clone())),
         LoadOutcome::None => ("", None, None),
     };
     let mib = (MAX_DATASET_BYTES >> 20).to_string();
-    let on_draft_open = {
-        let app = app.clone();
-        Callback::from(move |json: String| load(&app, Ok(json), Source::Pasted))
-    };
+    let on_draft_open = p.on_request.reform(|text: String| DataRequest::Load {
+        text,
+        source: Source::Pasted,
+    });
     html! {
         <section id="data-panel" class="data-panel" aria-labelledby="data-title" onclick={on_click}>
             <h2 id="data-title">{t.data_button}</h2>
-            <DatasetList />
+            <DatasetList lang={lang} datasets={p.datasets.to_vec()} shown={p.shown.clone()}
+                on_request={p.on_request.clone()} />
             <p>{t.data_intro}</p>
             <p>{t.dataset_current}<strong id="data-current">{title}</strong>{" — "}
                 <span id="data-source">{source}{" "}<code>{file}</code></span></p>
             <div class="data-actions">
-                if app.source != Source::Embedded {
+                if *p.source != Source::Embedded {
                     <button type="button" id="data-embedded" class="secondary" data-cmd="embedded">{t.back_to_embedded}</button>
                 }
-                if app.text.is_some() {
+                if p.exportable {
                     <button type="button" id="export-dataset" class="secondary" data-cmd="export">{t.export_dataset}</button>
                 }
             </div>
@@ -302,7 +183,7 @@ pub fn dataset_panel(app: &AppHandle) -> Html {
             <button type="button" id="data-load" class="secondary" data-cmd="load">{t.load}</button>
             <p role="status" id="data-status">{status}{" "}<strong>{loaded}</strong></p>
             if let Some(errors) = errors { {error_list(&errors, t)} }
-            <p id="data-kept">{ match (app.persist, app.unsaved) {
+            <p id="data-kept">{ match (p.persist, p.unsaved) {
                 (false, _) => t.storage_off,
                 (true, Some(Problem::Unavailable)) => t.storage_unavailable_now,
                 (true, Some(_)) => t.storage_full_now,
@@ -364,24 +245,18 @@ fn error_list(errors: &[DatasetError], t: &Strings) -> Html {
 
 /// Says what went wrong with the data kept in the browser; the app has started clean. A plain
 /// function rather than a component: it has no state of its own.
-pub fn storage_notice(app: &AppHandle) -> Html {
-    if app.problems.is_empty() {
+pub fn storage_notice(
+    problems: &[Problem],
+    lang: Lang,
+    on_request: &Callback<DataRequest>,
+) -> Html {
+    if problems.is_empty() {
         return html! {};
     }
-    let t = tr(app.view.lang);
-    let onclick = {
-        let app = app.clone();
-        Callback::from(move |_| app.dispatch(Action::DismissProblems))
-    };
+    let t = tr(lang);
+    let onclick = on_request.reform(|_: MouseEvent| DataRequest::DismissProblems);
     // Removing a kept record is the reader's word only: a button of its own.
-    let remove_newer = {
-        let app = app.clone();
-        Callback::from(move |_| {
-            storage::remove_newer(&mut storage::web::LocalStore);
-            app.dispatch(Action::ForgetProblem(Problem::NewerDatasetKept));
-            refresh_list(&app);
-        })
-    };
+    let remove_newer = on_request.reform(|_: MouseEvent| DataRequest::RemoveNewer);
     let item = |p: &Problem| {
         html! {
             <li data-problem={p.code()}>{problem_text(*p, t)}
@@ -393,23 +268,30 @@ pub fn storage_notice(app: &AppHandle) -> Html {
     };
     html! {
         <div class="notice" role="status" id="storage-notice">
-            <ul>{ for app.problems.iter().map(item) }</ul>
+            <ul>{ for problems.iter().map(item) }</ul>
             <button type="button" {onclick}>{t.dismiss}</button>
         </div>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct DatasetListProps {
+    lang: Lang,
+    datasets: Vec<StoredDataset>,
+    shown: DatasetRef,
+    on_request: Callback<DataRequest>,
+}
+
 /// The datasets at hand: the built-in case and every dataset kept in this browser, the one shown
 /// marked. Each kept one can be shown or removed; removing asks first, in place.
 #[function_component(DatasetList)]
-fn dataset_list() -> Html {
-    let app = use_context::<AppHandle>().expect("AppHandle context");
+fn dataset_list(p: &DatasetListProps) -> Html {
     let confirming = use_state(|| None::<String>);
-    let lang = app.view.lang;
+    let lang = p.lang;
     let t = tr(lang);
-    let shown = app.view.dataset.clone();
+    let shown = p.shown.clone();
     let onclick = {
-        let app = app.clone();
+        let on_request = p.on_request.clone();
         let confirming = confirming.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(el) = e
@@ -422,17 +304,17 @@ fn dataset_list() -> Html {
             e.stop_propagation();
             let id = el.get_attribute("data-id");
             match (el.get_attribute("data-ds-cmd").as_deref(), id) {
-                (Some("show-builtin"), _) => switch_to(&app, DatasetRef::Builtin),
-                (Some("show"), Some(id)) => switch_to(&app, DatasetRef::Local(id)),
+                (Some("show-builtin"), _) => {
+                    on_request.emit(DataRequest::Show(DatasetRef::Builtin))
+                }
+                (Some("show"), Some(id)) => {
+                    on_request.emit(DataRequest::Show(DatasetRef::Local(id)))
+                }
                 (Some("ask-remove"), Some(id)) => confirming.set(Some(id)),
                 (Some("cancel-remove"), _) => confirming.set(None),
                 (Some("confirm-remove"), Some(id)) => {
                     confirming.set(None);
-                    storage::remove_dataset(&mut storage::web::LocalStore, &id);
-                    refresh_list(&app);
-                    if app.view.dataset == DatasetRef::Local(id) {
-                        switch_to(&app, DatasetRef::Builtin);
-                    }
+                    on_request.emit(DataRequest::Remove(id));
                 }
                 _ => {}
             }
@@ -485,7 +367,7 @@ fn dataset_list() -> Html {
                         else { <button type="button" class="secondary" data-ds-cmd="show-builtin">{t.show_dataset}</button> }
                     </span>
                 </li>
-                { for app.datasets.iter().map(entry) }
+                { for p.datasets.iter().map(entry) }
             </ul>
         </div>
     }

@@ -4,7 +4,7 @@
 
 mod app;
 mod badges;
-mod browser;
+pub(crate) mod browser;
 mod card;
 mod channels;
 mod chart_panel;

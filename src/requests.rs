@@ -1,0 +1,193 @@
+//! What the reader asks of their data (open a file or a text, show or remove a kept dataset,
+//! export, forget stored records), carried out for the root: the storage and file work first,
+//! then the actions that tell the reducer what came of it. The data panel only emits a
+//! [`DataRequest`]; `components/app.rs` hands it here with its handle on the state.
+
+use crate::components::browser;
+use crate::components::AppHandle;
+use crate::input;
+use crate::model::{DatasetError, ErrorKind, Model, EMBEDDED_JSON};
+use crate::state::{Action, DatasetRef, Source};
+use crate::storage::{self, Problem};
+use gloo::file::callbacks::FileReader;
+use std::rc::Rc;
+
+/// One thing the reader asked of the data panel or the storage notice.
+pub enum DataRequest {
+    /// Pasted text, or a reviewed draft's JSON.
+    Load {
+        text: String,
+        source: Source,
+    },
+    /// A file from the picker or dropped on the panel.
+    ReadFile(web_sys::File),
+    /// Switch to the built-in case or a dataset kept in this browser.
+    Show(DatasetRef),
+    /// Remove one kept dataset (confirmed in the list).
+    Remove(String),
+    /// Remove everything kept in this browser and stop keeping.
+    RemoveAll,
+    /// Download the dataset in use as JSON.
+    Export,
+    /// Remove a dataset kept by a newer version of the app.
+    RemoveNewer,
+    DismissProblems,
+}
+
+thread_local! {
+    /// The file being read: dropping the reader would cancel the read.
+    static READER: std::cell::RefCell<Option<FileReader>> = const { std::cell::RefCell::new(None) };
+    /// The number of the reader's latest choice of dataset (file, paste, built-in case, remove).
+    static CHOICE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A new choice of dataset: cancels the file still being read, if any, and returns the choice's
+/// number. The last choice wins: a read that ends after a later choice is dropped.
+fn new_choice() -> u64 {
+    drop(READER.with(|r| r.borrow_mut().take()));
+    CHOICE.with(|c| {
+        c.set(c.get().wrapping_add(1));
+        c.get()
+    })
+}
+
+fn is_latest(choice: u64) -> bool {
+    CHOICE.with(|c| c.get() == choice)
+}
+
+/// Carry out `request` against the state behind `app`.
+pub fn carry_out(app: &AppHandle, request: DataRequest) {
+    match request {
+        DataRequest::Load { text, source } => {
+            new_choice();
+            load(app, Ok(text), source);
+        }
+        DataRequest::ReadFile(file) => read_file(app, file),
+        DataRequest::Show(d) => switch_to(app, d),
+        DataRequest::Remove(id) => {
+            storage::remove_dataset(&mut storage::web::LocalStore, &id);
+            refresh_list(app);
+            if app.view.dataset == DatasetRef::Local(id) {
+                switch_to(app, DatasetRef::Builtin);
+            }
+        }
+        DataRequest::RemoveAll => {
+            new_choice();
+            storage::remove_all(&mut storage::web::LocalStore);
+            app.dispatch(Action::StopPersisting);
+            app.dispatch(Action::Datasets(Vec::new()));
+        }
+        DataRequest::Export => {
+            if let Some(text) = &app.text {
+                let name = file_name(&app.model.dataset.case.id);
+                browser::download_text(&name, "application/json", text);
+            }
+        }
+        DataRequest::RemoveNewer => {
+            storage::remove_newer(&mut storage::web::LocalStore);
+            app.dispatch(Action::ForgetProblem(Problem::NewerDatasetKept));
+            refresh_list(app);
+        }
+        DataRequest::DismissProblems => app.dispatch(Action::DismissProblems),
+    }
+}
+
+/// A download name from the dataset's id: letters, digits, '-', '_' and '.' only.
+fn file_name(id: &str) -> String {
+    let mut stem: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        .take(60)
+        .collect();
+    if stem.trim_matches('.').is_empty() {
+        stem = "dataset".into();
+    }
+    stem + ".json"
+}
+
+/// Validate, then keep it in the browser and switch to it; a refused dataset changes nothing but
+/// the list of problems.
+fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
+    match text
+        .map_err(|e| vec![e])
+        .and_then(|text| storage::load_model(&text).map(|m| (m, text)))
+    {
+        Ok((model, text)) => {
+            let mut store = storage::web::LocalStore;
+            let id = if app.persist {
+                match storage::save(&mut store, &text, &model, storage::web::now_ms()) {
+                    Ok(id) => {
+                        app.dispatch(Action::Saved);
+                        id
+                    }
+                    Err(p) => {
+                        app.dispatch(Action::Unsaved(p));
+                        storage::dataset_id(&text)
+                    }
+                }
+            } else {
+                storage::dataset_id(&text)
+            };
+            refresh_list(app);
+            app.dispatch(Action::UseModel(
+                Rc::new(model),
+                source,
+                text.into(),
+                DatasetRef::Local(id),
+            ));
+        }
+        Err(errors) => app.dispatch(Action::Refused(errors)),
+    }
+}
+
+fn refresh_list(app: &AppHandle) {
+    let list = storage::list(&storage::web::LocalStore).unwrap_or_default();
+    app.dispatch(Action::Datasets(list));
+}
+
+/// The built-in case, or a dataset kept in this browser, ready to switch to.
+pub fn open_dataset(d: &DatasetRef) -> Result<(Rc<Model>, Source, Rc<str>), Problem> {
+    match d {
+        DatasetRef::Builtin => storage::load_model(EMBEDDED_JSON)
+            .map(|m| (Rc::new(m), Source::Embedded, EMBEDDED_JSON.into()))
+            .map_err(|_| Problem::InvalidDataset),
+        DatasetRef::Local(id) => storage::open(&mut storage::web::LocalStore, id)
+            .map(|(m, text)| (Rc::new(m), Source::Stored, text.into())),
+    }
+}
+
+/// Switch to a dataset of the list; one that cannot be opened any more gives its notice.
+fn switch_to(app: &AppHandle, d: DatasetRef) {
+    new_choice();
+    match open_dataset(&d) {
+        Ok((model, source, text)) => app.dispatch(Action::UseModel(model, source, text, d)),
+        Err(p) => {
+            app.dispatch(Action::Problem(p));
+            refresh_list(app);
+        }
+    }
+}
+
+/// A file from the picker or dropped: its size is checked before it is read, and it must be
+/// UTF-8.
+fn read_file(app: &AppHandle, file: web_sys::File) {
+    let choice = new_choice();
+    if let Err(e) = input::check_size(file.size() as u64) {
+        return load(app, Err(e), Source::Pasted);
+    }
+    let name = file.name();
+    let app = app.clone();
+    let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
+    let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
+        if !is_latest(choice) {
+            return;
+        }
+        let text = res
+            .map_err(|_| {
+                DatasetError::new(ErrorKind::Structure, ".", "a readable file", "a read error")
+            })
+            .and_then(input::text_from_bytes);
+        load(&app, text, Source::File(name));
+    });
+    READER.with(|r| *r.borrow_mut() = Some(task));
+}
