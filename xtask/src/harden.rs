@@ -6,8 +6,9 @@
 //! the result. It
 //!
 //! 1. moves the inline boot script into `boot-<hash>.js`, loaded with Subresource Integrity;
-//! 2. makes the boot script fetch the wasm with the integrity of the file in DIR (Trunk's
-//!    preload link carries it, but `init` fetches again without it);
+//! 2. makes the boot script fetch the wasm with the integrity of the file in DIR, once the page
+//!    has loaded (the page is prerendered: the wasm need not compete with its stylesheet and
+//!    images), and drops Trunk's preload of the wasm;
 //! 3. writes the policy as the first thing in `<head>` (a `<meta http-equiv>`, so any static
 //!    host applies it): nothing loads from another origin, no inline script or style, wasm
 //!    compiles (`'wasm-unsafe-eval'`), DOM sinks take no strings (Trusted Types).
@@ -16,7 +17,8 @@
 //! so it cannot be hashed ahead: when one is found the policy is relaxed for development only
 //! (`'unsafe-inline'` scripts, websockets, no Trusted Types) and says so on the console.
 //!
-//! Running it twice changes nothing.
+//! Then it writes the prerendered pages (`cargo run --bin prerender`, src/prerender.rs) and
+//! gives their `noscript.css` link its integrity. Running it twice changes nothing.
 
 use anyhow::{bail, Context, Result};
 use base64::Engine;
@@ -36,6 +38,10 @@ style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws: 
 manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
 const CSP_MARK: &str = "http-equiv=\"Content-Security-Policy\"";
+
+/// The page is prerendered and reads without the app, so the wasm is fetched once the page has
+/// loaded (its stylesheet and chart images first), not in competition with them.
+const WAIT_FOR_LOAD: &str = "if (document.readyState !== 'complete') await new Promise((r) => addEventListener('load', r, { once: true }));\n";
 
 /// `sha384-…` of some bytes, as an `integrity` attribute wants it.
 pub fn sri(bytes: &[u8]) -> String {
@@ -129,8 +135,18 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
         fs::read(&wasm_path).with_context(|| format!("cannot read {}", wasm_path.display()))?;
     let quote_start = at - 1;
     let quote_end = at + wasm_url.len() + 1;
-    let mut body = String::with_capacity(boot.body.len() + 128);
-    body.push_str(boot.body[..quote_start].trim_start());
+    // The statement that calls `init` starts at the line holding it.
+    let Some(init_at) = boot.body[..quote_start].rfind("await init(") else {
+        bail!(
+            "the boot script does not `await init(`: {}",
+            boot.body.trim()
+        );
+    };
+    let statement = boot.body[..init_at].rfind('\n').map_or(0, |i| i + 1);
+    let mut body = String::with_capacity(boot.body.len() + 256);
+    body.push_str(boot.body[..statement].trim_start());
+    body.push_str(WAIT_FOR_LOAD);
+    body.push_str(&boot.body[statement..quote_start]);
     body.push_str(&format!(
         "new Request('{wasm_url}', {{ integrity: '{}' }})",
         sri(&wasm)
@@ -153,6 +169,8 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
     out.push_str(&html[..boot.start]);
     out.push_str(&tag);
     out.push_str(&html[boot.end..]);
+    // Trunk's preload of the wasm would start that download at once (see WAIT_FOR_LOAD).
+    remove_wasm_preload(&mut out, wasm_name);
 
     // The policy goes first in <head>, before anything it governs.
     let policy = if dev { DEV_CSP } else { CSP };
@@ -169,6 +187,23 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
         boot: boot_name,
         dev,
     })
+}
+
+/// Removes the `<link rel="preload" … href="…/NAME" …>` tag of the wasm, if there is one.
+fn remove_wasm_preload(html: &mut String, wasm_name: &str) {
+    let mut from = 0;
+    while let Some(i) = html[from..].find("<link rel=\"preload\"") {
+        let start = from + i;
+        let Some(len) = html[start..].find('>') else {
+            return;
+        };
+        let tag = &html[start..start + len + 1];
+        if tag.contains(&format!("/{wasm_name}\"")) || tag.contains(&format!("\"{wasm_name}\"")) {
+            html.replace_range(start..start + len + 1, "");
+            return;
+        }
+        from = start + len + 1;
+    }
 }
 
 /// `cargo xtask harden [DIR]`: DIR, else Trunk's staging directory (as a hook), else `dist`.
@@ -279,7 +314,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 
 </script>
     <link rel="stylesheet" href="/style-1.css" integrity="sha384-x"/>
-  <link rel="modulepreload" href="/app-0123.js" crossorigin="anonymous" integrity="sha384-y"></head>
+  <link rel="modulepreload" href="/app-0123.js" crossorigin="anonymous" integrity="sha384-y"><link rel="preload" href="/app-0123_bg.wasm" crossorigin="anonymous" integrity="sha384-z" as="fetch" type="application/wasm"></head>
   <body>
   </body>
 </html>
@@ -310,8 +345,20 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(!dev);
         let html = fs::read_to_string(d.path().join("index.html")).unwrap();
         assert!(inline_scripts(&html).is_empty(), "{html}");
+        assert!(
+            !html.contains("app-0123_bg.wasm"),
+            "no preload of the wasm: {html}"
+        );
+        assert!(
+            html.contains("rel=\"modulepreload\""),
+            "the glue's preload stays"
+        );
         let js = fs::read_to_string(d.path().join(&boot)).unwrap();
         assert!(js.starts_with("import init, * as bindings from '/app-0123.js';"));
+        assert!(
+            js.contains(&format!("{WAIT_FOR_LOAD}const wasm = await init(")),
+            "the wasm is fetched after the load event: {js}"
+        );
         let wasm_sri = sri(b"\0asm wasm bytes");
         assert!(
             js.contains(&format!(
