@@ -289,6 +289,22 @@ impl Model {
         self.lookup.paragraph.get(id).copied()
     }
 
+    /// The quantities `wanted`, recomputed with `overrides` in place (see
+    /// [`derive::resolve_only`]): only they and what they are computed from.
+    pub fn resolve_only(
+        &self,
+        overrides: &[(&str, f64)],
+        wanted: &[&str],
+    ) -> HashMap<String, Quantity> {
+        derive::resolve_only(
+            &self.dataset,
+            &|id| self.lookup.figure.get(id).copied(),
+            &|id| self.lookup.derived.get(id).copied(),
+            overrides,
+            wanted,
+        )
+    }
+
     /// The rate a money figure of this period converts at.
     pub fn rate_for(&self, period: &Period) -> Option<RateChoice> {
         units::rate_for(period, &self.rates)
