@@ -96,7 +96,8 @@ pub fn resolve_only(
             continue;
         }
         open.remove(id);
-        let inputs: Option<Vec<&Quantity>> = m.inputs.iter().map(|x| done.get(x.as_str())).collect();
+        let inputs: Option<Vec<&Quantity>> =
+            m.inputs.iter().map(|x| done.get(x.as_str())).collect();
         let q = inputs.and_then(|inputs| derived_quantity(i, m, &inputs, overrides).ok());
         match q {
             Some(q) => {
