@@ -586,4 +586,16 @@ fn table_order_is_a_stable_sort_in_either_direction() {
         ..Default::default()
     };
     assert_eq!(filtered_ids(&m, &v), source);
+    // The search ignores ASCII case up to the last byte of a field, and a needle longer than
+    // every field finds nothing.
+    let v = ViewState {
+        search: "PER_FOREST_HA".into(),
+        ..Default::default()
+    };
+    assert_eq!(filtered_ids(&m, &v), ["timber_per_forest_ha"]);
+    let v = ViewState {
+        search: "x".repeat(5000),
+        ..Default::default()
+    };
+    assert!(filtered_ids(&m, &v).is_empty());
 }

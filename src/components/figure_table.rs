@@ -159,10 +159,19 @@ impl PartialEq for SameModel {
 }
 
 /// Whether `hay` contains `needle_lower` (already lower case), ignoring ASCII case, without
-/// allocating: the search runs over every row at each keystroke.
+/// allocating: the search runs over every row at each keystroke (157,000 rows and their quotes
+/// at 100,000 figures), so candidates are found by their first byte in one tight pass.
 fn contains_ignoring_ascii_case(hay: &str, needle_lower: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle_lower.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some((&first, rest)) = n.split_first() else {
+        return true;
+    };
+    let Some(last_start) = h.len().checked_sub(n.len()) else {
+        return false;
+    };
+    h[..=last_start].iter().enumerate().any(|(i, b)| {
+        b.to_ascii_lowercase() == first && h[i + 1..i + n.len()].eq_ignore_ascii_case(rest)
+    })
 }
 
 /// The figures of these rows, for the exports (derived metrics have none).
