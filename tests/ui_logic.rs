@@ -599,3 +599,56 @@ fn table_order_is_a_stable_sort_in_either_direction() {
     };
     assert!(filtered_ids(&m, &v).is_empty());
 }
+
+#[test]
+fn the_search_looks_in_every_field_but_never_across_two() {
+    let m = model();
+    let search = |s: &str| {
+        let v = ViewState {
+            search: s.into(),
+            ..Default::default()
+        };
+        let mut ids = filtered_ids(&m, &v);
+        ids.sort();
+        ids
+    };
+    // A word found only in a source quote (in no id or label) finds the figures it quotes.
+    let in_names = |w: &str| {
+        m.quantities.iter().any(|q| {
+            q.id.to_ascii_lowercase().contains(w)
+                || q.label.en.to_ascii_lowercase().contains(w)
+                || q.label.zh.to_ascii_lowercase().contains(w)
+        })
+    };
+    let (word, quoted): (String, Vec<String>) = m
+        .dataset
+        .figures
+        .iter()
+        .filter_map(|f| f.source.quote.as_deref())
+        .flat_map(|q| q.split(|c: char| !c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase)
+        .filter(|w| w.len() >= 6 && !in_names(w))
+        .map(|w| {
+            let mut ids: Vec<String> = m
+                .dataset
+                .figures
+                .iter()
+                .filter(|f| {
+                    f.source
+                        .quote
+                        .as_deref()
+                        .is_some_and(|q| q.to_ascii_lowercase().contains(&w))
+                })
+                .map(|f| f.id.clone())
+                .collect();
+            ids.sort();
+            (w, ids)
+        })
+        .next()
+        .expect("a quote word that names nothing");
+    assert_eq!(search(&word.to_ascii_uppercase()), quoted, "{word}");
+    // The end of one field and the start of the next are not one text.
+    let q = &m.quantities[0];
+    let across = format!("{}\u{0}{}", &q.id[q.id.len() - 2..], &q.label.en[..2]);
+    assert!(search(&across).is_empty());
+}
