@@ -540,11 +540,27 @@ fn resolving_only_some_quantities_gives_what_the_whole_model_gives() {
     let before = m.quantity(input).expect("input").value.central();
     let ids: Vec<&str> = m.dataset.derived.iter().map(|x| x.id.as_str()).collect();
     let moved = m.resolve_only(&[(input, before * 2.0)], &ids);
-    assert_ne!(moved[&d.id].value, m.quantity(&d.id).expect("metric").value, "{}", d.id);
+    assert_ne!(
+        moved[&d.id].value,
+        m.quantity(&d.id).expect("metric").value,
+        "{}",
+        d.id
+    );
     for x in &m.dataset.derived {
-        let uses = |id: &str| m.dataset.derived.iter().any(|y| y.id == id && y.inputs.iter().any(|i| i == input));
-        if !x.inputs.iter().any(|i| i == input) && !uses(&x.id) && !x.inputs.iter().any(|i| uses(i)) {
-            assert_eq!(moved.get(&x.id), m.quantity(&x.id), "{} does not use {input}", x.id);
+        let uses = |id: &str| {
+            m.dataset
+                .derived
+                .iter()
+                .any(|y| y.id == id && y.inputs.iter().any(|i| i == input))
+        };
+        if !x.inputs.iter().any(|i| i == input) && !uses(&x.id) && !x.inputs.iter().any(|i| uses(i))
+        {
+            assert_eq!(
+                moved.get(&x.id),
+                m.quantity(&x.id),
+                "{} does not use {input}",
+                x.id
+            );
         }
     }
     // Unknown ids are simply absent.
