@@ -392,6 +392,26 @@ pub enum LoadOutcome {
     Removed,
 }
 
+/// The JSON text of the dataset in use, shared, compared by pointer first. Yew compares the
+/// state (and the context that carries it) on every update; `Rc<str>` has no pointer shortcut
+/// in its equality (std's applies to sized `Eq` types only), so a 100 MB text was compared byte
+/// by byte two or three times per keystroke. Texts at different addresses still compare by content.
+#[derive(Debug, Clone)]
+pub struct SharedText(pub Rc<str>);
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl std::ops::Deref for SharedText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The app's state: the model in use, the view, and notices for the reader.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
@@ -399,7 +419,7 @@ pub struct AppState {
     pub source: Source,
     /// The JSON text the dataset in use was read from: what "export" writes, byte for byte
     /// (serializing the model again would link serde's serializers for the whole format).
-    pub text: Option<Rc<str>>,
+    pub text: Option<SharedText>,
     pub view: ViewState,
     pub ignored: Vec<Ignored>,
     /// Problems with the data kept in the browser, shown until dismissed.
@@ -567,7 +587,7 @@ impl Reducible for AppState {
                 };
                 next.model = model;
                 next.source = source;
-                next.text = Some(text);
+                next.text = Some(SharedText(text));
             }
             Action::Refused(errors) => next.outcome = LoadOutcome::Refused(Rc::new(errors)),
             Action::TogglePanel => {

@@ -525,3 +525,44 @@ fn another_case_declares_its_own_scenario() {
         ]
     );
 }
+
+#[test]
+fn resolving_only_some_quantities_gives_what_the_whole_model_gives() {
+    let m = model();
+    // Without overrides: every quantity, alone, as the model resolved it with all the others.
+    for q in &m.quantities {
+        let got = m.resolve_only(&[], &[q.id.as_str()]);
+        assert_eq!(got.get(&q.id), Some(q), "{}", q.id);
+    }
+    // With an input replaced: each derived metric built on it moves, the others stay.
+    let d = &m.dataset.derived[0];
+    let input = d.inputs[0].as_str();
+    let before = m.quantity(input).expect("input").value.central();
+    let ids: Vec<&str> = m.dataset.derived.iter().map(|x| x.id.as_str()).collect();
+    let moved = m.resolve_only(&[(input, before * 2.0)], &ids);
+    assert_ne!(
+        moved[&d.id].value,
+        m.quantity(&d.id).expect("metric").value,
+        "{}",
+        d.id
+    );
+    for x in &m.dataset.derived {
+        let uses = |id: &str| {
+            m.dataset
+                .derived
+                .iter()
+                .any(|y| y.id == id && y.inputs.iter().any(|i| i == input))
+        };
+        if !x.inputs.iter().any(|i| i == input) && !uses(&x.id) && !x.inputs.iter().any(|i| uses(i))
+        {
+            assert_eq!(
+                moved.get(&x.id),
+                m.quantity(&x.id),
+                "{} does not use {input}",
+                x.id
+            );
+        }
+    }
+    // Unknown ids are simply absent.
+    assert!(m.resolve_only(&[], &["no_such_id"]).is_empty());
+}

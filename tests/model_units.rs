@@ -642,3 +642,33 @@ proptest! {
         prop_assert_eq!(a.gap(&b), b.gap(&a));
     }
 }
+
+#[test]
+fn a_year_given_twice_uses_its_first_rate_in_any_order_of_the_list() {
+    // Thousands of copies of the same rate figures (a generated dataset), out of order.
+    let mut rates: Vec<AnnualRate> = Vec::new();
+    for copy in 0..1000 {
+        for r in table().into_iter().rev() {
+            rates.push(AnnualRate {
+                cny_per_usd: if copy == 0 { r.cny_per_usd } else { 99.0 },
+                figure: format!("{}__{copy}", r.figure),
+                ..r
+            });
+        }
+    }
+    let r = rate_for(&Period::Year { year: 2015 }, &rates).unwrap();
+    assert_eq!(
+        (r.cny_per_usd, r.years, r.rule),
+        (6.2284, vec![2015], RateRule::SameYear)
+    );
+    let r = rate_for(
+        &Period::Range {
+            from: 2014,
+            to: 2017,
+        },
+        &rates,
+    )
+    .unwrap();
+    assert_eq!(r.years, vec![2014, 2015, 2016, 2017]);
+    assert!((r.cny_per_usd - (6.1428 + 6.2284 + 6.6423 + 6.7518) / 4.0).abs() < 1e-12);
+}

@@ -356,7 +356,7 @@ fn export_then_load_gives_back_the_same_dataset_and_view() {
         let again = s.reduce(Action::UseModel(
             back,
             Source::File("export.json".into()),
-            exported.clone(),
+            exported.0.clone(),
             DatasetRef::Builtin,
         ));
         assert_eq!(again.view, view);
@@ -710,4 +710,15 @@ fn going_back_in_history_keeps_the_dataset_until_the_app_switches() {
     let s = s.reduce(Action::Restore(older, Vec::new()));
     assert_eq!(s.view.view, View::Table);
     assert_eq!(s.view.dataset, DatasetRef::Local("a1".into()));
+}
+
+#[test]
+fn the_dataset_text_in_the_state_compares_by_content_whatever_its_address() {
+    use kezuohou_explorer::state::SharedText;
+    let a = SharedText(Rc::from(EMBEDDED_JSON));
+    // The same text at another address, a clone (same address), another text.
+    assert_eq!(a, SharedText(Rc::from(EMBEDDED_JSON)));
+    assert_eq!(a, a.clone());
+    assert_ne!(a, SharedText(Rc::from(modified_json().as_str())));
+    assert_eq!(&*a, EMBEDDED_JSON);
 }

@@ -535,3 +535,125 @@ fn kind_filter_round_trips_through_the_url() {
     assert_eq!(ignored.len(), 1);
     assert_eq!(ignored[0].key, "kind");
 }
+
+/// The table's order as a stable sort on each column's key (reversed comparison when
+/// descending), computed here the plain way, against the table's sort-once-then-walk order.
+#[test]
+fn table_order_is_a_stable_sort_in_either_direction() {
+    let m = model();
+    type KeyFn = fn(&kezuohou_explorer::model::Quantity) -> String;
+    let columns: [(SortKey, KeyFn); 3] = [
+        (SortKey::Kind, |q| q.origin.code().to_string()),
+        (SortKey::Unit, |q| q.unit.code().to_string()),
+        (SortKey::Channel, |q| {
+            q.channel.clone().unwrap_or_else(|| "~".into())
+        }),
+    ];
+    for (sort, key) in columns {
+        for descending in [false, true] {
+            let mut expected: Vec<&kezuohou_explorer::model::Quantity> =
+                m.quantities.iter().collect();
+            expected.sort_by(|a, b| {
+                let o = key(a).cmp(&key(b));
+                if descending {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+            let expected: Vec<String> = expected.into_iter().map(|q| q.id.clone()).collect();
+            let v = ViewState {
+                sort,
+                descending,
+                ..Default::default()
+            };
+            assert_eq!(
+                filtered_ids(&m, &v),
+                expected,
+                "{sort:?}, descending {descending}"
+            );
+        }
+    }
+    // Values: largest first when descending, and the source order simply reversed.
+    let v = ViewState {
+        sort: SortKey::Value,
+        descending: true,
+        ..Default::default()
+    };
+    let values: Vec<f64> = filtered_ids(&m, &v)
+        .iter()
+        .map(|id| m.quantity(id).expect("row").base().central())
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    let source: Vec<String> = m.quantities.iter().rev().map(|q| q.id.clone()).collect();
+    let v = ViewState {
+        descending: true,
+        ..Default::default()
+    };
+    assert_eq!(filtered_ids(&m, &v), source);
+    // The search ignores ASCII case up to the last byte of a field, and a needle longer than
+    // every field finds nothing.
+    let v = ViewState {
+        search: "PER_FOREST_HA".into(),
+        ..Default::default()
+    };
+    assert_eq!(filtered_ids(&m, &v), ["timber_per_forest_ha"]);
+    let v = ViewState {
+        search: "x".repeat(5000),
+        ..Default::default()
+    };
+    assert!(filtered_ids(&m, &v).is_empty());
+}
+
+#[test]
+fn the_search_looks_in_every_field_but_never_across_two() {
+    let m = model();
+    let search = |s: &str| {
+        let v = ViewState {
+            search: s.into(),
+            ..Default::default()
+        };
+        let mut ids = filtered_ids(&m, &v);
+        ids.sort();
+        ids
+    };
+    // A word found only in a source quote (in no id or label) finds the figures it quotes.
+    let in_names = |w: &str| {
+        m.quantities.iter().any(|q| {
+            q.id.to_ascii_lowercase().contains(w)
+                || q.label.en.to_ascii_lowercase().contains(w)
+                || q.label.zh.to_ascii_lowercase().contains(w)
+        })
+    };
+    let (word, quoted): (String, Vec<String>) = m
+        .dataset
+        .figures
+        .iter()
+        .filter_map(|f| f.source.quote.as_deref())
+        .flat_map(|q| q.split(|c: char| !c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase)
+        .filter(|w| w.len() >= 6 && !in_names(w))
+        .map(|w| {
+            let mut ids: Vec<String> = m
+                .dataset
+                .figures
+                .iter()
+                .filter(|f| {
+                    f.source
+                        .quote
+                        .as_deref()
+                        .is_some_and(|q| q.to_ascii_lowercase().contains(&w))
+                })
+                .map(|f| f.id.clone())
+                .collect();
+            ids.sort();
+            (w, ids)
+        })
+        .next()
+        .expect("a quote word that names nothing");
+    assert_eq!(search(&word.to_ascii_uppercase()), quoted, "{word}");
+    // The end of one field and the start of the next are not one text.
+    let q = &m.quantities[0];
+    let across = format!("{}\u{0}{}", &q.id[q.id.len() - 2..], &q.label.en[..2]);
+    assert!(search(&across).is_empty());
+}

@@ -257,7 +257,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             view.dataset = dataset;
             let mut s = AppState::new(model, view, ignored);
             s.source = source;
-            s.text = text;
+            s.text = text.map(crate::state::SharedText);
             s.datasets = datasets;
             for p in problems {
                 s.note_problem(p);

@@ -48,7 +48,11 @@ pub fn set_root_attr(name: &str, value: &str) {
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = el.set_attribute(name, value);
+        // Setting an attribute of <html>, even to the value it has, makes the browser recompute
+        // the style of the whole page (every update did so: ~13 ms at 10,000 figures).
+        if el.get_attribute(name).as_deref() != Some(value) {
+            let _ = el.set_attribute(name, value);
+        }
     }
 }
 

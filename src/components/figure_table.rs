@@ -5,80 +5,225 @@ use crate::i18n::tr;
 use crate::model::display::show;
 use crate::model::export::{figures_csv, figures_json};
 use crate::model::format::period_text;
-use crate::model::{Lang, Model, Origin, Quantity, Status};
+use crate::model::{Figure, Lang, Model, Origin, Quantity, Status};
 use crate::numfmt;
 use crate::state::{SortKey, ViewState};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Quantities that pass the view's filters and search, in the view's order. Pure: tested natively.
-pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
-    let needle = v.search.trim().to_ascii_lowercase();
-    let mut rows: Vec<&Quantity> = model
-        .quantities
-        .iter()
-        .filter(|q| {
-            v.channel
-                .as_ref()
-                .is_none_or(|c| q.channel.as_ref() == Some(c))
-        })
-        .filter(|q| v.kind.is_none_or(|k| q.origin == k))
-        .filter(|q| v.status.is_none_or(|s| model.status_of(&q.id) == Some(s)))
-        .filter(|q| {
-            needle.is_empty()
-                || contains_ignoring_ascii_case(&q.id, &needle)
-                || contains_ignoring_ascii_case(&q.label.en, &needle)
-                || q.label.zh.contains(&needle)
-                || model
-                    .figure(&q.id)
-                    .and_then(|f| f.source.quote.as_ref())
-                    .is_some_and(|s| contains_ignoring_ascii_case(s, &needle))
-        })
-        .collect();
-    let lang = v.lang;
-    let key = |q: &Quantity| -> (Option<f64>, String) {
-        match v.sort {
-            SortKey::Source => (None, String::new()),
-            SortKey::Label => (None, q.label.get(lang).to_ascii_lowercase()),
-            SortKey::Value => (Some(q.base().central()), String::new()),
-            SortKey::Unit => (None, q.unit.code().to_string()),
-            SortKey::Period => (None, period_text(q.period.as_ref(), Lang::En)),
-            SortKey::Kind => (None, q.origin.code().to_string()),
-            SortKey::Channel => (None, q.channel.clone().unwrap_or_else(|| "~".into())),
-            SortKey::Status => (
-                Some(model.status_of(&q.id).map_or(-1.0, |s| s as i32 as f64)),
-                String::new(),
-            ),
-        }
-    };
-    if v.sort != SortKey::Source {
-        // Each key is computed once, not at every comparison (100,000 rows sort in n log n).
-        let mut keyed: Vec<((Option<f64>, String), &Quantity)> =
-            rows.into_iter().map(|q| (key(q), q)).collect();
-        keyed.sort_by(|(ka, _), (kb, _)| {
-            let o = match (ka.0, kb.0) {
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) | (None, Some(_)) | (None, None) => ka.1.cmp(&kb.1),
-            };
-            if v.descending {
-                o.reverse()
-            } else {
-                o
-            }
-        });
-        rows = keyed.into_iter().map(|(_, q)| q).collect();
-    } else if v.descending {
-        rows.reverse();
-    }
-    rows.into_iter().map(|q| q.id.clone()).collect()
+/// Every quantity (its position in `model.quantities`) ordered by one column, ascending, ties
+/// in the model's order; `tied[k]`: the key at `order[k]` equals the one before it. Sorted once
+/// per column: the direction, the filters and the search only walk this order (at 100,000
+/// figures a keystroke or a second click on a column no longer sorts 157,000 rows again).
+#[derive(Debug, PartialEq)]
+pub struct Sorted {
+    order: Vec<u32>,
+    tied: Vec<bool>,
 }
 
-/// Whether `hay` contains `needle_lower` (already lower case), ignoring ASCII case, without
-/// allocating: the search runs over every row at each keystroke.
-fn contains_ignoring_ascii_case(hay: &str, needle_lower: &str) -> bool {
-    let (h, n) = (hay.as_bytes(), needle_lower.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+/// The sort key of a quantity: a number, or text when there is none.
+type Key = (Option<f64>, String);
+
+fn sort_key(model: &Model, q: &Quantity, sort: SortKey, lang: Lang) -> Key {
+    match sort {
+        SortKey::Source => (None, String::new()),
+        SortKey::Label => (None, q.label.get(lang).to_ascii_lowercase()),
+        SortKey::Value => (Some(q.base().central()), String::new()),
+        SortKey::Unit => (None, q.unit.code().to_string()),
+        SortKey::Period => (None, period_text(q.period.as_ref(), Lang::En)),
+        SortKey::Kind => (None, q.origin.code().to_string()),
+        SortKey::Channel => (None, q.channel.clone().unwrap_or_else(|| "~".into())),
+        SortKey::Status => (
+            Some(model.status_of(&q.id).map_or(-1.0, |s| s as i32 as f64)),
+            String::new(),
+        ),
+    }
+}
+
+fn compare(a: &Key, b: &Key) -> std::cmp::Ordering {
+    match (a.0, b.0) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) | (None, Some(_)) | (None, None) => a.1.cmp(&b.1),
+    }
+}
+
+/// Every quantity ordered by `sort`, ascending (the source order for `SortKey::Source`).
+/// `lang` matters for the label column only.
+pub fn sort_all(model: &Model, sort: SortKey, lang: Lang) -> Sorted {
+    let n = model.quantities.len();
+    if sort == SortKey::Source {
+        return Sorted {
+            order: (0..n as u32).collect(),
+            tied: vec![false; n],
+        };
+    }
+    // Each key is computed once, not at every comparison; the sort is stable.
+    let mut keyed: Vec<(Key, u32)> = model
+        .quantities
+        .iter()
+        .zip(0u32..)
+        .map(|(q, i)| (sort_key(model, q, sort, lang), i))
+        .collect();
+    keyed.sort_by(|(a, _), (b, _)| compare(a, b));
+    let tied = (0..keyed.len())
+        .map(|k| k > 0 && compare(&keyed[k - 1].0, &keyed[k].0).is_eq())
+        .collect();
+    Sorted {
+        order: keyed.into_iter().map(|(_, i)| i).collect(),
+        tied,
+    }
+}
+
+/// The order in one direction. Descending is what a stable sort on the reversed comparison
+/// gives — keys from the largest, equal keys still in the model's order — in one pass: the
+/// runs of equal keys are taken from the end. (The source order simply reverses.)
+pub fn in_direction(s: &Sorted, descending: bool) -> Vec<u32> {
+    if !descending {
+        return s.order.clone();
+    }
+    let mut out = Vec::with_capacity(s.order.len());
+    let mut end = s.order.len();
+    while end > 0 {
+        let mut start = end - 1;
+        while start > 0 && s.tied[start] {
+            start -= 1;
+        }
+        out.extend_from_slice(&s.order[start..end]);
+        end = start;
+    }
+    out
+}
+
+/// The figure a quantity was read from, without a lookup by id for the figures (quantities
+/// start with the figures, in the dataset's order).
+fn figure_of<'m>(model: &'m Model, at: usize, q: &Quantity) -> Option<&'m Figure> {
+    match q.origin {
+        Origin::Derived => None,
+        Origin::Reported | Origin::Context => match model.dataset.figures.get(at) {
+            Some(f) if f.id == q.id => Some(f),
+            _ => model.figure(&q.id),
+        },
+    }
+}
+
+/// What the search looks through, for every quantity at once: its id, English label, Chinese
+/// label and (for a figure) the quote of its source, lower-cased (ASCII), each followed by a
+/// NUL, in one buffer; `starts[i]` is where quantity `i` begins. Built once per model, so a
+/// keystroke is one scan of the buffer by `str::find`, not four searches per row.
+#[derive(Debug, PartialEq)]
+pub struct SearchText {
+    text: String,
+    starts: Vec<usize>,
+}
+
+const FIELD_END: char = '\0';
+
+pub fn search_text(model: &Model) -> SearchText {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(model.quantities.len());
+    let push = |text: &mut String, field: &str| {
+        let at = text.len();
+        text.push_str(field);
+        text[at..].make_ascii_lowercase();
+        text.push(FIELD_END);
+    };
+    for (i, q) in model.quantities.iter().enumerate() {
+        starts.push(text.len());
+        push(&mut text, &q.id);
+        push(&mut text, &q.label.en);
+        push(&mut text, &q.label.zh);
+        if let Some(quote) = figure_of(model, i, q).and_then(|f| f.source.quote.as_deref()) {
+            push(&mut text, quote);
+        }
+    }
+    SearchText { text, starts }
+}
+
+/// For each quantity, whether one of its fields contains `needle_lower` (lower case, not
+/// empty), ignoring ASCII case.
+fn search_hits(st: &SearchText, needle_lower: &str) -> Vec<bool> {
+    let mut hits = vec![false; st.starts.len()];
+    // A needle holding the separator would match across fields: it matches nothing.
+    if needle_lower.is_empty() || needle_lower.contains(FIELD_END) {
+        return hits;
+    }
+    let Some(first) = needle_lower.chars().next() else {
+        return hits;
+    };
+    // Candidates by the needle's first character (a byte scan, much faster than a substring
+    // search's setup per call for the one or two letters typed first), each then compared.
+    let mut from = 0;
+    while let Some(found) = st.text.get(from..).and_then(|rest| rest.find(first)) {
+        let at = from + found;
+        if !st.text[at..].starts_with(needle_lower) {
+            from = at + first.len_utf8();
+            continue;
+        }
+        // The quantity whose text holds `at`; the rest of its text need not be searched.
+        let row = st.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        if let Some(hit) = hits.get_mut(row) {
+            *hit = true;
+        }
+        from = st.starts.get(row + 1).copied().unwrap_or(st.text.len());
+    }
+    hits
+}
+
+/// The rows of `ordered` (positions in `model.quantities`) that pass the view's filters and
+/// search, in that order. `search` is [`search_text`] of the same model.
+pub fn filter_rows(model: &Model, search: &SearchText, ordered: &[u32], v: &ViewState) -> Vec<u32> {
+    let needle = v.search.trim().to_ascii_lowercase();
+    if needle.is_empty() && v.channel.is_none() && v.kind.is_none() && v.status.is_none() {
+        return ordered.to_vec();
+    }
+    let hits = (!needle.is_empty()).then(|| search_hits(search, &needle));
+    ordered
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let Some(q) = model.quantities.get(i as usize) else {
+                return false;
+            };
+            hits.as_ref()
+                .is_none_or(|h| h.get(i as usize).copied().unwrap_or(false))
+                && v.channel
+                    .as_ref()
+                    .is_none_or(|c| q.channel.as_ref() == Some(c))
+                && v.kind.is_none_or(|k| q.origin == k)
+                && v.status.is_none_or(|s| model.status_of(&q.id) == Some(s))
+        })
+        .collect()
+}
+
+/// Quantities that pass the view's filters and search, in the view's order. Pure: tested natively.
+pub fn filtered_ids(model: &Model, v: &ViewState) -> Vec<String> {
+    let sorted = sort_all(model, v.sort, v.lang);
+    let search = search_text(model);
+    filter_rows(model, &search, &in_direction(&sorted, v.descending), v)
+        .into_iter()
+        .filter_map(|i| model.quantities.get(i as usize))
+        .map(|q| q.id.clone())
+        .collect()
+}
+
+/// The model, compared by address: a memo key that holds it (so the address cannot be reused
+/// by another model while the key lives).
+#[derive(Clone)]
+struct SameModel(Rc<Model>);
+
+impl PartialEq for SameModel {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The figures of these rows, for the exports (derived metrics have none).
+fn rows_figures<'m>(model: &'m Model, rows: &[u32]) -> Vec<&'m Figure> {
+    rows.iter()
+        .filter_map(|&i| model.quantities.get(i as usize).map(|q| (i as usize, q)))
+        .filter_map(|(i, q)| figure_of(model, i, q))
+        .collect()
 }
 
 fn input_value(e: &InputEvent) -> Option<String> {
@@ -121,21 +266,39 @@ pub fn figure_table(p: &FigureTableProps) -> Html {
     let lang = v.lang;
     let t = tr(lang);
     let model = &app.model;
-    // Filtering and sorting run only when a filter changes, not on every render (scrolling).
-    let key = (
-        Rc::as_ptr(model) as usize,
-        v.channel.clone(),
-        v.kind,
-        v.status,
-        v.search.clone(),
-        v.sort,
-        v.descending,
-        lang,
+    // Sorting runs when the column changes (or the language, for the label column); the
+    // direction, the filters and the search walk the sorted order; scrolling reuses the rows.
+    let label_lang = (v.sort == SortKey::Label).then_some(lang);
+    let sorted: Rc<Sorted> = use_memo(
+        (SameModel(model.clone()), v.sort, label_lang),
+        |(m, sort, _)| sort_all(&m.0, *sort, lang),
     );
-    let ids: Rc<Vec<String>> = {
-        let model = model.clone();
+    let ordered: Rc<Vec<u32>> = {
+        let sorted = sorted.clone();
+        use_memo(
+            (SameModel(model.clone()), v.sort, label_lang, v.descending),
+            move |(_, _, _, descending)| in_direction(&sorted, *descending),
+        )
+    };
+    // What the search looks through: built when the table first shows a model.
+    let search: Rc<SearchText> = use_memo(SameModel(model.clone()), |m| search_text(&m.0));
+    let ids: Rc<Vec<u32>> = {
+        let ordered = ordered.clone();
+        let search = search.clone();
         let view = v.clone();
-        use_memo(key, move |_| filtered_ids(&model, &view))
+        use_memo(
+            (
+                SameModel(model.clone()),
+                v.sort,
+                label_lang,
+                v.descending,
+                v.channel.clone(),
+                v.kind,
+                v.status,
+                v.search.clone(),
+            ),
+            move |(m, ..)| filter_rows(&m.0, &search, &ordered, &view),
+        )
     };
     let scroll_top = use_state(|| 0.0_f64);
 
@@ -162,7 +325,7 @@ pub fn figure_table(p: &FigureTableProps) -> Html {
         let model = model.clone();
         let ids = ids.clone();
         Callback::from(move |_| {
-            let figures: Vec<_> = ids.iter().filter_map(|id| model.figure(id)).collect();
+            let figures: Vec<_> = rows_figures(&model, &ids);
             if let Ok(csv) = figures_csv(&model, &figures, lang) {
                 let name = format!("{}-figures.csv", model.dataset.case.id);
                 browser::download_text(&name, "text/csv;charset=utf-8", &csv);
@@ -173,7 +336,7 @@ pub fn figure_table(p: &FigureTableProps) -> Html {
         let model = model.clone();
         let ids = ids.clone();
         Callback::from(move |_| {
-            let figures: Vec<_> = ids.iter().filter_map(|id| model.figure(id)).collect();
+            let figures: Vec<_> = rows_figures(&model, &ids);
             if let Ok(json) = figures_json(&figures) {
                 let name = format!("{}-figures.json", model.dataset.case.id);
                 browser::download_text(&name, "application/json", &json);
@@ -242,7 +405,7 @@ pub fn figure_table(p: &FigureTableProps) -> Html {
     let status_opt = |s: Status| {
         html! { <option value={s.code()} selected={v.status == Some(s)}>{status_text(s, lang)}</option> }
     };
-    let rows = ids[first..last].iter().filter_map(|id| model.quantity(id)).map(|q| {
+    let rows = ids[first..last].iter().filter_map(|&i| model.quantities.get(i as usize)).map(|q| {
         let s = show(model, q, v.units, lang);
         let onclick = {
             let id = q.id.clone();

@@ -84,6 +84,8 @@ pub struct Model {
     /// Tensions, in the order of the dataset.
     pub tensions: Vec<TensionFinding>,
     pub rates: Vec<AnnualRate>,
+    /// `rates` by year, for picking a rate (see `rates::RateTable`).
+    rate_table: units::RateTable,
     /// How the case is told: declared by the dataset or proposed from it.
     pub story: Story,
     /// The format version the dataset was written in, when older than this build's (it was
@@ -176,7 +178,7 @@ impl Model {
             .enumerate()
             .map(|(i, q)| (q.id.clone(), i))
             .collect();
-        let rates = dataset
+        let rates: Vec<AnnualRate> = dataset
             .figures
             .iter()
             .filter(|f| f.unit == Unit::YuanPerUsDollar.code())
@@ -199,6 +201,7 @@ impl Model {
             findings: Vec::new(),
             references: Vec::new(),
             tensions: Vec::new(),
+            rate_table: units::RateTable::new(&rates),
             rates,
             story,
             migrated_from,
@@ -289,9 +292,25 @@ impl Model {
         self.lookup.paragraph.get(id).copied()
     }
 
+    /// The quantities `wanted`, recomputed with `overrides` in place (see
+    /// [`derive::resolve_only`]): only they and what they are computed from.
+    pub fn resolve_only(
+        &self,
+        overrides: &[(&str, f64)],
+        wanted: &[&str],
+    ) -> HashMap<String, Quantity> {
+        derive::resolve_only(
+            &self.dataset,
+            &|id| self.lookup.figure.get(id).copied(),
+            &|id| self.lookup.derived.get(id).copied(),
+            overrides,
+            wanted,
+        )
+    }
+
     /// The rate a money figure of this period converts at.
     pub fn rate_for(&self, period: &Period) -> Option<RateChoice> {
-        units::rate_for(period, &self.rates)
+        units::rate_from(period, &self.rate_table)
     }
 }
 

@@ -32,21 +32,35 @@ pub enum RateRule {
     Nearest,
 }
 
+/// The years that have a rate, ascending, each once (the first rate given for a year counts):
+/// what a rate is picked from. Built once per dataset (`Model::rate_for`): a generated dataset
+/// repeats its rate figures thousands of times, and every money figure shown asks for a rate.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RateTable(Vec<(i32, f64)>);
+
+impl RateTable {
+    pub fn new(rates: &[AnnualRate]) -> RateTable {
+        let mut table: Vec<(i32, f64)> = rates.iter().map(|r| (r.year, r.cny_per_usd)).collect();
+        // Stable: of the rates of one year, the first given comes first and is the one kept.
+        table.sort_by_key(|(y, _)| *y);
+        table.dedup_by_key(|(y, _)| *y);
+        RateTable(table)
+    }
+}
+
 /// Pick the rate for a period. Rules: a year uses its own rate; a range or "since" uses the mean
 /// of its years that have a rate; an undated figure uses the latest rate; a year without a rate
 /// (outside the table, or in a gap of it) uses the nearest year that has one, the earlier of two
 /// equally near. A range or "since" with no year in the table uses the year nearest its end
 /// (its start for "since").
 pub fn rate_for(period: &Period, rates: &[AnnualRate]) -> Option<RateChoice> {
-    // The years that have a rate, ascending, each once (the first rate given for a year counts).
-    // Work from this table, never by walking the years of a period: a period may span billions.
-    let mut table: Vec<(i32, f64)> = Vec::with_capacity(rates.len());
-    for r in rates {
-        if !table.iter().any(|(y, _)| *y == r.year) {
-            table.push((r.year, r.cny_per_usd));
-        }
-    }
-    table.sort_by_key(|(y, _)| *y);
+    rate_from(period, &RateTable::new(rates))
+}
+
+/// [`rate_for`] from a table already built.
+pub fn rate_from(period: &Period, table: &RateTable) -> Option<RateChoice> {
+    // Work from the table, never by walking the years of a period: a period may span billions.
+    let table = &table.0;
     let &(latest, latest_rate) = table.last()?;
     let mean_of = |from: i32, to: i32| -> Option<RateChoice> {
         let covered: Vec<(i32, f64)> = table

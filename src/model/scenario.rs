@@ -122,13 +122,12 @@ pub fn run<'t>(model: &Model, spec: &ScenarioSpec, typed: impl Fn(&str) -> Optio
     } else {
         Vec::new()
     };
-    let (quantities, _) = super::derive::resolve_with(&model.dataset, &overrides);
-    let mut by_id: HashMap<&str, &Quantity> =
-        quantities.iter().map(|q| (q.id.as_str(), q)).collect();
+    let wanted: Vec<&str> = spec.outputs.iter().map(String::as_str).collect();
+    let mut by_id = model.resolve_only(&overrides, &wanted);
     let outputs = spec
         .outputs
         .iter()
-        .map(|id| (id.clone(), by_id.remove(id.as_str()).cloned()))
+        .map(|id| (id.clone(), by_id.remove(id.as_str())))
         .collect();
     Run {
         inputs,

@@ -163,4 +163,4 @@ code_table! {
 
 pub use super::digits::{chinese_scale, round_significant, significant_digits};
 pub use super::lang::Lang;
-pub use super::rates::{rate_for, AnnualRate, RateChoice, RateRule};
+pub use super::rates::{rate_for, rate_from, AnnualRate, RateChoice, RateRule, RateTable};

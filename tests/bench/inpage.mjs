@@ -62,11 +62,18 @@ export function benchInit(options) {
     b.longtasks = null; // not supported: reported as not measured
   }
 
-  /** The overview is complete: its cards are there and every chart has been drawn. */
+  /**
+   * The overview is complete: its cards are there and every chart is shown, either drawn on its
+   * canvas (`canvas.chart[data-drawn="true"]`) or as the prerendered SVG image
+   * (`img.chart-static`, loaded).
+   */
   const overviewComplete = () => {
     if (!$('.cards .card')) return false;
-    const charts = $$('canvas.chart');
-    return charts.length > 0 && charts.every((c) => c.dataset.drawn === 'true');
+    const charts = $$('canvas.chart, img.chart-static');
+    return (
+      charts.length > 0 &&
+      charts.every((c) => (c.tagName === 'IMG' ? c.complete && c.naturalWidth > 0 : c.dataset.drawn === 'true'))
+    );
   };
   b.overviewComplete = overviewComplete;
   const staticComplete = () => document.querySelectorAll('table tbody tr').length >= (options?.rows ?? 1);
@@ -76,10 +83,30 @@ export function benchInit(options) {
     if (b.firstRender === null && complete()) {
       b.firstRender = performance.now();
       observer.disconnect();
+      removeEventListener('load', onImageLoad, true);
     }
   };
   const observer = new MutationObserver(watchFirst);
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-drawn'] });
+  // An image finishing its load changes no DOM: its load event (captured, it does not bubble).
+  const onImageLoad = (e) => {
+    if (b.firstRender === null && e.target instanceof HTMLImageElement) watchFirst();
+  };
+  addEventListener('load', onImageLoad, true);
+
+  // Interactive: the app says its event handlers are live with `data-app="live"` on <html>
+  // (set after hydration or the first client render). `b.live` is when that happened.
+  b.live = null;
+  const watchLive = () => {
+    if (b.live === null && document.documentElement.dataset.app === 'live') {
+      b.live = performance.now();
+      liveObserver.disconnect();
+    }
+  };
+  const liveObserver = new MutationObserver(watchLive);
+  liveObserver.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-app'] });
+  // The attribute may come with the parsed HTML itself.
+  addEventListener('DOMContentLoaded', watchLive);
 
   /** Resolves once cond() holds (checked after every DOM change), rejects after timeoutMs. */
   b.waitFor = (cond, timeoutMs = 30000) =>
@@ -137,6 +164,7 @@ export function benchInit(options) {
     const wasm = resources.filter((r) => r.name.endsWith('.wasm'));
     return {
       firstRender: b.firstRender,
+      live: b.live,
       trunkStarted: b.trunkStarted,
       fcp: fcp ? fcp.startTime : null,
       domContentLoaded: nav ? nav.domContentLoadedEventEnd : null,
@@ -349,8 +377,10 @@ export function benchInit(options) {
    * `pick`, then changes its label; the longest task of each step. */
   b.draftTasks = async (pick, timeoutMs) => {
     const open = await timedTasks(() => $('#draft-run').click(), () => $('#draft-summary') !== null, timeoutMs);
-    const button = $$('mark.hl button')[pick];
-    if (!button) throw new Error(`no highlight ${pick}`);
+    // The review screen shows its highlights a page at a time: the last one shown if fewer.
+    const shown = $$('mark.hl button');
+    const button = shown[Math.min(pick, shown.length - 1)];
+    if (!button) throw new Error('no highlight shown');
     const select = await timedTasks(() => button.click(), () => $('#draft-editor') !== null && button.getAttribute('aria-pressed') === 'true', timeoutMs);
     const label = $('#draft-label');
     const edit = await timedTasks(() => {

@@ -3,13 +3,16 @@
 
 export const TARGETS = {
   gzipBytes: 200_000,
-  renderOverStatic: 2,
+  /** Issue 12: first complete render and first contentful paint within 1.2× the static page. */
+  renderOverStatic: 1.2,
+  fcpOverStatic: 1.2,
   interactionMedianMs: 16,
-  interactionP95Ms: 100,
+  /** Issue 12: 100 ms with a third to spare on a busy 2-core machine. */
+  interactionP95Ms: 67,
   p95AtFigures: 100_000,
   /** Issue 14: no main-thread task over this when opening a view, at the size limit. */
   viewTaskMs: 200,
-  lighthouse: { performance: 0.95, accessibility: 1, 'best-practices': 1 },
+  lighthouse: { performance: 0.98, accessibility: 1, 'best-practices': 1 },
 };
 
 export const INTERACTIONS = [
@@ -70,6 +73,88 @@ function ratio(x) {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(1)}×`;
 }
 
+/** A ratio near 1, to two decimals. */
+function ratio2(x) {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(2)}×`;
+}
+
+/**
+ * Several runs' stats of one measure as one: the median of the runs' medians (and of their
+ * quartiles and p95s), the extremes of all, n summed, and each run's median and p95 kept in
+ * `runs` for the spread.
+ */
+export function combineStats(list) {
+  const ok = list.filter((s) => s && s.n);
+  if (!ok.length) return list.find((s) => s) ?? stats([]);
+  const mid = (k) => stats(ok.map((s) => s[k])).median;
+  return {
+    n: ok.reduce((a, s) => a + s.n, 0),
+    median: mid('median'),
+    p25: mid('p25'),
+    p75: mid('p75'),
+    p95: mid('p95'),
+    min: Math.min(...ok.map((s) => s.min)),
+    max: Math.max(...ok.map((s) => s.max)),
+    runs: ok.map((s) => ({ median: s.median, p95: s.p95, n: s.n })),
+  };
+}
+
+const isStats = (x) => x !== null && typeof x === 'object' && !Array.isArray(x) && 'median' in x && 'p95' in x && 'n' in x;
+
+/** The same field of several runs as one value (see combineRuns). */
+function mergeValues(values) {
+  const present = values.filter((v) => v !== undefined && v !== null);
+  if (!present.length) return values[0];
+  const first = present[0];
+  if (isStats(first)) return combineStats(present.filter(isStats));
+  if (typeof first === 'number') return stats(present).median;
+  if (Array.isArray(first)) {
+    const arrays = present.filter(Array.isArray);
+    if (arrays.every((a) => a.every((x) => typeof x === 'number'))) return arrays.flat();
+    if (arrays.every((a) => a.every((x) => typeof x === 'string'))) return [...new Set(arrays.flat())];
+    const len = Math.max(...arrays.map((a) => a.length));
+    return Array.from({ length: len }, (_, i) => mergeValues(arrays.map((a) => a[i])));
+  }
+  if (typeof first === 'object') {
+    const objects = present.filter((o) => typeof o === 'object' && !Array.isArray(o));
+    const keys = [...new Set(objects.flatMap((o) => Object.keys(o)))];
+    return Object.fromEntries(keys.map((k) => [k, mergeValues(objects.map((o) => o[k]))]));
+  }
+  return first;
+}
+
+/**
+ * The results of several runs of the browser measurements as one results object of the same
+ * shape: every stats object becomes the median of the runs (combineStats), every other number
+ * the median of the runs' numbers (ratios, bytes, a load's time), sample lists are pooled, lists
+ * of text are united, anything else is the first run's. Lists of objects (the datasets) are
+ * combined element by element.
+ */
+export function combineRuns(runs) {
+  if (runs.length <= 1) return runs[0] ?? {};
+  return mergeValues(runs);
+}
+
+/** One run's headline numbers (kept in bench.json as `perRun`). */
+export function runSummary(r) {
+  const big = (r.datasets ?? []).find((d) => d.figures === TARGETS.p95AtFigures);
+  return {
+    firstRender: r.coldLoad?.firstRender?.median ?? null,
+    fcp: r.coldLoad?.fcp?.median ?? null,
+    interactive: r.coldLoad?.interactive?.median ?? null,
+    staticComplete: r.static?.complete?.median ?? null,
+    staticFcp: r.static?.fcp?.median ?? null,
+    ratio: r.ratio ?? null,
+    p95At100k: Object.fromEntries(INTERACTIONS.map(([k]) => [k, big?.interactions?.[k]?.frame?.p95 ?? null])),
+  };
+}
+
+/** "55.1 / 60.2 / 58.0 ms": each run's value of a combined stats object (`key`: median or p95). */
+export function perRun(s, key = 'median', format = ms) {
+  if (!s?.runs || s.runs.length < 2) return '';
+  return `runs: ${s.runs.map((x) => format(x[key])).join(' / ')}`;
+}
+
 /** Median (spread p25–p75, min–max) of a stats object, in ms. */
 export function spread(s) {
   if (!s || !s.n) return '—';
@@ -109,12 +194,18 @@ export function evaluateTargets(r) {
       r.ratio?.firstRenderOverStatic,
       TARGETS.renderOverStatic,
       {
-        format: ratio,
+        format: ratio2,
         note: r.coldLoad?.firstRender?.median
-          ? `${ms(r.coldLoad.firstRender.median)} vs ${ms(r.static?.complete?.median)}`
+          ? `${ms(r.coldLoad.firstRender.median)} vs ${ms(r.static?.complete?.median)} (the static table's last row in the DOM)`
           : '',
       },
     ),
+  );
+  out.push(
+    target('first contentful paint ÷ the static page\'s (shipped data)', `≤ ${TARGETS.fcpOverStatic}×`, r.ratio?.fcpOverStaticFcp, TARGETS.fcpOverStatic, {
+      format: ratio2,
+      note: r.coldLoad?.fcp?.median ? `${ms(r.coldLoad.fcp.median)} vs ${ms(r.static?.fcp?.median)}` : '',
+    }),
   );
   for (const [kind, label] of INTERACTIONS) {
     const s = r.interactions?.[kind]?.frame;
@@ -133,6 +224,7 @@ export function evaluateTargets(r) {
     else if (big.load?.outcome && big.load.outcome !== 'loaded')
       note = `the ${int(TARGETS.p95AtFigures)}-figure dataset (${bytes(big.bytes)}) was ${big.load.outcome}${big.load.errors?.length ? ` (${big.load.errors.join(', ')})` : ''}`;
     else if (big.interactions?.[kind]?.error) note = big.interactions[kind].error;
+    else note = perRun(s, 'p95');
     out.push(
       target(`${label}, p95 at ${int(TARGETS.p95AtFigures)} figures`, `≤ ${TARGETS.interactionP95Ms} ms`, s?.p95, TARGETS.interactionP95Ms, {
         format: ms,
@@ -190,7 +282,10 @@ export function markdown(r) {
     `Run of ${m.date ?? '?'} on ${m.cpus ?? '?'} × ${m.cpuModel ?? '?'} (${m.memGiB ?? '?'} GiB), ${m.chromium ?? 'Chromium'}, Node ${m.node ?? '?'}, ` +
       `commit ${m.commit ?? '?'}; ${m.quick ? '`--quick`' : 'full run'}, ${m.durationSec ? `${Math.round(m.durationSec)} s` : ''} for the browser part; ` +
       `load average (1 min) ${m.loadAverageAtStart?.[0] ?? '?'} at the start, ${m.loadAverageAtEnd?.[0] ?? '?'} at the end (2 cores, shared with other builds). ` +
-      `Loads: ${r.coldLoad?.firstRender?.n ?? 0} cold app loads and ${r.static?.complete?.n ?? 0} static ones; interactions: ${m.reps ?? '?'} measured repetitions each (after ${m.warmup ?? 0} unmeasured).`,
+      `Loads: ${r.coldLoad?.firstRender?.n ?? 0} cold app loads and ${r.static?.complete?.n ?? 0} static ones; interactions: ${m.reps ?? '?'} measured repetitions each (after ${m.warmup ?? 0} unmeasured)` +
+      (m.runs > 1
+        ? `, in each of ${m.runs} runs (a fresh browser each). Every figure below is the median of the ${m.runs} runs' values (a p95 is the median of the runs' p95s; min–max are over all samples); Lighthouse, the draft review, the dataset at the size limit and the profile ran once.`
+        : '; one run.'),
   );
 
   parts.push('\n### Targets\n');
@@ -223,6 +318,7 @@ export function markdown(r) {
       [
         ['app: first complete render (cards + every chart drawn)', cl.firstRender],
         ['app: first contentful paint', cl.fcp],
+        [`app: interactive (${cl.interactiveBy ?? 'data-app="live"'})`, cl.interactive],
         ['app: wasm response end', cl.wasmResponseEnd],
         ['app: trunk start event (wasm instantiated, main run)', cl.trunkStarted],
         ['app: DOMContentLoaded end', cl.domContentLoaded],
@@ -235,8 +331,29 @@ export function markdown(r) {
   parts.push(
     `\nRatio app ÷ static: first complete render ÷ last row in the DOM ${ratio(r.ratio?.firstRenderOverStatic)}; ` +
       `app first render ÷ static first contentful paint ${ratio(r.ratio?.firstRenderOverStaticFcp)}; ` +
-      `FCP ÷ FCP ${ratio(r.ratio?.fcpOverStaticFcp)}.`,
+      `FCP ÷ FCP ${ratio2(r.ratio?.fcpOverStaticFcp)}; interactive ÷ last row in the DOM ${ratio(r.ratio?.interactiveOverStatic)}.`,
   );
+  if ((m.runs ?? 1) > 1) {
+    parts.push(`\nAcross the ${m.runs} runs (each run's median; p95 for the interactions):\n`);
+    const big = (r.datasets ?? []).find((d) => d.figures === TARGETS.p95AtFigures);
+    const rows = [
+      ['app: first complete render', cl.firstRender, 'median'],
+      ['app: first contentful paint', cl.fcp, 'median'],
+      ['app: interactive', cl.interactive, 'median'],
+      ['static table: last row in the DOM', st.complete, 'median'],
+      ['static table: first contentful paint', st.fcp, 'median'],
+      ...INTERACTIONS.map(([k, label]) => [`${label}, p95 at ${int(TARGETS.p95AtFigures)} figures`, big?.interactions?.[k]?.frame, 'p95']),
+    ];
+    parts.push(
+      table(
+        ['measure', 'median of the runs', 'each run', 'spread (max − min of the runs)'],
+        rows.map(([name, x, key]) => {
+          const vals = (x?.runs ?? []).map((y) => y[key]).filter((v) => Number.isFinite(v));
+          return [name, ms(x?.[key]), vals.map((v) => ms(v)).join(' / ') || '—', vals.length ? ms(Math.max(...vals) - Math.min(...vals)) : '—'];
+        }),
+      ),
+    );
+  }
   if (cl.memory) {
     parts.push(
       `\nMemory after load (after a forced GC): JS heap used ${bytes(cl.memory.jsHeapUsed?.median)}, ` +

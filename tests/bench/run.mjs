@@ -5,8 +5,14 @@
 // latency of six interactions, memory, generated datasets loaded through the reader's file input,
 // Lighthouse, and a profile. Writes target/bench.json and the results section of BENCHMARKS.md.
 //
-//   node tests/bench/run.mjs [--quick] [--dist DIR] [--size FILE] [--out FILE] [--markdown FILE]
-//                            [--profile-dist DIR] [--no-lighthouse] [--datasets 1000,10000,100000]
+//   node tests/bench/run.mjs [--quick] [--runs N] [--dist DIR] [--size FILE] [--out FILE]
+//                            [--markdown FILE] [--profile-dist DIR] [--no-lighthouse]
+//                            [--datasets 1000,10000,100000]
+//
+// The browser measurements (cold loads, static loads, interactions, datasets) run N times, in a
+// fresh browser each (3 by default, 1 with --quick); every measure is reported as the median of
+// the runs, with their spread. Lighthouse, the draft review, the views at the size limit and the
+// profile run once.
 //   node tests/bench/run.mjs --report-only     # rewrite BENCHMARKS.md's results from target/bench.json
 //
 // Exit status: 0 when everything could be measured, whether targets pass or not (they are
@@ -25,7 +31,7 @@ import { benchInit } from './inpage.mjs';
 import { draftText } from './drafttext.mjs';
 import { lighthouse } from './lighthouse.mjs';
 import { traced } from './profile.mjs';
-import { INTERACTIONS, evaluateTargets, markdown, spliceResults, stats, ms, bytes, int } from './report.mjs';
+import { INTERACTIONS, combineRuns, runSummary, evaluateTargets, markdown, spliceResults, stats, ms, bytes, int } from './report.mjs';
 import { startBenchServer } from './server.mjs';
 
 const requireFromTools = createRequire(path.join(ROOT, 'tools', 'package.json'));
@@ -45,6 +51,7 @@ const OUT = path.resolve(ROOT, option('--out', 'target/bench.json'));
 const MARKDOWN = path.resolve(ROOT, option('--markdown', 'BENCHMARKS.md'));
 const PROFILE_DIST = option('--profile-dist', null);
 const LIGHTHOUSE = !flag('--no-lighthouse');
+const RUNS = Math.max(1, Math.min(20, Number.parseInt(option('--runs', QUICK ? '1' : '3'), 10) || 1));
 const WORK = path.join(ROOT, 'target', 'bench');
 const SIZES = option('--datasets', '1000,10000,100000')
   .split(',')
@@ -65,6 +72,41 @@ const CHROMIUM_ARGS = [
 ];
 
 const log = (...a) => console.log('bench:', ...a);
+
+/**
+ * Whether the app marks itself interactive with `data-app="live"` on <html>: unknown until the
+ * first cold load, which waits LIVE_PROBE_MS after its first complete render for it. Without it,
+ * the app is taken to be interactive at its first complete render once the wasm has started
+ * (a client-rendered page has its handlers live as soon as it is drawn).
+ */
+let liveContract = null;
+const LIVE_PROBE_MS = 3000;
+
+/** Waits until the app is drawn and, when it says so, interactive (`data-app="live"`). */
+async function waitReady(page) {
+  await page.waitForFunction(() => window.__bench && window.__bench.firstRender !== null, undefined, {
+    timeout: STEP_TIMEOUT_MS,
+    polling: 100,
+  });
+  if (liveContract === false) return;
+  const live = await page
+    .waitForFunction(() => window.__bench.live !== null, undefined, { timeout: liveContract ? STEP_TIMEOUT_MS : LIVE_PROBE_MS, polling: 50 })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (liveContract === null) {
+    liveContract = live;
+    log(live ? 'the app marks itself interactive (data-app="live")' : `no data-app="live" within ${LIVE_PROBE_MS} ms of the first render: interactive = first complete render after the wasm started`);
+  } else if (!live) throw new Error('data-app="live" never set');
+}
+
+/** When the page became interactive, by the contract above. */
+function interactiveAt(t) {
+  if (t.live !== null && t.live !== undefined) return t.live;
+  if (t.firstRender === null || t.firstRender === undefined) return null;
+  return t.trunkStarted !== null && t.trunkStarted !== undefined ? Math.max(t.firstRender, t.trunkStarted) : t.firstRender;
+}
 const problems = []; // what could not be measured at all: makes the run fail
 
 function launch() {
@@ -125,17 +167,19 @@ async function coldLoad(browser, url, initOptions) {
   try {
     await page.addInitScript(benchInit, initOptions);
     await page.goto(url, { waitUntil: 'commit', timeout: STEP_TIMEOUT_MS });
-    await page.waitForFunction(() => window.__bench && window.__bench.firstRender !== null, undefined, {
-      timeout: STEP_TIMEOUT_MS,
-      polling: 100,
-    });
+    if (initOptions.mode === 'app') await waitReady(page);
+    else
+      await page.waitForFunction(() => window.__bench && window.__bench.firstRender !== null, undefined, {
+        timeout: STEP_TIMEOUT_MS,
+        polling: 100,
+      });
     // The paint entries are queued after the frame is presented.
     await page
       .waitForFunction(() => performance.getEntriesByType('paint').some((p) => p.name === 'first-contentful-paint'), undefined, { timeout: 5000 })
       .catch(() => {});
     const timings = await page.evaluate(() => window.__bench.timings());
     const memory = await page.evaluate(() => window.__bench.memory());
-    return { ...timings, memory, errors: pageErrors(page) };
+    return { ...timings, interactive: initOptions.mode === 'app' ? interactiveAt(timings) : null, memory, errors: pageErrors(page) };
   } catch (err) {
     return { error: `${err.message.split('\n')[0]}${pageErrors(page).length ? `; page: ${pageErrors(page).join('; ')}` : ''}` };
   } finally {
@@ -151,7 +195,7 @@ async function coldLoads(browser, server, url, count, initOptions, label) {
     const after = server.sent();
     s.serverBytes = [...after.entries()].reduce((sum, [p, n]) => sum + n - (before.get(p) ?? 0), 0);
     samples.push(s);
-    log(`${label} ${i + 1}/${count}: ${s.error ? `FAILED ${s.error}` : `complete at ${ms(s.firstRender)}, FCP ${ms(s.fcp)}`}`);
+    log(`${label} ${i + 1}/${count}: ${s.error ? `FAILED ${s.error}` : `complete at ${ms(s.firstRender)}, FCP ${ms(s.fcp)}${s.interactive !== null ? `, interactive ${ms(s.interactive)}` : ''}`}`);
   }
   return samples;
 }
@@ -315,6 +359,7 @@ async function draftReview(browser, url) {
   try {
     await page.addInitScript(benchInit, { mode: 'app' });
     await page.goto(url, { waitUntil: 'load' });
+    await waitReady(page);
     await page.waitForSelector('#data-toggle');
     await page.click('#data-toggle');
     await page.click('#draft-details > summary');
@@ -331,12 +376,12 @@ async function draftReview(browser, url) {
   }
 }
 
-async function measureDataset(browser, url, d) {
+async function measureDataset(browser, url, d, options) {
   const page = await openPage(browser, url);
   try {
     await page.addInitScript(benchInit, { mode: 'app' });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS });
+    await waitReady(page);
     if (!(await openLoader(page))) return { loader: false };
     d.load = await loadFile(page, d.file, d.title);
     log(`${d.figures} figures (${bytes(d.bytes)}): ${d.load.outcome} after ${ms(d.load.frameMs)}${d.load.errors?.length ? ` (${d.load.errors.join(', ')})` : ''}`);
@@ -349,7 +394,7 @@ async function measureDataset(browser, url, d) {
     let kept = true;
     for (let i = 0; i < CONFIG.reloads && kept; i++) {
       await page.goto(`${url}?view=overview`, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS, polling: 100 });
+      await waitReady(page);
       kept = (await page.textContent('#dataset-name').catch(() => null)) === d.title;
       if (kept) reloads.push(await page.evaluate(() => window.__bench.firstRender));
     }
@@ -365,7 +410,7 @@ async function measureDataset(browser, url, d) {
     // dataset's memory is the one after the file load, in a page that had one navigation.
     d.memory = d.memoryAfterFileLoad;
     d.memoryAfterReloads = await page.evaluate(() => window.__bench.memory());
-    if (d.atLimit) d.viewTasks = await viewTasks(page, `${d.figures} figures`);
+    if (d.atLimit && options.viewTasks) d.viewTasks = await viewTasks(page, `${d.figures} figures`);
     await page.evaluate((t) => window.__bench.showView('table', t), STEP_TIMEOUT_MS);
     d.tableDomNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     await page.evaluate((t) => window.__bench.showView('overview', t), STEP_TIMEOUT_MS);
@@ -395,7 +440,7 @@ async function profile(browser, url, largest) {
       page,
       async () => {
         await page.goto(url, { waitUntil: 'commit' });
-        await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS });
+        await waitReady(page);
         firstRender = await page.evaluate(() => window.__bench.firstRender);
       },
       { save: save('shipped-cold-load') },
@@ -407,7 +452,7 @@ async function profile(browser, url, largest) {
     const page = await openPage(browser, url);
     await page.addInitScript(benchInit, { mode: 'app' });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS });
+    await waitReady(page);
     if (await openLoader(page)) {
       let load;
       const summary = await traced(browser, page, async () => {
@@ -416,17 +461,145 @@ async function profile(browser, url, largest) {
       cases.push({ name: `${largest.figures} figures, file chosen → overview drawn (${ms(load?.frameMs)} in this traced run)`, ...summary });
       if (load?.outcome === 'loaded') {
         await page.click('#data-toggle').catch(() => {});
-        await page.evaluate((t) => window.__bench.showView('table', t), STEP_TIMEOUT_MS);
-        let r;
-        const sort = await traced(browser, page, async () => {
-          r = await page.evaluate((t) => window.__bench.interact('sort', 0, t), STEP_TIMEOUT_MS);
-        }, { save: save(`sort-${largest.figures}`) });
-        cases.push({ name: `${largest.figures} figures, one table sort (${ms(r?.frameMs)} in this traced run)`, ...sort });
+        // Every interaction of the plan: two unmeasured, then three in one trace.
+        for (const [view, kinds] of PLAN) {
+          await page.evaluate(([v, t]) => window.__bench.showView(v, t), [view, STEP_TIMEOUT_MS]);
+          for (const kind of kinds) {
+            try {
+              for (let i = 0; i < 2; i++) await page.evaluate(([k, n, t]) => window.__bench.interact(k, n, t), [kind, i, STEP_TIMEOUT_MS]);
+              const frames = [];
+              const summary = await traced(browser, page, async () => {
+                for (let i = 2; i < 5; i++) frames.push((await page.evaluate(([k, n, t]) => window.__bench.interact(k, n, t), [kind, i, STEP_TIMEOUT_MS])).frameMs);
+              }, { save: save(`${kind}-${largest.figures}`) });
+              const label = INTERACTIONS.find(([k]) => k === kind)?.[1] ?? kind;
+              cases.push({ name: `${largest.figures} figures, ${label} ×3 (${frames.map((f) => ms(f)).join(', ')} in this traced run; the trace also holds the untimed steps between them)`, ...summary });
+              await page.evaluate((t) => window.__bench.reset(t), STEP_TIMEOUT_MS);
+            } catch (err) {
+              cases.push({ name: `${largest.figures} figures, ${kind}: not traced (${err.message.split('\n')[0]})`, categories: [], topFunctions: [], topEvents: [] });
+            }
+          }
+        }
       }
     }
     await page.context().close();
   }
   return { cases };
+}
+
+// ---- one run of the browser measurements ----
+
+/** Cold loads, static loads, the shipped data's interactions and the generated datasets. */
+async function measureRun(browser, server, { appUrl, staticUrl, base, datasets, first }) {
+  const r = {};
+  // Cold loads of the app and of the static lower bound, interleaved in blocks.
+  const app = await coldLoads(browser, server, appUrl, CONFIG.coldLoads, { mode: 'app' }, 'cold load');
+  const stat = await coldLoads(browser, server, staticUrl, CONFIG.staticLoads, { mode: 'static', rows: base.figures.length }, 'static load');
+  const ok = app.filter((s) => !s.error);
+  const okStatic = stat.filter((s) => !s.error);
+  if (!ok.length) problems.push(`the app never completed its first render: ${app[0]?.error}`);
+  if (!okStatic.length) problems.push(`the static page never rendered: ${stat[0]?.error}`);
+  const pick = (list, key) => stats(list.map((s) => s[key]));
+  r.coldLoad = {
+    firstRender: pick(ok, 'firstRender'),
+    fcp: pick(ok, 'fcp'),
+    interactive: pick(ok, 'interactive'),
+    // How "interactive" was taken: the app's data-app="live", or the fallback.
+    interactiveBy: liveContract ? 'data-app="live" on <html>' : 'first complete render after the wasm started (no data-app="live")',
+    trunkStarted: pick(ok, 'trunkStarted'),
+    wasmResponseEnd: pick(ok, 'wasmResponseEnd'),
+    domContentLoaded: pick(ok, 'domContentLoaded'),
+    loadEvent: pick(ok, 'loadEvent'),
+    memory: {
+      jsHeapUsed: stats(ok.map((s) => s.memory?.jsHeapUsed)),
+      wasmMemory: stats(ok.map((s) => s.memory?.wasmMemory)),
+      domNodes: stats(ok.map((s) => s.memory?.domNodes)),
+    },
+    samplesMs: ok.map((s) => Math.round(s.firstRender * 10) / 10),
+    failures: app.filter((s) => s.error).map((s) => s.error),
+    pageErrors: [...new Set(ok.flatMap((s) => s.errors))],
+    resources: ok[0]?.resources,
+  };
+  r.static = {
+    rows: base.figures.length,
+    complete: pick(okStatic, 'firstRender'),
+    fcp: pick(okStatic, 'fcp'),
+    domContentLoaded: pick(okStatic, 'domContentLoaded'),
+    samplesMs: okStatic.map((s) => Math.round(s.firstRender * 10) / 10),
+    failures: stat.filter((s) => s.error).map((s) => s.error),
+  };
+  r.transfer = {
+    browserBytes: stats(ok.map((s) => s.transferBytes)).median,
+    encodedBytes: stats(ok.map((s) => s.encodedBytes)).median,
+    serverBytes: stats(ok.map((s) => s.serverBytes)).median,
+  };
+  const div = (a, b) => (a && b ? a / b : null);
+  r.ratio = {
+    firstRenderOverStatic: div(r.coldLoad.firstRender.median, r.static.complete.median),
+    firstRenderOverStaticFcp: div(r.coldLoad.firstRender.median, r.static.fcp.median),
+    fcpOverStaticFcp: div(r.coldLoad.fcp.median, r.static.fcp.median),
+    interactiveOverStatic: div(r.coldLoad.interactive.median, r.static.complete.median),
+  };
+
+  // The shipped data in one page: reloads, memory, the table's size, interactions.
+  {
+    const page = await openPage(browser, appUrl);
+    try {
+      await page.addInitScript(benchInit, { mode: 'app' });
+      const reloads = [];
+      for (let i = 0; i < CONFIG.reloads; i++) {
+        await page.goto(`${appUrl}?view=overview`, { waitUntil: 'commit' });
+        await waitReady(page);
+        reloads.push(await page.evaluate(() => window.__bench.firstRender));
+      }
+      const shipped = {
+        figures: base.figures.length,
+        derived: base.derived.length,
+        relations: base.relations.length,
+        bytes: Buffer.byteLength(await readFile(path.join(ROOT, SHIPPED))),
+        shipped: true,
+        reload: { firstRender: stats(reloads), samplesMs: reloads },
+        // Memory after a cold load (fresh context), medians; after the reloads, as measured.
+        memory: {
+          jsHeapUsed: r.coldLoad.memory.jsHeapUsed.median,
+          wasmMemory: r.coldLoad.memory.wasmMemory.median,
+          domNodes: r.coldLoad.memory.domNodes.median,
+        },
+        memoryAfterReloads: await page.evaluate(() => window.__bench.memory()),
+      };
+      await page.evaluate((t) => window.__bench.showView('table', t), STEP_TIMEOUT_MS);
+      shipped.tableDomNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+      await page.evaluate((t) => window.__bench.showView('overview', t), STEP_TIMEOUT_MS);
+      r.interactions = await interactions(page, 'shipped');
+      r.shipped = shipped;
+      const missing = INTERACTIONS.filter(([k]) => !r.interactions[k]?.frame?.n).map(([k]) => k);
+      if (missing.length) problems.push(`interactions not measured on the shipped data: ${missing.map((k) => `${k} (${r.interactions[k]?.error})`).join(', ')}`);
+      r.interactionPageErrors = pageErrors(page);
+    } catch (err) {
+      problems.push(`the shipped data could not be measured in one page: ${err.message.split('\n')[0]}`);
+    } finally {
+      await page.context().close();
+    }
+  }
+
+  // Generated datasets through the reader's file input.
+  for (const d of datasets) {
+    // The dataset at the size limit serves the views' long tasks, measured once: later runs
+    // skip it (its interactions are no target).
+    if (d.atLimit && !first) {
+      d.firstRunOnly = true;
+      continue;
+    }
+    const got = await measureDataset(browser, appUrl, d, { viewTasks: first });
+    if (got.loader === false) {
+      r.loader = false;
+      log('loader not available: the app has no #data-file input; generated datasets are not measured');
+      for (const x of datasets) x.skipped = 'loader not available';
+      break;
+    }
+  }
+  r.datasets = datasets.map(({ file, ...rest }) => ({ ...rest, file: path.relative(ROOT, file) }));
+
+  return r;
 }
 
 // ---- main ----
@@ -490,113 +663,25 @@ async function main() {
   const appUrl = server.url;
   const staticUrl = new URL('/__bench/static-table.html', server.url).toString();
 
-  const browser = await launch();
-  results.meta.chromium = `Chromium ${browser.version()}`;
-  try {
-    // Cold loads of the app and of the static lower bound, interleaved in blocks.
-    const app = await coldLoads(browser, server, appUrl, CONFIG.coldLoads, { mode: 'app' }, 'cold load');
-    const stat = await coldLoads(browser, server, staticUrl, CONFIG.staticLoads, { mode: 'static', rows: base.figures.length }, 'static load');
-    const ok = app.filter((s) => !s.error);
-    const okStatic = stat.filter((s) => !s.error);
-    if (!ok.length) problems.push(`the app never completed its first render: ${app[0]?.error}`);
-    if (!okStatic.length) problems.push(`the static page never rendered: ${stat[0]?.error}`);
-    const pick = (list, key) => stats(list.map((s) => s[key]));
-    results.coldLoad = {
-      firstRender: pick(ok, 'firstRender'),
-      fcp: pick(ok, 'fcp'),
-      trunkStarted: pick(ok, 'trunkStarted'),
-      wasmResponseEnd: pick(ok, 'wasmResponseEnd'),
-      domContentLoaded: pick(ok, 'domContentLoaded'),
-      loadEvent: pick(ok, 'loadEvent'),
-      memory: {
-        jsHeapUsed: stats(ok.map((s) => s.memory?.jsHeapUsed)),
-        wasmMemory: stats(ok.map((s) => s.memory?.wasmMemory)),
-        domNodes: stats(ok.map((s) => s.memory?.domNodes)),
-      },
-      samplesMs: ok.map((s) => Math.round(s.firstRender * 10) / 10),
-      failures: app.filter((s) => s.error).map((s) => s.error),
-      pageErrors: [...new Set(ok.flatMap((s) => s.errors))],
-      resources: ok[0]?.resources,
-    };
-    results.static = {
-      rows: base.figures.length,
-      complete: pick(okStatic, 'firstRender'),
-      fcp: pick(okStatic, 'fcp'),
-      domContentLoaded: pick(okStatic, 'domContentLoaded'),
-      samplesMs: okStatic.map((s) => Math.round(s.firstRender * 10) / 10),
-      failures: stat.filter((s) => s.error).map((s) => s.error),
-    };
-    results.transfer = {
-      browserBytes: stats(ok.map((s) => s.transferBytes)).median,
-      encodedBytes: stats(ok.map((s) => s.encodedBytes)).median,
-      serverBytes: stats(ok.map((s) => s.serverBytes)).median,
-    };
-    const div = (a, b) => (a && b ? a / b : null);
-    results.ratio = {
-      firstRenderOverStatic: div(results.coldLoad.firstRender.median, results.static.complete.median),
-      firstRenderOverStaticFcp: div(results.coldLoad.firstRender.median, results.static.fcp.median),
-      fcpOverStaticFcp: div(results.coldLoad.fcp.median, results.static.fcp.median),
-    };
-
-    // The shipped data in one page: reloads, memory, the table's size, interactions.
-    {
-      const page = await openPage(browser, appUrl);
-      try {
-        await page.addInitScript(benchInit, { mode: 'app' });
-        const reloads = [];
-        for (let i = 0; i < CONFIG.reloads; i++) {
-          await page.goto(`${appUrl}?view=overview`, { waitUntil: 'commit' });
-          await page.waitForFunction(() => window.__bench?.firstRender !== null, undefined, { timeout: STEP_TIMEOUT_MS, polling: 100 });
-          reloads.push(await page.evaluate(() => window.__bench.firstRender));
-        }
-        const shipped = {
-          figures: base.figures.length,
-          derived: base.derived.length,
-          relations: base.relations.length,
-          bytes: Buffer.byteLength(await readFile(path.join(ROOT, SHIPPED))),
-          shipped: true,
-          reload: { firstRender: stats(reloads), samplesMs: reloads },
-          // Memory after a cold load (fresh context), medians; after the reloads, as measured.
-          memory: {
-            jsHeapUsed: results.coldLoad.memory.jsHeapUsed.median,
-            wasmMemory: results.coldLoad.memory.wasmMemory.median,
-            domNodes: results.coldLoad.memory.domNodes.median,
-          },
-          memoryAfterReloads: await page.evaluate(() => window.__bench.memory()),
-        };
-        await page.evaluate((t) => window.__bench.showView('table', t), STEP_TIMEOUT_MS);
-        shipped.tableDomNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
-        await page.evaluate((t) => window.__bench.showView('overview', t), STEP_TIMEOUT_MS);
-        results.interactions = await interactions(page, 'shipped');
-        results.shipped = shipped;
-        const missing = INTERACTIONS.filter(([k]) => !results.interactions[k]?.frame?.n).map(([k]) => k);
-        if (missing.length) problems.push(`interactions not measured on the shipped data: ${missing.map((k) => `${k} (${results.interactions[k]?.error})`).join(', ')}`);
-        results.interactionPageErrors = pageErrors(page);
-      } catch (err) {
-        problems.push(`the shipped data could not be measured in one page: ${err.message.split('\n')[0]}`);
-      } finally {
-        await page.context().close();
-      }
+  const runs = [];
+  for (let run = 1; run <= RUNS; run++) {
+    if (RUNS > 1) log(`run ${run} of ${RUNS}`);
+    const browser = await launch();
+    results.meta.chromium = `Chromium ${browser.version()}`;
+    try {
+      // The datasets are measured afresh in every run (measureDataset fills in its copy).
+      const own = datasets.map((d) => ({ ...d }));
+      runs.push(await measureRun(browser, server, { appUrl, staticUrl, base, datasets: own, first: run === 1 }));
+      // The draft review screen with 5,000 highlights: longest task on drafting (open), on
+      // selecting a highlight and on editing it. Once: it is not a target.
+      if (run === 1) results.draftReview = await draftReview(browser, appUrl);
+    } finally {
+      await browser.close();
     }
-
-    // Generated datasets through the reader's file input.
-    for (const d of datasets) {
-      const r = await measureDataset(browser, appUrl, d);
-      if (r.loader === false) {
-        results.loader = false;
-        log('loader not available: the app has no #data-file input; generated datasets are not measured');
-        for (const x of datasets) x.skipped = 'loader not available';
-        break;
-      }
-    }
-    results.datasets = datasets.map(({ file, ...rest }) => ({ ...rest, file: path.relative(ROOT, file) }));
-
-    // The draft review screen with 5,000 highlights: longest task on drafting (open), on selecting
-    // a highlight and on editing it.
-    results.draftReview = await draftReview(browser, appUrl);
-  } finally {
-    await browser.close();
   }
+  Object.assign(results, combineRuns(runs));
+  results.meta.runs = runs.length;
+  results.perRun = runs.map(runSummary);
 
   // Lighthouse, on its own (its Chromium is launched by Lighthouse itself).
   if (LIGHTHOUSE) {

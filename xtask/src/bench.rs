@@ -1,4 +1,4 @@
-//! `cargo xtask bench [--quick] [--no-build] [--no-lighthouse] [--no-profile]`: the performance
+//! `cargo xtask bench [--quick] [--runs N] [--no-build] [--no-lighthouse] [--no-profile]`: the performance
 //! benchmark (not part of `cargo xtask test`). Builds the release bundle into
 //! `target/bench/dist` (not `dist/`, which other commands own), measures its files with
 //! [`crate::size`], builds a twin whose wasm keeps its function names for the profile, then runs
@@ -21,7 +21,13 @@ pub const GZIP_TARGET: u64 = 200_000;
 const WORK_DIR: &str = "target/bench";
 
 pub const USAGE: &str =
-    "usage: cargo xtask bench [--quick] [--no-build] [--no-lighthouse] [--no-profile]";
+    "usage: cargo xtask bench [--quick] [--runs N] [--no-build] [--no-lighthouse] [--no-profile]";
+
+/// Browser measurements repeated by a full run (each measure is reported as the median of the
+/// runs, with their spread); `--quick` makes one.
+pub const DEFAULT_RUNS: u32 = 3;
+/// More runs than this is a typo (each takes minutes).
+const MAX_RUNS: u32 = 20;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -32,6 +38,8 @@ pub struct Options {
     pub lighthouse: bool,
     /// Build the named twin and trace it (off by default with `--quick`).
     pub profile: bool,
+    /// How many times the browser measurements run (Lighthouse and the profile run once).
+    pub runs: u32,
 }
 
 pub fn parse_args(args: &[String]) -> Result<Options> {
@@ -40,10 +48,22 @@ pub fn parse_args(args: &[String]) -> Result<Options> {
         build: true,
         lighthouse: true,
         profile: true,
+        runs: DEFAULT_RUNS,
     };
     let mut profile_set = None;
-    for a in args {
+    let mut runs_set = None;
+    let mut args = args.iter();
+    while let Some(a) = args.next() {
         match a.as_str() {
+            "--runs" => {
+                let n = args
+                    .next()
+                    .with_context(|| format!("`--runs` needs a number\n{USAGE}"))?;
+                match n.parse::<u32>() {
+                    Ok(n) if (1..=MAX_RUNS).contains(&n) => runs_set = Some(n),
+                    _ => bail!("`--runs {n}`: give a whole number from 1 to {MAX_RUNS}\n{USAGE}"),
+                }
+            }
             "--quick" => o.quick = true,
             "--no-build" => o.build = false,
             "--no-lighthouse" => o.lighthouse = false,
@@ -53,6 +73,7 @@ pub fn parse_args(args: &[String]) -> Result<Options> {
         }
     }
     o.profile = profile_set.unwrap_or(!o.quick);
+    o.runs = runs_set.unwrap_or(if o.quick { 1 } else { DEFAULT_RUNS });
     Ok(o)
 }
 
@@ -84,17 +105,23 @@ pub fn names_index(html: &str) -> Result<String> {
         }
         if tag.contains("rel=\"rust\"") {
             found_rust = true;
-            let close = tag
-                .rfind("/>")
-                .or_else(|| tag.rfind('>'))
-                .unwrap_or(tag.len());
             let mut extra = String::new();
             if !tag.contains("href=") {
                 extra.push_str(" href=\"../../../Cargo.toml\"");
             }
-            if !tag.contains("data-wasm-opt-params") {
-                extra.push_str(" data-wasm-opt-params=\"-g\"");
+            // wasm-opt keeps the names with `-g`, added to the page's own parameters if any.
+            const PARAMS: &str = "data-wasm-opt-params=\"";
+            match tag.find(PARAMS) {
+                Some(at) if !tag[at + PARAMS.len()..].starts_with("-g ") => {
+                    tag.insert_str(at + PARAMS.len(), "-g ");
+                }
+                Some(_) => {}
+                None => extra.push_str(" data-wasm-opt-params=\"-g\""),
             }
+            let close = tag
+                .rfind("/>")
+                .or_else(|| tag.rfind('>'))
+                .unwrap_or(tag.len());
             let before_close = tag[..close].trim_end().len();
             tag.insert_str(before_close, &extra);
         }
@@ -162,7 +189,8 @@ pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
         .arg(&dist)
         .arg("--size")
         .arg(&size_json)
-        .args(["--out", "target/bench.json", "--markdown", "BENCHMARKS.md"]);
+        .args(["--out", "target/bench.json", "--markdown", "BENCHMARKS.md"])
+        .args(["--runs", &o.runs.to_string()]);
     if o.quick {
         node.arg("--quick");
     }
@@ -201,9 +229,28 @@ mod tests {
                 quick: false,
                 build: true,
                 lighthouse: true,
-                profile: true
+                profile: true,
+                runs: 3
             }
         );
+    }
+
+    #[test]
+    fn runs_default_to_three_or_one_when_quick_and_can_be_chosen() {
+        assert_eq!(parse_args(&args(&["--quick"])).unwrap().runs, 1);
+        assert_eq!(parse_args(&args(&["--runs", "5"])).unwrap().runs, 5);
+        assert_eq!(
+            parse_args(&args(&["--runs", "2", "--quick"])).unwrap().runs,
+            2
+        );
+        for bad in [
+            &["--runs"][..],
+            &["--runs", "0"],
+            &["--runs", "x"],
+            &["--runs", "99"],
+        ] {
+            assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
@@ -238,6 +285,17 @@ mod tests {
         );
         assert!(out.contains(r#"href="../../../static/style.css""#), "{out}");
         assert!(out.contains(r#"href="/abs.txt""#), "{out}");
+    }
+
+    #[test]
+    fn names_index_adds_g_to_the_pages_own_wasm_opt_params() {
+        let html = r#"<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="--flatten -Oz" />"#;
+        let out = names_index(html).unwrap();
+        assert!(
+            out.contains(r#"data-wasm-opt-params="-g --flatten -Oz""#),
+            "{out}"
+        );
+        assert_eq!(out.matches("data-wasm-opt-params").count(), 1, "{out}");
     }
 
     #[test]

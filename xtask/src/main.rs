@@ -23,11 +23,12 @@ commands:
   serve [--port N]   setup, then build and serve the app at http://127.0.0.1:N/ (default 8080)
   test               setup, then fmt, clippy, native tests, browser tests, release build,
                      size budget and end-to-end tests, stopping at the first failure
-  bench [--quick] [--no-build] [--no-lighthouse] [--no-profile]
+  bench [--quick] [--runs N] [--no-build] [--no-lighthouse] [--no-profile]
                      performance benchmark (not part of `test`): release build, asset sizes,
                      load and interaction timings in headless Chromium, generated datasets,
-                     Lighthouse, profile; writes target/bench.json and BENCHMARKS.md (about
-                     2 minutes plus compiling; --quick about 1.5)
+                     Lighthouse, profile; writes target/bench.json and BENCHMARKS.md; the
+                     browser part runs N times (3, 1 with --quick), medians reported (about
+                     7 minutes plus compiling; --quick about 1.5)
   size               print dist/'s size report against the gzip budget (after a release build)
   harden [DIR]       move Trunk's inline boot script to a file with Subresource Integrity and
                      write the Content-Security-Policy (run by Trunk as a post_build hook on
