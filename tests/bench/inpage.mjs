@@ -83,16 +83,17 @@ export function benchInit(options) {
     if (b.firstRender === null && complete()) {
       b.firstRender = performance.now();
       observer.disconnect();
-      removeEventListener('load', onImageLoad, true);
+      document.removeEventListener('load', onImageLoad, true);
     }
   };
   const observer = new MutationObserver(watchFirst);
   observer.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-drawn'] });
-  // An image finishing its load changes no DOM: its load event (captured, it does not bubble).
+  // An image finishing its load changes no DOM: its load event, captured on the document (it
+  // does not bubble, and an element's load event never reaches the window).
   const onImageLoad = (e) => {
     if (b.firstRender === null && e.target instanceof HTMLImageElement) watchFirst();
   };
-  addEventListener('load', onImageLoad, true);
+  document.addEventListener('load', onImageLoad, true);
 
   // Interactive: the app says its event handlers are live with `data-app="live"` on <html>
   // (set after hydration or the first client render). `b.live` is when that happened.
