@@ -190,7 +190,8 @@ function queryString(query) {
 }
 
 /**
- * Opens the app (optionally with a query string) and waits until it has rendered an <h1>.
+ * Opens the app (optionally with a query string) and waits until it has rendered an <h1> and is
+ * live (`data-app="live"` on <html>).
  * On time-out the error lists what went wrong in the page.
  */
 export async function gotoApp(page, query, { timeout = APP_TIMEOUT_MS } = {}) {
@@ -199,10 +200,16 @@ export async function gotoApp(page, query, { timeout = APP_TIMEOUT_MS } = {}) {
   const url = new URL(queryString(query), state.baseUrl).toString();
   await page.goto(url, { waitUntil: 'load', timeout });
   try {
-    await page.waitForFunction(() => document.querySelector('h1') !== null, undefined, { timeout });
+    // The prerendered page has its <h1> before the app runs: wait until the app is live (its
+    // first effect ran, so its event handlers are attached), whichever page it started from.
+    await page.waitForFunction(
+      () => document.querySelector('h1') !== null && document.documentElement.dataset.app === 'live',
+      undefined,
+      { timeout },
+    );
   } catch (err) {
     const seen = state.errors.length ? `\npage problems:\n  ${state.errors.join('\n  ')}` : '';
-    throw new Error(`the app rendered no <h1> within ${timeout} ms at ${url}${seen}\n(${err.message})`);
+    throw new Error(`the app was not live with an <h1> within ${timeout} ms at ${url}${seen}\n(${err.message})`);
   }
   return url;
 }
