@@ -239,12 +239,7 @@ pub mod web {
     use super::{Problem, KEY};
 
     fn storage() -> Result<web_sys::Storage, Problem> {
-        web_sys::window()
-            .ok_or(Problem::Unavailable)?
-            .local_storage()
-            .ok()
-            .flatten()
-            .ok_or(Problem::Unavailable)
+        crate::record::web::local_storage().ok_or(Problem::Unavailable)
     }
 
     pub fn read() -> Result<Option<String>, Problem> {

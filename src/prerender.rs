@@ -70,91 +70,73 @@ pub fn render(lang: Lang) -> Result<Page, String> {
     })
 }
 
-const APP_ROOT: &str = "<div id=\"app\"></div>";
-
-/// `template` (the built `index.html`, whose body holds an empty `<div id="app"></div>`) with
-/// `page` written in: the page's language, title and description, the rendered body, and the
-/// notes for readers without JavaScript. `other` is the relative address of the page in the
-/// other language.
+/// `template` (the built `index.html`, whose body holds an empty `<div id="app">` and a
+/// `<noscript>` note) with `page` written in: the page's language, title and description, the
+/// rendered body, and for readers without JavaScript a note on what needs it (which replaces the
+/// template's) and `noscript.css` beside the main stylesheet. `other` is the relative address of
+/// the page in the other language.
 pub fn fill(template: &str, page: &Page, other: &str) -> Result<String, String> {
-    use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+    use lol_html::html_content::ContentType;
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+    use std::cell::Cell;
+
     let t = tr(page.lang);
-    let mut html = template.to_string();
-    let code = page.lang.code();
-    let root = format!(
-        "<div id=\"app\" data-prerendered=\"{code}\">{}</div>",
-        page.body
-    );
-    replace_once(&mut html, APP_ROOT, &root)?;
-    let html_lang = match page.lang {
-        Lang::En => "en",
-        Lang::Zh => "zh-CN",
+    let (html_lang, other_lang) = match page.lang {
+        Lang::En => ("en", "zh-CN"),
+        Lang::Zh => ("zh-CN", "en"),
     };
-    replace_between(&mut html, "<html lang=\"", "\"", html_lang)?;
-    replace_between(&mut html, "<title>", "</title>", &text(&page.title))?;
-    replace_between(
-        &mut html,
-        "<meta name=\"description\" content=\"",
-        "\"",
-        &attr(&page.description),
-    )?;
-    // The stylesheet for readers without JavaScript sits beside the main one.
-    let (_, sheet) = between(&html, "<link rel=\"stylesheet\" href=\"", "\"")
-        .ok_or("the built index.html links no stylesheet")?;
-    let base = &sheet[..sheet.rfind('/').map_or(0, |i| i + 1)];
-    let head_note =
-        format!("<noscript><link rel=\"stylesheet\" href=\"{base}noscript.css\" /></noscript>");
-    replace_once(&mut html, "</head>", &format!("{head_note}</head>"))?;
-    // The template's own `<noscript>` ("needs JavaScript") gives way to one that says what
-    // works, placed first so it is read first.
-    let body = html
-        .find("<body")
-        .ok_or("the built index.html has no <body>")?;
-    let at = html[body..]
-        .find("<noscript>")
-        .map(|i| body + i)
-        .ok_or("the built index.html has no <noscript> in its body")?;
-    let end = html[at..]
-        .find("</noscript>")
-        .map(|i| at + i + "</noscript>".len())
-        .ok_or("unclosed <noscript>")?;
-    html.replace_range(at..end, "");
     let note = format!(
-        "<noscript><p class=\"static-copy\">{} <a href=\"{}\" lang=\"{}\">{}</a></p></noscript>",
-        text(t.static_copy),
-        attr(other),
-        match page.lang {
-            Lang::En => "zh-CN",
-            Lang::Zh => "en",
-        },
-        text(t.other_language_page)
+        "<noscript><p class=\"static-copy\">{} <a href=\"{}\" lang=\"{other_lang}\">{}</a></p></noscript>",
+        html_escape::encode_text(t.static_copy),
+        html_escape::encode_double_quoted_attribute(other),
+        html_escape::encode_text(t.other_language_page)
     );
-    let root_at = html
-        .find("<div id=\"app\"")
-        .ok_or("the app's element went missing")?;
-    html.insert_str(root_at, &note);
+    let (app_found, sheet_found) = (Cell::new(false), Cell::new(false));
+    let html = rewrite_str(
+        template,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("html", |el| Ok(el.set_attribute("lang", html_lang)?)),
+                element!("title", |el| {
+                    el.set_inner_content(&page.title, ContentType::Text);
+                    Ok(())
+                }),
+                element!("meta[name=description]", |el| {
+                    Ok(el.set_attribute("content", &page.description)?)
+                }),
+                // The stylesheet for readers without JavaScript sits beside the main one.
+                element!("link[rel=stylesheet]", |el| {
+                    if let Some(href) = el.get_attribute("href") {
+                        let base = &href[..href.rfind('/').map_or(0, |i| i + 1)];
+                        el.after(
+                            &format!("<noscript><link rel=\"stylesheet\" href=\"{base}noscript.css\" /></noscript>"),
+                            ContentType::Html,
+                        );
+                        sheet_found.set(true);
+                    }
+                    Ok(())
+                }),
+                element!("body > noscript", |el| {
+                    el.remove();
+                    Ok(())
+                }),
+                element!("div#app", |el| {
+                    el.set_attribute("data-prerendered", page.lang.code())?;
+                    el.set_inner_content(&page.body, ContentType::Html);
+                    el.before(&note, ContentType::Html);
+                    app_found.set(true);
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .map_err(|e| format!("cannot rewrite the built index.html: {e}"))?;
+    if !app_found.get() {
+        return Err("the built index.html has no <div id=\"app\"> to fill".into());
+    }
+    if !sheet_found.get() {
+        return Err("the built index.html links no stylesheet".into());
+    }
     Ok(html)
-}
-
-/// Where `open` ends and the text up to the next `close` (start index of that text, the text).
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<(usize, &'a str)> {
-    let at = s.find(open)? + open.len();
-    let len = s[at..].find(close)?;
-    Some((at, &s[at..at + len]))
-}
-
-fn replace_between(s: &mut String, open: &str, close: &str, with: &str) -> Result<(), String> {
-    let (at, old) = between(s, open, close)
-        .ok_or_else(|| format!("the built index.html has no `{open}…{close}`"))?;
-    let len = old.len();
-    s.replace_range(at..at + len, with);
-    Ok(())
-}
-
-fn replace_once(s: &mut String, what: &str, with: &str) -> Result<(), String> {
-    let at = s
-        .find(what)
-        .ok_or_else(|| format!("the built index.html has no `{what}`"))?;
-    s.replace_range(at..at + what.len(), with);
-    Ok(())
 }

@@ -200,13 +200,13 @@ pub fn dataset_id(text: &str) -> String {
 pub mod web {
     use super::{Problem, Record};
 
+    /// The page's `localStorage`, if the browser gives one (also read by the draft's record).
+    pub(crate) fn local_storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
     fn storage() -> Result<web_sys::Storage, Problem> {
-        web_sys::window()
-            .ok_or(Problem::Unavailable)?
-            .local_storage()
-            .ok()
-            .flatten()
-            .ok_or(Problem::Unavailable)
+        local_storage().ok_or(Problem::Unavailable)
     }
 
     pub fn read(record: Record) -> Result<Option<String>, Problem> {

@@ -328,13 +328,7 @@ async fn what_if_typing_makes_one_history_entry() {
     assert_eq!(search(), "?view=whatif&w.who_protects.guards=12000");
     // Back: to before the edit, not to the fourth keystroke.
     history.back().expect("back");
-    for _ in 0..50 {
-        settle().await;
-        if search() != "?view=whatif&w.who_protects.guards=12000" {
-            break;
-        }
-        sleep(20).await;
-    }
+    wait_until(|| search() != "?view=whatif&w.who_protects.guards=12000").await;
     assert_eq!(search(), "?view=whatif");
     settle().await;
     let input: web_sys::HtmlInputElement =
@@ -371,16 +365,4 @@ async fn a_link_with_thousands_of_bad_settings_gives_a_short_notice() {
     handle.destroy();
     root.remove();
     reset_url();
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timeout");
 }

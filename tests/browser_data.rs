@@ -47,38 +47,21 @@ fn search() -> String {
     window().location().search().unwrap_or_default()
 }
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timeout");
-}
-
 /// Wait (reading a file is asynchronous) until `sel` matches, or fail.
 async fn wait_for(root: &Element, sel: &str) {
-    for _ in 0..100 {
-        settle().await;
-        if count(root, sel) > 0 {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("nothing matches {sel} after 2 s");
+    assert!(
+        wait_until(|| count(root, sel) > 0).await,
+        "nothing matches {sel} after 2 s"
+    );
 }
 
 async fn wait_text(root: &Element, sel: &str, want: &str) {
-    for _ in 0..100 {
-        settle().await;
-        if count(root, sel) > 0 && text(root, sel).contains(want) {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("{sel} never showed {want:?}: {:?}", text(root, sel));
+    let shown = || count(root, sel) > 0 && text(root, sel).contains(want);
+    assert!(
+        wait_until(shown).await,
+        "{sel} never showed {want:?}: {:?}",
+        text(root, sel)
+    );
 }
 
 /// The record kept for this dataset text, if any.

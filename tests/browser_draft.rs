@@ -186,18 +186,6 @@ async fn the_review_screen_speaks_chinese() {
 const SMALL: &str = "In 2017 the forest coverage rate exceeded 21%.\n\nThe banner now has 310 forest guards, and about 1.4 million tourists visited in 2019.";
 const DRAFT_KEY: &str = "kezuohou-explorer.draft";
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("setTimeout");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("timeout");
-}
-
 /// A new visit that keeps local storage (`mount_at` clears it).
 async fn revisit(query: &str) -> (Element, yew::AppHandle<App>) {
     set_url(query);
@@ -379,13 +367,7 @@ async fn a_dropped_text_file_is_drafted() {
         .dispatch_event(&ev)
         .expect("dispatch");
     assert!(ev.default_prevented(), "the browser does not open the file");
-    for _ in 0..100 {
-        if count(&root, "#draft-summary") > 0 {
-            break;
-        }
-        sleep(20).await;
-        settle().await;
-    }
+    wait_until(|| count(&root, "#draft-summary") > 0).await;
     assert!(count(&root, "mark.hl") >= 3);
     assert_eq!(draft_text_box(&root), SMALL);
     forget_draft();

@@ -154,7 +154,17 @@ fn every_value_fits_beside_or_inside_its_bar_on_a_phone() {
             let l = layout(spec, 300.0);
             let bars: Vec<_> = spec.bars().collect();
             for b in &l.bars {
-                let text = value_text_width(bars[b.index].beside(&spec.panels[b.panel].unit));
+                let bar = bars[b.index];
+                // The number beside the bar is the tooltip's text without the panel's unit.
+                assert_eq!(
+                    bar.text
+                        .trim_end_matches(spec.panels[b.panel].unit.as_str())
+                        .trim_end(),
+                    bar.number,
+                    "{}",
+                    bar.id
+                );
+                let text = value_text_width(&bar.number);
                 let end = if b.open_high { b.x_lo } else { b.x_hi };
                 let after = end + 6.0 + text <= l.width;
                 let inside = end - text - 6.0 > b.x_zero;

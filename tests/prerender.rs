@@ -103,8 +103,8 @@ fn filling_a_built_page_writes_language_title_body_and_notes() {
     );
     assert!(html.contains("<a href=\"../\" lang=\"en\">English version</a>"));
     assert!(html.contains(
-        "<noscript><link rel=\"stylesheet\" href=\"/sub/noscript.css\" /></noscript></head>"
-    ));
+        "integrity=\"sha384-x\"/><noscript><link rel=\"stylesheet\" href=\"/sub/noscript.css\" /></noscript>"
+    ), "noscript.css beside the main stylesheet: {html}");
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn a_page_without_the_apps_element_is_refused_with_the_reason() {
     let page = render(Lang::En).expect("renders");
     let no_root = TEMPLATE.replace("<div id=\"app\"></div>", "");
     let err = fill(&no_root, &page, "zh/").expect_err("no element to fill");
-    assert!(err.contains("<div id=\"app\"></div>"), "{err}");
+    assert!(err.contains("<div id=\"app\">"), "{err}");
     let no_sheet = TEMPLATE.replace("<link rel=\"stylesheet\"", "<link rel=\"preload\"");
     let err = fill(&no_sheet, &page, "zh/").expect_err("no stylesheet");
     assert!(err.contains("stylesheet"), "{err}");

@@ -119,7 +119,7 @@ pub fn draw<DB: DrawingBackend>(
                 ))?;
             }
             let value_x = if b.open_high { b.x_lo } else { b.x_hi };
-            let value = bar.beside(&panel.unit);
+            let value = bar.number.as_str();
             let text_px = super::layout::value_text_width(value);
             let ty = if b.open_high {
                 b.y0 - 1.0

@@ -213,7 +213,7 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 } else {
                     b.value.lo
                 };
-                let text = value_text_width(b.beside(&panel.unit));
+                let text = value_text_width(&b.number);
                 let room = (plot_w - text - 10.0).max(plot_w / 6.0);
                 v.max(0.0) * plot_w / room
             })

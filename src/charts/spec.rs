@@ -18,24 +18,11 @@ pub struct Bar {
     pub status: Option<Status>,
     pub period: String,
     pub paragraph: Option<u32>,
-    /// The value with its unit, as words ("more than 21%").
+    /// The value with its unit, as words ("more than 21%"): the tooltip and the twin table.
     pub text: String,
-}
-
-impl Bar {
-    /// The value as the chart writes it beside its bar: the panel names its unit above the
-    /// bars, so a trailing unit is left out ("92,160,000" under "yuan"); the tooltip and the
-    /// twin table keep the whole text.
-    pub fn beside<'a>(&'a self, unit: &str) -> &'a str {
-        if unit.is_empty() {
-            return &self.text;
-        }
-        self.text
-            .strip_suffix(unit)
-            .map(str::trim_end)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(&self.text)
-    }
+    /// The value without its unit ("more than 21"), as the chart writes it beside the bar:
+    /// the panel names its unit above the bars.
+    pub number: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +117,7 @@ fn build(
                 period: period_text(q.period.as_ref(), lang),
                 paragraph: model.paragraph_of(&q.id),
                 text: numfmt::shown(&s, lang, style),
+                number: numfmt::estimate(&s.value, lang, s.digits, style),
             };
             match &mut panel {
                 Some(p) if p.unit == s.unit => p.bars.push(bar),

@@ -5,7 +5,9 @@ use super::use_app::use_app;
 use crate::i18n::{tr, Strings};
 use crate::model::checks_text::{side_text, slip_text};
 use crate::model::format::{period_text, shape_text};
-use crate::model::{Finding, Lang, Model, ReferenceFinding, Rule, Status, TensionFinding};
+use crate::model::{
+    Finding, Lang, Model, ReferenceFinding, Rule, Slip, Status, TensionFinding, Text, Unit,
+};
 use crate::numfmt;
 use std::ops::Range;
 use yew::prelude::*;
@@ -76,6 +78,40 @@ fn ratio_text(t: &TensionFinding, s: &Strings, lang: Lang, num: &dyn Fn(f64) -> 
     }
 }
 
+/// The gap row of a check that misses: "200 ha (20%)".
+fn gap_row(gap: f64, gap_pct: f64, unit: Unit, lang: Lang, num: &dyn Fn(f64) -> String) -> Html {
+    if gap <= 0.0 {
+        return html! {};
+    }
+    let pct = numfmt::number(gap_pct, lang, Some(3), Default::default());
+    html! {
+        <>
+            <dt>{tr(lang).gap}</dt>
+            <dd class="gap">{format!("{} {} ({pct}%)", num(gap), unit.symbol(lang))}</dd>
+        </>
+    }
+}
+
+/// Up to three slips that would mend a check, after `intro`; the check's own note.
+fn slips_and_note(
+    model: &Model,
+    intro: &str,
+    slips: &[Slip],
+    note: Option<&Text>,
+    lang: Lang,
+    num: &dyn Fn(f64) -> String,
+) -> Html {
+    html! {
+        <>
+            if !slips.is_empty() {
+                <p>{intro}{":"}</p>
+                <ul class="slips">{ for slips.iter().take(3).map(|s| html! { <li>{slip_text(model, s, lang, num)}</li> }) }</ul>
+            }
+            if let Some(n) = note { <p class="muted">{n.get(lang)}</p> }
+        </>
+    }
+}
+
 fn finding_card(
     model: &Model,
     f: &Finding,
@@ -92,16 +128,9 @@ fn finding_card(
             <dl>
                 <dt>{t.left_side}</dt><dd>{links(&f.left.ids, on_select)}<div>{side_text(model, &f.left, lang, num)}</div></dd>
                 <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
-                if f.gap > 0.0 {
-                    <dt>{t.gap}</dt>
-                    <dd class="gap">{format!("{} {} ({}%)", num(f.gap), f.left.unit.symbol(lang), pct(f.gap_pct))}</dd>
-                }
+                { gap_row(f.gap, f.gap_pct, f.left.unit, lang, num) }
             </dl>
-            if !f.slips.is_empty() {
-                <p>{t.slip_explains}{":"}</p>
-                <ul class="slips">{ for f.slips.iter().take(3).map(|s| html! { <li>{slip_text(model, s, lang, num)}</li> }) }</ul>
-            }
-            if let Some(n) = &f.note { <p class="muted">{n.get(lang)}</p> }
+            { slips_and_note(model, t.slip_explains, &f.slips, f.note.as_ref(), lang, num) }
         </li>
     }
 }
@@ -114,7 +143,6 @@ pub fn reference_card(
     on_select: &Callback<String>,
 ) -> Html {
     let t = tr(lang);
-    let pct = |v: f64| numfmt::number(v, lang, Some(3), Default::default());
     let code = r.verdict.code();
     let subject = model
         .quantity(&r.subject)
@@ -127,10 +155,7 @@ pub fn reference_card(
                 <dt>{t.this_case}</dt>
                 <dd><FigureLink id={r.subject.clone()} class="chip" on_select={on_select.clone()} /><div class="computed">{format!("{subject}: {}", value_text(&r.value, r.unit, lang, num))}</div></dd>
                 <dt>{t.reference_range}</dt><dd class="range">{range_value(r, lang, num)}</dd>
-                if r.gap > 0.0 {
-                    <dt>{t.gap}</dt>
-                    <dd class="gap">{format!("{} {} ({}%)", num(r.gap), r.unit.symbol(lang), pct(r.gap_pct))}</dd>
-                }
+                { gap_row(r.gap, r.gap_pct, r.unit, lang, num) }
                 <dt>{t.source}</dt>
                 <dd class="ref-source"><cite>{src.name.clone()}</cite>{format!(", {}, {} · {}", src.publisher, src.year, src.locator)}
                     if let Some(u) = &src.url { <div class="url">{source_link(u)}</div> }
@@ -138,11 +163,7 @@ pub fn reference_card(
                 <dt>{t.reference_published}</dt><dd class="published">{src.published.clone()}</dd>
                 <dt>{t.reference_why}</dt><dd class="muted">{r.reference.note.get(lang)}</dd>
             </dl>
-            if !r.slips.is_empty() {
-                <p>{t.slip_brings_inside}{":"}</p>
-                <ul class="slips">{ for r.slips.iter().take(3).map(|s| html! { <li>{slip_text(model, s, lang, num)}</li> }) }</ul>
-            }
-            if let Some(n) = &r.note { <p class="muted">{n.get(lang)}</p> }
+            { slips_and_note(model, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang, num) }
         </li>
     }
 }

@@ -498,22 +498,6 @@ pub(super) fn int32(r: &mut Reader, v: &Node, at: &At) -> i32 {
     ) as i32
 }
 
-fn scale(r: &mut Reader, v: &Node, at: &At) -> Scale {
-    Scale::ALL[r.variant(v, at, &Scale::CODES).unwrap_or(0)]
-}
-
-fn qualifier(r: &mut Reader, v: &Node, at: &At) -> Qualifier {
-    Qualifier::ALL[r.variant(v, at, &Qualifier::CODES).unwrap_or(0)]
-}
-
-fn figure_kind(r: &mut Reader, v: &Node, at: &At) -> FigureKind {
-    FigureKind::ALL[r.variant(v, at, &FigureKind::CODES).unwrap_or(0)]
-}
-
-fn operation(r: &mut Reader, v: &Node, at: &At) -> Operation {
-    Operation::ALL[r.variant(v, at, &Operation::CODES).unwrap_or(0)]
-}
-
 // ------------------------------------------------------------------ declaring readers
 //
 // A record type is read by one table: its fields in the order of the format, each with how it
@@ -806,6 +790,25 @@ record! {
     }
 }
 
+/// Readers of the closed sets the format names by code (each a `code_table!`): an unknown code
+/// is an error at its path, and the first member stands in for it so reading goes on.
+macro_rules! code_readers {
+    ($($name:ident: $ty:ident),+ $(,)?) => {$(
+        fn $name(r: &mut Reader, v: &Node, at: &At) -> $ty {
+            $ty::ALL[r.variant(v, at, &$ty::CODES).unwrap_or(0)]
+        }
+    )+};
+}
+
+code_readers! {
+    scale: Scale,
+    qualifier: Qualifier,
+    figure_kind: FigureKind,
+    operation: Operation,
+    chart_kind: ChartKind,
+    status: Status,
+}
+
 record! {
     fn chart -> Chart "struct Chart" {
         id: req(string),
@@ -815,10 +818,6 @@ record! {
         note: given(text),
         sentences: default(|r, v, at| r.list(v, at, sentence)),
     }
-}
-
-fn chart_kind(r: &mut Reader, v: &Node, at: &At) -> ChartKind {
-    ChartKind::ALL[r.variant(v, at, &ChartKind::CODES).unwrap_or(0)]
 }
 
 record! {
@@ -834,10 +833,6 @@ record! {
         relation: req(string),
         status: req(|r, v, at| r.list(v, at, status)),
     }
-}
-
-fn status(r: &mut Reader, v: &Node, at: &At) -> Status {
-    Status::ALL[r.variant(v, at, &Status::CODES).unwrap_or(0)]
 }
 
 record! {

@@ -39,6 +39,32 @@ pub async fn settle() {
     }
 }
 
+/// Lets `ms` milliseconds of browser time pass (timers, file reads).
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timeout");
+}
+
+/// Renders and waits until `done()` holds, for at most about 2 s; whether it did.
+pub async fn wait_until(mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        settle().await;
+        if done() {
+            return true;
+        }
+        sleep(20).await;
+    }
+    settle().await;
+    done()
+}
+
 pub fn find(root: &Element, sel: &str) -> Element {
     root.query_selector(sel)
         .expect("valid selector")
