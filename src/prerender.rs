@@ -34,6 +34,29 @@ pub fn folder(lang: Lang) -> &'static str {
     }
 }
 
+/// The address of `to`'s page relative to `from`'s: up out of `from`'s folder, then into `to`'s
+/// (`zh/` from the English page, `../` from the Chinese one).
+pub fn link(from: Lang, to: Lang) -> String {
+    if from == to {
+        return "./".to_string();
+    }
+    let up = "../".repeat(folder(from).matches('/').count());
+    format!("{up}{}", folder(to))
+}
+
+/// The stylesheet linked only inside `<noscript>`; the prerender writes it beside the pages.
+pub const NOSCRIPT_CSS: &str = include_str!("../static/noscript.css");
+
+/// Subresource Integrity (`sha384-…`) of some bytes, as an `integrity` attribute wants it.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha384};
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
 /// Render the default view of the embedded dataset in `lang`.
 pub fn render(lang: Lang) -> Result<Page, String> {
     let boot = Boot::prerendered(lang);
@@ -73,22 +96,29 @@ pub fn render(lang: Lang) -> Result<Page, String> {
 /// `template` (the built `index.html`, whose body holds an empty `<div id="app">` and a
 /// `<noscript>` note) with `page` written in: the page's language, title and description, the
 /// rendered body, and for readers without JavaScript a note on what needs it (which replaces the
-/// template's) and `noscript.css` beside the main stylesheet. `other` is the relative address of
-/// the page in the other language.
-pub fn fill(template: &str, page: &Page, other: &str) -> Result<String, String> {
+/// template's, and links the page in the other language) and `noscript.css` beside the main
+/// stylesheet, with its integrity.
+pub fn fill(template: &str, page: &Page) -> Result<String, String> {
     use lol_html::html_content::ContentType;
     use lol_html::{element, rewrite_str, RewriteStrSettings};
     use std::cell::Cell;
 
     let t = tr(page.lang);
-    let (html_lang, other_lang) = match page.lang {
-        Lang::En => ("en", "zh-CN"),
-        Lang::Zh => ("zh-CN", "en"),
+    let html_lang = |lang: Lang| match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh-CN",
     };
+    let other = match page.lang {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
+    };
+    let other_lang = html_lang(other);
+    let other = link(page.lang, other);
+    let sheet_integrity = integrity(NOSCRIPT_CSS.as_bytes());
     let note = format!(
         "<noscript><p class=\"static-copy\">{} <a href=\"{}\" lang=\"{other_lang}\">{}</a></p></noscript>",
         html_escape::encode_text(t.static_copy),
-        html_escape::encode_double_quoted_attribute(other),
+        html_escape::encode_double_quoted_attribute(&other),
         html_escape::encode_text(t.other_language_page)
     );
     let (app_found, sheet_found) = (Cell::new(false), Cell::new(false));
@@ -96,7 +126,9 @@ pub fn fill(template: &str, page: &Page, other: &str) -> Result<String, String> 
         template,
         RewriteStrSettings {
             element_content_handlers: vec![
-                element!("html", |el| Ok(el.set_attribute("lang", html_lang)?)),
+                element!("html", |el| Ok(
+                    el.set_attribute("lang", html_lang(page.lang))?
+                )),
                 element!("title", |el| {
                     el.set_inner_content(&page.title, ContentType::Text);
                     Ok(())
@@ -109,7 +141,10 @@ pub fn fill(template: &str, page: &Page, other: &str) -> Result<String, String> 
                     if let Some(href) = el.get_attribute("href") {
                         let base = &href[..href.rfind('/').map_or(0, |i| i + 1)];
                         el.after(
-                            &format!("<noscript><link rel=\"stylesheet\" href=\"{base}noscript.css\" /></noscript>"),
+                            &format!(
+                                "<noscript><link rel=\"stylesheet\" href=\"{base}noscript.css\" \
+                                 integrity=\"{sheet_integrity}\" /></noscript>"
+                            ),
                             ContentType::Html,
                         );
                         sheet_found.set(true);

@@ -5,7 +5,7 @@
 //! not recognise.
 
 use kezuohou_explorer::model::{Lang, Model};
-use kezuohou_explorer::prerender::{fill, render};
+use kezuohou_explorer::prerender::{fill, folder, integrity, link, render, NOSCRIPT_CSS};
 
 const TEMPLATE: &str = r#"<!DOCTYPE html>
 <html lang="en">
@@ -82,7 +82,7 @@ fn the_default_view_is_rendered_with_its_figures_and_chart_images() {
 #[test]
 fn filling_a_built_page_writes_language_title_body_and_notes() {
     let page = render(Lang::Zh).expect("renders");
-    let html = fill(TEMPLATE, &page, "../").expect("fills");
+    let html = fill(TEMPLATE, &page).expect("fills");
     assert!(html.contains("<html lang=\"zh-CN\">"));
     assert!(html.contains(&format!(
         "<title>{}</title>",
@@ -102,18 +102,44 @@ fn filling_a_built_page_writes_language_title_body_and_notes() {
         "the note comes first"
     );
     assert!(html.contains("<a href=\"../\" lang=\"en\">English version</a>"));
-    assert!(html.contains(
-        "integrity=\"sha384-x\"/><noscript><link rel=\"stylesheet\" href=\"/sub/noscript.css\" /></noscript>"
-    ), "noscript.css beside the main stylesheet: {html}");
+    let sheet = format!(
+        "integrity=\"sha384-x\"/><noscript><link rel=\"stylesheet\" href=\"/sub/noscript.css\" \
+         integrity=\"{}\" /></noscript>",
+        integrity(NOSCRIPT_CSS.as_bytes())
+    );
+    assert!(
+        html.contains(&sheet),
+        "noscript.css beside the main stylesheet, with its integrity: {html}"
+    );
+    let en = fill(TEMPLATE, &render(Lang::En).expect("renders")).expect("fills");
+    assert!(en.contains("<a href=\"zh/\" lang=\"zh-CN\">"), "{en}");
+}
+
+#[test]
+fn pages_link_each_other_through_their_folders() {
+    assert_eq!(folder(Lang::En), "");
+    assert_eq!(link(Lang::En, Lang::Zh), "zh/");
+    assert_eq!(link(Lang::Zh, Lang::En), "../");
+    assert_eq!(link(Lang::Zh, Lang::Zh), "./");
+    assert_eq!(link(Lang::En, Lang::En), "./");
+}
+
+#[test]
+fn integrity_matches_a_known_value() {
+    // `printf abc | openssl dgst -sha384 -binary | base64`
+    assert_eq!(
+        integrity(b"abc"),
+        "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+    );
 }
 
 #[test]
 fn a_page_without_the_apps_element_is_refused_with_the_reason() {
     let page = render(Lang::En).expect("renders");
     let no_root = TEMPLATE.replace("<div id=\"app\"></div>", "");
-    let err = fill(&no_root, &page, "zh/").expect_err("no element to fill");
+    let err = fill(&no_root, &page).expect_err("no element to fill");
     assert!(err.contains("<div id=\"app\">"), "{err}");
     let no_sheet = TEMPLATE.replace("<link rel=\"stylesheet\"", "<link rel=\"preload\"");
-    let err = fill(&no_sheet, &page, "zh/").expect_err("no stylesheet");
+    let err = fill(&no_sheet, &page).expect_err("no stylesheet");
     assert!(err.contains("stylesheet"), "{err}");
 }

@@ -20,7 +20,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<String, String> {
     use kezuohou_explorer::model::Lang;
-    use kezuohou_explorer::prerender::{fill, folder, render};
+    use kezuohou_explorer::prerender::{fill, folder, render, NOSCRIPT_CSS};
     use std::fs;
     use std::path::PathBuf;
 
@@ -42,19 +42,12 @@ fn run() -> Result<String, String> {
         }
         fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
-    write(
-        dir.join("noscript.css"),
-        include_str!("../../static/noscript.css"),
-    )?;
+    write(dir.join("noscript.css"), NOSCRIPT_CSS)?;
     let mut images = 0;
     for lang in Lang::ALL {
         let page = render(lang)?;
-        let other = match lang {
-            Lang::En => folder(Lang::Zh).to_string(),
-            Lang::Zh => "../".to_string(),
-        };
         let folder = dir.join(folder(lang));
-        write(folder.join("index.html"), &fill(&template, &page, &other)?)?;
+        write(folder.join("index.html"), &fill(&template, &page)?)?;
         for (path, svg) in &page.images {
             write(folder.join(path), svg)?;
             images += 1;

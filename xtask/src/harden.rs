@@ -17,12 +17,15 @@
 //! so it cannot be hashed ahead: when one is found the policy is relaxed for development only
 //! (`'unsafe-inline'` scripts, websockets, no Trusted Types) and says so on the console.
 //!
-//! Then it writes the prerendered pages (`cargo run --bin prerender`, src/prerender.rs) and
-//! gives their `noscript.css` link its integrity. Running it twice changes nothing.
+//! Then it writes the prerendered pages (`cargo run --bin prerender`, src/prerender.rs). The page
+//! is read and rewritten with an HTML rewriter (`lol_html`), not by searching its text; the boot
+//! script's own text (JavaScript from Trunk's template) is edited as text. Running it twice
+//! changes nothing.
 
 use anyhow::{bail, Context, Result};
 use base64::Engine;
 use sha2::{Digest, Sha384};
+use std::cell::{Cell, RefCell};
 use std::fs;
 use std::path::Path;
 
@@ -59,39 +62,56 @@ pub enum Outcome {
     AlreadyDone,
 }
 
-/// An inline `<script …>…</script>`: where it starts and ends, its opening tag and its text.
-struct Inline<'a> {
-    start: usize,
-    end: usize,
-    tag: &'a str,
-    body: &'a str,
+/// An inline `<script>` (no `src`): its `type` and its text.
+#[derive(Debug)]
+struct Inline {
+    module: bool,
+    body: String,
 }
 
-/// Every `<script>` without a `src`, in order.
-fn inline_scripts(html: &str) -> Vec<Inline<'_>> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = html[from..].find("<script") {
-        let start = from + i;
-        let Some(tag_end) = html[start..].find('>').map(|j| start + j + 1) else {
-            break;
-        };
-        let Some(close) = html[tag_end..].find("</script>").map(|j| tag_end + j) else {
-            break;
-        };
-        let end = close + "</script>".len();
-        let tag = &html[start..tag_end];
-        if !tag.contains(" src=") {
-            out.push(Inline {
-                start,
-                end,
-                tag,
-                body: &html[tag_end..close],
-            });
-        }
-        from = end;
-    }
-    out
+/// What the built page holds that `harden` acts on, read with an HTML rewriter.
+#[derive(Debug, Default)]
+struct Scan {
+    scripts: Vec<Inline>,
+    policy: bool,
+    charset: bool,
+}
+
+fn scan(html: &str) -> Result<Scan> {
+    use lol_html::{element, rewrite_str, text, RewriteStrSettings};
+    let found = RefCell::new(Scan::default());
+    rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("script:not([src])", |el| {
+                    let module = el.get_attribute("type").as_deref() == Some("module");
+                    found.borrow_mut().scripts.push(Inline {
+                        module,
+                        body: String::new(),
+                    });
+                    Ok(())
+                }),
+                text!("script:not([src])", |t| {
+                    if let Some(last) = found.borrow_mut().scripts.last_mut() {
+                        last.body.push_str(t.as_str());
+                    }
+                    Ok(())
+                }),
+                element!("meta[http-equiv=Content-Security-Policy i]", |_| {
+                    found.borrow_mut().policy = true;
+                    Ok(())
+                }),
+                element!("head > meta[charset]", |_| {
+                    found.borrow_mut().charset = true;
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .context("cannot read the built page as HTML")?;
+    Ok(found.into_inner())
 }
 
 /// The text between `prefix` and the next `'` after it.
@@ -105,28 +125,29 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
     let index = dir.join("index.html");
     let html =
         fs::read_to_string(&index).with_context(|| format!("cannot read {}", index.display()))?;
-    if html.contains(CSP_MARK) {
+    let found = scan(&html)?;
+    if found.policy {
         return Ok(Outcome::AlreadyDone);
     }
-    let scripts = inline_scripts(&html);
-    let Some(boot) = scripts.iter().find(|s| s.tag.contains("type=\"module\"")) else {
+    let Some(boot_at) = found.scripts.iter().position(|s| s.module) else {
         bail!(
             "{}: no inline `<script type=\"module\">` from Trunk to move out; did Trunk's output change?",
             index.display()
         );
     };
+    let boot = &found.scripts[boot_at].body;
     // Anything else inline is Trunk's auto-reload script: a development server.
-    let dev = scripts.len() > 1;
+    let dev = found.scripts.len() > 1;
 
     // The module import gives the public URL the assets are served under.
-    let Some((_, js_url)) = quoted_after(boot.body, "from '") else {
-        bail!("the boot script imports no module: {}", boot.body.trim());
+    let Some((_, js_url)) = quoted_after(boot, "from '") else {
+        bail!("the boot script imports no module: {}", boot.trim());
     };
     let base = &js_url[..js_url.rfind('/').map_or(0, |i| i + 1)];
-    let Some((at, wasm_url)) = quoted_after(boot.body, "module_or_path: '") else {
+    let Some((at, wasm_url)) = quoted_after(boot, "module_or_path: '") else {
         bail!(
             "the boot script does not pass `module_or_path: '…'` to init; did Trunk or wasm-bindgen change? {}",
-            boot.body.trim()
+            boot.trim()
         );
     };
     let wasm_name = &wasm_url[wasm_url.rfind('/').map_or(0, |i| i + 1)..];
@@ -136,22 +157,19 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
     let quote_start = at - 1;
     let quote_end = at + wasm_url.len() + 1;
     // The statement that calls `init` starts at the line holding it.
-    let Some(init_at) = boot.body[..quote_start].rfind("await init(") else {
-        bail!(
-            "the boot script does not `await init(`: {}",
-            boot.body.trim()
-        );
+    let Some(init_at) = boot[..quote_start].rfind("await init(") else {
+        bail!("the boot script does not `await init(`: {}", boot.trim());
     };
-    let statement = boot.body[..init_at].rfind('\n').map_or(0, |i| i + 1);
-    let mut body = String::with_capacity(boot.body.len() + 256);
-    body.push_str(boot.body[..statement].trim_start());
+    let statement = boot[..init_at].rfind('\n').map_or(0, |i| i + 1);
+    let mut body = String::with_capacity(boot.len() + 256);
+    body.push_str(boot[..statement].trim_start());
     body.push_str(WAIT_FOR_LOAD);
-    body.push_str(&boot.body[statement..quote_start]);
+    body.push_str(&boot[statement..quote_start]);
     body.push_str(&format!(
         "new Request('{wasm_url}', {{ integrity: '{}' }})",
         sri(&wasm)
     ));
-    body.push_str(boot.body[quote_end..].trim_end());
+    body.push_str(boot[quote_end..].trim_end());
     body.push('\n');
 
     let digest = Sha384::digest(body.as_bytes());
@@ -165,23 +183,9 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
         "<script type=\"module\" src=\"{base}{boot_name}\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
         sri(body.as_bytes())
     );
-    let mut out = String::with_capacity(html.len() + 512);
-    out.push_str(&html[..boot.start]);
-    out.push_str(&tag);
-    out.push_str(&html[boot.end..]);
-    // Trunk's preload of the wasm would start that download at once (see WAIT_FOR_LOAD).
-    remove_wasm_preload(&mut out, wasm_name);
-
-    // The policy goes first in <head>, before anything it governs.
     let policy = if dev { DEV_CSP } else { CSP };
     let meta = format!("\n    <meta {CSP_MARK} content=\"{policy}\" />");
-    let Some(head) = out.find("<head>").map(|i| i + "<head>".len()) else {
-        bail!("{}: no <head>", index.display());
-    };
-    let after_charset = out[head..]
-        .find("<meta charset")
-        .and_then(|i| out[head + i..].find('>').map(|j| head + i + j + 1));
-    out.insert_str(after_charset.unwrap_or(head), &meta);
+    let out = rewrite(&html, &found, boot_at, &tag, &meta, wasm_name)?;
     fs::write(&index, out).with_context(|| format!("cannot write {}", index.display()))?;
     Ok(Outcome::Hardened {
         boot: boot_name,
@@ -189,21 +193,58 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
     })
 }
 
-/// Removes the `<link rel="preload" … href="…/NAME" …>` tag of the wasm, if there is one.
-fn remove_wasm_preload(html: &mut String, wasm_name: &str) {
-    let mut from = 0;
-    while let Some(i) = html[from..].find("<link rel=\"preload\"") {
-        let start = from + i;
-        let Some(len) = html[start..].find('>') else {
-            return;
-        };
-        let tag = &html[start..start + len + 1];
-        if tag.contains(&format!("/{wasm_name}\"")) || tag.contains(&format!("\"{wasm_name}\"")) {
-            html.replace_range(start..start + len + 1, "");
-            return;
-        }
-        from = start + len + 1;
+/// The page with the `boot_at`-th inline script replaced by `tag`, Trunk's preload of the wasm
+/// (`wasm_name`) dropped (see [`WAIT_FOR_LOAD`]), and `meta` (the policy) first in `<head>`, after
+/// the charset, before anything it governs.
+fn rewrite(
+    html: &str,
+    found: &Scan,
+    boot_at: usize,
+    tag: &str,
+    meta: &str,
+    wasm_name: &str,
+) -> Result<String> {
+    use lol_html::html_content::ContentType;
+    use lol_html::{element, rewrite_str, RewriteStrSettings};
+    let inline = Cell::new(0usize);
+    let head = Cell::new(false);
+    let out = rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("script:not([src])", |el| {
+                    if inline.replace(inline.get() + 1) == boot_at {
+                        el.replace(tag, ContentType::Html);
+                    }
+                    Ok(())
+                }),
+                element!("link[rel=preload][href]", |el| {
+                    let href = el.get_attribute("href").unwrap_or_default();
+                    if href == wasm_name || href.ends_with(&format!("/{wasm_name}")) {
+                        el.remove();
+                    }
+                    Ok(())
+                }),
+                element!("head > meta[charset]", |el| {
+                    el.after(meta, ContentType::Html);
+                    Ok(())
+                }),
+                element!("head", |el| {
+                    head.set(true);
+                    if !found.charset {
+                        el.prepend(meta, ContentType::Html);
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .context("cannot rewrite the built page")?;
+    if !head.get() {
+        bail!("the built page has no <head> for the policy");
     }
+    Ok(out)
 }
 
 /// `cargo xtask harden [DIR]`: DIR, else Trunk's staging directory (as a hook), else `dist`.
@@ -229,10 +270,7 @@ pub fn run(root: &Path, dir: Option<&str>) -> Result<()> {
         ),
         Outcome::AlreadyDone => println!("harden: {}: already hardened", dir.display()),
     }
-    prerender(root, &dir)?;
-    let pages = sri_noscript_sheets(&dir)?;
-    println!("harden: {pages} page(s) link noscript.css with its integrity");
-    Ok(())
+    prerender(root, &dir)
 }
 
 /// Writes the prerendered pages into `dir` with the app's own `prerender` binary (built natively
@@ -250,46 +288,6 @@ fn prerender(root: &Path, dir: &Path) -> Result<()> {
         bail!("prerendering into {} failed ({status})", dir.display());
     }
     Ok(())
-}
-
-/// The pages prerendering wrote: `index.html` and one folder deep (`zh/index.html`).
-fn pages(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let mut pages = vec![dir.join("index.html")];
-    for entry in fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
-        let page = entry?.path().join("index.html");
-        if page.is_file() {
-            pages.push(page);
-        }
-    }
-    Ok(pages)
-}
-
-/// Gives each page's `<link … noscript.css>` the Subresource Integrity of the file, like every
-/// other asset. Returns how many pages link it; running it twice changes nothing.
-pub fn sri_noscript_sheets(dir: &Path) -> Result<usize> {
-    const NAME: &str = "noscript.css\"";
-    let css_path = dir.join("noscript.css");
-    if !css_path.exists() {
-        return Ok(0);
-    }
-    let css = fs::read(&css_path).with_context(|| format!("cannot read {}", css_path.display()))?;
-    let integrity = format!(" integrity=\"{}\"", sri(&css));
-    let mut linked = 0;
-    for page in pages(dir)? {
-        let html =
-            fs::read_to_string(&page).with_context(|| format!("cannot read {}", page.display()))?;
-        let Some(at) = html.find(NAME).map(|i| i + NAME.len()) else {
-            continue;
-        };
-        linked += 1;
-        if html[at..].starts_with(" integrity=") {
-            continue;
-        }
-        let mut out = html.clone();
-        out.insert_str(at, &integrity);
-        fs::write(&page, out).with_context(|| format!("cannot write {}", page.display()))?;
-    }
-    Ok(linked)
 }
 
 #[cfg(test)]
@@ -344,7 +342,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         };
         assert!(!dev);
         let html = fs::read_to_string(d.path().join("index.html")).unwrap();
-        assert!(inline_scripts(&html).is_empty(), "{html}");
+        assert!(scan(&html).unwrap().scripts.is_empty(), "{html}");
         assert!(
             !html.contains("app-0123_bg.wasm"),
             "no preload of the wasm: {html}"
@@ -412,7 +410,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let html = fs::read_to_string(d.path().join("index.html")).unwrap();
         assert!(html.contains(DEV_CSP));
         // Only the auto-reload script is left inline.
-        assert_eq!(inline_scripts(&html).len(), 1);
+        assert_eq!(scan(&html).unwrap().scripts.len(), 1);
     }
 
     #[test]
@@ -427,26 +425,17 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     }
 
     #[test]
-    fn the_noscript_stylesheet_gets_its_integrity_on_every_page_once() {
-        let d = site(TRUNK_INDEX);
-        let link = "<noscript><link rel=\"stylesheet\" href=\"/noscript.css\" /></noscript>";
-        let page = TRUNK_INDEX.replace("</head>", &format!("{link}</head>"));
-        fs::write(d.path().join("index.html"), &page).unwrap();
-        fs::create_dir(d.path().join("zh")).unwrap();
-        fs::write(d.path().join("zh").join("index.html"), &page).unwrap();
-        fs::write(d.path().join("noscript.css"), "a{}").unwrap();
-        assert_eq!(sri_noscript_sheets(d.path()).unwrap(), 2);
-        let want = format!("href=\"/noscript.css\" integrity=\"{}\" />", sri(b"a{}"));
-        for page in ["index.html", "zh/index.html"] {
-            let html = fs::read_to_string(d.path().join(page)).unwrap();
-            assert!(html.contains(&want), "{page}: {html}");
-        }
-        // Twice changes nothing.
-        let before = fs::read_to_string(d.path().join("index.html")).unwrap();
-        assert_eq!(sri_noscript_sheets(d.path()).unwrap(), 2);
-        assert_eq!(
-            fs::read_to_string(d.path().join("index.html")).unwrap(),
-            before
+    fn a_page_without_a_charset_gets_the_policy_first_in_head() {
+        let d = site(&TRUNK_INDEX.replace("<meta charset=\"utf-8\" />", ""));
+        harden(d.path()).unwrap();
+        let html = fs::read_to_string(d.path().join("index.html")).unwrap();
+        let head = html.find("<head>").unwrap() + "<head>".len();
+        assert!(
+            html[head..]
+                .trim_start()
+                .starts_with(&format!("<meta {CSP_MARK}")),
+            "{html}"
         );
+        assert_eq!(html.matches(CSP_MARK).count(), 1);
     }
 }
