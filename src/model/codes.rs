@@ -1,6 +1,7 @@
 //! `code_table!`: a closed set declared once, with the code each member has in JSON or in the
 //! URL. From one list of `Variant = "code"` it generates the enum (attributes and doc comments
-//! passed through) and `ALL` (every member, in declaration order), `CODES` (their codes, in the
+//! passed through; serialized by serde and described by schemars as its code, so the code is
+//! written once) and `ALL` (every member, in declaration order), `CODES` (their codes, in the
 //! same order), `code()` and `parse()`. A new member is one line; a match over the enum elsewhere
 //! then fails to compile until it handles it.
 
@@ -13,8 +14,10 @@ macro_rules! code_table {
         }
     ) => {
         $(#[$meta])*
+        #[derive(serde::Serialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         $vis enum $name {
-            $( $(#[$vmeta])* $variant ),+
+            $( $(#[$vmeta])* #[serde(rename = $code)] $variant ),+
         }
 
         impl $name {
@@ -66,6 +69,11 @@ mod tests {
         assert_eq!(Sample::CODES, ["first", "second_one"]);
         assert_eq!(Sample::Second.code(), "second_one");
         assert_eq!(Sample::parse("second_one"), Some(Sample::Second));
+        // serde writes the same code: it is declared once.
+        assert_eq!(
+            serde_json::to_value(Sample::Second).unwrap(),
+            serde_json::json!("second_one")
+        );
         assert_eq!(Sample::parse("Second"), None);
         assert_eq!(Sample::default(), Sample::First);
     }

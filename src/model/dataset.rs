@@ -101,9 +101,7 @@ pub struct Channel {
 }
 
 code_table! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Scale {
         One = "one",
         Thousand = "thousand",
@@ -131,9 +129,7 @@ impl Scale {
 
 code_table! {
     /// How the text qualifies a number: "exceeded 21%" is a bound, not a point.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub enum Qualifier {
         #[default]
         Exact = "exact",
@@ -169,9 +165,7 @@ pub enum Period {
 }
 
 code_table! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum FigureKind {
         /// Stated by the case study.
         Reported = "reported",
@@ -237,9 +231,7 @@ pub struct Measure {
 }
 
 code_table! {
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-    #[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Operation {
         /// Sum of all inputs.
         Sum = "sum",

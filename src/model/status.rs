@@ -7,9 +7,7 @@ code_table! {
     /// A check's verdict on the figures it names, mildest first. A consistency finding is one of
     /// holds, doubtful or contradicts; `Implausible` is what a reference range says of a figure
     /// outside it (a figure's status is the worst of all its checks').
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-    #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-    #[serde(rename_all = "snake_case")]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     pub enum Status {
         Holds = "holds",
         Doubtful = "doubtful",
