@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDataset, staticTableHtml } from './datasets.mjs';
+import { generateDataset, staticTableHtml, withoutScripts } from './datasets.mjs';
 import { combineRuns, evaluateTargets, markdown, spliceResults, stats, BEGIN, END } from './report.mjs';
 import { summarizeTrace } from './profile.mjs';
 
@@ -55,6 +55,16 @@ test('the static page holds every figure in a table and no script', () => {
   assert.equal((html.match(/<tr data-figure=/g) ?? []).length, base.figures.length);
   assert.ok(!/<script/i.test(html));
   assert.match(html, /<link rel="stylesheet" href="\/style.css" \/>/);
+});
+
+test('the no-script twin keeps the page and drops every script and module preload', () => {
+  const page =
+    '<head><script type="module" src="/boot.js" integrity="x"></script><link rel="modulepreload" href="/app.js">' +
+    '<link rel="stylesheet" href="/s.css"></head><body><div id="app"><h1>T</h1><img src="charts/a.svg"></div>' +
+    '<script>inline()</script></body>';
+  const bare = withoutScripts(page);
+  assert.ok(!/<script|modulepreload/.test(bare), bare);
+  assert.ok(bare.includes('<link rel="stylesheet" href="/s.css">') && bare.includes('<h1>T</h1><img src="charts/a.svg">'), bare);
 });
 
 test('stats give median, quartiles and p95', () => {

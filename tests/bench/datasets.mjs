@@ -138,6 +138,14 @@ function periodText(p) {
 const SCALE = { one: '', thousand: ' thousand', million: ' million', billion: ' billion', wan: ' wan (10⁴)', yi: ' yi (10⁸)' };
 
 /**
+ * The built page with its scripts and module preloads taken out: the same prerendered HTML with
+ * no wasm at all, to tell what the app costs the first paint from what the page's HTML does.
+ */
+export function withoutScripts(html) {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link rel="modulepreload"[^>]*>/g, '');
+}
+
+/**
  * The lower bound: the same figures as a plain table, with the app's stylesheet (`cssHref`,
  * optional) so the page pays for the same render-blocking fetch. No script at all.
  */

@@ -144,6 +144,8 @@ export function runSummary(r) {
     interactive: r.coldLoad?.interactive?.median ?? null,
     staticComplete: r.static?.complete?.median ?? null,
     staticFcp: r.static?.fcp?.median ?? null,
+    bareComplete: r.bare?.complete?.median ?? null,
+    bareFcp: r.bare?.fcp?.median ?? null,
     ratio: r.ratio ?? null,
     p95At100k: Object.fromEntries(INTERACTIONS.map(([k]) => [k, big?.interactions?.[k]?.frame?.p95 ?? null])),
   };
@@ -325,13 +327,17 @@ export function markdown(r) {
         [`static table (${st.rows ?? '?'} rows): last row in the DOM`, st.complete],
         ['static table: first contentful paint', st.fcp],
         ['static table: DOMContentLoaded end', st.domContentLoaded],
+        ['the same page without script: cards + every chart image loaded', r.bare?.complete],
+        ['the same page without script: first contentful paint', r.bare?.fcp],
       ].map(([name, s]) => [name, ms(s?.median), `${ms(s?.p25)}–${ms(s?.p75)}`, `${ms(s?.min)}–${ms(s?.max)}`, s?.n ?? 0]),
     ),
   );
   parts.push(
     `\nRatio app ÷ static: first complete render ÷ last row in the DOM ${ratio(r.ratio?.firstRenderOverStatic)}; ` +
       `app first render ÷ static first contentful paint ${ratio(r.ratio?.firstRenderOverStaticFcp)}; ` +
-      `FCP ÷ FCP ${ratio2(r.ratio?.fcpOverStaticFcp)}; interactive ÷ last row in the DOM ${ratio(r.ratio?.interactiveOverStatic)}.`,
+      `FCP ÷ FCP ${ratio2(r.ratio?.fcpOverStaticFcp)}; interactive ÷ last row in the DOM ${ratio(r.ratio?.interactiveOverStatic)}. ` +
+      `Ratio app ÷ the same prerendered page with its scripts taken out (what the wasm costs the first paint): ` +
+      `first complete render ${ratio2(r.ratio?.firstRenderOverBare)}, FCP ${ratio2(r.ratio?.fcpOverBareFcp)}.`,
   );
   if ((m.runs ?? 1) > 1) {
     parts.push(`\nAcross the ${m.runs} runs (each run's median; p95 for the interactions):\n`);
@@ -342,6 +348,7 @@ export function markdown(r) {
       ['app: interactive', cl.interactive, 'median'],
       ['static table: last row in the DOM', st.complete, 'median'],
       ['static table: first contentful paint', st.fcp, 'median'],
+      ['the same page without script: first contentful paint', r.bare?.fcp, 'median'],
       ...INTERACTIONS.map(([k, label]) => [`${label}, p95 at ${int(TARGETS.p95AtFigures)} figures`, big?.interactions?.[k]?.frame, 'p95']),
     ];
     parts.push(

@@ -26,7 +26,7 @@ import { gzipSync, constants } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS as HARNESS_CHROMIUM_ARGS, ROOT, openPage, pageErrors } from '../e2e/harness.mjs';
-import { generateDataset, staticTableHtml, SHIPPED } from './datasets.mjs';
+import { generateDataset, staticTableHtml, withoutScripts, SHIPPED } from './datasets.mjs';
 import { benchInit } from './inpage.mjs';
 import { draftText } from './drafttext.mjs';
 import { lighthouse } from './lighthouse.mjs';
@@ -489,11 +489,15 @@ async function profile(browser, url, largest) {
 // ---- one run of the browser measurements ----
 
 /** Cold loads, static loads, the shipped data's interactions and the generated datasets. */
-async function measureRun(browser, server, { appUrl, staticUrl, base, datasets, first }) {
+async function measureRun(browser, server, { appUrl, staticUrl, bareUrl, base, datasets, first }) {
   const r = {};
   // Cold loads of the app and of the static lower bound, interleaved in blocks.
   const app = await coldLoads(browser, server, appUrl, CONFIG.coldLoads, { mode: 'app' }, 'cold load');
   const stat = await coldLoads(browser, server, staticUrl, CONFIG.staticLoads, { mode: 'static', rows: base.figures.length }, 'static load');
+  // The app's own prerendered page with every script taken out: what the same HTML costs to
+  // paint with no wasm at all (complete = cards there and every chart image loaded).
+  const bare = await coldLoads(browser, server, bareUrl, CONFIG.staticLoads, { mode: 'page' }, 'page without script');
+  const okBare = bare.filter((s) => !s.error);
   const ok = app.filter((s) => !s.error);
   const okStatic = stat.filter((s) => !s.error);
   if (!ok.length) problems.push(`the app never completed its first render: ${app[0]?.error}`);
@@ -527,6 +531,11 @@ async function measureRun(browser, server, { appUrl, staticUrl, base, datasets, 
     samplesMs: okStatic.map((s) => Math.round(s.firstRender * 10) / 10),
     failures: stat.filter((s) => s.error).map((s) => s.error),
   };
+  r.bare = {
+    complete: pick(okBare, 'firstRender'),
+    fcp: pick(okBare, 'fcp'),
+    failures: bare.filter((s) => s.error).map((s) => s.error),
+  };
   r.transfer = {
     browserBytes: stats(ok.map((s) => s.transferBytes)).median,
     encodedBytes: stats(ok.map((s) => s.encodedBytes)).median,
@@ -538,6 +547,8 @@ async function measureRun(browser, server, { appUrl, staticUrl, base, datasets, 
     firstRenderOverStaticFcp: div(r.coldLoad.firstRender.median, r.static.fcp.median),
     fcpOverStaticFcp: div(r.coldLoad.fcp.median, r.static.fcp.median),
     interactiveOverStatic: div(r.coldLoad.interactive.median, r.static.complete.median),
+    firstRenderOverBare: div(r.coldLoad.firstRender.median, r.bare.complete.median),
+    fcpOverBareFcp: div(r.coldLoad.fcp.median, r.bare.fcp.median),
   };
 
   // The shipped data in one page: reloads, memory, the table's size, interactions.
@@ -659,9 +670,14 @@ async function main() {
   }
   const css = (await readdir(DIST)).find((f) => f.endsWith('.css'));
   const staticHtml = staticTableHtml(base, { cssHref: css ? `/${css}` : undefined });
-  const server = await startBenchServer(DIST, { extra: { '/__bench/static-table.html': { body: staticHtml } } });
+  // At the site's root, so the page's relative chart addresses resolve as on the real page.
+  const bareHtml = withoutScripts(await readFile(path.join(DIST, 'index.html'), 'utf8'));
+  const server = await startBenchServer(DIST, {
+    extra: { '/__bench/static-table.html': { body: staticHtml }, '/__bench-no-script.html': { body: bareHtml } },
+  });
   const appUrl = server.url;
   const staticUrl = new URL('/__bench/static-table.html', server.url).toString();
+  const bareUrl = new URL('/__bench-no-script.html', server.url).toString();
 
   const runs = [];
   for (let run = 1; run <= RUNS; run++) {
@@ -671,7 +687,7 @@ async function main() {
     try {
       // The datasets are measured afresh in every run (measureDataset fills in its copy).
       const own = datasets.map((d) => ({ ...d }));
-      runs.push(await measureRun(browser, server, { appUrl, staticUrl, base, datasets: own, first: run === 1 }));
+      runs.push(await measureRun(browser, server, { appUrl, staticUrl, bareUrl, base, datasets: own, first: run === 1 }));
       // The draft review screen with 5,000 highlights: longest task on drafting (open), on
       // selecting a highlight and on editing it. Once: it is not a target.
       if (run === 1) results.draftReview = await draftReview(browser, appUrl);

@@ -186,11 +186,12 @@ fn size_budget(ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-/// Node's test runner over tests/e2e/ against the release build in dist/.
+/// Node's test runner over tests/e2e/ against the release build in dist/, and the benchmark's
+/// own unit tests (its dataset generator, statistics and report; no browser).
 fn e2e(ctx: &Ctx) -> Result<()> {
     ctx.run(
         ctx.command("node")
-            .args(["--test", "tests/e2e/"])
+            .args(["--test", "tests/e2e/", "tests/bench/bench.test.mjs"])
             .env("DIST_DIR", ctx.root.join("dist")),
     )
 }
