@@ -3,7 +3,7 @@
 
 use kezuohou_explorer::model::narrative::{overview, told};
 use kezuohou_explorer::model::presentation::{
-    parse_template, ChartTitle, Group, Segment, MAX_PROPOSED_HEADLINES,
+    parse_template, ChartTitle, Group, Segment, MAX_FIGURES_PER_SENTENCE, MAX_PROPOSED_HEADLINES,
 };
 use kezuohou_explorer::model::{Lang, Model, Provenance, EMBEDDED_JSON, FORMAT_VERSION};
 use serde_json::{json, Value};
@@ -115,7 +115,28 @@ fn a_format_1_file_is_migrated_with_its_presentation_proposed() {
         ids,
         ["proposed-areas-1", "proposed-money-1", "proposed-shares-1"]
     );
-    assert!(overview(&m, Lang::En).is_empty());
+    // A lead sentence per channel, naming its reported figures by label, each number a
+    // quantity the page formats and links; figures of no channel are left to the cards.
+    assert_eq!(
+        overview(&m, Lang::En),
+        [vec![
+            t("Jobs: Treated area, "),
+            q("treated_area"),
+            t("; Income gain, "),
+            q("income"),
+            t("."),
+        ]]
+    );
+    assert_eq!(
+        overview(&m, Lang::Zh),
+        [vec![
+            t("就业：治理面积 "),
+            q("treated_area"),
+            t("；增收 "),
+            q("income"),
+            t("。"),
+        ]]
+    );
 }
 
 #[test]
@@ -194,6 +215,14 @@ fn proposals_stay_small_for_a_large_dataset() {
         .value
         .iter()
         .all(|c| c.panels.iter().flatten().count() <= 9));
+    // One sentence for the one channel, naming at most three figures.
+    let lead = overview(&m, Lang::En);
+    assert_eq!(lead.len(), 1);
+    let named = lead[0]
+        .iter()
+        .filter(|s| matches!(s, Segment::Quantity(_)))
+        .count();
+    assert_eq!(named, MAX_FIGURES_PER_SENTENCE);
 }
 
 #[test]

@@ -95,6 +95,10 @@ pub const MAX_PROPOSED_HEADLINES: usize = 10;
 /// At most this many charts are proposed, of at most this many bars each.
 pub const MAX_PROPOSED_CHARTS: usize = 8;
 pub const MAX_PROPOSED_BARS: usize = 8;
+/// At most this many proposed lead sentences (one per channel), each naming at most this many
+/// figures.
+pub const MAX_PROPOSED_SENTENCES: usize = 6;
+pub const MAX_FIGURES_PER_SENTENCE: usize = 3;
 
 impl Story {
     /// The dataset's presentation, parsed, with what it leaves out proposed. The dataset is
@@ -131,7 +135,7 @@ impl Story {
             narrative: part(
                 p.narrative.as_ref(),
                 |s: &Vec<Sentence>| templates(s),
-                Vec::new,
+                || propose_narrative(d),
             ),
             footer: part(p.footer.as_ref(), Vec::clone, Vec::new),
         }
@@ -400,6 +404,55 @@ fn propose_headlines(d: &Dataset) -> Vec<String> {
     );
     out.truncate(MAX_PROPOSED_HEADLINES);
     out
+}
+
+/// One lead sentence per channel, in the dataset's channel order: the channel's name, then its
+/// first reported figures, each by its label and its value (a quantity, so the page formats and
+/// links it). "Warden work: Marsh restored, 12,500 ha; Reed beds, 3,000 ha." A channel with no
+/// reported figure says nothing; figures of no channel are left to the headline cards.
+fn propose_narrative(d: &Dataset) -> Vec<Template> {
+    // (after the channel, between label and value, between figures, at the end)
+    let words = |lang: Lang| match lang {
+        Lang::En => (": ", ", ", "; ", "."),
+        Lang::Zh => ("：", " ", "；", "。"),
+    };
+    let sentence = |lang: Lang, channel: &Text, figures: &[&super::dataset::Figure]| {
+        let (colon, between, sep, end) = words(lang);
+        let mut out = Vec::new();
+        let mut text = format!("{}{colon}", channel.get(lang));
+        for (i, f) in figures.iter().enumerate() {
+            if i > 0 {
+                text.push_str(sep);
+            }
+            text.push_str(f.label.get(lang));
+            text.push_str(between);
+            out.push(Segment::Text(std::mem::take(&mut text)));
+            out.push(Segment::Quantity(f.id.clone()));
+        }
+        out.push(Segment::Text(end.to_string()));
+        out
+    };
+    d.channels
+        .iter()
+        .filter_map(|c| {
+            let figures: Vec<_> = d
+                .figures
+                .iter()
+                .filter(|f| {
+                    f.kind == FigureKind::Reported
+                        && f.repeats.is_none()
+                        && f.channel.as_deref() == Some(c.id.as_str())
+                })
+                .take(MAX_FIGURES_PER_SENTENCE)
+                .collect();
+            (!figures.is_empty()).then(|| Template {
+                en: sentence(Lang::En, &c.label, &figures),
+                zh: sentence(Lang::Zh, &c.label, &figures),
+                when: None,
+            })
+        })
+        .take(MAX_PROPOSED_SENTENCES)
+        .collect()
 }
 
 fn group_of(unit: Unit) -> Option<Group> {

@@ -88,6 +88,11 @@ for (const [kind, c] of Object.entries(CASES)) {
         assert.match(await page.locator('#chart-proposed-areas-1 h3').textContent(), lang === 'en' ? /^Areas \(2020\)$/ : /^面积（2020/);
         // The area chart draws the county the marsh lies within.
         assert.match(await page.locator('#chart-proposed-areas-1 table').textContent(), lang === 'en' ? /Area of Lakeshore County/ : /湖滨县总面积/);
+        // Proposed lead sentences: one per channel, its figures by label, each value a link.
+        const lead = page.locator('p.narrative.lead');
+        const told = (await lead.textContent()).trim();
+        assert.match(told, lang === 'en' ? /^Warden work: .+, 12,500 ha; .+\. Boat tours: .+\.$/ : /^看护工作：.+ 12,500 公顷；.+。 游船观光：.+。$/);
+        assert.equal(await lead.locator('button[data-figure="marsh_restored_area"]').count(), 1);
       }
       await screenshot(page, `any-case-${kind}-${lang}-1280`);
       await noCaseWords(page, `overview ${kind} ${lang}`);
