@@ -94,7 +94,8 @@ pub fn render(lang: Lang) -> Result<Page, String> {
 }
 
 /// `template` (the built `index.html`, whose body holds an empty `<div id="app">` and a
-/// `<noscript>` note) with `page` written in: the page's language, title and description, the
+/// `<noscript>` note) with `page` written in: the page's language, title and description (also
+/// as Open Graph tags for link previews), the
 /// rendered body, and for readers without JavaScript a note on what needs it (which replaces the
 /// template's, and links the page in the other language) and `noscript.css` beside the main
 /// stylesheet, with its integrity.
@@ -113,6 +114,23 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
         Lang::Zh => Lang::En,
     };
     let other_lang = html_lang(other);
+    let og_locale = |lang: Lang| match lang {
+        Lang::En => "en_US",
+        Lang::Zh => "zh_CN",
+    };
+    // Link previews (Open Graph): the case's title and intro, the page's locale and the other.
+    let attr = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
+    let preview = format!(
+        "<meta property=\"og:type\" content=\"website\" />\
+         <meta property=\"og:title\" content=\"{}\" />\
+         <meta property=\"og:description\" content=\"{}\" />\
+         <meta property=\"og:locale\" content=\"{}\" />\
+         <meta property=\"og:locale:alternate\" content=\"{}\" />",
+        attr(&page.title),
+        attr(&page.description),
+        og_locale(page.lang),
+        og_locale(other),
+    );
     let other = link(page.lang, other);
     let sheet_integrity = integrity(NOSCRIPT_CSS.as_bytes());
     let note = format!(
@@ -134,7 +152,9 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
                     Ok(())
                 }),
                 element!("meta[name=description]", |el| {
-                    Ok(el.set_attribute("content", &page.description)?)
+                    el.set_attribute("content", &page.description)?;
+                    el.after(&preview, ContentType::Html);
+                    Ok(())
                 }),
                 // The stylesheet for readers without JavaScript sits beside the main one.
                 element!("link[rel=stylesheet]", |el| {

@@ -89,6 +89,17 @@ fn filling_a_built_page_writes_language_title_body_and_notes() {
         html_escape::encode_text(&page.title)
     )));
     assert!(!html.contains("content=\"generic\""));
+    // Link previews read Open Graph tags: the same title and description, and the locales.
+    assert!(html.contains(&format!(
+        "<meta property=\"og:title\" content=\"{}\" />",
+        html_escape::encode_double_quoted_attribute(&page.title)
+    )));
+    assert!(html.contains(&format!(
+        "<meta property=\"og:description\" content=\"{}\" />",
+        html_escape::encode_double_quoted_attribute(&page.description)
+    )));
+    assert!(html.contains("<meta property=\"og:locale\" content=\"zh_CN\" />"));
+    assert!(html.contains("<meta property=\"og:locale:alternate\" content=\"en_US\" />"));
     assert!(html.contains("<div id=\"app\" data-prerendered=\"zh\"><!--"));
     assert!(
         !html.contains("needs JavaScript"),
