@@ -105,15 +105,11 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
     use std::cell::Cell;
 
     let t = tr(page.lang);
-    let html_lang = |lang: Lang| match lang {
-        Lang::En => "en",
-        Lang::Zh => "zh-CN",
-    };
     let other = match page.lang {
         Lang::En => Lang::Zh,
         Lang::Zh => Lang::En,
     };
-    let other_lang = html_lang(other);
+    let other_lang = other.html_tag();
     let og_locale = |lang: Lang| match lang {
         Lang::En => "en_US",
         Lang::Zh => "zh_CN",
@@ -145,7 +141,7 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
         RewriteStrSettings {
             element_content_handlers: vec![
                 element!("html", |el| Ok(
-                    el.set_attribute("lang", html_lang(page.lang))?
+                    el.set_attribute("lang", page.lang.html_tag())?
                 )),
                 element!("title", |el| {
                     el.set_inner_content(&page.title, ContentType::Text);

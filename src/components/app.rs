@@ -327,14 +327,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     None => storage::web::remove(Record::Settings),
                 }
             }
-            browser::set_root_attr(
-                "lang",
-                if view.lang == crate::model::Lang::Zh {
-                    "zh-CN"
-                } else {
-                    "en"
-                },
-            );
+            browser::set_root_attr("lang", view.lang.html_tag());
             browser::set_root_attr("data-theme", view.theme.code());
         },
     );

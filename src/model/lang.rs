@@ -11,3 +11,13 @@ code_table! {
         Zh = "zh",
     }
 }
+
+impl Lang {
+    /// The language's tag for `<html lang>` (BCP 47): the script matters for Chinese fonts.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+}

@@ -83,7 +83,8 @@ test('targets pass, miss with a margin, or say they were not measured', () => {
     size: { total_gzip_bytes: 250_000 },
     coldLoad: { firstRender: { median: 70 }, fcp: { median: 80 } },
     static: { complete: { median: 60 }, fcp: { median: 60 } },
-    ratio: { firstRenderOverStatic: 70 / 60, fcpOverStaticFcp: 80 / 60 },
+    bare: { complete: { median: 68 }, fcp: { median: 60 } },
+    ratio: { firstRenderOverStatic: 70 / 60, fcpOverStaticFcp: 80 / 60, firstRenderOverBare: 70 / 68, fcpOverBareFcp: 80 / 60 },
     interactions: { lang: { frame: { median: 20, p95: 30, n: 20 } } },
     datasets: [{ figures: 100_000, bytes: 9e7, load: { outcome: 'refused', errors: ['too_large'] } }],
     lighthouse: { median: { performance: 0.9, accessibility: 1, 'best-practices': 1 } },
@@ -94,6 +95,9 @@ test('targets pass, miss with a margin, or say they were not measured', () => {
   assert.equal(by('first complete render').pass, true);
   assert.equal(by('first contentful paint').pass, false);
   assert.match(by('first contentful paint').margin, /missed by 0\.13×/);
+  assert.equal(by('first complete render ÷ the same page without script').pass, true);
+  assert.match(by('first complete render ÷ the same page without script').note, /70\.0 ms vs 68\.0 ms/);
+  assert.equal(by('first contentful paint ÷ the same page without script').pass, false);
   assert.equal(by('language switch (#ctl-lang), median').pass, false);
   assert.equal(by('unit switch (#ctl-area), median').pass, null);
   assert.match(by('language switch (#ctl-lang), p95 at').note, /refused \(too_large\)/);

@@ -209,6 +209,20 @@ export function evaluateTargets(r) {
       note: r.coldLoad?.fcp?.median ? `${ms(r.coldLoad.fcp.median)} vs ${ms(r.static?.fcp?.median)}` : '',
     }),
   );
+  // The same comparison against the app's own prerendered page with its scripts taken out: the
+  // lower bound of painting this page's HTML, so what remains is what the wasm costs.
+  out.push(
+    target('first complete render ÷ the same page without script (shipped data)', `≤ ${TARGETS.renderOverStatic}×`, r.ratio?.firstRenderOverBare, TARGETS.renderOverStatic, {
+      format: ratio2,
+      note: r.bare?.complete?.median ? `${ms(r.coldLoad?.firstRender?.median)} vs ${ms(r.bare.complete.median)}` : '',
+    }),
+  );
+  out.push(
+    target('first contentful paint ÷ the same page without script (shipped data)', `≤ ${TARGETS.fcpOverStatic}×`, r.ratio?.fcpOverBareFcp, TARGETS.fcpOverStatic, {
+      format: ratio2,
+      note: r.bare?.fcp?.median ? `${ms(r.coldLoad?.fcp?.median)} vs ${ms(r.bare.fcp.median)}` : '',
+    }),
+  );
   for (const [kind, label] of INTERACTIONS) {
     const s = r.interactions?.[kind]?.frame;
     out.push(
