@@ -259,6 +259,13 @@ strings! {
     draft_store_corrupt: "The draft kept in this browser could not be read and was removed: starting with no draft.", "本浏览器中保存的草稿无法读取，已删除：从空白开始。";
     draft_store_full: "Browser storage is full: this draft is not kept and will be lost on reload.", "浏览器存储空间已满：此草稿未保存，重新加载后将丢失。";
     draft_store_unavailable: "This browser does not let this page store data: the draft will be lost on reload.", "本浏览器不允许此页面保存数据：重新加载后草稿将丢失。";
+    rule_sum_equals: "parts add up to the total", "分项之和等于合计";
+    rule_fits_within: "an area fits inside another", "面积不超过所属面积";
+    rule_part_of: "a part is no larger than its whole", "部分不大于整体";
+    rule_ratio_matches: "a ratio matches the stated rate", "比值与所述比率相符";
+    rule_equal: "two statements agree", "两处表述一致";
+    rule_reference_range: "a figure lies within a published range", "数字落在公开数据的范围内";
+    rule_tension: "a ratio worth seeing", "值得留意的比值";
     scale_one: "units", "个";
     scale_thousand: "thousand", "千";
     scale_million: "million", "百万";

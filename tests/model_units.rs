@@ -672,3 +672,19 @@ fn a_year_given_twice_uses_its_first_rate_in_any_order_of_the_list() {
     assert_eq!(r.years, vec![2014, 2015, 2016, 2017]);
     assert!((r.cny_per_usd - (6.1428 + 6.2284 + 6.6423 + 6.7518) / 4.0).abs() < 1e-12);
 }
+
+#[test]
+fn a_printed_scale_reads_as_the_source_wrote_it() {
+    use kezuohou_explorer::model::format::scale_text;
+    use kezuohou_explorer::model::{Lang, Scale};
+    assert_eq!(scale_text(Scale::Million, Lang::En), " million");
+    assert_eq!(scale_text(Scale::Million, Lang::Zh), "百万");
+    assert_eq!(scale_text(Scale::Wan, Lang::En), " 万");
+    for lang in Lang::ALL {
+        assert_eq!(scale_text(Scale::One, lang), "");
+        // Every other scale says something, in each language.
+        for s in Scale::ALL.into_iter().filter(|s| *s != Scale::One) {
+            assert!(!scale_text(s, lang).trim().is_empty(), "{s:?} {lang:?}");
+        }
+    }
+}

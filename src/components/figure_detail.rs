@@ -133,24 +133,15 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
 
 /// The value as the source printed it: "more than 21 %", "50.457 million yuan".
 fn as_printed(f: &crate::model::Figure, lang: Lang) -> String {
-    let scale = f.scale.code();
     let unit =
         crate::model::Unit::parse(&f.unit).map_or(f.unit.clone(), |u| u.symbol(lang).to_string());
     let q = match f.qualifier {
         crate::model::Qualifier::Exact => String::new(),
         other => format!("{} ", qualifier_text(other, lang)),
     };
-    let scale = match (scale, lang) {
-        ("one", _) => String::new(),
-        ("thousand", Lang::Zh) => "千".into(),
-        ("million", Lang::Zh) => "百万".into(),
-        ("billion", Lang::Zh) => "十亿".into(),
-        ("wan", _) => " 万".into(),
-        ("yi", _) => " 亿".into(),
-        (other, _) => format!(" {other}"),
-    };
     format!(
-        "{q}{}{scale} {unit}",
-        crate::model::format::number_text(f.value)
+        "{q}{}{} {unit}",
+        crate::model::format::number_text(f.value),
+        crate::model::format::scale_text(f.scale, lang)
     )
 }

@@ -12,22 +12,16 @@ use crate::numfmt;
 use std::ops::Range;
 use yew::prelude::*;
 
-fn rule_name(rule: &Rule, lang: Lang) -> &'static str {
-    match (rule, lang) {
-        (Rule::SumEquals { .. }, Lang::En) => "parts add up to the total",
-        (Rule::SumEquals { .. }, Lang::Zh) => "分项之和等于合计",
-        (Rule::FitsWithin { .. }, Lang::En) => "an area fits inside another",
-        (Rule::FitsWithin { .. }, Lang::Zh) => "面积不超过所属面积",
-        (Rule::PartOf { .. }, Lang::En) => "a part is no larger than its whole",
-        (Rule::PartOf { .. }, Lang::Zh) => "部分不大于整体",
-        (Rule::RatioMatches { .. }, Lang::En) => "a ratio matches the stated rate",
-        (Rule::RatioMatches { .. }, Lang::Zh) => "比值与所述比率相符",
-        (Rule::Equal { .. }, Lang::En) => "two statements agree",
-        (Rule::Equal { .. }, Lang::Zh) => "两处表述一致",
-        (Rule::ReferenceRange { .. }, Lang::En) => "a figure lies within a published range",
-        (Rule::ReferenceRange { .. }, Lang::Zh) => "数字落在公开数据的范围内",
-        (Rule::Tension { .. }, Lang::En) => "a ratio worth seeing",
-        (Rule::Tension { .. }, Lang::Zh) => "值得留意的比值",
+/// What a relation's rule checks, in words.
+fn rule_name(rule: &Rule, t: &Strings) -> &'static str {
+    match rule {
+        Rule::SumEquals { .. } => t.rule_sum_equals,
+        Rule::FitsWithin { .. } => t.rule_fits_within,
+        Rule::PartOf { .. } => t.rule_part_of,
+        Rule::RatioMatches { .. } => t.rule_ratio_matches,
+        Rule::Equal { .. } => t.rule_equal,
+        Rule::ReferenceRange { .. } => t.rule_reference_range,
+        Rule::Tension { .. } => t.rule_tension,
     }
 }
 
@@ -124,7 +118,7 @@ fn finding_card(
     html! {
         <li class={classes!("finding-card", format!("status-{}", f.status.code()))} data-relation={f.relation.clone()}>
             <h4><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{f.label.get(lang)}</h4>
-            <p class="muted">{t.rule}{": "}{rule_name(&f.rule, lang)}{format!(" · {} {}%", t.tolerance, pct(f.tolerance_pct))}</p>
+            <p class="muted">{t.rule}{": "}{rule_name(&f.rule, t)}{format!(" · {} {}%", t.tolerance, pct(f.tolerance_pct))}</p>
             <dl>
                 <dt>{t.left_side}</dt><dd>{links(&f.left.ids, on_select)}<div>{side_text(model, &f.left, lang, num)}</div></dd>
                 <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>

@@ -1,7 +1,7 @@
 //! Words around numbers, in both languages: periods, bounds, kinds. The digits themselves are
 //! formatted by the caller (the browser's Intl machinery in the app, `plain_number` natively).
 
-use super::dataset::{Period, Qualifier};
+use super::dataset::{Period, Qualifier, Scale};
 use super::estimate::Shape;
 use super::lang::Lang;
 
@@ -43,6 +43,21 @@ pub fn period_text(p: Option<&Period>, lang: Lang) -> String {
         }
         .to_string(),
         Some(Period::Undated) => if zh { "未注明时间" } else { "undated" }.to_string(),
+    }
+}
+
+/// A scale word as it follows a printed number: "50.457 million", "6.5 万", "5千".
+pub fn scale_text(scale: Scale, lang: Lang) -> &'static str {
+    match (scale, lang) {
+        (Scale::One, _) => "",
+        (Scale::Thousand, Lang::En) => " thousand",
+        (Scale::Thousand, Lang::Zh) => "千",
+        (Scale::Million, Lang::En) => " million",
+        (Scale::Million, Lang::Zh) => "百万",
+        (Scale::Billion, Lang::En) => " billion",
+        (Scale::Billion, Lang::Zh) => "十亿",
+        (Scale::Wan, _) => " 万",
+        (Scale::Yi, _) => " 亿",
     }
 }
 
