@@ -91,7 +91,7 @@ for (const [kind, c] of Object.entries(CASES)) {
         // Proposed lead sentences: one per channel, its figures by label, each value a link.
         const lead = page.locator('p.narrative.lead');
         const told = (await lead.textContent()).trim();
-        assert.match(told, lang === 'en' ? /^Warden work: .+, 12,500 ha; .+\. Boat tours: .+\.$/ : /^看护工作：.+ 12,500 公顷；.+。 游船观光：.+。$/);
+        assert.match(told, lang === 'en' ? /^Warden work: .+, 12,500 ha; .+\. Boat tours: .+\.$/ : /^看护工作：.+ 12,500 公顷；.+。游船观光：.+。$/);
         assert.equal(await lead.locator('button[data-figure="marsh_restored_area"]').count(), 1);
       }
       await screenshot(page, `any-case-${kind}-${lang}-1280`);
