@@ -1,7 +1,8 @@
 // The prerendered pages, end to end on the release build (issue 12):
 // - with JavaScript off, `/` and `/zh/` show the case: title, headline figures, the charts as
 //   SVG images, the narrative, the data quality summary and the source, and say which controls
-//   need JavaScript; nothing breaks the Content-Security-Policy;
+//   need JavaScript; nothing breaks the Content-Security-Policy; the page as served (scripts
+//   refused) passes axe in both languages and schemes;
 // - with JavaScript on, the app takes the page over (hydration: the same elements stay in the
 //   document), logs nothing, shifts no layout while the canvases replace the images, and the
 //   page is live;
@@ -12,7 +13,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DIST_DIR, ROOT, cspViolations, pageErrors, screenshot, startHarness } from './harness.mjs';
+import { DIST_DIR, ROOT, cspViolations, formatViolations, pageErrors, runAxe, screenshot, startHarness } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -98,6 +99,21 @@ for (const [lang, at, other, scheme] of [['en', '', 'zh/', 'light'], ['zh', 'zh/
     // as blocked: that is the setting at work, not a fault of the page.
     const unexpected = pageErrors(page).filter((e) => !/^request failed: .*\.js \(csp\)$/.test(e));
     assert.deepEqual(unexpected, []);
+    await page.context().close();
+  });
+}
+
+// Axe needs timers, which a page without JavaScript does not run: the page is checked with its
+// scripts refused instead, which is also what every reader sees before the app takes over.
+for (const [lang, at, scheme] of [['en', '', 'light'], ['zh', 'zh/', 'dark']]) {
+  test(`the prerendered /${at} passes axe before the app runs (${lang}, ${scheme})`, async () => {
+    const page = await harness.newPage({ colorScheme: scheme });
+    await page.route('**/*.{js,wasm}', (route) => route.abort());
+    await page.goto(new URL(at, harness.baseUrl).toString(), { waitUntil: 'load' });
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app ?? null), null, 'the app did not run');
+    assert.ok((await page.locator('img.chart-static').count()) >= 5, 'the prerendered charts are there');
+    const violations = await runAxe(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
     await page.context().close();
   });
 }
