@@ -97,6 +97,19 @@ pub fn device_pixel_ratio() -> f64 {
         .max(1.0)
 }
 
+/// Whether `el` is on screen or within `margin` CSS pixels of it (a layout read: call it from an
+/// effect, where the patched DOM is laid out for the coming frame anyway).
+pub fn near_viewport(el: &web_sys::Element, margin: f64) -> bool {
+    let Some(height) = window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+    else {
+        return true;
+    };
+    let r = el.get_bounding_client_rect();
+    r.bottom() > -margin && r.top() < height + margin
+}
+
 /// Move keyboard focus to the element with this id, if it exists.
 pub fn focus_id(id: &str) {
     if let Some(el) = window()

@@ -7,6 +7,8 @@ use crate::charts::spec::ChartSpec;
 use crate::i18n::tr;
 use crate::model::Lang;
 use gloo::events::EventListener;
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use std::rc::Rc;
@@ -44,6 +46,42 @@ pub struct ChartPanelProps {
     pub narrative: Vec<crate::model::narrative::Sentence>,
 }
 
+/// How far off screen (CSS pixels) a chart still counts as seen: redrawn at once.
+const NEAR_PX: f64 = 200.0;
+
+/// A redraw put off until after the next frame: it runs in the frame after that one, so the
+/// frame that shows the change (and any task queued before it) does not wait for it.
+#[derive(Default)]
+struct Deferred {
+    first: Option<AnimationFrame>,
+    second: Rc<std::cell::RefCell<Option<AnimationFrame>>>,
+}
+
+/// Draws the chart on its canvas, sized for the device's pixels, and marks it drawn.
+fn paint(
+    el: &web_sys::HtmlCanvasElement,
+    spec: &ChartSpec,
+    geometry: &Layout,
+    dark: bool,
+    active: Option<usize>,
+) {
+    let dpr = browser::device_pixel_ratio();
+    el.set_width((geometry.width * dpr).round() as u32);
+    el.set_height((geometry.height * dpr).round() as u32);
+    let _ = el
+        .style()
+        .set_property("width", &format!("{}px", geometry.width.round() as i32));
+    let _ = el
+        .style()
+        .set_property("height", &format!("{}px", geometry.height.round() as i32));
+    if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
+        let area = backend.into_drawing_area();
+        let palette = if dark { &DARK } else { &LIGHT };
+        let ok = draw(&area, spec, geometry, palette, dpr, active).is_ok();
+        let _ = el.set_attribute("data-drawn", if ok { "true" } else { "error" });
+    }
+}
+
 /// A chart on a canvas, its tooltip, and its twins: a data table and a description.
 #[function_component(ChartPanel)]
 pub fn chart_panel(p: &ChartPanelProps) -> Html {
@@ -66,8 +104,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         use_effect_with((), move |_| {
             // Each chart swaps in its own task, after the takeover: the page stays responsive
             // between them instead of drawing every canvas in the hydration's task.
-            let swap = (*pictured)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || pictured.set(false)));
+            let swap = (*pictured).then(|| Timeout::new(0, move || pictured.set(false)));
             move || drop(swap)
         });
     }
@@ -98,6 +135,10 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
 
     let geometry: Rc<Layout> = Rc::new(layout(&p.spec, if *width > 0.0 { *width } else { 640.0 }));
 
+    // A chart off screen is redrawn a frame later instead of in the update that changed it (a
+    // language, a unit, the theme): what the reader sees is painted first. Dropping the handles
+    // cancels a redraw that a newer one replaces.
+    let deferred = use_mut_ref(Deferred::default);
     {
         let canvas = canvas.clone();
         let tip_ref = tip_ref.clone();
@@ -115,21 +156,22 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                     let _ = style.set_property("top", &format!("{}px", (bx.row_y1 + 2.0) as i32));
                     let _ = style.set_property("left", &format!("{}px", left.max(0.0) as i32));
                 }
+                *deferred.borrow_mut() = Deferred::default();
                 if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                    let dpr = browser::device_pixel_ratio();
-                    el.set_width((geometry.width * dpr).round() as u32);
-                    el.set_height((geometry.height * dpr).round() as u32);
-                    let _ = el
-                        .style()
-                        .set_property("width", &format!("{}px", geometry.width.round() as i32));
-                    let _ = el
-                        .style()
-                        .set_property("height", &format!("{}px", geometry.height.round() as i32));
-                    if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
-                        let area = backend.into_drawing_area();
-                        let palette = if *dark { &DARK } else { &LIGHT };
-                        let ok = draw(&area, spec, geometry, palette, dpr, *active).is_ok();
-                        let _ = el.set_attribute("data-drawn", if ok { "true" } else { "error" });
+                    if browser::near_viewport(&el, NEAR_PX) {
+                        paint(&el, spec, geometry, *dark, *active);
+                    } else {
+                        let _ = el.set_attribute("data-drawn", "pending");
+                        let (spec, geometry, dark, active) =
+                            (spec.clone(), geometry.clone(), *dark, *active);
+                        let second = deferred.borrow().second.clone();
+                        let first = request_animation_frame(move |_| {
+                            let then = request_animation_frame(move |_| {
+                                paint(&el, &spec, &geometry, dark, active)
+                            });
+                            *second.borrow_mut() = Some(then);
+                        });
+                        deferred.borrow_mut().first = Some(first);
                     }
                 }
             },

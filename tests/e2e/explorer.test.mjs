@@ -17,6 +17,52 @@ after(async () => {
 
 const drawn = (page) => page.waitForSelector('canvas.chart[data-drawn="true"]', { state: 'attached' });
 
+// Charts off screen are redrawn a frame after a switch, not inside it: the switch paints what
+// the reader sees first. They must still end up exactly as a page opened in that language.
+test('charts off screen are redrawn after the switch, as a page opened in that language draws them', async () => {
+  const pixels = (page) => page.evaluate(() => [...document.querySelectorAll('canvas.chart')].map((c) => c.toDataURL()));
+  const allDrawn = (page) =>
+    page.waitForFunction(() => {
+      const cs = [...document.querySelectorAll('canvas.chart')];
+      return cs.length > 0 && cs.every((c) => c.dataset.drawn === 'true');
+    });
+  const fresh = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+  await gotoApp(fresh, 'lang=zh');
+  await allDrawn(fresh);
+  const want = await pixels(fresh);
+  await fresh.close();
+
+  const page = await harness.newPage({ viewport: { width: 1280, height: 800 } });
+  await gotoApp(page);
+  await allDrawn(page);
+  const before = await pixels(page);
+  // Read right after the switch's update, when <html lang> changes (the observer runs at the end
+  // of that task): charts below the fold are still waiting.
+  const right = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new MutationObserver((_, obs) => {
+          if (document.documentElement.lang !== 'zh-CN') return;
+          obs.disconnect();
+          resolve([...document.querySelectorAll('canvas.chart')].map((c) => [Math.round(c.getBoundingClientRect().top), c.dataset.drawn]));
+        }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+        const sel = document.querySelector('#ctl-lang');
+        sel.value = 'zh';
+        sel.dispatchEvent(new Event('change', { bubbles: true }));
+      }),
+  );
+  assert.ok(right.length >= 5, `charts: ${JSON.stringify(right)}`);
+  for (const [top, drawnState] of right) {
+    if (top > 800 + 200) assert.equal(drawnState, 'pending', `a chart at ${top} px waits for the next frame`);
+  }
+  await allDrawn(page);
+  const after = await pixels(page);
+  assert.notDeepEqual(after, before, 'the charts changed language');
+  assert.deepEqual(after, want, 'each chart is drawn as on a page opened in Chinese');
+  assert.deepEqual(pageErrors(page), []);
+  await page.close();
+});
+
 test('language and unit switches change what is shown, without reload', async () => {
   const page = await harness.newPage();
   await gotoApp(page);
