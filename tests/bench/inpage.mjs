@@ -76,6 +76,20 @@ export function benchInit(options) {
     );
   };
   b.overviewComplete = overviewComplete;
+  /**
+   * What a reader sees of the overview is up to date: its cards are there and every chart in the
+   * viewport is drawn. The app draws a chart off screen a frame after an update, so an
+   * interaction's next frame, the one a reader sees (as Interaction to Next Paint counts it),
+   * does not include it.
+   */
+  const overviewSeen = () => {
+    if (!$('.cards .card')) return false;
+    const height = innerHeight;
+    return $$('canvas.chart').every((c) => {
+      const r = c.getBoundingClientRect();
+      return r.bottom <= 0 || r.top >= height || c.dataset.drawn === 'true';
+    });
+  };
   const staticComplete = () => document.querySelectorAll('table tbody tr').length >= (options?.rows ?? 1);
   const complete = mode === 'static' ? staticComplete : overviewComplete;
 
@@ -218,23 +232,23 @@ export function benchInit(options) {
   };
 
   b.interactions = {
-    // Overview: English <-> Chinese; the heading and every chart follow.
+    // Overview: English <-> Chinese; the heading and every chart on screen follow.
     lang: () => {
       const target = $('#ctl-lang').value === 'en' ? 'zh' : 'en';
       const before = text('h1');
       return {
         act: () => setSelect('#ctl-lang', target),
-        done: () => text('h1') !== before && overviewComplete(),
+        done: () => text('h1') !== before && overviewSeen(),
       };
     },
-    // Overview: hectares <-> mu; the cards' values follow.
+    // Overview: hectares <-> mu; the cards' values and every chart on screen follow.
     area: () => {
       const target = $('#ctl-area').value === 'ha' ? 'mu' : 'ha';
       const cards = () => $$('.card-value').map((e) => e.textContent).join('|');
       const before = cards();
       return {
         act: () => setSelect('#ctl-area', target),
-        done: () => cards() !== before && overviewComplete(),
+        done: () => cards() !== before && overviewSeen(),
       };
     },
     // Table: sort by value (each click flips the direction).

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  chartsDrawn,
   DIST_DIR, ROOT, cspViolations, formatViolations, gotoApp, pageErrors, runAxe, screenshot, startHarness,
 } from './harness.mjs';
 
@@ -28,7 +29,7 @@ const modified = embedded
   .replace(TITLE, 'A modified copy');
 const corpus = (name) => readFile(path.join(ROOT, 'tests', 'corpus', name), 'utf8');
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-const drawn = (page) => page.waitForSelector('canvas.chart[data-drawn="true"]', { state: 'attached' });
+const drawn = chartsDrawn;
 
 async function openPanel(page) {
   if ((await page.locator('#data-panel').count()) === 0) await page.click('#data-toggle');

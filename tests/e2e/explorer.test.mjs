@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { formatViolations, gotoApp, pageErrors, runAxe, screenshot, startHarness } from './harness.mjs';
+import { chartsDrawn, formatViolations, gotoApp, pageErrors, runAxe, screenshot, startHarness } from './harness.mjs';
 
 let harness;
 before(async () => {
@@ -15,17 +15,13 @@ after(async () => {
   await harness?.close();
 });
 
-const drawn = (page) => page.waitForSelector('canvas.chart[data-drawn="true"]', { state: 'attached' });
+const drawn = chartsDrawn;
 
 // Charts off screen are redrawn a frame after a switch, not inside it: the switch paints what
 // the reader sees first. They must still end up exactly as a page opened in that language.
 test('charts off screen are redrawn after the switch, as a page opened in that language draws them', async () => {
   const pixels = (page) => page.evaluate(() => [...document.querySelectorAll('canvas.chart')].map((c) => c.toDataURL()));
-  const allDrawn = (page) =>
-    page.waitForFunction(() => {
-      const cs = [...document.querySelectorAll('canvas.chart')];
-      return cs.length > 0 && cs.every((c) => c.dataset.drawn === 'true');
-    });
+  const allDrawn = chartsDrawn;
   const fresh = await harness.newPage({ viewport: { width: 1280, height: 800 } });
   await gotoApp(fresh, 'lang=zh');
   await allDrawn(fresh);

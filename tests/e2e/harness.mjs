@@ -214,6 +214,17 @@ export async function gotoApp(page, query, { timeout = APP_TIMEOUT_MS } = {}) {
   return url;
 }
 
+/**
+ * Waits until the page has charts and every one is drawn: none still waiting for its frame
+ * (`data-drawn="pending"`, a chart off screen is drawn a frame after an update).
+ */
+export async function chartsDrawn(page) {
+  await page.waitForFunction(() => {
+    const cs = [...document.querySelectorAll('canvas.chart')];
+    return cs.length > 0 && cs.every((c) => c.dataset.drawn === 'true');
+  });
+}
+
 /** Full-page screenshot saved as target/screenshots/NAME.png; returns the file path. */
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
