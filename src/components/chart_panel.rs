@@ -158,7 +158,10 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                 }
                 *deferred.borrow_mut() = Deferred::default();
                 if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                    if browser::near_viewport(&el, NEAR_PX) {
+                    // A canvas's first drawing is never put off: each chart of a page drawn
+                    // anew (or taken over from its image) comes in its own task, as before.
+                    let first = !el.has_attribute("data-drawn");
+                    if first || browser::near_viewport(&el, NEAR_PX) {
                         paint(&el, spec, geometry, *dark, *active);
                     } else {
                         let _ = el.set_attribute("data-drawn", "pending");
