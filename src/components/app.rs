@@ -33,9 +33,10 @@ pub struct Boot {
     pub query: String,
     /// Whether the system prefers a dark scheme (later changes arrive through an effect).
     pub system_dark: bool,
-    /// The first render takes over a page prerendered at build time (`src/prerender.rs`):
-    /// it must produce the same elements, so charts start as their prerendered images.
-    pub hydrating: bool,
+    /// The language of the page prerendered at build time (`src/prerender.rs`) that the first
+    /// render takes over, if it does: it must produce the same elements, so charts start as
+    /// their prerendered images.
+    pub hydrating: Option<Lang>,
 }
 
 impl Boot {
@@ -60,9 +61,9 @@ impl Boot {
             start,
             query,
             system_dark: browser::prefers_dark(),
-            hydrating: false,
+            hydrating: None,
         };
-        boot.hydrating = page.is_some_and(|lang| boot.shows_prerendered(lang));
+        boot.hydrating = page.filter(|&lang| boot.shows_prerendered(lang));
         boot
     }
 
@@ -73,7 +74,7 @@ impl Boot {
             start: storage::plan(&mut crate::record::MemoryStore::default(), &query),
             query,
             system_dark: false,
-            hydrating: true,
+            hydrating: Some(lang),
         }
     }
 
@@ -109,7 +110,7 @@ impl Default for AppProps {
 /// dataset; explains why when even the embedded one cannot be loaded.
 #[function_component(App)]
 pub fn app(p: &AppProps) -> Html {
-    let hydrating = use_state(|| p.boot.hydrating);
+    let hydrating = use_state(|| p.boot.hydrating.is_some());
     {
         let hydrating = hydrating.clone();
         use_effect_with((), move |_| {

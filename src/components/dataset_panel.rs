@@ -6,6 +6,7 @@
 use super::browser;
 use super::draft_review::DraftReview;
 use crate::i18n::{tr, Strings};
+use crate::model::codes::code_table;
 use crate::model::{DatasetError, ErrorKind, Lang, MAX_DATASET_BYTES};
 use crate::requests::DataRequest;
 use crate::state::{DatasetRef, LoadOutcome, Source};
@@ -64,24 +65,35 @@ fn clip(s: &str) -> String {
     }
 }
 
+code_table! {
+    /// The panel's buttons, each named by its `data-cmd`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Cmd {
+        Load = "load",
+        Export = "export",
+        Embedded = "embedded",
+        Remove = "remove",
+    }
+}
+
 /// The panel's buttons, told apart by their `data-cmd`: one listener for all.
 fn command(e: MouseEvent) -> Option<DataRequest> {
     let cmd = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.get_attribute("data-cmd"))?;
-    match cmd.as_str() {
-        "load" => {
+        .and_then(|el| el.get_attribute("data-cmd"))
+        .and_then(|code| Cmd::parse(&code))?;
+    match cmd {
+        Cmd::Load => {
             let text = browser::textarea_value("data-text");
             (!text.trim().is_empty()).then_some(DataRequest::Load {
                 text,
                 source: Source::Pasted,
             })
         }
-        "export" => Some(DataRequest::Export),
-        "embedded" => Some(DataRequest::Show(DatasetRef::Builtin)),
-        "remove" => Some(DataRequest::RemoveAll),
-        _ => None,
+        Cmd::Export => Some(DataRequest::Export),
+        Cmd::Embedded => Some(DataRequest::Show(DatasetRef::Builtin)),
+        Cmd::Remove => Some(DataRequest::RemoveAll),
     }
 }
 
@@ -167,10 +179,10 @@ pub fn dataset_panel(p: DataPanel) -> Html {
                 <span id="data-source">{source}{" "}<code>{file}</code></span></p>
             <div class="data-actions">
                 if *p.source != Source::Embedded {
-                    <button type="button" id="data-embedded" class="secondary" data-cmd="embedded">{t.back_to_embedded}</button>
+                    <button type="button" id="data-embedded" class="secondary" data-cmd={Cmd::Embedded.code()}>{t.back_to_embedded}</button>
                 }
                 if p.exportable {
-                    <button type="button" id="export-dataset" class="secondary" data-cmd="export">{t.export_dataset}</button>
+                    <button type="button" id="export-dataset" class="secondary" data-cmd={Cmd::Export.code()}>{t.export_dataset}</button>
                 }
             </div>
             <div class="drop-zone" id="data-drop" ondragover={on_drag_over} ondrop={on_drop}>
@@ -180,7 +192,7 @@ pub fn dataset_panel(p: DataPanel) -> Html {
             </div>
             <label for="data-text">{t.paste_label}</label>
             <textarea id="data-text" rows="5" spellcheck="false" />
-            <button type="button" id="data-load" class="secondary" data-cmd="load">{t.load}</button>
+            <button type="button" id="data-load" class="secondary" data-cmd={Cmd::Load.code()}>{t.load}</button>
             <p role="status" id="data-status">{status}{" "}<strong>{loaded}</strong></p>
             if let Some(errors) = errors { {error_list(&errors, t)} }
             <p id="data-kept">{ match (p.persist, p.unsaved) {
@@ -189,7 +201,7 @@ pub fn dataset_panel(p: DataPanel) -> Html {
                 (true, Some(_)) => t.storage_full_now,
                 (true, None) => t.storage_on,
             } }</p>
-            <button type="button" id="data-remove" class="secondary" data-cmd="remove">{t.remove_stored}</button>
+            <button type="button" id="data-remove" class="secondary" data-cmd={Cmd::Remove.code()}>{t.remove_stored}</button>
             <details class="draft-details" id="draft-details">
                 <summary>{t.draft_button}</summary>
                 <DraftReview lang={lang} on_open={on_draft_open} />

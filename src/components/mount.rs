@@ -16,11 +16,10 @@ pub fn mount() {
         return;
     };
     #[cfg(target_arch = "wasm32")]
-    if hydrating {
+    if let Some(lang) = hydrating {
         // The page already reads as it should: take it over in the next task, so reading the
         // dataset (above) and hydrating are shorter tasks rather than one long one.
         // The formatters' locale data loads in a task between the two.
-        let lang = browser::prerendered_lang().unwrap_or_default();
         gloo::timers::callback::Timeout::new(0, move || {
             crate::numfmt::warm_up(lang);
             gloo::timers::callback::Timeout::new(0, move || {

@@ -64,6 +64,26 @@ fn proposed_mark(by: Provenance, t: &Strings) -> Html {
     }
 }
 
+/// One list item per verdict that some item has, worst verdict first (`all` runs mildest first):
+/// how many, and the verdict in words with its class.
+fn counts<V: Copy + PartialEq, T>(
+    all: &[V],
+    items: &[T],
+    verdict: impl Fn(&T) -> V,
+    words: impl Fn(V) -> (&'static str, String),
+) -> Html {
+    all.iter()
+        .rev()
+        .filter_map(|&v| {
+            let n = items.iter().filter(|x| verdict(x) == v).count();
+            (n > 0).then(|| {
+                let (word, class) = words(v);
+                html! { <li class={class}><strong>{n}</strong>{" "}{word}</li> }
+            })
+        })
+        .collect()
+}
+
 /// How many checks give each verdict, worst first, and the same for the published references:
 /// the data quality view in two lines (also what a reader without JavaScript gets of it).
 fn quality_summary(
@@ -74,34 +94,17 @@ fn quality_summary(
     use super::badges::{range_text, status_text};
     use crate::model::{RangeVerdict, Status};
     let t = tr(lang);
-    let counts = |parts: Vec<(usize, &'static str, String)>| -> Html {
-        parts
-            .into_iter()
-            .filter(|(n, _, _)| *n > 0)
-            .map(
-                |(n, word, class)| html! { <li class={class}><strong>{n}</strong>{" "}{word}</li> },
-            )
-            .collect()
-    };
     let checks = counts(
-        Status::ALL
-            .iter()
-            .rev()
-            .map(|&s| {
-                let n = model.findings.iter().filter(|f| f.status == s).count();
-                (n, status_text(s, lang), format!("status-{}", s.code()))
-            })
-            .collect(),
+        &Status::ALL,
+        &model.findings,
+        |f| f.status,
+        |s| (status_text(s, lang), format!("status-{}", s.code())),
     );
     let references = counts(
-        RangeVerdict::ALL
-            .iter()
-            .rev()
-            .map(|&v| {
-                let n = model.references.iter().filter(|r| r.verdict == v).count();
-                (n, range_text(v, lang), format!("range-{}", v.code()))
-            })
-            .collect(),
+        &RangeVerdict::ALL,
+        &model.references,
+        |r| r.verdict,
+        |v| (range_text(v, lang), format!("range-{}", v.code())),
     );
     html! {
         <section id="quality-summary" class="quality-summary" aria-labelledby="quality-summary-title">

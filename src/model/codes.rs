@@ -20,6 +20,8 @@ macro_rules! code_table {
             $( $(#[$vmeta])* #[serde(rename = $code)] $variant ),+
         }
 
+        // Not every table uses every item (a private table may never list its codes).
+        #[allow(dead_code)]
         impl $name {
             /// Every member, in declaration order.
             pub const ALL: [$name; 0 $(+ $crate::model::codes::one(stringify!($variant)))+] =
