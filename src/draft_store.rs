@@ -66,7 +66,7 @@ pub fn apply(d: &mut Draft, op: &Op) -> bool {
             None => false,
         },
         Op::Scale(i, s) => set(d, *i, |f| f.scale = *s),
-        Op::Unit(i, u) => set(d, *i, |f| f.unit = *u),
+        Op::Unit(i, u) => set(d, *i, |f| f.unit = u.clone()),
         Op::Qualifier(i, q) => set(d, *i, |f| f.qualifier = *q),
         Op::Period(i, p) => set(d, *i, |f| f.period = p.clone()),
     }

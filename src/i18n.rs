@@ -24,6 +24,12 @@ strings! {
     controls_label: "Display settings", "显示设置";
     language: "Language", "语言";
     area_unit: "Area unit", "面积单位";
+    length_unit: "Length unit", "长度单位";
+    volume_unit: "Volume unit", "体积单位";
+    mass_unit: "Mass unit", "质量单位";
+    energy_unit: "Energy unit", "能量单位";
+    power_unit: "Power unit", "功率单位";
+    cur_as_reported: "As reported", "按原文";
     currency: "Currency", "货币";
     number_style: "Numbers", "数字写法";
     number_full: "Full digits", "完整数字";
@@ -212,6 +218,7 @@ strings! {
     kind_empty_id: "Empty id", "标识为空";
     kind_duplicate_id: "Id used twice", "标识重复";
     kind_unknown_unit: "Unknown unit", "未知单位";
+    kind_bad_unit: "Unusable unit or rate", "无法使用的单位或汇率";
     kind_missing_reference: "Refers to something missing", "引用的对象不存在";
     kind_cycle: "Derived metric depends on itself", "推算指标循环依赖";
     kind_non_finite: "Number out of range", "数值超出范围";

@@ -3,7 +3,7 @@
 
 use crate::model::codes::code_table;
 use crate::model::display::{NumberStyle, UnitChoice};
-use crate::model::{scenario, AreaUnit, Currency, DatasetError, Lang, Model, Origin, Status};
+use crate::model::{scenario, units, Currency, DatasetError, Family, Lang, Model, Origin, Status};
 use crate::record::{Problem, StoredDataset};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -248,11 +248,16 @@ impl ViewState {
                     }
                     _ => false,
                 },
-                "area" => AreaUnit::parse(&v).map(|x| s.units.area = x).is_some(),
-                "cur" => Currency::parse(&v).map(|x| s.units.currency = x).is_some(),
+                "cur" => Currency::parse(&v.to_ascii_uppercase())
+                    .map(|x| s.units.currency = Some(x))
+                    .is_some(),
                 "num" => NumberStyle::parse(&v).map(|x| s.number_style = x).is_some(),
                 "lang" => Lang::parse(&v).map(|x| s.lang = x).is_some(),
                 "theme" => Theme::parse(&v).map(|x| s.theme = x).is_some(),
+                other if Family::parse(other).is_some() => Family::parse(other)
+                    .and_then(|f| Some((f, units::choice_code(f, &v)?)))
+                    .map(|(f, code)| s.units.set(f, Some(code)))
+                    .is_some(),
                 other => match other
                     .strip_prefix(SCENARIO_PREFIX)
                     .and_then(|rest| InputKey::from_param(rest, model))
@@ -336,11 +341,13 @@ impl ViewState {
         if this.descending {
             parts.push(("dir", "desc".into()));
         }
-        if this.units.area != d.units.area {
-            parts.push(("area", this.units.area.code().into()));
+        for f in Family::ALL {
+            if let Some(code) = this.units.get(f) {
+                parts.push((f.code(), code.into()));
+            }
         }
-        if this.units.currency != d.units.currency {
-            parts.push(("cur", this.units.currency.code().into()));
+        if let Some(c) = this.units.currency {
+            parts.push(("cur", c.code().into()));
         }
         if this.number_style != d.number_style {
             parts.push(("num", this.number_style.code().into()));
@@ -481,8 +488,10 @@ pub enum Action {
     SetSearch(String),
     /// Sort by a column; choosing the current column again flips the direction.
     SortBy(SortKey),
-    SetArea(AreaUnit),
-    SetCurrency(Currency),
+    /// The display unit of a family (`None`: the dataset's own).
+    SetUnit(Family, Option<&'static str>),
+    /// The currency money is shown in (`None`: as reported).
+    SetCurrency(Option<Currency>),
     SetNumberStyle(NumberStyle),
     SetLang(Lang),
     SetTheme(Theme),
@@ -543,7 +552,7 @@ impl Reducible for AppState {
                     v.descending = false;
                 }
             }
-            Action::SetArea(x) => v.units.area = x,
+            Action::SetUnit(f, x) => v.units.set(f, x),
             Action::SetCurrency(x) => v.units.currency = x,
             Action::SetNumberStyle(x) => v.number_style = x,
             Action::SetLang(x) => v.lang = x,

@@ -206,8 +206,8 @@ struct Sends {
     on_view: Callback<View>,
     on_toggle_panel: Callback<()>,
     on_lang: Callback<crate::model::Lang>,
-    on_area: Callback<crate::model::AreaUnit>,
-    on_currency: Callback<crate::model::Currency>,
+    on_unit: Callback<(crate::model::Family, Option<&'static str>)>,
+    on_currency: Callback<Option<crate::model::Currency>>,
     on_number_style: Callback<crate::model::display::NumberStyle>,
     on_theme: Callback<Theme>,
     on_input: Callback<(crate::state::InputKey, Option<String>)>,
@@ -229,7 +229,7 @@ impl Sends {
             on_view: send.reform(Action::SetView),
             on_toggle_panel: send.reform(|()| Action::TogglePanel),
             on_lang: send.reform(Action::SetLang),
-            on_area: send.reform(Action::SetArea),
+            on_unit: send.reform(|(f, code)| Action::SetUnit(f, code)),
             on_currency: send.reform(Action::SetCurrency),
             on_number_style: send.reform(Action::SetNumberStyle),
             on_theme: send.reform(Action::SetTheme),
@@ -387,7 +387,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         on_view,
         on_toggle_panel,
         on_lang,
-        on_area,
+        on_unit,
         on_currency,
         on_number_style,
         on_theme,
@@ -444,7 +444,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 <Header view={state.view.view} source={state.source.clone()}
                     panel_open={state.panel_open} {on_view} {on_toggle_panel}>
                     <Controls theme={state.view.theme}
-                        {on_lang} {on_area} {on_currency} {on_number_style} {on_theme} />
+                        {on_lang} {on_unit} {on_currency} {on_number_style} {on_theme} />
                 </Header>
                 <Notice ignored={state.ignored.clone()} lang={state.view.lang} on_dismiss={on_dismiss} />
                 { storage_notice(&state.problems, state.view.lang, &on_request) }

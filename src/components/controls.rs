@@ -1,7 +1,8 @@
 use super::use_app::use_app;
 use crate::i18n::tr;
+use crate::i18n::Strings;
 use crate::model::display::NumberStyle;
-use crate::model::{AreaUnit, Currency, Lang};
+use crate::model::{Currency, Family, Lang};
 use crate::state::Theme;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -46,8 +47,8 @@ pub struct ControlsProps {
     /// The language, units and number style shown are `use_app()`'s.
     pub theme: Theme,
     pub on_lang: Callback<Lang>,
-    pub on_area: Callback<AreaUnit>,
-    pub on_currency: Callback<Currency>,
+    pub on_unit: Callback<(Family, Option<&'static str>)>,
+    pub on_currency: Callback<Option<Currency>>,
     pub on_number_style: Callback<NumberStyle>,
     pub on_theme: Callback<Theme>,
 }
@@ -88,20 +89,58 @@ pub fn controls(p: &ControlsProps) -> Html {
             }
         })
     };
+    let model = v.model.clone();
+    // One choice per family of units the dataset uses: its units of the vocabulary.
+    let shown = |f: Family| v.units.get(f).or_else(|| model.default_unit(f));
+    let family_selects: Html = model
+        .families()
+        .map(|f| {
+            let options = f
+                .choices()
+                .map(|r| {
+                    let name = crate::model::Unit::builtin(r.code).symbol(v.lang);
+                    (AttrValue::from(r.code), AttrValue::from(name))
+                })
+                .collect::<Vec<_>>();
+            let on_unit = p.on_unit.clone();
+            let onchange = Callback::from(move |s: String| {
+                if let Some(code) = crate::model::units::choice_code(f, &s) {
+                    on_unit.emit((f, Some(code)));
+                }
+            });
+            html! {
+                <LabelledSelect id={format!("ctl-{}", f.code())} label={family_label(f, t)}
+                    value={shown(f).unwrap_or_default()} {options} {onchange} />
+            }
+        })
+        .collect();
+    let currencies = model.currencies();
+    let currency_options: Vec<(AttrValue, AttrValue)> = std::iter::once(o("", t.cur_as_reported))
+        .chain(currencies.iter().map(|c| {
+            (
+                AttrValue::from(c.code().to_string()),
+                AttrValue::from(c.name(v.lang)),
+            )
+        }))
+        .collect();
+    let on_currency = {
+        let to = p.on_currency.clone();
+        Callback::from(move |s: String| match Currency::parse(&s) {
+            Some(c) => to.emit(Some(c)),
+            None if s.is_empty() => to.emit(None),
+            None => {}
+        })
+    };
     // What is chosen, in short, on the folded button.
-    let summary = format!(
-        "{} · {} · {}",
-        v.lang.code().to_ascii_uppercase(),
-        match v.units.area {
-            AreaUnit::Hectare => "ha",
-            AreaUnit::Mu => "mu",
-            AreaUnit::SquareKm => "km²",
-        },
-        match v.units.currency {
-            Currency::Cny => "CNY",
-            Currency::Usd => "USD",
-        }
+    let mut summary: Vec<String> = vec![v.lang.code().to_ascii_uppercase()];
+    summary.extend(model.families().filter_map(shown).map(String::from));
+    summary.push(
+        v.units
+            .currency
+            .map_or(String::new(), |c| c.code().to_string()),
     );
+    summary.retain(|s| !s.is_empty());
+    let summary = summary.join(" · ");
     html! {
         <section class={classes!("controls", open.then_some("open"))} aria-label={t.controls_label} {onkeydown}>
             <button type="button" id="settings-toggle" class="settings-toggle" ref={button}
@@ -114,12 +153,12 @@ pub fn controls(p: &ControlsProps) -> Html {
                 <LabelledSelect id="ctl-lang" label={t.language} value={v.lang.code()}
                     options={vec![o("en", "English"), o("zh", "简体中文")]}
                     onchange={send(&p.on_lang, Lang::parse)} />
-                <LabelledSelect id="ctl-area" label={t.area_unit} value={v.units.area.code()}
-                    options={vec![o("ha", t.unit_ha), o("mu", t.unit_mu), o("km2", t.unit_km2)]}
-                    onchange={send(&p.on_area, AreaUnit::parse)} />
-                <LabelledSelect id="ctl-currency" label={t.currency} value={v.units.currency.code()}
-                    options={vec![o("cny", t.cur_cny), o("usd", t.cur_usd)]}
-                    onchange={send(&p.on_currency, Currency::parse)} />
+                { family_selects }
+                if currencies.len() > 1 {
+                    <LabelledSelect id="ctl-currency" label={t.currency}
+                        value={v.units.currency.map_or(String::new(), |c| c.code().to_string())}
+                        options={currency_options} onchange={on_currency} />
+                }
                 <LabelledSelect id="ctl-number" label={t.number_style} value={v.number_style.code()}
                     options={vec![o("full", t.number_full), o("wan", t.number_wan)]}
                     onchange={send(&p.on_number_style, NumberStyle::parse)} />
@@ -128,5 +167,17 @@ pub fn controls(p: &ControlsProps) -> Html {
                     onchange={send(&p.on_theme, Theme::parse)} />
             </div>
         </section>
+    }
+}
+
+/// The settings label of a family's choice.
+fn family_label(f: Family, t: &Strings) -> &'static str {
+    match f {
+        Family::Area => t.area_unit,
+        Family::Length => t.length_unit,
+        Family::Volume => t.volume_unit,
+        Family::Mass => t.mass_unit,
+        Family::Energy => t.energy_unit,
+        Family::Power => t.power_unit,
     }
 }

@@ -38,6 +38,7 @@ pub fn kind_label(kind: &ErrorKind, t: &Strings) -> &'static str {
         ErrorKind::BadPeriod => t.kind_period,
         ErrorKind::TooLong => t.kind_too_long,
         ErrorKind::InvalidId => t.kind_invalid_id,
+        ErrorKind::BadUnit => t.kind_bad_unit,
     }
 }
 
@@ -224,6 +225,7 @@ fn error_list(errors: &[DatasetError], t: &Strings) -> Html {
             | ErrorKind::EmptyId
             | ErrorKind::DuplicateId
             | ErrorKind::UnknownUnit
+            | ErrorKind::BadUnit
             | ErrorKind::MissingReference
             | ErrorKind::DerivedCycle
             | ErrorKind::NonFinite

@@ -482,7 +482,7 @@ fn editor(
             </label>
             <label>{t.unit}
                 <select id="draft-unit" onchange={on_unit}>
-                    { for Unit::ALL.iter().map(|u| html! { <option value={u.code()} selected={*u == f.unit}>{u.symbol(lang)}</option> }) }
+                    { for unit_options(&f.unit).iter().map(|u| html! { <option value={u.code().to_string()} selected={*u == f.unit}>{u.symbol(lang)}</option> }) }
                 </select>
             </label>
             <label>{t.draft_qualifier}
@@ -816,4 +816,13 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             { body.unwrap_or_default() }
         </section>
     }
+}
+
+/// Every unit of the vocabulary, and the figure's own when it is a compound of them.
+fn unit_options(own: &Unit) -> Vec<Unit> {
+    let mut all: Vec<Unit> = crate::model::units::vocabulary_units().collect();
+    if !all.contains(own) {
+        all.insert(0, own.clone());
+    }
+    all
 }

@@ -50,7 +50,9 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
             RateRule::Nearest => t.rate_nearest,
         };
         let years: Vec<String> = r.years.iter().map(|y| y.to_string()).collect();
-        html! { <p class="rate">{format!("{}: {} ({}; {})", t.rate_used, numfmt::number(r.cny_per_usd, lang, Some(5), Default::default()), rule, years.join(", "))}</p> }
+        let per = crate::model::Unit::parse(&format!("{}/{}", r.pair.0, r.pair.1))
+            .map_or(String::new(), |u| u.symbol(lang));
+        html! { <p class="rate">{format!("{}: {} {} ({}; {})", t.rate_used, numfmt::number(r.value, lang, Some(5), Default::default()), per, rule, years.join(", "))}</p> }
     });
     let figure = model.figure(&q.id);
     let derived = model.derived(&q.id);
@@ -133,8 +135,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
 
 /// The value as the source printed it: "more than 21 %", "50.457 million yuan".
 fn as_printed(f: &crate::model::Figure, lang: Lang) -> String {
-    let unit =
-        crate::model::Unit::parse(&f.unit).map_or(f.unit.clone(), |u| u.symbol(lang).to_string());
+    let unit = crate::model::Unit::parse(&f.unit).map_or(f.unit.clone(), |u| u.symbol(lang));
     let q = match f.qualifier {
         crate::model::Qualifier::Exact => String::new(),
         other => format!("{} ", qualifier_text(other, lang)),

@@ -41,7 +41,7 @@ fn source_link(url: &str) -> Html {
 /// "1.38 m³ per ha".
 fn value_text(
     v: &crate::model::Estimate,
-    unit: crate::model::Unit,
+    unit: &crate::model::Unit,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
 ) -> String {
@@ -73,7 +73,7 @@ fn ratio_text(t: &TensionFinding, s: &Strings, lang: Lang, num: &dyn Fn(f64) -> 
 }
 
 /// The gap row of a check that misses: "200 ha (20%)".
-fn gap_row(gap: f64, gap_pct: f64, unit: Unit, lang: Lang, num: &dyn Fn(f64) -> String) -> Html {
+fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) -> String) -> Html {
     if gap <= 0.0 {
         return html! {};
     }
@@ -122,7 +122,7 @@ fn finding_card(
             <dl>
                 <dt>{t.left_side}</dt><dd>{links(&f.left.ids, on_select)}<div>{side_text(model, &f.left, lang, num)}</div></dd>
                 <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
-                { gap_row(f.gap, f.gap_pct, f.left.unit, lang, num) }
+                { gap_row(f.gap, f.gap_pct, &f.left.unit, lang, num) }
             </dl>
             { slips_and_note(model, t.slip_explains, &f.slips, f.note.as_ref(), lang, num) }
         </li>
@@ -147,9 +147,9 @@ pub fn reference_card(
             <h4><span class={classes!("badge", format!("range-{code}"))}>{range_text(r.verdict, lang)}</span>{" "}{r.label.get(lang)}</h4>
             <dl>
                 <dt>{t.this_case}</dt>
-                <dd><FigureLink id={r.subject.clone()} class="chip" on_select={on_select.clone()} /><div class="computed">{format!("{subject}: {}", value_text(&r.value, r.unit, lang, num))}</div></dd>
+                <dd><FigureLink id={r.subject.clone()} class="chip" on_select={on_select.clone()} /><div class="computed">{format!("{subject}: {}", value_text(&r.value, &r.unit, lang, num))}</div></dd>
                 <dt>{t.reference_range}</dt><dd class="range">{range_value(r, lang, num)}</dd>
-                { gap_row(r.gap, r.gap_pct, r.unit, lang, num) }
+                { gap_row(r.gap, r.gap_pct, &r.unit, lang, num) }
                 <dt>{t.source}</dt>
                 <dd class="ref-source"><cite>{src.name.clone()}</cite>{format!(", {}, {} · {}", src.publisher, src.year, src.locator)}
                     if let Some(u) = &src.url { <div class="url">{source_link(u)}</div> }
@@ -175,7 +175,7 @@ pub fn tension_card(
             format!(
                 "{}: {}",
                 q.label.get(lang),
-                value_text(&q.value, q.unit, lang, num)
+                value_text(&q.value, &q.unit, lang, num)
             )
         })
     };

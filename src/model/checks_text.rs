@@ -74,7 +74,7 @@ pub fn slip_name(kind: SlipKind, lang: Lang) -> String {
 pub fn slip_text(model: &Model, slip: &Slip, lang: Lang, num: &dyn Fn(f64) -> String) -> String {
     let q = model.quantity(&slip.figure);
     let label = q.map_or(slip.figure.as_str(), |q| q.label.get(lang));
-    let unit = q.map_or("", |q| q.unit.symbol(lang));
+    let unit = q.map_or(String::new(), |q| q.unit.symbol(lang));
     let name = slip_name(slip.kind, lang);
     if lang == Lang::Zh {
         format!(

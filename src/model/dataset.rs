@@ -14,9 +14,10 @@ use serde::Serialize;
 use schemars::JsonSchema;
 
 /// The format version this build reads and writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest version still read: older files are migrated (with a notice), never refused for
-/// their age. Version 1 had no `presentation`.
+/// their age. Version 1 had no `presentation`; versions 1 and 2 wrote units as snake-case codes
+/// (`cny_per_ha`), version 3 as UCUM-style codes (`CNY/ha`) and may declare units of its own.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A text in both of the app's languages.
@@ -44,6 +45,9 @@ pub struct Dataset {
     pub paragraphs: Vec<Paragraph>,
     pub channels: Vec<Channel>,
     pub figures: Vec<Figure>,
+    /// Units of the dataset's own, beyond the vocabulary (format 3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<UnitDeclaration>,
     #[serde(default)]
     pub measures: Vec<Measure>,
     #[serde(default)]
@@ -66,6 +70,28 @@ impl Dataset {
             .chain(self.derived.iter().map(|m| m.id.as_str()))
             .collect()
     }
+}
+
+/// A unit the dataset defines for itself: "one `code` is `factor` of `dimension`'s base unit".
+/// Base units: kg (mass), m (length), m² (area), m³ (volume), the year (time), J (energy),
+/// W (power), one (people, households, visits, animals, plants, items) and one unit of the
+/// currency when `dimension` is an ISO 4217 code. A code is 1 to 64 characters without spaces,
+/// `/` or `.`, and is not already a unit of the vocabulary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UnitDeclaration {
+    pub code: String,
+    /// One of mass, length, area, volume, time, energy, power, people, households, visits,
+    /// animals, plants, items, or an ISO 4217 currency code.
+    pub dimension: String,
+    /// How many base units one of this unit is: above zero and finite.
+    pub factor: f64,
+    /// As written after a number ("wells").
+    pub symbol: Text,
+    /// As written after "per" ("well"); the symbol when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

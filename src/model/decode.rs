@@ -22,6 +22,7 @@ use super::dataset::{
     CaseInfo, Channel, Chart, ChartKind, Condition, Dataset, DerivedMetric, Figure, FigureKind,
     Measure, Operation, Paragraph, Period, Presentation, Qualifier, Reading, Reference,
     ReferenceSource, Relation, Rule, Scale, ScenarioInput, ScenarioSpec, Sentence, SourceRef, Text,
+    UnitDeclaration,
 };
 use super::error::{DatasetError, ErrorKind};
 use super::status::Status;
@@ -636,10 +637,21 @@ record! {
         paragraphs: req(|r, v, at| r.list(v, at, paragraph)),
         channels: req(|r, v, at| r.list(v, at, channel)),
         figures: req(|r, v, at| r.list(v, at, figure)),
+        units: default(|r, v, at| r.list(v, at, unit_declaration)),
         measures: default(|r, v, at| r.list(v, at, measure)),
         derived: default(|r, v, at| r.list(v, at, derived_metric)),
         relations: default(|r, v, at| r.list(v, at, relation)),
         presentation: opt(presentation),
+    }
+}
+
+record! {
+    fn unit_declaration -> UnitDeclaration "struct UnitDeclaration" {
+        code: req(string),
+        dimension: req(string),
+        factor: req(float),
+        symbol: req(text),
+        per: opt(text),
     }
 }
 

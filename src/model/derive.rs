@@ -3,7 +3,7 @@
 use super::dataset::{Dataset, DerivedMetric, Figure, FigureKind, Operation, Period};
 use super::error::{DatasetError, ErrorKind};
 use super::estimate::Estimate;
-use super::units::{Dims, Unit};
+use super::units::{Dims, Unit, Vocabulary};
 use super::{Origin, Quantity};
 use std::collections::{HashMap, HashSet};
 
@@ -22,8 +22,9 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
 pub fn resolve_with(d: &Dataset, overrides: &[(&str, f64)]) -> (Vec<Quantity>, Vec<DatasetError>) {
     let mut out: Vec<Quantity> = Vec::with_capacity(d.figures.len() + d.derived.len());
     let mut index: HashMap<String, usize> = HashMap::new();
+    let vocabulary = Vocabulary::of(d);
     for f in &d.figures {
-        if let Some(q) = figure_quantity(f, overrides) {
+        if let Some(q) = figure_quantity(&vocabulary, f, overrides) {
             index.insert(f.id.clone(), out.len());
             out.push(q);
         }
@@ -36,7 +37,7 @@ pub fn resolve_with(d: &Dataset, overrides: &[(&str, f64)]) -> (Vec<Quantity>, V
             continue;
         }
         let inputs: Vec<&Quantity> = m.inputs.iter().map(|id| &out[index[id]]).collect();
-        match derived_quantity(i, m, &inputs, overrides) {
+        match derived_quantity(&vocabulary, i, m, &inputs, overrides) {
             Ok(q) => {
                 index.insert(m.id.clone(), out.len());
                 out.push(q);
@@ -66,12 +67,13 @@ pub fn resolve_only(
     // is computed when it is met again after its inputs.
     let mut stack: Vec<(&str, bool)> = wanted.iter().rev().map(|id| (*id, false)).collect();
     let mut open: HashSet<&str> = HashSet::new();
+    let vocabulary = Vocabulary::of(d);
     while let Some((id, inputs_done)) = stack.pop() {
         if done.contains_key(id) || missing.contains(id) {
             continue;
         }
         if let Some(f) = figure_at(id).and_then(|i| d.figures.get(i)) {
-            match figure_quantity(f, overrides) {
+            match figure_quantity(&vocabulary, f, overrides) {
                 Some(q) => {
                     done.insert(id.to_string(), q);
                 }
@@ -98,7 +100,8 @@ pub fn resolve_only(
         open.remove(id);
         let inputs: Option<Vec<&Quantity>> =
             m.inputs.iter().map(|x| done.get(x.as_str())).collect();
-        let q = inputs.and_then(|inputs| derived_quantity(i, m, &inputs, overrides).ok());
+        let q =
+            inputs.and_then(|inputs| derived_quantity(&vocabulary, i, m, &inputs, overrides).ok());
         match q {
             Some(q) => {
                 done.insert(id.to_string(), q);
@@ -120,8 +123,12 @@ fn given(overrides: &[(&str, f64)], id: &str) -> Option<Estimate> {
 }
 
 /// A figure as a quantity (`None`: its unit is unknown, which `validate::check` refuses).
-fn figure_quantity(f: &Figure, overrides: &[(&str, f64)]) -> Option<Quantity> {
-    let unit = Unit::parse(&f.unit)?;
+fn figure_quantity(
+    vocabulary: &Vocabulary,
+    f: &Figure,
+    overrides: &[(&str, f64)],
+) -> Option<Quantity> {
+    let unit = vocabulary.parse(&f.unit)?;
     let floor = if unit.may_be_negative() {
         f64::NEG_INFINITY
     } else {
@@ -146,12 +153,13 @@ fn figure_quantity(f: &Figure, overrides: &[(&str, f64)]) -> Option<Quantity> {
 
 /// Derived metric `i` computed from its inputs (in the order it lists them), or the error.
 fn derived_quantity(
+    vocabulary: &Vocabulary,
     i: usize,
     m: &DerivedMetric,
     inputs: &[&Quantity],
     overrides: &[(&str, f64)],
 ) -> Result<Quantity, DatasetError> {
-    match compute(m.operation, inputs, &m.unit) {
+    match compute(vocabulary, m.operation, inputs, &m.unit) {
         Ok((_, value)) if overflows(&value, inputs) => Err(DatasetError::new(
             ErrorKind::NonFinite,
             format!("derived[{i}]"),
@@ -243,32 +251,18 @@ fn resolution_order(d: &Dataset) -> Vec<usize> {
 
 pub(super) type ComputeError = (&'static str, String, String, ErrorKind);
 
-fn dims_text(d: Dims) -> String {
-    Unit::ALL
-        .iter()
-        .find(|u| u.dims() == d)
-        .map(|u| format!("a unit like {}", u.code()))
-        .unwrap_or_else(|| {
-            // No unit has these dimensions: name them by their exponents.
-            let names = ["area", "cny", "usd", "people", "volume", "time"];
-            let exps = [d.area, d.cny, d.usd, d.people, d.volume, d.time];
-            let parts: Vec<String> = names
-                .iter()
-                .zip(exps)
-                .filter(|(_, e)| *e != 0)
-                .map(|(n, e)| format!("{n}^{e}"))
-                .collect();
-            format!("a unit of {}", parts.join("·"))
-        })
+fn dims_text(d: &Dims) -> String {
+    format!("a unit of {}", d.text())
 }
 
 /// Compute in base units, then express the result in the declared unit.
 pub(super) fn compute(
+    vocabulary: &Vocabulary,
     op: Operation,
     inputs: &[&Quantity],
     unit: &str,
 ) -> Result<(Unit, Estimate), ComputeError> {
-    let unit = Unit::parse(unit).ok_or((
+    let unit = vocabulary.parse(unit).ok_or((
         "unit",
         "a known unit code".to_string(),
         unit.to_string(),
@@ -295,10 +289,10 @@ pub(super) fn compute(
                     acc.sub(&q.base())
                 };
             }
-            (first.unit.dims(), acc)
+            (first.unit.dims().clone(), acc)
         }
         Operation::Product => {
-            let mut dims = first.unit.dims();
+            let mut dims = first.unit.dims().clone();
             let mut acc = first.base();
             for q in &inputs[1..] {
                 dims = dims.times(q.unit.dims());
@@ -333,18 +327,20 @@ pub(super) fn compute(
                     ))
                 }
             };
-            (Unit::Year.dims(), Estimate::point(years))
+            let year = Unit::builtin("a");
+            (year.dims().clone(), Estimate::point(years * year.to_base()))
         }
     };
-    if dims != unit.dims() {
+    if dims != *unit.dims() {
         return Err((
             "unit",
-            dims_text(dims),
+            dims_text(&dims),
             unit.code().to_string(),
             ErrorKind::UnitMismatch,
         ));
     }
-    Ok((unit, base.scale(1.0 / unit.to_base())))
+    let value = base.scale(1.0 / unit.to_base());
+    Ok((unit, value))
 }
 
 /// The inputs' period when they all agree, ignoring context figures (they describe the setting).

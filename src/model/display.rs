@@ -3,7 +3,7 @@
 
 use super::codes::code_table;
 use super::estimate::Estimate;
-use super::units::{AreaUnit, Currency, Lang, RateChoice, Unit};
+use super::units::{Currency, Family, Lang, RateChoice, Unit};
 use super::{Model, Quantity};
 
 code_table! {
@@ -16,11 +16,21 @@ code_table! {
     }
 }
 
-/// The reader's unit choices.
+/// The reader's unit choices: a display unit per family of units (a vocabulary code; `None`:
+/// the dataset's most used unit of that family) and a currency (`None`: as reported).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct UnitChoice {
-    pub area: AreaUnit,
-    pub currency: Currency,
+    pub by_family: [Option<&'static str>; Family::ALL.len()],
+    pub currency: Option<Currency>,
+}
+
+impl UnitChoice {
+    pub fn get(&self, f: Family) -> Option<&'static str> {
+        self.by_family[f as usize]
+    }
+    pub fn set(&mut self, f: Family, code: Option<&'static str>) {
+        self.by_family[f as usize] = code;
+    }
 }
 
 /// A value ready to be written out.
@@ -45,42 +55,40 @@ const DERIVED_SHARE_DIGITS: u32 = 4;
 const MIN_CONVERTED_DIGITS: u32 = 4;
 
 pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Shown {
-    let dims = q.unit.dims();
+    let mut unit = q.unit.clone();
     let mut value = q.value;
-    let mut label = q.unit.symbol(lang).to_string();
     let mut converted = false;
     let mut rate = None;
-    if dims.area != 0 && q.unit != choice.area.unit() {
-        let target = choice.area.unit();
-        // ha per chosen unit, raised to the area exponent: per-area values scale the other way.
-        let k = (q.unit.to_base() / target.to_base()).powi(dims.area as i32);
-        if q.unit.is_area() {
-            value = value.scale(k);
-            label = target.symbol(lang).to_string();
-            converted = true;
-        } else if dims.area == -1 {
-            let per = Unit::Hectare.to_base() / target.to_base();
-            value = value.scale(1.0 / per);
-            label = label
-                .replace(Unit::Hectare.symbol(lang), target.symbol(lang))
-                .to_string();
-            converted = true;
-        }
+    // Each term of a family (area, mass …) in the chosen unit: per-area values scale the
+    // other way, which the unit's factor already says.
+    let swap = |_: &str, dims: &super::units::Dims| {
+        let family = Family::of(dims)?;
+        Unit::parse(choice.get(family).or_else(|| model.default_unit(family))?)
+    };
+    if let Some((u, k)) = unit.map_terms(&swap) {
+        value = value.scale(k);
+        unit = u;
+        converted = true;
     }
-    if dims.cny == 1 && choice.currency == Currency::Usd {
+    if let (Some(target), Some((from, e))) = (choice.currency, unit.money_term()) {
         // A derived value over mixed periods has no period: it takes the latest rate, and
         // `rate.rule` says so.
         let period = q.period.clone().unwrap_or(super::Period::Undated);
-        if let Some(r) = model.rate_for(&period) {
-            value = value.scale(1.0 / r.cny_per_usd);
-            label = match lang {
-                Lang::En => label.replace("yuan", "US$"),
-                Lang::Zh => label.replace('元', "美元"),
-            };
+        let to = |code: &str, _: &super::units::Dims| {
+            (code == from.code()).then(|| Unit::parse(target.code()))?
+        };
+        if let (true, Some((r, k)), Some((u, _))) = (
+            from != target,
+            model.rate(from, target, &period),
+            unit.map_terms(&to),
+        ) {
+            value = value.scale(k.powi(i32::from(e)));
+            unit = u;
             rate = Some(r);
             converted = true;
         }
     }
+    let label = unit.symbol(lang);
     let digits = if q.origin == super::Origin::Derived && q.unit.is_percent() {
         Some(DERIVED_SHARE_DIGITS)
     } else if q.origin == super::Origin::Derived {

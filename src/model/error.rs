@@ -29,6 +29,9 @@ pub enum ErrorKind {
     TooLong,
     /// An id with a character outside the documented set (`limits::ID_CHARSET`).
     InvalidId,
+    /// A declared unit or an exchange rate that cannot be computed with (a factor or rate of
+    /// zero or below, an unknown dimension, a code that clashes).
+    BadUnit,
 }
 
 impl ErrorKind {
@@ -52,6 +55,7 @@ impl ErrorKind {
             ErrorKind::BadPeriod => "bad_period",
             ErrorKind::TooLong => "too_long",
             ErrorKind::InvalidId => "invalid_id",
+            ErrorKind::BadUnit => "bad_unit",
         }
     }
 }

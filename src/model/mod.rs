@@ -17,6 +17,7 @@ pub mod format;
 mod json_path;
 mod lang;
 pub mod limits;
+mod migrate;
 pub mod narrative;
 pub mod presentation;
 mod rates;
@@ -24,6 +25,7 @@ pub mod scenario;
 pub mod status;
 pub mod units;
 mod validate;
+pub mod vocabulary;
 
 pub use checks::{
     range_verdict, Finding, RangeVerdict, ReferenceFinding, Side, Slip, SlipKind, Status,
@@ -34,7 +36,7 @@ pub use error::{DatasetError, ErrorKind};
 pub use estimate::{Estimate, Shape};
 pub use presentation::{Provenance, Story};
 pub use scenario::ScenarioSpec;
-pub use units::{AnnualRate, AreaUnit, Currency, Lang, RateChoice, RateRule, Unit};
+pub use units::{AnnualRate, Currency, Family, Lang, RateChoice, RateRule, Unit, Vocabulary};
 pub use validate::MAX_DATASET_BYTES;
 
 use codes::code_table;
@@ -83,9 +85,14 @@ pub struct Model {
     pub references: Vec<ReferenceFinding>,
     /// Tensions, in the order of the dataset.
     pub tensions: Vec<TensionFinding>,
+    /// Exchange rates: the figures whose unit is one currency per another.
     pub rates: Vec<AnnualRate>,
-    /// `rates` by year, for picking a rate (see `rates::RateTable`).
-    rate_table: units::RateTable,
+    /// `rates` by pair and year, for picking a rate (see `rates::RateTable`).
+    rate_tables: Vec<units::RateTable>,
+    /// The units the dataset can name: the vocabulary and its own.
+    pub vocabulary: Vocabulary,
+    /// For each family of units the quantities use, the unit shown by default.
+    display_defaults: Vec<(Family, &'static str)>,
     /// How the case is told: declared by the dataset or proposed from it.
     pub story: Story,
     /// The format version the dataset was written in, when older than this build's (it was
@@ -156,15 +163,12 @@ impl Model {
     }
 
     pub fn from_dataset(mut dataset: Dataset) -> Result<Model, Vec<DatasetError>> {
+        let migrated_from = migrate::upgrade(&mut dataset);
         let mut errors = validate::check(&dataset);
         if !errors.is_empty() {
             return Err(errors);
         }
-        // Version 1 differs only by having no presentation: it is proposed, as for any
-        // dataset that declares none.
-        let migrated_from =
-            (dataset.format_version < FORMAT_VERSION).then_some(dataset.format_version);
-        dataset.format_version = FORMAT_VERSION;
+        let vocabulary = Vocabulary::of(&dataset);
         let story = Story::of(&dataset);
         let quantities = match derive::resolve(&dataset) {
             Ok(q) => q,
@@ -181,11 +185,12 @@ impl Model {
         let rates: Vec<AnnualRate> = dataset
             .figures
             .iter()
-            .filter(|f| f.unit == Unit::YuanPerUsDollar.code())
-            .filter_map(|f| match f.period {
+            .filter_map(|f| Some((f, vocabulary.parse(&f.unit)?.rate_pair()?)))
+            .filter_map(|(f, pair)| match f.period {
                 Period::Year { year } => Some(AnnualRate {
                     year,
-                    cny_per_usd: f.value * f.scale.factor(),
+                    value: f.value * f.scale.factor(),
+                    pair,
                     figure: f.id.clone(),
                 }),
                 Period::Range { .. }
@@ -201,8 +206,10 @@ impl Model {
             findings: Vec::new(),
             references: Vec::new(),
             tensions: Vec::new(),
-            rate_table: units::RateTable::new(&rates),
+            rate_tables: units::RateTable::by_pair(&rates),
             rates,
+            display_defaults: Vec::new(),
+            vocabulary,
             story,
             migrated_from,
             index,
@@ -210,6 +217,7 @@ impl Model {
             lookup: Lookup::default(),
         };
         model.lookup = Lookup::new(&model.dataset, &model.quantities);
+        model.display_defaults = display_defaults(&model.quantities);
         (model.findings, model.references) = checks::evaluate_all(&model);
         model.tensions = checks::tensions(&model);
         model.statuses = statuses(&model);
@@ -308,10 +316,87 @@ impl Model {
         )
     }
 
-    /// The rate a money figure of this period converts at.
-    pub fn rate_for(&self, period: &Period) -> Option<RateChoice> {
-        units::rate_from(period, &self.rate_table)
+    /// The rate an amount in `from` of this period converts into `to` at, and the factor to
+    /// multiply it by. `None` when the dataset has no rate between the two: nothing is guessed.
+    pub fn rate(&self, from: Currency, to: Currency, period: &Period) -> Option<(RateChoice, f64)> {
+        self.rate_tables.iter().find_map(|t| {
+            let r = units::rate_from(period, t)?;
+            let k = r.factor(from, to)?;
+            Some((r, k))
+        })
     }
+
+    /// The currencies the reader may see money in: those of the dataset's figures and those
+    /// it has a rate for, in the order met.
+    pub fn currencies(&self) -> Vec<Currency> {
+        let mut out: Vec<Currency> = Vec::new();
+        let money = self
+            .quantities
+            .iter()
+            .filter_map(|q| q.unit.money_term().map(|(c, _)| c));
+        for c in money.chain(self.rates.iter().flat_map(|r| [r.pair.0, r.pair.1])) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// The unit of a family the dataset uses most (its figures' own units), shown when the
+    /// reader has chosen none: one unit per chart axis.
+    pub fn default_unit(&self, family: Family) -> Option<&'static str> {
+        self.display_defaults
+            .iter()
+            .find(|(f, _)| *f == family)
+            .map(|(_, c)| *c)
+    }
+
+    /// The families of units the dataset's quantities use (a display choice each).
+    pub fn families(&self) -> impl Iterator<Item = Family> + '_ {
+        self.display_defaults.iter().map(|(f, _)| *f)
+    }
+
+    /// The unit a code names in this dataset.
+    pub fn unit(&self, code: &str) -> Option<Unit> {
+        self.vocabulary.parse(code)
+    }
+}
+
+/// For each family of units met, its vocabulary unit used by the most figures (the first met of
+/// equals); terms of compound units count too, so a "per ha" alone still offers a choice.
+fn display_defaults(quantities: &[Quantity]) -> Vec<(Family, &'static str)> {
+    let mut counts: Vec<(Family, Vec<(&'static str, usize)>)> = Vec::new();
+    for q in quantities {
+        for (code, dims, whole) in q.unit.terms() {
+            let Some(family) = Family::of(&dims) else {
+                continue;
+            };
+            let Some(code) = units::choice_code(family, code) else {
+                continue;
+            };
+            let i = match counts.iter().position(|(f, _)| *f == family) {
+                Some(i) => i,
+                None => {
+                    counts.push((family, Vec::new()));
+                    counts.len() - 1
+                }
+            };
+            let slot = &mut counts[i].1;
+            let n = usize::from(whole);
+            match slot.iter_mut().find(|(c, _)| *c == code) {
+                Some(e) => e.1 += n,
+                None => slot.push((code, n)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(f, codes)| {
+            // The first of the most used (max_by_key keeps the last of equals).
+            let best = codes.iter().rev().max_by_key(|(_, n)| *n)?;
+            Some((f, best.0))
+        })
+        .collect()
 }
 
 /// Every quantity's status in one pass over the findings (see `Model::status_of`).

@@ -8,7 +8,7 @@ use super::dataset::{
 use super::error::{DatasetError, ErrorKind};
 use super::limits::{echo, id_char_allowed, longer_than, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use super::status::Status;
-use super::units::{Lang, Unit};
+use super::units::{Lang, Unit, Vocabulary};
 use std::collections::{HashMap, HashSet};
 
 /// A piece of a sentence.
@@ -458,11 +458,11 @@ fn propose_narrative(d: &Dataset) -> Vec<Template> {
 fn group_of(unit: Unit) -> Option<Group> {
     if unit.is_area() {
         Some(Group::Areas)
-    } else if unit.is_money() || unit == Unit::UsDollar {
+    } else if unit.is_money() {
         Some(Group::Money)
     } else if unit.is_percent() {
         Some(Group::Shares)
-    } else if matches!(unit, Unit::Person | Unit::Visitor) {
+    } else if unit.is_headcount() {
         Some(Group::Counts)
     } else {
         None
@@ -488,12 +488,13 @@ type Bunch = ((Group, String), Option<Period>, Vec<String>);
 /// also draws every area its figures are declared to lie within (`fits_within`, `part_of`).
 fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
     let mut groups: Vec<Bunch> = Vec::new();
+    let vocabulary = Vocabulary::of(d);
     for f in d
         .figures
         .iter()
         .filter(|f| f.kind == FigureKind::Reported && f.repeats.is_none())
     {
-        let Some(group) = Unit::parse(&f.unit).and_then(group_of) else {
+        let Some(group) = vocabulary.parse(&f.unit).and_then(group_of) else {
             continue;
         };
         let key = (group, period_key(&f.period));
@@ -558,7 +559,7 @@ fn containing(d: &Dataset, ids: &[String]) -> Vec<String> {
             .figures
             .iter()
             .find(|f| &f.id == outer)
-            .and_then(|f| Unit::parse(&f.unit))
+            .and_then(|f| Vocabulary::of(d).parse(&f.unit))
             .is_some_and(|u| u.is_area());
         if is_area && ids.contains(inner) && !out.contains(outer) {
             out.push(outer.clone());

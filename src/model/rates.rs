@@ -1,12 +1,15 @@
-//! Exchange rates: the annual averages a dataset declares and which one a dated figure uses.
+//! Exchange rates: the annual averages a dataset declares (figures whose unit is one currency
+//! per another, `CNY/USD`) and which one a dated figure uses.
 
 use super::dataset::Period;
+use super::units::Currency;
 
-/// One annual average rate, yuan per US dollar.
+/// One annual average rate: `value` units of `pair.0` per unit of `pair.1`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnnualRate {
     pub year: i32,
-    pub cny_per_usd: f64,
+    pub value: f64,
+    pub pair: (Currency, Currency),
     /// The figure id the rate comes from.
     pub figure: String,
 }
@@ -14,7 +17,9 @@ pub struct AnnualRate {
 /// Which rate a conversion used, and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateChoice {
-    pub cny_per_usd: f64,
+    /// Units of `pair.0` per unit of `pair.1`.
+    pub value: f64,
+    pub pair: (Currency, Currency),
     /// The years whose annual averages were used.
     pub years: Vec<i32>,
     pub rule: RateRule,
@@ -36,15 +41,42 @@ pub enum RateRule {
 /// what a rate is picked from. Built once per dataset (`Model::rate_for`): a generated dataset
 /// repeats its rate figures thousands of times, and every money figure shown asks for a rate.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct RateTable(Vec<(i32, f64)>);
+pub struct RateTable {
+    pub pair: Option<(Currency, Currency)>,
+    years: Vec<(i32, f64)>,
+}
 
 impl RateTable {
+    /// The table of the first rate's pair (rates of other pairs are left out).
     pub fn new(rates: &[AnnualRate]) -> RateTable {
-        let mut table: Vec<(i32, f64)> = rates.iter().map(|r| (r.year, r.cny_per_usd)).collect();
+        let pair = rates.first().map(|r| r.pair);
+        let mut years: Vec<(i32, f64)> = rates
+            .iter()
+            .filter(|r| Some(r.pair) == pair)
+            .map(|r| (r.year, r.value))
+            .collect();
         // Stable: of the rates of one year, the first given comes first and is the one kept.
-        table.sort_by_key(|(y, _)| *y);
-        table.dedup_by_key(|(y, _)| *y);
-        RateTable(table)
+        years.sort_by_key(|(y, _)| *y);
+        years.dedup_by_key(|(y, _)| *y);
+        RateTable { pair, years }
+    }
+
+    /// One table per pair of currencies, in the order the pairs first appear.
+    pub fn by_pair(rates: &[AnnualRate]) -> Vec<RateTable> {
+        let mut pairs: Vec<(Currency, Currency)> = Vec::new();
+        for r in rates {
+            if !pairs.contains(&r.pair) {
+                pairs.push(r.pair);
+            }
+        }
+        pairs
+            .into_iter()
+            .map(|p| {
+                let of_pair: Vec<AnnualRate> =
+                    rates.iter().filter(|r| r.pair == p).cloned().collect();
+                RateTable::new(&of_pair)
+            })
+            .collect()
     }
 }
 
@@ -60,7 +92,8 @@ pub fn rate_for(period: &Period, rates: &[AnnualRate]) -> Option<RateChoice> {
 /// [`rate_for`] from a table already built.
 pub fn rate_from(period: &Period, table: &RateTable) -> Option<RateChoice> {
     // Work from the table, never by walking the years of a period: a period may span billions.
-    let table = &table.0;
+    let pair = table.pair?;
+    let table = &table.years;
     let &(latest, latest_rate) = table.last()?;
     let mean_of = |from: i32, to: i32| -> Option<RateChoice> {
         let covered: Vec<(i32, f64)> = table
@@ -73,7 +106,8 @@ pub fn rate_from(period: &Period, table: &RateTable) -> Option<RateChoice> {
         }
         let sum: f64 = covered.iter().map(|(_, r)| r).sum();
         Some(RateChoice {
-            cny_per_usd: sum / covered.len() as f64,
+            value: sum / covered.len() as f64,
+            pair,
             years: covered.iter().map(|(y, _)| *y).collect(),
             rule: RateRule::MeanOfYears,
         })
@@ -83,7 +117,8 @@ pub fn rate_from(period: &Period, table: &RateTable) -> Option<RateChoice> {
             .iter()
             .min_by_key(|(year, _)| (i64::from(*year) - i64::from(y)).abs())
             .map(|&(year, r)| RateChoice {
-                cny_per_usd: r,
+                value: r,
+                pair,
                 years: vec![year],
                 rule: if year == y {
                     RateRule::SameYear
@@ -97,9 +132,23 @@ pub fn rate_from(period: &Period, table: &RateTable) -> Option<RateChoice> {
         Period::Range { from, to } => mean_of(*from, *to).or_else(|| nearest(*to)),
         Period::Since { year } => mean_of(*year, latest).or_else(|| nearest(*year)),
         Period::RecentYears | Period::Present | Period::Undated => Some(RateChoice {
-            cny_per_usd: latest_rate,
+            value: latest_rate,
+            pair,
             years: vec![latest],
             rule: RateRule::Latest,
         }),
+    }
+}
+
+impl RateChoice {
+    /// What an amount in `from` is multiplied by to be in `to`, if this rate links the two.
+    pub fn factor(&self, from: Currency, to: Currency) -> Option<f64> {
+        if self.pair == (to, from) {
+            Some(self.value)
+        } else if self.pair == (from, to) {
+            Some(1.0 / self.value)
+        } else {
+            None
+        }
     }
 }

@@ -7,7 +7,7 @@ use super::dataset::{Dataset, Sentence, Text};
 use super::error::{DatasetError, ErrorKind};
 use super::limits::{echo, longer_than, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use super::presentation::{parse_template, Segment};
-use super::units::Unit;
+use super::units::Vocabulary;
 use super::{Model, Quantity};
 use std::collections::{HashMap, HashSet};
 
@@ -82,8 +82,8 @@ pub fn reported_value(model: &Model, input: &ScenarioInput) -> Option<f64> {
 /// figure or unit (validation refuses both).
 pub fn reading_value(model: &Model, input: &ScenarioInput, reading: &Reading) -> Option<f64> {
     let f = model.figure(&input.figure)?;
-    let own = Unit::parse(&f.unit)?;
-    let other = Unit::parse(&reading.unit)?;
+    let own = model.unit(&f.unit)?;
+    let other = model.unit(&reading.unit)?;
     Some(f.value * f.scale.factor() * other.to_base() / own.to_base())
 }
 
@@ -149,6 +149,7 @@ pub(super) fn check(
         return errs;
     };
     let quantities = d.quantity_ids();
+    let vocabulary = Vocabulary::of(d);
     let derived: HashSet<&str> = d.derived.iter().map(|m| m.id.as_str()).collect();
     let relations: HashSet<&str> = d.relations.iter().map(|r| r.id.as_str()).collect();
     let mut push = |kind, path: String, expected: &str, found: String| {
@@ -190,13 +191,13 @@ pub(super) fn check(
                 .figures
                 .iter()
                 .find(|f| f.id == input.figure)
-                .and_then(|f| Unit::parse(&f.unit));
+                .and_then(|f| vocabulary.parse(&f.unit));
             for (k, reading) in input.readings.iter().enumerate() {
                 let at = |field: &str| {
                     format!("presentation.scenarios[{i}].inputs[{j}].readings[{k}].{field}")
                 };
                 text_len(&reading.label, MAX_LABEL_CHARS, &at("label"), &mut push);
-                match (Unit::parse(&reading.unit), own) {
+                match (vocabulary.parse(&reading.unit), own.clone()) {
                     (None, _) => push(
                         ErrorKind::UnknownUnit,
                         at("unit"),

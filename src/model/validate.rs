@@ -6,7 +6,7 @@ use super::dataset::{
 use super::decode::{decode, Node};
 use super::error::{id_problem, DatasetError, ErrorKind};
 use super::limits::{echo, longer_than, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
-use super::units::{Dims, Unit};
+use super::units::{dimension_named, Dims, Unit, Vocabulary, DIMENSION_NAMES};
 use std::collections::{HashMap, HashSet};
 
 /// Larger input is refused before parsing. Room for 100,000 figures in this format (about
@@ -30,9 +30,61 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<DatasetError>> {
     decode(&node)
 }
 
+/// The dataset's own units: a fresh code, a known dimension, a factor above zero.
+fn unit_declarations(d: &Dataset) -> Vec<DatasetError> {
+    let mut errs = Vec::new();
+    for (i, u) in d.units.iter().enumerate() {
+        let at = |field: &str| format!("units[{i}].{field}");
+        if u.code.is_empty()
+            || u.code.chars().count() > MAX_ID_CHARS
+            || u.code
+                .contains(|c: char| c == '/' || c == '.' || c.is_whitespace() || c.is_control())
+        {
+            errs.push(DatasetError::new(
+                ErrorKind::BadUnit,
+                at("code"),
+                &format!("1 to {MAX_ID_CHARS} characters without spaces, `/` or `.`"),
+                echo(&u.code),
+            ));
+        } else if Vocabulary::knows_term(&u.code) {
+            errs.push(DatasetError::new(
+                ErrorKind::DuplicateId,
+                at("code"),
+                "a code that is not already a unit of the vocabulary",
+                echo(&u.code),
+            ));
+        } else if let Some(j) = d.units[..i].iter().position(|v| v.code == u.code) {
+            errs.push(DatasetError::new(
+                ErrorKind::DuplicateId,
+                at("code"),
+                "a unit code declared once",
+                format!("{}, already declared at units[{j}].code", echo(&u.code)),
+            ));
+        }
+        if dimension_named(&u.dimension).is_none() {
+            errs.push(DatasetError::new(
+                ErrorKind::BadUnit,
+                at("dimension"),
+                DIMENSION_NAMES,
+                echo(&u.dimension),
+            ));
+        }
+        if !(u.factor.is_finite() && u.factor > 0.0) {
+            errs.push(DatasetError::new(
+                ErrorKind::BadUnit,
+                at("factor"),
+                "a finite number above zero",
+                super::format::number_text(u.factor),
+            ));
+        }
+    }
+    errs
+}
+
 /// Every semantic problem in a parsed dataset.
 pub fn check(d: &Dataset) -> Vec<DatasetError> {
-    let mut errs = Vec::new();
+    let mut errs = unit_declarations(d);
+    let vocabulary = Vocabulary::of(d);
     let mut push = |kind, path: String, expected: &str, found: String| {
         errs.push(DatasetError::new(kind, path, expected, found))
     };
@@ -153,7 +205,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     let figure_ids: HashSet<&str> = d.figures.iter().map(|f| f.id.as_str()).collect();
     for (i, f) in d.figures.iter().enumerate() {
         let at = |field: &str| format!("figures[{i}].{field}");
-        let unit = Unit::parse(&f.unit);
+        let unit = vocabulary.parse(&f.unit);
         if unit.is_none() {
             errs.push(DatasetError::new(
                 ErrorKind::UnknownUnit,
@@ -171,6 +223,14 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 super::format::number_text(f.value),
             ));
         } else if let Some(u) = unit {
+            if u.rate_pair().is_some() && v <= 0.0 {
+                errs.push(DatasetError::new(
+                    ErrorKind::BadUnit,
+                    at("value"),
+                    "an exchange rate above zero",
+                    super::format::number_text(v),
+                ));
+            }
             if v < 0.0 && !u.may_be_negative() {
                 errs.push(DatasetError::new(
                     ErrorKind::Negative,
@@ -228,7 +288,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         check_channel(&m.channel, format!("measures[{i}].channel"), &mut errs);
     }
     for (i, m) in d.derived.iter().enumerate() {
-        if Unit::parse(&m.unit).is_none() {
+        if vocabulary.parse(&m.unit).is_none() {
             errs.push(DatasetError::new(
                 ErrorKind::UnknownUnit,
                 format!("derived[{i}].unit"),
@@ -267,7 +327,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         check_channel(&m.channel, format!("derived[{i}].channel"), &mut errs);
     }
     errs.extend(cycles(d));
-    let units = declared_units(d);
+    let units = declared_units(d, &vocabulary);
     for (i, r) in d.relations.iter().enumerate() {
         for (j, id) in rule_ids(&r.rule).into_iter().enumerate() {
             if !known(id) {
@@ -279,9 +339,9 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 ));
             }
         }
-        errs.extend(relation_units(&units, i, &r.rule));
+        errs.extend(relation_units(&vocabulary, &units, i, &r.rule));
         if let Rule::ReferenceRange { reference, .. } = &r.rule {
-            errs.extend(reference_errors(i, reference));
+            errs.extend(reference_errors(&vocabulary, i, reference));
         }
         if let Some(t) = r.tolerance_pct {
             if !t.is_finite() || t < 0.0 {
@@ -449,7 +509,7 @@ fn rule_field(rule: &Rule, j: usize) -> String {
 
 /// The unit each id declares: a figure's own, a derived metric's result (the first of an id used
 /// twice; unknown units left out, they are reported elsewhere).
-fn declared_units(d: &Dataset) -> HashMap<&str, Unit> {
+fn declared_units<'d>(d: &'d Dataset, vocabulary: &Vocabulary) -> HashMap<&'d str, Unit> {
     let mut units = HashMap::new();
     let declared = d
         .figures
@@ -457,7 +517,7 @@ fn declared_units(d: &Dataset) -> HashMap<&str, Unit> {
         .map(|f| (f.id.as_str(), f.unit.as_str()))
         .chain(d.derived.iter().map(|m| (m.id.as_str(), m.unit.as_str())));
     for (id, code) in declared {
-        if let Some(u) = Unit::parse(code) {
+        if let Some(u) = vocabulary.parse(code) {
             units.entry(id).or_insert(u);
         }
     }
@@ -467,9 +527,14 @@ fn declared_units(d: &Dataset) -> HashMap<&str, Unit> {
 /// A relation compares quantities of one kind (hectares with square kilometres, not with yuan);
 /// a ratio's numerator over denominator is of the expected value's kind. Ids that are unknown or
 /// have an unknown unit are reported elsewhere.
-fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<DatasetError> {
-    let unit = |id: &str| units.get(id).copied();
-    let mismatch = |field: String, reference: (&str, Unit), other: (&str, Unit)| {
+fn relation_units(
+    vocabulary: &Vocabulary,
+    units: &HashMap<&str, Unit>,
+    i: usize,
+    rule: &Rule,
+) -> Vec<DatasetError> {
+    let unit = |id: &str| units.get(id).cloned();
+    let mismatch = |field: String, reference: (&str, &Unit), other: (&str, &Unit)| {
         DatasetError::new(
             ErrorKind::UnitMismatch,
             format!("relations[{i}].rule.{field}"),
@@ -496,49 +561,49 @@ fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<Dat
             // Few kinds, maybe many parts: count per kind in one pass.
             let mut kinds: Vec<(Dims, usize)> = Vec::new();
             for (_, _, u) in &named {
-                match kinds.iter_mut().find(|(k, _)| *k == u.dims()) {
+                match kinds.iter_mut().find(|(k, _)| k == u.dims()) {
                     Some((_, n)) => *n += 1,
-                    None => kinds.push((u.dims(), 1)),
+                    None => kinds.push((u.dims().clone(), 1)),
                 }
             }
-            let count = |u: Unit| {
+            let count = |u: &Unit| {
                 kinds
                     .iter()
-                    .find(|(k, _)| *k == u.dims())
+                    .find(|(k, _)| k == u.dims())
                     .map_or(0, |(_, n)| *n)
             };
             // On a tie `max_by_key` keeps the last, and the total comes last.
             let Some((ref_id, ref_unit)) = named
                 .iter()
-                .max_by_key(|(_, _, u)| count(*u))
-                .map(|(_, id, u)| (*id, *u))
+                .max_by_key(|(_, _, u)| count(u))
+                .map(|(_, id, u)| (*id, u.clone()))
             else {
                 return errs;
             };
             for (j, id, u) in &named {
                 if u.dims() != ref_unit.dims() {
-                    errs.push(mismatch(rule_field(rule, *j), (ref_id, ref_unit), (id, *u)));
+                    errs.push(mismatch(rule_field(rule, *j), (ref_id, &ref_unit), (id, u)));
                 }
             }
         }
         Rule::FitsWithin { inner: a, outer: b } => {
             if let (Some(ua), Some(ub)) = (unit(a), unit(b)) {
                 if ua.dims() != ub.dims() {
-                    errs.push(mismatch("outer".into(), (a, ua), (b, ub)));
+                    errs.push(mismatch("outer".into(), (a, &ua), (b, &ub)));
                 }
             }
         }
         Rule::PartOf { part: a, whole: b } => {
             if let (Some(ua), Some(ub)) = (unit(a), unit(b)) {
                 if ua.dims() != ub.dims() {
-                    errs.push(mismatch("whole".into(), (a, ua), (b, ub)));
+                    errs.push(mismatch("whole".into(), (a, &ua), (b, &ub)));
                 }
             }
         }
         Rule::Equal { a, b } => {
             if let (Some(ua), Some(ub)) = (unit(a), unit(b)) {
                 if ua.dims() != ub.dims() {
-                    errs.push(mismatch("b".into(), (a, ua), (b, ub)));
+                    errs.push(mismatch("b".into(), (a, &ua), (b, &ub)));
                 }
             }
         }
@@ -550,7 +615,7 @@ fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<Dat
             if let (Some(un), Some(ud), Some(ue)) =
                 (unit(numerator), unit(denominator), unit(expected))
             {
-                if un.dims().over(ud.dims()) != ue.dims() {
+                if un.dims().over(ud.dims()) != *ue.dims() {
                     errs.push(DatasetError::new(
                         ErrorKind::UnitMismatch,
                         format!("relations[{i}].rule.expected"),
@@ -568,7 +633,7 @@ fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<Dat
         }
         Rule::ReferenceRange { subject, reference } => {
             // An unknown unit code is reported by `reference_errors`.
-            if let (Some(us), Some(ur)) = (unit(subject), Unit::parse(&reference.unit)) {
+            if let (Some(us), Some(ur)) = (unit(subject), vocabulary.parse(&reference.unit)) {
                 if us.dims() != ur.dims() {
                     errs.push(DatasetError::new(
                         ErrorKind::UnitMismatch,
@@ -588,8 +653,8 @@ fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<Dat
                 if un.dims() != ud.dims() {
                     errs.push(mismatch(
                         "denominator".into(),
-                        (numerator, un),
-                        (denominator, ud),
+                        (numerator, &un),
+                        (denominator, &ud),
                     ));
                 }
             }
@@ -599,10 +664,10 @@ fn relation_units(units: &HashMap<&str, Unit>, i: usize, rule: &Rule) -> Vec<Dat
 }
 
 /// A reference range: a known unit, finite ends in order, a period that can be.
-fn reference_errors(i: usize, r: &Reference) -> Vec<DatasetError> {
+fn reference_errors(vocabulary: &Vocabulary, i: usize, r: &Reference) -> Vec<DatasetError> {
     let at = |field: &str| format!("relations[{i}].rule.reference.{field}");
     let mut errs = Vec::new();
-    let unit = Unit::parse(&r.unit);
+    let unit = vocabulary.parse(&r.unit);
     if unit.is_none() {
         errs.push(DatasetError::new(
             ErrorKind::UnknownUnit,
@@ -619,7 +684,7 @@ fn reference_errors(i: usize, r: &Reference) -> Vec<DatasetError> {
                 "a finite number",
                 super::format::number_text(v),
             ));
-        } else if v < 0.0 && !unit.is_some_and(|u| u.may_be_negative()) {
+        } else if v < 0.0 && !unit.as_ref().is_some_and(|u| u.may_be_negative()) {
             errs.push(DatasetError::new(
                 ErrorKind::Negative,
                 at(field),

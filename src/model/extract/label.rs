@@ -153,7 +153,7 @@ pub fn cap(label: &str) -> String {
 
 /// `f3_forest_coverage_rate`: the figure's number and up to three words of its label (ASCII
 /// snake case), or its unit code when the label has no ASCII words.
-pub fn id(k: usize, label: &str, unit: Unit) -> String {
+pub fn id(k: usize, label: &str, unit: &Unit) -> String {
     let words: Vec<String> = label
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -255,7 +255,7 @@ pub fn draft(input: &str) -> Draft {
                         prev_label = Some(label.clone());
                         let k = figures.len() + 1;
                         figures.push(DraftFigure {
-                            id: label::id(k, &label, f.unit),
+                            id: label::id(k, &label, &f.unit),
                             span: f.span,
                             number: f.number,
                             sentence: sentence.clone(),
@@ -371,10 +371,10 @@ impl Draft {
         doubts.push(Doubt::LabelFromQuote);
         let label = label::cap(text.get(found.span.clone()).unwrap_or("").trim());
         let mut k = self.figures.len() + 1;
-        let mut id = label::id(k, &label, found.unit);
+        let mut id = label::id(k, &label, &found.unit);
         while self.figures.iter().any(|f| f.id == id) {
             k += 1;
-            id = label::id(k, &label, found.unit);
+            id = label::id(k, &label, &found.unit);
         }
         let at = self
             .figures
@@ -602,6 +602,7 @@ impl Draft {
             .collect();
         Dataset {
             format_version: FORMAT_VERSION,
+            units: Vec::new(),
             case: CaseInfo {
                 id: "drafted-case".into(),
                 title: Text {

@@ -6,7 +6,6 @@ use super::tables as t;
 use super::text::{clause, is_cjk, is_word_char, sort_pairs, Src};
 use super::{DraftFigure, ProposedRelation, RelationWhy};
 use crate::model::dataset::{Period, Relation, Rule, Text};
-use crate::model::units::Unit;
 
 fn relation(id: String, en: &str, zh: &str, rule: Rule, tolerance: Option<f64>) -> Relation {
     Relation {
@@ -122,8 +121,14 @@ pub fn propose(src: &Src, figures: &mut [DraftFigure]) -> Vec<ProposedRelation> 
     // Only figures of the same unit, value and qualifier can repeat each other: sorted by
     // those (then by position), each figure is compared with the run of its equals before it.
     // Key: (value bits, unit and qualifier above the figure's index).
+    let mut codes: Vec<&str> = Vec::new();
+    for f in figures.iter() {
+        if !codes.contains(&f.unit.code()) {
+            codes.push(f.unit.code());
+        }
+    }
     let kind = |f: &DraftFigure| {
-        let unit = Unit::ALL.iter().position(|u| *u == f.unit).unwrap_or(0) as u64;
+        let unit = codes.iter().position(|c| *c == f.unit.code()).unwrap_or(0) as u64;
         (unit << 8 | f.qualifier as u64) << 32
     };
     let mut keyed: Vec<(u64, u64)> = figures

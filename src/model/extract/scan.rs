@@ -66,7 +66,7 @@ pub fn sentence_tokens(src: &Src, sentence: Range<usize>) -> Vec<Token> {
                 number: s..e,
                 value,
                 scale: Scale::One,
-                unit: Unit::Percent,
+                unit: Unit::builtin("%"),
                 qualifier: Qualifier::Exact,
                 doubts: vec![Doubt::Implied],
                 noun: None,
@@ -163,7 +163,7 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
     let mut qualifier = Qualifier::Exact;
     let mut unit_at = src.skip_spaces(p, sentence.end);
     if let Some((e, q)) = src.longest_at(unit_at, t::QUALIFIERS_MID) {
-        if src.longest_at(e, t::UNITS).is_some() {
+        if src.longest_at(e, t::units()).is_some() {
             qualifier = q;
             unit_at = e;
         }
@@ -171,22 +171,23 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
     let mut end = p;
     let mut unit = None;
     let mut noun = None;
-    if let Some((e, u)) = src.longest_at(unit_at, t::UNITS) {
-        unit = Some(u);
+    if let Some((e, u)) = src.longest_at(unit_at, t::units()) {
+        unit = Some(Unit::builtin(u));
         end = e;
     } else if !chinese {
         if let Some((e, u, r)) = count_noun(src, unit_at, sentence.end) {
-            unit = Some(u);
+            unit = Some(Unit::builtin(u));
             end = e;
             noun = Some(r);
             doubts.push(Doubt::UnitFromNoun);
         }
     }
     let mut start = span.start;
-    if let Some((s, u)) = src.longest_before(before, t::CURRENCY_BEFORE) {
+    if let Some((s, u)) = src.longest_before(before, t::currency_before()) {
+        let u = Unit::builtin(u);
         if s >= sentence.start {
             start = s;
-            if unit.is_none() || unit == Some(u) {
+            if unit.is_none() || unit.as_ref() == Some(&u) {
                 unit = Some(u);
                 doubts.retain(|d| *d != Doubt::UnitFromNoun);
                 noun = None;
@@ -206,9 +207,13 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
     if n.year().is_some() {
         doubts.push(Doubt::MaybeYear);
     }
-    if unit == Unit::Yuan {
+    if unit.is_money() {
         let rate_at = src.skip_spaces(end, sentence.end);
-        if let Some((e, u)) = src.longest_at(rate_at, t::RATES_AFTER) {
+        let per = |suffix: &str| Unit::parse(&format!("{}{suffix}", unit.code()));
+        if let Some((e, u)) = src
+            .longest_at(rate_at, t::RATES_AFTER)
+            .and_then(|(e, suffix)| Some((e, per(suffix)?)))
+        {
             unit = u;
             end = e;
         } else {
@@ -221,8 +226,8 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
             let found = t::RATES_BEFORE
                 .iter()
                 .find(|(w, _)| !src.find_all(from..start, &[w]).is_empty());
-            if let Some((_, u)) = found {
-                unit = *u;
+            if let Some(u) = found.and_then(|(_, suffix)| per(suffix)) {
+                unit = u;
                 doubts.push(Doubt::RateFromWords);
             }
         }
@@ -239,7 +244,7 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
             start = s;
         }
     }
-    if unit == Unit::Percent && value * scale.factor() > 100.0 {
+    if unit.is_percent() && value * scale.factor() > 100.0 {
         return Some(Token::Skip(start..end, SkipReason::PercentOver100));
     }
     let from_before = src.skip_spaces_back(start, sentence.start);
@@ -291,7 +296,7 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
 }
 
 /// A count noun up to `COUNT_SKIP` words on: "310 ecological forest guards" → (end, person, words).
-fn count_noun(src: &Src, at: usize, end: usize) -> Option<(usize, Unit, Range<usize>)> {
+fn count_noun(src: &Src, at: usize, end: usize) -> Option<(usize, &'static str, Range<usize>)> {
     let mut q = at;
     for _ in 0..=t::COUNT_SKIP {
         if let Some((e, u)) = src.longest_at(q, t::COUNT_NOUNS) {
@@ -305,7 +310,7 @@ fn count_noun(src: &Src, at: usize, end: usize) -> Option<(usize, Unit, Range<us
         if word.is_empty()
             || !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
             || t::STOP_WORDS.contains(&word)
-            || t::UNITS.iter().any(|(u, _)| *u == word)
+            || t::is_unit_word(word)
         {
             return None;
         }

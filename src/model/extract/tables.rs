@@ -3,7 +3,7 @@
 //! (matched against an ASCII-lowercased copy of the text); a new word is one line.
 
 use crate::model::dataset::{Qualifier, Scale};
-use crate::model::units::Unit;
+use crate::model::vocabulary::{CURRENCIES, UNITS};
 
 /// Scale words after a number: (word, multiplier on the printed value, scale).
 /// 万亿 and trillion have no scale of their own: 1.2万亿 is kept as 12000 亿.
@@ -23,88 +23,69 @@ pub const SCALES: &[(&str, (f64, Scale))] = &[
     ("千", (1.0, Scale::Thousand)),
 ];
 
-/// Unit words right after a number (and its scale).
-pub const UNITS: &[(&str, Unit)] = &[
-    ("hectares", Unit::Hectare),
-    ("hectare", Unit::Hectare),
-    ("ha", Unit::Hectare),
-    ("公顷", Unit::Hectare),
-    ("mu", Unit::Mu),
-    ("亩", Unit::Mu),
-    ("km²", Unit::SquareKm),
-    ("km2", Unit::SquareKm),
-    ("sq km", Unit::SquareKm),
-    ("square kilometres", Unit::SquareKm),
-    ("square kilometers", Unit::SquareKm),
-    ("平方公里", Unit::SquareKm),
-    ("平方千米", Unit::SquareKm),
-    ("yuan", Unit::Yuan),
-    ("rmb", Unit::Yuan),
-    ("cny", Unit::Yuan),
-    ("元", Unit::Yuan),
-    ("us dollars", Unit::UsDollar),
-    ("dollars", Unit::UsDollar),
-    ("usd", Unit::UsDollar),
-    ("美元", Unit::UsDollar),
-    ("%", Unit::Percent),
-    ("％", Unit::Percent),
-    ("percent", Unit::Percent),
-    ("per cent", Unit::Percent),
-    ("percentage points", Unit::PercentagePoint),
-    ("percentage point", Unit::PercentagePoint),
-    ("个百分点", Unit::PercentagePoint),
-    ("百分点", Unit::PercentagePoint),
-    ("m³", Unit::CubicMetre),
-    ("m3", Unit::CubicMetre),
-    ("cubic metres", Unit::CubicMetre),
-    ("cubic meters", Unit::CubicMetre),
-    ("立方米", Unit::CubicMetre),
-    ("人次", Unit::Visitor),
-    ("人", Unit::Person),
-    ("名", Unit::Person),
-    ("位", Unit::Person),
-    ("户", Unit::Household),
-];
+/// Unit words right after a number (and its scale), as (word, unit code): every word of the
+/// vocabulary's units and currencies (`model/vocabulary.rs`), read once.
+pub fn units() -> &'static [(&'static str, &'static str)] {
+    static WORDS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let rows = UNITS
+            .iter()
+            .flat_map(|u| u.words.iter().map(|w| (*w, u.code)));
+        let money = CURRENCIES
+            .iter()
+            .flat_map(|c| c.words.iter().map(|w| (*w, c.code)));
+        rows.chain(money).collect()
+    })
+}
 
-/// Currency written before the number: US$5 million, ¥300.
-pub const CURRENCY_BEFORE: &[(&str, Unit)] = &[
-    ("us$", Unit::UsDollar),
-    ("us $", Unit::UsDollar),
-    ("usd", Unit::UsDollar),
-    ("$", Unit::UsDollar),
-    ("rmb", Unit::Yuan),
-    ("cny", Unit::Yuan),
-    ("¥", Unit::Yuan),
-    ("￥", Unit::Yuan),
-    ("百分之", Unit::Percent),
-];
+/// Whether a word is one of the vocabulary's unit words.
+pub fn is_unit_word(word: &str) -> bool {
+    units().iter().any(|(w, _)| *w == word)
+}
+
+/// Currency signs and codes before a number (US$5 million, ¥300, Rs 12 crore), as (sign, code).
+pub fn currency_before() -> &'static [(&'static str, &'static str)] {
+    static SIGNS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    SIGNS.get_or_init(|| {
+        CURRENCIES
+            .iter()
+            .flat_map(|c| c.signs.iter().map(|w| (*w, c.code)))
+            .chain(BEFORE_NUMBER.iter().copied())
+            .collect()
+    })
+}
+
+/// Other unit words written before the number.
+const BEFORE_NUMBER: &[(&str, &str)] = &[("百分之", "%")];
 
 /// Nouns that make a bare number a count; up to `COUNT_SKIP` words may stand between
 /// ("310 ecological forest guards").
-pub const COUNT_NOUNS: &[(&str, Unit)] = &[
-    ("people", Unit::Person),
-    ("persons", Unit::Person),
-    ("person", Unit::Person),
-    ("residents", Unit::Person),
-    ("villagers", Unit::Person),
-    ("farmers", Unit::Person),
-    ("herders", Unit::Person),
-    ("herdsmen", Unit::Person),
-    ("guards", Unit::Person),
-    ("guard", Unit::Person),
-    ("rangers", Unit::Person),
-    ("foresters", Unit::Person),
-    ("workers", Unit::Person),
-    ("employees", Unit::Person),
-    ("tourist visits", Unit::Visitor),
-    ("tourists", Unit::Visitor),
-    ("tourist", Unit::Visitor),
-    ("visitors", Unit::Visitor),
-    ("visits", Unit::Visitor),
-    ("person-times", Unit::Visitor),
-    ("households", Unit::Household),
-    ("household", Unit::Household),
-    ("families", Unit::Household),
+pub const COUNT_NOUNS: &[(&str, &str)] = &[
+    ("people", "{person}"),
+    ("persons", "{person}"),
+    ("person", "{person}"),
+    ("residents", "{person}"),
+    ("villagers", "{person}"),
+    ("farmers", "{person}"),
+    ("herders", "{person}"),
+    ("herdsmen", "{person}"),
+    ("guards", "{person}"),
+    ("guard", "{person}"),
+    ("rangers", "{person}"),
+    ("foresters", "{person}"),
+    ("workers", "{person}"),
+    ("employees", "{person}"),
+    ("tourist visits", "{visit}"),
+    ("tourists", "{visit}"),
+    ("tourist", "{visit}"),
+    ("visitors", "{visit}"),
+    ("visits", "{visit}"),
+    ("person-times", "{visit}"),
+    ("households", "{household}"),
+    ("household", "{household}"),
+    ("families", "{household}"),
 ];
 pub const COUNT_SKIP: usize = 3;
 
@@ -185,30 +166,31 @@ pub const QUALIFIERS_AFTER: &[(&str, Qualifier)] = &[
     ("or so", Qualifier::About),
 ];
 
-/// Money units refined by what follows the unit ("yuan per year", "元/人·年").
-pub const RATES_AFTER: &[(&str, Unit)] = &[
-    ("per person per year", Unit::YuanPerPersonYear),
-    ("per person a year", Unit::YuanPerPersonYear),
-    ("/人·年", Unit::YuanPerPersonYear),
-    ("/人/年", Unit::YuanPerPersonYear),
-    ("per year", Unit::YuanPerYear),
-    ("a year", Unit::YuanPerYear),
-    ("/年", Unit::YuanPerYear),
-    ("per hectare", Unit::YuanPerHectare),
-    ("/公顷", Unit::YuanPerHectare),
-    ("per visit", Unit::YuanPerVisitor),
-    ("per tourist", Unit::YuanPerVisitor),
-    ("/人次", Unit::YuanPerVisitor),
+/// Money units refined by what follows the unit ("yuan per year", "元/人·年"): the words and
+/// what they add to the currency's code.
+pub const RATES_AFTER: &[(&str, &str)] = &[
+    ("per person per year", "/{person}/a"),
+    ("per person a year", "/{person}/a"),
+    ("/人·年", "/{person}/a"),
+    ("/人/年", "/{person}/a"),
+    ("per year", "/a"),
+    ("a year", "/a"),
+    ("/年", "/a"),
+    ("per hectare", "/ha"),
+    ("/公顷", "/ha"),
+    ("per visit", "/{visit}"),
+    ("per tourist", "/{visit}"),
+    ("/人次", "/{visit}"),
 ];
 
 /// Money units refined by words earlier in the clause: "an annual salary of 10,000 yuan".
-pub const RATES_BEFORE: &[(&str, Unit)] = &[
-    ("annual salary", Unit::YuanPerPersonYear),
-    ("annual wage", Unit::YuanPerPersonYear),
-    ("yearly salary", Unit::YuanPerPersonYear),
-    ("每人每年", Unit::YuanPerPersonYear),
-    ("年薪", Unit::YuanPerPersonYear),
-    ("年工资", Unit::YuanPerPersonYear),
+pub const RATES_BEFORE: &[(&str, &str)] = &[
+    ("annual salary", "/{person}/a"),
+    ("annual wage", "/{person}/a"),
+    ("yearly salary", "/{person}/a"),
+    ("每人每年", "/{person}/a"),
+    ("年薪", "/{person}/a"),
+    ("年工资", "/{person}/a"),
 ];
 
 /// Words naming a document part: "Case Study 2.11", "Table 3", "第 5 段" are references.
