@@ -4,6 +4,7 @@
 mod checks;
 pub mod checks_text;
 pub(crate) mod codes;
+mod currency;
 mod dataset;
 mod decode;
 mod derive;

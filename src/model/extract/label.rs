@@ -167,7 +167,24 @@ pub fn id(k: usize, label: &str, unit: &Unit) -> String {
         .take(3)
         .collect();
     if words.is_empty() {
-        format!("f{k}_{}", unit.code())
+        // A unit code may hold `/`, `%` or braces: only its letters and digits go in an id.
+        let code: String = unit
+            .code()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let code = code
+            .split('_')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("_");
+        format!("f{k}_{}", if code.is_empty() { "share" } else { &code })
     } else {
         format!("f{k}_{}", words.join("_"))
     }
