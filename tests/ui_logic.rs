@@ -586,7 +586,7 @@ fn table_order_is_a_stable_sort_in_either_direction() {
     };
     let values: Vec<f64> = filtered_ids(&m, &v)
         .iter()
-        .map(|id| m.quantity(id).expect("row").base().central())
+        .map(|id| m.comparable_value(m.quantity(id).expect("row")))
         .collect();
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
     let source: Vec<String> = m.quantities.iter().rev().map(|q| q.id.clone()).collect();
