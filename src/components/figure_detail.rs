@@ -61,7 +61,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
         html! {
             <>
                 <dt>{t.as_reported}</dt>
-                <dd>{as_printed(f, lang)}</dd>
+                <dd>{as_printed(model, f, lang)}</dd>
                 if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
                 <dt>{t.team_note}</dt><dd>{f.source.note.get(lang)}</dd>
                 if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
@@ -134,8 +134,10 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
 }
 
 /// The value as the source printed it: "more than 21 %", "50.457 million yuan".
-fn as_printed(f: &crate::model::Figure, lang: Lang) -> String {
-    let unit = crate::model::Unit::parse(&f.unit).map_or(f.unit.clone(), |u| u.symbol(lang));
+fn as_printed(model: &crate::model::Model, f: &crate::model::Figure, lang: Lang) -> String {
+    let unit = model
+        .unit(&f.unit)
+        .map_or(f.unit.clone(), |u| u.symbol(lang));
     let q = match f.qualifier {
         crate::model::Qualifier::Exact => String::new(),
         other => format!("{} ", qualifier_text(other, lang)),

@@ -230,8 +230,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                     "an exchange rate above zero",
                     super::format::number_text(v),
                 ));
-            }
-            if v < 0.0 && !u.may_be_negative() {
+            } else if v < 0.0 && !u.may_be_negative() {
                 errs.push(DatasetError::new(
                     ErrorKind::Negative,
                     at("value"),
