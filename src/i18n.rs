@@ -219,6 +219,7 @@ strings! {
     kind_duplicate_id: "Id used twice", "标识重复";
     kind_unknown_unit: "Unknown unit", "未知单位";
     kind_bad_unit: "Unusable unit or rate", "无法使用的单位或汇率";
+    kind_too_many: "More than the page can show", "超出页面可显示的数量";
     kind_missing_reference: "Refers to something missing", "引用的对象不存在";
     kind_cycle: "Derived metric depends on itself", "推算指标循环依赖";
     kind_non_finite: "Number out of range", "数值超出范围";

@@ -300,3 +300,76 @@ fn ids(m: &Model) -> std::collections::HashSet<String> {
     out.insert(d.case.id.clone());
     out
 }
+
+/// The errors a presentation gets, as (code, path), in the order reported.
+fn presentation_errors(presentation: Value) -> Vec<(String, String)> {
+    let mut v: Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+    v["presentation"] = presentation;
+    match Model::from_json(&v.to_string()) {
+        Ok(_) => panic!("accepted"),
+        Err(e) => e
+            .iter()
+            .map(|e| (e.kind.code().to_string(), e.path.clone()))
+            .collect(),
+    }
+}
+
+#[test]
+fn what_a_presentation_asks_the_page_to_draw_is_bounded() {
+    // 10,000 one-figure charts once kept the overview from ever finishing: refused at once.
+    let charts: Vec<Value> = (0..10_000)
+        .map(|i| {
+            json!({"id": format!("c{i}"), "kind": "bars",
+            "title": {"en": "x", "zh": "x"}, "panels": [["forest_guards"]]})
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let e = presentation_errors(json!({ "charts": charts }));
+    assert_eq!(
+        e,
+        [("too_many".to_string(), "presentation.charts".to_string())]
+    );
+    // Reading and checking stays cheap: far below the seconds the page took (no timing
+    // assertion: the bench measures; this only guards against a quadratic check).
+    assert!(started.elapsed().as_secs() < 30);
+    let panels: Vec<Value> = (0..7).map(|_| json!(["forest_guards"])).collect();
+    let e = presentation_errors(json!({"charts": [{"id": "c", "kind": "bars",
+        "title": {"en": "x", "zh": "x"}, "panels": panels}]}));
+    assert_eq!(
+        e,
+        [(
+            "too_many".to_string(),
+            "presentation.charts[0].panels".to_string()
+        )]
+    );
+    let headlines: Vec<Value> = (0..13).map(|i| json!(format!("h{i}"))).collect();
+    let e = presentation_errors(json!({ "headlines": headlines }));
+    assert_eq!(
+        e[0],
+        ("too_many".to_string(), "presentation.headlines".to_string())
+    );
+}
+
+#[test]
+fn an_id_named_twice_in_headlines_or_a_panel_is_refused_where_it_stands() {
+    let e = presentation_errors(
+        json!({"headlines": ["forest_guards", "guard_salary", "forest_guards"]}),
+    );
+    assert_eq!(
+        e,
+        [(
+            "duplicate_id".to_string(),
+            "presentation.headlines[2]".to_string()
+        )]
+    );
+    let e = presentation_errors(json!({"charts": [{"id": "c", "kind": "bars",
+        "title": {"en": "x", "zh": "x"},
+        "panels": [["forest_guards", "guard_salary"], ["guard_salary", "guard_salary"]]}]}));
+    assert_eq!(
+        e,
+        [(
+            "duplicate_id".to_string(),
+            "presentation.charts[0].panels[1][1]".to_string()
+        )]
+    );
+}

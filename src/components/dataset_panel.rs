@@ -39,6 +39,7 @@ pub fn kind_label(kind: &ErrorKind, t: &Strings) -> &'static str {
         ErrorKind::TooLong => t.kind_too_long,
         ErrorKind::InvalidId => t.kind_invalid_id,
         ErrorKind::BadUnit => t.kind_bad_unit,
+        ErrorKind::TooMany => t.kind_too_many,
     }
 }
 
@@ -226,6 +227,7 @@ fn error_list(errors: &[DatasetError], t: &Strings) -> Html {
             | ErrorKind::DuplicateId
             | ErrorKind::UnknownUnit
             | ErrorKind::BadUnit
+            | ErrorKind::TooMany
             | ErrorKind::MissingReference
             | ErrorKind::DerivedCycle
             | ErrorKind::NonFinite

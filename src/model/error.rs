@@ -32,6 +32,8 @@ pub enum ErrorKind {
     /// A declared unit or an exchange rate that cannot be computed with (a factor or rate of
     /// zero or below, an unknown dimension, a code that clashes).
     BadUnit,
+    /// More of something than the page can show (charts, panels, headline cards; `limits.rs`).
+    TooMany,
 }
 
 impl ErrorKind {
@@ -56,6 +58,7 @@ impl ErrorKind {
             ErrorKind::TooLong => "too_long",
             ErrorKind::InvalidId => "invalid_id",
             ErrorKind::BadUnit => "bad_unit",
+            ErrorKind::TooMany => "too_many",
         }
     }
 }

@@ -7,6 +7,14 @@ pub const MAX_ID_CHARS: usize = 64;
 pub const MAX_LABEL_CHARS: usize = 200;
 /// Summaries, notes, descriptions, quotes, formulas in words, the citation.
 pub const MAX_TEXT_CHARS: usize = 2000;
+/// How much a dataset's presentation may ask the page to draw: charts, panels per chart, figures
+/// per panel, headline cards. Each bar and card is work for every render; a page of 10,000
+/// one-figure charts never finished drawing.
+pub const MAX_CHARTS: usize = 24;
+pub const MAX_PANELS: usize = 6;
+pub const MAX_PANEL_FIGURES: usize = 40;
+pub const MAX_HEADLINES: usize = 12;
+
 /// What an error message repeats of the text it found (and of its path), at most.
 pub const MAX_ECHO_CHARS: usize = 120;
 

@@ -6,7 +6,10 @@ use super::dataset::{
     Chart, ChartKind, Condition, Dataset, FigureKind, Period, Presentation, Rule, Sentence, Text,
 };
 use super::error::{DatasetError, ErrorKind};
-use super::limits::{echo, id_char_allowed, longer_than, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+use super::limits::{
+    echo, id_char_allowed, longer_than, MAX_CHARTS, MAX_HEADLINES, MAX_LABEL_CHARS, MAX_PANELS,
+    MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
+};
 use super::status::Status;
 use super::units::{Lang, Unit, Vocabulary};
 use std::collections::{HashMap, HashSet};
@@ -318,8 +321,53 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
     if let Some(t) = &p.intro {
         bound(&mut errs, t, MAX_TEXT_CHARS, "presentation.intro");
     }
+    let too_many =
+        |errs: &mut Vec<DatasetError>, n: usize, max: usize, path: String, what: &str| {
+            if n > max {
+                errs.push(DatasetError::new(
+                    ErrorKind::TooMany,
+                    path,
+                    format!("at most {max} {what}"),
+                    format!("{n} {what}"),
+                ));
+            }
+        };
+    // A figure named twice in one list would be drawn twice with one id.
+    let twice = |errs: &mut Vec<DatasetError>, ids: &[String], path: &dyn Fn(usize) -> String| {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (k, id) in ids.iter().enumerate() {
+            let first = *seen.entry(id.as_str()).or_insert(k);
+            if first != k {
+                errs.push(DatasetError::new(
+                    ErrorKind::DuplicateId,
+                    path(k),
+                    "each id once in the list",
+                    format!("{}, already at {}", echo(id), path(first)),
+                ));
+            }
+        }
+    };
+    if let Some(h) = &p.headlines {
+        too_many(
+            &mut errs,
+            h.len(),
+            MAX_HEADLINES,
+            "presentation.headlines".into(),
+            "headlines",
+        );
+        twice(&mut errs, h, &|k| format!("presentation.headlines[{k}]"));
+    }
     for (i, id) in p.headlines.iter().flatten().enumerate() {
         missing(&mut errs, id, format!("presentation.headlines[{i}]"));
+    }
+    if let Some(c) = &p.charts {
+        too_many(
+            &mut errs,
+            c.len(),
+            MAX_CHARTS,
+            "presentation.charts".into(),
+            "charts",
+        );
     }
     let mut chart_ids: HashMap<&str, usize> = HashMap::new();
     for (i, c) in p.charts.iter().flatten().enumerate() {
@@ -343,7 +391,23 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
         if let Some(n) = &c.note {
             bound(&mut errs, n, MAX_TEXT_CHARS, &format!("{at}.note"));
         }
+        too_many(
+            &mut errs,
+            c.panels.len(),
+            MAX_PANELS,
+            format!("{at}.panels"),
+            "panels",
+        );
         for (j, panel) in c.panels.iter().enumerate() {
+            let here = format!("{at}.panels[{j}]");
+            too_many(
+                &mut errs,
+                panel.len(),
+                MAX_PANEL_FIGURES,
+                here.clone(),
+                "figures",
+            );
+            twice(&mut errs, panel, &|k| format!("{here}[{k}]"));
             for (k, id) in panel.iter().enumerate() {
                 missing(&mut errs, id, format!("{at}.panels[{j}][{k}]"));
             }
