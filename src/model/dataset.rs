@@ -406,10 +406,14 @@ pub struct Presentation {
     /// The overview's first paragraph.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intro: Option<Text>,
-    /// Figure or derived-metric ids shown as headline cards, in this order.
+    /// Figure or derived-metric ids shown as headline cards, in this order: at most 12, each
+    /// once.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 12)))]
     pub headlines: Option<Vec<String>>,
+    /// At most 24 charts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 24)))]
     pub charts: Option<Vec<Chart>>,
     /// The overview's lead sentences.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -433,7 +437,8 @@ pub struct Chart {
     #[serde(default)]
     pub kind: ChartKind,
     /// Figure or derived-metric ids; each inner list shares one axis (split further where the
-    /// units differ).
+    /// units differ). At most 6 panels of at most 40 ids, each id once in its panel.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 6)))]
     pub panels: Vec<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
