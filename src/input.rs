@@ -11,8 +11,16 @@ pub fn check_size(bytes: u64) -> Result<(), DatasetError> {
         return Err(DatasetError::new(
             ErrorKind::TooLarge,
             ".",
-            format!("at most {MAX_DATASET_BYTES} bytes"),
-            format!("{bytes} bytes"),
+            format!(
+                "at most {MAX_DATASET_BYTES} bytes ({} MiB)",
+                MAX_DATASET_BYTES >> 20
+            ),
+            // Tenths of a MiB in integers: float formatting would add core's formatter to the wasm.
+            format!(
+                "a file of {bytes} bytes ({}.{} MiB)",
+                bytes >> 20,
+                ((bytes & 0xF_FFFF) * 10) >> 20
+            ),
         ));
     }
     Ok(())

@@ -871,3 +871,19 @@ proptest! {
         no_panic(&v.to_string())?;
     }
 }
+
+#[test]
+fn messages_name_the_scale_and_the_limit_in_a_readers_units() {
+    // 9.99e307 alone is a number; with its scale (billion) it overflows: the message says both.
+    let text = mutated(|v| {
+        v["figures"][0]["value"] = json!(9.99e307);
+        v["figures"][0]["scale"] = json!("billion");
+    });
+    let e = single(&text, "non_finite", "figures[0].value");
+    assert_eq!(e.found, "9.99e+307 billion (×1000000000)");
+    assert!(e.expected.contains("once multiplied by its scale"), "{e}");
+    // A file over the size limit: the limit and the file's size, in MiB too.
+    let e = kezuohou_explorer::input::check_size(167_772_161).unwrap_err();
+    assert_eq!(e.expected, "at most 167772160 bytes (160 MiB)");
+    assert_eq!(e.found, "a file of 167772161 bytes (160.0 MiB)");
+}

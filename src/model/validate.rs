@@ -216,11 +216,20 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         }
         let v = f.value * f.scale.factor();
         if !v.is_finite() {
+            // Name the scale: "9.99e307 billion" overflows, 9.99e307 alone would not.
+            let scaled = match f.scale {
+                super::dataset::Scale::One => String::new(),
+                s => format!(
+                    " {} (×{})",
+                    s.code(),
+                    super::format::number_text(s.factor())
+                ),
+            };
             errs.push(DatasetError::new(
                 ErrorKind::NonFinite,
                 at("value"),
-                "a finite number",
-                super::format::number_text(f.value),
+                "a value below about 1.8e308 once multiplied by its scale",
+                format!("{}{scaled}", super::format::number_text(f.value)),
             ));
         } else if let Some(u) = unit {
             if u.rate_pair().is_some() && v <= 0.0 {
