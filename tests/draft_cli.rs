@@ -41,7 +41,7 @@ fn the_command_prints_the_draft_and_reports_bad_input() {
     let model = Model::from_json(&stdout).expect("stdout is a dataset the explorer loads");
     let figures = &model.dataset.figures;
     assert_eq!(figures.len(), 2);
-    assert_eq!(figures[0].unit, Unit::Visitor.code());
+    assert_eq!(figures[0].unit, Unit::builtin("{visit}").code());
     assert_eq!(
         figures[0].source.quote.as_deref(),
         Some("1.4 million tourists")

@@ -152,7 +152,8 @@ pub fn cap(label: &str) -> String {
 }
 
 /// `f3_forest_coverage_rate`: the figure's number and up to three words of its label (ASCII
-/// snake case), or its unit code when the label has no ASCII words.
+/// snake case), or its unit code in the same form (`%` → `pct`, `CNY/{person}/a` →
+/// `cny_person_a`) when the label has no ASCII words.
 pub fn id(k: usize, label: &str, unit: &Unit) -> String {
     let words: Vec<String> = label
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -167,7 +168,12 @@ pub fn id(k: usize, label: &str, unit: &Unit) -> String {
         .take(3)
         .collect();
     if words.is_empty() {
-        format!("f{k}_{}", unit.code())
+        let code = unit.code().replace('%', "pct").to_ascii_lowercase();
+        let parts: Vec<&str> = code
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        format!("f{k}_{}", parts.join("_"))
     } else {
         format!("f{k}_{}", words.join("_"))
     }
