@@ -136,7 +136,7 @@ fn english_extras() -> Vec<Want> {
             2.6,
             Scale::Thousand,
             Unit::builtin("km2"),
-            About,
+            LessThan, // nearly falls short of 2.6 thousand
             Undated,
             3,
         ),
@@ -466,7 +466,7 @@ fn chinese_cases() -> Vec<Want> {
             1.2,
             Wan,
             Unit::builtin("km2"),
-            About,
+            LessThan, // 近 falls short of 1.2万
             Undated,
             5,
         ),
