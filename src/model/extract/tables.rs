@@ -362,6 +362,8 @@ pub const RATES_AFTER: &[(&str, &str)] = &[
     ("per tourist", "/{visit}"),
     ("/人次", "/{visit}"),
     ("per well", "/{well}"),
+    ("per village", "/{village}"),
+    ("a village", "/{village}"),
 ];
 /// How many rate phrases may follow one another ("per person per year").
 pub const RATES_AFTER_MAX: usize = 3;
@@ -380,6 +382,8 @@ pub const RATES_BEFORE: &[(&str, &str)] = &[
     ("每公顷", "/ha"),
     ("每户", "/{household}"),
     ("每人", "/{person}"),
+    ("人均年", "/{person}/a"),
+    ("人均", "/{person}"),
     ("each year", "/a"),
     ("every year", "/a"),
     ("annual budget", "/a"),
