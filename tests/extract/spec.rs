@@ -16,6 +16,9 @@ pub const KEZUOHOU_ZH: &str = include_str!("kezuohou_zh.txt");
 pub const WATERSHED_EN: &str = include_str!("watershed_en.txt");
 /// A Chinese county's water and planting works: 余/多 before 万/亿, 块钱, 座/口 counts, 每亩/每年.
 pub const RESERVOIR_ZH: &str = include_str!("reservoir_zh.txt");
+/// Held out: written once the drafter's words were settled, and never tuned on.
+pub const HOLDOUT_EN: &str = include_str!("holdout_en.txt");
+pub const HOLDOUT_ZH: &str = include_str!("holdout_zh.txt");
 
 /// One expected figure: what a reviewer would write down reading the sentence.
 #[derive(Debug, Clone)]
@@ -190,6 +193,16 @@ pub fn texts() -> Vec<TestText> {
             name: "reservoir_zh",
             text: RESERVOIR_ZH,
             wants: reservoir_zh(),
+        },
+        TestText {
+            name: "holdout_en (not tuned on)",
+            text: HOLDOUT_EN,
+            wants: holdout_en(),
+        },
+        TestText {
+            name: "holdout_zh (not tuned on)",
+            text: HOLDOUT_ZH,
+            wants: holdout_zh(),
         },
     ]
 }
@@ -588,5 +601,50 @@ pub fn reservoir_zh() -> Vec<Want> {
         n("1.5兆瓦", 1.5, One, "MW", Exact, 5),
         n("每年发电约200万千瓦时", 200.0, Wan, "kW.h/a", About, 5),
         n("120吨", 120.0, One, "t", Exact, 5),
+    ]
+}
+
+/// Held out: written after the drafter's words were settled and never tuned on, so its score
+/// says how the drafter does on a text it has not seen. Expected as a reviewer would write.
+pub fn holdout_en() -> Vec<Want> {
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        n("sand dams", 27.0, One, "{dam}", Exact, 1),
+        n("roughly + cubic metres", 8000.0, One, "m3", About, 1),
+        n("20-litre", 20.0, One, "L", Exact, 1),
+        n("KSh 5", 5.0, One, "KES", Exact, 1),
+        n("KSh 30", 30.0, One, "KES", Exact, 1),
+        n("some + households", 4300.0, One, "{household}", About, 1),
+        n("within 2 km", 2.0, One, "km", AtMost, 1),
+        n("fewer than 900 (households implied)", 900.0, One, "{household}", LessThan, 1),
+        n("KES + million", 96.0, Million, "KES", Exact, 2),
+        n("70%", 70.0, One, "%", Exact, 2),
+        n("over + tree seedlings", 150000.0, One, "{plant}", MoreThan, 2),
+        n("nurseries", 11.0, One, "{nursery}", Exact, 2),
+        n("about + people", 1200.0, One, "{person}", About, 2),
+        n("Sh + a year", 40000.0, One, "KES/a", Exact, 2),
+        n("hectares", 3500.0, One, "ha", Exact, 3),
+        n("MXN per hectare annually", 1100.0, One, "MXN/ha/a", Exact, 3),
+        n("up to + jobs", 60.0, One, "{job}", AtMost, 3),
+    ]
+}
+
+/// Held out, in Chinese (see `holdout_en`).
+pub fn holdout_zh() -> Vec<Want> {
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        n("光伏电站14座", 14.0, One, "{station}", Exact, 1),
+        n("约3.2兆瓦", 3.2, One, "MW", About, 1),
+        n("年收益260余万元", 260.0, Wan, "CNY/a", MoreThan, 1),
+        n("1100多户", 1100.0, One, "{household}", MoreThan, 1),
+        n("800余头", 800.0, One, "{head}", MoreThan, 2),
+        n("2万多只", 2.0, Wan, "{head}", MoreThan, 2),
+        n("300多名", 300.0, One, "{person}", MoreThan, 2),
+        n("人均日工资约120元", 120.0, One, "CNY/{person}/d", About, 2),
+        n("12公里", 12.0, One, "km", Exact, 3),
+        n("机电井20眼", 20.0, One, "{well}", Exact, 3),
+        n("每眼井…150亩", 150.0, One, "mu/{well}", Exact, 3),
     ]
 }
