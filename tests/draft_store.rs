@@ -29,8 +29,8 @@ fn a_selection_is_read_by_the_extractor_and_kept_in_text_order() {
     assert_eq!(i, 0, "kept in text order");
     let f = &d.figures[0];
     assert_eq!(
-        (f.value, f.scale, f.unit),
-        (21.0, Scale::One, Unit::Percent)
+        (f.value, f.scale, f.unit.clone()),
+        (21.0, Scale::One, Unit::builtin("%"))
     );
     assert_eq!(f.qualifier, Qualifier::MoreThan);
     assert_eq!(f.period, Period::Year { year: 2017 });
@@ -68,8 +68,8 @@ fn a_scale_word_in_the_selection_is_read_too() {
         .expect("added");
     let f = &d.figures[i];
     assert_eq!(
-        (f.value, f.scale, f.unit),
-        (1.4, Scale::Million, Unit::Visitor)
+        (f.value, f.scale, f.unit.clone()),
+        (1.4, Scale::Million, Unit::builtin("{visit}"))
     );
     assert_eq!(f.qualifier, Qualifier::About);
 }
@@ -82,7 +82,7 @@ fn every_change_comes_back_from_the_record() {
         Op::Label(0, "Forest cover\twith a tab\nand \\ a line".into()),
         Op::Value(0, "21.5".into()),
         Op::Scale(0, Scale::Thousand),
-        Op::Unit(0, Unit::Hectare),
+        Op::Unit(0, Unit::builtin("ha")),
         Op::Qualifier(0, Qualifier::LessThan),
         Op::Period(
             0,
@@ -105,8 +105,8 @@ fn every_change_comes_back_from_the_record() {
     let f = &d.figures[0];
     assert_eq!(f.label, "Forest cover\twith a tab\nand \\ a line");
     assert_eq!(
-        (f.value, f.scale, f.unit),
-        (21.5, Scale::Thousand, Unit::Hectare)
+        (f.value, f.scale, f.unit.clone()),
+        (21.5, Scale::Thousand, Unit::builtin("ha"))
     );
     assert_eq!(f.qualifier, Qualifier::LessThan);
     assert_eq!(
@@ -119,6 +119,18 @@ fn every_change_comes_back_from_the_record() {
     assert_eq!(d.figures[1].period, Period::Since { year: 2014 });
     // The empty draft too.
     assert_eq!(decode(&encode("", &[])), Ok((String::new(), Vec::new())));
+}
+
+#[test]
+fn a_counted_unit_the_drafter_declares_comes_back_from_the_record() {
+    let text = "Title\nThe groups built 40 check dams and dug 12 ponds.";
+    let well = kezuohou_explorer::model::extract::unit("{well}").expect("the drafter counts wells");
+    let ops = vec![Op::Unit(1, well.clone())];
+    let stored = encode(text, &ops);
+    assert_eq!(decode(&stored).expect("decodes").1, ops);
+    let (d, _) = restore(&stored).expect("restores");
+    assert_eq!(d.figures[0].unit.code(), "{check-dam}");
+    assert_eq!(d.figures[1].unit, well);
 }
 
 #[test]

@@ -436,7 +436,7 @@ fn editor(
             .find(|s| s.code() == v)
             .map(Edit::Scale)
     });
-    let on_unit = edit(|v, _| Unit::parse(&v).map(Edit::Unit));
+    let on_unit = edit(|v, _| crate::model::extract::unit(&v).map(Edit::Unit));
     let on_qualifier = edit(|v, _| {
         Qualifier::ALL
             .iter()

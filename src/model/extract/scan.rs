@@ -386,7 +386,8 @@ fn counted_zh(src: &Src, at: usize, end: usize) -> Option<(usize, &'static str, 
     None
 }
 
-/// A measure word after the number with the noun shortly before it: 打井12口, 新建水库共3座.
+/// A measure word after the number with the noun just before it: 打井12口, 新建水库共3座 (at
+/// most `NOUN_GAP` characters between, as 共 or 约).
 fn measure_after_noun(
     src: &Src,
     sentence: Range<usize>,
@@ -394,22 +395,18 @@ fn measure_after_noun(
     at: usize,
 ) -> Option<(usize, &'static str)> {
     let e = src.any_at(at, t::MEASURE_WORDS)?;
-    let c = clause(src, sentence, number.clone());
-    let from = char_floor(
-        src,
-        c.start
-            .max(number.start.saturating_sub(t::NOUN_BEFORE_REACH)),
-    );
-    let words = phrases(t::COUNT_NOUNS_ZH);
-    let &(a, b) = src.find_all(from..number.start, &words).last()?;
-    // Nothing but non-digits between the noun and the number.
-    let between = src.text.get(b..number.start)?;
-    if between.chars().any(|c| super::number::digit(c).is_some()) {
-        return None;
+    let mut i = number.start;
+    for _ in 0..=t::NOUN_GAP {
+        if let Some((_, u)) = src.longest_before(i, t::COUNT_NOUNS_ZH) {
+            return Some((e, u));
+        }
+        let c = src.char_before(i).filter(|c| super::text::is_cjk(*c))?;
+        i -= c.len_utf8();
+        if i <= sentence.start {
+            return None;
+        }
     }
-    let noun = src.lower.get(a..b)?;
-    let (_, u) = t::COUNT_NOUNS_ZH.iter().find(|(w, _)| *w == noun)?;
-    Some((e, u))
+    None
 }
 
 /// A qualifier standing away from the number (约占全旗面积的21%): the nearest one in the

@@ -205,8 +205,8 @@ pub const COUNT_NOUNS_ZH: &[(&str, &str)] = &[
     ("村", "{village}"),
 ];
 pub const MEASURE_SKIP: usize = 4;
-/// How far back (bytes) a noun may stand before "number + measure word": 打井12口, 新建水库共3座.
-pub const NOUN_BEFORE_REACH: usize = 24;
+/// How many characters may stand between a noun and "number + measure word": 淤地坝共46座.
+pub const NOUN_GAP: usize = 2;
 pub const COUNT_SKIP: usize = 3;
 
 /// Words a count noun phrase cannot run through.
