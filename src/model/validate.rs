@@ -43,7 +43,7 @@ fn unit_declarations(d: &Dataset) -> Vec<DatasetError> {
             errs.push(DatasetError::new(
                 ErrorKind::BadUnit,
                 at("code"),
-                &format!("1 to {MAX_ID_CHARS} characters without spaces, `/` or `.`"),
+                format!("1 to {MAX_ID_CHARS} characters without spaces, `/` or `.`"),
                 echo(&u.code),
             ));
         } else if Vocabulary::knows_term(&u.code) {
