@@ -248,7 +248,9 @@ impl ViewState {
                     }
                     _ => false,
                 },
+                // A currency the dataset has neither money nor a rate in is not offered.
                 "cur" => Currency::parse(&v.to_ascii_uppercase())
+                    .filter(|c| model.is_none_or(|m| m.currencies().contains(c)))
                     .map(|x| s.units.currency = Some(x))
                     .is_some(),
                 "num" => NumberStyle::parse(&v).map(|x| s.number_style = x).is_some(),

@@ -166,7 +166,7 @@ async fn bad_files_leave_the_dataset_and_the_view_intact() {
 
     // Dropped: unknown unit and a dangling reference at once; every one listed.
     let bad = EMBEDDED_JSON
-        .replacen("\"unit\": \"ha\"", "\"unit\": \"acre\"", 1)
+        .replacen("\"unit\": \"ha\"", "\"unit\": \"furlong\"", 1)
         .replacen("\"banner_area\"]", "\"county_area\"]", 1);
     drop_file(&root, &file(&bad, "bad.json"));
     wait_for(&root, "#data-errors").await;
@@ -182,7 +182,7 @@ async fn bad_files_leave_the_dataset_and_the_view_intact() {
     );
     assert_eq!(text(&first, ".error-path"), "figures[0].unit");
     assert_eq!(text(&first, ".error-expected"), "a known unit code");
-    assert_eq!(text(&first, ".error-found"), "\"acre\"");
+    assert_eq!(text(&first, ".error-found"), "\"furlong\"");
     assert!(text(&root, "#data-errors").contains("Unknown unit"));
     assert_eq!(snapshot(&root), before);
 

@@ -229,7 +229,7 @@ fn thousands_of_problems_are_all_reported() {
         .map(|i| {
             let mut f = figure.clone();
             f["id"] = json!(format!("f{i}"));
-            f["unit"] = json!("acre");
+            f["unit"] = json!("furlong");
             f
         })
         .collect();

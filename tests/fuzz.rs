@@ -19,8 +19,9 @@ use kezuohou_explorer::charts::spec::all_charts;
 use kezuohou_explorer::components::filtered_ids;
 use kezuohou_explorer::input::text_from_bytes;
 use kezuohou_explorer::model::display::{show, NumberStyle, UnitChoice};
+use kezuohou_explorer::model::units::vocabulary_units;
 use kezuohou_explorer::model::{
-    narrative, scenario, AreaUnit, Currency, DatasetError, Lang, Model, Unit, EMBEDDED_JSON,
+    narrative, scenario, Currency, DatasetError, Family, Lang, Model, Unit, EMBEDDED_JSON,
 };
 use kezuohou_explorer::numfmt;
 use kezuohou_explorer::state::{SortKey, View, ViewState};
@@ -105,11 +106,10 @@ fn use_model(m: &Model) -> Result<(), TestCaseError> {
     was.migrated_from = None;
     prop_assert_eq!(&back, &was);
     for lang in [Lang::En, Lang::Zh] {
-        for (area, currency) in [
-            (AreaUnit::Hectare, Currency::Cny),
-            (AreaUnit::SquareKm, Currency::Usd),
-        ] {
-            let units = UnitChoice { area, currency };
+        for (area, currency) in [("ha", "CNY"), ("km2", "USD")] {
+            let mut units = UnitChoice::default();
+            units.set(Family::Area, Some(area));
+            units.currency = Currency::parse(currency);
             for style in [NumberStyle::Full, NumberStyle::ChineseScale] {
                 for chart in all_charts(m, units, style, lang, None) {
                     let l = layout(&chart, 360.0);
@@ -203,7 +203,7 @@ const TOKENS: &[&str] = &[
     "科尔沁",
     "\u{feff}",
     "\"id\":",
-    "\"unit\":\"acre\"",
+    "\"unit\":\"furlong\"",
     "\"value\":",
     "\"inputs\":[",
     "\"kind\":\"sum_equals\"",
@@ -268,7 +268,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         "percentage_point",
         "person",
         "year",
-        "acre",
+        "furlong",
         "exact",
         "about",
         "more_than",
@@ -476,7 +476,8 @@ fn apply_value(v: &mut Value, edit: &ValueEdit) {
             let n = units.len();
             if n > 0 {
                 let mut units = units;
-                *units.swap_remove(a % n) = json!(Unit::ALL[b % Unit::ALL.len()].code());
+                let all: Vec<Unit> = vocabulary_units().collect();
+                *units.swap_remove(a % n) = json!(all[b % all.len()].code());
             }
         }
     }

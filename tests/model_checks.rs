@@ -100,7 +100,7 @@ fn the_subsidy_total_is_a_power_of_ten_off() {
         ]
     );
     assert_eq!(f.right.ids, ["subsidy_total"]);
-    assert_eq!(f.left.unit, Unit::Yuan);
+    assert_eq!(f.left.unit, Unit::builtin("CNY"));
     assert!(close(f.left.value.lo, 504_570_000.0, 1e-12));
     assert_eq!(f.right.value.lo, 50_457_000.0);
     assert!(close(f.gap, 454_113_000.0, 1e-12), "{}", f.gap);
@@ -159,13 +159,13 @@ fn the_forest_land_area_is_a_power_of_ten_or_a_unit_off() {
     );
     // The banner's area is a range: the excess counts from its top.
     let f = finding(&m, "forest_within_banner");
-    assert_eq!(f.right.unit, Unit::Hectare);
+    assert_eq!(f.right.unit, Unit::builtin("ha"));
     assert!(
         close(f.right.value.lo, 1_138_500.0, 1e-12) && close(f.right.value.hi, 1_161_500.0, 1e-12)
     );
     // Coverage "more than 21%" is a share, so at most 100%; 3.4 million ha is ~293–299%.
     let f = finding(&m, "forest_area_matches_cover");
-    assert_eq!(f.right.unit, Unit::Percent);
+    assert_eq!(f.right.unit, Unit::builtin("%"));
     assert_eq!((f.right.value.lo, f.right.value.hi), (21.0, 100.0));
     assert!(close(f.left.value.lo, 292.7249, 1e-6) && close(f.left.value.hi, 298.6386, 1e-6));
     assert_eq!(f.tolerance_pct, 10.0);
@@ -601,7 +601,7 @@ fn the_mildest_power_of_ten_is_kept_for_a_fit() {
     assert_eq!(f.status, Status::Contradicts);
     assert_eq!(
         f.right.unit,
-        Unit::Hectare,
+        Unit::builtin("ha"),
         "shown in the inner side's unit"
     );
     assert_eq!(f.right.value.lo, 10_000.0);

@@ -42,7 +42,7 @@ fn tourism_income_per_visit() {
         &m,
         "tourism_income_per_visit",
         857.142857,
-        Unit::YuanPerVisitor,
+        Unit::builtin("CNY/{visit}"),
     );
     assert!(close(
         value(&m, "tourism_income_per_visit").lo,
@@ -58,7 +58,12 @@ fn tourism_income_per_visit() {
 fn guard_payroll() {
     let m = model();
     // 310 guards × 10,000 yuan a year
-    assert_point(&m, "guard_payroll_per_year", 3_100_000.0, Unit::YuanPerYear);
+    assert_point(
+        &m,
+        "guard_payroll_per_year",
+        3_100_000.0,
+        Unit::builtin("CNY/a"),
+    );
     assert_eq!(
         m.quantity("guard_payroll_per_year").unwrap().period,
         Some(Period::Undated)
@@ -68,7 +73,7 @@ fn guard_payroll() {
         &m,
         "guard_payroll_over_subsidy_period",
         12_400_000.0,
-        Unit::Yuan,
+        Unit::builtin("CNY"),
     );
     assert!(m
         .derived("guard_payroll_over_subsidy_period")
@@ -88,7 +93,7 @@ fn guard_payroll() {
 fn subsidies() {
     let m = model();
     // 92.16 + 55.76 + 356.65 million
-    assert_point(&m, "subsidy_parts_sum", 504_570_000.0, Unit::Yuan);
+    assert_point(&m, "subsidy_parts_sum", 504_570_000.0, Unit::builtin("CNY"));
     assert_eq!(
         m.quantity("subsidy_parts_sum").unwrap().period,
         Some(Period::Range {
@@ -96,25 +101,25 @@ fn subsidies() {
             to: 2017
         })
     );
-    assert_point(&m, "subsidy_years", 4.0, Unit::Year);
+    assert_point(&m, "subsidy_years", 4.0, Unit::builtin("a"));
     assert_point(
         &m,
         "subsidy_parts_per_year",
         126_142_500.0,
-        Unit::YuanPerYear,
+        Unit::builtin("CNY/a"),
     );
     assert_point(
         &m,
         "subsidy_stated_per_year",
         12_614_250.0,
-        Unit::YuanPerYear,
+        Unit::builtin("CNY/a"),
     );
     // 504.57 million / 273,333 ha
     assert_point(
         &m,
         "subsidy_per_treated_ha",
         1_845.990_056,
-        Unit::YuanPerHectare,
+        Unit::builtin("CNY/ha"),
     );
     assert_eq!(m.quantity("subsidy_per_treated_ha").unwrap().period, None);
 }
@@ -123,7 +128,12 @@ fn subsidies() {
 fn poor_share_of_income_gain() {
     let m = model();
     // 4.45 / 51.36 million
-    assert_point(&m, "poor_share_of_income_gain", 8.664330218, Unit::Percent);
+    assert_point(
+        &m,
+        "poor_share_of_income_gain",
+        8.664330218,
+        Unit::builtin("%"),
+    );
     assert!(close(
         value(&m, "poor_share_of_income_gain").lo,
         445.0 / 51.36,
@@ -146,7 +156,7 @@ fn forest_cover_in_2002_is_a_lower_bound() {
     }
     assert!(v.lo_open && v.hi.is_infinite());
     let q = m.quantity("forest_cover_2002").unwrap();
-    assert_eq!(q.unit, Unit::Percent);
+    assert_eq!(q.unit, Unit::builtin("%"));
     // "at present" minus "since 2002": no single period.
     assert_eq!(q.period, None);
 }
@@ -162,7 +172,7 @@ fn vegetation_gain_is_more_than_65_points() {
     }
     assert_eq!(
         m.quantity("vegetation_cover_gain").unwrap().unit,
-        Unit::PercentagePoint
+        Unit::builtin("pp")
     );
 }
 
@@ -198,7 +208,7 @@ fn forest_area_implied_by_the_cover_rate_is_a_lower_bound() {
     }
     assert_eq!(
         m.quantity("forest_area_implied_by_cover").unwrap().unit,
-        Unit::Hectare
+        Unit::builtin("ha")
     );
 }
 
@@ -210,7 +220,7 @@ fn timber_per_hectare_of_forest_land() {
         &m,
         "timber_per_forest_ha",
         4.7 / 3.4,
-        Unit::CubicMetrePerHectare,
+        Unit::builtin("m3/ha"),
     );
     assert!(close(value(&m, "timber_per_forest_ha").lo, 1.382353, 1e-6));
 }

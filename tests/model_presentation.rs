@@ -156,7 +156,7 @@ fn the_embedded_case_declares_its_whole_presentation() {
     }
     assert_eq!(s.charts.value.len(), 6);
     assert_eq!(overview(&m, Lang::En).len(), 3);
-    assert!(EMBEDDED_JSON.contains("\"format_version\": 2"));
+    assert!(EMBEDDED_JSON.contains("\"format_version\": 3"));
 }
 
 #[test]
@@ -175,7 +175,8 @@ fn members_left_out_are_proposed_and_the_rest_kept() {
         ]
     });
     let m = Model::from_json(&v.to_string()).expect("valid");
-    assert_eq!(m.migrated_from, None);
+    // Read as format 3; the presentation is format 2's and is kept as it is.
+    assert_eq!(m.migrated_from, Some(2));
     let s = &m.story;
     assert_eq!(
         (s.intro.by, s.intro.value.en.as_str()),

@@ -427,7 +427,7 @@ fn scenario_ids_bounds_and_readings_are_checked() {
     assert_eq!(
         errors(
             |v| v["presentation"]["scenarios"][1]["inputs"][0]["readings"][0]["unit"] =
-                json!("cny")
+                json!("CNY")
         ),
         one(
             ErrorKind::UnitMismatch,
@@ -437,7 +437,7 @@ fn scenario_ids_bounds_and_readings_are_checked() {
     assert_eq!(
         errors(
             |v| v["presentation"]["scenarios"][1]["inputs"][0]["readings"][0]["unit"] =
-                json!("acre")
+                json!("furlong")
         ),
         one(
             ErrorKind::UnknownUnit,
@@ -448,7 +448,7 @@ fn scenario_ids_bounds_and_readings_are_checked() {
     assert_eq!(
         errors(
             |v| v["presentation"]["scenarios"][1]["inputs"][1]["readings"] =
-                json!([{"unit": "year", "label": {"en": "x", "zh": "x"}}])
+                json!([{"unit": "a", "label": {"en": "x", "zh": "x"}}])
         ),
         one(
             ErrorKind::MissingReference,

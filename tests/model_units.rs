@@ -2,14 +2,36 @@
 //! Units, number scales, significant digits, exchange-rate rules and bounds arithmetic.
 
 use kezuohou_explorer::model::units::{
-    chinese_scale, convert_area, rate_for, round_significant, significant_digits,
+    chinese_scale, convert, rate_for, round_significant, significant_digits,
 };
 use kezuohou_explorer::model::{
-    AnnualRate, Estimate, Model, Period, Qualifier, RateRule, Shape, Unit,
+    AnnualRate, Currency, Estimate, Model, Period, Qualifier, RateChoice, RateRule, Shape, Unit,
 };
 use proptest::prelude::*;
 
 mod numfmt_cases;
+
+/// An area in another area unit (`None` unless both are areas).
+fn convert_area(v: f64, a: Unit, b: Unit) -> Option<f64> {
+    if a.is_area() && b.is_area() {
+        convert(v, &a, &b)
+    } else {
+        None
+    }
+}
+
+fn yuan_per_dollar() -> (Currency, Currency) {
+    (
+        Currency::parse("CNY").unwrap(),
+        Currency::parse("USD").unwrap(),
+    )
+}
+
+/// The rate the embedded model converts yuan of a period into dollars at.
+fn rate_of(m: &Model, p: &Period) -> Option<RateChoice> {
+    let (cny, usd) = yuan_per_dollar();
+    m.rate(cny, usd, p).map(|(r, _)| r)
+}
 
 fn close(a: f64, b: f64, rel: f64) -> bool {
     a == b || (a - b).abs() <= rel * a.abs().max(b.abs())
@@ -19,60 +41,86 @@ fn close(a: f64, b: f64, rel: f64) -> bool {
 
 #[test]
 fn area_conversions_use_15_mu_per_hectare_and_100_hectares_per_km2() {
-    assert_eq!(convert_area(1.0, Unit::Hectare, Unit::Mu), Some(15.0));
-    assert_eq!(convert_area(15.0, Unit::Mu, Unit::Hectare), Some(1.0));
     assert_eq!(
-        convert_area(1.0, Unit::SquareKm, Unit::Hectare),
+        convert_area(1.0, Unit::builtin("ha"), Unit::builtin("mu")),
+        Some(15.0)
+    );
+    assert_eq!(
+        convert_area(15.0, Unit::builtin("mu"), Unit::builtin("ha")),
+        Some(1.0)
+    );
+    assert_eq!(
+        convert_area(1.0, Unit::builtin("km2"), Unit::builtin("ha")),
         Some(100.0)
     );
     assert_eq!(
-        convert_area(100.0, Unit::Hectare, Unit::SquareKm),
+        convert_area(100.0, Unit::builtin("ha"), Unit::builtin("km2")),
         Some(1.0)
     );
-    assert_eq!(convert_area(1.0, Unit::SquareKm, Unit::Mu), Some(1500.0));
+    assert_eq!(
+        convert_area(1.0, Unit::builtin("km2"), Unit::builtin("mu")),
+        Some(1500.0)
+    );
     // 273,333 ha is the 4.1 million mu of the Chinese sources.
-    let mu = convert_area(273_333.0, Unit::Hectare, Unit::Mu).unwrap();
+    let mu = convert_area(273_333.0, Unit::builtin("ha"), Unit::builtin("mu")).unwrap();
     assert!(close(mu, 4_099_995.0, 1e-12), "{mu}");
     // The banner: about 11,500 km² = 1.15 million ha = 17.25 million mu.
-    let mu = convert_area(11_500.0, Unit::SquareKm, Unit::Mu).unwrap();
+    let mu = convert_area(11_500.0, Unit::builtin("km2"), Unit::builtin("mu")).unwrap();
     assert!(close(mu, 17_250_000.0, 1e-12), "{mu}");
 }
 
 #[test]
 fn only_areas_convert_as_areas() {
-    assert_eq!(convert_area(1.0, Unit::Yuan, Unit::Hectare), None);
-    assert_eq!(convert_area(1.0, Unit::Hectare, Unit::Percent), None);
-    assert_eq!(convert_area(1.0, Unit::CubicMetre, Unit::CubicMetre), None);
-    for u in [Unit::Hectare, Unit::Mu, Unit::SquareKm] {
+    assert_eq!(
+        convert_area(1.0, Unit::builtin("CNY"), Unit::builtin("ha")),
+        None
+    );
+    assert_eq!(
+        convert_area(1.0, Unit::builtin("ha"), Unit::builtin("%")),
+        None
+    );
+    assert_eq!(
+        convert_area(1.0, Unit::builtin("m3"), Unit::builtin("m3")),
+        None
+    );
+    for u in [
+        Unit::builtin("ha"),
+        Unit::builtin("mu"),
+        Unit::builtin("km2"),
+    ] {
         assert!(u.is_area());
         assert_eq!(Unit::parse(u.code()), Some(u));
     }
-    assert!(!Unit::YuanPerHectare.is_area());
+    assert!(!Unit::builtin("CNY/ha").is_area());
     assert_eq!(Unit::parse("hectare"), None);
 }
 
 fn area_unit() -> impl Strategy<Value = Unit> {
-    prop_oneof![Just(Unit::Hectare), Just(Unit::Mu), Just(Unit::SquareKm)]
+    prop_oneof![
+        Just(Unit::builtin("ha")),
+        Just(Unit::builtin("mu")),
+        Just(Unit::builtin("km2"))
+    ]
 }
 
 proptest! {
     #[test]
     fn area_round_trips(v in 0.0f64..1e12, a in area_unit(), b in area_unit()) {
-        let there = convert_area(v, a, b).unwrap();
-        let back = convert_area(there, b, a).unwrap();
+        let there = convert_area(v, a.clone(), b.clone()).unwrap();
+        let back = convert_area(there, b.clone(), a.clone()).unwrap();
         prop_assert!(close(back, v, 1e-12), "{v} {a:?}→{b:?}→{a:?} = {back}");
     }
 
     #[test]
     fn area_factors(v in 0.0f64..1e12) {
-        let mu = convert_area(v, Unit::Hectare, Unit::Mu).unwrap();
+        let mu = convert_area(v, Unit::builtin("ha"), Unit::builtin("mu")).unwrap();
         prop_assert!(close(mu, v * 15.0, 1e-12));
-        let ha = convert_area(v, Unit::SquareKm, Unit::Hectare).unwrap();
+        let ha = convert_area(v, Unit::builtin("km2"), Unit::builtin("ha")).unwrap();
         prop_assert!(close(ha, v * 100.0, 1e-12));
-        let km2 = convert_area(v, Unit::Mu, Unit::SquareKm).unwrap();
+        let km2 = convert_area(v, Unit::builtin("mu"), Unit::builtin("km2")).unwrap();
         prop_assert!(close(km2, v / 1500.0, 1e-12));
         // Going through hectares or directly gives the same.
-        let via = convert_area(convert_area(v, Unit::Mu, Unit::Hectare).unwrap(), Unit::Hectare, Unit::SquareKm).unwrap();
+        let via = convert_area(convert_area(v, Unit::builtin("mu"), Unit::builtin("ha")).unwrap(), Unit::builtin("ha"), Unit::builtin("km2")).unwrap();
         prop_assert!(close(via, km2, 1e-12));
     }
 }
@@ -254,9 +302,10 @@ fn table() -> Vec<AnnualRate> {
         (2017, 6.7518),
     ]
     .into_iter()
-    .map(|(year, cny_per_usd)| AnnualRate {
+    .map(|(year, value)| AnnualRate {
         year,
-        cny_per_usd,
+        value,
+        pair: yuan_per_dollar(),
         figure: format!("cny_per_usd_{year}"),
     })
     .collect()
@@ -273,13 +322,13 @@ fn the_embedded_model_has_the_four_annual_rates() {
 #[test]
 fn a_year_uses_its_own_rate() {
     let m = Model::embedded().unwrap();
-    let r = m.rate_for(&Period::Year { year: 2017 }).unwrap();
+    let r = rate_of(&m, &Period::Year { year: 2017 }).unwrap();
     assert_eq!(
-        (r.cny_per_usd, r.years, r.rule),
+        (r.value, r.years, r.rule),
         (6.7518, vec![2017], RateRule::SameYear)
     );
     let r = rate_for(&Period::Year { year: 2015 }, &table()).unwrap();
-    assert_eq!((r.cny_per_usd, r.rule), (6.2284, RateRule::SameYear));
+    assert_eq!((r.value, r.rule), (6.2284, RateRule::SameYear));
 }
 
 #[test]
@@ -294,8 +343,8 @@ fn a_range_uses_the_mean_of_its_years() {
     .unwrap();
     assert_eq!(r.rule, RateRule::MeanOfYears);
     assert_eq!(r.years, [2014, 2015, 2016, 2017]);
-    assert!(close(r.cny_per_usd, 6.441325, 1e-12), "{}", r.cny_per_usd);
-    assert!(close(r.cny_per_usd, MEAN_2014_2017, 1e-12));
+    assert!(close(r.value, 6.441325, 1e-12), "{}", r.value);
+    assert!(close(r.value, MEAN_2014_2017, 1e-12));
     // A range partly outside the table: the mean of the years it has.
     let r = rate_for(
         &Period::Range {
@@ -309,18 +358,18 @@ fn a_range_uses_the_mean_of_its_years() {
         (r.years.clone(), r.rule),
         (vec![2016, 2017], RateRule::MeanOfYears)
     );
-    assert!(close(r.cny_per_usd, (6.6423 + 6.7518) / 2.0, 1e-12));
+    assert!(close(r.value, (6.6423 + 6.7518) / 2.0, 1e-12));
 }
 
 #[test]
 fn since_a_year_uses_the_mean_up_to_the_latest_rate() {
     let m = Model::embedded().unwrap();
-    let r = m.rate_for(&Period::Since { year: 2014 }).unwrap();
+    let r = rate_of(&m, &Period::Since { year: 2014 }).unwrap();
     assert_eq!(
         (r.years.clone(), r.rule),
         (vec![2014, 2015, 2016, 2017], RateRule::MeanOfYears)
     );
-    assert!(close(r.cny_per_usd, MEAN_2014_2017, 1e-12));
+    assert!(close(r.value, MEAN_2014_2017, 1e-12));
     let r = rate_for(&Period::Since { year: 2016 }, &table()).unwrap();
     assert_eq!(r.years, [2016, 2017]);
     // "Since 2002": the years 2002–2013 have no rate; the mean of those that do.
@@ -332,7 +381,7 @@ fn since_a_year_uses_the_mean_up_to_the_latest_rate() {
     // Since a year after the table: the nearest, i.e. the latest.
     let r = rate_for(&Period::Since { year: 2020 }, &table()).unwrap();
     assert_eq!(
-        (r.cny_per_usd, r.years, r.rule),
+        (r.value, r.years, r.rule),
         (6.7518, vec![2017], RateRule::Nearest)
     );
 }
@@ -342,7 +391,7 @@ fn undated_figures_use_the_latest_rate() {
     for p in [Period::Undated, Period::Present, Period::RecentYears] {
         let r = rate_for(&p, &table()).unwrap();
         assert_eq!(
-            (r.cny_per_usd, r.years, r.rule),
+            (r.value, r.years, r.rule),
             (6.7518, vec![2017], RateRule::Latest),
             "{p:?}"
         );
@@ -353,12 +402,12 @@ fn undated_figures_use_the_latest_rate() {
 fn a_year_outside_the_table_uses_the_nearest() {
     let r = rate_for(&Period::Year { year: 2020 }, &table()).unwrap();
     assert_eq!(
-        (r.cny_per_usd, r.years, r.rule),
+        (r.value, r.years, r.rule),
         (6.7518, vec![2017], RateRule::Nearest)
     );
     let r = rate_for(&Period::Year { year: 2002 }, &table()).unwrap();
     assert_eq!(
-        (r.cny_per_usd, r.years, r.rule),
+        (r.value, r.years, r.rule),
         (6.1428, vec![2014], RateRule::Nearest)
     );
     let r = rate_for(
@@ -380,12 +429,12 @@ fn a_year_in_a_gap_of_the_table_uses_the_nearest() {
         .collect();
     let r = rate_for(&Period::Year { year: 2015 }, &gappy).expect("a rate for a year in a gap");
     assert_eq!(
-        (r.cny_per_usd, r.years, r.rule),
+        (r.value, r.years, r.rule),
         (6.1428, vec![2014], RateRule::Nearest)
     );
     let r = rate_for(&Period::Year { year: 2016 }, &gappy).expect("a rate for a year in a gap");
     assert_eq!(
-        (r.cny_per_usd, r.years, r.rule),
+        (r.value, r.years, r.rule),
         (6.7518, vec![2017], RateRule::Nearest)
     );
     let r = rate_for(
@@ -452,11 +501,11 @@ proptest! {
             prop_assert_eq!(r.rule, RateRule::Nearest);
         } else {
             prop_assert_eq!(r.rule, RateRule::MeanOfYears);
-            let mean = covered.iter().map(|c| rates.iter().find(|r| r.year == *c).unwrap().cny_per_usd).sum::<f64>() / covered.len() as f64;
-            prop_assert!(close(r.cny_per_usd, mean, 1e-12));
+            let mean = covered.iter().map(|c| rates.iter().find(|r| r.year == *c).unwrap().value).sum::<f64>() / covered.len() as f64;
+            prop_assert!(close(r.value, mean, 1e-12));
             prop_assert_eq!(r.years, covered);
         }
-        prop_assert!((6.1428..=6.7518).contains(&r.cny_per_usd));
+        prop_assert!((6.1428..=6.7518).contains(&r.value));
     }
 }
 
@@ -650,7 +699,7 @@ fn a_year_given_twice_uses_its_first_rate_in_any_order_of_the_list() {
     for copy in 0..1000 {
         for r in table().into_iter().rev() {
             rates.push(AnnualRate {
-                cny_per_usd: if copy == 0 { r.cny_per_usd } else { 99.0 },
+                value: if copy == 0 { r.value } else { 99.0 },
                 figure: format!("{}__{copy}", r.figure),
                 ..r
             });
@@ -658,7 +707,7 @@ fn a_year_given_twice_uses_its_first_rate_in_any_order_of_the_list() {
     }
     let r = rate_for(&Period::Year { year: 2015 }, &rates).unwrap();
     assert_eq!(
-        (r.cny_per_usd, r.years, r.rule),
+        (r.value, r.years, r.rule),
         (6.2284, vec![2015], RateRule::SameYear)
     );
     let r = rate_for(
@@ -670,7 +719,7 @@ fn a_year_given_twice_uses_its_first_rate_in_any_order_of_the_list() {
     )
     .unwrap();
     assert_eq!(r.years, vec![2014, 2015, 2016, 2017]);
-    assert!((r.cny_per_usd - (6.1428 + 6.2284 + 6.6423 + 6.7518) / 4.0).abs() < 1e-12);
+    assert!((r.value - (6.1428 + 6.2284 + 6.6423 + 6.7518) / 4.0).abs() < 1e-12);
 }
 
 #[test]

@@ -163,7 +163,7 @@ fn unknown_fields_and_enum_values_are_structure_errors() {
     assert!(e.found.contains("colour"), "{e}");
     let text = mutated(|v| v["figures"][2]["qualifier"] = json!("roughly"));
     single(&text, "structure", "figures[2].qualifier");
-    let text = mutated(|v| v["figures"][2]["scale"] = json!("lakh"));
+    let text = mutated(|v| v["figures"][2]["scale"] = json!("myriad"));
     single(&text, "structure", "figures[2].scale");
     let text = mutated(|v| v["figures"][2]["period"] = json!({"type": "decade", "year": 2010}));
     single(&text, "structure", "figures[2].period.type");
@@ -228,9 +228,9 @@ fn a_period_takes_exactly_its_own_fields() {
 
 #[test]
 fn unknown_unit() {
-    let text = mutated(|v| v["figures"][0]["unit"] = json!("acre"));
+    let text = mutated(|v| v["figures"][0]["unit"] = json!("furlong"));
     let e = single(&text, "unknown_unit", "figures[0].unit");
-    assert_eq!(e.found, "\"acre\"");
+    assert_eq!(e.found, "\"furlong\"");
     let text = mutated(|v| v["derived"][0]["unit"] = json!("percentage"));
     single(&text, "unknown_unit", "derived[0].unit");
 }
@@ -506,9 +506,9 @@ fn percentage_over_100() {
 
 #[test]
 fn wrong_format_version() {
-    let text = mutated(|v| v["format_version"] = json!(3));
+    let text = mutated(|v| v["format_version"] = json!(4));
     let e = single(&text, "unsupported_version", "format_version");
-    assert_eq!((e.expected.as_str(), e.found.as_str()), ("1 to 2", "3"));
+    assert_eq!((e.expected.as_str(), e.found.as_str()), ("1 to 3", "4"));
     // An older version is read, not refused for its age.
     let text = mutated(|v| v["format_version"] = json!(1));
     assert_eq!(
@@ -583,7 +583,7 @@ fn unit_mismatch_in_derived_metrics() {
     let i = index_of("derived", "subsidy_parts_sum");
     let text = mutated(|v| v["derived"][i]["inputs"][0] = json!("desert_treated_area"));
     let e = single(&text, "unit_mismatch", &format!("derived[{i}].inputs"));
-    assert!(e.found.contains("cny"), "{e}");
+    assert!(e.found.contains("CNY"), "{e}");
     // Without the tension that divides the metric by yuan (which would be flagged as well).
     let text = mutated(|v| {
         v["derived"][i]["unit"] = json!("ha");
@@ -614,7 +614,7 @@ fn unit_mismatch_in_one_part_of_a_sum() {
     let text = mutated(|v| v["relations"][0]["rule"]["parts"][1] = json!("forestry_land_area"));
     let e = single(&text, "unit_mismatch", "relations[0].rule.parts[1]");
     assert_eq!(e.found, "forestry_land_area in ha");
-    assert!(e.expected.contains("(cny)"), "{e}");
+    assert!(e.expected.contains("(CNY)"), "{e}");
     // One part against one total: the total is the reference.
     let text = mutated(|v| v["relations"][0]["rule"]["parts"] = json!(["timber_stock"]));
     single(&text, "unit_mismatch", "relations[0].rule.parts[0]");
@@ -623,8 +623,8 @@ fn unit_mismatch_in_one_part_of_a_sum() {
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
     let text = mutated(|v| {
-        v["format_version"] = json!(3);
-        v["figures"][0]["unit"] = json!("acre");
+        v["format_version"] = json!(4);
+        v["figures"][0]["unit"] = json!("furlong");
         v["figures"][1]["value"] = json!(-1);
         v["derived"][0]["inputs"][0] = json!("nothing");
         v["relations"][0]["rule"]["total"] = json!("nothing");
@@ -792,7 +792,10 @@ fn no_panic(text: &str) -> Result<(), TestCaseError> {
                 let _ = model.paragraph_of(&q.id);
                 let _ = q.value.shape();
                 if let Some(p) = &q.period {
-                    let _ = model.rate_for(p);
+                    for (a, b) in model.rates.iter().map(|r| r.pair) {
+                        let _ = model.rate(a, b, p);
+                        let _ = model.rate(b, a, p);
+                    }
                 }
             }
             Ok(())

@@ -277,7 +277,7 @@ impl Crate {
                 }
             }
         }
-        // A variant or method of an item of this file (`Unit::Hectare`), or an enum variant
+        // A variant or method of an item of this file (`Unit::builtin("ha")`), or an enum variant
         // brought in by name: the file itself.
         Some(file)
     }

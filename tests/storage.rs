@@ -198,7 +198,7 @@ fn anything_wrong_in_storage_gives_a_notice_and_a_clean_start() {
         (
             Some(encode(
                 Record::Dataset,
-                &EMBEDDED_JSON.replacen("\"unit\": \"ha\"", "\"unit\": \"acre\"", 1),
+                &EMBEDDED_JSON.replacen("\"unit\": \"ha\"", "\"unit\": \"furlong\"", 1),
             )),
             None,
             vec![Problem::InvalidDataset],

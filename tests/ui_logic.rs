@@ -8,7 +8,7 @@ use kezuohou_explorer::charts::spec::all_charts;
 use kezuohou_explorer::components::filtered_ids;
 use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
 use kezuohou_explorer::model::{
-    AreaUnit, Currency, Lang, Model, Origin, Shape, Status, EMBEDDED_JSON,
+    Currency, Family, Lang, Model, Origin, Shape, Status, EMBEDDED_JSON,
 };
 use kezuohou_explorer::state::{
     DatasetRef, InputKey, SortKey, Source, Theme, View, ViewState, MAX_INPUT_CHARS,
@@ -34,8 +34,9 @@ fn tampered_query_keeps_what_is_valid_and_reports_the_rest() {
     );
     assert_eq!(s.view, View::Overview);
     assert_eq!(s.lang, Lang::Zh);
-    assert_eq!(s.units.area, AreaUnit::Mu);
-    assert_eq!(s.units.currency, Currency::Cny);
+    assert_eq!(s.units.get(Family::Area), Some("mu"));
+    // EUR is a currency, but this dataset has no money in it nor a rate to it.
+    assert_eq!(s.units.currency, None);
     assert_eq!(s.sort, SortKey::Value);
     assert_eq!(s.selected, None);
     let keys: Vec<&str> = ignored.iter().map(|i| i.key.as_str()).collect();
@@ -238,9 +239,11 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
                 search: q,
                 sort: SortKey::ALL[sort],
                 descending: desc,
-                units: UnitChoice {
-                    area: AreaUnit::ALL[area],
-                    currency: if usd { Currency::Usd } else { Currency::Cny },
+                units: {
+                    let mut u = UnitChoice::default();
+                    u.set(Family::Area, Some(["ha", "mu", "km2"][area]));
+                    u.currency = Currency::parse(if usd { "USD" } else { "CNY" });
+                    u
                 },
                 number_style: NumberStyle::Full,
                 lang: if zh { Lang::Zh } else { Lang::En },
@@ -317,7 +320,7 @@ fn implausible_figures_are_flagged_in_the_table_the_charts_and_the_csv() {
         .push(serde_json::json!({
         "id": "guards_vs_staff", "label": {"en": "Guards against staff", "zh": "护林员对照"},
         "rule": {"kind": "reference_range", "subject": "forest_guards", "reference": {
-            "low": 1000, "high": 2000, "unit": "person",
+            "low": 1000, "high": 2000, "unit": "{person}",
             "source": {"name": "A yearbook", "publisher": "A bureau", "year": 2018,
                 "locator": "Table 1", "published": "1,000 to 2,000 people"},
             "note": {"en": "n", "zh": "n"}}}}));
@@ -385,9 +388,10 @@ fn chart_specs_keep_bounds_and_flags() {
     ));
     let land = all_charts(
         &m,
-        UnitChoice {
-            area: AreaUnit::SquareKm,
-            currency: Currency::Cny,
+        {
+            let mut u = UnitChoice::default();
+            u.set(Family::Area, Some("km2"));
+            u
         },
         NumberStyle::Full,
         Lang::Zh,
@@ -582,7 +586,7 @@ fn table_order_is_a_stable_sort_in_either_direction() {
     };
     let values: Vec<f64> = filtered_ids(&m, &v)
         .iter()
-        .map(|id| m.quantity(id).expect("row").base().central())
+        .map(|id| m.comparable_value(m.quantity(id).expect("row")))
         .collect();
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
     let source: Vec<String> = m.quantities.iter().rev().map(|q| q.id.clone()).collect();

@@ -103,9 +103,12 @@ pub fn controls(p: &ControlsProps) -> Html {
                 })
                 .collect::<Vec<_>>();
             let on_unit = p.on_unit.clone();
+            let default = model.default_unit(f);
             let onchange = Callback::from(move |s: String| {
                 if let Some(code) = crate::model::units::choice_code(f, &s) {
-                    on_unit.emit((f, Some(code)));
+                    // The dataset's own unit is the default: the address need not name it.
+                    let own = default.filter(|d| *d == code).is_none();
+                    on_unit.emit((f, own.then_some(code)));
                 }
             });
             html! {

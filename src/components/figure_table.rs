@@ -29,7 +29,7 @@ fn sort_key(model: &Model, q: &Quantity, sort: SortKey, lang: Lang) -> Key {
     match sort {
         SortKey::Source => (None, String::new()),
         SortKey::Label => (None, q.label.get(lang).to_ascii_lowercase()),
-        SortKey::Value => (Some(q.base().central()), String::new()),
+        SortKey::Value => (Some(model.comparable_value(q)), String::new()),
         SortKey::Unit => (None, q.unit.code().to_string()),
         SortKey::Period => (None, period_text(q.period.as_ref(), Lang::En)),
         SortKey::Kind => (None, q.origin.code().to_string()),

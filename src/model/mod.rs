@@ -4,6 +4,7 @@
 mod checks;
 pub mod checks_text;
 pub(crate) mod codes;
+mod currency;
 mod dataset;
 mod decode;
 mod derive;
@@ -349,6 +350,20 @@ impl Model {
             .iter()
             .find(|(f, _)| *f == family)
             .map(|(_, c)| *c)
+    }
+
+    /// A quantity's central value as the table shows it by default: a unit of a family (area,
+    /// mass …) in the dataset's unit of that family, anything else in its own unit: the table
+    /// sorts 59,535 km² as the 5,953,500 ha it shows.
+    pub fn comparable_value(&self, q: &Quantity) -> f64 {
+        let v = q.value.central();
+        let Some(family) = units::Family::of(q.unit.dims()) else {
+            return v;
+        };
+        match self.default_unit(family).and_then(Unit::parse) {
+            Some(shown) => v * q.unit.to_base() / shown.to_base(),
+            None => v,
+        }
     }
 
     /// The families of units the dataset's quantities use (a display choice each).

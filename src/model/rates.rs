@@ -1,8 +1,8 @@
 //! Exchange rates: the annual averages a dataset declares (figures whose unit is one currency
 //! per another, `CNY/USD`) and which one a dated figure uses.
 
+use super::currency::Currency;
 use super::dataset::Period;
-use super::units::Currency;
 
 /// One annual average rate: `value` units of `pair.0` per unit of `pair.1`.
 #[derive(Debug, Clone, PartialEq)]

@@ -31,7 +31,7 @@ test('a generated dataset has exactly n figures, unique ids and only known refer
     for (const m of d.derived) for (const i of m.inputs) assert.ok(known.has(i), `${m.id} input ${i}`);
     for (const r of d.relations) for (const i of refsOf(r.rule)) assert.ok(known.has(i), `${r.id} names ${i}`);
     for (const f of d.figures) if (f.repeats) assert.ok(known.has(f.repeats));
-    for (const f of d.figures.filter((x) => x.unit === 'percent')) assert.ok(f.value >= 0 && f.value <= 100);
+    for (const f of d.figures.filter((x) => x.unit === '%')) assert.ok(f.value >= 0 && f.value <= 100);
     // The shipped figures are kept as they are.
     assert.deepEqual(d.figures.slice(0, base.figures.length), base.figures);
     assert.equal(d.paragraphs, base.paragraphs);

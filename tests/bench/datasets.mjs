@@ -22,9 +22,9 @@ function random(seed) {
 }
 
 // Units whose values are bounded to 0..100 by the validator.
-const PERCENT_UNITS = new Set(['percent']);
+const PERCENT_UNITS = new Set(['%']);
 // Exchange rates pick the conversion of every money figure: copies keep them as printed.
-const RATE_UNITS = new Set(['cny_per_usd']);
+const RATE_UNITS = new Set(['CNY/USD']);
 
 /** Every id a relation's rule names, as [field path, id] pairs, and a way to rename them. */
 function mapRule(rule, rename) {

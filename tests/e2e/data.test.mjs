@@ -363,7 +363,7 @@ test('hostile labels and numbers: the CSV does not run formulas, numbers read co
     .replace('"label": {"en": "Horqin Desert area under comprehensive treatment"', `"label": {"en": "${longLabel}"`)
     .replace('"value": 273333,', '"value": 123456789012345,')
     .replace('"label": {"en": "Ecological forest guards employed"', `"label": {"en": ${JSON.stringify(formula)}`)
-    .replace('"value": 10000, "scale": "one", "unit": "cny_per_person_year"', '"value": -0, "scale": "one", "unit": "cny_per_person_year"')
+    .replace('"value": 10000, "scale": "one", "unit": "CNY/{person}/a"', '"value": -0, "scale": "one", "unit": "CNY/{person}/a"')
     .replace('"value": 1.2, "scale": "billion"', '"value": 5e-324, "scale": "billion"')
     .replace(TITLE, 'Hostile numbers')
     .replace('科左后旗：把治沙变成贫困农牧民的收入', 'Hostile numbers');

@@ -76,7 +76,7 @@ test('language and unit switches change what is shown, without reload', async ()
   assert.equal(await page.locator('h1').textContent(), '科左后旗的治沙与增收');
   assert.match(await card.textContent(), /亩/);
 
-  await page.selectOption('#ctl-currency', 'usd');
+  await page.selectOption('#ctl-currency', 'USD');
   const income = page.locator('button[data-figure="income_gain_all"] .card-value');
   await page.waitForFunction(() => document.querySelector('button[data-figure="income_gain_all"] .card-value')?.textContent.includes('美元'));
   // 51.36 million yuan since 2014 at the mean 2014–2017 rate (6.441325) is 7,973,515 dollars,
@@ -139,7 +139,7 @@ test('a figure is selected from a chart by keyboard, and a copied link reopens t
   await fresh.goto(page.url());
   await fresh.waitForSelector('#detail-title');
   assert.equal(await fresh.locator('#detail-title').textContent(), '发放生态补贴（原文合计）');
-  assert.equal(await fresh.locator('#ctl-currency').inputValue(), 'usd');
+  assert.equal(await fresh.locator('#ctl-currency').inputValue(), 'USD');
 
   await page.goBack();
   await page.waitForFunction(() => !document.querySelector('#detail-title'));

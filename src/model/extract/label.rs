@@ -152,8 +152,7 @@ pub fn cap(label: &str) -> String {
 }
 
 /// `f3_forest_coverage_rate`: the figure's number and up to three words of its label (ASCII
-/// snake case), or its unit code in the same form (`%` → `pct`, `CNY/{person}/a` →
-/// `cny_person_a`) when the label has no ASCII words.
+/// snake case), or its unit code when the label has no ASCII words.
 pub fn id(k: usize, label: &str, unit: &Unit) -> String {
     let words: Vec<String> = label
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -168,12 +167,24 @@ pub fn id(k: usize, label: &str, unit: &Unit) -> String {
         .take(3)
         .collect();
     if words.is_empty() {
-        let code = unit.code().replace('%', "pct").to_ascii_lowercase();
-        let parts: Vec<&str> = code
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
+        // A unit code may hold `/`, `%` or braces: only its letters and digits go in an id.
+        let code: String = unit
+            .code()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
             .collect();
-        format!("f{k}_{}", parts.join("_"))
+        let code = code
+            .split('_')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("_");
+        format!("f{k}_{}", if code.is_empty() { "share" } else { &code })
     } else {
         format!("f{k}_{}", words.join("_"))
     }
