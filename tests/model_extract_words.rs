@@ -137,6 +137,13 @@ const SENTENCES: &[(&str, f64, Scale, &str, Qualifier)] = &[
     ("建成3座水库。", 3.0, Scale::One, "{reservoir}", Qualifier::Exact),
     ("大约占总面积的21%。", 21.0, Scale::One, "%", Qualifier::About),
     ("接近3000人。", 3000.0, Scale::One, "{person}", Qualifier::LessThan),
+    ("花了300块。", 300.0, Scale::One, "CNY", Qualifier::Exact),
+    ("It pays 500 rupees per person.", 500.0, Scale::One, "INR/{person}", Qualifier::Exact),
+    ("It pays Rs 500 per household per year.", 500.0, Scale::One, "INR/{household}/a", Qualifier::Exact),
+    ("每亩增产50斤。", 50.0, Scale::One, "jin/mu", Qualifier::Exact),
+    ("每年接待游客30万人次。", 30.0, Scale::Wan, "{visit}/a", Qualifier::Exact),
+    ("It produces 3 tonnes per hectare.", 3.0, Scale::One, "t/ha", Qualifier::Exact),
+    ("Each cost Rs 40,000 per well.", 40000.0, Scale::One, "INR/{well}", Qualifier::Exact),
 ];
 
 #[test]
