@@ -8,7 +8,7 @@
 //! read (damaged, another format version, a change that does not apply) is removed with a
 //! notice: the reviewer starts with no draft, the app keeps working.
 
-use crate::model::extract::{decimal, draft, Draft};
+use crate::model::extract::{self, decimal, draft, Draft};
 use crate::model::{Period, Qualifier, Scale, Unit};
 
 pub const KEY: &str = "kezuohou-explorer.draft";
@@ -174,7 +174,8 @@ fn parse_op(line: &str) -> Option<Op> {
         ("l", Some(l)) => Op::Label(i, unescape(l)?),
         ("v", Some(v)) => Op::Value(i, unescape(v)?),
         ("s", Some(c)) => Op::Scale(i, Scale::ALL.iter().copied().find(|s| s.code() == c)?),
-        ("u", Some(c)) => Op::Unit(i, Unit::parse(c)?),
+        // The drafter's own counted units ({well}) as well as the vocabulary's.
+        ("u", Some(c)) => Op::Unit(i, extract::unit(c)?),
         ("q", Some(c)) => Op::Qualifier(i, Qualifier::ALL.iter().copied().find(|q| q.code() == c)?),
         ("p", Some(c)) => Op::Period(i, parse_period(c)?),
         ("d", None) => Op::Drop(i),

@@ -280,6 +280,8 @@ strings! {
     scale_billion: "billion", "十亿";
     scale_wan: "万 (10⁴)", "万";
     scale_yi: "亿 (10⁸)", "亿";
+    scale_lakh: "lakh (10⁵)", "十万 (lakh)";
+    scale_crore: "crore (10⁷)", "千万 (crore)";
     period_undated: "undated", "未注明时间";
     period_present: "at present", "目前";
     period_recent: "recent years", "近年来";

@@ -122,6 +122,18 @@ fn every_change_comes_back_from_the_record() {
 }
 
 #[test]
+fn a_counted_unit_the_drafter_declares_comes_back_from_the_record() {
+    let text = "Title\nThe groups built 40 check dams and dug 12 ponds.";
+    let well = kezuohou_explorer::model::extract::unit("{well}").expect("the drafter counts wells");
+    let ops = vec![Op::Unit(1, well.clone())];
+    let stored = encode(text, &ops);
+    assert_eq!(decode(&stored).expect("decodes").1, ops);
+    let (d, _) = restore(&stored).expect("restores");
+    assert_eq!(d.figures[0].unit.code(), "{check-dam}");
+    assert_eq!(d.figures[1].unit, well);
+}
+
+#[test]
 fn a_damaged_record_is_refused() {
     let good = encode(TEXT, &[Op::Drop(0)]);
     for bad in [

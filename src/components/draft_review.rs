@@ -201,6 +201,8 @@ fn scale_name(s: Scale, t: &Strings) -> &'static str {
         Scale::Billion => t.scale_billion,
         Scale::Wan => t.scale_wan,
         Scale::Yi => t.scale_yi,
+        Scale::Lakh => t.scale_lakh,
+        Scale::Crore => t.scale_crore,
     }
 }
 
@@ -380,7 +382,13 @@ fn figure_row(
     let class = classes!((selected == Some(i)).then_some("selected"));
     let scale = match f.scale {
         Scale::One => String::new(),
-        Scale::Thousand | Scale::Million | Scale::Billion | Scale::Wan | Scale::Yi => {
+        Scale::Thousand
+        | Scale::Million
+        | Scale::Billion
+        | Scale::Wan
+        | Scale::Yi
+        | Scale::Lakh
+        | Scale::Crore => {
             format!(" {}", scale_name(f.scale, t))
         }
     };
@@ -428,7 +436,7 @@ fn editor(
             .find(|s| s.code() == v)
             .map(Edit::Scale)
     });
-    let on_unit = edit(|v, _| Unit::parse(&v).map(Edit::Unit));
+    let on_unit = edit(|v, _| crate::model::extract::unit(&v).map(Edit::Unit));
     let on_qualifier = edit(|v, _| {
         Qualifier::ALL
             .iter()

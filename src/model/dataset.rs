@@ -137,6 +137,10 @@ code_table! {
         Wan = "wan",
         /// 亿, 10^8
         Yi = "yi",
+        /// Indian lakh, 10^5 ("3.5 lakh")
+        Lakh = "lakh",
+        /// Indian crore, 10^7 ("Rs 12 crore")
+        Crore = "crore",
     }
 }
 
@@ -149,6 +153,8 @@ impl Scale {
             Scale::Billion => 1e9,
             Scale::Wan => 1e4,
             Scale::Yi => 1e8,
+            Scale::Lakh => 1e5,
+            Scale::Crore => 1e7,
         }
     }
 }

@@ -924,7 +924,7 @@ mod tests {
             assert_eq!(code(x), Operation::CODES[i]);
             assert_eq!(x.code(), Operation::CODES[i]);
         }
-        assert_eq!(Scale::ALL.len(), 6);
+        assert_eq!(Scale::ALL.len(), 8);
         assert_eq!(Qualifier::ALL.len(), 6);
         assert_eq!(FigureKind::ALL.len(), 2);
         assert_eq!(Operation::ALL.len(), 5);

@@ -58,6 +58,10 @@ pub fn scale_text(scale: Scale, lang: Lang) -> &'static str {
         (Scale::Billion, Lang::Zh) => "十亿",
         (Scale::Wan, _) => " 万",
         (Scale::Yi, _) => " 亿",
+        (Scale::Lakh, Lang::En) => " lakh",
+        (Scale::Lakh, Lang::Zh) => "十万",
+        (Scale::Crore, Lang::En) => " crore",
+        (Scale::Crore, Lang::Zh) => "千万",
     }
 }
 

@@ -174,7 +174,7 @@ pub static CURRENCIES: &[CurrencyRow] = &[
     CurrencyRow { code: "CNY", names: &[("en", "yuan", "Yuan (CNY)"), ("zh", "元", "人民币（元）")],
         words: &["yuan", "rmb", "cny", "块钱", "块", "元"], signs: &["rmb", "cny", "¥", "￥"] },
     CurrencyRow { code: "USD", names: &[("en", "US$", "US dollars (USD)"), ("zh", "美元", "美元")],
-        words: &["us dollars", "dollars", "usd", "美元"], signs: &["us$", "us $", "usd", "$"] },
+        words: &["us dollars", "us dollar", "dollars", "dollar", "usd", "美元"], signs: &["us$", "us $", "usd", "$"] },
     CurrencyRow { code: "EUR", names: &[("en", "€", "Euros (EUR)"), ("zh", "欧元", "欧元")],
         words: &["euros", "euro", "eur", "欧元"], signs: &["€", "eur"] },
     CurrencyRow { code: "INR", names: &[("en", "₹", "Indian rupees (INR)"), ("zh", "印度卢比", "印度卢比")],

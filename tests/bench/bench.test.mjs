@@ -200,3 +200,14 @@ test('several runs combine into medians of the runs, with each run kept for the 
   assert.match(md, /\| table sort \(value column\), p95 at 100,000 figures \| 70\.0 ms \| 60\.0 ms \/ 70\.0 ms \/ 90\.0 ms \| 30\.0 ms \|/);
   assert.deepEqual(combineRuns([{ a: 1 }]), { a: 1 });
 });
+
+test("the drafter's scores from extract_score get a table of their own", () => {
+  const extract = {
+    megabyte_bytes: 1048576,
+    texts: [{ name: 'watershed_en', expected: 31, drafted: 32, found: 30, precision: 30 / 32, recall: 30 / 31, draft_ms: 0.42, megabyte_ms: 180.4, megabyte_figures: 19251 }],
+  };
+  const md = markdown({ meta: {}, targets: [], extract });
+  assert.match(md, /### Drafter: precision and recall/);
+  assert.match(md, /\| `watershed_en` \| 31 \| 32 \| 30 \| 0\.938 \| 0\.968 \| 0\.4 ms \| 180 ms \(19,251 figures\) \|/);
+  assert.doesNotMatch(markdown({ meta: {}, targets: [] }), /### Drafter/);
+});

@@ -325,6 +325,25 @@ export function markdown(r) {
     }
   }
 
+  if (r.extract?.texts) {
+    parts.push('\n### Drafter: precision and recall on our own test texts (native, release build)\n');
+    parts.push(
+      `Each text of \`tests/extract/\` drafted and compared figure by figure with the figures \`tests/extract/spec.rs\` expects (value, scale, unit, qualifier, paragraph); ` +
+        `then the text repeated to ${int(r.extract.megabyte_bytes)} bytes, drafted once (\`cargo run --release --example extract_score\`).\n`,
+    );
+    const rows = r.extract.texts.map((t) => [
+      `\`${t.name}\``,
+      int(t.expected),
+      int(t.drafted),
+      int(t.found),
+      t.precision.toFixed(3),
+      t.recall.toFixed(3),
+      ms(t.draft_ms),
+      `${ms(t.megabyte_ms, 0)} (${int(t.megabyte_figures)} figures)`,
+    ]);
+    parts.push(table(['text', 'expected', 'drafted', 'found', 'precision', 'recall', 'draft', '1 MB of it'], rows));
+  }
+
   parts.push('\n### Loading (shipped data)\n');
   const cl = r.coldLoad ?? {};
   const st = r.static ?? {};

@@ -7,7 +7,10 @@
 //
 //   node tests/bench/run.mjs [--quick] [--runs N] [--dist DIR] [--size FILE] [--out FILE]
 //                            [--markdown FILE] [--profile-dist DIR] [--no-lighthouse]
-//                            [--datasets 1000,10000,100000]
+//                            [--datasets 1000,10000,100000] [--extract FILE]
+//
+// --extract FILE: the drafter's scores from `cargo run --release --example extract_score --
+// --json FILE` (xtask runs it first), copied into the results and their Markdown.
 //
 // The browser measurements (cold loads, static loads, interactions, datasets) run N times, in a
 // fresh browser each (3 by default, 1 with --quick); every measure is reported as the median of
@@ -47,6 +50,7 @@ const option = (name, fallback) => {
 const QUICK = flag('--quick');
 const DIST = path.resolve(ROOT, option('--dist', process.env.DIST_DIR ?? 'dist'));
 const SIZE_JSON = option('--size', null);
+const EXTRACT_JSON = option('--extract', null);
 const OUT = path.resolve(ROOT, option('--out', 'target/bench.json'));
 const MARKDOWN = path.resolve(ROOT, option('--markdown', 'BENCHMARKS.md'));
 const PROFILE_DIST = option('--profile-dist', null);
@@ -638,6 +642,7 @@ async function main() {
     },
   };
   results.size = await sizeReport();
+  if (EXTRACT_JSON && existsSync(EXTRACT_JSON)) results.extract = JSON.parse(await readFile(EXTRACT_JSON, 'utf8'));
 
   // Inputs: generated datasets (plus the largest that fits under the limit) and the static page.
   const dataDir = path.join(WORK, 'data');

@@ -3,7 +3,9 @@
 //! `target/bench/dist` (not `dist/`, which other commands own), measures its files with
 //! [`crate::size`], builds a twin whose wasm keeps its function names for the profile, then runs
 //! `tests/bench/run.mjs`: headless Chromium against the bundle served on 127.0.0.1, Lighthouse,
-//! traces. Results go to `target/bench.json` and the results section of `BENCHMARKS.md`.
+//! traces. Before the browser, the drafter is scored natively on the project's own test texts
+//! (`cargo run --release --example extract_score`: precision, recall, time for 1 MB).
+//! Results go to `target/bench.json` and the results section of `BENCHMARKS.md`.
 //!
 //! A missed target is reported, not a failure; the command fails only when something could not
 //! be measured at all (no build, the app never rendered, ...).
@@ -183,6 +185,26 @@ pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
     fs::write(&size_json, report.to_json())
         .with_context(|| format!("cannot write {}", size_json.display()))?;
 
+    println!("\nbench: the drafter's precision and recall on our own test texts, and 1 MB timed");
+    let extract_json = work.join("extract.json");
+    let _ = fs::remove_file(&extract_json);
+    let scored = ctx.run(
+        ctx.command("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "--example",
+                "extract_score",
+                "--",
+                "--json",
+            ])
+            .arg(&extract_json),
+    );
+    if let Err(e) = &scored {
+        eprintln!("xtask: the drafter could not be scored: {e}");
+    }
+
     let mut node = ctx.command("node");
     node.arg("tests/bench/run.mjs")
         .arg("--dist")
@@ -191,6 +213,9 @@ pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
         .arg(&size_json)
         .args(["--out", "target/bench.json", "--markdown", "BENCHMARKS.md"])
         .args(["--runs", &o.runs.to_string()]);
+    if extract_json.exists() {
+        node.arg("--extract").arg(&extract_json);
+    }
     if o.quick {
         node.arg("--quick");
     }
@@ -203,7 +228,7 @@ pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
     let measured = ctx.run(&mut node);
     let took = started.elapsed().as_secs_f64();
     println!("\nbench: finished in {took:.0} s (build included)");
-    match measured {
+    match measured.and(scored) {
         Ok(()) => Ok(true),
         Err(e) => {
             eprintln!("xtask: bench could not measure everything: {e}");

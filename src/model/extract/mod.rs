@@ -17,10 +17,12 @@ use std::ops::Range;
 
 use super::dataset::{
     CaseInfo, Dataset, Figure, FigureKind, Paragraph, Period, Qualifier, Relation, Rule, Scale,
-    SourceRef, Text, FORMAT_VERSION,
+    SourceRef, Text, UnitDeclaration, FORMAT_VERSION,
 };
 use super::units::{Lang, Unit};
 pub use number::decimal;
+/// The unit a code names, the drafter's counted things (`{well}`) included.
+pub use tables::unit;
 use text::Src;
 
 /// What the extractor was unsure about, for the reviewer to confirm.
@@ -102,6 +104,8 @@ pub enum SkipReason {
     NoUnit,
     /// A percentage above 100 is a growth rate, not a share.
     PercentOver100,
+    /// A vague count with no number: 几万亩, "several ten-thousand mu".
+    Vague,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -602,7 +606,7 @@ impl Draft {
             .collect();
         Dataset {
             format_version: FORMAT_VERSION,
-            units: Vec::new(),
+            units: self.declared_units(),
             case: CaseInfo {
                 id: "drafted-case".into(),
                 title: Text {
@@ -624,6 +628,38 @@ impl Draft {
             // Nothing declared: the explorer proposes a presentation from the figures.
             presentation: None,
         }
+    }
+}
+
+impl Draft {
+    /// The counted things (`{well}`, `{check-dam}`) the figures' units name, declared once each
+    /// so the explorer knows them.
+    fn declared_units(&self) -> Vec<UnitDeclaration> {
+        let mut out: Vec<UnitDeclaration> = Vec::new();
+        for f in &self.figures {
+            for (code, _, _) in f.unit.terms() {
+                let Some(c) = tables::counted_row(code) else {
+                    continue;
+                };
+                if out.iter().any(|d| d.code == c.code) {
+                    continue;
+                }
+                out.push(UnitDeclaration {
+                    code: c.code.to_string(),
+                    dimension: "items".to_string(),
+                    factor: 1.0,
+                    symbol: Text {
+                        en: c.en.0.into(),
+                        zh: c.zh.0.into(),
+                    },
+                    per: Some(Text {
+                        en: c.en.1.into(),
+                        zh: c.zh.1.into(),
+                    }),
+                });
+            }
+        }
+        out
     }
 }
 

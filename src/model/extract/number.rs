@@ -89,6 +89,11 @@ pub fn decimal(s: &str) -> Option<f64> {
     })
 }
 
+/// A digit of either script, or a Chinese numeral unit (十百千): what may stand before 多/余/几.
+pub fn is_numeral(c: char) -> bool {
+    digit(c).is_some() || chinese_digit(c).is_some() || chinese_unit(c).is_some()
+}
+
 fn chinese_digit(c: char) -> Option<u64> {
     Some(match c {
         '零' | '〇' => 0,
@@ -128,8 +133,9 @@ pub fn scan(src: &Src, range: Range<usize>) -> Vec<Num> {
             out.push(n);
             continue;
         }
-        let cn_glued =
-            prev.is_some_and(|p| chinese_digit(p).is_some() || chinese_unit(p).is_some());
+        // 几十万 is vague, not 十万.
+        let cn_glued = prev
+            .is_some_and(|p| chinese_digit(p).is_some() || chinese_unit(p).is_some() || p == '几');
         if (chinese_digit(c).is_some() || c == '十') && !cn_glued {
             if let Some(n) = chinese(src, i, range.end) {
                 i = n.span.end;

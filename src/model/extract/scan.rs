@@ -50,6 +50,13 @@ pub fn sentence_tokens(src: &Src, sentence: Range<usize>) -> Vec<Token> {
             out.push(tok);
         }
     }
+    for r in vague(src, sentence.clone()) {
+        let at = out
+            .iter()
+            .position(|tok| token_start(tok) > r.start)
+            .unwrap_or(out.len());
+        out.insert(at, Token::Skip(r, SkipReason::Vague));
+    }
     for (s, e) in src.find_all(sentence.clone(), &phrases(t::IMPLIED_SHARES)) {
         let value = t::IMPLIED_SHARES
             .iter()
@@ -75,6 +82,19 @@ pub fn sentence_tokens(src: &Src, sentence: Range<usize>) -> Vec<Token> {
                 implied: true,
             }),
         );
+    }
+    out
+}
+
+/// Vague counts with no digit before them: 几万亩, 几十人 ("several ten-thousand mu"). There is
+/// no number to draft, so they are listed as skipped for the reviewer.
+fn vague(src: &Src, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (s, e) in src.find_all(sentence, t::VAGUE_BEFORE) {
+        let after_digits = src.char_before(s).is_some_and(super::number::is_numeral);
+        if let (false, Some(end)) = (after_digits, src.any_at(e, t::VAGUE_SCALES)) {
+            out.push(s..end);
+        }
     }
     out
 }
@@ -149,7 +169,16 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
 
     let mut doubts = Vec::new();
     let mut value = n.value;
-    let mut p = after;
+    let mut qualifier = Qualifier::Exact;
+    // "1.2-million-yuan", "500,000-hectare": a hyphen joins the number to its words.
+    let mut p = joined(src, span.end, sentence.end);
+    // 8400余万元, 30多亿元: the "-odd" word stands before the scale.
+    if let Some((e, q)) = src.longest_at(p, t::QUALIFIERS_MID) {
+        if src.longest_at(e, t::SCALES).is_some() {
+            qualifier = q;
+            p = e;
+        }
+    }
     let mut scale = Scale::One;
     if let Some((e, (mult, s))) = src.longest_at(p, t::SCALES) {
         value *= mult;
@@ -160,10 +189,9 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
         p = e;
     }
     let scaled = scale != Scale::One;
-    let mut qualifier = Qualifier::Exact;
-    let mut unit_at = src.skip_spaces(p, sentence.end);
+    let mut unit_at = joined(src, p, sentence.end);
     if let Some((e, q)) = src.longest_at(unit_at, t::QUALIFIERS_MID) {
-        if src.longest_at(e, t::units()).is_some() {
+        if src.longest_at(e, t::units()).is_some() || counted_zh(src, e, sentence.end).is_some() {
             qualifier = q;
             unit_at = e;
         }
@@ -172,11 +200,19 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
     let mut unit = None;
     let mut noun = None;
     if let Some((e, u)) = src.longest_at(unit_at, t::units()) {
-        unit = Some(Unit::builtin(u));
+        unit = t::unit(u);
         end = e;
+    } else if let Some((e, u, r)) = counted_zh(src, unit_at, sentence.end) {
+        unit = t::unit(u);
+        end = e;
+        noun = Some(r);
+    } else if let Some((e, u)) = measure_after_noun(src, sentence.clone(), span.clone(), unit_at) {
+        unit = t::unit(u);
+        end = e;
+        doubts.push(Doubt::UnitFromNoun);
     } else if !chinese {
         if let Some((e, u, r)) = count_noun(src, unit_at, sentence.end) {
-            unit = Some(Unit::builtin(u));
+            unit = t::unit(u);
             end = e;
             noun = Some(r);
             doubts.push(Doubt::UnitFromNoun);
@@ -184,8 +220,7 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
     }
     let mut start = span.start;
     if let Some((s, u)) = src.longest_before(before, t::currency_before()) {
-        let u = Unit::builtin(u);
-        if s >= sentence.start {
+        if let (true, Some(u)) = (s >= sentence.start, t::unit(u)) {
             start = s;
             if unit.is_none() || unit.as_ref() == Some(&u) {
                 unit = Some(u);
@@ -207,26 +242,38 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
     if n.year().is_some() {
         doubts.push(Doubt::MaybeYear);
     }
-    if unit.is_money() {
-        let rate_at = src.skip_spaces(end, sentence.end);
-        let per = |suffix: &str| Unit::parse(&format!("{}{suffix}", unit.code()));
-        if let Some((e, u)) = src
-            .longest_at(rate_at, t::RATES_AFTER)
-            .and_then(|(e, suffix)| Some((e, per(suffix)?)))
-        {
+    // A rate: "tonnes a hectare", "元/人·年", or 每亩 / "an annual salary" earlier in the clause.
+    // Never for a share or a change: "5% a year" is a growth rate.
+    if !unit.is_percent() && !unit.may_be_negative() {
+        let mut rated = false;
+        for _ in 0..t::RATES_AFTER_MAX {
+            let rate_at = src.skip_spaces(end, sentence.end);
+            let Some((e, u)) = src
+                .longest_at(rate_at, t::RATES_AFTER)
+                .and_then(|(e, suffix)| Some((e, t::unit(&format!("{}{suffix}", unit.code()))?)))
+            else {
+                break;
+            };
             unit = u;
             end = e;
-        } else {
+            rated = true;
+        }
+        if !rated {
             // Nearby words only: the clause, and no further back than `RATE_REACH` bytes.
             let c = clause(src, sentence.clone(), span.clone());
-            let mut from = c.start.max(start.saturating_sub(RATE_REACH));
-            while !src.text.is_char_boundary(from) {
-                from += 1;
-            }
-            let found = t::RATES_BEFORE
-                .iter()
-                .find(|(w, _)| !src.find_all(from..start, &[w]).is_empty());
-            if let Some(u) = found.and_then(|(_, suffix)| per(suffix)) {
+            let from = char_floor(src, c.start.max(start.saturating_sub(RATE_REACH)));
+            let words = phrases(t::RATES_BEFORE);
+            let nearest = src
+                .find_all(from..start, &words)
+                .last()
+                .and_then(|&(a, b)| {
+                    t::RATES_BEFORE
+                        .iter()
+                        .find(|(w, _)| src.lower.get(a..b) == Some(*w))
+                });
+            if let Some(u) =
+                nearest.and_then(|(_, suffix)| t::unit(&format!("{}{suffix}", unit.code())))
+            {
                 unit = u;
                 doubts.push(Doubt::RateFromWords);
             }
@@ -242,6 +289,10 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
         if s >= sentence.start {
             qualifier = q;
             start = s;
+        }
+    } else if qualifier == Qualifier::Exact {
+        if let Some(q) = qualifier_away(src, sentence.clone(), span.clone(), start) {
+            qualifier = q;
         }
     }
     if unit.is_percent() && value * scale.factor() > 100.0 {
@@ -293,6 +344,93 @@ fn classify(src: &Src, sentence: Range<usize>, n: &Num, date_until: &mut usize) 
         end_value,
         implied: false,
     }))
+}
+
+/// Where the words after a number start: past spaces, or past one hyphen that joins a word to
+/// the number ("500,000-hectare"; not "10-20", a range).
+fn joined(src: &Src, i: usize, end: usize) -> usize {
+    let hyphen = matches!(src.char_at(i), Some('-' | '\u{2010}' | '\u{2011}'));
+    let word_next = src
+        .char_at(i + 1)
+        .is_some_and(|c| c.is_ascii_alphabetic() || super::text::is_cjk(c));
+    if hyphen && word_next && i + 1 < end {
+        i + 1
+    } else {
+        src.skip_spaces(i, end)
+    }
+}
+
+/// The nearest char boundary at or after `i`.
+fn char_floor(src: &Src, mut i: usize) -> usize {
+    while i < src.text.len() && !src.text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// A Chinese count: measure word, then (within `MEASURE_SKIP` characters) the counted noun:
+/// 3座水库, 12口机电井 → (end, unit code, the words counted).
+fn counted_zh(src: &Src, at: usize, end: usize) -> Option<(usize, &'static str, Range<usize>)> {
+    let m = src.any_at(at, t::MEASURE_WORDS)?;
+    let mut q = m;
+    for _ in 0..=t::MEASURE_SKIP {
+        if q >= end {
+            return None;
+        }
+        if let Some((e, u)) = src.longest_at(q, t::COUNT_NOUNS_ZH) {
+            return Some((e, u, m..e));
+        }
+        let c = src.char_at(q).filter(|c| super::text::is_cjk(*c))?;
+        q += c.len_utf8();
+    }
+    None
+}
+
+/// A measure word after the number with the noun just before it: 打井12口, 新建水库共3座 (at
+/// most `NOUN_GAP` characters between, as 共 or 约).
+fn measure_after_noun(
+    src: &Src,
+    sentence: Range<usize>,
+    number: Range<usize>,
+    at: usize,
+) -> Option<(usize, &'static str)> {
+    let e = src.any_at(at, t::MEASURE_WORDS)?;
+    let mut i = number.start;
+    for _ in 0..=t::NOUN_GAP {
+        if let Some((_, u)) = src.longest_before(i, t::COUNT_NOUNS_ZH) {
+            return Some((e, u));
+        }
+        let c = src.char_before(i).filter(|c| super::text::is_cjk(*c))?;
+        i -= c.len_utf8();
+        if i <= sentence.start {
+            return None;
+        }
+    }
+    None
+}
+
+/// A qualifier standing away from the number (约占全旗面积的21%): the nearest one in the
+/// clause within `QUALIFIER_REACH` bytes, with no digit between it and the number.
+fn qualifier_away(
+    src: &Src,
+    sentence: Range<usize>,
+    number: Range<usize>,
+    start: usize,
+) -> Option<Qualifier> {
+    let c = clause(src, sentence, number);
+    let from = char_floor(src, c.start.max(start.saturating_sub(t::QUALIFIER_REACH)));
+    let &(a, b) = src
+        .find_all(from..start, &phrases(t::QUALIFIERS_AWAY))
+        .last()?;
+    let between = src.text.get(b..start)?;
+    if between.chars().any(|c| super::number::digit(c).is_some()) {
+        return None;
+    }
+    let word = src.lower.get(a..b)?;
+    t::QUALIFIERS_AWAY
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, q)| *q)
 }
 
 /// A count noun up to `COUNT_SKIP` words on: "310 ecological forest guards" → (end, person, words).

@@ -3,11 +3,23 @@
 //! (matched against an ASCII-lowercased copy of the text); a new word is one line.
 
 use crate::model::dataset::{Qualifier, Scale};
-use crate::model::vocabulary::{CURRENCIES, UNITS};
+use crate::model::units::{DeclaredUnit, Dims, Unit, Vocabulary};
+use crate::model::vocabulary::{self, CURRENCIES, UNITS};
 
 /// Scale words after a number: (word, multiplier on the printed value, scale).
-/// 万亿 and trillion have no scale of their own: 1.2万亿 is kept as 12000 亿.
+/// 万亿 and trillion have no scale of their own: 1.2万亿 is kept as 12000 亿. Likewise
+/// "1.44 lakh crore" (1.44 × 10¹²) is kept as 144000 crore: the crore as printed, the lakh
+/// folded into the value (and flagged `ScaleRewritten`), so the printed scale word is not lost.
 pub const SCALES: &[(&str, (f64, Scale))] = &[
+    ("lakh", (1.0, Scale::Lakh)),
+    ("lakhs", (1.0, Scale::Lakh)),
+    ("lac", (1.0, Scale::Lakh)),
+    ("lacs", (1.0, Scale::Lakh)),
+    ("crore", (1.0, Scale::Crore)),
+    ("crores", (1.0, Scale::Crore)),
+    ("lakh crore", (1e5, Scale::Crore)),
+    ("lakh crores", (1e5, Scale::Crore)),
+    ("lakh-crore", (1e5, Scale::Crore)),
     ("thousand", (1.0, Scale::Thousand)),
     ("million", (1.0, Scale::Million)),
     ("mln", (1.0, Scale::Million)),
@@ -37,6 +49,67 @@ pub fn units() -> &'static [(&'static str, &'static str)] {
             .flat_map(|c| c.words.iter().map(|w| (*w, c.code)));
         rows.chain(money).collect()
     })
+}
+
+/// Things counted that the vocabulary has no unit for. A draft that counts one declares it as
+/// a unit of its own (format 3 `units`, dimension `items`), so a new counted thing is a row here.
+pub struct Counted {
+    pub code: &'static str,
+    /// (as written after a number, as written after "per"), English then Chinese.
+    pub en: (&'static str, &'static str),
+    pub zh: (&'static str, &'static str),
+}
+
+const fn counted(code: &'static str, en: [&'static str; 2], zh: [&'static str; 2]) -> Counted {
+    Counted {
+        code,
+        en: (en[0], en[1]),
+        zh: (zh[0], zh[1]),
+    }
+}
+
+#[rustfmt::skip]
+pub const COUNTED: &[Counted] = &[
+    counted("{well}", ["wells", "well"], ["口井", "井"]),
+    counted("{check-dam}", ["check dams", "check dam"], ["座淤地坝", "淤地坝"]),
+    counted("{reservoir}", ["reservoirs", "reservoir"], ["座水库", "水库"]),
+    counted("{pond}", ["ponds", "pond"], ["个塘坝", "塘坝"]),
+    counted("{job}", ["jobs", "job"], ["个岗位", "岗位"]),
+    counted("{nursery}", ["nurseries", "nursery"], ["个苗圃", "苗圃"]),
+    counted("{self-help-group}", ["self-help groups", "self-help group"], ["个自助小组", "自助小组"]),
+    counted("{cooperative}", ["cooperatives", "cooperative"], ["个合作社", "合作社"]),
+    counted("{village}", ["villages", "village"], ["个村", "村"]),
+];
+
+/// The vocabulary with the counted things declared.
+fn drafter_vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        Vocabulary::with(
+            COUNTED
+                .iter()
+                .map(|c| DeclaredUnit {
+                    code: c.code.to_string(),
+                    dims: Dims::of(vocabulary::ITEMS),
+                    factor: 1.0,
+                    names: vec![
+                        ("en".into(), c.en.0.into(), c.en.1.into()),
+                        ("zh".into(), c.zh.0.into(), c.zh.1.into()),
+                    ],
+                })
+                .collect(),
+        )
+    })
+}
+
+/// The unit a code names, counted things included (`{well}`, `INR/{well}`).
+pub fn unit(code: &str) -> Option<Unit> {
+    drafter_vocabulary().parse(code)
+}
+
+/// The counted thing a code names.
+pub fn counted_row(code: &str) -> Option<&'static Counted> {
+    COUNTED.iter().find(|c| c.code == code)
 }
 
 /// Whether a word is one of the vocabulary's unit words.
@@ -86,7 +159,54 @@ pub const COUNT_NOUNS: &[(&str, &str)] = &[
     ("households", "{household}"),
     ("household", "{household}"),
     ("families", "{household}"),
+    ("wells", "{well}"),
+    ("well", "{well}"),
+    ("borewells", "{well}"),
+    ("tube wells", "{well}"),
+    ("tubewells", "{well}"),
+    ("check dams", "{check-dam}"),
+    ("check dam", "{check-dam}"),
+    ("check-dams", "{check-dam}"),
+    ("reservoirs", "{reservoir}"),
+    ("ponds", "{pond}"),
+    ("pond", "{pond}"),
+    ("jobs", "{job}"),
+    ("job", "{job}"),
+    ("nurseries", "{nursery}"),
+    ("nursery", "{nursery}"),
+    ("self-help groups", "{self-help-group}"),
+    ("self help groups", "{self-help-group}"),
+    ("shgs", "{self-help-group}"),
+    ("cooperatives", "{cooperative}"),
+    ("co-operatives", "{cooperative}"),
+    ("villages", "{village}"),
+    ("village", "{village}"),
 ];
+
+/// Chinese measure words between a number and the thing counted: 3座水库, 12口井.
+pub const MEASURE_WORDS: &[&str] = &["个", "座", "口", "眼", "处", "所", "家", "条", "支"];
+/// Chinese nouns of counted things; up to `MEASURE_SKIP` characters may stand between the
+/// measure word and the noun ("12口机电井", "3座小型水库").
+pub const COUNT_NOUNS_ZH: &[(&str, &str)] = &[
+    ("井", "{well}"),
+    ("淤地坝", "{check-dam}"),
+    ("拦沙坝", "{check-dam}"),
+    ("谷坊", "{check-dam}"),
+    ("水库", "{reservoir}"),
+    ("塘坝", "{pond}"),
+    ("池塘", "{pond}"),
+    ("就业岗位", "{job}"),
+    ("岗位", "{job}"),
+    ("苗圃", "{nursery}"),
+    ("自助小组", "{self-help-group}"),
+    ("互助小组", "{self-help-group}"),
+    ("合作社", "{cooperative}"),
+    ("行政村", "{village}"),
+    ("村", "{village}"),
+];
+pub const MEASURE_SKIP: usize = 4;
+/// How many characters may stand between a noun and "number + measure word": 淤地坝共46座.
+pub const NOUN_GAP: usize = 2;
 pub const COUNT_SKIP: usize = 3;
 
 /// Words a count noun phrase cannot run through.
@@ -120,8 +240,11 @@ pub const QUALIFIERS_BEFORE: &[(&str, Qualifier)] = &[
     ("not more than", Qualifier::AtMost),
     ("up to", Qualifier::AtMost),
     ("about", Qualifier::About),
-    ("nearly", Qualifier::About),
-    ("almost", Qualifier::About),
+    // "nearly" and 近 fall short of the number: a bound below it, not a spread around it.
+    ("nearly", Qualifier::LessThan),
+    ("almost", Qualifier::LessThan),
+    ("just under", Qualifier::LessThan),
+    ("just short of", Qualifier::LessThan),
     ("approximately", Qualifier::About),
     ("approx.", Qualifier::About),
     ("around", Qualifier::About),
@@ -144,15 +267,42 @@ pub const QUALIFIERS_BEFORE: &[(&str, Qualifier)] = &[
     ("最多", Qualifier::AtMost),
     ("约", Qualifier::About),
     ("约为", Qualifier::About),
+    ("约有", Qualifier::About),
     ("大约", Qualifier::About),
-    ("近", Qualifier::About),
-    ("将近", Qualifier::About),
-    ("接近", Qualifier::About),
+    ("大约有", Qualifier::About),
+    ("大概", Qualifier::About),
+    ("大概有", Qualifier::About),
+    ("近", Qualifier::LessThan),
+    ("将近", Qualifier::LessThan),
+    ("接近", Qualifier::LessThan),
+    ("近乎", Qualifier::LessThan),
 ];
 
-/// Between the number (and scale) and the unit: 300多人, 5万余亩.
-pub const QUALIFIERS_MID: &[(&str, Qualifier)] =
-    &[("多", Qualifier::MoreThan), ("余", Qualifier::MoreThan)];
+/// Qualifiers that stand away from the number, a verb and its object between: 约占全旗面积的
+/// 21%, "accounts for roughly …". Read only when no other number stands between.
+pub const QUALIFIERS_AWAY: &[(&str, Qualifier)] = &[
+    ("约占", Qualifier::About),
+    ("大约占", Qualifier::About),
+    ("大概占", Qualifier::About),
+    ("近占", Qualifier::LessThan),
+    ("占了近", Qualifier::LessThan),
+    ("超过了", Qualifier::MoreThan),
+];
+/// How far back (bytes) a qualifier away from the number is looked for.
+pub const QUALIFIER_REACH: usize = 60;
+
+/// Between the number and the scale or unit: 300多人, 5万余亩, 8400余万元, 30多亿元. 几 after
+/// digits is the same "-odd" (三十几万 = more than 30万); a bare 几 ("几万亩", several
+/// ten-thousand) has no number to hold and is skipped as vague (`VAGUE_BEFORE`).
+pub const QUALIFIERS_MID: &[(&str, Qualifier)] = &[
+    ("多", Qualifier::MoreThan),
+    ("余", Qualifier::MoreThan),
+    ("几", Qualifier::MoreThan),
+];
+
+/// A vague count word before a Chinese numeral unit or scale: 几万, 几十, 几百, 几千.
+pub const VAGUE_BEFORE: &[&str] = &["几"];
+pub const VAGUE_SCALES: &[&str] = &["十", "百", "千", "万", "亿"];
 
 /// After the unit: 21%以上, 300人左右, 50 or more.
 pub const QUALIFIERS_AFTER: &[(&str, Qualifier)] = &[
@@ -166,25 +316,77 @@ pub const QUALIFIERS_AFTER: &[(&str, Qualifier)] = &[
     ("or so", Qualifier::About),
 ];
 
-/// Money units refined by what follows the unit ("yuan per year", "元/人·年"): the words and
-/// what they add to the currency's code.
+/// Units refined by what follows them ("yuan per year", "元/人·年", "tonnes a hectare"): the
+/// words and what they add to the unit's code. Read one after another ("per person" then
+/// "per year"); never after a share or a change (5% a year is a growth rate).
 pub const RATES_AFTER: &[(&str, &str)] = &[
-    ("per person per year", "/{person}/a"),
-    ("per person a year", "/{person}/a"),
     ("/人·年", "/{person}/a"),
     ("/人/年", "/{person}/a"),
+    ("per person", "/{person}"),
+    ("a person", "/{person}"),
+    ("per head", "/{person}"),
+    ("per capita", "/{person}"),
+    ("/人", "/{person}"),
+    ("per household", "/{household}"),
+    ("a household", "/{household}"),
+    ("/户", "/{household}"),
     ("per year", "/a"),
     ("a year", "/a"),
+    ("per annum", "/a"),
+    ("annually", "/a"),
+    ("each year", "/a"),
+    ("every year", "/a"),
+    ("yearly", "/a"),
+    ("/yr", "/a"),
     ("/年", "/a"),
+    ("每年", "/a"),
     ("per hectare", "/ha"),
+    ("a hectare", "/ha"),
+    ("/ha", "/ha"),
     ("/公顷", "/ha"),
+    ("per acre", "/acre"),
+    ("an acre", "/acre"),
+    ("/acre", "/acre"),
+    ("per mu", "/mu"),
+    ("/亩", "/mu"),
+    ("每亩", "/mu"),
+    ("per tonne", "/t"),
+    ("a tonne", "/t"),
+    ("per ton", "/t"),
+    ("/吨", "/t"),
+    ("per litre", "/L"),
+    ("a litre", "/L"),
+    ("per liter", "/L"),
+    ("/升", "/L"),
     ("per visit", "/{visit}"),
     ("per tourist", "/{visit}"),
     ("/人次", "/{visit}"),
+    ("per well", "/{well}"),
+    ("per village", "/{village}"),
+    ("a village", "/{village}"),
 ];
+/// How many rate phrases may follow one another ("per person per year").
+pub const RATES_AFTER_MAX: usize = 3;
 
-/// Money units refined by words earlier in the clause: "an annual salary of 10,000 yuan".
+/// Units refined by words earlier in the clause: "an annual salary of 10,000 yuan", 每亩补贴
+/// 300元. The nearest phrase before the number counts.
 pub const RATES_BEFORE: &[(&str, &str)] = &[
+    ("每亩每年", "/mu/a"),
+    ("每公顷每年", "/ha/a"),
+    ("每户每年", "/{household}/a"),
+    ("每年每亩", "/mu/a"),
+    ("每年每户", "/{household}/a"),
+    ("每年每人", "/{person}/a"),
+    ("每年", "/a"),
+    ("每亩", "/mu"),
+    ("每公顷", "/ha"),
+    ("每户", "/{household}"),
+    ("每人", "/{person}"),
+    ("人均年", "/{person}/a"),
+    ("人均", "/{person}"),
+    ("each year", "/a"),
+    ("every year", "/a"),
+    ("annual budget", "/a"),
     ("annual salary", "/{person}/a"),
     ("annual wage", "/{person}/a"),
     ("yearly salary", "/{person}/a"),

@@ -223,8 +223,8 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "no", "p", "pp", "fig", "var", "subsp", "e.g", "i.e", "etc", "mr", "ms", "dr", "st", "vol",
-    "art", "para", "approx", "sect", "ssp", "cf", "vs", "u.s",
+    "rs", "no", "p", "pp", "fig", "var", "subsp", "e.g", "i.e", "etc", "mr", "ms", "dr", "st",
+    "vol", "art", "para", "approx", "sect", "ssp", "cf", "vs", "u.s",
 ];
 
 /// Sentences of a paragraph: ended by 。！？!? always, by a full stop before a space and a

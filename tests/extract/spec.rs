@@ -1,0 +1,671 @@
+//! The expected figures of the drafter's test texts, figure by figure, and the score of a
+//! draft against them. Shared by `tests/model_extract*.rs` and `examples/extract_score.rs`
+//! (each includes this file with `#[path]`), so the benchmark reports what the tests assert.
+//! Every text here was written for these tests; none is a published text.
+#![allow(dead_code)]
+
+use kezuohou_explorer::model::extract::{Draft, DraftFigure};
+use kezuohou_explorer::model::{FigureKind, Model, Period, Qualifier, Scale};
+
+/// Restates every reported figure of `data/kezuohou.json` in other words, with more wordings.
+pub const KEZUOHOU_EN: &str = include_str!("kezuohou_en.txt");
+/// The same in Chinese.
+pub const KEZUOHOU_ZH: &str = include_str!("kezuohou_zh.txt");
+/// An Indian watershed programme: rupees, lakh and crore, acres, kW, tonnes, counted works,
+/// hyphenated figures, rates, and a few other currencies.
+pub const WATERSHED_EN: &str = include_str!("watershed_en.txt");
+/// A Chinese county's water and planting works: 余/多 before 万/亿, 块钱, 座/口 counts, 每亩/每年.
+pub const RESERVOIR_ZH: &str = include_str!("reservoir_zh.txt");
+/// Held out: written once the drafter's words were settled, and never tuned on.
+pub const HOLDOUT_EN: &str = include_str!("holdout_en.txt");
+pub const HOLDOUT_ZH: &str = include_str!("holdout_zh.txt");
+
+/// One expected figure: what a reviewer would write down reading the sentence.
+#[derive(Debug, Clone)]
+pub struct Want {
+    pub what: String,
+    pub value: f64,
+    pub scale: Scale,
+    /// The unit's code: `ha`, `INR/a`, `{well}`.
+    pub unit: String,
+    pub qualifier: Qualifier,
+    /// `None`: the period is not what the text tests.
+    pub period: Option<Period>,
+    pub paragraph: u32,
+}
+
+pub fn w(
+    what: &str,
+    value: f64,
+    scale: Scale,
+    unit: &str,
+    qualifier: Qualifier,
+    period: Period,
+    paragraph: u32,
+) -> Want {
+    Want {
+        what: what.into(),
+        value,
+        scale,
+        unit: unit.into(),
+        qualifier,
+        period: Some(period),
+        paragraph,
+    }
+}
+
+/// An expected figure whose period is not checked.
+pub fn n(
+    what: &str,
+    value: f64,
+    scale: Scale,
+    unit: &str,
+    qualifier: Qualifier,
+    paragraph: u32,
+) -> Want {
+    Want {
+        what: what.into(),
+        value,
+        scale,
+        unit: unit.into(),
+        qualifier,
+        period: None,
+        paragraph,
+    }
+}
+
+pub fn matches(f: &DraftFigure, e: &Want) -> bool {
+    (f.value - e.value).abs() <= 1e-9 * e.value.abs().max(1.0)
+        && f.scale == e.scale
+        && f.unit.code() == e.unit
+        && f.qualifier == e.qualifier
+        && e.period.as_ref().is_none_or(|p| *p == f.period)
+        && f.paragraph == e.paragraph
+}
+
+/// How a draft compares with its expected figures.
+#[derive(Debug, Clone, Copy)]
+pub struct Score {
+    pub expected: usize,
+    pub drafted: usize,
+    pub found: usize,
+}
+
+impl Score {
+    pub fn precision(&self) -> f64 {
+        self.found as f64 / self.drafted.max(1) as f64
+    }
+    pub fn recall(&self) -> f64 {
+        self.found as f64 / self.expected.max(1) as f64
+    }
+}
+
+/// Pairs each expected figure with one drafted figure (each used once). With `print`, prints
+/// every figure (value, scale, unit, qualifier), the misses and extras, precision and recall.
+pub fn score(name: &str, d: &Draft, wants: &[Want], print: bool) -> Score {
+    let mut used = vec![false; d.figures.len()];
+    let mut found = 0;
+    let say = |line: String| {
+        if print {
+            println!("{line}");
+        }
+    };
+    say(format!(
+        "== {name}: {} expected, {} drafted",
+        wants.len(),
+        d.figures.len()
+    ));
+    for e in wants {
+        let hit = (0..d.figures.len()).find(|&i| !used[i] && matches(&d.figures[i], e));
+        match hit {
+            Some(i) => {
+                used[i] = true;
+                found += 1;
+                let f = &d.figures[i];
+                say(format!(
+                    "  ok    {:<40} {} {:?} {} {:?} ← “{}”",
+                    e.what,
+                    f.value,
+                    f.scale,
+                    f.unit.code(),
+                    f.qualifier,
+                    &d.text[f.span.clone()]
+                ));
+            }
+            None => say(format!("  MISS  {:<40} {:?}", e.what, e)),
+        }
+    }
+    for (i, f) in d.figures.iter().enumerate() {
+        if !used[i] {
+            say(format!(
+                "  EXTRA “{}” = {} {:?} {} {:?} {:?} ¶{}",
+                &d.text[f.span.clone()],
+                f.value,
+                f.scale,
+                f.unit.code(),
+                f.qualifier,
+                f.period,
+                f.paragraph
+            ));
+        }
+    }
+    let s = Score {
+        expected: wants.len(),
+        drafted: d.figures.len(),
+        found,
+    };
+    say(format!(
+        "  precision {:.3}  recall {:.3}",
+        s.precision(),
+        s.recall()
+    ));
+    s
+}
+
+/// A test text with its expected figures.
+pub struct TestText {
+    pub name: &'static str,
+    pub text: &'static str,
+    pub wants: Vec<Want>,
+}
+
+/// Every test text the drafter is scored on.
+pub fn texts() -> Vec<TestText> {
+    let mut kezuohou_en = reported();
+    kezuohou_en.extend(english_extras());
+    vec![
+        TestText {
+            name: "kezuohou_en",
+            text: KEZUOHOU_EN,
+            wants: kezuohou_en,
+        },
+        TestText {
+            name: "kezuohou_zh",
+            text: KEZUOHOU_ZH,
+            wants: chinese_cases(),
+        },
+        TestText {
+            name: "watershed_en",
+            text: WATERSHED_EN,
+            wants: watershed_en(),
+        },
+        TestText {
+            name: "reservoir_zh",
+            text: RESERVOIR_ZH,
+            wants: reservoir_zh(),
+        },
+        TestText {
+            name: "holdout_en (not tuned on)",
+            text: HOLDOUT_EN,
+            wants: holdout_en(),
+        },
+        TestText {
+            name: "holdout_zh (not tuned on)",
+            text: HOLDOUT_ZH,
+            wants: holdout_zh(),
+        },
+    ]
+}
+
+/// Every reported figure of the embedded dataset, as the English test text restates it.
+pub fn reported() -> Vec<Want> {
+    let m = Model::embedded().expect("the embedded dataset is valid");
+    m.dataset
+        .figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Reported)
+        .map(|f| Want {
+            what: f.id.clone(),
+            value: f.value,
+            scale: f.scale,
+            unit: f.unit.clone(),
+            qualifier: f.qualifier,
+            period: Some(f.period.clone()),
+            paragraph: f
+                .source
+                .paragraph
+                .expect("a reported figure has a paragraph"),
+        })
+        .collect()
+}
+
+/// The figures the English text adds to the case's own, one per wording it tries.
+pub fn english_extras() -> Vec<Want> {
+    use Period::*;
+    use Qualifier::*;
+    vec![
+        w(
+            "nearly + thousand + km²",
+            2.6,
+            Scale::Thousand,
+            "km2",
+            LessThan, // nearly falls short of 2.6 thousand
+            Undated,
+            3,
+        ),
+        w(
+            "about + separator + mu",
+            1500.0,
+            Scale::One,
+            "mu",
+            About,
+            Undated,
+            3,
+        ),
+        w(
+            "during 2016 (after the figure)",
+            35.0,
+            Scale::One,
+            "ha",
+            Exact,
+            Year { year: 2016 },
+            3,
+        ),
+        w(
+            "approximately + cubic metres, 2014–2017",
+            40000.0,
+            Scale::One,
+            "m3",
+            About,
+            Range {
+                from: 2014,
+                to: 2017,
+            },
+            5,
+        ),
+        w(
+            "US$ + million, in 2019",
+            2.5,
+            Scale::Million,
+            "USD",
+            Exact,
+            Year { year: 2019 },
+            5,
+        ),
+        w(
+            "more than + farmers (count noun)",
+            12000.0,
+            Scale::One,
+            "{person}",
+            MoreThan,
+            Year { year: 2019 },
+            5,
+        ),
+        w(
+            "at least + households",
+            640.0,
+            Scale::One,
+            "{household}",
+            AtLeast,
+            Present,
+            5,
+        ),
+        w(
+            "around + people",
+            350.0,
+            Scale::One,
+            "{person}",
+            About,
+            Present,
+            5,
+        ),
+        w(
+            "under + percent (word)",
+            3.0,
+            Scale::One,
+            "%",
+            LessThan,
+            Present,
+            5,
+        ),
+        w("above + %", 90.0, Scale::One, "%", MoreThan, Undated, 5),
+        w("below + %", 8.0, Scale::One, "%", LessThan, Undated, 5),
+    ]
+}
+
+/// The Chinese test text, figure by figure: the case and every unit, scale and qualifier word.
+pub fn chinese_cases() -> Vec<Want> {
+    use Period::*;
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        w("万亩, 近年来", 410.0, Wan, "mu", Exact, RecentYears, 2),
+        w(
+            "千位分隔符 + 公顷",
+            393333.0,
+            One,
+            "ha",
+            Exact,
+            RecentYears,
+            2,
+        ),
+        w("目前 + 已超过 %", 21.0, One, "%", MoreThan, Present, 2),
+        w(
+            "比2002年 + 个百分点",
+            10.0,
+            One,
+            "pp",
+            Exact,
+            Since { year: 2002 },
+            2,
+        ),
+        w(
+            "2014年以来 + 万元 (合计)",
+            5136.0,
+            Wan,
+            "CNY",
+            Exact,
+            Since { year: 2014 },
+            2,
+        ),
+        w(
+            "其中 + 万元",
+            445.0,
+            Wan,
+            "CNY",
+            Exact,
+            Since { year: 2014 },
+            2,
+        ),
+        w(
+            "全角数字 + 万人次, 2017年",
+            140.0,
+            Wan,
+            "{visit}",
+            Exact,
+            Year { year: 2017 },
+            3,
+        ),
+        w("亿元", 12.0, Yi, "CNY", Exact, Year { year: 2017 }, 3),
+        w(
+            "逾 + 中文数字三千 + 亩",
+            3000.0,
+            One,
+            "mu",
+            MoreThan,
+            Undated,
+            3,
+        ),
+        w(
+            "两千 + 多 + 户",
+            2000.0,
+            One,
+            "{household}",
+            MoreThan,
+            Undated,
+            3,
+        ),
+        w("名", 310.0, One, "{person}", Exact, Undated, 4),
+        w("全部为 → 100%", 100.0, One, "%", Exact, Undated, 4),
+        w(
+            "每人每年工资 → 元/人·年",
+            1.0,
+            Wan,
+            "CNY/{person}/a",
+            Exact,
+            Undated,
+            4,
+        ),
+        w(
+            "2014—2017年 + 合计",
+            5045.7,
+            Wan,
+            "CNY",
+            Exact,
+            Range {
+                from: 2014,
+                to: 2017,
+            },
+            4,
+        ),
+        w(
+            "包括 … 、",
+            9216.0,
+            Wan,
+            "CNY",
+            Exact,
+            Range {
+                from: 2014,
+                to: 2017,
+            },
+            4,
+        ),
+        w(
+            "、 … 和",
+            5576.0,
+            Wan,
+            "CNY",
+            Exact,
+            Range {
+                from: 2014,
+                to: 2017,
+            },
+            4,
+        ),
+        w(
+            "和 …",
+            35665.0,
+            Wan,
+            "CNY",
+            Exact,
+            Range {
+                from: 2014,
+                to: 2017,
+            },
+            4,
+        ),
+        w("约 + 万美元", 200.0, Wan, "USD", About, Undated, 4),
+        w("由不足 % (起点)", 5.0, One, "%", LessThan, Undated, 5),
+        w("提高到 % 以上", 70.0, One, "%", MoreThan, Present, 5),
+        w("增至 万公顷", 340.0, Wan, "ha", Exact, Present, 5),
+        w("万立方米", 470.0, Wan, "m3", Exact, Present, 5),
+        w("超过 % (再次)", 21.0, One, "%", MoreThan, Present, 5),
+        w(
+            "近 + 万平方公里",
+            1.2,
+            Wan,
+            "km2",
+            LessThan, // 近 falls short of 1.2万
+            Undated,
+            5,
+        ),
+        w("% 以下", 3.0, One, "%", LessThan, Undated, 5),
+        w(
+            "人均 … 不到 + 元",
+            800.0,
+            One,
+            "CNY/{person}",
+            LessThan,
+            Undated,
+            5,
+        ),
+        w("约 + 千 + 立方米", 8.0, Thousand, "m3", About, Undated, 5),
+        w("万人 + 左右", 1.5, Wan, "{person}", About, Undated, 5),
+        w("中文数字九 + 名", 9.0, One, "{person}", Exact, Undated, 5),
+        w(
+            "约 + 万亿元 (记作亿的倍数)",
+            11000.0,
+            Yi,
+            "CNY",
+            About,
+            Undated,
+            5,
+        ),
+    ]
+}
+
+/// The watershed text, figure by figure (periods are not what it tests).
+pub fn watershed_en() -> Vec<Want> {
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        n("count noun: villages", 46.0, One, "{village}", Exact, 1),
+        n("hectares", 18500.0, One, "ha", Exact, 1),
+        n("about + acres", 9200.0, One, "acre", About, 1),
+        n("Rs + crore", 12.0, Crore, "INR", Exact, 1),
+        n(
+            "₹ + lakh + per village",
+            3.5,
+            Lakh,
+            "INR/{village}",
+            Exact,
+            1,
+        ),
+        n(
+            "check dams (declared unit)",
+            1240.0,
+            One,
+            "{check-dam}",
+            Exact,
+            2,
+        ),
+        n("farm ponds (a word between)", 85.0, One, "{pond}", Exact, 2),
+        n("open wells", 312.0, One, "{well}", Exact, 2),
+        n("lakh + person-days", 31.0, Lakh, "{person-day}", Exact, 2),
+        n("nearly + jobs", 2400.0, One, "{job}", LessThan, 2),
+        n(
+            "more than + self-help groups",
+            600.0,
+            One,
+            "{self-help-group}",
+            MoreThan,
+            3,
+        ),
+        n("nurseries", 14.0, One, "{nursery}", Exact, 3),
+        n(
+            "up to + million saplings a year",
+            2.0,
+            Million,
+            "{plant}/a",
+            AtMost,
+            3,
+        ),
+        n("about + metres", 1.8, One, "m", About, 3),
+        n("less than + %", 20.0, One, "%", LessThan, 3),
+        n("over + %", 45.0, One, "%", MoreThan, 3),
+        n("hyphen: 500,000-hectare", 500000.0, One, "ha", Exact, 4),
+        n("hyphen: 10-kW", 10.0, One, "kW", Exact, 4),
+        n("tonnes annually", 90.0, One, "t/a", Exact, 4),
+        n("Rs. + lakh", 45.0, Lakh, "INR", Exact, 4),
+        n("almost + rupees a year", 4000.0, One, "INR/a", LessThan, 4),
+        n(
+            "₹ + hyphenated lakh crore",
+            144000.0,
+            Crore,
+            "INR",
+            Exact,
+            5,
+        ),
+        n("about + % (of which)", 8.0, One, "%", About, 5),
+        n("US$ + million", 5.0, Million, "USD", Exact, 5),
+        n("hyphen: 1.2-million-dollar", 1.2, Million, "USD", Exact, 5),
+        n("tonnes per hectare", 1.6, One, "t/ha", Exact, 5),
+        n("tonnes", 0.9, One, "t", Exact, 5),
+        n("KSh + per litre", 45.0, One, "KES/L", Exact, 6),
+        n("Sh + million", 1.2, Million, "KES", Exact, 6),
+        n("pesos per hectare a year", 300.0, One, "MXN/ha/a", Exact, 6),
+        n("€", 250000.0, One, "EUR", Exact, 6),
+    ]
+}
+
+/// The reservoir text, figure by figure (periods are not what it tests).
+pub fn reservoir_zh() -> Vec<Want> {
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        n("水库3座 (名词在前)", 3.0, One, "{reservoir}", Exact, 1),
+        n("打井12口", 12.0, One, "{well}", Exact, 1),
+        n("淤地坝共46座", 46.0, One, "{check-dam}", Exact, 1),
+        n("500多万亩", 500.0, Wan, "mu", MoreThan, 1),
+        n("8千亩", 8.0, Thousand, "mu", Exact, 1),
+        n("12口井 (名词在后)", 12.0, One, "{well}", Exact, 1),
+        n("3座水库", 3.0, One, "{reservoir}", Exact, 1),
+        n("30多亿元", 30.0, Yi, "CNY", MoreThan, 2),
+        n("8400余万元", 8400.0, Wan, "CNY", MoreThan, 2),
+        n("300多万块钱", 300.0, Wan, "CNY", MoreThan, 2),
+        n("260万株", 260.0, Wan, "{plant}", Exact, 3),
+        n("苗圃5个", 5.0, One, "{nursery}", Exact, 3),
+        n("约占…的18%", 18.0, One, "%", About, 3),
+        n("每亩补贴300元", 300.0, One, "CNY/mu", Exact, 3),
+        n("每年…近50万元", 50.0, Wan, "CNY/a", LessThan, 3),
+        n("2000余户 (像年份)", 2000.0, One, "{household}", MoreThan, 4),
+        n("就业岗位1,500个", 1500.0, One, "{job}", Exact, 4),
+        n(
+            "人均年增收约1200元",
+            1200.0,
+            One,
+            "CNY/{person}/a",
+            About,
+            4,
+        ),
+        n("1.5兆瓦", 1.5, One, "MW", Exact, 5),
+        n("每年发电约200万千瓦时", 200.0, Wan, "kW.h/a", About, 5),
+        n("120吨", 120.0, One, "t", Exact, 5),
+    ]
+}
+
+/// Held out: written after the drafter's words were settled and never tuned on, so its score
+/// says how the drafter does on a text it has not seen. Expected as a reviewer would write.
+pub fn holdout_en() -> Vec<Want> {
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        n("sand dams", 27.0, One, "{dam}", Exact, 1),
+        n("roughly + cubic metres", 8000.0, One, "m3", About, 1),
+        n("20-litre", 20.0, One, "L", Exact, 1),
+        n("KSh 5", 5.0, One, "KES", Exact, 1),
+        n("KSh 30", 30.0, One, "KES", Exact, 1),
+        n("some + households", 4300.0, One, "{household}", About, 1),
+        n("within 2 km", 2.0, One, "km", AtMost, 1),
+        n(
+            "fewer than 900 (households implied)",
+            900.0,
+            One,
+            "{household}",
+            LessThan,
+            1,
+        ),
+        n("KES + million", 96.0, Million, "KES", Exact, 2),
+        n("70%", 70.0, One, "%", Exact, 2),
+        n(
+            "over + tree seedlings",
+            150000.0,
+            One,
+            "{plant}",
+            MoreThan,
+            2,
+        ),
+        n("nurseries", 11.0, One, "{nursery}", Exact, 2),
+        n("about + people", 1200.0, One, "{person}", About, 2),
+        n("Sh + a year", 40000.0, One, "KES/a", Exact, 2),
+        n("hectares", 3500.0, One, "ha", Exact, 3),
+        n(
+            "MXN per hectare annually",
+            1100.0,
+            One,
+            "MXN/ha/a",
+            Exact,
+            3,
+        ),
+        n("up to + jobs", 60.0, One, "{job}", AtMost, 3),
+    ]
+}
+
+/// Held out, in Chinese (see `holdout_en`).
+pub fn holdout_zh() -> Vec<Want> {
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        n("光伏电站14座", 14.0, One, "{station}", Exact, 1),
+        n("约3.2兆瓦", 3.2, One, "MW", About, 1),
+        n("年收益260余万元", 260.0, Wan, "CNY/a", MoreThan, 1),
+        n("1100多户", 1100.0, One, "{household}", MoreThan, 1),
+        n("800余头", 800.0, One, "{head}", MoreThan, 2),
+        n("2万多只", 2.0, Wan, "{head}", MoreThan, 2),
+        n("300多名", 300.0, One, "{person}", MoreThan, 2),
+        n("人均日工资约120元", 120.0, One, "CNY/{person}/d", About, 2),
+        n("12公里", 12.0, One, "km", Exact, 3),
+        n("机电井20眼", 20.0, One, "{well}", Exact, 3),
+        n("每眼井…150亩", 150.0, One, "mu/{well}", Exact, 3),
+    ]
+}
