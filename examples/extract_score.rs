@@ -26,6 +26,9 @@ struct Row {
     /// Drafting the text repeated to 1 MB, in ms, and the figures drafted there.
     mb_ms: f64,
     mb_figures: usize,
+    lang: &'static str,
+    /// Labels holding their expected words, of those expected.
+    labels: (usize, usize),
 }
 
 fn repeated(text: &str) -> String {
@@ -39,6 +42,18 @@ fn repeated(text: &str) -> String {
 
 fn millis(t0: Instant) -> f64 {
     t0.elapsed().as_secs_f64() * 1e3
+}
+
+/// The share of labels holding their words, `None` when the text expects none.
+fn share((good, all): (usize, usize)) -> Option<f64> {
+    (all > 0).then(|| good as f64 / all as f64)
+}
+
+fn label_cell(labels: (usize, usize)) -> String {
+    match share(labels) {
+        Some(s) => format!("{:.2} ({}/{})", s, labels.0, labels.1),
+        None => "–".to_string(),
+    }
 }
 
 fn main() -> ExitCode {
@@ -63,6 +78,7 @@ fn main() -> ExitCode {
         let d = draft(t.text);
         let ms = millis(t0);
         let score = spec::score(t.name, &d, &t.wants, verbose);
+        let labels = spec::label_score(t.name, &d, &t.labels, verbose);
         let big = repeated(t.text);
         let t0 = Instant::now();
         let mb = draft(&big);
@@ -73,24 +89,39 @@ fn main() -> ExitCode {
             ms,
             mb_ms,
             mb_figures: mb.figures.len(),
+            lang: t.lang,
+            labels,
         });
     }
 
-    println!("| text | expected | drafted | found | precision | recall | draft | 1 MB of it |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| text | expected | drafted | found | precision | recall | labels | draft | 1 MB of it |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
         println!(
-            "| `{}` | {} | {} | {} | {:.3} | {:.3} | {:.1} ms | {:.0} ms ({} figures) |",
+            "| `{}` | {} | {} | {} | {:.3} | {:.3} | {} | {:.1} ms | {:.0} ms ({} figures) |",
             r.name,
             r.score.expected,
             r.score.drafted,
             r.score.found,
             r.score.precision(),
             r.score.recall(),
+            label_cell(r.labels),
             r.ms,
             r.mb_ms,
             r.mb_figures
         );
+    }
+    println!();
+    println!("| language | labels holding their words |");
+    println!("|---|---:|");
+    for lang in ["en", "zh"] {
+        let (good, all) = rows
+            .iter()
+            .filter(|r| r.lang == lang)
+            .fold((0, 0), |(g, a), r| (g + r.labels.0, a + r.labels.1));
+        println!("| {lang} | {} |", label_cell((good, all)));
     }
 
     if let Some(path) = json_path {
@@ -107,6 +138,10 @@ fn main() -> ExitCode {
                     "draft_ms": r.ms,
                     "megabyte_ms": r.mb_ms,
                     "megabyte_figures": r.mb_figures,
+                    "lang": r.lang,
+                    "labels_expected": r.labels.1,
+                    "labels_good": r.labels.0,
+                    "label_share": share(r.labels),
                 })
             })
             .collect();

@@ -19,6 +19,10 @@ pub const RESERVOIR_ZH: &str = include_str!("reservoir_zh.txt");
 /// Held out: written once the drafter's words were settled, and never tuned on.
 pub const HOLDOUT_EN: &str = include_str!("holdout_en.txt");
 pub const HOLDOUT_ZH: &str = include_str!("holdout_zh.txt");
+/// News-style texts with a headline and deck, a date line, a section heading, a place,
+/// reporting phrases, participles, "of which", 今年/每年: what a reader pastes from a paper.
+pub const NEWS_EN: &str = include_str!("news_en.txt");
+pub const NEWS_ZH: &str = include_str!("news_zh.txt");
 
 /// One expected figure: what a reviewer would write down reading the sentence.
 #[derive(Debug, Clone)]
@@ -167,6 +171,67 @@ pub struct TestText {
     pub name: &'static str,
     pub text: &'static str,
     pub wants: Vec<Want>,
+    /// The language labels are scored in: `"en"` or `"zh"`.
+    pub lang: &'static str,
+    /// What an acceptable label of some of its figures must contain.
+    pub labels: Vec<LabelWant>,
+}
+
+/// The words an acceptable label of a figure must contain (English compared in lower case):
+/// the figure is the first whose number reads `number` (the digits as printed).
+#[derive(Debug, Clone, Copy)]
+pub struct LabelWant {
+    pub number: &'static str,
+    pub label_words: &'static [&'static str],
+}
+
+const fn lw(number: &'static str, label_words: &'static [&'static str]) -> LabelWant {
+    LabelWant {
+        number,
+        label_words,
+    }
+}
+
+/// Whether a label is acceptable: it holds every word (in any case), no digit (a neighbouring
+/// figure's), no reporting word, and is short (at most 12 Chinese characters or 8 words).
+pub fn label_has(label: &str, words: &[&str]) -> bool {
+    let l = label.to_lowercase();
+    let zh = l.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let short = if zh {
+        l.chars().count() <= 12
+    } else {
+        l.split_whitespace().count() <= 8
+    };
+    let reporting = ["said", "according", "表示", "获悉"]
+        .iter()
+        .any(|w| l.contains(w));
+    words.iter().all(|w| l.contains(&w.to_lowercase()))
+        && short
+        && !reporting
+        && !l.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Labels scored: (labels holding their words, labels expected). With `print`, each label.
+pub fn label_score(name: &str, d: &Draft, wants: &[LabelWant], print: bool) -> (usize, usize) {
+    let mut good = 0;
+    for want in wants {
+        let f = d
+            .figures
+            .iter()
+            .find(|f| d.text.get(f.number.clone()) == Some(want.number));
+        let ok = f.is_some_and(|f| label_has(&f.label, want.label_words));
+        good += usize::from(ok);
+        if print {
+            println!(
+                "  {} label of {:<8} {:?} ← want {:?} ({name})",
+                if ok { "ok  " } else { "BAD " },
+                want.number,
+                f.map(|f| f.label.as_str()),
+                want.label_words
+            );
+        }
+    }
+    (good, wants.len())
 }
 
 /// Every test text the drafter is scored on.
@@ -178,31 +243,57 @@ pub fn texts() -> Vec<TestText> {
             name: "kezuohou_en",
             text: KEZUOHOU_EN,
             wants: kezuohou_en,
+            lang: "en",
+            labels: Vec::new(),
         },
         TestText {
             name: "kezuohou_zh",
             text: KEZUOHOU_ZH,
             wants: chinese_cases(),
+            lang: "zh",
+            labels: Vec::new(),
         },
         TestText {
             name: "watershed_en",
             text: WATERSHED_EN,
             wants: watershed_en(),
+            lang: "en",
+            labels: Vec::new(),
         },
         TestText {
             name: "reservoir_zh",
             text: RESERVOIR_ZH,
             wants: reservoir_zh(),
+            lang: "zh",
+            labels: Vec::new(),
+        },
+        TestText {
+            name: "news_en",
+            text: NEWS_EN,
+            wants: news_en(),
+            lang: "en",
+            labels: news_en_labels(),
+        },
+        TestText {
+            name: "news_zh",
+            text: NEWS_ZH,
+            wants: news_zh(),
+            lang: "zh",
+            labels: news_zh_labels(),
         },
         TestText {
             name: "holdout_en (not tuned on)",
             text: HOLDOUT_EN,
             wants: holdout_en(),
+            lang: "en",
+            labels: Vec::new(),
         },
         TestText {
             name: "holdout_zh (not tuned on)",
             text: HOLDOUT_ZH,
             wants: holdout_zh(),
+            lang: "zh",
+            labels: Vec::new(),
         },
     ]
 }
@@ -667,5 +758,150 @@ pub fn holdout_zh() -> Vec<Want> {
         n("12公里", 12.0, One, "km", Exact, 3),
         n("机电井20眼", 20.0, One, "{well}", Exact, 3),
         n("每眼井…150亩", 150.0, One, "mu/{well}", Exact, 3),
+    ]
+}
+
+/// The English news text: a reviewer's figures.
+pub fn news_en() -> Vec<Want> {
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        w(
+            "forest farms spanning",
+            93000.0,
+            One,
+            "ha",
+            Exact,
+            Period::Present,
+            3,
+        ),
+        w(
+            "forest cover this year",
+            68.0,
+            One,
+            "%",
+            Exact,
+            Period::Year { year: 2026 },
+            3,
+        ),
+        w(
+            "generating (In 2017, …)",
+            600.0,
+            Million,
+            "CNY",
+            Exact,
+            Period::Year { year: 2017 },
+            4,
+        ),
+        w(
+            "spent on rangers (In 2017, …)",
+            4.3,
+            Billion,
+            "CNY",
+            Exact,
+            Period::Year { year: 2017 },
+            4,
+        ),
+        n("by selling carbon credits", 14.88, Million, "CNY", Exact, 5),
+        n("some + households", 13.0, Million, "{household}", About, 6),
+        n(
+            "of which + households",
+            2.1,
+            Million,
+            "{household}",
+            Exact,
+            6,
+        ),
+        n("a subsidy of … per year", 12000.0, One, "CNY/a", Exact, 7),
+        n("local rangers", 850.0, One, "{person}", Exact, 7),
+        w(
+            "tourism revenue annually",
+            230.0,
+            Million,
+            "CNY/a",
+            Exact,
+            Period::Present,
+            8,
+        ),
+    ]
+}
+
+pub fn news_en_labels() -> Vec<LabelWant> {
+    vec![
+        lw("93,000", &["forest", "farm"]),
+        lw("68", &["forest", "cover"]),
+        lw("600", &["carbon", "credits"]),
+        lw("4.3", &["rangers"]),
+        lw("14.88", &["carbon", "credits"]),
+        lw("13", &["households", "cropland"]),
+        lw("2.1", &["households", "mountain"]),
+        lw("12,000", &["subsidy"]),
+        lw("850", &["rangers"]),
+        lw("230", &["tourism", "revenue"]),
+    ]
+}
+
+/// The Chinese news text: a reviewer's figures.
+pub fn news_zh() -> Vec<Want> {
+    use Qualifier::*;
+    use Scale::*;
+    vec![
+        n("标题：护林员850人", 850.0, One, "{person}", Exact, 0),
+        n("林场面积达9.3万公顷", 9.3, Wan, "ha", Exact, 2),
+        n("森林覆盖率为75%", 75.0, One, "%", Exact, 2),
+        w(
+            "今年…收入1488万元",
+            1488.0,
+            Wan,
+            "CNY",
+            Exact,
+            Period::Year { year: 2026 },
+            3,
+        ),
+        w(
+            "今年…就业人数达1200人",
+            1200.0,
+            One,
+            "{person}",
+            Exact,
+            Period::Year { year: 2026 },
+            3,
+        ),
+        w("每年…4.3亿元", 4.3, Yi, "CNY/a", Exact, Period::Present, 4),
+        w(
+            "2017年，…13万户",
+            13.0,
+            Wan,
+            "{household}",
+            Exact,
+            Period::Year { year: 2017 },
+            5,
+        ),
+        w(
+            "其中…2.1万户",
+            2.1,
+            Wan,
+            "{household}",
+            Exact,
+            Period::Year { year: 2017 },
+            5,
+        ),
+        n("投入3600余万元", 3600.0, Wan, "CNY", MoreThan, 6),
+        n("基地面积达2000亩", 2000.0, One, "mu", Exact, 6),
+    ]
+}
+
+pub fn news_zh_labels() -> Vec<LabelWant> {
+    vec![
+        lw("850", &["护林员"]),
+        lw("9.3", &["林场面积"]),
+        lw("75", &["森林覆盖率"]),
+        lw("1488", &["碳汇收入"]),
+        lw("1200", &["就业人数"]),
+        lw("4.3", &["护林资金"]),
+        lw("13", &["退耕还林", "农户"]),
+        lw("2.1", &["山区农户"]),
+        lw("3600", &["投入资金"]),
+        lw("2000", &["基地", "面积"]),
     ]
 }

@@ -48,10 +48,16 @@ pub enum Doubt {
     Implied,
     /// No words to name it: the label is the quote.
     LabelFromQuote,
+    /// The label was guessed: read after the figure, from the clause before, or from a verb.
+    LabelGuessed,
+    /// "this year", 今年, and the text states no date: drafted as the present.
+    ThisYearUndated,
+    /// A rate per year ("annually", 每年) with no date: drafted as the present.
+    RecurringAsPresent,
 }
 
 impl Doubt {
-    pub const ALL: [Doubt; 10] = [
+    pub const ALL: [Doubt; 13] = [
         Doubt::UnitFromNoun,
         Doubt::RateFromWords,
         Doubt::ScaleRewritten,
@@ -62,6 +68,9 @@ impl Doubt {
         Doubt::NoPeriod,
         Doubt::Implied,
         Doubt::LabelFromQuote,
+        Doubt::LabelGuessed,
+        Doubt::ThisYearUndated,
+        Doubt::RecurringAsPresent,
     ];
 
     pub fn text(self, lang: Lang) -> &'static str {
@@ -88,6 +97,14 @@ impl Doubt {
             (Doubt::Implied, Lang::Zh) => "没有数字：比例由措辞推断",
             (Doubt::LabelFromQuote, Lang::En) => "no words to name it: the label is the quote",
             (Doubt::LabelFromQuote, Lang::Zh) => "无可用名称：以原文数字作标签",
+            (Doubt::LabelGuessed, Lang::En) => "the label is a guess from nearby words",
+            (Doubt::LabelGuessed, Lang::Zh) => "名称由上下文推测",
+            (Doubt::ThisYearUndated, Lang::En) => "this year (the text's date is not stated)",
+            (Doubt::ThisYearUndated, Lang::Zh) => "今年（文中未注明日期）",
+            (Doubt::RecurringAsPresent, Lang::En) => {
+                "a rate per year with no date: read as the present"
+            }
+            (Doubt::RecurringAsPresent, Lang::Zh) => "每年的数额未注明时间：按目前理解",
         }
     }
 }
@@ -220,6 +237,9 @@ pub fn draft(input: &str) -> Draft {
                         );
                         let mut doubts = f.doubts.clone();
                         doubts.extend(doubt);
+                        let prev_clause = input
+                            .get(sentence.start.max(prev_end).min(c.start)..c.start)
+                            .unwrap_or("");
                         let made = label::label(
                             &src,
                             &f,
@@ -227,11 +247,17 @@ pub fn draft(input: &str) -> Draft {
                             c.end,
                             prev_label.as_deref(),
                             prev_end > c.start,
+                            prev_clause,
                         );
                         let mut label = match (&made, f.implied, &prev_label) {
                             (_, true, Some(p)) if p.chars().any(text::is_cjk) => format!("{p}占比"),
                             (_, true, Some(p)) => format!("{p}: share"),
-                            (Some(l), _, _) => l.clone(),
+                            (Some(l), _, _) => {
+                                if l.guessed {
+                                    doubts.push(Doubt::LabelGuessed);
+                                }
+                                l.text.clone()
+                            }
                             (None, _, _) => {
                                 doubts.push(Doubt::LabelFromQuote);
                                 input[f.span.clone()].to_string()

@@ -481,8 +481,68 @@ pub const LABEL_STOP: &[&str] = &[
     "increased", "climbed", "came", "now", "will", "would", "could", "including", "brought",
     "earned", "stays", "stored", "pledged", "welcomed", "finished", "installed", "added",
     "expanded", "covering", "covered", "planted", "hired", "made", "gave", "raised", "spent",
-    "produced", "built", "stayed", "joined", "found", "left", "saw", "got",
+    "produced", "built", "stayed", "joined", "found", "left", "saw", "got", "receives", "receive",
+    "gets", "earns", "pays", "provides", "offers", "gives", "sold", "sells", "employs", "spends",
+    "invested", "invests", "generates", "generating", "spanning", "selling", "earning",
+    "bringing", "yielding", "worth", "reaching", "costing", "benefiting", "serving", "returned",
+    "said", "says", "told", "reported", "announced", "stated", "noted", "according",
 ];
+/// Reporting words: a clause holding one ("officials said", "according to") names a source,
+/// not what is measured; the label is read from the rest.
+#[rustfmt::skip]
+pub const REPORTING: &[&str] = &[
+    "said", "says", "told", "reported", "announced", "stated", "noted", "according to",
+    "表示", "介绍", "获悉", "指出", "透露", "据悉", "据了解",
+];
+/// Verbs whose object is money or a count: "spent 4.3 billion yuan on rangers" is spending on
+/// rangers, whoever spent it. (verb, the noun that names what it measures)
+#[rustfmt::skip]
+pub const VERB_NOUNS: &[(&str, &str)] = &[
+    ("spent", "spending"), ("spends", "spending"), ("spend", "spending"),
+    ("invested", "investment"), ("invests", "investment"), ("invest", "investment"),
+    ("generating", "income"), ("generated", "income"), ("generates", "income"),
+    ("earning", "income"), ("earned", "income"), ("earns", "income"),
+    ("raised", "income"), ("raising", "income"), ("raises", "income"),
+    ("allocated", "allocation"), ("paid", "payments"), ("pays", "payments"),
+    ("costing", "cost"), ("cost", "cost"), ("sold", "sales"), ("selling", "sales"),
+    ("bringing", "income"), ("yielding", "income"), ("brought", "income"),
+];
+/// Participles that stand between a subject and its measure: "forest farms spanning 93,000
+/// hectares" measures the farms; an area takes "area".
+pub const MEASURE_PARTICIPLES: &[&str] = &[
+    "spanning",
+    "covering",
+    "covered",
+    "totalling",
+    "totaling",
+    "measuring",
+    "worth",
+];
+/// Prepositions that carry what a money figure is for, after it: "on rangers", "by selling".
+/// (as written, as written in the label)
+pub const FOR_AFTER: &[(&str, &str)] = &[
+    ("on", "on"),
+    ("for", "for"),
+    ("in", "in"),
+    ("from", "from"),
+    ("by", "from"),
+    ("to", "to"),
+];
+/// Subjects that only say who: a label that is one of these is weak, the object is read.
+#[rustfmt::skip]
+pub const WHO_WORDS: &[&str] = &[
+    "county", "province", "government", "administration", "department", "bureau", "officials",
+    "it", "they", "we", "city", "town", "township", "village", "district", "state", "country",
+    "region", "farm", "project", "programme", "program", "company", "authorities", "ministry",
+];
+/// Words that end a noun phrase read after a count noun: "households … across the province".
+#[rustfmt::skip]
+pub const PHRASE_END: &[&str] = &[
+    "across", "during", "last", "this", "since", "over", "until", "after", "before", "of",
+    "which", "whom", "while", "and", "but", "who", "as",
+];
+/// A period word that means the year the text is dated.
+pub const THIS_YEAR_WORDS: &[&str] = &["this year", "今年", "本年度", "本年"];
 #[rustfmt::skip]
 pub const LABEL_TRAIL: &[&str] = &[
     "of", "by", "to", "from", "at", "than", "for", "with", "in", "on", "the", "a", "an", "and",
@@ -498,11 +558,37 @@ pub const LABEL_CHANGE: &[&str] = &[
 pub const LABEL_LEAD_ZH: &[&str] = &[
     "其中", "并", "和", "及", "与", "同时", "另外", "此外", "累计", "共计", "合计", "总计", "共", "发放", "实现", "完成",
     "接待", "聘用", "新增", "全年", "目前", "当前", "近年来", "以来", "年", "从", "由", "自", "至", "到", "包括", "全部", "的",
-    "比", "较", "在", "已", "已经", "为", "是", "有", "另有", "完成", "新聘",
+    "比", "较", "在", "已", "已经", "为", "是", "有", "另有", "完成", "新聘", "全县", "全市", "全省",
+    "全旗", "全乡", "全镇", "全区", "该县", "该市", "该省", "该旗", "县里", "市里", "每年", "今年",
 ];
+/// Verbs that open a Chinese label, dropped when a noun follows: 投入护林资金 → 护林资金.
+pub const LABEL_VERBS_ZH: &[&str] = &["投入", "出售", "建成", "新建", "种植", "营造", "完成"];
+/// A Chinese label that is only a verb names its object: 投入 → 投入资金.
+pub const VERB_NOUNS_ZH: &[(&str, &str)] = &[("投入", "投入资金"), ("投资", "投资额")];
+/// "通过出售碳汇实现收入": the means and what it yields make the label (出售碳汇收入).
+pub const MEANS_ZH: (&str, &[&str]) = ("通过", &["实现", "获得", "取得"]);
 #[rustfmt::skip]
 pub const LABEL_TRAIL_ZH: &[&str] = &[
     "达到", "达", "为", "是", "增加了", "增加", "增长了", "增长", "提高到", "提高了", "提高", "增至", "超过", "超", "逾", "约",
     "近", "不足", "不到", "约为", "了", "到", "至", "共", "累计", "共计", "合计", "总计", "由", "从", "的", "已", "已经",
     "突破", "实现", "完成", "接待", "发放", "聘用", "有", "带动", "降至", "降到", "降", "新聘",
+    "扩大到", "扩大", "扩至", "增至", "共有", "建成",
 ];
+
+/// Headline and deck: where a title line's headline ends.
+pub const HEADLINE_ENDS: &[&str] = &[" – ", " — ", " - ", ": ", " | ", "——", "：", "|", "—"];
+/// The longest title kept, in characters (cut at a word or punctuation boundary).
+pub const TITLE_MAX: usize = 80;
+/// Place names: the words after a name (English, title case) and the characters ending a
+/// Chinese name, county level first, then province level.
+pub const PLACE_EN: [&[&str]; 2] = [
+    &["County", "Banner", "City", "District", "Prefecture"],
+    &["Province", "State", "Autonomous Region", "Region"],
+];
+pub const PLACE_ZH: [&[&str]; 2] = [&["县", "旗", "市"], &["省", "自治区"]];
+/// Characters that cannot open a Chinese place name: 全县, 该县, 从北川省.
+pub const NOT_PLACE_ZH: &str = "全该本各每从在的了和与及县市省旗区乡镇村到至向对据";
+/// How many paragraphs from the title a place, a date or the intro is looked for in.
+pub const FRONT_PARAGRAPHS: usize = 5;
+/// Dateline tags that open a Chinese news paragraph: 本报讯, 新华社…电.
+pub const DATELINE_ZH: &[&str] = &["本报讯", "讯）", "电）", "电 ", "讯 "];
