@@ -441,6 +441,22 @@ fn zh_words(s: &str) -> Option<String> {
     (!tail.is_empty()).then_some(tail)
 }
 
+/// A label in its text's language, and a marked copy for the other interface language until
+/// someone writes it there.
+pub fn in_both(label: &str) -> crate::model::dataset::Text {
+    if label.chars().any(is_cjk) {
+        crate::model::dataset::Text {
+            en: format!("{label} [to translate]"),
+            zh: label.to_string(),
+        }
+    } else {
+        crate::model::dataset::Text {
+            en: label.to_string(),
+            zh: format!("{label}〔待译〕"),
+        }
+    }
+}
+
 pub fn suffix(label: &str, s: &str) -> String {
     format!("{label} {s}")
 }

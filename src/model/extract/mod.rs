@@ -5,6 +5,7 @@
 //! The vocabulary is data (`tables.rs`); the scanner is hand-written (no regex crate in the wasm).
 //! Nothing here is accepted silently: every guess the extractor makes is listed as a `Doubt`.
 
+mod front;
 mod label;
 mod number;
 mod period;
@@ -16,10 +17,11 @@ mod text;
 use std::ops::Range;
 
 use super::dataset::{
-    CaseInfo, Dataset, Figure, FigureKind, Paragraph, Period, Qualifier, Relation, Rule, Scale,
-    SourceRef, Text, UnitDeclaration, FORMAT_VERSION,
+    CaseInfo, Dataset, Figure, FigureKind, Paragraph, Period, Presentation, Qualifier, Relation,
+    Rule, Scale, SourceRef, Text, UnitDeclaration, FORMAT_VERSION,
 };
 use super::units::{Lang, Unit};
+pub use front::Front;
 pub use number::decimal;
 /// The unit a code names, the drafter's counted things (`{well}`) included.
 pub use tables::unit;
@@ -205,7 +207,9 @@ pub fn draft(input: &str) -> Draft {
     let mut paragraphs = Vec::new();
     let mut figures: Vec<DraftFigure> = Vec::new();
     let mut skipped = Vec::new();
-    for (n, para) in text::paragraphs(input).into_iter().enumerate() {
+    let all_paragraphs = text::paragraphs(input);
+    let dated = period::text_year(&src, &all_paragraphs);
+    for (n, para) in all_paragraphs.into_iter().enumerate() {
         let n = n as u32;
         paragraphs.push(DraftParagraph {
             n,
@@ -214,7 +218,7 @@ pub fn draft(input: &str) -> Draft {
         for sentence in text::sentences(&src, para) {
             let tokens = scan::sentence_tokens(&src, sentence.clone());
             let years = scan::years(&tokens);
-            let markers = period::markers(&src, sentence.clone(), &years);
+            let markers = period::markers(&src, sentence.clone(), &years, dated);
             let perfect = period::perfect_tense(&src, sentence.clone());
             let mut prev_end = sentence.start;
             let mut prev_start_value = false;
@@ -235,6 +239,7 @@ pub fn draft(input: &str) -> Draft {
                             &markers,
                             f.start_value,
                         );
+                        let (period, doubt) = period::per_year(period, doubt, &f.unit);
                         let mut doubts = f.doubts.clone();
                         doubts.extend(doubt);
                         let prev_clause = input
@@ -387,7 +392,8 @@ impl Draft {
         }
         let tokens = scan::sentence_tokens(&src, sentence.clone());
         let years = scan::years(&tokens);
-        let markers = period::markers(&src, sentence.clone(), &years);
+        let dated = period::text_year(&src, &text::paragraphs(text));
+        let markers = period::markers(&src, sentence.clone(), &years, dated);
         let c = text::clause(&src, sentence.clone(), found.span.clone());
         let (period, doubt) = period::assign(
             period::perfect_tense(&src, sentence.clone()),
@@ -396,6 +402,7 @@ impl Draft {
             &markers,
             found.start_value,
         );
+        let (period, doubt) = period::per_year(period, doubt, &found.unit);
         let mut doubts = found.doubts.clone();
         doubts.extend(doubt);
         doubts.push(Doubt::LabelFromQuote);
@@ -508,6 +515,12 @@ impl Draft {
         }
     }
 
+    /// The title, place and intro the text gives.
+    pub fn front(&self) -> Front {
+        let spans: Vec<Range<usize>> = self.paragraphs.iter().map(|p| p.span.clone()).collect();
+        front::front(&Src::new(&self.text), &spans)
+    }
+
     /// The sentence of a figure, cut to about 240 characters around the figure when longer.
     pub fn context_of(&self, f: &DraftFigure) -> String {
         const SIDE: usize = 120;
@@ -555,10 +568,7 @@ impl Draft {
                 };
                 Figure {
                     id: f.id.clone(),
-                    label: Text {
-                        en: f.label.clone(),
-                        zh: f.label.clone(),
-                    },
+                    label: label::in_both(&f.label),
                     value: f.value,
                     scale: f.scale,
                     unit: f.unit.code().into(),
@@ -600,12 +610,9 @@ impl Draft {
             })
             .map(|r| r.relation.clone())
             .collect();
-        let title = self
-            .paragraphs
-            .first()
-            .map(|p| label::cap_chars(&quote(&p.span), 120))
-            .unwrap_or_default();
         let src = Src::new(&self.text);
+        let front = self.front();
+        let title = front.title.clone();
         let paragraphs = self
             .paragraphs
             .iter()
@@ -639,7 +646,16 @@ impl Draft {
                     en: title.clone(),
                     zh: title,
                 },
-                place: Text::default(),
+                place: match &front.place {
+                    Some(p) => Text {
+                        en: p.clone(),
+                        zh: p.clone(),
+                    },
+                    None => Text {
+                        en: "not stated".into(),
+                        zh: "未说明".into(),
+                    },
+                },
                 citation: Text {
                     en: "Drafted from a text; paragraphs numbered from 0 (the title line)".into(),
                     zh: "由文本起草；段落自 0（标题行）起编号".into(),
@@ -651,8 +667,14 @@ impl Draft {
             measures: Vec::new(),
             derived: Vec::new(),
             relations,
-            // Nothing declared: the explorer proposes a presentation from the figures.
-            presentation: None,
+            // Only the intro declared: the explorer proposes the rest from the figures.
+            presentation: front.intro.map(|intro| Presentation {
+                intro: Some(Text {
+                    en: intro.clone(),
+                    zh: intro,
+                }),
+                ..Presentation::default()
+            }),
         }
     }
 }
