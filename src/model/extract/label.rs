@@ -229,8 +229,9 @@ fn for_phrase(after: &str) -> Option<String> {
     let rest: Vec<&str> = words[1..]
         .iter()
         .take_while(|(l, w)| {
-            !(t::PHRASE_END.contains(&l.as_str()) && l != "and")
-                && !w.chars().any(|c| c.is_ascii_digit())
+            // "on rangers and fire towers": "and" joins the purpose here.
+            let ends = t::PHRASE_END.contains(&l.as_str()) && l != "and";
+            !ends && !w.chars().any(|c| c.is_ascii_digit())
         })
         .take(6)
         .map(|(_, w)| *w)
