@@ -134,24 +134,24 @@ fn place(paragraphs: &[&str]) -> Option<String> {
 
 /// "Hilltop County", "HILLTOP COUNTY" (as Hilltop County): capitalised words before a place word.
 fn en_place(p: &str, words: &[&str]) -> Option<String> {
-    let tokens: Vec<&str> = p
-        .split(|c: char| c.is_whitespace() || ",;:()—–".contains(c))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let tokens: Vec<&str> = p.split_whitespace().collect();
     for (k, tok) in tokens.iter().enumerate() {
-        let Some(word) = words.iter().find(|w| w.eq_ignore_ascii_case(tok)) else {
+        let Some(word) = words.iter().find(|w| w.eq_ignore_ascii_case(bare(tok))) else {
             continue;
         };
         let name: Vec<String> = tokens[..k]
             .iter()
             .rev()
             .take_while(|w| {
-                w.chars().next().is_some_and(|c| c.is_uppercase())
-                    && !["The", "In", "A"].contains(w)
+                let b = bare(w);
+                // A name does not run across punctuation: "Savings: How Kezuohou Banner".
+                b.len() == w.trim_end_matches("'s").len()
+                    && b.chars().next().is_some_and(|c| c.is_uppercase())
+                    && !t::NOT_PLACE_EN.contains(&b)
                     && !t::PLACE_EN
                         .iter()
                         .flat_map(|l| l.iter())
-                        .any(|p| p.eq_ignore_ascii_case(w))
+                        .any(|p| p.eq_ignore_ascii_case(b))
             })
             .take(3)
             .map(|w| title_case(w.trim_end_matches("'s")))
@@ -165,6 +165,11 @@ fn en_place(p: &str, words: &[&str]) -> Option<String> {
     None
 }
 
+/// A token without the punctuation around it.
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+}
+
 fn title_case(w: &str) -> String {
     let mut c = w.chars();
     match c.next() {
@@ -176,7 +181,8 @@ fn title_case(w: &str) -> String {
     }
 }
 
-/// 青山县, 北川省: the two characters before a place character, when they can open a name.
+/// 青山县, 北川省, 科左后旗: the two or three characters before a place character, when they
+/// can open a name.
 fn zh_place(p: &str, ends: &[&str]) -> Option<String> {
     let chars: Vec<char> = p.chars().collect();
     for end in ends {
@@ -185,12 +191,13 @@ fn zh_place(p: &str, ends: &[&str]) -> Option<String> {
             if chars.get(k..k + e.len()) != Some(&e[..]) {
                 continue;
             }
-            let name = &chars[k - 2..k];
-            if name
+            let n = chars[k.saturating_sub(3)..k]
                 .iter()
-                .all(|c| is_cjk(*c) && !t::NOT_PLACE_ZH.contains(*c))
-            {
-                return Some(name.iter().chain(e.iter()).collect());
+                .rev()
+                .take_while(|c| is_cjk(**c) && !t::NOT_PLACE_ZH.contains(**c))
+                .count();
+            if n >= 2 {
+                return Some(chars[k - n..k].iter().chain(e.iter()).collect());
             }
         }
     }

@@ -112,28 +112,33 @@ fn count_label(noun: &str, after: &str) -> Labelled {
     {
         k += 1;
     }
-    let mut verb = None;
-    if let Some((l, w)) = words.get(k) {
-        if ["were", "was", "are", "is"].contains(&l.as_str()) {
-            k += 1;
-        } else if t::LABEL_STOP.contains(&l.as_str()) || l.ends_with("ed") {
-            verb = Some(*w);
-            k += 1;
+    let be = words
+        .get(k)
+        .is_some_and(|(l, _)| ["were", "was", "are", "is"].contains(&l.as_str()));
+    k += usize::from(be);
+    let lead = match words.get(k) {
+        Some((l, w)) if t::COUNT_PREPOSITIONS.contains(&l.as_str()) => Some(format!("{noun} {w}")),
+        Some((l, w)) if !be && (l.ends_with("ed") || t::COUNT_VERBS.contains(&l.as_str())) => {
+            Some(format!("{noun} that {w}"))
         }
-    }
-    let rest: Vec<&str> = words[k.min(words.len())..]
+        Some(_) | None => None,
+    };
+    let Some(lead) = lead else {
+        return sure(noun.to_string());
+    };
+    let rest: Vec<&str> = words[(k + 1).min(words.len())..]
         .iter()
         .take_while(|(l, w)| {
-            !t::PHRASE_END.contains(&l.as_str()) && !w.chars().any(|c| c.is_ascii_digit())
+            !t::PHRASE_END.contains(&l.as_str())
+                && !t::LABEL_STOP.contains(&l.as_str())
+                && !w.chars().any(|c| c.is_ascii_digit())
         })
         .take(5)
         .map(|(_, w)| *w)
         .collect();
-    let rest = trim_run(&rest).unwrap_or_default();
-    match (verb, rest.is_empty()) {
-        (_, true) => sure(noun.to_string()),
-        (Some(v), false) => sure(format!("{noun} that {v} {rest}")),
-        (None, false) => sure(format!("{noun} {rest}")),
+    match trim_run(&rest) {
+        Some(r) => sure(format!("{lead} {r}")),
+        None => sure(noun.to_string()),
     }
 }
 
@@ -181,6 +186,13 @@ fn find_word(lower: &str, w: &str) -> Option<usize> {
 
 fn en_label(before: &str, after: &str, prev_clause: &str, area: bool) -> Option<Labelled> {
     let before = drop_reporting(before);
+    // "HILLTOP COUNTY, Northland Province — Forest farms": a dateline is not the subject.
+    let before = [" — ", " – ", " -- "]
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|k| k + w.len()))
+        .max()
+        .and_then(|k| before.get(k..))
+        .unwrap_or(before);
     let words = lower_words(before);
     let last = words.last().map(|(l, _)| l.as_str());
     // "spent 4.3 billion yuan on rangers", "raised … by selling carbon credits".
@@ -189,12 +201,12 @@ fn en_label(before: &str, after: &str, prev_clause: &str, area: bool) -> Option<
             return Some(guess(format!("{noun} {tail}")));
         }
         // "sold its first carbon credits, generating 600 million yuan": from the clause before.
-        let object = last_run(drop_reporting(prev_clause)).or_else(|| {
-            let head = &words[..words.len() - 1];
-            let head: Vec<&str> = head.iter().map(|(_, w)| *w).collect();
-            en_words(&head.join(" "))
-        });
-        if let Some(o) = object.filter(|o| !is_who(o)) {
+        let back = last.is_some_and(|l| t::VERB_NOUNS_BACK.contains(&l)) && words.len() == 1;
+        if let Some(o) = back
+            .then(|| last_run(drop_reporting(prev_clause)))
+            .flatten()
+            .filter(|o| !is_who(o))
+        {
             return Some(guess(format!("{noun} from {o}")));
         }
     }
@@ -211,6 +223,19 @@ fn en_label(before: &str, after: &str, prev_clause: &str, area: bool) -> Option<
         }
     }
     let found = en_words(before);
+    // "treated 18,500 hectares of farmland": what follows "of" names it when the words
+    // before are only a verb.
+    let weak = found.as_ref().is_none_or(|l| {
+        !l.contains(' ')
+            && (l.ends_with("ed") || t::LABEL_STOP.contains(&l.to_ascii_lowercase().as_str()))
+    });
+    if weak {
+        if let Some(rest) = after.trim_start().strip_prefix("of ") {
+            if let Some(l) = en_words(rest) {
+                return Some(guess(l));
+            }
+        }
+    }
     match found {
         Some(l) if !is_who(&l) => Some(sure(l)),
         weak => en_words(drop_reporting(after))

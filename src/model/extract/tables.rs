@@ -485,7 +485,23 @@ pub const LABEL_STOP: &[&str] = &[
     "gets", "earns", "pays", "provides", "offers", "gives", "sold", "sells", "employs", "spends",
     "invested", "invests", "generates", "generating", "spanning", "selling", "earning",
     "bringing", "yielding", "worth", "reaching", "costing", "benefiting", "serving", "returned",
-    "said", "says", "told", "reported", "announced", "stated", "noted", "according",
+    "said", "says", "told", "reported", "announced", "stated", "noted", "according", "totalled",
+    "sell", "earn", "pay", "spend", "run", "runs", "raise", "live", "lives", "charge", "charged",
+    "storing", "take", "takes", "save", "saves", "cut", "cuts", "belongs", "belong",
+];
+/// Verbs after a counted noun that start what tells it apart: "households that returned
+/// cropland to forest" (besides any past tense in -ed).
+#[rustfmt::skip]
+pub const COUNT_VERBS: &[&str] = &[
+    "left", "found", "got", "made", "built", "joined", "sold", "spent", "paid", "won", "ran",
+    "grew", "took", "run", "received",
+];
+/// Prepositions kept after a counted noun: "households in mountain districts", "jobs for
+/// landless families".
+pub const COUNT_PREPOSITIONS: &[&str] = &["in", "on", "at", "from", "for", "with", "under"];
+/// Words that do not open a place name even when capitalised.
+pub const NOT_PLACE_EN: &[&str] = &[
+    "The", "In", "A", "An", "How", "Why", "What", "Of", "At", "On", "From", "To", "And", "For",
 ];
 /// Reporting words: a clause holding one ("officials said", "according to") names a source,
 /// not what is measured; the label is read from the rest.
@@ -507,6 +523,9 @@ pub const VERB_NOUNS: &[(&str, &str)] = &[
     ("costing", "cost"), ("cost", "cost"), ("sold", "sales"), ("selling", "sales"),
     ("bringing", "income"), ("yielding", "income"), ("brought", "income"),
 ];
+/// Verbs of money whose noun may take its object from the clause before: "sold carbon
+/// credits, generating 600 million yuan".
+pub const VERB_NOUNS_BACK: &[&str] = &["generating", "earning", "bringing", "yielding", "raising"];
 /// Participles that stand between a subject and its measure: "forest farms spanning 93,000
 /// hectares" measures the farms; an area takes "area".
 pub const MEASURE_PARTICIPLES: &[&str] = &[
@@ -586,8 +605,8 @@ pub const PLACE_EN: [&[&str]; 2] = [
     &["Province", "State", "Autonomous Region", "Region"],
 ];
 pub const PLACE_ZH: [&[&str]; 2] = [&["县", "旗", "市"], &["省", "自治区"]];
-/// Characters that cannot open a Chinese place name: 全县, 该县, 从北川省.
-pub const NOT_PLACE_ZH: &str = "全该本各每从在的了和与及县市省旗区乡镇村到至向对据";
+/// Characters that cannot stand in a Chinese place name: 全县, 该县, 从北川省, 某县.
+pub const NOT_PLACE_ZH: &str = "全该本各每从在的了和与及县市省旗区乡镇村到至向对据某";
 /// How many paragraphs from the title a place, a date or the intro is looked for in.
 pub const FRONT_PARAGRAPHS: usize = 5;
 /// Dateline tags that open a Chinese news paragraph: 本报讯, 新华社…电.
