@@ -14,8 +14,8 @@ fn find<'a>(d: &'a Draft, number: &str) -> &'a DraftFigure {
         .unwrap_or_else(|| panic!("no figure {number}"))
 }
 
-/// Measured on the news texts when written: English 10/10, Chinese 10/10 (before: 5/10, 7/10).
-const LABEL_FLOOR: [(&str, f64); 2] = [("en", 0.85), ("zh", 0.85)];
+/// Measured when written: English 22/23, Chinese 18/18 (the drafter before this: 14/23, 15/18).
+const LABEL_FLOOR: [(&str, f64); 2] = [("en", 0.85), ("zh", 0.9)];
 
 #[test]
 fn labels_hold_the_words_of_what_is_measured() {

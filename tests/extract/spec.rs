@@ -258,14 +258,14 @@ pub fn texts() -> Vec<TestText> {
             text: WATERSHED_EN,
             wants: watershed_en(),
             lang: "en",
-            labels: Vec::new(),
+            labels: watershed_en_labels(),
         },
         TestText {
             name: "reservoir_zh",
             text: RESERVOIR_ZH,
             wants: reservoir_zh(),
             lang: "zh",
-            labels: Vec::new(),
+            labels: reservoir_zh_labels(),
         },
         TestText {
             name: "news_en",
@@ -903,5 +903,38 @@ pub fn news_zh_labels() -> Vec<LabelWant> {
         lw("2.1", &["山区农户"]),
         lw("3600", &["投入资金"]),
         lw("2000", &["基地", "面积"]),
+    ]
+}
+
+/// Labels of the watershed text: what each figure measures, as a reviewer would name it.
+pub fn watershed_en_labels() -> Vec<LabelWant> {
+    vec![
+        lw("18,500", &["farmland"]),
+        lw("9,200", &["grazing land"]),
+        lw("12", &["outlay"]),
+        lw("3.5", &["upkeep"]),
+        lw("31", &["work"]),
+        lw("2,400", &["jobs"]),
+        lw("2", &["saplings"]),
+        lw("1.8", &["water table"]),
+        lw("45", &["second crop"]),
+        lw("90", &["diesel"]),
+        lw("4,000", &["fuel"]),
+        lw("8", &["water works"]),
+        lw("1.6", &["sorghum yields"]),
+    ]
+}
+
+/// Labels of the reservoir text.
+pub fn reservoir_zh_labels() -> Vec<LabelWant> {
+    vec![
+        lw("3", &["水库"]),
+        lw("46", &["淤地坝"]),
+        lw("500", &["水土流失"]),
+        lw("30", &["投入"]),
+        lw("8400", &["总投资"]),
+        lw("300", &["自筹"]),
+        lw("260", &["苗木"]),
+        lw("18", &["林木"]),
     ]
 }

@@ -222,6 +222,18 @@ fn en_label(before: &str, after: &str, prev_clause: &str, area: bool) -> Option<
             return Some(sure(named));
         }
     }
+    // "together raise up to 2 million saplings": the object after a verb names it.
+    if last.is_some_and(|l| t::LABEL_STOP.contains(&l)) {
+        let first = lower_words(after).first().map(|(l, _)| l.clone());
+        let noun = first.is_some_and(|l| {
+            !t::LABEL_LEAD.contains(&l.as_str())
+                && !t::STOP_WORDS.contains(&l.as_str())
+                && !t::LABEL_STOP.contains(&l.as_str())
+        });
+        if let Some(l) = noun.then(|| en_words(after)).flatten() {
+            return Some(guess(l));
+        }
+    }
     let found = en_words(before);
     // "treated 18,500 hectares of farmland": what follows "of" names it when the words
     // before are only a verb.
@@ -312,9 +324,11 @@ fn en_words(s: &str) -> Option<String> {
     }
     // "an annual salary of 10,000 yuan": the noun phrase right before "of" names the measure
     // (back to its article); otherwise the subject, before the first verb.
-    let last = runs
-        .last()
-        .filter(|r| r.last().is_some_and(|w| lower(w) == "of"));
+    // "cut diesel use by 90 tonnes": likewise before "by".
+    let last = runs.last().filter(|r| {
+        r.last()
+            .is_some_and(|w| ["of", "by"].contains(&lower(w).as_str()))
+    });
     if let Some(r) = last {
         let body = &r[..r.len() - 1];
         let from = body
@@ -355,6 +369,13 @@ fn drop_possessive(l: String) -> String {
 
 fn trim_run(run: &[&str]) -> Option<String> {
     let lower = |w: &str| w.to_ascii_lowercase();
+    // "By March": a month is a date, not what is measured.
+    let dated: Vec<&str> = run
+        .iter()
+        .copied()
+        .filter(|w| !t::MONTHS.contains(&lower(w).as_str()))
+        .collect();
+    let run = dated.as_slice();
     let start = run
         .iter()
         .position(|w| !t::LABEL_LEAD.contains(&lower(w).as_str()))?;

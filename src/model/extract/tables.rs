@@ -522,6 +522,7 @@ pub const VERB_NOUNS: &[(&str, &str)] = &[
     ("allocated", "allocation"), ("paid", "payments"), ("pays", "payments"),
     ("costing", "cost"), ("cost", "cost"), ("sold", "sales"), ("selling", "sales"),
     ("bringing", "income"), ("yielding", "income"), ("brought", "income"),
+    ("saves", "savings"), ("save", "savings"), ("saved", "savings"),
 ];
 /// Verbs of money whose noun may take its object from the clause before: "sold carbon
 /// credits, generating 600 million yuan".
