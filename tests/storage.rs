@@ -4,7 +4,7 @@
 //! reducer. Stored data is never trusted: whatever is wrong with it gives a notice and a clean
 //! start from the built-in case.
 
-use kezuohou_explorer::model::{Model, EMBEDDED_JSON};
+use kezuohou_explorer::model::{Lang, Model, EMBEDDED_JSON};
 use kezuohou_explorer::state::{Action, AppState, DatasetRef, Source, View, ViewState};
 use kezuohou_explorer::storage::{
     choose_view, dataset_id, dataset_key, decode, encode, list, open, parse_settings, plan,
@@ -113,16 +113,48 @@ fn the_address_bar_wins_when_it_has_parameters() {
         view: View::Trail,
         ..Default::default()
     };
-    let (v, ignored) = choose_view("", Some(&stored), &m);
+    let (v, ignored) = choose_view("", Some(&stored), &m, Lang::En);
     assert_eq!((v.view, ignored.len()), (View::Trail, 0));
-    let (v, _) = choose_view("?", Some(&stored), &m);
+    let (v, _) = choose_view("?", Some(&stored), &m, Lang::En);
     assert_eq!(v.view, View::Trail);
-    let (v, _) = choose_view("?view=table", Some(&stored), &m);
+    let (v, _) = choose_view("?view=table", Some(&stored), &m, Lang::En);
     assert_eq!(v.view, View::Table);
-    let (v, ignored) = choose_view("?view=nope", Some(&stored), &m);
+    let (v, ignored) = choose_view("?view=nope", Some(&stored), &m, Lang::En);
     assert_eq!((v.view, ignored.len()), (View::Overview, 1));
-    let (v, _) = choose_view("", None, &m);
+    let (v, _) = choose_view("", None, &m, Lang::En);
     assert_eq!(v, ViewState::default());
+}
+
+#[test]
+fn the_address_decides_the_language_and_a_visit_to_zh_keeps_the_stored_settings_whole() {
+    let m = embedded();
+    // Stored on `/`: a dataset of the reader's, mu, dark, the table.
+    let (stored, _) =
+        ViewState::from_query("?ds=local:abc&view=table&area=mu&theme=dark", Some(&m));
+    // `/zh/` with no query: the settings apply, in Chinese.
+    let (v, ignored) = choose_view("", Some(&stored), &m, Lang::Zh);
+    assert!(ignored.is_empty());
+    assert_eq!(
+        v,
+        ViewState {
+            lang: Lang::Zh,
+            ..stored.clone()
+        }
+    );
+    // What is stored again from there holds no language: `/` opens in English next time.
+    let payload = settings_payload(&v, &m).expect("storable");
+    assert_eq!(payload, "?ds=local%3Aabc&view=table&area=mu&theme=dark");
+    let back = parse_settings(&encode(Record::Settings, &payload), &m).expect("reads back");
+    let (next, _) = choose_view("", Some(&back), &m, Lang::En);
+    assert_eq!(
+        (next.lang, next.units, next.theme),
+        (Lang::En, stored.units, stored.theme)
+    );
+    // `/zh/?lang=en` is English, and the address written there keeps saying so.
+    let (v, _) = choose_view("?lang=en", Some(&stored), &m, Lang::Zh);
+    assert_eq!(v.lang, Lang::En);
+    assert_eq!(v.to_query_on(Lang::Zh), "?lang=en");
+    assert_eq!(ViewState::prerendered(Lang::Zh).to_query_on(Lang::Zh), "");
 }
 
 #[test]
