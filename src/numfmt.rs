@@ -42,10 +42,7 @@ fn digits_text(value: f64, lang: Lang, sig: Option<u32>) -> String {
 #[cfg(target_arch = "wasm32")]
 fn new_format(lang: Lang, sig: Option<u32>) -> js_sys::Intl::NumberFormat {
     use wasm_bindgen::JsValue;
-    let locale = match lang {
-        Lang::En => "en-US",
-        Lang::Zh => "zh-CN",
-    };
+    let locale = lang.language().number_locale;
     let locales = js_sys::Array::of1(&JsValue::from_str(locale));
     let options = js_sys::Object::new();
     let (key, n) = match sig {
@@ -99,7 +96,7 @@ pub fn number(value: f64, lang: Lang, sig: Option<u32>, style: NumberStyle) -> S
             } else {
                 // Keep every digit the source printed: 4.45 million = 445 万.
                 let sig = sig.or(Some(12));
-                let sep = if lang == Lang::En { " " } else { "" };
+                let sep = lang.rules().wan_space;
                 format!("{}{sep}{suffix}", digits_text(v, lang, sig))
             }
         }
@@ -115,10 +112,11 @@ pub fn estimate(e: &Estimate, lang: Lang, sig: Option<u32>, style: NumberStyle) 
 /// A shown value with its unit: "more than 21 %".
 pub fn shown(s: &Shown, lang: Lang, style: NumberStyle) -> String {
     let n = estimate(&s.value, lang, s.digits, style);
-    let sep = match (lang, s.unit.as_str()) {
-        (_, "%") => "",
-        (Lang::Zh, _) => " ",
-        (Lang::En, _) => " ",
+    let r = lang.rules();
+    let sep = if s.unit == "%" {
+        r.percent_space
+    } else {
+        r.unit_space
     };
     format!("{n}{sep}{}", s.unit)
 }

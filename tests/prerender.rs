@@ -112,7 +112,13 @@ fn filling_a_built_page_writes_language_title_body_and_notes() {
         note < html.find("<div id=\"app\"").unwrap(),
         "the note comes first"
     );
-    assert!(html.contains("<a href=\"../\" lang=\"en\">English version</a>"));
+    // Every other language's page, by its name in itself, with its tag.
+    assert!(
+        html.contains("<a href=\"../\" lang=\"en\" hreflang=\"en\">English</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"../fr/\" lang=\"fr\" hreflang=\"fr\">Français</a>"));
+    assert!(html.contains("<meta property=\"og:locale:alternate\" content=\"fr_FR\" />"));
     let sheet = format!(
         "integrity=\"sha384-x\"/><noscript><link rel=\"stylesheet\" href=\"/sub/noscript.css\" \
          integrity=\"{}\" /></noscript>",
@@ -123,7 +129,14 @@ fn filling_a_built_page_writes_language_title_body_and_notes() {
         "noscript.css beside the main stylesheet, with its integrity: {html}"
     );
     let en = fill(TEMPLATE, &render(Lang::En).expect("renders")).expect("fills");
-    assert!(en.contains("<a href=\"zh/\" lang=\"zh-CN\">"), "{en}");
+    assert!(en.contains("<a href=\"zh/\" lang=\"zh-CN\""), "{en}");
+    assert!(en.contains("<a href=\"fr/\" lang=\"fr\""), "{en}");
+    let fr = fill(TEMPLATE, &render(Lang::Fr).expect("renders")).expect("fills");
+    assert!(fr.contains("<html lang=\"fr\""), "{fr}");
+    assert!(
+        fr.contains("Vue d’ensemble"),
+        "the French page is in French"
+    );
 }
 
 #[test]
@@ -133,6 +146,8 @@ fn pages_link_each_other_through_their_folders() {
     assert_eq!(link(Lang::Zh, Lang::En), "../");
     assert_eq!(link(Lang::Zh, Lang::Zh), "./");
     assert_eq!(link(Lang::En, Lang::En), "./");
+    assert_eq!(folder(Lang::Fr), "fr/");
+    assert_eq!(link(Lang::Fr, Lang::Zh), "../zh/");
 }
 
 #[test]

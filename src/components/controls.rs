@@ -112,7 +112,7 @@ pub fn controls(p: &ControlsProps) -> Html {
             </button>
             <div id="settings-panel" class="settings-panel">
                 <LabelledSelect id="ctl-lang" label={t.language} value={v.lang.code()}
-                    options={vec![o("en", "English"), o("zh", "简体中文")]}
+                    options={Lang::ALL.iter().map(|l| o(l.code(), l.language().name)).collect::<Vec<_>>()}
                     onchange={send(&p.on_lang, Lang::parse)} />
                 <LabelledSelect id="ctl-area" label={t.area_unit} value={v.units.area.code()}
                     options={vec![o("ha", t.unit_ha), o("mu", t.unit_mu), o("km2", t.unit_km2)]}

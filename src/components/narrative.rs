@@ -2,7 +2,6 @@ use super::figure_link::FigureLink;
 use super::use_app::use_app;
 use crate::model::display::show;
 use crate::model::narrative::{Segment, Sentence};
-use crate::model::Lang;
 use crate::numfmt;
 use yew::prelude::*;
 
@@ -35,11 +34,7 @@ pub fn narrative(p: &NarrativeProps) -> Html {
             None => html! {},
         },
     };
-    // Sentences follow each other after a space in English; Chinese full stops take none.
-    let gap = match v.lang {
-        Lang::En => " ",
-        Lang::Zh => "",
-    };
+    let gap = v.lang.rules().sentence_gap;
     html! {
         <p class={classes!("narrative", p.class.clone())}>
             { for p.sentences.iter().map(|s| html! { <>{ for s.iter().map(segment) }{gap}</> }) }

@@ -74,7 +74,7 @@ pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Show
         if let Some(r) = model.rate_for(&period) {
             value = value.scale(1.0 / r.cny_per_usd);
             label = match lang {
-                Lang::En => label.replace("yuan", "US$"),
+                Lang::En | Lang::Fr => label.replace("yuan", "US$"),
                 Lang::Zh => label.replace('元', "美元"),
             };
             rate = Some(r);

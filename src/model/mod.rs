@@ -342,7 +342,7 @@ fn statuses(model: &Model) -> HashMap<String, Status> {
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En => &self.en,
+            Lang::En | Lang::Fr => &self.en,
             Lang::Zh => &self.zh,
         }
     }
@@ -352,7 +352,7 @@ impl Sentence {
     /// The template in one language, as written (`{id}` references not yet parsed).
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::En => &self.en,
+            Lang::En | Lang::Fr => &self.en,
             Lang::Zh => &self.zh,
         }
     }

@@ -44,7 +44,7 @@ pub struct Template {
 impl Template {
     pub fn get(&self, lang: Lang) -> &[Segment] {
         match lang {
-            Lang::En => &self.en,
+            Lang::En | Lang::Fr => &self.en,
             Lang::Zh => &self.zh,
         }
     }
@@ -411,13 +411,10 @@ fn propose_headlines(d: &Dataset) -> Vec<String> {
 /// links it). "Warden work: Marsh restored, 12,500 ha; Reed beds, 3,000 ha." A channel with no
 /// reported figure says nothing; figures of no channel are left to the headline cards.
 fn propose_narrative(d: &Dataset) -> Vec<Template> {
-    // (after the channel, between label and value, between figures, at the end)
-    let words = |lang: Lang| match lang {
-        Lang::En => (": ", ", ", "; ", "."),
-        Lang::Zh => ("：", " ", "；", "。"),
-    };
     let sentence = |lang: Lang, channel: &Text, figures: &[&super::dataset::Figure]| {
-        let (colon, between, sep, end) = words(lang);
+        let r = lang.rules();
+        let (colon, between, sep, end) =
+            (r.lead_colon, r.lead_between, r.lead_separator, r.lead_end);
         let mut out = Vec::new();
         let mut text = format!("{}{colon}", channel.get(lang));
         for (i, f) in figures.iter().enumerate() {

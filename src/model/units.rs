@@ -105,7 +105,7 @@ impl Unit {
     }
     pub fn symbol(self, lang: Lang) -> &'static str {
         match lang {
-            Lang::En => self.symbol_en(),
+            Lang::En | Lang::Fr => self.symbol_en(),
             Lang::Zh => self.symbol_zh(),
         }
     }

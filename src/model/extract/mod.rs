@@ -63,29 +63,18 @@ impl Doubt {
     ];
 
     pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Doubt::UnitFromNoun, Lang::En) => "unit read from the noun counted",
-            (Doubt::UnitFromNoun, Lang::Zh) => "单位由所计名词推断",
-            (Doubt::RateFromWords, Lang::En) => {
-                "rate (per person, per year…) read from nearby words"
-            }
-            (Doubt::RateFromWords, Lang::Zh) => "费率（每人、每年等）由上下文推断",
-            (Doubt::ScaleRewritten, Lang::En) => "scale word kept as a multiple of a known scale",
-            (Doubt::ScaleRewritten, Lang::Zh) => "数量级改写为已知数量级的倍数",
-            (Doubt::MaybeYear, Lang::En) => "a four-digit number: could be a year",
-            (Doubt::MaybeYear, Lang::Zh) => "四位数，可能是年份",
-            (Doubt::PeriodFromTense, Lang::En) => "no date given: the tense is read as the present",
-            (Doubt::PeriodFromTense, Lang::Zh) => "未给出时间：按时态理解为目前",
-            (Doubt::BaselineYear, Lang::En) => "a change over a baseline year, drafted as since",
-            (Doubt::BaselineYear, Lang::Zh) => "相对基期年份的变化，按“以来”起草",
-            (Doubt::StartValue, Lang::En) => "a starting level whose date is not given",
-            (Doubt::StartValue, Lang::Zh) => "起点水平，未给出时间",
-            (Doubt::NoPeriod, Lang::En) => "no time words in the sentence: undated",
-            (Doubt::NoPeriod, Lang::Zh) => "句中没有时间词：未注明时间",
-            (Doubt::Implied, Lang::En) => "no digits: the share is implied by the words",
-            (Doubt::Implied, Lang::Zh) => "没有数字：比例由措辞推断",
-            (Doubt::LabelFromQuote, Lang::En) => "no words to name it: the label is the quote",
-            (Doubt::LabelFromQuote, Lang::Zh) => "无可用名称：以原文数字作标签",
+        let t = crate::i18n::tr(lang);
+        match self {
+            Doubt::UnitFromNoun => t.doubt_unit_from_noun,
+            Doubt::RateFromWords => t.doubt_rate_from_words,
+            Doubt::ScaleRewritten => t.doubt_scale_rewritten,
+            Doubt::MaybeYear => t.doubt_maybe_year,
+            Doubt::PeriodFromTense => t.doubt_period_from_tense,
+            Doubt::BaselineYear => t.doubt_baseline_year,
+            Doubt::StartValue => t.doubt_start_value,
+            Doubt::NoPeriod => t.doubt_no_period,
+            Doubt::Implied => t.doubt_implied,
+            Doubt::LabelFromQuote => t.doubt_label_from_quote,
         }
     }
 }
