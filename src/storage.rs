@@ -18,7 +18,7 @@
 //! visit starting from the built-in case. A dataset record from a newer format version is kept
 //! (the reader may go back to that version): the notice says so and offers to remove it.
 
-use crate::model::{DatasetError, Model, EMBEDDED_JSON};
+use crate::model::{DatasetError, Lang, Model, EMBEDDED_JSON};
 use crate::state::{DatasetRef, Ignored, Source, ViewState};
 use std::rc::Rc;
 
@@ -287,8 +287,8 @@ pub fn save(
     index.retain(|d| d.id != id);
     index.push(StoredDataset {
         id: id.clone(),
-        title_en: model.dataset.case.title.en.clone(),
-        title_zh: model.dataset.case.title.zh.clone(),
+        title_en: model.dataset.case.title.get(Lang::En).to_string(),
+        title_zh: model.dataset.case.title.get(Lang::Zh).to_string(),
         loaded_ms: now_ms,
         newer: false,
     });

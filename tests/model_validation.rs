@@ -506,9 +506,9 @@ fn percentage_over_100() {
 
 #[test]
 fn wrong_format_version() {
-    let text = mutated(|v| v["format_version"] = json!(3));
+    let text = mutated(|v| v["format_version"] = json!(4));
     let e = single(&text, "unsupported_version", "format_version");
-    assert_eq!((e.expected.as_str(), e.found.as_str()), ("1 to 2", "3"));
+    assert_eq!((e.expected.as_str(), e.found.as_str()), ("1 to 3", "4"));
     // An older version is read, not refused for its age.
     let text = mutated(|v| v["format_version"] = json!(1));
     assert_eq!(
@@ -623,7 +623,7 @@ fn unit_mismatch_in_one_part_of_a_sum() {
 #[test]
 fn every_problem_is_reported_not_only_the_first() {
     let text = mutated(|v| {
-        v["format_version"] = json!(3);
+        v["format_version"] = json!(4);
         v["figures"][0]["unit"] = json!("acre");
         v["figures"][1]["value"] = json!(-1);
         v["derived"][0]["inputs"][0] = json!("nothing");

@@ -213,9 +213,13 @@ fn the_schema_refuses_what_the_app_refuses() {
             Box::new(|v| v["paragraphs"][1]["n"] = json!(1.5)),
         ),
         (
-            "text in one language",
+            "a text keyed by something that is not a language tag",
+            Box::new(|v| v["case"]["title"]["en_GB"] = json!("Title")),
+        ),
+        (
+            "case without its languages",
             Box::new(|v| {
-                v["case"]["title"].as_object_mut().unwrap().remove("zh");
+                v["case"].as_object_mut().unwrap().remove("languages");
             }),
         ),
     ];

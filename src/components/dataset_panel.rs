@@ -38,6 +38,7 @@ pub fn kind_label(kind: &ErrorKind, t: &Strings) -> &'static str {
         ErrorKind::BadPeriod => t.kind_period,
         ErrorKind::TooLong => t.kind_too_long,
         ErrorKind::InvalidId => t.kind_invalid_id,
+        ErrorKind::Language => t.kind_language,
     }
 }
 
@@ -233,6 +234,7 @@ fn error_list(errors: &[DatasetError], t: &Strings) -> Html {
             | ErrorKind::WrongInputCount
             | ErrorKind::BadPeriod
             | ErrorKind::TooLong
+            | ErrorKind::Language
             | ErrorKind::InvalidId => String::new(),
         };
         html! {

@@ -131,8 +131,9 @@ pub fn search_text(model: &Model) -> SearchText {
     for (i, q) in model.quantities.iter().enumerate() {
         starts.push(text.len());
         push(&mut text, &q.id);
-        push(&mut text, &q.label.en);
-        push(&mut text, &q.label.zh);
+        for (_, label) in q.label.iter() {
+            push(&mut text, label);
+        }
         if let Some(quote) = figure_of(model, i, q).and_then(|f| f.source.quote.as_deref()) {
             push(&mut text, quote);
         }

@@ -261,6 +261,7 @@ pub const LANGUAGE: Language = Language {
         kind_period: "Impossible period",
         kind_too_long: "Text too long",
         kind_invalid_id: "Id with a character outside the allowed set",
+        kind_language: "Language tag malformed or not declared",
         draft_button: "Draft from text",
         draft_intro: "Paste a case study or open a .txt file (UTF-8). Its numbers, with units, qualifiers and periods, are drafted into a dataset for you to review: nothing is used until you open it in the explorer.",
         draft_paste: "Case-study text",

@@ -264,6 +264,7 @@ pub const LANGUAGE: Language = Language {
         kind_period: "Période impossible",
         kind_too_long: "Texte trop long",
         kind_invalid_id: "Identifiant avec un caractère non autorisé",
+        kind_language: "Étiquette de langue mal formée ou non déclarée",
         draft_button: "Ébaucher depuis un texte",
         draft_intro: "Collez une étude de cas ou ouvrez un fichier .txt (UTF-8). Ses nombres, avec unités, qualificatifs et périodes, sont ébauchés en un jeu de données à relire\u{a0}: rien n’est utilisé avant que vous l’ouvriez dans l’explorateur.",
         draft_paste: "Texte de l’étude de cas",

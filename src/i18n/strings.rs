@@ -213,6 +213,7 @@ pub struct Strings {
     pub kind_period: &'static str,
     pub kind_too_long: &'static str,
     pub kind_invalid_id: &'static str,
+    pub kind_language: &'static str,
     pub draft_button: &'static str,
     pub draft_intro: &'static str,
     pub draft_paste: &'static str,

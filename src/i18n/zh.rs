@@ -262,6 +262,7 @@ pub const LANGUAGE: Language = Language {
         kind_period: "时期无效",
         kind_too_long: "文本过长",
         kind_invalid_id: "标识含有不允许的字符",
+        kind_language: "语言标签格式错误或未声明",
         draft_button: "从文本起草",
         draft_intro: "粘贴案例文本或打开 .txt 文件（UTF-8）。文中的数字连同单位、限定词和时期被起草为数据集供您审核：在您于数据浏览器中打开之前，不会使用任何内容。",
         draft_paste: "案例文本",

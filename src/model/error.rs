@@ -29,6 +29,9 @@ pub enum ErrorKind {
     TooLong,
     /// An id with a character outside the documented set (`limits::ID_CHARSET`).
     InvalidId,
+    /// A language tag that is not well-formed BCP 47, a text in a language the dataset does not
+    /// declare, or an own language outside the declared ones.
+    Language,
 }
 
 impl ErrorKind {
@@ -52,6 +55,7 @@ impl ErrorKind {
             ErrorKind::BadPeriod => "bad_period",
             ErrorKind::TooLong => "too_long",
             ErrorKind::InvalidId => "invalid_id",
+            ErrorKind::Language => "language",
         }
     }
 }

@@ -16,12 +16,14 @@ pub mod extract;
 pub mod format;
 mod json_path;
 mod lang;
+pub mod language_tag;
 pub mod limits;
 pub mod narrative;
 pub mod presentation;
 mod rates;
 pub mod scenario;
 pub mod status;
+mod text;
 pub mod units;
 mod validate;
 
@@ -337,23 +339,4 @@ fn statuses(model: &Model) -> HashMap<String, Status> {
         }
     }
     out
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En | Lang::Fr => &self.en,
-            Lang::Zh => &self.zh,
-        }
-    }
-}
-
-impl Sentence {
-    /// The template in one language, as written (`{id}` references not yet parsed).
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En | Lang::Fr => &self.en,
-            Lang::Zh => &self.zh,
-        }
-    }
 }

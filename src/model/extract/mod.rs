@@ -413,10 +413,7 @@ impl Draft {
         let id = format!("context_{}", self.context.len() + 1);
         self.context.push(Figure {
             id: id.clone(),
-            label: Text {
-                en: label.into(),
-                zh: label.into(),
-            },
+            label: Text::en_zh(label, label),
             value,
             scale,
             unit: unit.code().into(),
@@ -427,10 +424,7 @@ impl Draft {
             kind: FigureKind::Context,
             source: SourceRef {
                 paragraph: None,
-                note: Text {
-                    en: "Added by the reader as context.".into(),
-                    zh: "读者添加的背景数据。".into(),
-                },
+                note: Text::en_zh("Added by the reader as context.", "读者添加的背景数据。"),
                 quote: None,
                 external: Some("added by the reader".into()),
             },
@@ -450,10 +444,10 @@ impl Draft {
             self.relations.push(ProposedRelation {
                 relation: Relation {
                     id: format!("r{n}_within"),
-                    label: Text {
-                        en: "The area fits inside the area added as context".into(),
-                        zh: "该面积不超过所加的背景面积".into(),
-                    },
+                    label: Text::en_zh(
+                        "The area fits inside the area added as context",
+                        "该面积不超过所加的背景面积",
+                    ),
                     rule: Rule::FitsWithin {
                         inner,
                         outer: id.clone(),
@@ -514,10 +508,7 @@ impl Draft {
                 };
                 Figure {
                     id: f.id.clone(),
-                    label: Text {
-                        en: f.label.clone(),
-                        zh: f.label.clone(),
-                    },
+                    label: Text::en_zh(f.label.clone(), f.label.clone()),
                     value: f.value,
                     scale: f.scale,
                     unit: f.unit.code().into(),
@@ -528,10 +519,10 @@ impl Draft {
                     kind: FigureKind::Reported,
                     source: SourceRef {
                         paragraph: Some(f.paragraph),
-                        note: Text {
-                            en: note("Drafted from ", "Unsure: ", Lang::En),
-                            zh: note("起草自", "待核：", Lang::Zh),
-                        },
+                        note: Text::en_zh(
+                            note("Drafted from ", "Unsure: ", Lang::En),
+                            note("起草自", "待核：", Lang::Zh),
+                        ),
                         quote: Some(quote(&f.span)),
                         external: None,
                     },
@@ -581,11 +572,8 @@ impl Draft {
                 };
                 Paragraph {
                     n: p.n,
-                    title: Text { en, zh },
-                    summary: Text {
-                        en: summary.clone(),
-                        zh: summary,
-                    },
+                    title: Text::en_zh(en, zh),
+                    summary: Text::en_zh(summary.clone(), summary),
                 }
             })
             .collect();
@@ -593,15 +581,14 @@ impl Draft {
             format_version: FORMAT_VERSION,
             case: CaseInfo {
                 id: "drafted-case".into(),
-                title: Text {
-                    en: title.clone(),
-                    zh: title,
-                },
+                language: "en".into(),
+                languages: vec!["en".into(), "zh".into()],
+                title: Text::en_zh(title.clone(), title),
                 place: Text::default(),
-                citation: Text {
-                    en: "Drafted from a text; paragraphs numbered from 0 (the title line)".into(),
-                    zh: "由文本起草；段落自 0（标题行）起编号".into(),
-                },
+                citation: Text::en_zh(
+                    "Drafted from a text; paragraphs numbered from 0 (the title line)",
+                    "由文本起草；段落自 0（标题行）起编号",
+                ),
             },
             paragraphs,
             channels: Vec::new(),

@@ -11,10 +11,7 @@ use crate::model::units::Unit;
 fn relation(id: String, en: &str, zh: &str, rule: Rule, tolerance: Option<f64>) -> Relation {
     Relation {
         id,
-        label: Text {
-            en: en.into(),
-            zh: zh.into(),
-        },
+        label: Text::en_zh(en, zh),
         rule,
         tolerance_pct: tolerance,
         note: None,
