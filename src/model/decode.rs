@@ -222,12 +222,7 @@ fn languages(r: &mut Reader, d: &mut Dataset, older: bool, root: &At) {
     for (i, tag) in d.case.languages.iter().enumerate() {
         let at = languages.index(i);
         if !well_formed(tag) {
-            r.fail_as(
-                ErrorKind::Language,
-                &at,
-                TAG_EXPECTED.into(),
-                format!("`{}`", echo(tag)),
-            );
+            r.fail_as(ErrorKind::Language, &at, TAG_EXPECTED.into(), echo(tag));
         } else if d.case.languages[..i]
             .iter()
             .any(|t| t.eq_ignore_ascii_case(tag))
@@ -236,7 +231,7 @@ fn languages(r: &mut Reader, d: &mut Dataset, older: bool, root: &At) {
                 ErrorKind::Language,
                 &at,
                 "a language listed once".into(),
-                format!("`{}` again", echo(tag)),
+                format!("{} again", echo(tag)),
             );
         }
     }
@@ -245,7 +240,7 @@ fn languages(r: &mut Reader, d: &mut Dataset, older: bool, root: &At) {
         let found = if own.is_empty() {
             "nothing".to_string()
         } else {
-            format!("`{}`", echo(own))
+            echo(own)
         };
         r.fail_as(ErrorKind::Language, &language, TAG_EXPECTED.into(), found);
     } else if !d.case.languages.is_empty()
@@ -256,7 +251,7 @@ fn languages(r: &mut Reader, d: &mut Dataset, older: bool, root: &At) {
             ErrorKind::Language,
             &language,
             format!("one of the declared languages: {}", one_of(&declared)),
-            format!("`{}`", echo(own)),
+            echo(own),
         );
     }
 }
@@ -428,12 +423,7 @@ impl Reader {
     /// A language tag used as a key of a text: well-formed and declared by the dataset.
     fn language_key(&mut self, tag: &str, at: &At) {
         if !well_formed(tag) {
-            self.fail_as(
-                ErrorKind::Language,
-                at,
-                TAG_EXPECTED.into(),
-                format!("`{}`", echo(tag)),
-            );
+            self.fail_as(ErrorKind::Language, at, TAG_EXPECTED.into(), echo(tag));
         } else if !self.declared.is_empty()
             && !self.declared.iter().any(|d| d.eq_ignore_ascii_case(tag))
         {
@@ -442,7 +432,7 @@ impl Reader {
                 ErrorKind::Language,
                 at,
                 format!("a language of `case.languages`: {}", one_of(&declared)),
-                format!("`{}`", echo(tag)),
+                echo(tag),
             );
         }
     }
