@@ -35,8 +35,18 @@ fn the_default_view_is_rendered_with_its_figures_and_chart_images() {
         let page = render(lang).expect("renders");
         let title = m.story.title.value.get(lang);
         assert!(
-            page.body.contains(&format!("<h1>{title}</h1>")),
+            page.body.contains(&format!("<h1>{title}</h1>"))
+                || page
+                    .body
+                    .contains(&format!("<h1><span lang=\"en\">{title}</span>")),
             "{lang:?}: title"
+        );
+        // The case is written in English and Chinese: the French page says its texts are in
+        // English and marks them.
+        assert_eq!(
+            page.body.contains("id=\"language-fallback\""),
+            lang == Lang::Fr,
+            "{lang:?}"
         );
         assert!(page.title.starts_with(title));
         // Hydration markers: the browser takes this page over instead of rendering it again.

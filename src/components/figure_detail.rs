@@ -1,6 +1,7 @@
 use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
 use super::figure_link::FigureLink;
+use super::localized;
 use super::quality::{reference_card, tension_card};
 use super::use_app::use_app;
 use crate::i18n::tr;
@@ -61,7 +62,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
                 <dt>{t.as_reported}</dt>
                 <dd>{as_printed(f, lang)}</dd>
                 if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
-                <dt>{t.team_note}</dt><dd>{f.source.note.get(lang)}</dd>
+                <dt>{t.team_note}</dt><dd>{localized::text(&f.source.note, lang)}</dd>
                 if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
                 if let Some(r) = &f.repeats { <dt>{t.repeats}</dt><dd><FigureLink id={r.to_string()} on_select={on_select.clone()} /></dd> }
             </>
@@ -85,7 +86,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
     html! {
         <aside class="detail" aria-labelledby="detail-title" {onkeydown}>
             <div class="detail-head">
-                <h2 id="detail-title" tabindex="-1">{q.label.get(lang)}</h2>
+                <h2 id="detail-title" tabindex="-1">{localized::marked(&q.label, lang)}</h2>
                 <button type="button" class="close" onclick={close} aria-label={t.close}>{"×"}</button>
             </div>
             <p class="detail-value">{numfmt::shown(&s, lang, v.number_style)}</p>
@@ -96,7 +97,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
                 { for formula }
                 if let Some(p) = paragraph {
                     <dt>{t.source}</dt>
-                    <dd>{format!("{} {} — {}: ", t.paragraph_long, p.n, p.title.get(lang))}{p.summary.get(lang)}</dd>
+                    <dd>{format!("{} {} — {}: ", t.paragraph_long, p.n, p.title.get(lang))}{localized::text(&p.summary, lang)}</dd>
                 }
             </dl>
             if !used_by.is_empty() {

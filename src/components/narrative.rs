@@ -10,6 +10,9 @@ pub struct NarrativeProps {
     pub sentences: Vec<Sentence>,
     #[prop_or_default]
     pub class: Classes,
+    /// The language of the sentences when it is not the reader's (the dataset's own).
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
     /// A number's link opens its figure.
     pub on_select: Callback<String>,
 }
@@ -36,7 +39,7 @@ pub fn narrative(p: &NarrativeProps) -> Html {
     };
     let gap = v.lang.rules().sentence_gap;
     html! {
-        <p class={classes!("narrative", p.class.clone())}>
+        <p class={classes!("narrative", p.class.clone())} lang={p.lang.clone()}>
             { for p.sentences.iter().map(|s| html! { <>{ for s.iter().map(segment) }{gap}</> }) }
         </p>
     }

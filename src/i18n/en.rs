@@ -49,6 +49,16 @@ pub const LANGUAGE: Language = Language {
         slip_text: |name, label, value, unit, mends| {
             format!("{label} would be {value} {unit} if this were {name}; that would mend {mends} finding(s)")
         },
+        language_name: |code| match code {
+            "en" => Some("English"),
+            "zh" => Some("Chinese"),
+            "fr" => Some("French"),
+            _ => None,
+        },
+        in_language: |name| format!("(in {name})"),
+        not_written_in: |reader, own| {
+            format!("This dataset is not written in {reader}: its texts are shown in {own}.")
+        },
     },
     strings: Strings {
         app_title: "Case study explorer",

@@ -52,6 +52,16 @@ pub const LANGUAGE: Language = Language {
         slip_text: |name, label, value, unit, mends| {
             format!("{label} vaudrait {value}\u{a0}{unit} s’il s’agissait d’{name}\u{a0}; cela résoudrait {mends} constat(s)")
         },
+        language_name: |code| match code {
+            "en" => Some("anglais"),
+            "zh" => Some("chinois"),
+            "fr" => Some("français"),
+            _ => None,
+        },
+        in_language: |name| format!("(en {name})"),
+        not_written_in: |reader, own| {
+            format!("Ce jeu de données n’est pas rédigé en {reader}\u{a0}: ses textes sont affichés en {own}.")
+        },
     },
     strings: Strings {
         app_title: "Explorateur d’études de cas",

@@ -72,4 +72,12 @@ pub struct Rules {
     pub slip_mu_as_ha: &'static str,
     pub slip_ha_as_mu: &'static str,
     pub slip_text: fn(&str, &str, &str, &str, usize) -> String,
+    /// A language's name in this language, by its language subtag (`"en"` → "anglais"); `None`
+    /// for one it does not name (then the tag is shown).
+    pub language_name: fn(&str) -> Option<&'static str>,
+    /// The mark beside a dataset text shown in another language than the reader's: "(in English)".
+    pub in_language: fn(&str) -> String,
+    /// The notice of a dataset not written in the reader's language (the reader's language's
+    /// name, the name of the language shown instead).
+    pub not_written_in: fn(&str, &str) -> String,
 }

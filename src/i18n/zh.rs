@@ -50,6 +50,14 @@ pub const LANGUAGE: Language = Language {
         slip_text: |name, label, value, unit, mends| {
             format!("若属{name}，{label}应为 {value} {unit}；可消除 {mends} 项检查中的问题")
         },
+        language_name: |code| match code {
+            "en" => Some("英文"),
+            "zh" => Some("中文"),
+            "fr" => Some("法文"),
+            _ => None,
+        },
+        in_language: |name| format!("（{name}）"),
+        not_written_in: |reader, own| format!("此数据集没有{reader}版本：其文本以{own}显示。"),
     },
     strings: Strings {
         app_title: "案例数据浏览器",

@@ -23,7 +23,7 @@ pub mod presentation;
 mod rates;
 pub mod scenario;
 pub mod status;
-mod text;
+pub mod text;
 pub mod units;
 mod validate;
 

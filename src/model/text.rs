@@ -126,6 +126,18 @@ impl Text {
     }
 }
 
+/// Whether a dataset declaring `languages` is written in the reader's language.
+pub fn written_in(languages: &[String], lang: Lang) -> bool {
+    languages.iter().any(|t| names_language(t, lang.code()))
+}
+
+/// The name of the language of `tag` in the reader's language ("anglais" for `en` to a French
+/// reader), or the tag itself when the reader's language does not name it.
+pub fn language_name(tag: &str, lang: Lang) -> String {
+    let primary = tag.split('-').next().unwrap_or(tag).to_ascii_lowercase();
+    (lang.rules().language_name)(&primary).map_or_else(|| tag.to_string(), str::to_string)
+}
+
 impl<T: Serialize> Serialize for Localized<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.entries.len()))?;
