@@ -54,7 +54,7 @@ fn new_format(lang: Lang, sig: Option<u32>) -> js_sys::Intl::NumberFormat {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn digits_text(value: f64, _lang: Lang, sig: Option<u32>) -> String {
+fn digits_text(value: f64, lang: Lang, sig: Option<u32>) -> String {
     let decimals = match sig {
         Some(d) => crate::model::format::decimals_for(value, d),
         None => REPORTED_DECIMALS as usize,
@@ -63,7 +63,24 @@ fn digits_text(value: f64, _lang: Lang, sig: Option<u32>) -> String {
         Some(d) => crate::model::units::round_significant(value, d),
         None => value,
     };
-    plain_number(v, decimals)
+    in_locale(&plain_number(v, decimals), lang)
+}
+
+/// Plain digits ("1,234.5") with the language's separators ("1 234,5" in French).
+#[cfg(not(target_arch = "wasm32"))]
+fn in_locale(plain: &str, lang: Lang) -> String {
+    let l = lang.language();
+    if (l.group_separator, l.decimal_separator) == (",", ".") {
+        return plain.to_string();
+    }
+    plain
+        .chars()
+        .map(|c| match c {
+            ',' => l.group_separator.to_string(),
+            '.' => l.decimal_separator.to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Make the first formatter of `lang` ahead of need: the browser loads its locale data then

@@ -7,6 +7,8 @@ pub const LANGUAGE: Language = Language {
     name: "English",
     html_tag: "en",
     number_locale: "en-US",
+    group_separator: ",",
+    decimal_separator: ".",
     og_locale: "en_US",
     rules: Rules {
         year: |y| y.to_string(),

@@ -8,6 +8,8 @@ pub const LANGUAGE: Language = Language {
     name: "Français",
     html_tag: "fr",
     number_locale: "fr-FR",
+    group_separator: "\u{202f}",
+    decimal_separator: ",",
     og_locale: "fr_FR",
     rules: Rules {
         year: |y| y.to_string(),

@@ -12,6 +12,11 @@ pub struct Language {
     pub html_tag: &'static str,
     /// The locale handed to the browser's `Intl.NumberFormat`.
     pub number_locale: &'static str,
+    /// How `number_locale` groups digits and marks decimals, for the plain formatter used where
+    /// there is no `Intl` (the prerendered pages): its output must be the browser's, or the page
+    /// shifts when the app takes it over.
+    pub group_separator: &'static str,
+    pub decimal_separator: &'static str,
     /// Open Graph's `og:locale` (an underscore, not a hyphen).
     pub og_locale: &'static str,
     pub strings: Strings,

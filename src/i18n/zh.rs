@@ -7,6 +7,8 @@ pub const LANGUAGE: Language = Language {
     name: "简体中文",
     html_tag: "zh-CN",
     number_locale: "zh-CN",
+    group_separator: ",",
+    decimal_separator: ".",
     og_locale: "zh_CN",
     rules: Rules {
         year: |y| format!("{y}年"),
