@@ -46,6 +46,10 @@ async fn switching_to_french_translates_the_page() {
     assert!(text(&root, "#language-fallback").contains("n’est pas rédigé en français"));
     assert_eq!(text(&root, "h1 .lang-mark"), "(en anglais)");
     assert_eq!(count(&root, "h1 span[lang='en']"), 1);
+    // The lead sentences are English, numbers included, and say so to a screen reader.
+    assert_eq!(count(&root, "p.narrative.lead[lang='en']"), 1);
+    let lead = text(&root, "p.narrative.lead");
+    assert!(lead.contains("about 23.77%"), "{lead}");
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();

@@ -22,15 +22,22 @@ pub struct NarrativeProps {
 pub fn narrative(p: &NarrativeProps) -> Html {
     let app = use_app();
     let v = &app;
+    // Sentences in the dataset's own language word their numbers in it too, when the interface
+    // speaks it: "more than 21%" inside an English sentence, not "plus de 21 %".
+    let num_lang = p
+        .lang
+        .as_deref()
+        .and_then(crate::model::narrative::interface_language)
+        .unwrap_or(v.lang);
     let on_select = p.on_select.clone();
     let segment = |s: &Segment| match s {
         Segment::Text(t) => html! { {t.clone()} },
         Segment::Quantity(id) => match app.model.quantity(id) {
             Some(q) => {
-                let shown = show(&app.model, q, v.units, v.lang);
+                let shown = show(&app.model, q, v.units, num_lang);
                 html! {
                     <FigureLink id={id.clone()} class="num-link" on_select={on_select.clone()}>
-                        {numfmt::shown(&shown, v.lang, v.number_style)}
+                        {numfmt::shown(&shown, num_lang, v.number_style)}
                     </FigureLink>
                 }
             }

@@ -158,13 +158,8 @@ pub fn overview(p: &OverviewProps) -> Html {
         })
         .collect();
     // The lead sentences' language when they fall back to the dataset's own.
-    let narrative_lang = story
-        .narrative
-        .value
-        .first()
-        .and_then(|t| t.pick(v.lang))
-        .filter(|p| p.fallback)
-        .map(|p| AttrValue::from(p.tag.to_string()));
+    let narrative_lang =
+        narrative::fallback_tag(&story.narrative.value, v.lang).map(AttrValue::from);
     html! {
         <>
             if let Some(from) = app.model.migrated_from {
@@ -190,6 +185,7 @@ pub fn overview(p: &OverviewProps) -> Html {
                 <div class="charts">
                     { for charts.into_iter().map(|spec| html! {
                         <ChartPanel narrative={narrative::sentences(&app.model, &spec.key, v.lang)}
+                            narrative_lang={narrative::chart_fallback_tag(&app.model, &spec.key, v.lang).map(AttrValue::from)}
                             spec={std::rc::Rc::new(spec)} lang={v.lang} dark={p.dark}
                             selected={p.selected.clone()} on_select={on_select.clone()} />
                     }) }

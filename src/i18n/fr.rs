@@ -30,7 +30,9 @@ pub const LANGUAGE: Language = Language {
         less_than: "moins de",
         at_most: "au plus",
         bound: |word, n| format!("{word} {n}"),
-        unit_space: "\u{a0}",
+        // A plain space: the digits are already held together by narrow no-break spaces, and a
+        // long value must still wrap before its unit in a narrow card.
+        unit_space: " ",
         percent_space: "\u{202f}",
         parenthetical: |what, aside| format!("{what} ({aside})"),
         sentence_gap: " ",
