@@ -394,6 +394,16 @@ proptest! {
         }
         let by_schema = check(&v);
         let by_app = serde_json::from_value::<Dataset>(v.clone());
+        // Which languages a dataset declares and which keys its texts may then use ties values
+        // across the document, which JSON Schema cannot say: the schema checks each tag's
+        // shape, the app the rest (`tests/model_languages.rs`).
+        if by_schema.is_ok()
+            && by_app
+                .as_ref()
+                .is_err_and(|e| e.to_string().starts_with("language at "))
+        {
+            return Ok(());
+        }
         prop_assert_eq!(
             by_schema.is_ok(),
             by_app.is_ok(),

@@ -110,11 +110,11 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
             <ul class="plain findings">
                 { for findings.iter().map(|f| html! {
                     <li class={format!("finding status-{}", f.status.code())}>
-                        <strong>{status_text(f.status, lang)}{": "}</strong>{f.label.get(lang)}
+                        <strong>{status_text(f.status, lang)}{t.colon}</strong>{localized::text(&f.label, lang)}
                         <div>{side_text(model, &f.left, lang, &digits)}{" ⟷ "}{side_text(model, &f.right, lang, &digits)}</div>
-                        if f.gap > 0.0 { <div>{format!("{}: {} {} ({}%)", t.gap, digits(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), Default::default()))}</div> }
+                        if f.gap > 0.0 { <div>{format!("{}{}{} {} ({}{}%)", t.gap, t.colon, digits(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), Default::default()), lang.rules().percent_space)}</div> }
                         if !f.slips.is_empty() {
-                            <div>{t.slip_explains}{":"}</div>
+                            <div>{t.slip_explains}{t.colon.trim_end()}</div>
                             <ul class="slips">{ for f.slips.iter().take(3).map(|sl| html! { <li>{slip_text(model, sl, lang, &digits)}</li> }) }</ul>
                         }
                     </li>
