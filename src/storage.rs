@@ -295,8 +295,8 @@ pub fn save(
     index.retain(|d| d.id != id);
     index.push(StoredDataset {
         id: id.clone(),
-        title_en: model.dataset.case.title.en.clone(),
-        title_zh: model.dataset.case.title.zh.clone(),
+        title_en: model.dataset.case.title.get(Lang::En).to_string(),
+        title_zh: model.dataset.case.title.get(Lang::Zh).to_string(),
         loaded_ms: now_ms,
         newer: false,
     });

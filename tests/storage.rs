@@ -175,7 +175,7 @@ fn a_stored_dataset_and_its_settings_come_back() {
     )
     .unwrap();
     assert_eq!(s.source, Source::Stored);
-    assert_eq!(s.model.dataset.case.title.en, "A modified copy");
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "A modified copy");
     assert_eq!(
         s.model.quantity("tourists_2017").unwrap().value.lo,
         2_800_000.0
@@ -200,7 +200,10 @@ fn anything_wrong_in_storage_gives_a_notice_and_a_clean_start() {
         ),
         // A dataset record cut short by a full disk: no longer valid JSON.
         (
-            Some(encode(Record::Dataset, &EMBEDDED_JSON[..1000])),
+            Some(encode(
+                Record::Dataset,
+                &EMBEDDED_JSON[..EMBEDDED_JSON.floor_char_boundary(1000)],
+            )),
             None,
             vec![Problem::InvalidDataset],
             vec![Record::Dataset],
@@ -517,7 +520,7 @@ fn several_datasets_are_kept_listed_latest_first_and_removed_one_by_one() {
     assert_eq!(ids, [a.clone(), b.clone()]);
     // Opened again, validated like any input.
     let (m, text) = open(&mut store, &b).expect("opens");
-    assert_eq!(m.dataset.case.title.en, "Second");
+    assert_eq!(m.dataset.case.title.get(Lang::En), "Second");
     assert_eq!(text, titled("Second"));
     // Removed: record and index line.
     remove_dataset(&mut store, &a);
@@ -563,7 +566,10 @@ fn todays_single_record_moves_into_the_new_layout() {
     let id = dataset_id(&json);
     // The dataset in use before is still the one shown, now named in the view.
     assert_eq!(s.source, Source::Stored);
-    assert_eq!(s.model.dataset.case.title.en, "Loaded before the upgrade");
+    assert_eq!(
+        s.model.dataset.case.title.get(Lang::En),
+        "Loaded before the upgrade"
+    );
     assert_eq!(s.shown, DatasetRef::Local(id.clone()));
     let view = s.settings.expect("settings kept");
     assert_eq!(
@@ -650,11 +656,11 @@ fn the_address_names_the_dataset_shown() {
         )
         .unwrap();
     let s = plan(&mut store, "").unwrap();
-    assert_eq!(s.model.dataset.case.title.en, "Beta");
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Beta");
     assert_eq!(s.shown, DatasetRef::Local(b.clone()));
     // An address with parameters wins, and names another.
     let s = plan(&mut store, &format!("?ds=local%3A{a}&view=table")).unwrap();
-    assert_eq!(s.model.dataset.case.title.en, "Alpha");
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Alpha");
     assert_eq!(s.shown, DatasetRef::Local(a.clone()));
     // An address without `ds` shows the built-in case.
     let s = plan(&mut store, "?view=table").unwrap();
