@@ -308,7 +308,9 @@ test('a visit to the Chinese page keeps the stored dataset and settings whole; t
   // The Chinese page: the reader's dataset and settings, in Chinese; nothing stored is lost.
   await gotoApp(page, 'zh/');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
-  assert.equal(await name(page), 'A modified copy');
+  // The reader's copy, by its Chinese title (only the English one was changed), and its id.
+  assert.equal(await name(page), '科左后旗：把治沙变成贫困农牧民的收入');
+  assert.match(before, new RegExp(`ds=${encodeURIComponent(new URL(page.url()).searchParams.get('ds')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   assert.equal(await page.locator('#ctl-area').inputValue(), 'mu');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   assert.doesNotMatch(page.url(), /lang=/, 'on /zh/ Chinese is the default, not a parameter');
