@@ -224,3 +224,19 @@ fn every_language_has_its_own_name_and_tags() {
     }
     assert_eq!(Lang::ALL.len(), 3);
 }
+
+#[test]
+fn the_address_and_the_stored_settings_keep_french() {
+    use kezuohou_explorer::state::ViewState;
+    let (view, ignored) = ViewState::from_query("lang=fr", None);
+    assert!(ignored.is_empty());
+    assert_eq!(view.lang, Lang::Fr);
+    // The stored settings are this query string.
+    assert!(view.to_query().contains("lang=fr"), "{}", view.to_query());
+    let (again, _) = ViewState::from_query(&view.to_query(), None);
+    assert_eq!(again.lang, Lang::Fr);
+    // A language the interface does not speak is ignored, not guessed.
+    let (view, ignored) = ViewState::from_query("lang=de", None);
+    assert_eq!(view.lang, Lang::En);
+    assert_eq!(ignored.len(), 1);
+}
