@@ -20,7 +20,13 @@ use std::path::{Path, PathBuf};
 /// 441,635 with it: French adds 16,548 = 4,833 of wasm (its strings and rules) + 11,648 for
 /// `fr/` (the page 6,433, six chart images 5,215) + 73 for the English and Chinese pages' links
 /// to it (less 6 for the boot script's hash).
-pub const GZIP_BUDGET: u64 = 425_100 + 16_550;
+/// Raised again for units, currencies and number words as data (issue 19): 462,323 bytes
+/// measured with them against 441,635 for the same tree without (the languages branch before it
+/// took them in): +20,688, nearly all of it wasm (413,590 gzipped now): the unit and
+/// currency table with the ISO 4217 list, compound-unit parsing and dimension vectors, exchange
+/// rates by currency pair, declared units, and the drafter's lakh/crore, 余/多, hyphen, counted
+/// things and rate words. Issue 23 moves the drafter out of the reader's wasm.
+pub const GZIP_BUDGET: u64 = 425_100 + 16_550 + 21_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSize {
