@@ -42,10 +42,7 @@ fn digits_text(value: f64, lang: Lang, sig: Option<u32>) -> String {
 #[cfg(target_arch = "wasm32")]
 fn new_format(lang: Lang, sig: Option<u32>) -> js_sys::Intl::NumberFormat {
     use wasm_bindgen::JsValue;
-    let locale = match lang {
-        Lang::En => "en-US",
-        Lang::Zh => "zh-CN",
-    };
+    let locale = lang.language().number_locale;
     let locales = js_sys::Array::of1(&JsValue::from_str(locale));
     let options = js_sys::Object::new();
     let (key, n) = match sig {
@@ -57,7 +54,7 @@ fn new_format(lang: Lang, sig: Option<u32>) -> js_sys::Intl::NumberFormat {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn digits_text(value: f64, _lang: Lang, sig: Option<u32>) -> String {
+fn digits_text(value: f64, lang: Lang, sig: Option<u32>) -> String {
     let decimals = match sig {
         Some(d) => crate::model::format::decimals_for(value, d),
         None => REPORTED_DECIMALS as usize,
@@ -66,7 +63,24 @@ fn digits_text(value: f64, _lang: Lang, sig: Option<u32>) -> String {
         Some(d) => crate::model::units::round_significant(value, d),
         None => value,
     };
-    plain_number(v, decimals)
+    in_locale(&plain_number(v, decimals), lang)
+}
+
+/// Plain digits ("1,234.5") with the language's separators ("1 234,5" in French).
+#[cfg(not(target_arch = "wasm32"))]
+fn in_locale(plain: &str, lang: Lang) -> String {
+    let l = lang.language();
+    if (l.group_separator, l.decimal_separator) == (",", ".") {
+        return plain.to_string();
+    }
+    plain
+        .chars()
+        .map(|c| match c {
+            ',' => l.group_separator.to_string(),
+            '.' => l.decimal_separator.to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// Make the first formatter of `lang` ahead of need: the browser loads its locale data then
@@ -99,7 +113,7 @@ pub fn number(value: f64, lang: Lang, sig: Option<u32>, style: NumberStyle) -> S
             } else {
                 // Keep every digit the source printed: 4.45 million = 445 万.
                 let sig = sig.or(Some(12));
-                let sep = if lang == Lang::En { " " } else { "" };
+                let sep = lang.rules().wan_space;
                 format!("{}{sep}{suffix}", digits_text(v, lang, sig))
             }
         }
@@ -115,10 +129,11 @@ pub fn estimate(e: &Estimate, lang: Lang, sig: Option<u32>, style: NumberStyle) 
 /// A shown value with its unit: "more than 21 %".
 pub fn shown(s: &Shown, lang: Lang, style: NumberStyle) -> String {
     let n = estimate(&s.value, lang, s.digits, style);
-    let sep = match (lang, s.unit.as_str()) {
-        (_, "%") => "",
-        (Lang::Zh, _) => " ",
-        (Lang::En, _) => " ",
+    let r = lang.rules();
+    let sep = if s.unit == "%" {
+        r.percent_space
+    } else {
+        r.unit_space
     };
     format!("{n}{sep}{}", s.unit)
 }

@@ -24,18 +24,19 @@ pub struct Page {
     pub images: Vec<(String, String)>,
 }
 
-/// The folder, relative to the site's root, of each language's page: the English page is the
-/// site's `index.html`, the Chinese one `zh/index.html` (a static host serves `zh/` without any
-/// rewrite rule, and each page links the other).
-pub fn folder(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "",
-        Lang::Zh => "zh/",
+/// The folder, relative to the site's root, of each language's page: the default language's page
+/// is the site's `index.html`, every other one `<code>/index.html` (`zh/`, `fr/`: a static host
+/// serves them without any rewrite rule, and each page links the others).
+pub fn folder(lang: Lang) -> String {
+    if lang == Lang::default() {
+        String::new()
+    } else {
+        format!("{}/", lang.code())
     }
 }
 
 /// The address of `to`'s page relative to `from`'s: up out of `from`'s folder, then into `to`'s
-/// (`zh/` from the English page, `../` from the Chinese one).
+/// (`zh/` from the English page, `../` from the Chinese one, `../fr/` from it to the French one).
 pub fn link(from: Lang, to: Lang) -> String {
     if from == to {
         return "./".to_string();
@@ -97,7 +98,7 @@ pub fn render(lang: Lang) -> Result<Page, String> {
 /// `<noscript>` note) with `page` written in: the page's language, title and description (also
 /// as Open Graph tags for link previews), the
 /// rendered body, and for readers without JavaScript a note on what needs it (which replaces the
-/// template's, and links the page in the other language) and `noscript.css` beside the main
+/// template's, and links the page in every other language) and `noscript.css` beside the main
 /// stylesheet, with its integrity.
 pub fn fill(template: &str, page: &Page) -> Result<String, String> {
     use lol_html::html_content::ContentType;
@@ -105,35 +106,46 @@ pub fn fill(template: &str, page: &Page) -> Result<String, String> {
     use std::cell::Cell;
 
     let t = tr(page.lang);
-    let other = match page.lang {
-        Lang::En => Lang::Zh,
-        Lang::Zh => Lang::En,
-    };
-    let other_lang = other.html_tag();
-    let og_locale = |lang: Lang| match lang {
-        Lang::En => "en_US",
-        Lang::Zh => "zh_CN",
-    };
-    // Link previews (Open Graph): the case's title and intro, the page's locale and the other.
+    let others: Vec<Lang> = Lang::ALL.into_iter().filter(|l| *l != page.lang).collect();
+    // Link previews (Open Graph): the case's title and intro, the page's locale and the others.
     let attr = |s: &str| html_escape::encode_double_quoted_attribute(s).into_owned();
+    let alternates: String = others
+        .iter()
+        .map(|l| {
+            format!(
+                "<meta property=\"og:locale:alternate\" content=\"{}\" />",
+                l.language().og_locale
+            )
+        })
+        .collect();
     let preview = format!(
         "<meta property=\"og:type\" content=\"website\" />\
          <meta property=\"og:title\" content=\"{}\" />\
          <meta property=\"og:description\" content=\"{}\" />\
-         <meta property=\"og:locale\" content=\"{}\" />\
-         <meta property=\"og:locale:alternate\" content=\"{}\" />",
+         <meta property=\"og:locale\" content=\"{}\" />{alternates}",
         attr(&page.title),
         attr(&page.description),
-        og_locale(page.lang),
-        og_locale(other),
+        page.lang.language().og_locale,
     );
-    let other = link(page.lang, other);
     let sheet_integrity = integrity(NOSCRIPT_CSS.as_bytes());
+    // Each other language's page, by its name in itself.
+    let links: Vec<String> = others
+        .iter()
+        .map(|l| {
+            format!(
+                "<a href=\"{}\" lang=\"{}\" hreflang=\"{}\">{}</a>",
+                attr(&link(page.lang, *l)),
+                l.html_tag(),
+                l.html_tag(),
+                html_escape::encode_text(l.language().name)
+            )
+        })
+        .collect();
     let note = format!(
-        "<noscript><p class=\"static-copy\">{} <a href=\"{}\" lang=\"{other_lang}\">{}</a></p></noscript>",
+        "<noscript><p class=\"static-copy\">{} {} {}</p></noscript>",
         html_escape::encode_text(t.static_copy),
-        html_escape::encode_double_quoted_attribute(&other),
-        html_escape::encode_text(t.other_language_page)
+        html_escape::encode_text(t.other_language_page),
+        links.join(t.list_separator)
     );
     let (app_found, sheet_found) = (Cell::new(false), Cell::new(false));
     let html = rewrite_str(

@@ -165,9 +165,11 @@ pub struct StoredDataset {
 
 impl StoredDataset {
     pub fn title(&self, lang: Lang) -> &str {
-        let (first, other) = match lang {
-            Lang::En => (&self.title_en, &self.title_zh),
-            Lang::Zh => (&self.title_zh, &self.title_en),
+        // The index keeps the English and the Chinese title; another language shows the first.
+        let (first, other) = if lang.code() == "zh" {
+            (&self.title_zh, &self.title_en)
+        } else {
+            (&self.title_en, &self.title_zh)
         };
         if first.is_empty() {
             other

@@ -204,7 +204,18 @@ impl ViewState {
     /// Read a query string (with or without the leading `?`). Unknown keys and bad values are
     /// left at their defaults and reported back, never fatal.
     pub fn from_query(query: &str, model: Option<&Model>) -> (ViewState, Vec<Ignored>) {
-        let mut s = ViewState::default();
+        ViewState::from_query_on(query, model, Lang::default())
+    }
+
+    /// [`ViewState::from_query`] on a page in `page`'s language (`/zh/`): the language is the
+    /// page's unless the query names another. The address decides the language, never a
+    /// stored setting.
+    pub fn from_query_on(
+        query: &str,
+        model: Option<&Model>,
+        page: Lang,
+    ) -> (ViewState, Vec<Ignored>) {
+        let mut s = ViewState::prerendered(page);
         let mut ignored = Vec::new();
         let query = query.strip_prefix('?').unwrap_or(query);
         for pair in query.split('&').filter(|p| !p.is_empty()) {
@@ -312,9 +323,15 @@ impl ViewState {
     /// The query string for this state; defaults are left out so links stay short, and an id
     /// too long for an address is left out (see [`ViewState::linkable`]).
     pub fn to_query(&self) -> String {
+        self.to_query_on(Lang::default())
+    }
+
+    /// The query string on a page in `page`'s language: the language is written only when it
+    /// is not the page's.
+    pub fn to_query_on(&self, page: Lang) -> String {
         let linkable = self.linkable();
         let this = &linkable;
-        let d = ViewState::default();
+        let d = ViewState::prerendered(page);
         let mut parts: Vec<(&str, String)> = Vec::new();
         if this.dataset != d.dataset {
             parts.push(("ds", this.dataset.code()));

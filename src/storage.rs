@@ -18,7 +18,7 @@
 //! visit starting from the built-in case. A dataset record from a newer format version is kept
 //! (the reader may go back to that version): the notice says so and offers to remove it.
 
-use crate::model::{DatasetError, Model, EMBEDDED_JSON};
+use crate::model::{DatasetError, Lang, Model, EMBEDDED_JSON};
 use crate::state::{DatasetRef, Ignored, Source, ViewState};
 use std::rc::Rc;
 
@@ -45,24 +45,32 @@ pub fn parse_settings(stored: &str, model: &Model) -> Result<ViewState, Problem>
 
 /// The settings record's payload for this view, when it reads back as the view the address bar
 /// shows ([`ViewState::linkable`]); `None` when it would not: such a record would be refused at
-/// the next visit or restore something else.
+/// the next visit or restore something else. The language is not kept: the address decides it
+/// (`/zh/` is Chinese), so a visit to another language's page leaves the settings whole.
 pub fn settings_payload(view: &ViewState, model: &Model) -> Option<String> {
-    let query = view.to_query();
-    let (back, ignored) = ViewState::from_query(&query, Some(model));
+    let query = view.to_query_on(view.lang);
+    let (back, ignored) = ViewState::from_query_on(&query, Some(model), view.lang);
     (ignored.is_empty() && back == view.linkable()).then_some(query)
 }
 
-/// The view a visit starts with: the address bar wins when it has parameters, the stored
-/// settings apply when it has none.
+/// The view a visit starts with on a page in `page`'s language: the address bar wins when it
+/// has parameters, the stored settings apply when it has none, in the page's language.
 pub fn choose_view(
     url_query: &str,
     stored: Option<&ViewState>,
     model: &Model,
+    page: Lang,
 ) -> (ViewState, Vec<Ignored>) {
     let query = url_query.strip_prefix('?').unwrap_or(url_query);
     match stored {
-        Some(view) if query.is_empty() => (view.clone(), Vec::new()),
-        _ => ViewState::from_query(url_query, Some(model)),
+        Some(view) if query.is_empty() => (
+            ViewState {
+                lang: page,
+                ..view.clone()
+            },
+            Vec::new(),
+        ),
+        _ => ViewState::from_query_on(url_query, Some(model), page),
     }
 }
 
@@ -287,8 +295,8 @@ pub fn save(
     index.retain(|d| d.id != id);
     index.push(StoredDataset {
         id: id.clone(),
-        title_en: model.dataset.case.title.en.clone(),
-        title_zh: model.dataset.case.title.zh.clone(),
+        title_en: model.dataset.case.title.get(Lang::En).to_string(),
+        title_zh: model.dataset.case.title.get(Lang::Zh).to_string(),
         loaded_ms: now_ms,
         newer: false,
     });

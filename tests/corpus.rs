@@ -8,6 +8,7 @@
 //! regenerate the table with `UPDATE_CORPUS=1 cargo test --test corpus` and read the diff.
 
 use kezuohou_explorer::input::text_from_bytes;
+use kezuohou_explorer::model::Lang;
 use kezuohou_explorer::model::{DatasetError, ErrorKind, Model, MAX_DATASET_BYTES};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -121,9 +122,14 @@ fn the_valid_corpus_files_load() {
     }
     // Text is kept exactly as written, markup and all: it is only ever rendered as text.
     let m = Model::from_json(&read(&dir().join("valid/hostile.json"))).unwrap();
-    assert!(m.dataset.case.title.en.starts_with("<img src=x onerror="));
+    assert!(m
+        .dataset
+        .case
+        .title
+        .get(Lang::En)
+        .starts_with("<img src=x onerror="));
     assert_eq!(
-        m.dataset.figures[0].label.en,
+        m.dataset.figures[0].label.get(Lang::En),
         "<script>window.__pwned=1</script>"
     );
 }

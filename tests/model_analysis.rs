@@ -3,7 +3,7 @@
 
 use kezuohou_explorer::model::narrative::{overview, sentences, told, Segment};
 use kezuohou_explorer::model::presentation::{parse_template, Template};
-use kezuohou_explorer::model::{Lang, Model, EMBEDDED_JSON};
+use kezuohou_explorer::model::{Lang, Localized, Model, EMBEDDED_JSON};
 
 fn model() -> Model {
     Model::embedded().expect("embedded dataset is valid")
@@ -104,13 +104,20 @@ fn sentences_with_a_missing_quantity_are_dropped_and_consistent_data_is_not_flag
     let parse = |s: &str| parse_template(s).expect("template");
     let templates = [
         Template {
-            en: parse("Visits: {tourists_2017}, income: {tourism_income_2017}."),
-            zh: parse("{tourists_2017}"),
+            texts: Localized::new([
+                (
+                    "en",
+                    parse("Visits: {tourists_2017}, income: {tourism_income_2017}."),
+                ),
+                ("zh", parse("{tourists_2017}")),
+            ]),
             when: None,
         },
         Template {
-            en: parse("Visits: {tourists_2017}."),
-            zh: parse("{tourists_2017}"),
+            texts: Localized::new([
+                ("en", parse("Visits: {tourists_2017}.")),
+                ("zh", parse("{tourists_2017}")),
+            ]),
             when: None,
         },
     ];

@@ -5,6 +5,7 @@
 //!
 //! The source text is a copy in `tests/fixtures/` so that no test reads outside the project.
 
+use kezuohou_explorer::model::Lang;
 use kezuohou_explorer::model::{
     Figure, FigureKind, Model, Period, Qualifier, Scale, Unit, EMBEDDED_JSON,
 };
@@ -746,16 +747,22 @@ fn the_embedded_json_is_the_data_file() {
         kezuohou_explorer::model::FORMAT_VERSION
     );
     assert_eq!(m.dataset.case.id, "case-2.11-kezuohou");
-    assert!(m.dataset.case.citation.en.contains("Case Study 2.11"));
+    assert!(m
+        .dataset
+        .case
+        .citation
+        .get(Lang::En)
+        .contains("Case Study 2.11"));
     // Labels come in both languages.
     for f in &m.dataset.figures {
         assert!(
-            !f.label.en.trim().is_empty() && !f.label.zh.trim().is_empty(),
+            !f.label.get(Lang::En).trim().is_empty() && !f.label.get(Lang::Zh).trim().is_empty(),
             "{}",
             f.id
         );
         assert!(
-            !f.source.note.en.trim().is_empty() && !f.source.note.zh.trim().is_empty(),
+            !f.source.note.get(Lang::En).trim().is_empty()
+                && !f.source.note.get(Lang::Zh).trim().is_empty(),
             "{}",
             f.id
         );

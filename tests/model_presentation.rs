@@ -73,8 +73,8 @@ fn a_format_1_file_is_migrated_with_its_presentation_proposed() {
         assert_eq!(by, Provenance::Proposed);
     }
     // Title from the case, intro from the first paragraph after the title line.
-    assert_eq!(s.title.value.en, "A small test case");
-    assert_eq!(s.intro.value.en, "Gives the figures.");
+    assert_eq!(s.title.value.get(Lang::En), "A small test case");
+    assert_eq!(s.intro.value.get(Lang::En), "Gives the figures.");
     // Reported figures, channel first; the context figure is not a headline.
     assert_eq!(s.headlines.value, ["treated_area", "income", "cover_rate"]);
     // One chart per kind and period; the area chart draws the area it lies within.
@@ -179,7 +179,7 @@ fn members_left_out_are_proposed_and_the_rest_kept() {
     assert_eq!(m.migrated_from, Some(2));
     let s = &m.story;
     assert_eq!(
-        (s.intro.by, s.intro.value.en.as_str()),
+        (s.intro.by, s.intro.value.get(Lang::En)),
         (Provenance::Declared, "Our own words.")
     );
     assert_eq!(s.headlines.value, ["cover_rate"]);

@@ -4,7 +4,7 @@
 //! range) and the ratio of a tension.
 
 use kezuohou_explorer::model::{
-    range_verdict, Estimate, Model, RangeVerdict, ReferenceFinding, SlipKind, Status,
+    range_verdict, Estimate, Lang, Model, RangeVerdict, ReferenceFinding, SlipKind, Status,
     TensionFinding, Unit,
 };
 use serde_json::{json, Value};
@@ -291,7 +291,7 @@ fn a_tension_shows_its_ratio() {
     let r = x.ratio.expect("computable");
     assert!(close(r.lo, 1200.0 / 11_615.0, 1e-12), "{r:?}");
     assert!(close(r.hi, 1200.0 / 11_385.0, 1e-12), "{r:?}");
-    assert_eq!(x.meaning.zh, "含义");
+    assert_eq!(x.meaning.get(Lang::Zh), "含义");
     assert!(x.involves("region_area"));
     // No verdict: nothing is flagged, and the consistency findings are those without it.
     assert_eq!(m.findings.len(), 1);

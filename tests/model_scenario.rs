@@ -6,7 +6,7 @@ use kezuohou_explorer::model::presentation::{parse_template, Segment};
 use kezuohou_explorer::model::scenario::{
     find_input, holds, parse_input, reading_value, run, scenarios, InputProblem, Run, ScenarioSpec,
 };
-use kezuohou_explorer::model::{ErrorKind, Model, EMBEDDED_JSON};
+use kezuohou_explorer::model::{ErrorKind, Lang, Model, EMBEDDED_JSON};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -286,7 +286,7 @@ fn templates_split_into_text_and_references() {
     let m = model();
     for s in scenarios(&m) {
         for a in &s.assumptions {
-            for t in [&a.en, &a.zh] {
+            for (_, t) in a.text.iter() {
                 for p in pieces(t).expect("valid") {
                     if let Segment::Quantity(id) = p {
                         assert!(m.quantity(&id).is_some(), "{id}");
@@ -518,7 +518,7 @@ fn another_case_declares_its_own_scenario() {
     // `{{` stays a brace, `{region_area}` names the region.
     let a = &spec(&m, "more_treated").assumptions[0];
     assert_eq!(
-        pieces(&a.en).expect("valid")[1..],
+        pieces(a.text.get(Lang::En)).expect("valid")[1..],
         [
             quantity("region_area"),
             Segment::Text("); {braces} stay.".into())

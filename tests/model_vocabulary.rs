@@ -37,6 +37,9 @@ fn compound_codes_are_read_from_the_rows() {
     let u = Unit::parse("CNY/ha/a").expect("yuan per hectare per year");
     assert_eq!(u.symbol(Lang::En), "yuan per ha per year");
     assert_eq!(u.symbol(Lang::Zh), "元/公顷·年");
+    // French is a column of the table and a rule of its language file.
+    let wage = Unit::parse("CNY/{person}/a").unwrap();
+    assert_eq!(wage.symbol(Lang::Fr), "yuans par personne par an");
     assert_eq!(
         u.money_term().map(|(c, e)| (c.code().to_string(), e)),
         Some(("CNY".into(), 1))

@@ -35,8 +35,18 @@ fn the_default_view_is_rendered_with_its_figures_and_chart_images() {
         let page = render(lang).expect("renders");
         let title = m.story.title.value.get(lang);
         assert!(
-            page.body.contains(&format!("<h1>{title}</h1>")),
+            page.body.contains(&format!("<h1>{title}</h1>"))
+                || page
+                    .body
+                    .contains(&format!("<h1><span lang=\"en\">{title}</span>")),
             "{lang:?}: title"
+        );
+        // The case is written in English and Chinese: the French page says its texts are in
+        // English and marks them.
+        assert_eq!(
+            page.body.contains("id=\"language-fallback\""),
+            lang == Lang::Fr,
+            "{lang:?}"
         );
         assert!(page.title.starts_with(title));
         // Hydration markers: the browser takes this page over instead of rendering it again.
@@ -112,7 +122,13 @@ fn filling_a_built_page_writes_language_title_body_and_notes() {
         note < html.find("<div id=\"app\"").unwrap(),
         "the note comes first"
     );
-    assert!(html.contains("<a href=\"../\" lang=\"en\">English version</a>"));
+    // Every other language's page, by its name in itself, with its tag.
+    assert!(
+        html.contains("<a href=\"../\" lang=\"en\" hreflang=\"en\">English</a>"),
+        "{html}"
+    );
+    assert!(html.contains("<a href=\"../fr/\" lang=\"fr\" hreflang=\"fr\">Français</a>"));
+    assert!(html.contains("<meta property=\"og:locale:alternate\" content=\"fr_FR\" />"));
     let sheet = format!(
         "integrity=\"sha384-x\"/><noscript><link rel=\"stylesheet\" href=\"/sub/noscript.css\" \
          integrity=\"{}\" /></noscript>",
@@ -123,7 +139,14 @@ fn filling_a_built_page_writes_language_title_body_and_notes() {
         "noscript.css beside the main stylesheet, with its integrity: {html}"
     );
     let en = fill(TEMPLATE, &render(Lang::En).expect("renders")).expect("fills");
-    assert!(en.contains("<a href=\"zh/\" lang=\"zh-CN\">"), "{en}");
+    assert!(en.contains("<a href=\"zh/\" lang=\"zh-CN\""), "{en}");
+    assert!(en.contains("<a href=\"fr/\" lang=\"fr\""), "{en}");
+    let fr = fill(TEMPLATE, &render(Lang::Fr).expect("renders")).expect("fills");
+    assert!(fr.contains("<html lang=\"fr\""), "{fr}");
+    assert!(
+        fr.contains("Vue d’ensemble"),
+        "the French page is in French"
+    );
 }
 
 #[test]
@@ -133,6 +156,8 @@ fn pages_link_each_other_through_their_folders() {
     assert_eq!(link(Lang::Zh, Lang::En), "../");
     assert_eq!(link(Lang::Zh, Lang::Zh), "./");
     assert_eq!(link(Lang::En, Lang::En), "./");
+    assert_eq!(folder(Lang::Fr), "fr/");
+    assert_eq!(link(Lang::Fr, Lang::Zh), "../zh/");
 }
 
 #[test]

@@ -216,9 +216,13 @@ fn the_schema_refuses_what_the_app_refuses() {
             Box::new(|v| v["paragraphs"][1]["n"] = json!(1.5)),
         ),
         (
-            "text in one language",
+            "a text keyed by something that is not a language tag",
+            Box::new(|v| v["case"]["title"]["en_GB"] = json!("Title")),
+        ),
+        (
+            "case without its languages",
             Box::new(|v| {
-                v["case"]["title"].as_object_mut().unwrap().remove("zh");
+                v["case"].as_object_mut().unwrap().remove("languages");
             }),
         ),
     ];
@@ -393,6 +397,16 @@ proptest! {
         }
         let by_schema = check(&v);
         let by_app = serde_json::from_value::<Dataset>(v.clone());
+        // Which languages a dataset declares and which keys its texts may then use ties values
+        // across the document, which JSON Schema cannot say: the schema checks each tag's
+        // shape, the app the rest (`tests/model_languages.rs`).
+        if by_schema.is_ok()
+            && by_app
+                .as_ref()
+                .is_err_and(|e| e.to_string().starts_with("language at "))
+        {
+            return Ok(());
+        }
         prop_assert_eq!(
             by_schema.is_ok(),
             by_app.is_ok(),

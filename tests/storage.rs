@@ -4,7 +4,7 @@
 //! reducer. Stored data is never trusted: whatever is wrong with it gives a notice and a clean
 //! start from the built-in case.
 
-use kezuohou_explorer::model::{Model, EMBEDDED_JSON};
+use kezuohou_explorer::model::{Lang, Model, EMBEDDED_JSON};
 use kezuohou_explorer::state::{Action, AppState, DatasetRef, Source, View, ViewState};
 use kezuohou_explorer::storage::{
     choose_view, dataset_id, dataset_key, decode, encode, list, open, parse_settings, plan,
@@ -113,16 +113,48 @@ fn the_address_bar_wins_when_it_has_parameters() {
         view: View::Trail,
         ..Default::default()
     };
-    let (v, ignored) = choose_view("", Some(&stored), &m);
+    let (v, ignored) = choose_view("", Some(&stored), &m, Lang::En);
     assert_eq!((v.view, ignored.len()), (View::Trail, 0));
-    let (v, _) = choose_view("?", Some(&stored), &m);
+    let (v, _) = choose_view("?", Some(&stored), &m, Lang::En);
     assert_eq!(v.view, View::Trail);
-    let (v, _) = choose_view("?view=table", Some(&stored), &m);
+    let (v, _) = choose_view("?view=table", Some(&stored), &m, Lang::En);
     assert_eq!(v.view, View::Table);
-    let (v, ignored) = choose_view("?view=nope", Some(&stored), &m);
+    let (v, ignored) = choose_view("?view=nope", Some(&stored), &m, Lang::En);
     assert_eq!((v.view, ignored.len()), (View::Overview, 1));
-    let (v, _) = choose_view("", None, &m);
+    let (v, _) = choose_view("", None, &m, Lang::En);
     assert_eq!(v, ViewState::default());
+}
+
+#[test]
+fn the_address_decides_the_language_and_a_visit_to_zh_keeps_the_stored_settings_whole() {
+    let m = embedded();
+    // Stored on `/`: a dataset of the reader's, mu, dark, the table.
+    let (stored, _) =
+        ViewState::from_query("?ds=local:abc&view=table&area=mu&theme=dark", Some(&m));
+    // `/zh/` with no query: the settings apply, in Chinese.
+    let (v, ignored) = choose_view("", Some(&stored), &m, Lang::Zh);
+    assert!(ignored.is_empty());
+    assert_eq!(
+        v,
+        ViewState {
+            lang: Lang::Zh,
+            ..stored.clone()
+        }
+    );
+    // What is stored again from there holds no language: `/` opens in English next time.
+    let payload = settings_payload(&v, &m).expect("storable");
+    assert_eq!(payload, "?ds=local%3Aabc&view=table&area=mu&theme=dark");
+    let back = parse_settings(&encode(Record::Settings, &payload), &m).expect("reads back");
+    let (next, _) = choose_view("", Some(&back), &m, Lang::En);
+    assert_eq!(
+        (next.lang, next.units, next.theme),
+        (Lang::En, stored.units, stored.theme)
+    );
+    // `/zh/?lang=en` is English, and the address written there keeps saying so.
+    let (v, _) = choose_view("?lang=en", Some(&stored), &m, Lang::Zh);
+    assert_eq!(v.lang, Lang::En);
+    assert_eq!(v.to_query_on(Lang::Zh), "?lang=en");
+    assert_eq!(ViewState::prerendered(Lang::Zh).to_query_on(Lang::Zh), "");
 }
 
 #[test]
@@ -143,7 +175,7 @@ fn a_stored_dataset_and_its_settings_come_back() {
     )
     .unwrap();
     assert_eq!(s.source, Source::Stored);
-    assert_eq!(s.model.dataset.case.title.en, "A modified copy");
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "A modified copy");
     assert_eq!(
         s.model.quantity("tourists_2017").unwrap().value.lo,
         2_800_000.0
@@ -168,7 +200,10 @@ fn anything_wrong_in_storage_gives_a_notice_and_a_clean_start() {
         ),
         // A dataset record cut short by a full disk: no longer valid JSON.
         (
-            Some(encode(Record::Dataset, &EMBEDDED_JSON[..1000])),
+            Some(encode(
+                Record::Dataset,
+                &EMBEDDED_JSON[..EMBEDDED_JSON.floor_char_boundary(1000)],
+            )),
             None,
             vec![Problem::InvalidDataset],
             vec![Record::Dataset],
@@ -485,7 +520,7 @@ fn several_datasets_are_kept_listed_latest_first_and_removed_one_by_one() {
     assert_eq!(ids, [a.clone(), b.clone()]);
     // Opened again, validated like any input.
     let (m, text) = open(&mut store, &b).expect("opens");
-    assert_eq!(m.dataset.case.title.en, "Second");
+    assert_eq!(m.dataset.case.title.get(Lang::En), "Second");
     assert_eq!(text, titled("Second"));
     // Removed: record and index line.
     remove_dataset(&mut store, &a);
@@ -531,7 +566,10 @@ fn todays_single_record_moves_into_the_new_layout() {
     let id = dataset_id(&json);
     // The dataset in use before is still the one shown, now named in the view.
     assert_eq!(s.source, Source::Stored);
-    assert_eq!(s.model.dataset.case.title.en, "Loaded before the upgrade");
+    assert_eq!(
+        s.model.dataset.case.title.get(Lang::En),
+        "Loaded before the upgrade"
+    );
     assert_eq!(s.shown, DatasetRef::Local(id.clone()));
     let view = s.settings.expect("settings kept");
     assert_eq!(
@@ -618,11 +656,11 @@ fn the_address_names_the_dataset_shown() {
         )
         .unwrap();
     let s = plan(&mut store, "").unwrap();
-    assert_eq!(s.model.dataset.case.title.en, "Beta");
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Beta");
     assert_eq!(s.shown, DatasetRef::Local(b.clone()));
     // An address with parameters wins, and names another.
     let s = plan(&mut store, &format!("?ds=local%3A{a}&view=table")).unwrap();
-    assert_eq!(s.model.dataset.case.title.en, "Alpha");
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Alpha");
     assert_eq!(s.shown, DatasetRef::Local(a.clone()));
     // An address without `ds` shows the built-in case.
     let s = plan(&mut store, "?view=table").unwrap();

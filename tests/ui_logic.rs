@@ -463,8 +463,8 @@ fn csv_export_neutralises_formulas_and_keeps_numbers() {
         .map(|(i, h)| {
             let mut f = base.clone();
             f.id = format!("-{i}");
-            f.label.en = h.to_string();
-            f.source.note.en = h.to_string();
+            f.label.set("en", h.to_string());
+            f.source.note.set("en", h.to_string());
             f.source.quote = Some(h.to_string());
             f.value = -0.5;
             f.unit = "percentage_point".into();
@@ -500,8 +500,8 @@ proptest! {
     fn csv_export_reads_back(label in "[a-z,\"\n\r 森林;']{0,30}", note in ".{0,30}") {
         let m = model();
         let mut f = m.figure("forest_guards").expect("figure").clone();
-        f.label.en = label.clone();
-        f.source.note.en = note.clone();
+        f.label.set("en", label.clone());
+        f.source.note.set("en", note.clone());
         let text = kezuohou_explorer::model::export::figures_csv(&m, &[&f], Lang::En).expect("csv");
         let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
         let headers = r.headers().expect("headers").clone();
@@ -625,8 +625,8 @@ fn the_search_looks_in_every_field_but_never_across_two() {
     let in_names = |w: &str| {
         m.quantities.iter().any(|q| {
             q.id.to_ascii_lowercase().contains(w)
-                || q.label.en.to_ascii_lowercase().contains(w)
-                || q.label.zh.to_ascii_lowercase().contains(w)
+                || q.label.get(Lang::En).to_ascii_lowercase().contains(w)
+                || q.label.get(Lang::Zh).to_ascii_lowercase().contains(w)
         })
     };
     let (word, quoted): (String, Vec<String>) = m
@@ -658,6 +658,10 @@ fn the_search_looks_in_every_field_but_never_across_two() {
     assert_eq!(search(&word.to_ascii_uppercase()), quoted, "{word}");
     // The end of one field and the start of the next are not one text.
     let q = &m.quantities[0];
-    let across = format!("{}\u{0}{}", &q.id[q.id.len() - 2..], &q.label.en[..2]);
+    let across = format!(
+        "{}\u{0}{}",
+        &q.id[q.id.len() - 2..],
+        &q.label.get(Lang::En)[..2]
+    );
     assert!(search(&across).is_empty());
 }

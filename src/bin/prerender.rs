@@ -1,6 +1,6 @@
 //! `cargo run --bin prerender -- DIR`: write the prerendered pages into a built site in DIR
 //! (Trunk's staging directory; `xtask harden` runs this from Trunk's post_build hook):
-//! `index.html` in English, `zh/index.html` in Chinese, each with its chart images under
+//! `index.html` in English, `zh/index.html` in Chinese, `fr/index.html` in French, each with its chart images under
 //! `charts/`, and `noscript.css`. A page already prerendered is left as it is.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -54,8 +54,9 @@ fn run() -> Result<String, String> {
         }
     }
     Ok(format!(
-        "{}: pages in English and Chinese, {images} chart images",
-        dir.display()
+        "{}: pages in {}, {images} chart images",
+        dir.display(),
+        Lang::CODES.join(", ")
     ))
 }
 

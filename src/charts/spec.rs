@@ -60,10 +60,7 @@ fn title(plan: &ChartPlan, lang: Lang) -> String {
                 Group::Shares => t.chart_group_shares,
                 Group::Counts => t.chart_group_counts,
             };
-            match lang {
-                Lang::En => format!("{what} ({})", period_text(period.as_ref(), lang)),
-                Lang::Zh => format!("{what}（{}）", period_text(period.as_ref(), lang)),
-            }
+            (lang.rules().parenthetical)(what, &period_text(period.as_ref(), lang))
         }
     }
 }
@@ -147,56 +144,24 @@ fn build(
 
 /// One paragraph saying what the chart shows, bounds in words and flagged bars named.
 fn describe(title: &str, panels: &[Panel], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let r = lang.rules();
     let items: Vec<String> = panels
         .iter()
         .flat_map(|p| p.bars.iter())
         .map(|b| {
             let flag = match b.status {
-                Some(Status::Contradicts) => {
-                    if zh {
-                        "（一致性检查发现矛盾）"
-                    } else {
-                        " (contradicted by a consistency check)"
-                    }
-                }
-                Some(Status::Implausible) => {
-                    if zh {
-                        "（与公开参考数据相比不合常理）"
-                    } else {
-                        " (implausible against a published reference)"
-                    }
-                }
-                Some(Status::Doubtful) => {
-                    if zh {
-                        "（一致性检查存疑）"
-                    } else {
-                        " (doubtful in a consistency check)"
-                    }
-                }
+                Some(Status::Contradicts) => r.flag_contradicts,
+                Some(Status::Implausible) => r.flag_implausible,
+                Some(Status::Doubtful) => r.flag_doubtful,
                 Some(Status::Holds) | None => "",
             };
-            if zh {
-                format!("{}为{}（{}）{}", b.label, b.text, b.period, flag)
-            } else {
-                format!("{}: {} ({}){}", b.label, b.text, b.period, flag)
-            }
+            (r.bar_item)(&b.label, &b.text, &b.period, flag)
         })
         .collect();
     let bounded = panels
         .iter()
         .flat_map(|p| p.bars.iter())
         .any(|b| !matches!(b.value.shape(), Shape::Point(_)));
-    let bound_note = match (bounded, zh) {
-        (true, false) => {
-            " Bars ending in an arrow are lower bounds; hatched bars are upper bounds."
-        }
-        (true, true) => "末端带箭头的条形表示下限，斜线条形表示上限。",
-        (false, _) => "",
-    };
-    if zh {
-        format!("{title}。{}。{bound_note}", items.join("；"))
-    } else {
-        format!("{title}. {}.{bound_note}", items.join("; "))
-    }
+    let bound_note = if bounded { r.bounds_note } else { "" };
+    (r.chart_description)(title, &items, bound_note)
 }

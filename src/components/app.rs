@@ -33,6 +33,9 @@ pub struct Boot {
     pub query: String,
     /// Whether the system prefers a dark scheme (later changes arrive through an effect).
     pub system_dark: bool,
+    /// The language of the page's address (`/zh/` is Chinese): the view's language unless the
+    /// query names another. Never taken from stored settings.
+    pub page: Lang,
     /// The language of the page prerendered at build time (`src/prerender.rs`) that the first
     /// render takes over, if it does: it must produce the same elements, so charts start as
     /// their prerendered images.
@@ -42,25 +45,15 @@ pub struct Boot {
 impl Boot {
     /// Read the browser: storage, address and colour scheme.
     pub fn from_browser() -> Boot {
-        let mut query = browser::location_search();
+        let query = browser::location_search();
+        // A page prerendered in one language (`zh/index.html`) is an address in that language.
         let page = browser::prerendered_lang();
-        // A page prerendered in one language (`zh/index.html`) is an address in that language,
-        // as `?lang=zh` would be, unless the address names another.
-        if let Some(lang) = page {
-            let (asked, _) = ViewState::from_query(&query, None);
-            if asked.lang == Lang::default() && lang != Lang::default() {
-                let own = ViewState::prerendered(lang).to_query();
-                query = match query.strip_prefix('?').filter(|q| !q.is_empty()) {
-                    Some(rest) => format!("{own}&{rest}"),
-                    None => own,
-                };
-            }
-        }
         let start = storage::plan(&mut storage::web::LocalStore, &query);
         let mut boot = Boot {
             start,
             query,
             system_dark: browser::prefers_dark(),
+            page: page.unwrap_or_default(),
             hydrating: None,
         };
         boot.hydrating = page.filter(|&lang| boot.shows_prerendered(lang));
@@ -69,11 +62,12 @@ impl Boot {
 
     /// What the build prerenders: the embedded dataset's default view in `lang`, nothing stored.
     pub fn prerendered(lang: Lang) -> Boot {
-        let query = ViewState::prerendered(lang).to_query();
+        let query = String::new();
         Boot {
             start: storage::plan(&mut crate::record::MemoryStore::default(), &query),
             query,
             system_dark: false,
+            page: lang,
             hydrating: Some(lang),
         }
     }
@@ -86,7 +80,8 @@ impl Boot {
         if !s.problems.is_empty() || s.shown != DatasetRef::Builtin {
             return false;
         }
-        let (view, ignored) = storage::choose_view(&self.query, s.settings.as_ref(), &s.model);
+        let (view, ignored) =
+            storage::choose_view(&self.query, s.settings.as_ref(), &s.model, self.page);
         ignored.is_empty() && view == ViewState::prerendered(lang)
     }
 }
@@ -127,7 +122,7 @@ pub fn app(p: &AppProps) -> Html {
             <Explorer model={s.model.clone()} source={s.source.clone()} text={s.text.clone()}
                 settings={s.settings.clone()} problems={s.problems.clone()}
                 dataset={s.shown.clone()} datasets={s.datasets.clone()}
-                query={p.boot.query.clone()} system_dark={p.boot.system_dark} />
+                query={p.boot.query.clone()} system_dark={p.boot.system_dark} page={p.boot.page} />
         },
         Err(errors) => html! { <DatasetErrors errors={errors.clone()} /> },
     };
@@ -184,6 +179,9 @@ pub struct ExplorerProps {
     /// Whether the system prefers a dark scheme at start-up.
     #[prop_or_else(browser::prefers_dark)]
     pub system_dark: bool,
+    /// The language of the page's address (see `Boot::page`).
+    #[prop_or_default]
+    pub page: Lang,
     /// The dataset `model` is, as the URL names it (a link may name one this browser lacks).
     #[prop_or_default]
     pub dataset: DatasetRef,
@@ -253,8 +251,9 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         let query = p.query.clone();
         let dataset = p.dataset.clone();
         let datasets = p.datasets.clone();
+        let page = p.page;
         use_reducer(move || {
-            let (mut view, ignored) = storage::choose_view(&query, settings.as_ref(), &model);
+            let (mut view, ignored) = storage::choose_view(&query, settings.as_ref(), &model, page);
             view.dataset = dataset;
             let mut s = AppState::new(model, view, ignored);
             s.source = source;
@@ -280,10 +279,11 @@ pub fn explorer(p: &ExplorerProps) -> Html {
     // The address before the current what-if typing began, while it lasts.
     let typing_from = use_mut_ref(|| None::<String>);
     let handle = state.clone();
+    let page = p.page;
     use_effect_with(
         (state.view.clone(), state.persist, state.commits),
         move |(view, persist, commits)| {
-            let query = view.to_query();
+            let query = view.to_query_on(page);
             let shown = browser::location_search();
             let prev = last.borrow().clone();
             let end_typing = || {
@@ -353,7 +353,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                         }
                     }
                     let model = current_model.borrow().clone();
-                    let (view, ignored) = ViewState::from_query(&query, Some(&model));
+                    let (view, ignored) = ViewState::from_query_on(&query, Some(&model), page);
                     state.dispatch(Action::Restore(view, ignored));
                 })
             });

@@ -1,4 +1,5 @@
 use super::badges::{KindBadge, StatusBadge};
+use super::localized;
 use super::use_app::use_app;
 use crate::model::display::show;
 use crate::model::format::period_text;
@@ -30,7 +31,7 @@ pub fn card(p: &CardProps) -> Html {
         <li class={classes!("card", selected.then_some("selected"))}>
             <button type="button" class="card-button" data-figure={q.id.clone()} {onclick}
                 aria-pressed={selected.to_string()}>
-                <span class="card-label">{q.label.get(v.lang)}</span>
+                <span class="card-label">{localized::text(&q.label, v.lang)}</span>
                 <span class="card-value">{numfmt::shown(&shown, v.lang, v.number_style)}</span>
                 <span class="card-period">{period_text(q.period.as_ref(), v.lang)}</span>
                 <span class="card-badges">

@@ -1,4 +1,5 @@
 use super::figure_link::FigureLink;
+use super::localized;
 use super::paged::Paged;
 use super::use_app::use_app;
 use crate::i18n::tr;
@@ -90,10 +91,10 @@ pub fn channels(p: &ChannelsProps) -> Html {
         html! {
             <li class={classes!("channel-node", selected.then_some("selected"))} data-channel={c.id.clone()}>
                 <button type="button" class="channel-button" aria-pressed={selected.to_string()} {onclick}>
-                    <strong>{c.label.get(lang)}</strong>
+                    <strong>{localized::text(&c.label, lang)}</strong>
                     if selected { <span class="badge">{t.selected_channel}</span> }
                 </button>
-                <p>{c.summary.get(lang)}{format!(" ({} {})", t.paragraph_long, c.paragraph)}</p>
+                <p>{localized::text(&c.summary, lang)}{format!(" ({} {})", t.paragraph_long, c.paragraph)}</p>
                 <details>
                     <summary>{format!("{} · {}", t.figures_here, figures.len())}</summary>
                     <Paged id={format!("channel-{}-figures", c.id)} total={figures.len()} render={figure_list} {lang} />

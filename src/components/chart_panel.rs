@@ -44,6 +44,9 @@ pub struct ChartPanelProps {
     /// Generated sentences about the chart, numbers linked.
     #[prop_or_default]
     pub narrative: Vec<crate::model::narrative::Sentence>,
+    /// The sentences' language when they fall back to the dataset's own.
+    #[prop_or_default]
+    pub narrative_lang: Option<AttrValue>,
 }
 
 /// How far off screen (CSS pixels) a chart still counts as seen: redrawn at once.
@@ -293,7 +296,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key.clone()}>
             <figcaption><h3>{p.spec.title.clone()}</h3></figcaption>
             if let Some(note) = &p.spec.note { <p class="chart-note">{note.clone()}</p> }
-            if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} on_select={p.on_select.clone()} /> }
+            if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} lang={p.narrative_lang.clone()} on_select={p.on_select.clone()} /> }
             <div class="canvas-wrap" ref={wrap}>
                 if *pictured {
                     <img class="chart-static" src={image::path(&key)}

@@ -154,7 +154,7 @@ pub fn controls(p: &ControlsProps) -> Html {
             </button>
             <div id="settings-panel" class="settings-panel">
                 <LabelledSelect id="ctl-lang" label={t.language} value={v.lang.code()}
-                    options={vec![o("en", "English"), o("zh", "简体中文")]}
+                    options={Lang::ALL.iter().map(|l| o(l.code(), l.language().name)).collect::<Vec<_>>()}
                     onchange={send(&p.on_lang, Lang::parse)} />
                 { family_selects }
                 if currencies.len() > 1 {

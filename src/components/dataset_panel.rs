@@ -40,6 +40,7 @@ pub fn kind_label(kind: &ErrorKind, t: &Strings) -> &'static str {
         ErrorKind::InvalidId => t.kind_invalid_id,
         ErrorKind::BadUnit => t.kind_bad_unit,
         ErrorKind::TooMany => t.kind_too_many,
+        ErrorKind::Language => t.kind_language,
     }
 }
 
@@ -237,6 +238,7 @@ fn error_list(errors: &[DatasetError], t: &Strings) -> Html {
             | ErrorKind::WrongInputCount
             | ErrorKind::BadPeriod
             | ErrorKind::TooLong
+            | ErrorKind::Language
             | ErrorKind::InvalidId => String::new(),
         };
         html! {

@@ -1,6 +1,7 @@
 use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
 use super::figure_link::FigureLink;
+use super::localized;
 use super::quality::{reference_card, tension_card};
 use super::use_app::use_app;
 use crate::i18n::tr;
@@ -63,7 +64,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
                 <dt>{t.as_reported}</dt>
                 <dd>{as_printed(model, f, lang)}</dd>
                 if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
-                <dt>{t.team_note}</dt><dd>{f.source.note.get(lang)}</dd>
+                <dt>{t.team_note}</dt><dd>{localized::text(&f.source.note, lang)}</dd>
                 if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
                 if let Some(r) = &f.repeats { <dt>{t.repeats}</dt><dd><FigureLink id={r.to_string()} on_select={on_select.clone()} /></dd> }
             </>
@@ -87,7 +88,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
     html! {
         <aside class="detail" aria-labelledby="detail-title" {onkeydown}>
             <div class="detail-head">
-                <h2 id="detail-title" tabindex="-1">{q.label.get(lang)}</h2>
+                <h2 id="detail-title" tabindex="-1">{localized::marked(&q.label, lang)}</h2>
                 <button type="button" class="close" onclick={close} aria-label={t.close}>{"×"}</button>
             </div>
             <p class="detail-value">{numfmt::shown(&s, lang, v.number_style)}</p>
@@ -98,7 +99,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
                 { for formula }
                 if let Some(p) = paragraph {
                     <dt>{t.source}</dt>
-                    <dd>{format!("{} {} — {}: ", t.paragraph_long, p.n, p.title.get(lang))}{p.summary.get(lang)}</dd>
+                    <dd>{format!("{} {} — {}: ", t.paragraph_long, p.n, p.title.get(lang))}{localized::text(&p.summary, lang)}</dd>
                 }
             </dl>
             if !used_by.is_empty() {
@@ -111,11 +112,11 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
             <ul class="plain findings">
                 { for findings.iter().map(|f| html! {
                     <li class={format!("finding status-{}", f.status.code())}>
-                        <strong>{status_text(f.status, lang)}{": "}</strong>{f.label.get(lang)}
+                        <strong>{status_text(f.status, lang)}{t.colon}</strong>{localized::text(&f.label, lang)}
                         <div>{side_text(model, &f.left, lang, &digits)}{" ⟷ "}{side_text(model, &f.right, lang, &digits)}</div>
-                        if f.gap > 0.0 { <div>{format!("{}: {} {} ({}%)", t.gap, digits(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), Default::default()))}</div> }
+                        if f.gap > 0.0 { <div>{format!("{}{}{} {} ({}{}%)", t.gap, t.colon, digits(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), Default::default()), lang.rules().percent_space)}</div> }
                         if !f.slips.is_empty() {
-                            <div>{t.slip_explains}{":"}</div>
+                            <div>{t.slip_explains}{t.colon.trim_end()}</div>
                             <ul class="slips">{ for f.slips.iter().take(3).map(|sl| html! { <li>{slip_text(model, sl, lang, &digits)}</li> }) }</ul>
                         }
                     </li>

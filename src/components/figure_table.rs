@@ -1,5 +1,6 @@
 use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
+use super::localized;
 use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::display::show;
@@ -131,8 +132,9 @@ pub fn search_text(model: &Model) -> SearchText {
     for (i, q) in model.quantities.iter().enumerate() {
         starts.push(text.len());
         push(&mut text, &q.id);
-        push(&mut text, &q.label.en);
-        push(&mut text, &q.label.zh);
+        for (_, label) in q.label.iter() {
+            push(&mut text, label);
+        }
         if let Some(quote) = figure_of(model, i, q).and_then(|f| f.source.quote.as_deref()) {
             push(&mut text, quote);
         }
@@ -420,7 +422,7 @@ pub fn figure_table(p: &FigureTableProps) -> Html {
             .unwrap_or_default();
         html! {
             <tr class={classes!(selected.then_some("selected"))} data-figure={q.id.clone()}>
-                <th scope="row"><button type="button" class="link" {onclick}>{q.label.get(lang)}</button></th>
+                <th scope="row"><button type="button" class="link" {onclick}>{localized::text(&q.label, lang)}</button></th>
                 <td class="num">{numfmt::estimate(&s.value, lang, s.digits, v.number_style)}</td>
                 <td>{s.unit.clone()}</td>
                 <td>{period_text(q.period.as_ref(), lang)}</td>

@@ -1,3 +1,4 @@
+use super::localized;
 use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::Provenance;
@@ -10,10 +11,10 @@ pub fn footer() -> Html {
     let t = tr(lang);
     html! {
         <footer class="site-footer">
-            <p><strong>{t.footer_source}{": "}</strong>{app.model.dataset.case.citation.get(lang)}</p>
+            <p><strong>{t.footer_source}{": "}</strong>{localized::text(&app.model.dataset.case.citation, lang)}</p>
             // The dataset's own notes, or the general one on context figures.
             if app.model.story.footer.by == Provenance::Declared {
-                { for app.model.story.footer.value.iter().map(|n| html! { <p>{n.get(lang).to_string()}</p> }) }
+                { for app.model.story.footer.value.iter().map(|n| html! { <p>{localized::text(n, lang)}</p> }) }
             } else {
                 <p>{t.footer_context}</p>
             }

@@ -1,3 +1,4 @@
+use super::localized;
 use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::state::{Source, View};
@@ -21,6 +22,7 @@ pub fn header(p: &HeaderProps) -> Html {
     let t = tr(app.lang);
     let place = app.model.dataset.case.place.get(app.lang).to_string();
     let title = app.model.story.title.value.get(app.lang).to_string();
+    let title_shown = localized::marked(&app.model.story.title.value, app.lang);
     // The tab shows the case in use, not the one index.html was written for.
     use_effect_with(format!("{title} — {}", t.app_title), |tab| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -43,7 +45,7 @@ pub fn header(p: &HeaderProps) -> Html {
     html! {
         <header class="site-header">
             <div class="titles">
-                <h1>{title}</h1>
+                <h1>{title_shown}</h1>
                 <p class="subtitle">{place}{" · "}{t.app_subtitle}</p>
             </div>
             <div class="header-tools">

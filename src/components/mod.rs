@@ -17,6 +17,7 @@ mod figure_link;
 mod figure_table;
 mod footer;
 mod header;
+mod localized;
 mod mount;
 mod narrative;
 mod notice;

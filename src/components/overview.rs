@@ -1,10 +1,12 @@
 use super::card::Card;
 use super::chart_panel::ChartPanel;
+use super::localized;
 use super::narrative::Narrative;
 use super::use_app::use_app;
 use crate::charts::spec::all_charts;
 use crate::i18n::{tr, Strings};
-use crate::model::{narrative, Provenance, Story, FORMAT_VERSION};
+use crate::model::text::{language_name, written_in};
+use crate::model::{narrative, Lang, Provenance, Story, FORMAT_VERSION};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -120,6 +122,14 @@ fn quality_summary(
     }
 }
 
+/// "This dataset is not written in French: its texts are shown in English."
+fn not_written_in(model: &crate::model::Model, lang: Lang) -> String {
+    let r = lang.rules();
+    let reader = language_name(lang.code(), lang);
+    let own = language_name(&model.dataset.case.language, lang);
+    (r.not_written_in)(&reader, &own)
+}
+
 #[function_component(Overview)]
 pub fn overview(p: &OverviewProps) -> Html {
     let app = use_app();
@@ -147,6 +157,9 @@ pub fn overview(p: &OverviewProps) -> Html {
                 .is_some_and(|q| p.channel.is_none() || q.channel.as_ref() == p.channel.as_ref())
         })
         .collect();
+    // The lead sentences' language when they fall back to the dataset's own.
+    let narrative_lang =
+        narrative::fallback_tag(&story.narrative.value, v.lang).map(AttrValue::from);
     html! {
         <>
             if let Some(from) = app.model.migrated_from {
@@ -154,13 +167,16 @@ pub fn overview(p: &OverviewProps) -> Html {
                     {format!("{} {from} → {FORMAT_VERSION}", t.format_migrated)}
                 </p>
             }
-            <p class="intro">{story.intro.value.get(v.lang).to_string()}</p>
+            if !written_in(&app.model.dataset.case.languages, v.lang) {
+                <p class="notice-inline" id="language-fallback" role="note">{not_written_in(&app.model, v.lang)}</p>
+            }
+            <p class="intro">{localized::marked(&story.intro.value, v.lang)}</p>
             { provenance(story, t) }
             <section aria-labelledby="headline-title">
                 <h2 id="headline-title">{t.headline}{" "}{proposed_mark(story.headlines.by, t)}</h2>
                 <ul class="cards">{ for ids.into_iter().map(|id| html! { <Card id={id.to_string()} selected={p.selected.as_deref() == Some(id)} on_select={on_select.clone()} /> }) }</ul>
             </section>
-            <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead"
+            <Narrative sentences={narrative::overview(&app.model, v.lang)} class="lead" lang={narrative_lang}
                 on_select={p.on_select.clone()} />
             { quality_summary(&app.model, v.lang, p.on_view.reform(|_| crate::state::View::Quality)) }
             <section aria-labelledby="charts-title">
@@ -169,6 +185,7 @@ pub fn overview(p: &OverviewProps) -> Html {
                 <div class="charts">
                     { for charts.into_iter().map(|spec| html! {
                         <ChartPanel narrative={narrative::sentences(&app.model, &spec.key, v.lang)}
+                            narrative_lang={narrative::chart_fallback_tag(&app.model, &spec.key, v.lang).map(AttrValue::from)}
                             spec={std::rc::Rc::new(spec)} lang={v.lang} dark={p.dark}
                             selected={p.selected.clone()} on_select={on_select.clone()} />
                     }) }

@@ -1,5 +1,6 @@
 use super::badges::{range_text, status_text};
 use super::figure_link::FigureLink;
+use super::localized;
 use super::paged::Paged;
 use super::use_app::use_app;
 use crate::i18n::{tr, Strings};
@@ -81,7 +82,7 @@ fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) ->
     html! {
         <>
             <dt>{tr(lang).gap}</dt>
-            <dd class="gap">{format!("{} {} ({pct}%)", num(gap), unit.symbol(lang))}</dd>
+            <dd class="gap">{format!("{} {} ({pct}{}%)", num(gap), unit.symbol(lang), lang.rules().percent_space)}</dd>
         </>
     }
 }
@@ -98,7 +99,7 @@ fn slips_and_note(
     html! {
         <>
             if !slips.is_empty() {
-                <p>{intro}{":"}</p>
+                <p>{intro}{tr(lang).colon.trim_end()}</p>
                 <ul class="slips">{ for slips.iter().take(3).map(|s| html! { <li>{slip_text(model, s, lang, num)}</li> }) }</ul>
             }
             if let Some(n) = note { <p class="muted">{n.get(lang)}</p> }
@@ -117,8 +118,8 @@ fn finding_card(
     let pct = |v: f64| numfmt::number(v, lang, Some(3), Default::default());
     html! {
         <li class={classes!("finding-card", format!("status-{}", f.status.code()))} data-relation={f.relation.clone()}>
-            <h4><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{f.label.get(lang)}</h4>
-            <p class="muted">{t.rule}{": "}{rule_name(&f.rule, t)}{format!(" · {} {}%", t.tolerance, pct(f.tolerance_pct))}</p>
+            <h4><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{localized::text(&f.label, lang)}</h4>
+            <p class="muted">{t.rule}{t.colon}{rule_name(&f.rule, t)}{format!(" · {} {}{}%", t.tolerance, pct(f.tolerance_pct), lang.rules().percent_space)}</p>
             <dl>
                 <dt>{t.left_side}</dt><dd>{links(&f.left.ids, on_select)}<div>{side_text(model, &f.left, lang, num)}</div></dd>
                 <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
@@ -181,9 +182,9 @@ pub fn tension_card(
     };
     html! {
         <li class="finding-card tension-card" data-relation={x.relation.clone()}>
-            <h4>{x.label.get(lang)}</h4>
-            <p class="ratio"><span class="sr-only">{t.ratio}{": "}</span><strong>{ratio_text(x, t, lang, num)}</strong></p>
-            <p class="meaning">{x.meaning.get(lang)}</p>
+            <h4>{localized::text(&x.label, lang)}</h4>
+            <p class="ratio"><span class="sr-only">{t.ratio}{t.colon}</span><strong>{ratio_text(x, t, lang, num)}</strong></p>
+            <p class="meaning">{localized::text(&x.meaning, lang)}</p>
             <dl>
                 <dt>{t.formula}</dt>
                 <dd class="formula"><FigureLink id={x.numerator.clone()} class="chip" on_select={on_select.clone()} />{" ÷ "}<FigureLink id={x.denominator.clone()} class="chip" on_select={on_select.clone()} /></dd>

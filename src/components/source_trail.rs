@@ -1,4 +1,5 @@
 use super::figure_link::FigureLink;
+use super::localized;
 use super::paged::Paged;
 use super::use_app::use_app;
 use crate::i18n::tr;
@@ -99,7 +100,7 @@ pub fn source_trail(p: &SourceTrailProps) -> Html {
                 <li class={classes!("paragraph", lit.then_some("highlight"))} id={format!("para-{}", p.n)} data-paragraph={p.n.to_string()}>
                     <h3>{format!("{} {} · {}", t.paragraph_long, p.n, p.title.get(lang))}
                         if lit { <span class="badge">{t.highlighted}</span> }</h3>
-                    <p>{p.summary.get(lang)}</p>
+                    <p>{localized::text(&p.summary, lang)}</p>
                     if !here.figures.is_empty() {
                         <h4>{t.figures_here}</h4>
                         <Paged id={format!("para-{}-figures", p.n)} total={here.figures.len()} render={figures} {lang} />

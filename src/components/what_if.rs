@@ -174,7 +174,7 @@ fn scenario(app: &Shared, p: &WhatIfProps, spec: &ScenarioSpec) -> Html {
             if spec.assumptions.iter().any(|a| holds(model, a)) {
                 <h3>{t.assumptions}</h3>
                 <ul class="assumptions">{ for spec.assumptions.iter().filter(|a| holds(model, a)).map(|a| html! {
-                    <li>{sentence(model, a.get(lang), choice, app)}</li>
+                    <li>{sentence(model, a.text.get(lang), choice, app)}</li>
                 }) }</ul>
             }
         </section>

@@ -1,4 +1,4 @@
-//! Findings in words, both languages. Numbers go through the caller's formatter.
+//! Findings in words, by the reader's language's rules. Numbers go through the caller's formatter.
 
 use super::checks::{Side, Slip, SlipKind};
 use super::format::shape_text;
@@ -30,43 +30,13 @@ pub fn side_text(model: &Model, side: &Side, lang: Lang, num: &dyn Fn(f64) -> St
 }
 
 pub fn slip_name(kind: SlipKind, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let r = lang.rules();
     match kind {
-        SlipKind::PowerOfTen(n) if n.abs() == 4 => {
-            if zh {
-                "万位换算错误（10⁴）".into()
-            } else {
-                "a 万 (10⁴) conversion slip".into()
-            }
-        }
-        SlipKind::PowerOfTen(n) if n.abs() == 8 => {
-            if zh {
-                "亿位换算错误（10⁸）".into()
-            } else {
-                "a 亿 (10⁸) conversion slip".into()
-            }
-        }
-        SlipKind::PowerOfTen(n) => {
-            if zh {
-                format!("小数点或数量级错位（10^{n}）")
-            } else {
-                format!("a power-of-ten slip (10^{n})")
-            }
-        }
-        SlipKind::MuAsHectares => {
-            if zh {
-                "把亩数当作公顷（应除以 15）".into()
-            } else {
-                "mu printed as hectares (÷15)".into()
-            }
-        }
-        SlipKind::HectaresAsMu => {
-            if zh {
-                "把公顷数当作亩（应乘以 15）".into()
-            } else {
-                "hectares printed as mu (×15)".into()
-            }
-        }
+        SlipKind::PowerOfTen(n) if n.abs() == 4 => r.slip_wan.into(),
+        SlipKind::PowerOfTen(n) if n.abs() == 8 => r.slip_yi.into(),
+        SlipKind::PowerOfTen(n) => (r.slip_power)(n),
+        SlipKind::MuAsHectares => r.slip_mu_as_ha.into(),
+        SlipKind::HectaresAsMu => r.slip_ha_as_mu.into(),
     }
 }
 
@@ -76,17 +46,5 @@ pub fn slip_text(model: &Model, slip: &Slip, lang: Lang, num: &dyn Fn(f64) -> St
     let label = q.map_or(slip.figure.as_str(), |q| q.label.get(lang));
     let unit = q.map_or(String::new(), |q| q.unit.symbol(lang));
     let name = slip_name(slip.kind, lang);
-    if lang == Lang::Zh {
-        format!(
-            "若属{name}，{label}应为 {} {unit}；可消除 {} 项检查中的问题",
-            num(slip.corrected),
-            slip.mends
-        )
-    } else {
-        format!(
-            "{label} would be {} {unit} if this were {name}; that would mend {} finding(s)",
-            num(slip.corrected),
-            slip.mends
-        )
-    }
+    (lang.rules().slip_text)(&name, label, &num(slip.corrected), &unit, slip.mends)
 }

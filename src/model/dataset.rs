@@ -17,17 +17,11 @@ use schemars::JsonSchema;
 pub const FORMAT_VERSION: u32 = 3;
 /// The oldest version still read: older files are migrated (with a notice), never refused for
 /// their age. Version 1 had no `presentation`; versions 1 and 2 wrote units as snake-case codes
-/// (`cny_per_ha`), version 3 as UCUM-style codes (`CNY/ha`) and may declare units of its own.
+/// (`cny_per_ha`; version 3 writes UCUM-style codes, `CNY/ha`, and may declare units of its
+/// own) and had no `case.language` and `case.languages` (read as `"en"` and `["en", "zh"]`).
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
-/// A text in both of the app's languages.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    pub en: String,
-    pub zh: String,
-}
+pub use super::text::{Localized, Picked, Text};
 
 /// A case study as data. Ids (of the case, figures, derived metrics, channels, measures and
 /// relations) are 1 to 64 characters from ASCII letters, digits, `_`, `-`, `.` and `:`: no
@@ -99,6 +93,12 @@ pub struct UnitDeclaration {
 #[serde(deny_unknown_fields)]
 pub struct CaseInfo {
     pub id: String,
+    /// The dataset's own language (a BCP 47 tag, one of `languages`): what a reader sees when a
+    /// text lacks theirs. Format 3; older files are read as `"en"`.
+    pub language: String,
+    /// Every language its texts are written in (BCP 47 tags); a text keyed by another is
+    /// refused. Format 3; older files are read as `["en", "zh"]`.
+    pub languages: Vec<String>,
     pub title: Text,
     pub place: Text,
     /// How to cite the source text.
@@ -475,17 +475,47 @@ impl ChartKind {
     }
 }
 
-/// A sentence in both languages. `{id}` names a figure or derived metric (shown in the reader's
+/// A sentence in the dataset's languages, keyed by tag as a `Text` is, beside an optional
+/// `when`. `{id}` names a figure or derived metric (shown in the reader's
 /// units and linked to its source); `{{` and `}}` are literal braces. A sentence whose quantity
 /// the model lacks, or whose `when` does not hold, is left out.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sentence {
-    pub en: String,
-    pub zh: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Text,
     pub when: Option<Condition>,
+}
+
+/// Written as one object: the language entries, then `when` if any.
+impl Serialize for Sentence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        for (k, v) in self.text.iter() {
+            m.serialize_entry(k, v)?;
+        }
+        if let Some(w) = &self.when {
+            m.serialize_entry("when", w)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl JsonSchema for Sentence {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Sentence".into()
+    }
+
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let when = g.subschema_for::<Condition>();
+        schemars::json_schema!({
+            "description": "A template in each of the dataset's languages, keyed by BCP 47 tag as a text is, and an optional condition `when`.",
+            "type": "object",
+            "properties": { "when": when },
+            "propertyNames": { "pattern": "^([A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*|when)$" },
+            "additionalProperties": { "type": "string" }
+        })
+    }
 }
 
 /// A sentence is told only while a relation's check has one of these outcomes.

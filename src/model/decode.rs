@@ -24,7 +24,10 @@ use super::dataset::{
     ReferenceSource, Relation, Rule, Scale, ScenarioInput, ScenarioSpec, Sentence, SourceRef, Text,
     UnitDeclaration,
 };
+use super::dataset::{Localized, FORMAT_VERSION};
 use super::error::{DatasetError, ErrorKind};
+use super::language_tag::well_formed;
+use super::limits::echo;
 use super::status::Status;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -120,7 +123,10 @@ impl<'de> Deserialize<'de> for Dataset {
 /// The dataset a tree describes, or every structural problem in it (at most
 /// `MAX_STRUCTURE_ERRORS`; never an empty list).
 pub fn decode(node: &Node) -> Result<Dataset, Vec<DatasetError>> {
+    let (own, declared, version) = peek_languages(node);
     let mut r = Reader {
+        own,
+        declared,
         errs: Vec::new(),
         failures: 0,
         quiet: false,
@@ -129,11 +135,125 @@ pub fn decode(node: &Node) -> Result<Dataset, Vec<DatasetError>> {
         up: None,
         seg: Seg::Root,
     };
-    let d = dataset(&mut r, node, &root);
+    let mut d = dataset(&mut r, node, &root);
+    // Checked in a file of this format with a `case` object; a file of another version, or
+    // without a case, is refused for that alone.
+    match version {
+        Version::Older => languages(&mut r, &mut d, true, &root),
+        Version::Current => languages(&mut r, &mut d, false, &root),
+        Version::Other => {}
+    }
     if r.failures == 0 {
         Ok(d)
     } else {
         Err(r.errs)
+    }
+}
+
+/// What a reader expects of a language tag.
+const TAG_EXPECTED: &str =
+    "a well-formed BCP 47 language tag (RFC 5646), such as `en`, `zh-Hans` or `fr-CA`";
+
+/// Which languages rule a file reads under.
+enum Version {
+    /// Format 1 or 2: no language fields, read as `"en"` and `["en", "zh"]`.
+    Older,
+    /// This format, with a `case` object: its language fields are checked.
+    Current,
+    /// No usable version or case (refused for that): keys are only checked for their shape.
+    Other,
+}
+
+/// The languages a dataset declares, looked up before it is read (a text anywhere is checked
+/// against them): the own language, the declared list, and the rules of its version.
+fn peek_languages(node: &Node) -> (String, Vec<String>, Version) {
+    let member = |v: &'_ Node, name: &str| match v {
+        Node::Object(ms) => ms.iter().find(|(k, _)| k == name).map(|(_, x)| x.clone()),
+        _ => None,
+    };
+    let version = match member(node, "format_version") {
+        Some(Node::UInt(v)) => Some(v as f64),
+        Some(Node::Float(v)) => Some(v),
+        _ => None,
+    };
+    if version.is_some_and(|v| v < FORMAT_VERSION as f64) {
+        let declared = vec!["en".to_string(), "zh".to_string()];
+        return ("en".into(), declared, Version::Older);
+    }
+    let case = member(node, "case").unwrap_or(Node::Null);
+    let version = match (version, &case) {
+        (Some(v), Node::Object(_)) if v == FORMAT_VERSION as f64 => Version::Current,
+        _ => Version::Other,
+    };
+    let own = match member(&case, "language") {
+        Some(Node::Str(s)) => s,
+        _ => String::new(),
+    };
+    let declared = match member(&case, "languages") {
+        Some(Node::Array(items)) => items
+            .iter()
+            .filter_map(|x| match x {
+                Node::Str(s) if well_formed(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    (own, declared, version)
+}
+
+/// `case.language` and `case.languages`: filled in for an older file; in format 3 both given,
+/// every tag well-formed and listed once, the own language among the declared ones.
+fn languages(r: &mut Reader, d: &mut Dataset, older: bool, root: &At) {
+    let case = root.key("case");
+    if older {
+        d.case.language = r.own.clone();
+        d.case.languages = r.declared.clone();
+        return;
+    }
+    let (language, languages) = (case.key("language"), case.key("languages"));
+    if d.case.languages.is_empty() {
+        r.fail_as(
+            ErrorKind::Language,
+            &languages,
+            "the dataset's languages, e.g. `[\"en\", \"fr\"]`".into(),
+            "nothing".into(),
+        );
+    }
+    for (i, tag) in d.case.languages.iter().enumerate() {
+        let at = languages.index(i);
+        if !well_formed(tag) {
+            r.fail_as(ErrorKind::Language, &at, TAG_EXPECTED.into(), echo(tag));
+        } else if d.case.languages[..i]
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(tag))
+        {
+            r.fail_as(
+                ErrorKind::Language,
+                &at,
+                "a language listed once".into(),
+                format!("{} again", echo(tag)),
+            );
+        }
+    }
+    let own = &d.case.language;
+    if !well_formed(own) {
+        let found = if own.is_empty() {
+            "nothing".to_string()
+        } else {
+            echo(own)
+        };
+        r.fail_as(ErrorKind::Language, &language, TAG_EXPECTED.into(), found);
+    } else if !d.case.languages.is_empty()
+        && !d.case.languages.iter().any(|t| t.eq_ignore_ascii_case(own))
+    {
+        let declared: Vec<&str> = d.case.languages.iter().map(String::as_str).collect();
+        r.fail_as(
+            ErrorKind::Language,
+            &language,
+            format!("one of the declared languages: {}", one_of(&declared)),
+            echo(own),
+        );
     }
 }
 
@@ -257,6 +377,12 @@ fn one_of(names: &[&str]) -> String {
 pub(super) type Read<T> = fn(&mut Reader, &Node, &At) -> T;
 
 pub(super) struct Reader {
+    /// The dataset's own language and the languages it declares (`case.language`,
+    /// `case.languages`, looked up before reading): a text's entries are checked against them,
+    /// the own one put first. No declared list (a malformed `case`): keys are only checked for
+    /// their shape.
+    own: String,
+    declared: Vec<String>,
     /// The first `MAX_STRUCTURE_ERRORS` problems.
     errs: Vec<DatasetError>,
     /// How many problems were found (also beyond the limit).
@@ -281,18 +407,75 @@ impl Reader {
     }
 
     pub(super) fn fail(&mut self, at: &At, expected: String, found: String) {
+        self.fail_as(ErrorKind::Structure, at, expected, found);
+    }
+
+    fn fail_as(&mut self, kind: ErrorKind, at: &At, expected: String, found: String) {
         if self.quiet {
             return;
         }
         if !self.full() {
-            self.errs.push(DatasetError::new(
-                ErrorKind::Structure,
-                at.render(),
-                expected,
-                found,
-            ));
+            self.errs
+                .push(DatasetError::new(kind, at.render(), expected, found));
         }
         self.failures += 1;
+    }
+
+    /// A language tag used as a key of a text: well-formed and declared by the dataset.
+    fn language_key(&mut self, tag: &str, at: &At) {
+        if !well_formed(tag) {
+            self.fail_as(ErrorKind::Language, at, TAG_EXPECTED.into(), echo(tag));
+        } else if !self.declared.is_empty()
+            && !self.declared.iter().any(|d| d.eq_ignore_ascii_case(tag))
+        {
+            let declared: Vec<&str> = self.declared.iter().map(String::as_str).collect();
+            self.fail_as(
+                ErrorKind::Language,
+                at,
+                format!("a language of `case.languages`: {}", one_of(&declared)),
+                echo(tag),
+            );
+        }
+    }
+
+    /// An object from language tag to a value: each key checked, given once, the dataset's own
+    /// language first. `skip` names a member that is not a language (a sentence's `when`).
+    fn localized<T>(
+        &mut self,
+        v: &Node,
+        at: &At,
+        what: &str,
+        skip: &str,
+        read: Read<T>,
+    ) -> Localized<T> {
+        let Node::Object(members) = v else {
+            self.wrong_type(v, at, what);
+            return Localized::default();
+        };
+        let mut entries: Vec<(String, T)> = Vec::new();
+        for (k, x) in members {
+            if self.full() {
+                break;
+            }
+            if k == skip {
+                continue;
+            }
+            let here = at.key(k);
+            if entries.iter().any(|(e, _)| e.eq_ignore_ascii_case(k)) {
+                self.fail(
+                    &here,
+                    "a language given once".into(),
+                    format!("duplicate field `{k}`"),
+                );
+                continue;
+            }
+            self.language_key(k, &here);
+            entries.push((k.clone(), read(self, x, &here)));
+        }
+        let mut out = Localized::new(entries);
+        let own = self.own.clone();
+        out.own_first(&own);
+        out
     }
 
     pub(super) fn wrong_type(&mut self, v: &Node, at: &At, expected: &str) {
@@ -623,11 +806,9 @@ macro_rules! tagged {
 
 // ------------------------------------------------------------------ the dataset types
 
-record! {
-    pub(super) fn text -> Text "struct Text" {
-        en: req(string),
-        zh: req(string),
-    }
+/// A text: an object from language tag to string.
+pub(super) fn text(r: &mut Reader, v: &Node, at: &At) -> Text {
+    r.localized(v, at, "struct Text", "", string)
 }
 
 record! {
@@ -658,6 +839,8 @@ record! {
 record! {
     fn case_info -> CaseInfo "struct CaseInfo" {
         id: req(string),
+        language: default(string),
+        languages: default(strings),
         title: req(text),
         place: req(text),
         citation: req(text),
@@ -832,12 +1015,17 @@ record! {
     }
 }
 
-record! {
-    pub(super) fn sentence -> Sentence "struct Sentence" {
-        en: req(string),
-        zh: req(string),
-        when: given(condition),
-    }
+/// A sentence: language entries beside an optional `when`.
+pub(super) fn sentence(r: &mut Reader, v: &Node, at: &At) -> Sentence {
+    let text = r.localized(v, at, "struct Sentence", "when", string);
+    let when = match v {
+        Node::Object(members) => members
+            .iter()
+            .find(|(k, _)| k == "when")
+            .map(|(_, w)| condition(r, w, &at.key("when"))),
+        _ => None,
+    };
+    Sentence { text, when }
 }
 
 record! {
@@ -984,19 +1172,13 @@ mod tests {
                         published: s("94.83"),
                         url: Some(s("https://example.org/")),
                     },
-                    note: Text {
-                        en: s("e"),
-                        zh: s("z"),
-                    },
+                    note: Text::en_zh(s("e"), s("z")),
                 },
             },
             Rule::Tension {
                 numerator: s("a"),
                 denominator: s("b"),
-                meaning: Text {
-                    en: s("e"),
-                    zh: s("z"),
-                },
+                meaning: Text::en_zh(s("e"), s("z")),
             },
         ];
         let root = At {
@@ -1004,6 +1186,8 @@ mod tests {
             seg: Seg::Root,
         };
         let mut r = Reader {
+            own: "en".into(),
+            declared: vec!["en".into(), "zh".into()],
             errs: Vec::new(),
             failures: 0,
             quiet: false,
@@ -1035,10 +1219,10 @@ mod tests {
                 "floating point `1.5`",
             ),
             ("case.id", "a string", "integer `3`"),
-            ("case.title.zh", "field `zh`", "nothing"),
+            // A text need not hold every language: `title` has only `en`.
             (
                 "case.place.en",
-                "a field given once",
+                "a language given once",
                 "duplicate field `en`",
             ),
             ("case.citation", "struct Text", "sequence"),
@@ -1075,6 +1259,8 @@ mod tests {
             seg: Seg::Root,
         };
         let mut r = Reader {
+            own: "en".into(),
+            declared: vec!["en".into(), "zh".into()],
             errs: Vec::new(),
             failures: 0,
             quiet: false,
@@ -1155,6 +1341,8 @@ mod tests {
             seg: Seg::Root,
         };
         let mut r = Reader {
+            own: "en".into(),
+            declared: vec!["en".into(), "zh".into()],
             errs: Vec::new(),
             failures: 0,
             quiet: false,

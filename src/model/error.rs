@@ -34,6 +34,9 @@ pub enum ErrorKind {
     BadUnit,
     /// More of something than the page can show (charts, panels, headline cards; `limits.rs`).
     TooMany,
+    /// A language tag that is not well-formed BCP 47, a text in a language the dataset does not
+    /// declare, or an own language outside the declared ones.
+    Language,
 }
 
 impl ErrorKind {
@@ -59,6 +62,7 @@ impl ErrorKind {
             ErrorKind::InvalidId => "invalid_id",
             ErrorKind::BadUnit => "bad_unit",
             ErrorKind::TooMany => "too_many",
+            ErrorKind::Language => "language",
         }
     }
 }

@@ -1,23 +1,45 @@
-//! The languages of the app. Its own module: units, formatting and display all depend on it.
+//! The languages of the interface: a closed set, each member with its file in `src/i18n/`
+//! (strings and wording rules). Adding a language is its file and one line here.
 
 use super::codes::code_table;
+use crate::i18n::Language;
 
-code_table! {
-    /// The two languages of the app.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub enum Lang {
-        #[default]
-        En = "en",
-        Zh = "zh",
-    }
+macro_rules! languages {
+    ($($(#[$m:meta])* $variant:ident = $code:literal => $file:ident,)+) => {
+        code_table! {
+            /// The interface languages, in the order the language switch lists them.
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+            pub enum Lang {
+                $($(#[$m])* $variant = $code,)+
+            }
+        }
+
+        impl Lang {
+            /// The language's strings and wording rules.
+            pub fn language(self) -> &'static Language {
+                match self {
+                    $(Lang::$variant => &crate::i18n::$file::LANGUAGE,)+
+                }
+            }
+        }
+    };
+}
+
+languages! {
+    #[default]
+    En = "en" => en,
+    Zh = "zh" => zh,
+    Fr = "fr" => fr,
 }
 
 impl Lang {
-    /// The language's tag for `<html lang>` (BCP 47): the script matters for Chinese fonts.
+    /// The language's tag for `<html lang>` (BCP 47).
     pub fn html_tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
-        }
+        self.language().html_tag
+    }
+
+    /// The rules of how the language words numbers and sentences.
+    pub fn rules(self) -> &'static crate::i18n::Rules {
+        &self.language().rules
     }
 }

@@ -17,6 +17,7 @@ pub mod extract;
 pub mod format;
 mod json_path;
 mod lang;
+pub mod language_tag;
 pub mod limits;
 mod migrate;
 pub mod narrative;
@@ -24,6 +25,7 @@ pub mod presentation;
 mod rates;
 pub mod scenario;
 pub mod status;
+pub mod text;
 pub mod units;
 mod validate;
 pub mod vocabulary;
@@ -437,23 +439,4 @@ fn statuses(model: &Model) -> HashMap<String, Status> {
         }
     }
     out
-}
-
-impl Text {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
-        }
-    }
-}
-
-impl Sentence {
-    /// The template in one language, as written (`{id}` references not yet parsed).
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
-        }
-    }
 }

@@ -43,3 +43,27 @@ pub fn sentences(model: &Model, chart: &str, lang: Lang) -> Vec<Sentence> {
 pub fn overview(model: &Model, lang: Lang) -> Vec<Sentence> {
     told(model, &model.story.narrative.value, lang)
 }
+
+/// The language of sentences told from `templates` when it is not the reader's (they fall back
+/// to the dataset's own), as a tag for the element's `lang`.
+pub fn fallback_tag(templates: &[Template], lang: Lang) -> Option<String> {
+    templates
+        .first()
+        .and_then(|t| t.pick(lang))
+        .filter(|p| p.fallback)
+        .map(|p| p.tag.to_string())
+}
+
+/// `fallback_tag` of a chart's sentences.
+pub fn chart_fallback_tag(model: &Model, chart: &str, lang: Lang) -> Option<String> {
+    let c = model.story.charts.value.iter().find(|c| c.id == chart)?;
+    fallback_tag(&c.sentences, lang)
+}
+
+/// The interface language a sentence in `tag` is worded in (its numbers' words and digits), if
+/// the interface speaks it.
+pub fn interface_language(tag: &str) -> Option<Lang> {
+    Lang::ALL
+        .into_iter()
+        .find(|l| super::language_tag::names_language(tag, l.code()))
+}

@@ -3,7 +3,8 @@
 //! data. Each member says whether it was declared or proposed, so the page can say so.
 
 use super::dataset::{
-    Chart, ChartKind, Condition, Dataset, FigureKind, Period, Presentation, Rule, Sentence, Text,
+    Chart, ChartKind, Condition, Dataset, FigureKind, Localized, Period, Picked, Presentation,
+    Rule, Sentence, Text,
 };
 use super::error::{DatasetError, ErrorKind};
 use super::limits::{
@@ -36,20 +37,21 @@ pub struct Part<T> {
     pub by: Provenance,
 }
 
-/// A sentence, parsed, in both languages.
+/// A sentence, parsed, in each of its languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Template {
-    pub en: Vec<Segment>,
-    pub zh: Vec<Segment>,
+    pub texts: Localized<Vec<Segment>>,
     pub when: Option<Condition>,
 }
 
 impl Template {
+    /// The sentence in the reader's language, else in the dataset's own.
+    pub fn pick(&self, lang: Lang) -> Option<Picked<'_, Vec<Segment>>> {
+        self.texts.pick(lang)
+    }
+
     pub fn get(&self, lang: Lang) -> &[Segment] {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
-        }
+        self.pick(lang).map_or(&[], |p| p.value.as_slice())
     }
 }
 
@@ -148,9 +150,13 @@ impl Story {
 fn templates(s: &[Sentence]) -> Vec<Template> {
     s.iter()
         .filter_map(|s| {
+            let parsed: Option<Vec<(String, Vec<Segment>)>> = s
+                .text
+                .iter()
+                .map(|(k, t)| Some((k.to_string(), parse_template(t).ok()?)))
+                .collect();
             Some(Template {
-                en: parse_template(&s.en).ok()?,
-                zh: parse_template(&s.zh).ok()?,
+                texts: Localized::new(parsed?),
                 when: s.when.clone(),
             })
         })
@@ -263,7 +269,7 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
         }
     };
     let bound = |errs: &mut Vec<DatasetError>, t: &Text, max: usize, path: &str| {
-        for (s, lang) in [(&t.en, "en"), (&t.zh, "zh")] {
+        for (lang, s) in t.iter() {
             if longer_than(s, max) {
                 errs.push(DatasetError::new(
                     ErrorKind::TooLong,
@@ -276,7 +282,7 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
     };
     let sentences = |errs: &mut Vec<DatasetError>, list: &[Sentence], path: &str| {
         for (i, s) in list.iter().enumerate() {
-            for (text, lang) in [(&s.en, "en"), (&s.zh, "zh")] {
+            for (lang, text) in s.text.iter() {
                 let at = format!("{path}[{i}].{lang}");
                 if longer_than(text, MAX_TEXT_CHARS) {
                     errs.push(DatasetError::new(
@@ -435,7 +441,9 @@ fn propose_intro(d: &Dataset) -> Text {
     let first = |after: Option<u32>| {
         d.paragraphs
             .iter()
-            .filter(|p| after.is_none_or(|a| p.n > a) && !p.summary.en.is_empty())
+            .filter(|p| {
+                after.is_none_or(|a| p.n > a) && p.summary.iter().any(|(_, t)| !t.is_empty())
+            })
             .min_by_key(|p| p.n)
     };
     first(Some(0))
@@ -475,13 +483,10 @@ fn propose_headlines(d: &Dataset) -> Vec<String> {
 /// links it). "Warden work: Marsh restored, 12,500 ha; Reed beds, 3,000 ha." A channel with no
 /// reported figure says nothing; figures of no channel are left to the headline cards.
 fn propose_narrative(d: &Dataset) -> Vec<Template> {
-    // (after the channel, between label and value, between figures, at the end)
-    let words = |lang: Lang| match lang {
-        Lang::En => (": ", ", ", "; ", "."),
-        Lang::Zh => ("：", " ", "；", "。"),
-    };
     let sentence = |lang: Lang, channel: &Text, figures: &[&super::dataset::Figure]| {
-        let (colon, between, sep, end) = words(lang);
+        let r = lang.rules();
+        let (colon, between, sep, end) =
+            (r.lead_colon, r.lead_between, r.lead_separator, r.lead_end);
         let mut out = Vec::new();
         let mut text = format!("{}{colon}", channel.get(lang));
         for (i, f) in figures.iter().enumerate() {
@@ -509,9 +514,11 @@ fn propose_narrative(d: &Dataset) -> Vec<Template> {
                 })
                 .take(MAX_FIGURES_PER_SENTENCE)
                 .collect();
+            // Worded in each interface language: the channel and figure labels fall back alike.
             (!figures.is_empty()).then(|| Template {
-                en: sentence(Lang::En, &c.label, &figures),
-                zh: sentence(Lang::Zh, &c.label, &figures),
+                texts: Localized::new(
+                    Lang::ALL.map(|l| (l.code(), sentence(l, &c.label, &figures))),
+                ),
                 when: None,
             })
         })

@@ -250,7 +250,7 @@ pub(super) fn check(
         }
         for (k, a) in s.assumptions.iter().enumerate() {
             let at = |field: &str| format!("presentation.scenarios[{i}].assumptions[{k}].{field}");
-            for (lang, t) in [("en", &a.en), ("zh", &a.zh)] {
+            for (lang, t) in a.text.iter() {
                 if longer_than(t, MAX_TEXT_CHARS) {
                     push(
                         ErrorKind::TooLong,
@@ -323,7 +323,7 @@ fn own_id<'d>(
 }
 
 fn text_len(t: &Text, max: usize, path: &str, push: &mut Push) {
-    for (lang, s) in [("en", &t.en), ("zh", &t.zh)] {
+    for (lang, s) in t.iter() {
         if longer_than(s, max) {
             push(
                 ErrorKind::TooLong,

@@ -273,15 +273,12 @@ impl Vocabulary {
             if !(fits && fresh) {
                 continue;
             }
-            let names = Lang::ALL
+            let names = u
+                .symbol
                 .iter()
-                .map(|l| {
-                    let symbol = u.symbol.get(*l).to_string();
-                    let per = u
-                        .per
-                        .as_ref()
-                        .map_or(symbol.clone(), |p| p.get(*l).to_string());
-                    (l.code().to_string(), symbol, per)
+                .map(|(tag, symbol)| {
+                    let per = u.per.as_ref().and_then(|p| p.in_tag(tag)).unwrap_or(symbol);
+                    (tag.to_string(), symbol.clone(), per.clone())
                 })
                 .collect();
             declared.push(DeclaredUnit {
@@ -479,7 +476,8 @@ impl Unit {
     /// How the unit is written after a number in `lang`: "yuan per person per year",
     /// "元/人·年". A compound joins its terms' names with the language's words.
     pub fn symbol(&self, lang: Lang) -> String {
-        let (over_first, over_next, times) = per_words(lang);
+        let rules = lang.rules();
+        let (over_first, over_next, times) = (rules.per_first, rules.per_next, rules.unit_times);
         let mut out = String::new();
         let mut denominators = 0;
         for (i, (a, e)) in self.0.terms.iter().enumerate() {
@@ -504,15 +502,6 @@ impl Unit {
         } else {
             out
         }
-    }
-}
-
-/// How a language writes "per" in a compound unit: before the first denominator, before each
-/// further one, and between factors.
-fn per_words(lang: Lang) -> (&'static str, &'static str, &'static str) {
-    match lang {
-        Lang::En => (" per ", " per ", "·"),
-        Lang::Zh => ("/", "·", "·"),
     }
 }
 

@@ -398,8 +398,9 @@ fn text_lengths(d: &Dataset) -> Vec<DatasetError> {
         ));
     }
     fn text(errs: &mut Vec<DatasetError>, t: &Text, max: usize, at: Spot) {
-        bound(errs, &t.en, max, at, "en");
-        bound(errs, &t.zh, max, at, "zh");
+        for (lang, s) in t.iter() {
+            bound(errs, s, max, at, lang);
+        }
     }
     let (label, long) = (MAX_LABEL_CHARS, MAX_TEXT_CHARS);
     let e = &mut Vec::new();

@@ -100,7 +100,7 @@ pub static UNITS: &[UnitRow] = &[
         ["mu", "亩"]),
     row!("km2", AREA, 1e6, Amount, true, [n("en", "km²", "km²"), n("zh", "平方公里", "平方公里")],
         ["km²", "km2", "sq km", "square kilometres", "square kilometers", "平方公里", "平方千米"]),
-    row!("acre", AREA, 4_046.856_422_4, Amount, true, [n("en", "acres", "acre"), n("zh", "英亩", "英亩")],
+    row!("acre", AREA, 4_046.856_422_4, Amount, true, [n("en", "acres", "acre"), n("zh", "英亩", "英亩"), n("fr", "acres", "acre")],
         ["acres", "acre", "英亩"]),
     // Length
     row!("m", LENGTH, 1.0, Amount, true, [n("en", "m", "m"), n("zh", "米", "米")],
@@ -110,7 +110,7 @@ pub static UNITS: &[UnitRow] = &[
     // Volume
     row!("m3", VOLUME, 1.0, Amount, true, [n("en", "m³", "m³"), n("zh", "立方米", "立方米")],
         ["cubic metres", "cubic meters", "m³", "m3", "立方米", "方"]),
-    row!("L", VOLUME, 1e-3, Amount, true, [n("en", "litres", "litre"), n("zh", "升", "升")],
+    row!("L", VOLUME, 1e-3, Amount, true, [n("en", "litres", "litre"), n("zh", "升", "升"), n("fr", "litres", "litre")],
         ["litres", "liters", "litre", "liter", "升"]),
     // Mass
     row!("kg", MASS, 1.0, Amount, true, [n("en", "kg", "kg"), n("zh", "千克", "千克")],
@@ -129,31 +129,31 @@ pub static UNITS: &[UnitRow] = &[
     row!("MW", POWER, 1e6 * WATT, Amount, true, [n("en", "MW", "MW"), n("zh", "兆瓦", "兆瓦")],
         ["mwp", "mw", "megawatts", "megawatt", "兆瓦"]),
     // Time
-    row!("a", TIME, 1.0, Amount, false, [n("en", "years", "year"), n("zh", "年", "年")],
+    row!("a", TIME, 1.0, Amount, false, [n("en", "years", "year"), n("zh", "年", "年"), n("fr", "ans", "an")],
         []),
-    row!("d", TIME, 1.0 / 365.25, Amount, false, [n("en", "days", "day"), n("zh", "天", "天")],
+    row!("d", TIME, 1.0 / 365.25, Amount, false, [n("en", "days", "day"), n("zh", "天", "天"), n("fr", "jours", "jour")],
         []),
     // Shares and changes
     row!("%", NONE, 0.01, Share, false, [n("en", "%", "%"), n("zh", "%", "%")],
         ["%", "％", "percent", "per cent"]),
-    row!("pp", NONE, 0.01, Change, false, [n("en", "pp", "pp"), n("zh", "个百分点", "个百分点")],
+    row!("pp", NONE, 0.01, Change, false, [n("en", "pp", "pp"), n("zh", "个百分点", "个百分点"), n("fr", "points", "point")],
         ["percentage points", "percentage point", "个百分点", "百分点"]),
     // Counts
-    row!("{person}", PEOPLE, 1.0, Amount, false, [n("en", "people", "person"), n("zh", "人", "人")],
+    row!("{person}", PEOPLE, 1.0, Amount, false, [n("en", "people", "person"), n("zh", "人", "人"), n("fr", "personnes", "personne")],
         ["人", "名", "位"]),
     row!("{person-day}", PEOPLE_TIME, 1.0 / 365.25, Amount, false,
-        [n("en", "person-days", "person-day"), n("zh", "人日", "人日")],
+        [n("en", "person-days", "person-day"), n("zh", "人日", "人日"), n("fr", "jours-personnes", "jour-personne")],
         ["person-days", "person days", "mandays", "man-days", "人日", "个工日", "工日"]),
-    row!("{visit}", VISITS, 1.0, Amount, false, [n("en", "visits", "visit"), n("zh", "人次", "人次")],
+    row!("{visit}", VISITS, 1.0, Amount, false, [n("en", "visits", "visit"), n("zh", "人次", "人次"), n("fr", "visites", "visite")],
         ["人次"]),
     row!("{household}", HOUSEHOLDS, 1.0, Amount, false,
-        [n("en", "households", "household"), n("zh", "户", "户")],
+        [n("en", "households", "household"), n("zh", "户", "户"), n("fr", "ménages", "ménage")],
         ["户"]),
-    row!("{head}", ANIMALS, 1.0, Amount, false, [n("en", "head", "head"), n("zh", "头", "头")],
+    row!("{head}", ANIMALS, 1.0, Amount, false, [n("en", "head", "head"), n("zh", "头", "头"), n("fr", "têtes", "tête")],
         ["head", "头", "只"]),
-    row!("{plant}", PLANTS, 1.0, Amount, false, [n("en", "plants", "plant"), n("zh", "株", "株")],
+    row!("{plant}", PLANTS, 1.0, Amount, false, [n("en", "plants", "plant"), n("zh", "株", "株"), n("fr", "plants", "plant")],
         ["plants", "saplings", "seedlings", "trees", "株", "棵"]),
-    row!("{item}", ITEMS, 1.0, Amount, false, [n("en", "items", "item"), n("zh", "个", "个")],
+    row!("{item}", ITEMS, 1.0, Amount, false, [n("en", "items", "item"), n("zh", "个", "个"), n("fr", "unités", "unité")],
         []),
 ];
 
@@ -171,19 +171,19 @@ pub struct CurrencyRow {
 
 #[rustfmt::skip]
 pub static CURRENCIES: &[CurrencyRow] = &[
-    CurrencyRow { code: "CNY", names: &[("en", "yuan", "Yuan (CNY)"), ("zh", "元", "人民币（元）")],
+    CurrencyRow { code: "CNY", names: &[("en", "yuan", "Yuan (CNY)"), ("zh", "元", "人民币（元）"), ("fr", "yuans", "Yuan (CNY)")],
         words: &["yuan", "rmb", "cny", "块钱", "块", "元"], signs: &["rmb", "cny", "¥", "￥"] },
-    CurrencyRow { code: "USD", names: &[("en", "US$", "US dollars (USD)"), ("zh", "美元", "美元")],
+    CurrencyRow { code: "USD", names: &[("en", "US$", "US dollars (USD)"), ("zh", "美元", "美元"), ("fr", "$\u{a0}US", "Dollars américains (USD)")],
         words: &["us dollars", "us dollar", "dollars", "dollar", "usd", "美元"], signs: &["us$", "us $", "usd", "$"] },
-    CurrencyRow { code: "EUR", names: &[("en", "€", "Euros (EUR)"), ("zh", "欧元", "欧元")],
+    CurrencyRow { code: "EUR", names: &[("en", "€", "Euros (EUR)"), ("zh", "欧元", "欧元"), ("fr", "€", "Euros (EUR)")],
         words: &["euros", "euro", "eur", "欧元"], signs: &["€", "eur"] },
-    CurrencyRow { code: "INR", names: &[("en", "₹", "Indian rupees (INR)"), ("zh", "印度卢比", "印度卢比")],
+    CurrencyRow { code: "INR", names: &[("en", "₹", "Indian rupees (INR)"), ("zh", "印度卢比", "印度卢比"), ("fr", "₹", "Roupies indiennes (INR)")],
         words: &["rupees", "inr", "卢比"], signs: &["rs.", "rs", "₹", "inr"] },
-    CurrencyRow { code: "KES", names: &[("en", "KSh", "Kenya shillings (KES)"), ("zh", "肯尼亚先令", "肯尼亚先令")],
+    CurrencyRow { code: "KES", names: &[("en", "KSh", "Kenya shillings (KES)"), ("zh", "肯尼亚先令", "肯尼亚先令"), ("fr", "KSh", "Shillings kényans (KES)")],
         words: &["kenya shillings", "kenyan shillings", "shillings", "kes", "先令"], signs: &["ksh", "kes", "sh"] },
-    CurrencyRow { code: "MXN", names: &[("en", "MX$", "Mexican pesos (MXN)"), ("zh", "墨西哥比索", "墨西哥比索")],
+    CurrencyRow { code: "MXN", names: &[("en", "MX$", "Mexican pesos (MXN)"), ("zh", "墨西哥比索", "墨西哥比索"), ("fr", "MX$", "Pesos mexicains (MXN)")],
         words: &["mexican pesos", "pesos", "mxn", "比索"], signs: &["mx$", "mxn"] },
-    CurrencyRow { code: "PEN", names: &[("en", "S/", "Peruvian soles (PEN)"), ("zh", "秘鲁索尔", "秘鲁索尔")],
+    CurrencyRow { code: "PEN", names: &[("en", "S/", "Peruvian soles (PEN)"), ("zh", "秘鲁索尔", "秘鲁索尔"), ("fr", "S/", "Soles péruviens (PEN)")],
         words: &["soles", "sol", "pen", "索尔"], signs: &["s/", "pen"] },
 ];
 

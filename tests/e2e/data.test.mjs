@@ -292,6 +292,46 @@ test('the loaded dataset and the settings survive a reload; damaged storage star
   assert.deepEqual(pageErrors(page), []);
 });
 
+test('a visit to the Chinese page keeps the stored dataset and settings whole; the address decides the language', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page);
+  await openPanel(page);
+  await dropFile(page, 'modified.json', modified);
+  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
+  await page.selectOption('#ctl-area', 'mu');
+  await page.selectOption('#ctl-theme', 'dark');
+  const stored = () => page.evaluate(() => localStorage.getItem('kezuohou-explorer.settings'));
+  const before = await stored();
+  assert.match(before, /ds=local/);
+  assert.doesNotMatch(before, /lang=/, 'the language is not a stored setting');
+
+  // The Chinese page: the reader's dataset and settings, in Chinese; nothing stored is lost.
+  await gotoApp(page, 'zh/');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  // The reader's copy, by its Chinese title (only the English one was changed), and its id.
+  assert.equal(await name(page), '科左后旗：把治沙变成贫困农牧民的收入');
+  assert.match(before, new RegExp(`ds=${encodeURIComponent(new URL(page.url()).searchParams.get('ds')).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  assert.equal(await page.locator('#ctl-area').inputValue(), 'mu');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.doesNotMatch(page.url(), /lang=/, 'on /zh/ Chinese is the default, not a parameter');
+  assert.equal(await stored(), before);
+
+  // Back on `/`: English, with the same dataset and settings.
+  await gotoApp(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await name(page), 'A modified copy');
+  assert.equal(await page.locator('#ctl-area').inputValue(), 'mu');
+
+  // `/zh/?lang=en` is English and stays so on reload: the address keeps saying it.
+  await gotoApp(page, 'zh/?lang=en');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.match(page.url(), /lang=en/);
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'live');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(pageErrors(page), []);
+});
+
 test('hostile labels and links from a loaded dataset stay inert text', async () => {
   const page = await harness.newPage();
   await gotoApp(page, 'q=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E');

@@ -183,6 +183,8 @@ export function pageErrors(page) {
 /** `?a=1&b=2` from a string ('a=1', '?a=1'), a URLSearchParams or a plain object. */
 function queryString(query) {
   if (query === undefined || query === null || query === '') return '';
+  // A language's page: 'zh/' or 'zh/?view=table', relative to the base.
+  if (typeof query === 'string' && /^[a-z]{2,3}\//.test(query)) return query;
   if (typeof query === 'string') return query.startsWith('?') ? query : `?${query}`;
   const params = query instanceof URLSearchParams ? query : new URLSearchParams(query);
   const text = params.toString();

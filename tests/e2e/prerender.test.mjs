@@ -1,5 +1,5 @@
 // The prerendered pages, end to end on the release build (issue 12):
-// - with JavaScript off, `/` and `/zh/` show the case: title, headline figures, the charts as
+// - with JavaScript off, `/`, `/zh/` and `/fr/` show the case: title, headline figures, the charts as
 //   SVG images, the narrative, the data quality summary and the source, and say which controls
 //   need JavaScript; nothing breaks the Content-Security-Policy; the page as served (scripts
 //   refused) passes axe in both languages and schemes;
@@ -25,6 +25,9 @@ after(async () => {
 
 const dataset = JSON.parse(await readFile(path.join(ROOT, 'data', 'kezuohou.json'), 'utf8'));
 const title = dataset.presentation.title;
+// The case is written in English and Chinese: the French page shows its English title, marked.
+const heading = { en: title.en, zh: title.zh, fr: `${title.en} (en anglais)` };
+const htmlLang = { en: 'en', zh: 'zh-CN', fr: 'fr' };
 
 /** What a reader sees of the case on the page as it is now. */
 function readPage(page) {
@@ -65,13 +68,18 @@ function imageCorner(page) {
   });
 }
 
-for (const [lang, at, other, scheme] of [['en', '', 'zh/', 'light'], ['zh', 'zh/', '../', 'dark']]) {
+// Each page links the others, the first of them in the table's order: en → zh, zh → en, fr → en.
+for (const [lang, at, other, otherLang, scheme] of [
+  ['en', '', 'zh/', 'zh', 'light'],
+  ['zh', 'zh/', '../', 'en', 'dark'],
+  ['fr', 'fr/', '../', 'en', 'light'],
+]) {
   test(`without JavaScript, /${at} shows the case in ${lang}, its charts as images and its source (${scheme})`, async () => {
     const page = await harness.newPage({ javaScriptEnabled: false, colorScheme: scheme });
     await page.goto(new URL(at, harness.baseUrl).toString(), { waitUntil: 'load' });
     const seen = await readPage(page);
-    assert.equal(seen.lang, lang === 'zh' ? 'zh-CN' : 'en');
-    assert.deepEqual(seen.h1, [title[lang]], 'the case title is the page heading');
+    assert.equal(seen.lang, htmlLang[lang]);
+    assert.deepEqual(seen.h1, [heading[lang]], 'the case title is the page heading');
     assert.ok(seen.cards.length >= 4, `headline figures: ${JSON.stringify(seen.cards)}`);
     for (const v of seen.cards) assert.match(v, /\d/, `a headline card shows a number: ${v}`);
     assert.ok(seen.images.length >= 5, `at least five chart images, found ${seen.images.length}`);
@@ -94,7 +102,7 @@ for (const [lang, at, other, scheme] of [['en', '', 'zh/', 'light'], ['zh', 'zh/
     // The other language's page is one link away.
     await page.click('.static-copy a');
     await page.waitForLoadState('load');
-    assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'zh' ? 'en' : 'zh-CN');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), htmlLang[otherLang]);
     // With scripting off, Chromium refuses to fetch the module the page preloads and reports it
     // as blocked: that is the setting at work, not a fault of the page.
     const unexpected = pageErrors(page).filter((e) => !/^request failed: .*\.js \(csp\)$/.test(e));
@@ -105,7 +113,7 @@ for (const [lang, at, other, scheme] of [['en', '', 'zh/', 'light'], ['zh', 'zh/
 
 // Axe needs timers, which a page without JavaScript does not run: the page is checked with its
 // scripts refused instead, which is also what every reader sees before the app takes over.
-for (const [lang, at, scheme] of [['en', '', 'light'], ['zh', 'zh/', 'dark']]) {
+for (const [lang, at, scheme] of [['en', '', 'light'], ['zh', 'zh/', 'dark'], ['fr', 'fr/', 'dark']]) {
   test(`the prerendered /${at} passes axe before the app runs (${lang}, ${scheme})`, async () => {
     const page = await harness.newPage({ colorScheme: scheme });
     await page.route('**/*.{js,wasm}', (route) => route.abort());
@@ -147,7 +155,7 @@ async function live(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-for (const [lang, at, scheme] of [['en', '', 'light'], ['zh', 'zh/', 'dark']]) {
+for (const [lang, at, scheme] of [['en', '', 'light'], ['zh', 'zh/', 'dark'], ['fr', 'fr/', 'light']]) {
   test(`with JavaScript, /${at} is taken over in place (${lang}, ${scheme}): no warning, no layout shift`, async () => {
     const page = await harness.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
     const logged = [];
@@ -167,7 +175,7 @@ for (const [lang, at, scheme] of [['en', '', 'light'], ['zh', 'zh/', 'dark']]) {
     }));
     assert.ok(state.sameH1 && state.sameCard, 'the prerendered elements were kept (hydrated, not replaced)');
     assert.equal(state.prerendered, lang);
-    assert.equal(state.h1, title[lang]);
+    assert.equal(state.h1, heading[lang]);
     const cls = state.shifts.filter((s) => !s.input).reduce((a, s) => a + s.value, 0);
     assert.equal(cls, 0, `layout shift during hydration: ${JSON.stringify(state.shifts)}`);
     assert.deepEqual(logged.filter((l) => /hydrat|mismatch|panic/i.test(l) || l.startsWith('error')), []);
@@ -204,12 +212,51 @@ test('a visit that starts elsewhere renders afresh: another language, another vi
 });
 
 test('the built pages carry the prerender (an empty body fails here)', async () => {
-  for (const at of ['index.html', 'zh/index.html']) {
+  for (const at of ['index.html', 'zh/index.html', 'fr/index.html']) {
     const html = await readFile(path.join(DIST_DIR, at), 'utf8');
     const body = html.slice(html.indexOf('<body'));
-    assert.match(body, /<div id="app" data-prerendered="(en|zh)">\s*<!--/, `${at}: the app's element holds the rendered page`);
+    assert.match(body, /<div id="app" data-prerendered="(en|zh|fr)">\s*<!--/, `${at}: the app's element holds the rendered page`);
     assert.ok((body.match(/<img [^>]*class="chart-static"/g) ?? []).length >= 5, `${at}: chart images`);
     assert.ok(!/ style="/.test(body), `${at}: no style attribute (the policy refuses them)`);
     assert.match(html, /<noscript><link rel="stylesheet" href="[^"]*noscript\.css" integrity="sha384-/, `${at}: noscript.css with SRI`);
   }
+});
+
+test('/fr/ is prerendered in French, hydrates, and its language switch offers the three languages', async () => {
+  const html = await readFile(path.join(DIST_DIR, 'fr', 'index.html'), 'utf8');
+  assert.match(html, /<html lang="fr"/);
+  assert.match(html, /data-prerendered="fr"/);
+  assert.ok(html.includes('Vue d’ensemble'), 'the views are named in French');
+  assert.ok(html.includes('n’est pas rédigé en français'), 'the page says the case is not written in French');
+  // Without JavaScript, the page links both other languages, each by its own name.
+  assert.match(html, /<a href="\.\.\/" lang="en" hreflang="en">English<\/a>/);
+  assert.match(html, /<a href="\.\.\/zh\/" lang="zh-CN" hreflang="zh-CN">简体中文<\/a>/);
+  const page = await harness.newPage({ viewport: { width: 1280, height: 900 } });
+  await watch(page);
+  await page.goto(new URL('fr/', harness.baseUrl).toString(), { waitUntil: 'load' });
+  await live(page);
+  const seen = await page.evaluate(() => ({
+    hydrated: window.__firstH1 !== null && window.__firstH1 === document.querySelector('h1'),
+    lang: document.documentElement.lang,
+    options: [...document.querySelectorAll('#ctl-lang option')].map((o) => [o.value, o.textContent]),
+    chosen: document.querySelector('#ctl-lang').value,
+    tab: document.querySelector('button[data-view="overview"]').textContent,
+    card: document.querySelector('button[data-figure="forest_cover_rate"] .card-value')?.textContent,
+  }));
+  assert.ok(seen.hydrated, 'the French prerender was taken over in place');
+  assert.equal(seen.lang, 'fr');
+  assert.deepEqual(seen.options, [['en', 'English'], ['zh', '简体中文'], ['fr', 'Français']]);
+  assert.equal(seen.chosen, 'fr');
+  assert.equal(seen.tab, 'Vue d’ensemble');
+  assert.equal(seen.card, 'plus de 21\u202f%', 'numbers by Intl.NumberFormat in fr-FR');
+  // The switch goes to Chinese and back; the address says so only while the language is not
+  // the page's own (on /fr/, French needs no parameter).
+  await page.selectOption('#ctl-lang', 'zh');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.match(await page.evaluate(() => location.search), /lang=zh/);
+  await page.selectOption('#ctl-lang', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.doesNotMatch(await page.evaluate(() => location.search), /lang=/);
+  assert.deepEqual(pageErrors(page), []);
+  await page.context().close();
 });

@@ -14,7 +14,19 @@ use std::path::{Path, PathBuf};
 /// 20 KB of wasm) and the props-and-callbacks components (about 7 KB) landed (417,287 at stop
 /// 17). Issue 12 asks for 300,000 and the benchmark's target is 250,000: not met (see README,
 /// "Deploy", for where the bytes go).
-pub const GZIP_BUDGET: u64 = 425_000;
+/// Raised for languages as data (measured against the same tree built without French's file
+/// and its `languages!` line): 425,087 bytes without French (texts as maps of language tags,
+/// each language's rules, the fallback marks: +87 over 425,000, so the base is 425,100) and
+/// 441,635 with it: French adds 16,548 = 4,833 of wasm (its strings and rules) + 11,648 for
+/// `fr/` (the page 6,433, six chart images 5,215) + 73 for the English and Chinese pages' links
+/// to it (less 6 for the boot script's hash).
+/// Raised again for units, currencies and number words as data (issue 19): 462,323 bytes
+/// measured with them against 441,635 for the same tree without (the languages branch before it
+/// took them in): +20,688, nearly all of it wasm (413,590 gzipped now): the unit and
+/// currency table with the ISO 4217 list, compound-unit parsing and dimension vectors, exchange
+/// rates by currency pair, declared units, and the drafter's lakh/crore, 余/多, hyphen, counted
+/// things and rate words. Issue 23 moves the drafter out of the reader's wasm.
+pub const GZIP_BUDGET: u64 = 425_100 + 16_550 + 21_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSize {

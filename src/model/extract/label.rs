@@ -3,6 +3,8 @@
 use super::scan::Found;
 use super::tables as t;
 use super::text::{is_cjk, is_word_char, Src};
+use crate::model::dataset::Text;
+use crate::model::lang::Lang;
 use crate::model::units::Unit;
 
 const MAX_WORDS: usize = 8;
@@ -488,19 +490,28 @@ fn zh_words(s: &str) -> Option<String> {
     (!tail.is_empty()).then_some(tail)
 }
 
-/// A label in its text's language, and a marked copy for the other interface language until
-/// someone writes it there.
-pub fn in_both(label: &str) -> crate::model::dataset::Text {
-    if label.chars().any(is_cjk) {
-        crate::model::dataset::Text {
-            en: format!("{label} [to translate]"),
-            zh: label.to_string(),
-        }
+/// The language a text is written in: Chinese when it holds Chinese characters in its first
+/// 2,000 bytes, else English (the drafter reads these two).
+pub fn language(text: &str) -> Lang {
+    let head = text
+        .char_indices()
+        .take_while(|(k, _)| *k < 2000)
+        .map(|(_, c)| c);
+    if head.filter(|c| is_cjk(*c)).take(8).count() >= 8 {
+        Lang::Zh
     } else {
-        crate::model::dataset::Text {
-            en: label.to_string(),
-            zh: format!("{label}〔待译〕"),
-        }
+        Lang::En
+    }
+}
+
+/// A label in its own language, and a marked copy for the other interface language until
+/// someone writes it there ("森林覆盖率 [to translate]").
+pub fn in_both(label: &str) -> Text {
+    let mark = |l: Lang| format!("{label}{}", crate::i18n::tr(l).draft_to_translate);
+    if label.chars().any(is_cjk) {
+        Text::new([("zh", label.to_string()), ("en", mark(Lang::En))])
+    } else {
+        Text::new([("en", label.to_string()), ("zh", mark(Lang::Zh))])
     }
 }
 

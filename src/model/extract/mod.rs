@@ -76,37 +76,21 @@ impl Doubt {
     ];
 
     pub fn text(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Doubt::UnitFromNoun, Lang::En) => "unit read from the noun counted",
-            (Doubt::UnitFromNoun, Lang::Zh) => "单位由所计名词推断",
-            (Doubt::RateFromWords, Lang::En) => {
-                "rate (per person, per year…) read from nearby words"
-            }
-            (Doubt::RateFromWords, Lang::Zh) => "费率（每人、每年等）由上下文推断",
-            (Doubt::ScaleRewritten, Lang::En) => "scale word kept as a multiple of a known scale",
-            (Doubt::ScaleRewritten, Lang::Zh) => "数量级改写为已知数量级的倍数",
-            (Doubt::MaybeYear, Lang::En) => "a four-digit number: could be a year",
-            (Doubt::MaybeYear, Lang::Zh) => "四位数，可能是年份",
-            (Doubt::PeriodFromTense, Lang::En) => "no date given: the tense is read as the present",
-            (Doubt::PeriodFromTense, Lang::Zh) => "未给出时间：按时态理解为目前",
-            (Doubt::BaselineYear, Lang::En) => "a change over a baseline year, drafted as since",
-            (Doubt::BaselineYear, Lang::Zh) => "相对基期年份的变化，按“以来”起草",
-            (Doubt::StartValue, Lang::En) => "a starting level whose date is not given",
-            (Doubt::StartValue, Lang::Zh) => "起点水平，未给出时间",
-            (Doubt::NoPeriod, Lang::En) => "no time words in the sentence: undated",
-            (Doubt::NoPeriod, Lang::Zh) => "句中没有时间词：未注明时间",
-            (Doubt::Implied, Lang::En) => "no digits: the share is implied by the words",
-            (Doubt::Implied, Lang::Zh) => "没有数字：比例由措辞推断",
-            (Doubt::LabelFromQuote, Lang::En) => "no words to name it: the label is the quote",
-            (Doubt::LabelFromQuote, Lang::Zh) => "无可用名称：以原文数字作标签",
-            (Doubt::LabelGuessed, Lang::En) => "the label is a guess from nearby words",
-            (Doubt::LabelGuessed, Lang::Zh) => "名称由上下文推测",
-            (Doubt::ThisYearUndated, Lang::En) => "this year (the text's date is not stated)",
-            (Doubt::ThisYearUndated, Lang::Zh) => "今年（文中未注明日期）",
-            (Doubt::RecurringAsPresent, Lang::En) => {
-                "a rate per year with no date: read as the present"
-            }
-            (Doubt::RecurringAsPresent, Lang::Zh) => "每年的数额未注明时间：按目前理解",
+        let t = crate::i18n::tr(lang);
+        match self {
+            Doubt::UnitFromNoun => t.doubt_unit_from_noun,
+            Doubt::RateFromWords => t.doubt_rate_from_words,
+            Doubt::ScaleRewritten => t.doubt_scale_rewritten,
+            Doubt::MaybeYear => t.doubt_maybe_year,
+            Doubt::PeriodFromTense => t.doubt_period_from_tense,
+            Doubt::BaselineYear => t.doubt_baseline_year,
+            Doubt::StartValue => t.doubt_start_value,
+            Doubt::NoPeriod => t.doubt_no_period,
+            Doubt::Implied => t.doubt_implied,
+            Doubt::LabelFromQuote => t.doubt_label_from_quote,
+            Doubt::LabelGuessed => t.doubt_label_guessed,
+            Doubt::ThisYearUndated => t.doubt_this_year_undated,
+            Doubt::RecurringAsPresent => t.doubt_recurring_as_present,
         }
     }
 }
@@ -461,10 +445,7 @@ impl Draft {
         let id = format!("context_{}", self.context.len() + 1);
         self.context.push(Figure {
             id: id.clone(),
-            label: Text {
-                en: label.into(),
-                zh: label.into(),
-            },
+            label: Text::en_zh(label, label),
             value,
             scale,
             unit: unit.code().into(),
@@ -475,10 +456,7 @@ impl Draft {
             kind: FigureKind::Context,
             source: SourceRef {
                 paragraph: None,
-                note: Text {
-                    en: "Added by the reader as context.".into(),
-                    zh: "读者添加的背景数据。".into(),
-                },
+                note: Text::en_zh("Added by the reader as context.", "读者添加的背景数据。"),
                 quote: None,
                 external: Some("added by the reader".into()),
             },
@@ -498,10 +476,10 @@ impl Draft {
             self.relations.push(ProposedRelation {
                 relation: Relation {
                     id: format!("r{n}_within"),
-                    label: Text {
-                        en: "The area fits inside the area added as context".into(),
-                        zh: "该面积不超过所加的背景面积".into(),
-                    },
+                    label: Text::en_zh(
+                        "The area fits inside the area added as context",
+                        "该面积不超过所加的背景面积",
+                    ),
                     rule: Rule::FitsWithin {
                         inner,
                         outer: id.clone(),
@@ -579,10 +557,10 @@ impl Draft {
                     kind: FigureKind::Reported,
                     source: SourceRef {
                         paragraph: Some(f.paragraph),
-                        note: Text {
-                            en: note("Drafted from ", "Unsure: ", Lang::En),
-                            zh: note("起草自", "待核：", Lang::Zh),
-                        },
+                        note: Text::en_zh(
+                            note("Drafted from ", "Unsure: ", Lang::En),
+                            note("起草自", "待核：", Lang::Zh),
+                        ),
                         quote: Some(quote(&f.span)),
                         external: None,
                     },
@@ -629,11 +607,8 @@ impl Draft {
                 };
                 Paragraph {
                     n: p.n,
-                    title: Text { en, zh },
-                    summary: Text {
-                        en: summary.clone(),
-                        zh: summary,
-                    },
+                    title: Text::en_zh(en, zh),
+                    summary: Text::en_zh(summary.clone(), summary),
                 }
             })
             .collect();
@@ -642,24 +617,20 @@ impl Draft {
             units: self.declared_units(),
             case: CaseInfo {
                 id: "drafted-case".into(),
-                title: Text {
-                    en: title.clone(),
-                    zh: title,
-                },
+                language: label::language(&self.text).code().into(),
+                languages: vec!["en".into(), "zh".into()],
+                title: Text::en_zh(title.clone(), title),
                 place: match &front.place {
-                    Some(p) => Text {
-                        en: p.clone(),
-                        zh: p.clone(),
-                    },
-                    None => Text {
-                        en: "not stated".into(),
-                        zh: "未说明".into(),
-                    },
+                    Some(p) => Text::en_zh(p.clone(), p.clone()),
+                    None => Text::en_zh(
+                        crate::i18n::tr(Lang::En).draft_place_not_stated,
+                        crate::i18n::tr(Lang::Zh).draft_place_not_stated,
+                    ),
                 },
-                citation: Text {
-                    en: "Drafted from a text; paragraphs numbered from 0 (the title line)".into(),
-                    zh: "由文本起草；段落自 0（标题行）起编号".into(),
-                },
+                citation: Text::en_zh(
+                    "Drafted from a text; paragraphs numbered from 0 (the title line)",
+                    "由文本起草；段落自 0（标题行）起编号",
+                ),
             },
             paragraphs,
             channels: Vec::new(),
@@ -669,10 +640,7 @@ impl Draft {
             relations,
             // Only the intro declared: the explorer proposes the rest from the figures.
             presentation: front.intro.map(|intro| Presentation {
-                intro: Some(Text {
-                    en: intro.clone(),
-                    zh: intro,
-                }),
+                intro: Some(Text::en_zh(intro.clone(), intro)),
                 ..Presentation::default()
             }),
         }
@@ -696,14 +664,8 @@ impl Draft {
                     code: c.code.to_string(),
                     dimension: "items".to_string(),
                     factor: 1.0,
-                    symbol: Text {
-                        en: c.en.0.into(),
-                        zh: c.zh.0.into(),
-                    },
-                    per: Some(Text {
-                        en: c.en.1.into(),
-                        zh: c.zh.1.into(),
-                    }),
+                    symbol: Text::en_zh(c.en.0, c.zh.0),
+                    per: Some(Text::en_zh(c.en.1, c.zh.1)),
                 });
             }
         }

@@ -10,10 +10,7 @@ use crate::model::dataset::{Period, Relation, Rule, Text};
 fn relation(id: String, en: &str, zh: &str, rule: Rule, tolerance: Option<f64>) -> Relation {
     Relation {
         id,
-        label: Text {
-            en: en.into(),
-            zh: zh.into(),
-        },
+        label: Text::en_zh(en, zh),
         rule,
         tolerance_pct: tolerance,
         note: None,

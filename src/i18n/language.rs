@@ -1,0 +1,96 @@
+//! What a language of the interface is: its strings and its wording rules, as one value per
+//! language file (`en.rs`, `zh.rs`, `fr.rs`). Code that words something asks the reader's
+//! `Language` instead of testing which language it is.
+
+use super::strings::Strings;
+
+/// One interface language: names and tags, every string, and how its sentences are put together.
+pub struct Language {
+    /// The language's name in itself, as the language switch lists it ("Français").
+    pub name: &'static str,
+    /// `<html lang>` and `lang` attributes (BCP 47): the script matters for Chinese fonts.
+    pub html_tag: &'static str,
+    /// The locale handed to the browser's `Intl.NumberFormat`.
+    pub number_locale: &'static str,
+    /// How `number_locale` groups digits and marks decimals, for the plain formatter used where
+    /// there is no `Intl` (the prerendered pages): its output must be the browser's, or the page
+    /// shifts when the app takes it over.
+    pub group_separator: &'static str,
+    pub decimal_separator: &'static str,
+    /// Open Graph's `og:locale` (an underscore, not a hyphen).
+    pub og_locale: &'static str,
+    pub strings: Strings,
+    pub rules: Rules,
+}
+
+/// How a language puts words and numbers together.
+pub struct Rules {
+    /// Periods: "2014", "2014年"; "2014–2018"; "since 2014".
+    pub year: fn(i32) -> String,
+    pub year_range: fn(i32, i32) -> String,
+    pub since_year: fn(i32) -> String,
+    pub mixed_periods: &'static str,
+    pub recent_years_undated: &'static str,
+    pub present_undated: &'static str,
+    pub undated: &'static str,
+    /// A scale word as it follows a printed number, space included: " million", "百万".
+    pub thousand: &'static str,
+    pub million: &'static str,
+    pub billion: &'static str,
+    /// Indian scales: 10⁵ and 10⁷.
+    pub lakh: &'static str,
+    pub crore: &'static str,
+    /// Between the digits and 万 / 亿 when numbers are written that way.
+    pub wan_space: &'static str,
+    /// Qualifiers of a printed figure in words.
+    pub exact: &'static str,
+    pub about: &'static str,
+    pub more_than: &'static str,
+    pub at_least: &'static str,
+    pub less_than: &'static str,
+    pub at_most: &'static str,
+    /// A qualifier word and a number in this language's order and spacing: "more than 21".
+    pub bound: fn(&str, &str) -> String,
+    /// A compound unit: before its first denominator, before each further one, between
+    /// factors ("yuan per ha per year", "元/公顷·年").
+    pub per_first: &'static str,
+    pub per_next: &'static str,
+    pub unit_times: &'static str,
+    /// Between a number and its unit, and before a percent sign.
+    pub unit_space: &'static str,
+    pub percent_space: &'static str,
+    /// "Areas (2014)", "面积（2014年）".
+    pub parenthetical: fn(&str, &str) -> String,
+    /// Between two sentences of a paragraph.
+    pub sentence_gap: &'static str,
+    /// A proposed lead sentence: after the channel's name, between a label and its value,
+    /// between figures, at the end.
+    pub lead_colon: &'static str,
+    pub lead_between: &'static str,
+    pub lead_separator: &'static str,
+    pub lead_end: &'static str,
+    /// A chart described in words: each bar (label, value, period, flag), the flags, the note on
+    /// bounds, and the paragraph (title, the bars' items, the note).
+    pub bar_item: fn(&str, &str, &str, &str) -> String,
+    pub flag_contradicts: &'static str,
+    pub flag_implausible: &'static str,
+    pub flag_doubtful: &'static str,
+    pub bounds_note: &'static str,
+    pub chart_description: fn(&str, &[String], &str) -> String,
+    /// Slips that would explain a finding, and the sentence naming one (name, label, the value
+    /// it would have, unit, how many findings it mends).
+    pub slip_wan: &'static str,
+    pub slip_yi: &'static str,
+    pub slip_power: fn(i32) -> String,
+    pub slip_mu_as_ha: &'static str,
+    pub slip_ha_as_mu: &'static str,
+    pub slip_text: fn(&str, &str, &str, &str, usize) -> String,
+    /// A language's name in this language, by its language subtag (`"en"` → "anglais"); `None`
+    /// for one it does not name (then the tag is shown).
+    pub language_name: fn(&str) -> Option<&'static str>,
+    /// The mark beside a dataset text shown in another language than the reader's: "(in English)".
+    pub in_language: fn(&str) -> String,
+    /// The notice of a dataset not written in the reader's language (the reader's language's
+    /// name, the name of the language shown instead).
+    pub not_written_in: fn(&str, &str) -> String,
+}

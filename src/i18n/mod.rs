@@ -1,0 +1,15 @@
+//! The interface languages, one file each: its strings and its wording rules (`Language`). A
+//! language is its file, its `mod` line here and its line in `model/lang.rs`; a string missing
+//! in a file does not compile.
+
+pub mod en;
+pub mod fr;
+pub mod zh;
+
+mod language;
+mod strings;
+mod tr;
+
+pub use language::{Language, Rules};
+pub use strings::Strings;
+pub use tr::tr;
