@@ -208,6 +208,8 @@ test("the drafter's scores from extract_score get a table of their own", () => {
   };
   const md = markdown({ meta: {}, targets: [], extract });
   assert.match(md, /### Drafter: precision and recall/);
-  assert.match(md, /\| `watershed_en` \| 31 \| 32 \| 30 \| 0\.938 \| 0\.968 \| 0\.4 ms \| 180 ms \(19,251 figures\) \|/);
+  assert.match(md, /\| `watershed_en` \| 31 \| 32 \| 30 \| 0\.938 \| 0\.968 \| – \| 0\.4 ms \| 180 ms \(19,251 figures\) \|/);
+  const labelled = { ...extract, texts: [{ ...extract.texts[0], lang: 'en', labels_expected: 13, labels_good: 12, label_share: 12 / 13 }] };
+  assert.match(markdown({ meta: {}, targets: [], extract: labelled }), /\| 0\.968 \| 0\.92 \(12\/13\) \| 0\.4 ms/);
   assert.doesNotMatch(markdown({ meta: {}, targets: [] }), /### Drafter/);
 });

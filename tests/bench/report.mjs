@@ -328,7 +328,7 @@ export function markdown(r) {
   if (r.extract?.texts) {
     parts.push('\n### Drafter: precision and recall on our own test texts (native, release build)\n');
     parts.push(
-      `Each text of \`tests/extract/\` drafted and compared figure by figure with the figures \`tests/extract/spec.rs\` expects (value, scale, unit, qualifier, paragraph); ` +
+      `Each text of \`tests/extract/\` drafted and compared figure by figure with the figures \`tests/extract/spec.rs\` expects (value, scale, unit, qualifier, paragraph), and the labels it expects words of checked for them; ` +
         `then the text repeated to ${int(r.extract.megabyte_bytes)} bytes, drafted once (\`cargo run --release --example extract_score\`).\n`,
     );
     const rows = r.extract.texts.map((t) => [
@@ -338,10 +338,11 @@ export function markdown(r) {
       int(t.found),
       t.precision.toFixed(3),
       t.recall.toFixed(3),
+      t.label_share == null ? '–' : `${t.label_share.toFixed(2)} (${int(t.labels_good)}/${int(t.labels_expected)})`,
       ms(t.draft_ms),
       `${ms(t.megabyte_ms, 0)} (${int(t.megabyte_figures)} figures)`,
     ]);
-    parts.push(table(['text', 'expected', 'drafted', 'found', 'precision', 'recall', 'draft', '1 MB of it'], rows));
+    parts.push(table(['text', 'expected', 'drafted', 'found', 'precision', 'recall', 'labels holding their words', 'draft', '1 MB of it'], rows));
   }
 
   parts.push('\n### Loading (shipped data)\n');
