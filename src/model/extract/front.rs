@@ -144,7 +144,7 @@ fn en_place(p: &str, words: &[&str]) -> Option<String> {
             .rev()
             .take_while(|w| {
                 let b = bare(w);
-                // A name does not run across punctuation: "Savings: How Kezuohou Banner".
+                // A name does not run across punctuation: "Savings: How Hilltop Banner".
                 b.len() == w.trim_end_matches("'s").len()
                     && b.chars().next().is_some_and(|c| c.is_uppercase())
                     && !t::NOT_PLACE_EN.contains(&b)
@@ -181,7 +181,7 @@ fn title_case(w: &str) -> String {
     }
 }
 
-/// 青山县, 北川省, 科左后旗: the two or three characters before a place character, when they
+/// 青山县, 北川省, 北岭后旗: the two or three characters before a place character, when they
 /// can open a name.
 fn zh_place(p: &str, ends: &[&str]) -> Option<String> {
     let chars: Vec<char> = p.chars().collect();
