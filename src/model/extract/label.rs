@@ -83,12 +83,38 @@ pub fn label(
     } else {
         en_label(before, after, prev_clause, f.unit.is_area())
     };
+    // "the 14 nurseries together raise up to 2 million saplings": an adverb is no label; a
+    // counted thing is named by its word in the figure.
+    let adverb = |l: &Labelled| {
+        !l.text.contains(' ') && (l.text.ends_with("ly") || t::ADVERBS.contains(&l.text.as_str()))
+    };
+    let found = match found {
+        Some(l) if !zh && adverb(&l) && f.unit.code().starts_with('{') => {
+            counted_word(src, f).map(guess).or(Some(l))
+        }
+        found => found,
+    };
     match (found, prev) {
         (Some(l), Some(p)) if t::LABEL_CHANGE.contains(&l.text.to_ascii_lowercase().as_str()) => {
             Some(guess(format!("{} in {p}", l.text)))
         }
         (found, _) => found,
     }
+}
+
+/// The word of a counted thing inside a figure: "saplings" in "2 million saplings a year".
+fn counted_word(src: &Src, f: &Found) -> Option<String> {
+    let inside = src.text.get(f.number.end..f.span.end)?;
+    lower_words(inside)
+        .into_iter()
+        .find(|(l, _)| {
+            !t::SCALES.iter().any(|(w, _)| w == l)
+                && !t::STOP_WORDS.contains(&l.as_str())
+                && !t::RATES_AFTER
+                    .iter()
+                    .any(|(w, _)| w.split(' ').any(|p| p == l))
+        })
+        .map(|(_, w)| w.to_string())
 }
 
 fn lower_words(s: &str) -> Vec<(String, &str)> {

@@ -503,6 +503,15 @@ pub const COUNT_PREPOSITIONS: &[&str] = &["in", "on", "at", "from", "for", "with
 pub const NOT_PLACE_EN: &[&str] = &[
     "The", "In", "A", "An", "How", "Why", "What", "Of", "At", "On", "From", "To", "And", "For",
 ];
+/// Adverbs that are no label ("the nurseries together raise …"), besides words in -ly.
+pub const ADVERBS: &[&str] = &[
+    "together",
+    "altogether",
+    "also",
+    "still",
+    "again",
+    "combined",
+];
 /// Reporting words: a clause holding one ("officials said", "according to") names a source,
 /// not what is measured; the label is read from the rest.
 #[rustfmt::skip]
