@@ -59,6 +59,17 @@ async function dropFile(page, name, text) {
 
 const name = (page) => page.locator('#dataset-name').textContent();
 
+/** A fresh page that has loaded the modified copy of the case and chosen mu. */
+async function withModifiedCopyInMu() {
+  const page = await harness.newPage();
+  await gotoApp(page);
+  await openPanel(page);
+  await dropFile(page, 'modified.json', modified);
+  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
+  await page.selectOption('#ctl-area', 'mu');
+  return page;
+}
+
 test('the built page has a strict policy, integrity on every asset and no inline script', async () => {
   const html = await readFile(path.join(DIST_DIR, 'index.html'), 'utf8');
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
@@ -248,12 +259,7 @@ test('a refused file leaves the dataset and the view as they were; every problem
 });
 
 test('the loaded dataset and the settings survive a reload; damaged storage starts clean', async () => {
-  const page = await harness.newPage();
-  await gotoApp(page);
-  await openPanel(page);
-  await dropFile(page, 'modified.json', modified);
-  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
-  await page.selectOption('#ctl-area', 'mu');
+  const page = await withModifiedCopyInMu();
   // A bare address: the stored settings apply.
   await gotoApp(page);
   assert.equal(await name(page), 'A modified copy');
@@ -293,12 +299,7 @@ test('the loaded dataset and the settings survive a reload; damaged storage star
 });
 
 test('a visit to the Chinese page keeps the stored dataset and settings whole; the address decides the language', async () => {
-  const page = await harness.newPage();
-  await gotoApp(page);
-  await openPanel(page);
-  await dropFile(page, 'modified.json', modified);
-  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
-  await page.selectOption('#ctl-area', 'mu');
+  const page = await withModifiedCopyInMu();
   await page.selectOption('#ctl-theme', 'dark');
   const stored = () => page.evaluate(() => localStorage.getItem('kezuohou-explorer.settings'));
   const before = await stored();
