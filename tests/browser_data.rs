@@ -300,14 +300,21 @@ async fn the_dataset_and_settings_survive_a_reload() {
     paste(&root, &modified());
     settle().await;
     choose(&root, "#ctl-lang", "zh");
+    choose(&root, "#ctl-area", "mu");
     settle().await;
     handle.destroy();
     root.remove();
 
-    // A new visit with a bare address: the stored dataset and settings.
+    // A new visit with a bare address: the stored dataset and settings, in the address's
+    // language (English here): the language is not a stored setting.
     set_url("");
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    assert_eq!(count(&root, ".dataset-bar .badge"), 1);
+    assert!(search().contains("area=mu"), "{}", search());
+    choose(&root, "#ctl-lang", "zh");
     settle().await;
     assert_eq!(text(&root, "h1"), "科左后旗的治沙与增收");
     // The dataset's Chinese title is the embedded one's: only the English one was changed.
@@ -315,10 +322,6 @@ async fn the_dataset_and_settings_survive_a_reload() {
         text(&root, "#dataset-name"),
         "科左后旗：把治沙变成贫困农牧民的收入"
     );
-    assert_eq!(count(&root, ".dataset-bar .badge"), 1);
-    choose(&root, "#ctl-lang", "en");
-    settle().await;
-    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
     handle.destroy();
     root.remove();
 

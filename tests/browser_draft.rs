@@ -103,10 +103,10 @@ async fn a_pasted_text_is_drafted_reviewed_and_opened() {
 
     assert_eq!(
         text(&root, "#draft-summary"),
-        "31 figures found, 16 with something to check; 3 relations proposed."
+        "31 figures found, 20 with something to check; 3 relations proposed."
     );
     assert_eq!(count(&root, "mark.hl"), 31);
-    assert_eq!(count(&root, "mark.hl.unsure"), 16);
+    assert_eq!(count(&root, "mark.hl.unsure"), 20);
     assert_eq!(count(&root, "#draft-figures tbody tr"), 31);
     // Years, the case number and the date are not highlighted.
     let source = text(&root, "#draft-source");
