@@ -37,7 +37,7 @@ test('a text file is drafted, reviewed and opened in the explorer', async () => 
   await page.waitForSelector('#draft-summary');
   assert.equal(
     (await page.locator('#draft-summary').textContent()).trim(),
-    '31 figures found, 16 with something to check; 3 relations proposed.',
+    '31 figures found, 20 with something to check; 3 relations proposed.',
   );
   assert.equal(await page.locator('mark.hl').count(), 31);
   assert.match(await page.locator('#draft-text').inputValue(), /^Case Study 4\.07/);
