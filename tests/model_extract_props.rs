@@ -290,3 +290,28 @@ fn a_megabyte_drafts_in_well_under_a_second() {
         );
     }
 }
+
+#[test]
+fn drafted_ids_stay_within_the_limit_whatever_the_words() {
+    // One long compound word, then two thirty-letter words from the tenth figure on: every id
+    // stays within 64 characters and the draft opens in the explorer.
+    let long = "Rindfleischetikettierungsueberwachungsaufgabenuebertragungsgesetz";
+    let thirty = "abcdefghijklmnopqrstuvwxyzabcd";
+    let mut text = format!("The {long} covered 500 hectares.\n\n");
+    for i in 1..=12 {
+        text.push_str(&format!(
+            "The {thirty} {thirty} area grew to {i}00 hectares.\n\n"
+        ));
+    }
+    let d = draft(&text);
+    assert!(d.figures.len() >= 10, "{} figures", d.figures.len());
+    for f in &d.figures {
+        assert!(
+            f.id.chars().count() <= 64,
+            "{} is {} characters",
+            f.id,
+            f.id.len()
+        );
+    }
+    Model::from_dataset(d.to_dataset(true)).expect("the draft opens");
+}

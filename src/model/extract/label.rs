@@ -592,8 +592,27 @@ pub fn id(k: usize, label: &str, unit: &Unit) -> String {
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join("_");
-        format!("f{k}_{}", if code.is_empty() { "share" } else { &code })
+        within_id_limit(format!(
+            "f{k}_{}",
+            if code.is_empty() { "share" } else { &code }
+        ))
     } else {
-        format!("f{k}_{}", words.join("_"))
+        within_id_limit(format!("f{k}_{}", words.join("_")))
     }
+}
+
+/// An id cut to the format's limit (`MAX_ID_CHARS`), at a `_` where one is near: the `f{k}_`
+/// prefix keeps it unique, and a long compound word cannot make a draft the explorer refuses.
+fn within_id_limit(id: String) -> String {
+    use crate::model::limits::MAX_ID_CHARS;
+    // ASCII only (built from ASCII letters and digits): bytes are characters.
+    if id.len() <= MAX_ID_CHARS {
+        return id;
+    }
+    let cut = &id[..MAX_ID_CHARS];
+    let at = cut
+        .rfind('_')
+        .filter(|i| *i > MAX_ID_CHARS / 2)
+        .unwrap_or(MAX_ID_CHARS);
+    cut[..at].trim_end_matches('_').to_string()
 }
