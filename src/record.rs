@@ -165,17 +165,14 @@ pub struct StoredDataset {
 
 impl StoredDataset {
     pub fn title(&self, lang: Lang) -> &str {
-        // The index keeps the English and the Chinese title; another language shows the first.
-        let (first, other) = if lang.code() == "zh" {
-            (&self.title_zh, &self.title_en)
-        } else {
-            (&self.title_en, &self.title_zh)
-        };
-        if first.is_empty() {
-            other
-        } else {
-            first
-        }
+        // The index keeps a title per tag (English and Chinese): the reader's language's, else
+        // the first one it has.
+        let titles = [("en", &self.title_en), ("zh", &self.title_zh)];
+        titles
+            .iter()
+            .find(|(tag, t)| *tag == lang.code() && !t.is_empty())
+            .or_else(|| titles.iter().find(|(_, t)| !t.is_empty()))
+            .map_or("", |(_, t)| t.as_str())
     }
 }
 

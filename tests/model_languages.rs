@@ -240,3 +240,19 @@ fn the_address_and_the_stored_settings_keep_french() {
     assert_eq!(view.lang, Lang::En);
     assert_eq!(ignored.len(), 1);
 }
+
+#[test]
+fn a_kept_dataset_is_listed_by_its_title_in_the_readers_language_else_the_first() {
+    use kezuohou_explorer::record::StoredDataset;
+    let kept = |en: &str, zh: &str| StoredDataset {
+        id: "x".into(),
+        title_en: en.into(),
+        title_zh: zh.into(),
+        loaded_ms: 0,
+        newer: false,
+    };
+    assert_eq!(kept("Title", "标题").title(Lang::Zh), "标题");
+    assert_eq!(kept("Title", "标题").title(Lang::Fr), "Title");
+    assert_eq!(kept("", "标题").title(Lang::En), "标题");
+    assert_eq!(kept("Title", "").title(Lang::Zh), "Title");
+}
