@@ -94,8 +94,10 @@ pub struct Model {
     rate_tables: Vec<units::RateTable>,
     /// The units the dataset can name: the vocabulary and its own.
     pub vocabulary: Vocabulary,
-    /// For each family of units the quantities use, the unit shown by default.
-    display_defaults: Vec<(Family, &'static str)>,
+    /// For each family of units the quantities use, the unit shown by default and its factor.
+    display_defaults: Vec<(Family, &'static str, f64)>,
+    /// See [`Model::currencies`].
+    currencies: Vec<Currency>,
     /// How the case is told: declared by the dataset or proposed from it.
     pub story: Story,
     /// The format version the dataset was written in, when older than this build's (it was
@@ -212,6 +214,7 @@ impl Model {
             rate_tables: units::RateTable::by_pair(&rates),
             rates,
             display_defaults: Vec::new(),
+            currencies: Vec::new(),
             vocabulary,
             story,
             migrated_from,
@@ -221,6 +224,7 @@ impl Model {
         };
         model.lookup = Lookup::new(&model.dataset, &model.quantities);
         model.display_defaults = display_defaults(&model.quantities);
+        model.currencies = currencies(&model.quantities, &model.rates);
         (model.findings, model.references) = checks::evaluate_all(&model);
         model.tensions = checks::tensions(&model);
         model.statuses = statuses(&model);
@@ -330,19 +334,9 @@ impl Model {
     }
 
     /// The currencies the reader may see money in: those of the dataset's figures and those
-    /// it has a rate for, in the order met.
-    pub fn currencies(&self) -> Vec<Currency> {
-        let mut out: Vec<Currency> = Vec::new();
-        let money = self
-            .quantities
-            .iter()
-            .filter_map(|q| q.unit.money_term().map(|(c, _)| c));
-        for c in money.chain(self.rates.iter().flat_map(|r| [r.pair.0, r.pair.1])) {
-            if !out.contains(&c) {
-                out.push(c);
-            }
-        }
-        out
+    /// it has a rate for, in the order met (computed once: the settings ask at every render).
+    pub fn currencies(&self) -> &[Currency] {
+        &self.currencies
     }
 
     /// The unit of a family the dataset uses most (its figures' own units), shown when the
@@ -350,8 +344,8 @@ impl Model {
     pub fn default_unit(&self, family: Family) -> Option<&'static str> {
         self.display_defaults
             .iter()
-            .find(|(f, _)| *f == family)
-            .map(|(_, c)| *c)
+            .find(|(f, _, _)| *f == family)
+            .map(|(_, c, _)| *c)
     }
 
     /// A quantity's central value as the table shows it by default: a unit of a family (area,
@@ -362,15 +356,15 @@ impl Model {
         let Some(family) = units::Family::of(q.unit.dims()) else {
             return v;
         };
-        match self.default_unit(family).and_then(Unit::parse) {
-            Some(shown) => v * q.unit.to_base() / shown.to_base(),
+        match self.display_defaults.iter().find(|(f, _, _)| *f == family) {
+            Some((_, _, factor)) => v * q.unit.to_base() / factor,
             None => v,
         }
     }
 
     /// The families of units the dataset's quantities use (a display choice each).
     pub fn families(&self) -> impl Iterator<Item = Family> + '_ {
-        self.display_defaults.iter().map(|(f, _)| *f)
+        self.display_defaults.iter().map(|(f, _, _)| *f)
     }
 
     /// The unit a code names in this dataset.
@@ -381,7 +375,7 @@ impl Model {
 
 /// For each family of units met, its vocabulary unit used by the most figures (the first met of
 /// equals); terms of compound units count too, so a "per ha" alone still offers a choice.
-fn display_defaults(quantities: &[Quantity]) -> Vec<(Family, &'static str)> {
+fn display_defaults(quantities: &[Quantity]) -> Vec<(Family, &'static str, f64)> {
     let mut counts: Vec<(Family, Vec<(&'static str, usize)>)> = Vec::new();
     for q in quantities {
         for (code, dims, whole) in q.unit.terms() {
@@ -411,9 +405,23 @@ fn display_defaults(quantities: &[Quantity]) -> Vec<(Family, &'static str)> {
         .filter_map(|(f, codes)| {
             // The first of the most used (max_by_key keeps the last of equals).
             let best = codes.iter().rev().max_by_key(|(_, n)| *n)?;
-            Some((f, best.0))
+            Some((f, best.0, Unit::parse(best.0)?.to_base()))
         })
         .collect()
+}
+
+/// See [`Model::currencies`].
+fn currencies(quantities: &[Quantity], rates: &[AnnualRate]) -> Vec<Currency> {
+    let mut out: Vec<Currency> = Vec::new();
+    let money = quantities
+        .iter()
+        .filter_map(|q| q.unit.money_term().map(|(c, _)| c));
+    for c in money.chain(rates.iter().flat_map(|r| [r.pair.0, r.pair.1])) {
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Every quantity's status in one pass over the findings (see `Model::status_of`).

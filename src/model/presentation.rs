@@ -616,6 +616,7 @@ fn group_code(g: Group) -> &'static str {
 /// The areas that `ids` are declared to lie within.
 fn containing(d: &Dataset, ids: &[String]) -> Vec<String> {
     let mut out = Vec::new();
+    let vocabulary = Vocabulary::of(d);
     for r in &d.relations {
         let (inner, outer) = match &r.rule {
             Rule::FitsWithin { inner, outer } => (inner, outer),
@@ -630,7 +631,7 @@ fn containing(d: &Dataset, ids: &[String]) -> Vec<String> {
             .figures
             .iter()
             .find(|f| &f.id == outer)
-            .and_then(|f| Vocabulary::of(d).parse(&f.unit))
+            .and_then(|f| vocabulary.parse(&f.unit))
             .is_some_and(|u| u.is_area());
         if is_area && ids.contains(inner) && !out.contains(outer) {
             out.push(outer.clone());
