@@ -29,8 +29,9 @@ use std::path::{Path, PathBuf};
 /// And for drafted labels, titles, places and intros (issue 20, the drafter side): 485,564
 /// bytes with them against 462,323 without, +23,241, all of it wasm: the drafter's label rules
 /// and word tables and its reading of a text's headline, place and lead. The reader of a case
-/// never needs them; issue 23 moves the drafter into a worker of its own.
-pub const GZIP_BUDGET: u64 = 425_100 + 16_550 + 21_000 + 23_500;
+/// never needs them; issue 23 moves the drafter into a worker of its own. (+500 for the review
+/// mends: 486,307 measured from a fresh clone of 2781493.)
+pub const GZIP_BUDGET: u64 = 425_100 + 16_550 + 21_000 + 23_500 + 500;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSize {
