@@ -17,7 +17,15 @@ pub const SETTINGS_KEY: &str = "kezuohou-explorer.settings";
 pub const DATASET_KEY: &str = "kezuohou-explorer.dataset";
 /// Each dataset's key is this prefix and its id.
 pub const DATASET_PREFIX: &str = "kezuohou-explorer.dataset.";
+/// Where earlier versions kept the titles of every dataset in one shared record (tab-separated
+/// lines); read once, to move each title beside its dataset.
 pub const INDEX_KEY: &str = "kezuohou-explorer.datasets";
+/// Each dataset's titles and load time: this prefix and its id.
+pub const ABOUT_PREFIX: &str = "kezuohou-explorer.about.";
+/// An earlier id of a dataset (prefix and old id) holds its id now.
+pub const MOVED_PREFIX: &str = "kezuohou-explorer.moved.";
+/// A dataset that could not be kept (prefix and id) holds its titles.
+pub const UNKEPT_PREFIX: &str = "kezuohou-explorer.unkept.";
 pub const APP: &str = "kezuohou-explorer";
 
 code_table! {
@@ -42,6 +50,8 @@ code_table! {
         /// The address names a dataset of the reader's that this browser does not hold (the link
         /// was made in another browser, or the dataset was removed).
         Elsewhere = "elsewhere",
+        /// The address names a dataset this browser refused to keep when it was loaded (full).
+        NotKept = "not_kept",
     }
 }
 
@@ -50,8 +60,12 @@ code_table! {
 pub enum Record {
     Settings,
     Dataset,
-    /// The titles and load times of the stored datasets.
+    /// Earlier versions' titles and load times of the stored datasets, in one record.
     Index,
+    /// One dataset's titles and load time.
+    About,
+    /// An earlier id of a dataset: the payload is its id now.
+    Moved,
 }
 
 impl Record {
@@ -60,14 +74,18 @@ impl Record {
             Record::Settings => "settings",
             Record::Dataset => "dataset",
             Record::Index => "datasets",
+            Record::About => "about",
+            Record::Moved => "moved",
         }
     }
-    /// The key of the record's single instance (datasets: the earlier versions' one).
-    pub fn key(self) -> &'static str {
+    /// The key of the record's single instance (datasets: the earlier versions' one); `None`
+    /// for the records kept one per dataset.
+    pub fn key(self) -> Option<&'static str> {
         match self {
-            Record::Settings => SETTINGS_KEY,
-            Record::Dataset => DATASET_KEY,
-            Record::Index => INDEX_KEY,
+            Record::Settings => Some(SETTINGS_KEY),
+            Record::Dataset => Some(DATASET_KEY),
+            Record::Index => Some(INDEX_KEY),
+            Record::About | Record::Moved => None,
         }
     }
 }
@@ -153,26 +171,70 @@ impl Store for MemoryStore {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredDataset {
     pub id: String,
-    /// The case title in English and Chinese, from the index (empty when the index lost it).
-    pub title_en: String,
-    pub title_zh: String,
-    /// When it was loaded, in milliseconds since 1970 (0 when unknown); the list follows the
-    /// index's order, which is the order of loading.
+    /// The case title by language tag, as the dataset gives it (empty when its record of titles
+    /// is lost or refused).
+    pub titles: Vec<(String, String)>,
+    /// When it was loaded, in milliseconds since 1970 (0 when unknown); the list is latest first.
     pub loaded_ms: u64,
     /// Written by a newer version of the app: kept, unread, until the reader removes it.
     pub newer: bool,
 }
 
 impl StoredDataset {
+    /// The title in the reader's language, else the first the dataset has.
     pub fn title(&self, lang: Lang) -> &str {
-        // The index keeps a title per tag (English and Chinese): the reader's language's, else
-        // the first one it has.
-        let titles = [("en", &self.title_en), ("zh", &self.title_zh)];
-        titles
+        let given = |t: &&(String, String)| !t.1.is_empty();
+        self.titles
             .iter()
-            .find(|(tag, t)| *tag == lang.code() && !t.is_empty())
-            .or_else(|| titles.iter().find(|(_, t)| !t.is_empty()))
+            .filter(given)
+            .find(|(tag, _)| tag == lang.code())
+            .or_else(|| self.titles.iter().find(given))
             .map_or("", |(_, t)| t.as_str())
+    }
+}
+
+/// What is kept beside each dataset, under its own key (`about.<id>`): its titles and when it was
+/// loaded. One record per dataset, so two tabs storing datasets at once never overwrite each
+/// other's lines, as a shared index did.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct About {
+    pub loaded_ms: u64,
+    pub titles: Vec<(String, String)>,
+}
+
+/// Bounds on a record of titles read back: a title as long as a dataset's may be (input bounds), a
+/// language tag of at most 35 characters (BCP 47's longest useful tag), a few languages.
+pub const MAX_ABOUT_TITLES: usize = 8;
+pub const MAX_TAG_CHARS: usize = 35;
+pub const MAX_ABOUT_BYTES: usize =
+    MAX_ABOUT_TITLES * (4 * crate::model::limits::MAX_LABEL_CHARS + 4 * MAX_TAG_CHARS + 16) + 64;
+
+impl About {
+    /// Read back a stored record of titles: refused (`Corrupt`) when it is larger or holds more
+    /// than input may, before anything of it is used.
+    pub fn read(stored: &str) -> Result<About, Problem> {
+        if stored.len() > MAX_ABOUT_BYTES + 64 {
+            return Err(Problem::Corrupt);
+        }
+        let payload = decode(Record::About, stored)?;
+        let about: About = serde_json::from_str(payload).map_err(|_| Problem::Corrupt)?;
+        let within = about.titles.len() <= MAX_ABOUT_TITLES
+            && about.titles.iter().all(|(tag, title)| {
+                tag.chars().count() <= MAX_TAG_CHARS
+                    && title.chars().count() <= crate::model::limits::MAX_LABEL_CHARS
+            });
+        if within {
+            Ok(about)
+        } else {
+            Err(Problem::Corrupt)
+        }
+    }
+
+    pub fn write(&self) -> String {
+        encode(
+            Record::About,
+            &serde_json::to_string(self).unwrap_or_default(),
+        )
     }
 }
 
@@ -181,18 +243,39 @@ pub fn dataset_key(id: &str) -> String {
     format!("{DATASET_PREFIX}{id}")
 }
 
-/// A dataset's id: 64-bit FNV-1a of its text, in hex. The same text gets the same id, so it is
-/// kept once however often it is loaded.
+/// The key of a stored dataset's titles and load time.
+pub fn about_key(id: &str) -> String {
+    format!("{ABOUT_PREFIX}{id}")
+}
+
+/// Where an earlier version's id of a dataset points to its id now.
+pub fn moved_key(old: &str) -> String {
+    format!("{MOVED_PREFIX}{old}")
+}
+
+/// Where a dataset the browser refused to keep (full) leaves its title, so that a link to it
+/// says why it is missing.
+pub fn unkept_key(id: &str) -> String {
+    format!("{UNKEPT_PREFIX}{id}")
+}
+
+/// A dataset's id: the SHA-256 digest of its text, in 64 hex digits. The same text gets the same
+/// id, so it is kept once however often it is loaded, and two different texts never share one
+/// (earlier versions used a 64-bit FNV-1a hash, which can be made to collide on purpose).
 pub fn dataset_id(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    (0..16)
-        .rev()
-        .map(|i| char::from(b"0123456789abcdef"[((h >> (i * 4)) & 0xf) as usize]))
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(text.as_bytes());
+    digest
+        .iter()
+        .flat_map(|b| [b >> 4, b & 0xf])
+        .map(|n| char::from(b"0123456789abcdef"[usize::from(n)]))
         .collect()
+}
+
+/// Whether an id has the shape of today's ids (64 lower-case hex digits); an earlier version's
+/// id (16 hex digits) is moved to one at start-up.
+pub fn is_digest_id(id: &str) -> bool {
+    id.len() == 64 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
 /// `localStorage`, every call failing softly into a `Problem`.
@@ -209,25 +292,25 @@ pub mod web {
     }
 
     pub fn read(record: Record) -> Result<Option<String>, Problem> {
-        storage()?
-            .get_item(record.key())
-            .map_err(|_| Problem::Unavailable)
+        let key = record.key().ok_or(Problem::Unavailable)?;
+        storage()?.get_item(key).map_err(|_| Problem::Unavailable)
     }
 
     /// Store a payload. When the browser refuses (full), the old record is removed too, so a
     /// reload never brings back something other than what is in use.
     pub fn write(record: Record, payload: &str) -> Result<(), Problem> {
+        let key = record.key().ok_or(Problem::Unavailable)?;
         let s = storage()?;
         let text = super::encode(record, payload);
-        s.set_item(record.key(), &text).map_err(|_| {
-            let _ = s.remove_item(record.key());
+        s.set_item(key, &text).map_err(|_| {
+            let _ = s.remove_item(key);
             Problem::Full
         })
     }
 
     pub fn remove(record: Record) {
-        if let Ok(s) = storage() {
-            let _ = s.remove_item(record.key());
+        if let (Ok(s), Some(key)) = (storage(), record.key()) {
+            let _ = s.remove_item(key);
         }
     }
 

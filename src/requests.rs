@@ -122,7 +122,7 @@ fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
                     }
                     Err(p) => {
                         app.dispatch(Action::Unsaved(p));
-                        storage::dataset_id(&text)
+                        storage::note_unkept(&mut store, &text, &model, storage::web::now_ms())
                     }
                 }
             } else {
@@ -141,8 +141,12 @@ fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
 }
 
 fn refresh_list(app: &AppHandle) {
-    let list = storage::list(&storage::web::LocalStore).unwrap_or_default();
-    app.dispatch(Action::Datasets(list));
+    app.dispatch(Action::Datasets(stored_list()));
+}
+
+/// The datasets kept in this browser, as the panel lists them.
+pub fn stored_list() -> Vec<storage::StoredDataset> {
+    storage::list(&mut storage::web::LocalStore).unwrap_or_default()
 }
 
 /// The built-in case, or a dataset kept in this browser, ready to switch to.

@@ -465,6 +465,8 @@ pub struct AppState {
     pub commits: u32,
     /// The datasets kept in this browser, for the panel's list.
     pub datasets: Vec<StoredDataset>,
+    /// Another tab changed the kept datasets since this one last did (the panel says so).
+    pub datasets_changed_elsewhere: bool,
 }
 
 impl AppState {
@@ -482,6 +484,7 @@ impl AppState {
             unsaved: None,
             commits: 0,
             datasets: Vec::new(),
+            datasets_changed_elsewhere: false,
         }
     }
 
@@ -526,6 +529,8 @@ pub enum Action {
     UseModel(Rc<Model>, Source, Rc<str>, DatasetRef),
     /// The datasets kept in this browser changed (stored, removed).
     Datasets(Vec<StoredDataset>),
+    /// Another tab stored or removed datasets: the list read again.
+    DatasetsElsewhere(Vec<StoredDataset>),
     /// A dataset was refused: these problems are shown, nothing else changes.
     Refused(Vec<DatasetError>),
     TogglePanel,
@@ -630,7 +635,14 @@ impl Reducible for AppState {
                 next.note_problem(p);
                 next.unsaved = Some(p);
             }
-            Action::Datasets(list) => next.datasets = list,
+            Action::Datasets(list) => {
+                next.datasets = list;
+                next.datasets_changed_elsewhere = false;
+            }
+            Action::DatasetsElsewhere(list) => {
+                next.datasets_changed_elsewhere = list != next.datasets;
+                next.datasets = list;
+            }
             Action::StopPersisting => {
                 next.persist = false;
                 next.outcome = LoadOutcome::Removed;

@@ -22,15 +22,19 @@ use crate::model::{DatasetError, Lang, Model, EMBEDDED_JSON};
 use crate::state::{DatasetRef, Ignored, Source, ViewState};
 use std::rc::Rc;
 
-use crate::record::APP;
 pub use crate::record::{
-    dataset_id, dataset_key, decode, encode, web, MemoryStore, Problem, Record, Store,
-    StoredDataset, DATASET_KEY, DATASET_PREFIX, FORMAT, INDEX_KEY, SETTINGS_KEY,
+    about_key, dataset_id, dataset_key, decode, encode, is_digest_id, moved_key, unkept_key, web,
+    MemoryStore, Problem, Record, Store, StoredDataset, ABOUT_PREFIX, DATASET_KEY, DATASET_PREFIX,
+    FORMAT, INDEX_KEY, MOVED_PREFIX, SETTINGS_KEY, UNKEPT_PREFIX,
 };
+use crate::record::{About, APP, MAX_ABOUT_BYTES, MAX_ABOUT_TITLES};
 
 /// The view settings kept in a settings record, checked against the dataset in use. Anything
 /// the query does not understand makes the whole record suspect: it is dropped, not half-used.
 pub fn parse_settings(stored: &str, model: &Model) -> Result<ViewState, Problem> {
+    if stored.len() > crate::model::limits::MAX_SETTINGS_BYTES {
+        return Err(Problem::Corrupt);
+    }
     let query = decode(Record::Settings, stored)?;
     if !query.is_empty() && !query.starts_with('?') {
         return Err(Problem::Corrupt);
@@ -171,25 +175,17 @@ pub fn startup(
     })
 }
 
-/// A title as one field of an index line: tabs and line breaks would split it.
-fn field(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c == '\t' || c == '\n' || c == '\r' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// The index's entries by id: `id \t loaded_ms \t title_en \t title_zh` per line. A damaged or
-/// foreign index only costs the titles; the datasets are found by their keys.
-fn read_index(store: &dyn Store) -> Vec<StoredDataset> {
+/// An earlier version's index of every dataset: `id \t loaded_ms \t title_en \t title_zh` per
+/// line, read once to move each title beside its dataset. A damaged, foreign or oversized index
+/// only costs the titles.
+fn read_old_index(store: &dyn Store) -> Vec<(String, About)> {
     let Ok(Some(text)) = store.get(INDEX_KEY) else {
         return Vec::new();
     };
+    // No more lines than datasets could fit in a browser's storage, each within input bounds.
+    if text.len() > 64 * MAX_ABOUT_BYTES {
+        return Vec::new();
+    }
     let Ok(payload) = decode(Record::Index, &text) else {
         return Vec::new();
     };
@@ -199,48 +195,60 @@ fn read_index(store: &dyn Store) -> Vec<StoredDataset> {
             let mut f = line.split('\t');
             let id = f.next()?.to_string();
             let loaded_ms = f.next()?.parse().ok()?;
-            Some(StoredDataset {
-                id,
-                loaded_ms,
-                title_en: f.next()?.to_string(),
-                title_zh: f.next()?.to_string(),
-                newer: false,
-            })
+            let titles = [("en", f.next()?), ("zh", f.next()?)]
+                .into_iter()
+                .filter(|(_, t)| !t.is_empty())
+                .map(|(tag, t)| (tag.to_string(), t.to_string()))
+                .collect();
+            let about = About { loaded_ms, titles };
+            // Checked as it will be read back: within bounds, or left out.
+            About::read(&about.write()).ok()?;
+            DatasetRef::valid_id(&id).then_some((id, about))
         })
-        .filter(|d| crate::state::DatasetRef::valid_id(&d.id))
         .collect()
 }
 
-fn write_index(store: &mut dyn Store, entries: &[StoredDataset]) -> Result<(), Problem> {
-    if entries.is_empty() {
-        store.remove(INDEX_KEY);
-        return Ok(());
+/// A stored dataset's titles and load time; `None` when missing or refused (a refused record is
+/// removed: the list then shows the dataset by its id).
+fn read_about(store: &mut dyn Store, id: &str) -> Option<About> {
+    let key = about_key(id);
+    let text = store.get(&key).ok().flatten()?;
+    match About::read(&text) {
+        Ok(about) => Some(about),
+        Err(_) => {
+            store.remove(&key);
+            None
+        }
     }
-    let payload: Vec<String> = entries
-        .iter()
-        .map(|d| {
-            format!(
-                "{}\t{}\t{}\t{}",
-                d.id,
-                d.loaded_ms,
-                field(&d.title_en),
-                field(&d.title_zh)
-            )
-        })
-        .collect();
-    store.set(INDEX_KEY, &encode(Record::Index, &payload.join("\n")))
+}
+
+/// The titles of a dataset as its record keeps them: each of its languages, a few at most.
+fn about_of(model: &Model, now_ms: u64) -> About {
+    About {
+        loaded_ms: now_ms,
+        titles: model
+            .dataset
+            .case
+            .title
+            .iter()
+            .take(MAX_ABOUT_TITLES)
+            .map(|(tag, t)| (tag.to_string(), t.to_string()))
+            .collect(),
+    }
 }
 
 /// Every dataset kept in this browser, the latest loaded first. Records of a newer format are
-/// listed (kept, unread); damaged ones are left out here and dropped when opened.
-pub fn list(store: &dyn Store) -> Result<Vec<StoredDataset>, Problem> {
-    let index = read_index(store);
+/// listed (kept, unread); damaged ones are left out here and dropped when opened. Each
+/// dataset's titles come from its own record, checked against input bounds before use.
+pub fn list(store: &mut dyn Store) -> Result<Vec<StoredDataset>, Problem> {
+    // Left by a move that did not fit: its titles still name what was not moved.
+    let old_index = read_old_index(store);
     let mut out = Vec::new();
     for key in store.keys()? {
         let Some(id) = key.strip_prefix(DATASET_PREFIX) else {
             continue;
         };
-        if !crate::state::DatasetRef::valid_id(id) {
+        if !DatasetRef::valid_id(id) {
             continue;
         }
         let newer = match store
@@ -252,34 +260,27 @@ pub fn list(store: &dyn Store) -> Result<Vec<StoredDataset>, Problem> {
             Some(Err(Problem::NewerFormat)) => true,
             _ => continue,
         };
-        let position = index.iter().position(|d| d.id == id);
-        let mut entry = position
-            .and_then(|i| index.get(i))
-            .cloned()
-            .unwrap_or_else(|| StoredDataset {
-                id: id.to_string(),
-                title_en: String::new(),
-                title_zh: String::new(),
-                loaded_ms: 0,
-                newer,
-            });
-        entry.newer = newer;
-        out.push((position, entry));
+        let about = read_about(store, id)
+            .or_else(|| {
+                let (_, a) = old_index.iter().find(|(old, _)| old == id)?;
+                Some(a.clone())
+            })
+            .unwrap_or_default();
+        out.push(StoredDataset {
+            id: id.to_string(),
+            titles: about.titles,
+            loaded_ms: about.loaded_ms,
+            newer,
+        });
     }
-    // Latest first: `save` appends to the index, so its order is the order of loading; records
-    // the index lost come last. (Placed by hand: a sort would add its code to the wasm.)
-    let mut ordered = Vec::with_capacity(out.len());
-    for i in (0..index.len()).rev() {
-        if let Some(at) = out.iter().position(|(p, _)| *p == Some(i)) {
-            ordered.push(out.swap_remove(at).1);
-        }
-    }
-    ordered.extend(out.into_iter().map(|(_, d)| d));
-    Ok(ordered)
+    // Latest first; the same time (or none known) by id, so every tab lists them alike.
+    out.sort_by(|a, b| b.loaded_ms.cmp(&a.loaded_ms).then_with(|| a.id.cmp(&b.id)));
+    Ok(out)
 }
 
-/// Keep a validated dataset: its record, then its line in the index. When the browser refuses
-/// (full), nothing of it is left half-written. Returns its id.
+/// Keep a validated dataset: its record, then its titles beside it. When the browser refuses
+/// (full), nothing of it is left half-written. Returns its id. A record found under that id
+/// is replaced: the id is the text's digest, so the text is what belongs there.
 pub fn save(
     store: &mut dyn Store,
     text: &str,
@@ -291,29 +292,25 @@ pub fn save(
     store
         .set(&key, &encode(Record::Dataset, text))
         .inspect_err(|_| store.remove(&key))?;
-    let mut index = read_index(store);
-    index.retain(|d| d.id != id);
-    index.push(StoredDataset {
-        id: id.clone(),
-        title_en: model.dataset.case.title.get(Lang::En).to_string(),
-        title_zh: model.dataset.case.title.get(Lang::Zh).to_string(),
-        loaded_ms: now_ms,
-        newer: false,
-    });
-    write_index(store, &index).inspect_err(|_| store.remove(&key))?;
+    store
+        .set(&about_key(&id), &about_of(model, now_ms).write())
+        .inspect_err(|_| store.remove(&key))?;
+    store.remove(&unkept_key(&id));
     Ok(id)
 }
 
-/// Remove one stored dataset and its index line.
+/// Note that a dataset could not be kept (the browser was full), so that a link to it says so.
+/// Best effort: a browser too full for these few bytes says nothing more.
+pub fn note_unkept(store: &mut dyn Store, text: &str, model: &Model, now_ms: u64) -> String {
+    let id = dataset_id(text);
+    let _ = store.set(&unkept_key(&id), &about_of(model, now_ms).write());
+    id
+}
+
+/// Remove one stored dataset and its titles.
 pub fn remove_dataset(store: &mut dyn Store, id: &str) {
     store.remove(&dataset_key(id));
-    let mut index = read_index(store);
-    let before = index.len();
-    index.retain(|d| d.id != id);
-    if index.len() != before {
-        // Shrinking never needs more room; a failure leaves a harmless extra line.
-        let _ = write_index(store, &index);
-    }
+    store.remove(&about_key(id));
 }
 
 /// Remove every record of this app (datasets, index, settings, an earlier version's dataset).
@@ -344,8 +341,10 @@ pub fn remove_newer(store: &mut dyn Store) {
 /// dropped (a newer one kept) and the problem returned.
 pub fn open(store: &mut dyn Store, id: &str) -> Result<(Model, String), Problem> {
     let key = dataset_key(id);
-    let text = store.get(&key)?.ok_or(Problem::Elsewhere)?;
-    let json = match decode(Record::Dataset, &text) {
+    let Some(text) = store.get(&key)? else {
+        return Err(missing(store, id));
+    };
+    let json = match verified(id, &text) {
         Ok(json) => json,
         Err(Problem::NewerFormat) => return Err(Problem::NewerDatasetKept),
         Err(p) => {
@@ -359,6 +358,100 @@ pub fn open(store: &mut dyn Store, id: &str) -> Result<(Model, String), Problem>
             remove_dataset(store, id);
             Err(Problem::InvalidDataset)
         }
+    }
+}
+
+/// Why a dataset the address names is not here: the browser refused to keep it, or it never was
+/// (another browser's link, or removed).
+fn missing(store: &dyn Store, id: &str) -> Problem {
+    match store.get(&unkept_key(id)) {
+        Ok(Some(_)) => Problem::NotKept,
+        Ok(None) | Err(_) => Problem::Elsewhere,
+    }
+}
+
+/// A stored dataset record's payload, checked before it is parsed: no larger than input may be,
+/// and under a digest id its text must have that digest (a record planted under another text's
+/// id is refused, so a link always opens the text it was made for).
+fn verified<'a>(id: &str, stored: &'a str) -> Result<&'a str, Problem> {
+    if stored.len() > crate::model::MAX_DATASET_BYTES + 64 {
+        return Err(Problem::Corrupt);
+    }
+    let json = decode(Record::Dataset, stored)?;
+    if is_digest_id(id) && dataset_id(json) != id {
+        return Err(Problem::Corrupt);
+    }
+    Ok(json)
+}
+
+/// Move the records of earlier versions into today's layout: each dataset under the digest of
+/// its text (its earlier id pointing there, so old links and settings still find it), and the
+/// shared index's titles beside each dataset. Nothing is lost: a dataset that cannot be moved
+/// (the browser is full) stays where it is, under its earlier id, and is moved at a later visit.
+fn upgrade_ids(store: &mut dyn Store, problems: &mut Vec<Problem>) {
+    let old_index = read_old_index(store);
+    let Ok(keys) = store.keys() else {
+        return;
+    };
+    for key in keys {
+        let Some(old) = key.strip_prefix(DATASET_PREFIX) else {
+            continue;
+        };
+        if is_digest_id(old) || !DatasetRef::valid_id(old) {
+            continue;
+        }
+        let Ok(Some(text)) = store.get(&key) else {
+            continue;
+        };
+        let id = match decode(Record::Dataset, &text) {
+            Ok(json) => dataset_id(json),
+            // A newer version's record stays as it is; that version knows its ids.
+            Err(Problem::NewerFormat) => continue,
+            Err(_) => {
+                store.remove(&key);
+                continue;
+            }
+        };
+        // Moved by removing first: the copy and the original may not fit side by side.
+        store.remove(&key);
+        if let Err(p) = store.set(&dataset_key(&id), &text) {
+            note(p, problems);
+            let _ = store.set(&key, &text);
+            continue;
+        }
+        let about = old_index
+            .iter()
+            .find(|(i, _)| i == old)
+            .map(|(_, a)| a.clone())
+            .unwrap_or_default();
+        let _ = store.set(&about_key(&id), &about.write());
+        let _ = store.set(&moved_key(old), &encode(Record::Moved, &id));
+    }
+    // Titles of datasets that could not be moved stay readable under their earlier ids; the
+    // old index goes once nothing still needs it.
+    let mut kept = true;
+    for (old, about) in &old_index {
+        if store.get(&dataset_key(old)).ok().flatten().is_some() {
+            kept &= store.set(&about_key(old), &about.write()).is_ok();
+        }
+    }
+    if kept {
+        store.remove(INDEX_KEY);
+    }
+}
+
+/// The id a dataset the address names is kept under now: itself, or where an earlier version's
+/// id of it moved.
+fn current_id(store: &dyn Store, id: &str) -> String {
+    if let Ok(Some(_)) = store.get(&dataset_key(id)) {
+        return id.to_string();
+    }
+    match store.get(&moved_key(id)) {
+        Ok(Some(text)) if text.len() < 256 => match decode(Record::Moved, &text) {
+            Ok(to) if is_digest_id(to) => to.to_string(),
+            _ => id.to_string(),
+        },
+        _ => id.to_string(),
     }
 }
 
@@ -384,11 +477,8 @@ fn migrate(store: &mut dyn Store, problems: &mut Vec<Problem>) -> Option<(String
         store.remove(DATASET_KEY);
         return None;
     };
-    let loaded = read_index(store)
-        .iter()
-        .map(|d| d.loaded_ms)
-        .max()
-        .unwrap_or(0);
+    // Placed after what the reader loaded since: the single record was the earliest.
+    let loaded = 0;
     match save(store, json, &model, loaded) {
         Ok(id) => {
             store.remove(DATASET_KEY);
@@ -421,33 +511,45 @@ fn names_dataset(query: &str) -> bool {
 /// else the built-in case), read it and the settings, and drop what cannot be used.
 pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<DatasetError>> {
     let mut problems = Vec::new();
+    upgrade_ids(store, &mut problems);
     let migrated = migrate(store, &mut problems);
     let settings = store.get(SETTINGS_KEY);
     let settings_query = match &settings {
-        Ok(Some(text)) => decode(Record::Settings, text).ok(),
+        Ok(Some(text)) => decode(Record::Settings, text).ok().map(str::to_string),
         _ => None,
     };
+    let settings_named = settings_query
+        .as_deref()
+        .filter(|q| names_dataset(q))
+        .map(|q| ViewState::from_query(q, None).0.dataset);
     let url_params = !url_query.trim_start_matches('?').is_empty();
     let named = if url_params {
         names_dataset(url_query).then(|| ViewState::from_query(url_query, None).0.dataset)
     } else {
-        settings_query
-            .filter(|q| names_dataset(q))
-            .map(|q| ViewState::from_query(q, None).0.dataset)
+        settings_named.clone()
     };
     let named = match (named, &migrated) {
-        (Some(d), _) => d,
+        // An earlier version's id finds the dataset where it moved.
+        (Some(DatasetRef::Local(id)), _) => DatasetRef::Local(current_id(store, &id)),
+        (Some(DatasetRef::Builtin), _) => DatasetRef::Builtin,
         (None, Some((id, _))) => DatasetRef::Local(id.clone()),
         (None, None) => DatasetRef::Builtin,
     };
     let dataset = match &named {
         DatasetRef::Builtin => Ok(None),
         DatasetRef::Local(id) => match store.get(&dataset_key(id)) {
-            Ok(Some(text)) => Ok(Some(text)),
+            Ok(Some(text)) => match verified(id, &text) {
+                Ok(_) | Err(Problem::NewerFormat) => Ok(Some(text)),
+                Err(p) => {
+                    note(p, &mut problems);
+                    remove_dataset(store, id);
+                    Ok(None)
+                }
+            },
             Ok(None) => match &migrated {
                 Some((m, json)) if m == id => Ok(Some(encode(Record::Dataset, json))),
                 _ => {
-                    note(Problem::Elsewhere, &mut problems);
+                    note(missing(store, id), &mut problems);
                     Ok(None)
                 }
             },
@@ -458,7 +560,8 @@ pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<Datas
     for r in &s.discard {
         match (r, &named) {
             (Record::Dataset, DatasetRef::Local(id)) => remove_dataset(store, id),
-            (Record::Dataset, DatasetRef::Builtin) | (Record::Index, _) => {}
+            (Record::Dataset, DatasetRef::Builtin)
+            | (Record::Index | Record::About | Record::Moved, _) => {}
             (Record::Settings, _) => store.remove(SETTINGS_KEY),
         }
     }
@@ -472,8 +575,11 @@ pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<Datas
     };
     if let Some(view) = &mut s.settings {
         view.dataset = s.shown.clone();
-        // The moved dataset was shown by default before; now the settings name it.
-        if migrated.is_some() {
+        // The moved dataset was shown by default before, or the settings named it by an
+        // earlier id: now they name it by today's.
+        let renamed = matches!((&settings_named, &s.shown),
+            (Some(DatasetRef::Local(was)), DatasetRef::Local(now)) if was != now);
+        if migrated.is_some() || renamed {
             if let Some(payload) = settings_payload(view, &s.model) {
                 let _ = store.set(SETTINGS_KEY, &encode(Record::Settings, &payload));
             }

@@ -246,8 +246,7 @@ fn a_kept_dataset_is_listed_by_its_title_in_the_readers_language_else_the_first(
     use kezuohou_explorer::record::StoredDataset;
     let kept = |en: &str, zh: &str| StoredDataset {
         id: "x".into(),
-        title_en: en.into(),
-        title_zh: zh.into(),
+        titles: vec![("en".into(), en.into()), ("zh".into(), zh.into())],
         loaded_ms: 0,
         newer: false,
     };
@@ -255,4 +254,11 @@ fn a_kept_dataset_is_listed_by_its_title_in_the_readers_language_else_the_first(
     assert_eq!(kept("Title", "标题").title(Lang::Fr), "Title");
     assert_eq!(kept("", "标题").title(Lang::En), "标题");
     assert_eq!(kept("Title", "").title(Lang::Zh), "Title");
+    // Any language the dataset has, not only English and Chinese.
+    let french = StoredDataset {
+        titles: vec![("fr".into(), "Titre".into()), ("en".into(), "Title".into())],
+        ..kept("", "")
+    };
+    assert_eq!(french.title(Lang::Fr), "Titre");
+    assert_eq!(french.title(Lang::Zh), "Titre", "else the dataset's first");
 }

@@ -7,8 +7,8 @@
 use kezuohou_explorer::model::{Lang, Model, EMBEDDED_JSON};
 use kezuohou_explorer::state::{Action, AppState, DatasetRef, Source, View, ViewState};
 use kezuohou_explorer::storage::{
-    choose_view, dataset_id, dataset_key, decode, encode, list, open, parse_settings, plan,
-    remove_all, remove_dataset, remove_newer, save, settings_payload, startup, MemoryStore,
+    about_key, choose_view, dataset_id, dataset_key, decode, encode, list, open, parse_settings,
+    plan, remove_all, remove_dataset, remove_newer, save, settings_payload, startup, MemoryStore,
     Problem, Record, Store, DATASET_KEY, FORMAT, INDEX_KEY, SETTINGS_KEY,
 };
 use std::rc::Rc;
@@ -510,13 +510,17 @@ fn several_datasets_are_kept_listed_latest_first_and_removed_one_by_one() {
         Ok(titled("First").as_str()),
         "each record is today's dataset record, under its own key"
     );
-    let listed = list(&store).unwrap();
-    let titles: Vec<_> = listed.iter().map(|d| d.title_en.as_str()).collect();
+    let listed = list(&mut store).unwrap();
+    let titles: Vec<_> = listed.iter().map(|d| d.title(Lang::En)).collect();
     assert_eq!(titles, ["Second", "First"]);
     assert!(listed.iter().all(|d| !d.newer));
     // The same text again: one copy, moved to the top.
     assert_eq!(keep(&mut store, &titled("First"), 30), a);
-    let ids: Vec<_> = list(&store).unwrap().into_iter().map(|d| d.id).collect();
+    let ids: Vec<_> = list(&mut store)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
     assert_eq!(ids, [a.clone(), b.clone()]);
     // Opened again, validated like any input.
     let (m, text) = open(&mut store, &b).expect("opens");
@@ -524,9 +528,16 @@ fn several_datasets_are_kept_listed_latest_first_and_removed_one_by_one() {
     assert_eq!(text, titled("Second"));
     // Removed: record and index line.
     remove_dataset(&mut store, &a);
-    let ids: Vec<_> = list(&store).unwrap().into_iter().map(|d| d.id).collect();
+    let ids: Vec<_> = list(&mut store)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
     assert_eq!(ids, std::slice::from_ref(&b));
-    assert!(!store.items[INDEX_KEY].contains(&a));
+    assert!(
+        !store.items.contains_key(&about_key(&a)),
+        "its titles go with it"
+    );
     assert_eq!(open(&mut store, &a), Err(Problem::Elsewhere));
     remove_all(&mut store);
     assert!(store.items.is_empty());
@@ -584,7 +595,7 @@ fn todays_single_record_moves_into_the_new_layout() {
         Some(&encode(Record::Dataset, &json))
     );
     assert_eq!(s.datasets.len(), 1);
-    assert_eq!(s.datasets[0].title_en, "Loaded before the upgrade");
+    assert_eq!(s.datasets[0].title(Lang::En), "Loaded before the upgrade");
     // A second start finds the same, with nothing left to move.
     let again = plan(&mut store, "").unwrap();
     assert_eq!(again.shown, DatasetRef::Local(id));
@@ -607,7 +618,7 @@ fn a_newer_single_record_is_kept_where_it_is_with_its_notice() {
     // And a newer record in the new layout: listed as such, kept, never opened.
     let id = "00000000000000ff";
     store.set(&dataset_key(id), &newer).unwrap();
-    let listed = list(&store).unwrap();
+    let listed = list(&mut store).unwrap();
     assert_eq!(listed.len(), 1);
     assert!(listed[0].newer);
     assert_eq!(open(&mut store, id), Err(Problem::NewerDatasetKept));
@@ -759,4 +770,219 @@ fn the_dataset_text_in_the_state_compares_by_content_whatever_its_address() {
     assert_eq!(a, a.clone());
     assert_ne!(a, SharedText(Rc::from(modified_json().as_str())));
     assert_eq!(&*a, EMBEDDED_JSON);
+}
+
+// ---- Ids from a cryptographic digest; records moved from earlier versions; read-back bounds ----
+
+#[test]
+fn a_dataset_id_is_the_sha256_of_its_text() {
+    // The standard's test vector: a different hash function could not give these digits.
+    assert_eq!(
+        dataset_id("abc"),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+    let (a, b) = (titled("First"), titled("Firsu"));
+    assert_ne!(dataset_id(&a), dataset_id(&b));
+    assert!(
+        DatasetRef::valid_id(&dataset_id(&a)),
+        "usable in an address"
+    );
+}
+
+#[test]
+fn a_record_planted_under_another_texts_id_is_refused_and_the_link_never_opens_it() {
+    let mut store = MemoryStore::default();
+    let first = keep(&mut store, &titled("First"), 1);
+    // Another page of the origin writes a different text under the first one's id.
+    store
+        .set(
+            &dataset_key(&first),
+            &encode(Record::Dataset, &titled("Planted")),
+        )
+        .unwrap();
+    assert_eq!(open(&mut store, &first), Err(Problem::Corrupt));
+    assert!(!store.items.contains_key(&dataset_key(&first)), "dropped");
+    // The same at start-up, from a link.
+    keep(&mut store, &titled("First"), 2);
+    store
+        .set(
+            &dataset_key(&first),
+            &encode(Record::Dataset, &titled("Planted")),
+        )
+        .unwrap();
+    let s = plan(&mut store, &format!("?ds=local:{first}")).unwrap();
+    assert_eq!(s.problems, [Problem::Corrupt]);
+    assert_eq!(s.source, Source::Embedded);
+    assert_ne!(s.model.dataset.case.title.get(Lang::En), "Planted");
+}
+
+/// An earlier version's layout: each dataset under a 16-digit id, one tab-separated index.
+fn old_layout(entries: &[(&str, &str, u64)]) -> MemoryStore {
+    let mut store = MemoryStore::default();
+    let mut index = Vec::new();
+    for (old, title, at) in entries {
+        store
+            .set(&dataset_key(old), &encode(Record::Dataset, &titled(title)))
+            .unwrap();
+        index.push(format!("{old}\t{at}\t{title}\t{title}（中文）"));
+    }
+    store
+        .set(INDEX_KEY, &encode(Record::Index, &index.join("\n")))
+        .unwrap();
+    store
+        .set(
+            SETTINGS_KEY,
+            &encode(
+                Record::Settings,
+                &format!("?ds=local%3A{}&view=table", entries[0].0),
+            ),
+        )
+        .unwrap();
+    store
+}
+
+#[test]
+fn earlier_ids_move_to_digests_with_titles_links_and_settings_kept() {
+    let (a, b) = ("0123456789abcdef", "fedcba9876543210");
+    let mut store = old_layout(&[(a, "Alpha", 10), (b, "Beta", 20)]);
+    let s = plan(&mut store, "").unwrap();
+    let (new_a, new_b) = (dataset_id(&titled("Alpha")), dataset_id(&titled("Beta")));
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    // The settings named the first by its old id: it is still the one shown, by its new id.
+    assert_eq!(s.shown, DatasetRef::Local(new_a.clone()));
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Alpha");
+    assert!(decode(Record::Settings, &store.items[SETTINGS_KEY])
+        .unwrap()
+        .contains(&new_a));
+    // Both listed, latest first, with both titles; no record left under an old id or index.
+    let listed: Vec<_> = s
+        .datasets
+        .iter()
+        .map(|d| (d.id.clone(), d.title(Lang::En), d.title(Lang::Zh)))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (new_b.clone(), "Beta", "Beta（中文）"),
+            (new_a.clone(), "Alpha", "Alpha（中文）")
+        ]
+    );
+    assert!(!store.items.contains_key(&dataset_key(a)));
+    assert!(!store.items.contains_key(INDEX_KEY));
+    // A link made before the move opens the same dataset.
+    let s = plan(&mut store, &format!("?ds=local:{b}")).unwrap();
+    assert_eq!(s.shown, DatasetRef::Local(new_b));
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Beta");
+}
+
+#[test]
+fn a_move_that_does_not_fit_loses_nothing_and_is_tried_again() {
+    let (a, b) = ("0123456789abcdef", "fedcba9876543210");
+    let mut store = old_layout(&[(a, "Alpha", 10), (b, "Beta", 20)]);
+    // Room for no more than what is there now, give or take a few bytes.
+    let used: usize = store.items.iter().map(|(k, v)| k.len() + v.len()).sum();
+    store.quota = Some(used + 40);
+    let s = plan(&mut store, "").unwrap();
+    assert_eq!(s.problems, [Problem::Full]);
+    // Every text is still stored, under an old or a new id, and listed with its title.
+    let mut titles: Vec<_> = s.datasets.iter().map(|d| d.title(Lang::En)).collect();
+    titles.sort();
+    assert_eq!(titles, ["Alpha", "Beta"]);
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Alpha");
+    // With room again, the rest moves.
+    store.quota = None;
+    let s = plan(&mut store, "").unwrap();
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    assert!(s.datasets.iter().all(|d| d.id.len() == 64));
+    assert_eq!(s.datasets.len(), 2);
+}
+
+/// A store that counts reads of keys that more than one dataset shares (the old index).
+#[derive(Default)]
+struct Watched {
+    inner: MemoryStore,
+    shared_reads: std::cell::Cell<usize>,
+}
+
+impl Store for Watched {
+    fn get(&self, key: &str) -> Result<Option<String>, Problem> {
+        if key == INDEX_KEY {
+            self.shared_reads.set(self.shared_reads.get() + 1);
+        }
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), Problem> {
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, Problem> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn two_tabs_storing_at_once_lose_no_title() {
+    // Two tabs interleave: each stores its datasets between the other's. Storing reads nothing
+    // another dataset writes, so no interleaving can drop a line.
+    let mut store = Watched::default();
+    let m = Model::embedded().unwrap();
+    for k in 0..16 {
+        let json = titled(&format!("Tab {} dataset {k}", k % 2));
+        save(&mut store, &json, &m, 100 + k).unwrap();
+    }
+    assert_eq!(
+        store.shared_reads.get(),
+        0,
+        "no read-modify-write of a shared record"
+    );
+    let listed = list(&mut store).unwrap();
+    assert_eq!(listed.len(), 16);
+    assert!(listed.iter().all(|d| !d.title(Lang::En).is_empty()));
+}
+
+#[test]
+fn records_read_back_are_held_to_input_bounds() {
+    let mut store = MemoryStore::default();
+    let id = keep(&mut store, &titled("Honest"), 1);
+    // Another page plants a title of two million characters.
+    let huge = kezuohou_explorer::record::About {
+        loaded_ms: 1,
+        titles: vec![("en".into(), "x".repeat(2_000_000))],
+    };
+    store.set(&about_key(&id), &huge.write()).unwrap();
+    let started = std::time::Instant::now();
+    let listed = list(&mut store).unwrap();
+    assert!(started.elapsed().as_millis() < 1000);
+    assert_eq!(listed.len(), 1, "the dataset stays");
+    assert_eq!(listed[0].title(Lang::En), "", "the title record is refused");
+    assert!(!store.items.contains_key(&about_key(&id)), "and removed");
+    // A settings record larger than any view's query is refused before it is parsed.
+    let settings = encode(
+        Record::Settings,
+        &format!("?view=table{}", "&x".repeat(9000)),
+    );
+    assert_eq!(
+        parse_settings(&settings, &embedded()),
+        Err(Problem::Corrupt)
+    );
+}
+
+#[test]
+fn a_link_to_a_dataset_the_browser_could_not_keep_says_so() {
+    let mut store = MemoryStore::default();
+    let json = titled("Too big to keep");
+    let m = Model::from_json(&json).unwrap();
+    let id = kezuohou_explorer::storage::note_unkept(&mut store, &json, &m, 5);
+    let s = plan(&mut store, &format!("?ds=local:{id}")).unwrap();
+    assert_eq!(s.problems, [Problem::NotKept]);
+    // A link from another browser is not this case.
+    let other = dataset_id(&titled("Never here"));
+    let s = plan(&mut store, &format!("?ds=local:{other}")).unwrap();
+    assert_eq!(s.problems, [Problem::Elsewhere]);
+    // Kept later: the note goes.
+    keep(&mut store, &json, 6);
+    let s = plan(&mut store, &format!("?ds=local:{id}")).unwrap();
+    assert!(s.problems.is_empty());
 }

@@ -365,7 +365,25 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                         system_dark.set(browser::prefers_dark())
                     })
                 });
-            move || drop((popstate, media))
+            // Another tab stored or removed a dataset: read the list again, so this tab never
+            // shows or writes from a stale one (each dataset's record is its own key, so nothing
+            // is overwritten; the reader is told the list changed).
+            let storage = browser::window().map(|w| {
+                let state = state.clone();
+                EventListener::new(&w, "storage", move |e| {
+                    let key = js_sys::Reflect::get(e, &"key".into())
+                        .ok()
+                        .and_then(|k| k.as_string());
+                    let ours = key.as_deref().is_none_or(|k| {
+                        k.starts_with(storage::DATASET_PREFIX)
+                            || k.starts_with(storage::ABOUT_PREFIX)
+                    });
+                    if ours {
+                        state.dispatch(Action::DatasetsElsewhere(crate::requests::stored_list()));
+                    }
+                })
+            });
+            move || drop((popstate, media, storage))
         });
     }
 
@@ -457,6 +475,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     unsaved: state.unsaved,
                     exportable: state.text.is_some(),
                     datasets: &state.datasets,
+                    changed_elsewhere: state.datasets_changed_elsewhere,
                     shown: &state.view.dataset,
                     on_request: &on_request,
                 }) } }

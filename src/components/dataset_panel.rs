@@ -54,6 +54,7 @@ pub fn problem_text(p: Problem, t: &Strings) -> &'static str {
         Problem::Full => t.problem_full,
         Problem::Unavailable => t.problem_unavailable,
         Problem::Elsewhere => t.problem_elsewhere,
+        Problem::NotKept => t.problem_not_kept,
     }
 }
 
@@ -126,6 +127,8 @@ pub struct DataPanel<'a> {
     /// Whether the dataset in use has a JSON text to export.
     pub exportable: bool,
     pub datasets: &'a [StoredDataset],
+    /// The list was changed by another tab since this one last changed it.
+    pub changed_elsewhere: bool,
     pub shown: &'a DatasetRef,
     pub on_request: &'a Callback<DataRequest>,
 }
@@ -175,6 +178,9 @@ pub fn dataset_panel(p: DataPanel) -> Html {
     html! {
         <section id="data-panel" class="data-panel" aria-labelledby="data-title" onclick={on_click}>
             <h2 id="data-title">{t.data_button}</h2>
+            if p.changed_elsewhere {
+                <p id="list-changed" class="note" role="status">{t.list_changed_elsewhere}</p>
+            }
             <DatasetList lang={lang} datasets={p.datasets.to_vec()} shown={p.shown.clone()}
                 on_request={p.on_request.clone()} />
             <p>{t.data_intro}</p>
@@ -344,7 +350,12 @@ fn dataset_list(p: &DatasetListProps) -> Html {
         let title = if d.newer {
             t.dataset_newer.to_string()
         } else if d.title(lang).is_empty() {
-            d.id.clone()
+            // A dataset whose titles were lost: its id, short enough to read (64 hex digits).
+            format!(
+                "{} {}…",
+                t.dataset_untitled,
+                d.id.get(..12).unwrap_or(&d.id)
+            )
         } else {
             d.title(lang).to_string()
         };

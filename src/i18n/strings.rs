@@ -284,6 +284,10 @@ pub struct Strings {
     pub remove_confirm: &'static str,
     pub cancel: &'static str,
     pub dataset_newer: &'static str,
+    pub problem_not_kept: &'static str,
+    pub dataset_untitled: &'static str,
+    /// Another tab changed the kept datasets.
+    pub list_changed_elsewhere: &'static str,
     pub problem_elsewhere: &'static str,
     pub provenance_declared: &'static str,
     pub provenance_proposed: &'static str,

@@ -15,6 +15,9 @@ pub const MAX_PANELS: usize = 6;
 pub const MAX_PANEL_FIGURES: usize = 40;
 pub const MAX_HEADLINES: usize = 12;
 
+/// A stored settings record (a query string) read back: larger is refused before it is parsed.
+pub const MAX_SETTINGS_BYTES: usize = 8 * 1024;
+
 /// What an error message repeats of the text it found (and of its path), at most.
 pub const MAX_ECHO_CHARS: usize = 120;
 
