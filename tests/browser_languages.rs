@@ -87,3 +87,29 @@ async fn an_english_and_french_dataset_reads_in_french_and_falls_back_in_chinese
     handle.destroy();
     root.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_channels_view_counts_the_cases_own_channels() {
+    reset_url();
+    // The dairy case has two channels: the lead must not speak of three.
+    let model = Rc::new(Model::from_json(DAIRY).expect("the dairy fixture loads"));
+    assert_eq!(model.dataset.channels.len(), 2);
+    let root = fresh_root();
+    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    click(&root, "button[data-view='channels']");
+    settle().await;
+    let lead = text(&root, "section[aria-labelledby='channels-title'] .intro");
+    assert!(lead.starts_with("Two channels carry"), "{lead}");
+    choose(&root, "#ctl-lang", "zh");
+    settle().await;
+    let lead = text(&root, "section[aria-labelledby='channels-title'] .intro");
+    assert!(lead.starts_with("两条渠道"), "{lead}");
+    choose(&root, "#ctl-lang", "fr");
+    settle().await;
+    let lead = text(&root, "section[aria-labelledby='channels-title'] .intro");
+    assert!(lead.starts_with("Deux canaux mènent"), "{lead}");
+    handle.destroy();
+    root.remove();
+}

@@ -300,3 +300,35 @@ fn a_tension_shows_its_ratio() {
     let m = mini_with(vec![t("treated_area", "zero_area")]);
     assert_eq!(tension(&m, "t").ratio, None);
 }
+
+#[test]
+fn a_ratio_beyond_the_numbers_is_said_so_not_printed_as_infinity() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/valid/mini.json"),
+    )
+    .unwrap();
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    let figure = |id: &str, value: f64, scale: &str| {
+        json!({"id": id, "label": {"en": id, "zh": id}, "value": value, "scale": scale,
+            "unit": "ha", "period": {"type": "undated"}, "kind": "context",
+            "source": {"note": {"en": "n", "zh": "n"}}})
+    };
+    let figures = v["figures"].as_array_mut().unwrap();
+    figures.push(figure("vast", 1.0e290, "billion"));
+    figures.push(figure("tiny", 1.0e-100, "one"));
+    v["relations"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "t",
+        "label": {"en": "t", "zh": "t"}, "rule": {"kind": "tension", "numerator": "vast",
+        "denominator": "tiny", "meaning": {"en": "m", "zh": "m"}}}));
+    let m = Model::from_json(&v.to_string()).expect("valid: each figure is finite");
+    assert!(tension(&m, "t").overflows(), "{:?}", tension(&m, "t").ratio);
+    // An open bound is not an overflow: "more than" has no upper end by meaning.
+    let m = mini_with(vec![
+        json!({"id": "t", "label": {"en": "t", "zh": "t"}, "rule": {
+        "kind": "tension", "numerator": "treated_area", "denominator": "region_area",
+        "meaning": {"en": "m", "zh": "m"}}}),
+    ]);
+    assert!(!tension(&m, "t").overflows());
+}

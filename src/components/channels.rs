@@ -48,7 +48,7 @@ pub struct ChannelsProps {
     pub on_select: Callback<String>,
 }
 
-/// The three channels from conservation to income as a diagram of buttons: each node lists
+/// The case's channels from conservation to income as a diagram of buttons: each node lists
 /// its figures and measures; choosing one filters the rest of the app to it.
 #[function_component(Channels)]
 pub fn channels(p: &ChannelsProps) -> Html {
@@ -109,7 +109,7 @@ pub fn channels(p: &ChannelsProps) -> Html {
     html! {
         <section aria-labelledby="channels-title">
             <h2 id="channels-title">{t.view_channels}</h2>
-            <p class="intro">{t.channels_intro}</p>
+            <p class="intro">{(t.channels_intro)(model.dataset.channels.len())}</p>
             <div class="channel-diagram">
                 <div class="channel-end" aria-hidden="true">{t.conservation}{" →"}</div>
                 <ol class="channel-nodes">{ for nodes }</ol>

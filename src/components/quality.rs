@@ -68,6 +68,7 @@ fn range_value(r: &ReferenceFinding, lang: Lang, num: &dyn Fn(f64) -> String) ->
 /// "9.82×", "more than 2.1×".
 fn ratio_text(t: &TensionFinding, s: &Strings, lang: Lang, num: &dyn Fn(f64) -> String) -> String {
     match t.ratio {
+        Some(_) if t.overflows() => s.ratio_overflow.to_string(),
         Some(r) => format!("{}×", shape_text(r.shape(), lang, num)),
         None => s.ratio_unknown.to_string(),
     }
@@ -78,11 +79,25 @@ fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) ->
     if gap <= 0.0 {
         return html! {};
     }
-    let pct = numfmt::number(gap_pct, lang, Some(3), Default::default());
+    let t = tr(lang);
+    // A gap beyond the numbers (an input near the largest float) is said in words, not "∞".
+    let text = if !gap.is_finite() {
+        t.gap_overflow.to_string()
+    } else if !gap_pct.is_finite() {
+        format!("{} {}", num(gap), unit.symbol(lang))
+    } else {
+        let pct = numfmt::number(gap_pct, lang, Some(3), Default::default());
+        format!(
+            "{} {} ({pct}{}%)",
+            num(gap),
+            unit.symbol(lang),
+            lang.rules().percent_space
+        )
+    };
     html! {
         <>
-            <dt>{tr(lang).gap}</dt>
-            <dd class="gap">{format!("{} {} ({pct}{}%)", num(gap), unit.symbol(lang), lang.rules().percent_space)}</dd>
+            <dt>{t.gap}</dt>
+            <dd class="gap">{text}</dd>
         </>
     }
 }

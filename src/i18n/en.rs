@@ -191,6 +191,8 @@ pub const LANGUAGE: Language = Language {
         this_case: "This case",
         verdict: "Verdict",
         ratio: "Ratio",
+        ratio_overflow: "too large to compute: the numerator is vast next to the denominator (beyond about 1.8 × 10³⁰⁸)",
+        gap_overflow: "too large to compute (beyond about 1.8 × 10³⁰⁸)",
         ratio_unknown: "cannot be computed: the denominator may be zero",
         detail_references: "Against published references",
         detail_tensions: "Tensions",
@@ -200,7 +202,15 @@ pub const LANGUAGE: Language = Language {
         point_or_bound: "Point or bound",
         point: "point",
         bound: "bound",
-        channels_intro: "Three channels carry conservation work into household income. Select a channel to filter the overview and the figure table to it.",
+        channels_intro: |n| {
+            const WORDS: [&str; 10] = [
+                "No channel", "One channel", "Two channels", "Three channels", "Four channels",
+                "Five channels", "Six channels", "Seven channels", "Eight channels", "Nine channels",
+            ];
+            let count = WORDS.get(n).map_or_else(|| format!("{n} channels"), |w| w.to_string());
+            let verb = if n == 1 { "carries" } else { "carry" };
+            format!("{count} {verb} conservation work into household income. Select a channel to filter the overview and the figure table to it.")
+        },
         conservation: "Conservation work",
         income: "Income of farmers and herders",
         filtered_to: "Showing one channel:",

@@ -196,6 +196,8 @@ pub const LANGUAGE: Language = Language {
         this_case: "Ce cas",
         verdict: "Verdict",
         ratio: "Rapport",
+        ratio_overflow: "trop grand pour être calculé : le numérateur est immense face au dénominateur (au-delà d’environ 1,8 × 10³⁰⁸)",
+        gap_overflow: "trop grand pour être calculé (au-delà d’environ 1,8 × 10³⁰⁸)",
         ratio_unknown: "incalculable\u{a0}: le dénominateur peut être nul",
         detail_references: "Face aux références publiées",
         detail_tensions: "Tensions",
@@ -205,7 +207,15 @@ pub const LANGUAGE: Language = Language {
         point_or_bound: "Valeur ou borne",
         point: "valeur",
         bound: "borne",
-        channels_intro: "Trois canaux mènent du travail de conservation au revenu des ménages. Choisissez un canal pour y restreindre la vue d’ensemble et le tableau des chiffres.",
+        channels_intro: |n| {
+            const WORDS: [&str; 10] = [
+                "Aucun canal ne mène", "Un canal mène", "Deux canaux mènent", "Trois canaux mènent",
+                "Quatre canaux mènent", "Cinq canaux mènent", "Six canaux mènent",
+                "Sept canaux mènent", "Huit canaux mènent", "Neuf canaux mènent",
+            ];
+            let count = WORDS.get(n).map_or_else(|| format!("{n} canaux mènent"), |w| w.to_string());
+            format!("{count} du travail de conservation au revenu des ménages. Choisissez un canal pour y restreindre la vue d’ensemble et le tableau des chiffres.")
+        },
         conservation: "Travail de conservation",
         income: "Revenu des agriculteurs et des éleveurs",
         filtered_to: "Un seul canal affiché\u{a0}:",

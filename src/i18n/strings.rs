@@ -126,6 +126,8 @@ pub struct Strings {
     pub this_case: &'static str,
     pub verdict: &'static str,
     pub ratio: &'static str,
+    pub ratio_overflow: &'static str,
+    pub gap_overflow: &'static str,
     pub ratio_unknown: &'static str,
     pub detail_references: &'static str,
     pub detail_tensions: &'static str,
@@ -135,7 +137,8 @@ pub struct Strings {
     pub point_or_bound: &'static str,
     pub point: &'static str,
     pub bound: &'static str,
-    pub channels_intro: &'static str,
+    /// The channels view's lead, for a case of this many channels.
+    pub channels_intro: fn(usize) -> String,
     pub conservation: &'static str,
     pub income: &'static str,
     pub filtered_to: &'static str,

@@ -190,6 +190,8 @@ pub const LANGUAGE: Language = Language {
         this_case: "本案数值",
         verdict: "结论",
         ratio: "比值",
+        ratio_overflow: "过大，无法计算：分子远大于分母（超出约 1.8 × 10³⁰⁸）",
+        gap_overflow: "过大，无法计算（超出约 1.8 × 10³⁰⁸）",
         ratio_unknown: "无法计算：分母可能为零",
         detail_references: "与公开数据对照",
         detail_tensions: "值得留意的比值",
@@ -199,7 +201,11 @@ pub const LANGUAGE: Language = Language {
         point_or_bound: "确数或界限",
         point: "确数",
         bound: "界限",
-        channels_intro: "三条渠道把生态保护转化为家庭收入。选择一条渠道，可将概览和数据表筛选为该渠道。",
+        channels_intro: |n| {
+            const WORDS: [&str; 10] = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九"];
+            let count = WORDS.get(n).map_or_else(|| n.to_string(), |w| w.to_string());
+            format!("{count}条渠道把生态保护转化为家庭收入。选择一条渠道，可将概览和数据表筛选为该渠道。")
+        },
         conservation: "生态保护",
         income: "农牧民收入",
         filtered_to: "仅显示渠道：",

@@ -100,6 +100,17 @@ pub struct TensionFinding {
 }
 
 impl TensionFinding {
+    /// Whether the ratio is too large for a number (a huge numerator over a tiny denominator):
+    /// an end that is infinite though no "more than" made it open. The page then says so
+    /// instead of printing "∞×".
+    pub fn overflows(&self) -> bool {
+        self.ratio
+            .as_ref()
+            .is_some_and(|r| r.lo.is_infinite() || (r.hi.is_infinite() && !r.hi_open))
+    }
+}
+
+impl TensionFinding {
     pub fn involves(&self, id: &str) -> bool {
         self.involved.iter().any(|x| x == id)
     }

@@ -11,7 +11,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   chartsDrawn,
-  DIST_DIR, ROOT, cspViolations, formatViolations, gotoApp, pageErrors, runAxe, screenshot, startHarness,
+  DIST_DIR, ROOT, cspViolations, formatViolations, gotoApp, openTab, pageErrors, runAxe, screenshot, startHarness,
 } from './harness.mjs';
 
 let harness;
@@ -266,7 +266,7 @@ test('the loaded dataset and the settings survive a reload; damaged storage star
   assert.equal(await page.locator('#ctl-area').inputValue(), 'mu');
   assert.match(page.url(), /area=mu/);
   const ds = new URL(page.url()).searchParams.get('ds');
-  assert.match(ds, /^local:[0-9a-f]{16}$/, 'the address names the dataset shown');
+  assert.match(ds, /^local:[0-9a-f]{64}$/, 'the address names the dataset shown');
   // The address wins when it has parameters, the dataset it names included.
   await gotoApp(page, `ds=${encodeURIComponent(ds)}&area=km2`);
   assert.equal(await page.locator('#ctl-area').inputValue(), 'km2');
@@ -448,4 +448,66 @@ test('hostile labels and numbers: the CSV does not run formulas, numbers read co
     assert.deepEqual(pageErrors(page), []);
     await page.context().close();
   }
+});
+
+test('two tabs storing datasets at once lose no title, and each is told of the other', { timeout: 180_000 }, async () => {
+  const a = await harness.newPage();
+  const b = await openTab(a);
+  await gotoApp(a);
+  await gotoApp(b);
+  await openPanel(a);
+  await openPanel(b);
+  // Eight datasets each: both tabs store one at the same moment, eight times over.
+  const titled = (t) => embedded.replace(TITLE, t);
+  const shows = (page, t) => page.waitForFunction((x) => document.querySelector('#dataset-name')?.textContent === x, t);
+  for (let k = 0; k < 8; k++) {
+    await Promise.all([
+      dropFile(a, `a${k}.json`, titled(`Tab A dataset ${k}`)),
+      dropFile(b, `b${k}.json`, titled(`Tab B dataset ${k}`)),
+    ]);
+    await Promise.all([shows(a, `Tab A dataset ${k}`), shows(b, `Tab B dataset ${k}`)]);
+  }
+  // Every one of the 16 is listed by its title in both tabs (B learns of A's through the
+  // storage event, and the other way round), and each tab says the list changed elsewhere.
+  for (const page of [a, b]) {
+    await page.waitForFunction(() => document.querySelectorAll('#dataset-list li[data-ds^="local:"]').length === 16);
+    const titles = await page.locator('#dataset-list li[data-ds^="local:"] .dataset-entry-title').allTextContents();
+    assert.equal(titles.filter((t) => /^Tab [AB] dataset \d$/.test(t)).length, 16, titles.join(' | '));
+  }
+  // A tab that did nothing since is told the list changed under it.
+  await dropFile(a, 'late.json', titled('Late from tab A'));
+  await b.waitForSelector('#list-changed');
+  await b.waitForFunction(() => [...document.querySelectorAll('#dataset-list .dataset-entry-title')].some((e) => e.textContent === 'Late from tab A'));
+  // Ids are SHA-256 digests: 64 hex digits in each record's key.
+  const keys = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kezuohou-explorer.dataset.')));
+  assert.equal(keys.length, 17);
+  assert.ok(keys.every((k) => /^kezuohou-explorer\.dataset\.[0-9a-f]{64}$/.test(k)), keys.join(' '));
+  assert.deepEqual(pageErrors(a), []);
+  assert.deepEqual(pageErrors(b), []);
+});
+
+test('a link to a dataset this browser could not keep says why', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page);
+  await openPanel(page);
+  // Fill storage so that the next dataset cannot be kept, leaving room for small records.
+  await page.evaluate(() => {
+    let i = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`filler.${i}`, chunk); i += 1; } catch { break; }
+      }
+    }
+    // Room for one or two kilobytes: the settings and a note fit, a dataset does not.
+    localStorage.removeItem(`filler.${i - 1}`);
+  });
+  await dropFile(page, 'modified.json', modified);
+  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
+  await page.waitForFunction(() => /[?&]ds=local%3A[0-9a-f]{64}/.test(location.search));
+  await page.reload();
+  await page.waitForSelector('#storage-notice li[data-problem="not_kept"]');
+  assert.equal(await name(page), TITLE);
+  assert.match(await page.locator('#storage-notice').textContent(), /could not keep/);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
 });

@@ -116,10 +116,10 @@ test('the address names the dataset shown; a link to one of another browser expl
   await page.locator('#data-text').fill(other);
   await page.click('#data-load');
   await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'Another copy, loaded here');
-  await page.waitForFunction(() => /[?&]ds=local%3A[0-9a-f]{16}/.test(location.search));
+  await page.waitForFunction(() => /[?&]ds=local%3A[0-9a-f]{64}/.test(location.search));
   const link = await page.evaluate(() => location.href);
   const id = decodeURIComponent(new URL(link).searchParams.get('ds')).slice('local:'.length);
-  assert.match(id, /^[0-9a-f]{16}$/);
+  assert.match(id, /^[0-9a-f]{64}$/);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), [
     `kezuohou-explorer.dataset.${id}`, 'kezuohou-explorer.datasets', 'kezuohou-explorer.settings',
   ]);

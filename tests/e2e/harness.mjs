@@ -159,6 +159,12 @@ export async function openPage(browser, baseUrl, contextOptions = {}) {
     });
   });
   const page = await context.newPage();
+  recordPage(page, baseUrl);
+  return page;
+}
+
+/** Watch a page for what goes wrong (console and page errors, HTTP errors, failed requests). */
+function recordPage(page, baseUrl) {
   const errors = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
@@ -172,7 +178,18 @@ export async function openPage(browser, baseUrl, contextOptions = {}) {
   });
   page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
   pageState.set(page, { baseUrl, errors });
-  return page;
+}
+
+/**
+ * Another tab of the same browser profile as `page` (same origin storage), recorded like it:
+ * for what two tabs do to each other.
+ */
+export async function openTab(page) {
+  const state = pageState.get(page);
+  if (!state) throw new Error('openTab needs a page from openPage()/harness.newPage()');
+  const tab = await page.context().newPage();
+  recordPage(tab, state.baseUrl);
+  return tab;
 }
 
 /** Everything that went wrong in `page` so far (console errors, page errors, HTTP errors). */
