@@ -121,7 +121,7 @@ test('the address names the dataset shown; a link to one of another browser expl
   const id = decodeURIComponent(new URL(link).searchParams.get('ds')).slice('local:'.length);
   assert.match(id, /^[0-9a-f]{64}$/);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), [
-    `kezuohou-explorer.dataset.${id}`, 'kezuohou-explorer.datasets', 'kezuohou-explorer.settings',
+    `kezuohou-explorer.about.${id}`, `kezuohou-explorer.dataset.${id}`, 'kezuohou-explorer.settings',
   ]);
   // In this browser the link reopens that dataset, and so does a bare address (the settings).
   await page.goto(link);
