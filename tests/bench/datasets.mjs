@@ -186,3 +186,27 @@ ${rows}
 </html>
 `;
 }
+
+/**
+ * A dataset whose presentation asks for all the page may draw (`limits` read from
+ * src/model/limits.rs): the most charts, each of the most panels of the most figures, and the
+ * most headline cards, every figure id distinct. What the bounds of issue 24 cost at worst.
+ */
+export function datasetAtBounds(base, limits) {
+  const { charts, panels, figures, headlines } = limits;
+  const d = generateDataset(base, Math.max(base.figures.length, charts * panels * figures));
+  const ids = d.figures.map((f) => f.id);
+  let next = 0;
+  const take = (k) => ids.slice(next, (next += k));
+  d.presentation = {
+    ...(d.presentation ?? {}),
+    headlines: ids.slice(0, headlines),
+    charts: Array.from({ length: charts }, (_, c) => ({
+      id: `bound_${c}`,
+      title: { en: `Chart ${c + 1} at the bounds`, zh: `边界图 ${c + 1}` },
+      panels: Array.from({ length: panels }, () => take(figures)),
+    })),
+  };
+  d.case = { ...d.case, title: { en: 'Presentation at its bounds', zh: '展示上限' } };
+  return d;
+}

@@ -375,6 +375,8 @@ export function benchInit(options) {
     return { longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.duration), 0), longTasks: tasks.length };
   };
 
+  b.longestSince = longestSince;
+
   /** Runs `act`, waits for `done` and the next frame, then for the long-task entries. */
   const timedTasks = async (act, done, timeoutMs) => {
     await b.nextFrame();

@@ -325,6 +325,16 @@ export function markdown(r) {
     }
   }
 
+  const pb = r.presentationBounds;
+  if (pb && !pb.error) {
+    parts.push('\n### A presentation at its bounds (issue 24)\n');
+    parts.push(
+      `A valid dataset whose presentation asks for all the page may draw: ${int(pb.charts)} charts of ${int(pb.panels)} panels of ${int(pb.perPanel)} figures (${int(pb.bars)} bars) and ${int(pb.headlines)} headline cards, ${bytes(pb.bytes)}, chosen in the file input. ` +
+        `From the input's change to the overview complete and its frame: ${ms(pb.load?.frameMs, 0)} (${pb.load?.outcome}); longest main-thread task after the change: ${pb.tasks?.longestTaskMs ? ms(pb.tasks.longestTaskMs, 0) : 'none over 50 ms'}. ` +
+        'Past the bounds a dataset is refused with the paths of what is too many (before, 10,000 one-figure charts never finished drawing).\n',
+    );
+  }
+
   if (r.extract?.texts) {
     parts.push('\n### Drafter: precision and recall on our own test texts (native, release build)\n');
     parts.push(

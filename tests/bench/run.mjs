@@ -29,7 +29,7 @@ import { gzipSync, constants } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS as HARNESS_CHROMIUM_ARGS, ROOT, openPage, pageErrors } from '../e2e/harness.mjs';
-import { generateDataset, staticTableHtml, withoutScripts, SHIPPED } from './datasets.mjs';
+import { datasetAtBounds, generateDataset, staticTableHtml, withoutScripts, SHIPPED } from './datasets.mjs';
 import { benchInit } from './inpage.mjs';
 import { draftText } from './drafttext.mjs';
 import { lighthouse } from './lighthouse.mjs';
@@ -137,6 +137,45 @@ function maxDatasetBytes() {
     .split('*')
     .map((x) => Number(x.replace(/[_\s]/g, '')))
     .reduce((a, b) => a * b, 1);
+}
+
+/** The presentation bounds of src/model/limits.rs (charts, panels, figures per panel, headlines). */
+function presentationLimits() {
+  const src = readFileSync(path.join(ROOT, 'src', 'model', 'limits.rs'), 'utf8');
+  const read = (name) => Number(src.match(new RegExp(`${name}:\\s*usize\\s*=\\s*([0-9_]+);`))?.[1]?.replace(/_/g, ''));
+  const limits = {
+    charts: read('MAX_CHARTS'),
+    panels: read('MAX_PANELS'),
+    figures: read('MAX_PANEL_FIGURES'),
+    headlines: read('MAX_HEADLINES'),
+  };
+  return Object.values(limits).every(Number.isFinite) ? limits : null;
+}
+
+/**
+ * A dataset at the presentation bounds loaded through the file input: from the input's change
+ * to the overview complete and its frame (the page is blocked for most of it), and the longest
+ * main-thread task. Once: the bound on the work a dataset can ask for, not a target.
+ */
+async function presentationAtBounds(browser, url, file, d) {
+  const page = await openPage(browser, url);
+  try {
+    await page.addInitScript(benchInit, { mode: 'app' });
+    await page.goto(url, { waitUntil: 'load' });
+    await waitReady(page);
+    if (!(await openLoader(page))) throw new Error('no file input');
+    const t0 = await page.evaluate(() => performance.now());
+    const load = await loadFile(page, file, d.title);
+    const tasks = await page.evaluate((t) => window.__bench.longestSince?.(t) ?? null, t0);
+    const r = { ...d, load, tasks };
+    log(`presentation at its bounds (${d.charts} charts × ${d.panels} panels × ${d.perPanel} figures, ${d.headlines} headlines; ${bytes(d.bytes)}): ${load.outcome} after ${ms(load.frameMs)}${tasks?.longestTaskMs ? `, longest task ${Math.round(tasks.longestTaskMs)} ms` : ''}`);
+    return r;
+  } catch (err) {
+    problems.push(`the presentation at its bounds could not be measured: ${err.message.split('\n')[0]}`);
+    return { error: err.message.split('\n')[0] };
+  } finally {
+    await page.context().close();
+  }
 }
 
 function git(args) {
@@ -673,6 +712,24 @@ async function main() {
     });
     log(`generated ${n} figures: ${Buffer.byteLength(json)} bytes${maxBytes && Buffer.byteLength(json) > maxBytes ? ` (over the ${maxBytes}-byte limit)` : ''}`);
   }
+  // The presentation at its bounds (issue 24): the most charts, panels, bars and cards.
+  const limits = presentationLimits();
+  let bounds = null;
+  if (limits) {
+    const d = datasetAtBounds(base, limits);
+    const json = JSON.stringify(d);
+    const file = path.join(dataDir, 'presentation-bounds.json');
+    await writeFile(file, json);
+    bounds = {
+      file,
+      about: {
+        charts: limits.charts, panels: limits.panels, perPanel: limits.figures, headlines: limits.headlines,
+        bars: limits.charts * limits.panels * limits.figures, bytes: Buffer.byteLength(json), title: d.case.title.en,
+      },
+    };
+  } else {
+    problems.push('the presentation bounds could not be read from src/model/limits.rs');
+  }
   const css = (await readdir(DIST)).find((f) => f.endsWith('.css'));
   const staticHtml = staticTableHtml(base, { cssHref: css ? `/${css}` : undefined });
   // At the site's root, so the page's relative chart addresses resolve as on the real page.
@@ -696,6 +753,7 @@ async function main() {
       // The draft review screen with 5,000 highlights: longest task on drafting (open), on
       // selecting a highlight and on editing it. Once: it is not a target.
       if (run === 1) results.draftReview = await draftReview(browser, appUrl);
+      if (run === 1 && bounds) results.presentationBounds = await presentationAtBounds(browser, appUrl, bounds.file, bounds.about);
     } finally {
       await browser.close();
     }
