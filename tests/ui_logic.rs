@@ -3,7 +3,7 @@
 //! specs, layout and drawing (to SVG).
 
 use kezuohou_explorer::charts::draw::{draw, LIGHT};
-use kezuohou_explorer::charts::layout::layout;
+use kezuohou_explorer::charts::layout::{layout, OPEN_ARROW};
 use kezuohou_explorer::charts::spec::all_charts;
 use kezuohou_explorer::components::filtered_ids;
 use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};

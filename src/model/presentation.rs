@@ -456,9 +456,10 @@ struct Placed<'a> {
 }
 
 /// The reported figures (not restatements) whose unit the vocabulary knows, in the dataset's
-/// order, each with its subject: read from its label and quote, else taken from the total or
-/// whole it is declared a part of (a part named only by its programme, "92.16 million yuan to
-/// return farmland", is about what its total is about), else the fallback of its unit's kind.
+/// order, each with its subject: that of the total or whole it is declared a part of when words
+/// place that one (a part named by its programme, "92.16 million yuan to return farmland", or by
+/// whom it went to, "paid as wages", is about what its total is about, and is drawn beside it),
+/// else read from its own label and quote, else the fallback of its unit's kind.
 fn placed<'a>(d: &'a Dataset, vocabulary: &Vocabulary) -> Vec<Placed<'a>> {
     let mut out: Vec<Placed> = d
         .figures
@@ -481,13 +482,14 @@ fn placed<'a>(d: &'a Dataset, vocabulary: &Vocabulary) -> Vec<Placed<'a>> {
             })
         })
         .collect();
-    for (part, whole) in d.relations.iter().flat_map(|r| parts_of(&r.rule)) {
+    // Sums and parts only: an area inside another is not about what the other is about.
+    for (part, whole) in d.relations.iter().flat_map(|r| parts_of(&r.rule, false)) {
         let at = |id: &str| out.iter().position(|p| p.figure.id == id);
         let (Some(p), Some(w)) = (at(part), at(whole)) else {
             continue;
         };
-        let (from, to) = (out[w].subject, out[p].subject);
-        if from.by_words() && !to.by_words() && from.kind == to.kind {
+        let from = out[w].subject;
+        if from.by_words() && from.kind == out[p].subject.kind {
             out[p].subject = from;
         }
     }
@@ -495,15 +497,16 @@ fn placed<'a>(d: &'a Dataset, vocabulary: &Vocabulary) -> Vec<Placed<'a>> {
 }
 
 /// (part, whole) pairs a rule declares: the parts of a sum and its total, a part and its whole,
-/// an inner area and the area it lies within.
-fn parts_of(rule: &Rule) -> Vec<(&str, &str)> {
+/// and with `areas` an inner area and the area it lies within.
+fn parts_of(rule: &Rule, areas: bool) -> Vec<(&str, &str)> {
     match rule {
         Rule::SumEquals { parts, total } => parts
             .iter()
             .map(|p| (p.as_str(), total.as_str()))
             .collect(),
         Rule::PartOf { part, whole } => vec![(part.as_str(), whole.as_str())],
-        Rule::FitsWithin { inner, outer } => vec![(inner.as_str(), outer.as_str())],
+        Rule::FitsWithin { inner, outer } if areas => vec![(inner.as_str(), outer.as_str())],
+        Rule::FitsWithin { .. } => Vec::new(),
         Rule::RatioMatches { .. }
         | Rule::Equal { .. }
         | Rule::ReferenceRange { .. }
@@ -529,7 +532,7 @@ pub fn propose_headlines(d: &Dataset) -> Vec<String> {
         .collect();
     // Each figure's wholes, among the reported ones.
     let mut wholes: Vec<Vec<usize>> = vec![Vec::new(); reported.len()];
-    for (part, whole) in d.relations.iter().flat_map(|r| parts_of(&r.rule)) {
+    for (part, whole) in d.relations.iter().flat_map(|r| parts_of(&r.rule, true)) {
         if let (Some(&p), Some(&w)) = (index.get(part), index.get(whole)) {
             if p != w && !wholes[p].contains(&w) {
                 wholes[p].push(w);
