@@ -117,7 +117,7 @@ pub static SUBJECTS: &[SubjectRow] = &[
          "staff", "villager", "household", "resident", "tourist", "visitor", "famil", "member",
          "就业", "务工", "用工", "人员", "护林员", "管护员", "农户", "贫困户", "农牧民", "群众",
          "游客", "岗位"]),
-    subject!("cover", Share,
+    subject!("cover-rates", Share,
         [("en", "Cover rates"), ("zh", "覆盖率"), ("fr", "Taux de couverture")],
         ["cover", "survival", "覆盖", "成活率"]),
     subject!("output", Other,
