@@ -59,7 +59,11 @@ fn size(m: &Model, id: &str) -> f64 {
 fn check_story(name: &str, m: &Model) {
     let s = &m.story;
     let headlines = &s.headlines.value;
-    assert!(headlines.len() <= 8, "{name}: {} headlines", headlines.len());
+    assert!(
+        headlines.len() <= 8,
+        "{name}: {} headlines",
+        headlines.len()
+    );
     assert!(s.charts.value.len() <= MAX_CHARTS.min(8), "{name}");
     // The first headline comes from the earliest paragraph that has a reported figure.
     let reported = || {
@@ -87,7 +91,10 @@ fn check_story(name: &str, m: &Model) {
         };
         for (part, whole) in pairs {
             if let (Some(p), Some(w)) = (at(part), at(whole)) {
-                assert!(w < p, "{name}: {whole} after its part {part}: {headlines:?}");
+                assert!(
+                    w < p,
+                    "{name}: {whole} after its part {part}: {headlines:?}"
+                );
             }
         }
     }
@@ -99,7 +106,10 @@ fn check_story(name: &str, m: &Model) {
 fn check_chart(name: &str, m: &Model, c: &ChartPlan) {
     let ids: Vec<&String> = c.panels.iter().flatten().collect();
     assert!(ids.len() >= 2, "{name}: chart {} of one bar", c.id);
-    assert!(!c.panels.is_empty() && c.panels.len() <= MAX_PANELS, "{name}");
+    assert!(
+        !c.panels.is_empty() && c.panels.len() <= MAX_PANELS,
+        "{name}"
+    );
     for panel in &c.panels {
         assert!(panel.len() <= MAX_PANEL_FIGURES, "{name}");
         let sizes: Vec<f64> = panel
@@ -158,9 +168,15 @@ fn drafted_cases_declare_a_story_of_subjects() {
             "{name}"
         );
         let ids = |cs: &[ChartPlan]| -> Vec<(String, Vec<Vec<String>>)> {
-            cs.iter().map(|c| (c.id.clone(), c.panels.clone())).collect()
+            cs.iter()
+                .map(|c| (c.id.clone(), c.panels.clone()))
+                .collect()
         };
-        assert_eq!(ids(&proposed.charts.value), ids(&m.story.charts.value), "{name}");
+        assert_eq!(
+            ids(&proposed.charts.value),
+            ids(&m.story.charts.value),
+            "{name}"
+        );
     }
 }
 
@@ -201,7 +217,11 @@ fn figures_about_income_share_one_chart_titled_by_its_subject() {
         assert_eq!(income.len(), expect, "{name}: {income:?}");
         let chart = chart_of(&m, &income[0]).expect("charted");
         for id in &income {
-            assert_eq!(chart_of(&m, id).map(|c| &c.id), Some(&chart.id), "{name}: {id}");
+            assert_eq!(
+                chart_of(&m, id).map(|c| &c.id),
+                Some(&chart.id),
+                "{name}: {id}"
+            );
         }
         let charts = all_charts(&m, Default::default(), NumberStyle::Full, Lang::En, None);
         let spec = charts.iter().find(|c| c.key == chart.id).expect("drawn");
@@ -227,7 +247,10 @@ fn figures_about_income_share_one_chart_titled_by_its_subject() {
     // Nothing in a drafted story is titled by a unit family and a lone "(undated)".
     let m = drafted(TEXTS[0].1);
     let charts = all_charts(&m, Default::default(), NumberStyle::Full, Lang::En, None);
-    assert!(charts.iter().all(|c| !c.title.contains("undated")), "{charts:?}");
+    assert!(
+        charts.iter().all(|c| !c.title.contains("undated")),
+        "{charts:?}"
+    );
     assert!(charts.iter().all(|c| c.bars().count() >= 2));
 }
 
@@ -271,10 +294,14 @@ fn the_embedded_case_without_its_presentation_proposes_by_subject() {
     for id in ["income_gain_poor", "tourism_income_2017"] {
         assert_eq!(chart_of(&m, id).map(|c| &c.id), Some(&chart.id), "{id}");
     }
-    assert!(matches!(&chart.title, ChartTitle::Proposed { subject, .. } if subject.code == "income"));
+    assert!(
+        matches!(&chart.title, ChartTitle::Proposed { subject, .. } if subject.code == "income")
+    );
     // The subsidies are money spent, with their stated total.
     let spent = chart_of(&m, "subsidy_total").expect("charted");
-    assert!(matches!(&spent.title, ChartTitle::Proposed { subject, .. } if subject.code == "spent"));
+    assert!(
+        matches!(&spent.title, ChartTitle::Proposed { subject, .. } if subject.code == "spent")
+    );
     assert!(chart_of(&m, "subsidy_grassland").is_some_and(|c| c.id == spent.id));
     // Headlines: the text's first paragraph of figures first, the total income before its part.
     let h = &m.story.headlines.value;
@@ -295,7 +322,10 @@ fn a_total_ranks_before_its_parts_wherever_the_dataset_lists_it() {
     let after = at(figures, "subsidy_grassland") + 1;
     figures.insert(after, total);
     for f in figures.iter_mut() {
-        if f["id"].as_str().is_some_and(|id| id.starts_with("subsidy_")) {
+        if f["id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("subsidy_"))
+        {
             f["source"]["paragraph"] = 1.into();
         }
     }
@@ -388,4 +418,3 @@ fn a_lower_bound_stays_on_its_panels_scale() {
     let l = layout(&alone, 600.0);
     assert!(l.bars[0].x_hi <= l.plot_x1 + 1e-9 && l.bars[0].x_hi > l.bars[0].x_lo);
 }
-

@@ -7,11 +7,11 @@ use super::dataset::{
     Presentation, Rule, Sentence, Text,
 };
 use super::error::{DatasetError, ErrorKind};
+use super::format::period_text;
 use super::limits::{
     echo, id_char_allowed, longer_than, MAX_CHARTS, MAX_HEADLINES, MAX_LABEL_CHARS, MAX_PANELS,
     MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
 };
-use super::format::period_text;
 use super::status::Status;
 use super::subjects::{subject_of, Kind, SubjectRow};
 use super::units::{Lang, Unit, Vocabulary};
@@ -500,10 +500,9 @@ fn placed<'a>(d: &'a Dataset, vocabulary: &Vocabulary) -> Vec<Placed<'a>> {
 /// and with `areas` an inner area and the area it lies within.
 fn parts_of(rule: &Rule, areas: bool) -> Vec<(&str, &str)> {
     match rule {
-        Rule::SumEquals { parts, total } => parts
-            .iter()
-            .map(|p| (p.as_str(), total.as_str()))
-            .collect(),
+        Rule::SumEquals { parts, total } => {
+            parts.iter().map(|p| (p.as_str(), total.as_str())).collect()
+        }
         Rule::PartOf { part, whole } => vec![(part.as_str(), whole.as_str())],
         Rule::FitsWithin { inner, outer } if areas => vec![(inner.as_str(), outer.as_str())],
         Rule::FitsWithin { .. } => Vec::new(),
@@ -544,14 +543,16 @@ pub fn propose_headlines(d: &Dataset) -> Vec<String> {
     // Both walk up from each figure, never further than there are figures (a cycle stops).
     let mut lead: Vec<u32> = (0..reported.len()).map(paragraph).collect();
     let mut depth = vec![0usize; reported.len()];
-    for i in 0..reported.len() {
+    for (i, depth) in depth.iter_mut().enumerate() {
         let mut level = vec![i];
         for step in 1..=reported.len() {
-            let up: Vec<usize> = level.iter().flat_map(|&k| wholes[k].clone()).collect();
+            let mut up: Vec<usize> = level.iter().flat_map(|&k| wholes[k].clone()).collect();
             if up.is_empty() {
                 break;
             }
-            depth[i] = depth[i].max(step);
+            up.sort_unstable();
+            up.dedup();
+            *depth = step;
             for &w in &up {
                 lead[w] = lead[w].min(paragraph(i));
             }
@@ -612,8 +613,7 @@ fn propose_narrative(d: &Dataset) -> Vec<Template> {
                 })
                 .take(MAX_FIGURES_PER_SENTENCE)
                 .collect();
-            (!figures.is_empty())
-                .then(|| template(&|l| c.label.get(l).to_string(), &figures))
+            (!figures.is_empty()).then(|| template(&|l| c.label.get(l).to_string(), &figures))
         })
         .take(MAX_PROPOSED_SENTENCES)
         .collect();

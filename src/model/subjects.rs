@@ -148,17 +148,16 @@ fn holds(text: &str, word: &str) -> bool {
 
 /// The subject of a figure with this unit, label and quote (any number of texts: the label in
 /// each language and the quote).
-pub fn subject_of<'a>(unit: &Unit, texts: impl IntoIterator<Item = &'a str>) -> Option<&'static SubjectRow> {
+pub fn subject_of<'a>(
+    unit: &Unit,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Option<&'static SubjectRow> {
     let kind = Kind::of(unit)?;
     let texts: Vec<String> = texts.into_iter().map(str::to_lowercase).collect();
     SUBJECTS
         .iter()
         .filter(|s| s.kind == kind && s.by_words())
-        .find(|s| {
-            s.words
-                .iter()
-                .any(|w| texts.iter().any(|t| holds(t, w)))
-        })
+        .find(|s| s.words.iter().any(|w| texts.iter().any(|t| holds(t, w))))
         .or_else(|| fallback(kind))
 }
 
@@ -174,7 +173,11 @@ mod tests {
     #[test]
     fn codes_are_unique_every_kind_has_a_fallback_and_every_row_an_english_name() {
         for (i, s) in SUBJECTS.iter().enumerate() {
-            assert!(!SUBJECTS[..i].iter().any(|t| t.code == s.code), "{}", s.code);
+            assert!(
+                !SUBJECTS[..i].iter().any(|t| t.code == s.code),
+                "{}",
+                s.code
+            );
             assert!(s.names.iter().any(|(l, _)| *l == "en"), "{}", s.code);
             for (l, _) in s.names {
                 assert!(Lang::parse(l).is_some(), "{}: {l}", s.code);
@@ -183,7 +186,13 @@ mod tests {
                 assert_eq!(*w, w.to_lowercase(), "{}", s.code);
             }
         }
-        for k in [Kind::Area, Kind::Money, Kind::Share, Kind::Count, Kind::Other] {
+        for k in [
+            Kind::Area,
+            Kind::Money,
+            Kind::Share,
+            Kind::Count,
+            Kind::Other,
+        ] {
             assert!(fallback(k).is_some(), "{k:?}");
         }
     }
@@ -193,11 +202,17 @@ mod tests {
         let cny = Unit::parse("CNY").expect("unit");
         let ha = Unit::parse("ha").expect("unit");
         let of = |u: &Unit, t: &str| subject_of(u, [t]).map(|s| s.code);
-        assert_eq!(of(&cny, "Income from selling carbon credits"), Some("income"));
+        assert_eq!(
+            of(&cny, "Income from selling carbon credits"),
+            Some("income")
+        );
         assert_eq!(of(&cny, "旅游综合收入"), Some("income"));
         assert_eq!(of(&cny, "spending on rangers"), Some("spent"));
         assert_eq!(of(&cny, "Outside donors"), Some("spent"));
-        assert_eq!(of(&ha, "Area under comprehensive treatment"), Some("land-restored"));
+        assert_eq!(
+            of(&ha, "Area under comprehensive treatment"),
+            Some("land-restored")
+        );
         // "pay" is a word of incomes, but an area is never an income.
         assert_eq!(of(&ha, "payments"), Some("areas"));
         // At the start of a word only: "repay" is not "pay", "untreated" is not "treat".

@@ -660,7 +660,10 @@ fn declared_story(d: &Dataset, intro: Option<String>) -> Presentation {
                         .iter()
                         .filter_map(|code| Some((code.clone(), Lang::parse(code)?)))
                         .map(|(code, lang)| {
-                            (code, presentation::proposed_title(subject, period.as_ref(), lang))
+                            (
+                                code,
+                                presentation::proposed_title(subject, period.as_ref(), lang),
+                            )
                         }),
                 ),
                 ChartTitle::Declared(t) => t.clone(),
