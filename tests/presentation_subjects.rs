@@ -418,3 +418,4 @@ fn a_lower_bound_stays_on_its_panels_scale() {
     let l = layout(&alone, 600.0);
     assert!(l.bars[0].x_hi <= l.plot_x1 + 1e-9 && l.bars[0].x_hi > l.bars[0].x_lo);
 }
+
