@@ -124,6 +124,14 @@ fn check_chart(name: &str, m: &Model, c: &ChartPlan) {
             "{name}: {} holds {lo} and {hi} on one axis: {panel:?}",
             c.id
         );
+        // A panel draws at least one of the chart's own figures, not only the areas they lie in.
+        assert!(
+            panel
+                .iter()
+                .any(|id| m.quantity(id).is_some_and(|q| q.origin != Origin::Context)),
+            "{name}: {} {panel:?}",
+            c.id
+        );
         // One chart's bars share a dimension.
         let dims: Vec<_> = panel
             .iter()
@@ -418,4 +426,3 @@ fn a_lower_bound_stays_on_its_panels_scale() {
     let l = layout(&alone, 600.0);
     assert!(l.bars[0].x_hi <= l.plot_x1 + 1e-9 && l.bars[0].x_hi > l.bars[0].x_lo);
 }
-

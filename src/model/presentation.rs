@@ -693,7 +693,7 @@ pub fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
                     }
                 }
             }
-            let panels = panels(&bars);
+            let panels = panels(&bars, g.len().min(MAX_PROPOSED_BARS));
             let shown: Vec<&(String, f64, &Period)> = bars
                 .iter()
                 .filter(|b| panels.iter().flatten().any(|id| *id == b.0))
@@ -722,9 +722,10 @@ pub fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
 /// The bars (id, value in base units) split into panels whose values lie within
 /// `MAX_PANEL_RATIO` of each other: sorted by size, a panel starts at its smallest value and
 /// takes every value up to that times the ratio. Each panel keeps the bars' order; panels come
-/// in the order of their first bar; a panel of one bar is left out. A value of zero or below
-/// sits with the smallest.
-fn panels(bars: &[(String, f64, &Period)]) -> Vec<Vec<String>> {
+/// in the order of their first bar; a panel of one bar is left out, and so is one of only
+/// the areas others lie within (the first `own` bars are the chart's own figures). A value of
+/// zero or below sits with the smallest.
+fn panels(bars: &[(String, f64, &Period)], own: usize) -> Vec<Vec<String>> {
     let mut by_size: Vec<usize> = (0..bars.len()).collect();
     by_size.sort_by(|&a, &b| bars[a].1.total_cmp(&bars[b].1));
     let mut clusters: Vec<Vec<usize>> = Vec::new();
@@ -744,7 +745,7 @@ fn panels(bars: &[(String, f64, &Period)]) -> Vec<Vec<String>> {
     }
     let mut out: Vec<Vec<usize>> = clusters
         .into_iter()
-        .filter(|c| c.len() > 1)
+        .filter(|c| c.len() > 1 && c.iter().any(|&i| i < own))
         .map(|mut c| {
             c.sort_unstable();
             c
