@@ -483,9 +483,13 @@ fn placed<'a>(d: &'a Dataset, vocabulary: &Vocabulary) -> Vec<Placed<'a>> {
         })
         .collect();
     // Sums and parts only: an area inside another is not about what the other is about.
+    let at: HashMap<&str, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.figure.id.as_str(), i))
+        .collect();
     for (part, whole) in d.relations.iter().flat_map(|r| parts_of(&r.rule, false)) {
-        let at = |id: &str| out.iter().position(|p| p.figure.id == id);
-        let (Some(p), Some(w)) = (at(part), at(whole)) else {
+        let (Some(&p), Some(&w)) = (at.get(part), at.get(whole)) else {
             continue;
         };
         let from = out[w].subject;
