@@ -3,7 +3,7 @@
 
 use kezuohou_explorer::model::narrative::{overview, told};
 use kezuohou_explorer::model::presentation::{
-    parse_template, ChartTitle, Group, Segment, MAX_FIGURES_PER_SENTENCE, MAX_PROPOSED_HEADLINES,
+    parse_template, ChartTitle, Segment, MAX_FIGURES_PER_SENTENCE, MAX_PROPOSED_HEADLINES,
 };
 use kezuohou_explorer::model::{Lang, Model, Provenance, EMBEDDED_JSON, FORMAT_VERSION};
 use serde_json::{json, Value};
@@ -75,46 +75,34 @@ fn a_format_1_file_is_migrated_with_its_presentation_proposed() {
     // Title from the case, intro from the first paragraph after the title line.
     assert_eq!(s.title.value.get(Lang::En), "A small test case");
     assert_eq!(s.intro.value.get(Lang::En), "Gives the figures.");
-    // Reported figures, channel first; the context figure is not a headline.
-    assert_eq!(s.headlines.value, ["treated_area", "income", "cover_rate"]);
-    // One chart per kind and period; the area chart draws the area it lies within.
+    // Reported figures in the order the text gives them (all three are in paragraph 1; the
+    // channel no longer comes first: the text's lead does), then the derived metric; the
+    // context figure is not a headline.
+    assert_eq!(
+        s.headlines.value,
+        ["treated_area", "cover_rate", "income", "treated_share"]
+    );
+    // Charts by subject: the treated area with the area it lies within (12 ha in 115 km², 958
+    // times smaller: still on one axis). The income and the cover rate are the only figures of
+    // their subjects, and a chart of one bar is no longer proposed (it was "Amounts of money"
+    // and "Shares and rates" with a bar each): they stay headline cards and table rows.
     let charts: Vec<(&ChartTitle, &Vec<Vec<String>>)> = s
         .charts
         .value
         .iter()
         .map(|c| (&c.title, &c.panels))
         .collect();
-    assert_eq!(charts.len(), 3);
+    assert_eq!(charts.len(), 1);
     assert!(matches!(
         charts[0].0,
-        ChartTitle::Proposed {
-            group: Group::Areas,
-            ..
-        }
+        ChartTitle::Proposed { subject, .. } if subject.code == "land-restored"
     ));
     assert_eq!(
         charts[0].1,
         &[vec!["treated_area".to_string(), "region_area".into()]]
     );
-    assert!(matches!(
-        charts[1].0,
-        ChartTitle::Proposed {
-            group: Group::Money,
-            ..
-        }
-    ));
-    assert!(matches!(
-        charts[2].0,
-        ChartTitle::Proposed {
-            group: Group::Shares,
-            ..
-        }
-    ));
     let ids: Vec<&str> = s.charts.value.iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        ["proposed-areas-1", "proposed-money-1", "proposed-shares-1"]
-    );
+    assert_eq!(ids, ["proposed-land-restored-1"]);
     // A lead sentence per channel, naming its reported figures by label, each number a
     // quantity the page formats and links; figures of no channel are left to the cards.
     assert_eq!(
@@ -258,7 +246,8 @@ fn the_fictional_case_loads_declared_and_bare() {
             Lang::Zh,
             None,
         );
-        assert!(charts.len() >= 3, "{} charts", charts.len());
+        // Two proposed for the bare file: by subject, with no chart of a single bar.
+        assert!(charts.len() >= 2, "{} charts", charts.len());
         assert!(!m.story.headlines.value.is_empty());
     }
     let m = Model::from_json(declared).expect("valid");
@@ -274,15 +263,25 @@ fn the_fictional_case_loads_declared_and_bare() {
         None,
     );
     let titles: Vec<&str> = charts.iter().map(|c| c.title.as_str()).collect();
+    // Titled by subject, no longer by unit family and period: the land restored and replanted
+    // (with its county, undated, so the title names no period), and the marsh fund with its two
+    // parts (the wardens' wages are part of the fund, so they are drawn beside it, not as
+    // income). The boat-tour income, the wardens and the visits are alone in their subject and
+    // unit, and were charts of one bar each; the two shares are about different things.
     assert_eq!(
         titles,
         [
-            "Areas (2020)",
-            "Amounts of money (2018–2020)",
-            "Amounts of money (2020)",
-            "Shares and rates (2020)",
-            "Counts (2020)"
+            "Land restored, treated or planted",
+            "Money invested and spent (2018–2020)",
         ]
+    );
+    assert_eq!(
+        m.story.charts.value[1].panels,
+        [vec![
+            "marsh_fund_total".to_string(),
+            "fund_wardens_part".into(),
+            "fund_planting_part".into()
+        ]]
     );
     // The area chart draws the county the marsh lies within.
     assert!(charts[0].bars().any(|b| b.id == "lakeshore_county_area"));

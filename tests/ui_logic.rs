@@ -3,7 +3,7 @@
 //! specs, layout and drawing (to SVG).
 
 use kezuohou_explorer::charts::draw::{draw, LIGHT};
-use kezuohou_explorer::charts::layout::layout;
+use kezuohou_explorer::charts::layout::{layout, OPEN_ARROW};
 use kezuohou_explorer::charts::spec::all_charts;
 use kezuohou_explorer::components::filtered_ids;
 use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
@@ -408,9 +408,15 @@ fn layout_places_bounds_and_hits_rows() {
     let l = layout(&charts[0], 600.0);
     assert_eq!(l.bars.len(), 4);
     let rate = &l.bars[1];
-    assert!(rate.open_high, "a lower bound runs on to the axis end");
+    assert!(rate.open_high, "a lower bound ends in an arrow");
     assert!(rate.x_lo > rate.x_zero);
-    assert!((rate.x_hi - l.plot_x1).abs() < 1e-9);
+    // The arrow of "more than 21%" once ran to the axis end, past the bar of "more than 70%":
+    // it now stays on its own bound's scale, long enough for its head.
+    let now = &l.bars[3];
+    assert!(now.open_high);
+    assert!(rate.x_hi < now.x_lo, "{} runs past {}", rate.x_hi, now.x_lo);
+    assert!(rate.x_hi >= rate.x_lo + OPEN_ARROW - 1e-9);
+    assert!(now.x_hi <= l.plot_x1 + 1e-9);
     let mid = (l.bars[2].y0 + l.bars[2].y1) / 2.0;
     assert_eq!(l.hit(300.0, mid), Some(2));
     assert_eq!(l.hit(300.0, l.height + 50.0), None);

@@ -25,6 +25,8 @@ pub const AXIS_HEIGHT: f64 = 22.0;
 pub const TICK_GAP: f64 = 40.0;
 /// Room beyond the largest value for the value text and a bound's arrow.
 pub const HEADROOM: f64 = 1.3;
+/// The least length of a lower bound's arrow past its bound, room for its head.
+pub const OPEN_ARROW: f64 = 18.0;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarBox {
@@ -38,11 +40,14 @@ pub struct BarBox {
     pub label: Vec<String>,
     pub y0: f64,
     pub y1: f64,
-    /// Pixel x of value 0, of the lower end and of the upper end (axis end when unbounded).
+    /// Pixel x of value 0, of the lower end and of the upper end. A lower bound ("more than
+    /// 293 ha") has no upper end: its arrow runs on to its bound times `HEADROOM`, at least
+    /// `OPEN_ARROW` pixels and never past the axis, so it stays on the panel's own scale and never
+    /// reaches out past a larger bar.
     pub x_zero: f64,
     pub x_lo: f64,
     pub x_hi: f64,
-    /// The upper end is open (a "more than" bar runs to the axis end).
+    /// The upper end is open (a "more than" bar ends in an arrow).
     pub open_high: bool,
 }
 
@@ -249,7 +254,14 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 y1: mid + ROW_HEIGHT / 2.0 - 4.0,
                 x_zero: x_of(0.0),
                 x_lo: x_of(b.value.lo.max(0.0)),
-                x_hi: x_of(b.value.hi),
+                x_hi: if b.value.hi.is_finite() {
+                    x_of(b.value.hi)
+                } else {
+                    let from = x_of(b.value.lo.max(0.0));
+                    x_of(b.value.lo.max(0.0) * HEADROOM)
+                        .max(from + OPEN_ARROW)
+                        .min(plot_x1)
+                },
                 open_high: !b.value.hi.is_finite(),
             });
             index += 1;

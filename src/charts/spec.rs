@@ -1,10 +1,9 @@
 //! What each chart shows, computed from the model and the reader's choices. Pure data: the
 //! drawing code and the accessible twin table both read the same spec.
 
-use crate::i18n::tr;
 use crate::model::display::{show, NumberStyle, UnitChoice};
 use crate::model::format::period_text;
-use crate::model::presentation::{ChartPlan, ChartTitle, Group};
+use crate::model::presentation::{proposed_title, ChartPlan, ChartTitle};
 use crate::model::{Estimate, Lang, Model, Origin, Shape, Status};
 use crate::numfmt;
 
@@ -48,20 +47,12 @@ impl ChartSpec {
     }
 }
 
-/// A chart's title in the reader's language: the dataset's, or what a proposed chart groups.
+/// A chart's title in the reader's language: the dataset's, or the subject a proposed chart
+/// shows.
 fn title(plan: &ChartPlan, lang: Lang) -> String {
-    let t = tr(lang);
     match &plan.title {
         ChartTitle::Declared(text) => text.get(lang).to_string(),
-        ChartTitle::Proposed { group, period } => {
-            let what = match group {
-                Group::Areas => t.chart_group_areas,
-                Group::Money => t.chart_group_money,
-                Group::Shares => t.chart_group_shares,
-                Group::Counts => t.chart_group_counts,
-            };
-            (lang.rules().parenthetical)(what, &period_text(period.as_ref(), lang))
-        }
+        ChartTitle::Proposed { subject, period } => proposed_title(subject, period.as_ref(), lang),
     }
 }
 

@@ -25,6 +25,7 @@ pub mod presentation;
 mod rates;
 pub mod scenario;
 pub mod status;
+pub mod subjects;
 pub mod text;
 pub mod units;
 mod validate;

@@ -3,15 +3,17 @@
 //! data. Each member says whether it was declared or proposed, so the page can say so.
 
 use super::dataset::{
-    Chart, ChartKind, Condition, Dataset, FigureKind, Localized, Period, Picked, Presentation,
-    Rule, Sentence, Text,
+    Chart, ChartKind, Condition, Dataset, Figure, FigureKind, Localized, Period, Picked,
+    Presentation, Rule, Sentence, Text,
 };
 use super::error::{DatasetError, ErrorKind};
+use super::format::period_text;
 use super::limits::{
     echo, id_char_allowed, longer_than, MAX_CHARTS, MAX_HEADLINES, MAX_LABEL_CHARS, MAX_PANELS,
     MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
 };
 use super::status::Status;
+use super::subjects::{subject_of, Kind, SubjectRow};
 use super::units::{Lang, Unit, Vocabulary};
 use std::collections::{HashMap, HashSet};
 
@@ -55,21 +57,13 @@ impl Template {
     }
 }
 
-/// What a proposed chart groups: quantities of one kind (and period).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Group {
-    Areas,
-    Money,
-    Shares,
-    Counts,
-}
-
-/// A chart's title: the dataset's words, or what a proposed chart groups (worded by the page).
+/// A chart's title: the dataset's words, or the subject a proposed chart shows (worded by the
+/// page in the reader's language, see `proposed_title`), with the period its bars share.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ChartTitle {
     Declared(Text),
     Proposed {
-        group: Group,
+        subject: &'static SubjectRow,
         period: Option<Period>,
     },
 }
@@ -96,7 +90,7 @@ pub struct Story {
 }
 
 /// At most this many headline cards are proposed.
-pub const MAX_PROPOSED_HEADLINES: usize = 10;
+pub const MAX_PROPOSED_HEADLINES: usize = 8;
 /// At most this many charts are proposed, of at most this many bars each.
 pub const MAX_PROPOSED_CHARTS: usize = 8;
 pub const MAX_PROPOSED_BARS: usize = 8;
@@ -452,43 +446,146 @@ fn propose_intro(d: &Dataset) -> Text {
         .unwrap_or_else(|| d.case.place.clone())
 }
 
-/// Reported figures (not restatements), channel by channel in the dataset's channel order,
-/// then those of no channel.
-fn propose_headlines(d: &Dataset) -> Vec<String> {
-    let reported = || {
-        d.figures
-            .iter()
-            .filter(|f| f.kind == FigureKind::Reported && f.repeats.is_none())
-    };
-    let mut out: Vec<String> = Vec::new();
-    for c in &d.channels {
-        out.extend(
-            reported()
-                .filter(|f| f.channel.as_deref() == Some(c.id.as_str()))
-                .map(|f| f.id.clone()),
-        );
+/// A figure the proposer may show: reported, not a restatement, its unit known.
+struct Placed<'a> {
+    figure: &'a Figure,
+    unit: Unit,
+    subject: &'static SubjectRow,
+    /// The value in base units (the bound of a bounded one).
+    base: f64,
+}
+
+/// The reported figures (not restatements) whose unit the vocabulary knows, in the dataset's
+/// order, each with its subject: that of the total or whole it is declared a part of when words
+/// place that one (a part named by its programme, "92.16 million yuan to return farmland", or by
+/// whom it went to, "paid as wages", is about what its total is about, and is drawn beside it),
+/// else read from its own label and quote, else the fallback of its unit's kind.
+fn placed<'a>(d: &'a Dataset, vocabulary: &Vocabulary) -> Vec<Placed<'a>> {
+    let mut out: Vec<Placed> = d
+        .figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Reported && f.repeats.is_none())
+        .filter_map(|f| {
+            let unit = vocabulary.parse(&f.unit)?;
+            let texts = f
+                .label
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .chain(f.source.quote.as_deref());
+            let subject = subject_of(&unit, texts)?;
+            let base = f.value * f.scale.factor() * unit.to_base();
+            Some(Placed {
+                figure: f,
+                unit,
+                subject,
+                base,
+            })
+        })
+        .collect();
+    // Sums and parts only: an area inside another is not about what the other is about.
+    let at: HashMap<&str, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.figure.id.as_str(), i))
+        .collect();
+    for (part, whole) in d.relations.iter().flat_map(|r| parts_of(&r.rule, false)) {
+        let (Some(&p), Some(&w)) = (at.get(part), at.get(whole)) else {
+            continue;
+        };
+        let from = out[w].subject;
+        if from.by_words() && from.kind == out[p].subject.kind {
+            out[p].subject = from;
+        }
     }
-    let known: HashSet<&str> = d.channels.iter().map(|c| c.id.as_str()).collect();
-    out.extend(
-        reported()
-            .filter(|f| f.channel.as_deref().is_none_or(|c| !known.contains(c)))
-            .map(|f| f.id.clone()),
-    );
-    out.truncate(MAX_PROPOSED_HEADLINES);
     out
 }
 
-/// One lead sentence per channel, in the dataset's channel order: the channel's name, then its
-/// first reported figures, each by its label and its value (a quantity, so the page formats and
-/// links it). "Warden work: Marsh restored, 12,500 ha; Reed beds, 3,000 ha." A channel with no
-/// reported figure says nothing; figures of no channel are left to the headline cards.
+/// (part, whole) pairs a rule declares: the parts of a sum and its total, a part and its whole,
+/// and with `areas` an inner area and the area it lies within.
+fn parts_of(rule: &Rule, areas: bool) -> Vec<(&str, &str)> {
+    match rule {
+        Rule::SumEquals { parts, total } => {
+            parts.iter().map(|p| (p.as_str(), total.as_str())).collect()
+        }
+        Rule::PartOf { part, whole } => vec![(part.as_str(), whole.as_str())],
+        Rule::FitsWithin { inner, outer } if areas => vec![(inner.as_str(), outer.as_str())],
+        Rule::FitsWithin { .. } => Vec::new(),
+        Rule::RatioMatches { .. }
+        | Rule::Equal { .. }
+        | Rule::ReferenceRange { .. }
+        | Rule::Tension { .. } => Vec::new(),
+    }
+}
+
+/// The figures the text leads with, ranked: reported figures by the paragraph they come from
+/// (title and lead first; a figure with no paragraph after those with one), a total or whole
+/// where its earliest part stands and before its parts, then in the dataset's order; derived
+/// metrics after every reported figure. At most `MAX_PROPOSED_HEADLINES`; the rest stay in the
+/// table.
+pub fn propose_headlines(d: &Dataset) -> Vec<String> {
+    let reported: Vec<&Figure> = d
+        .figures
+        .iter()
+        .filter(|f| f.kind == FigureKind::Reported && f.repeats.is_none())
+        .collect();
+    let index: HashMap<&str, usize> = reported
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.id.as_str(), i))
+        .collect();
+    // Each figure's wholes, among the reported ones.
+    let mut wholes: Vec<Vec<usize>> = vec![Vec::new(); reported.len()];
+    for (part, whole) in d.relations.iter().flat_map(|r| parts_of(&r.rule, true)) {
+        if let (Some(&p), Some(&w)) = (index.get(part), index.get(whole)) {
+            if p != w && !wholes[p].contains(&w) {
+                wholes[p].push(w);
+            }
+        }
+    }
+    let paragraph = |i: usize| reported[i].source.paragraph.unwrap_or(u32::MAX);
+    // A whole ranks where its earliest part stands (lead), one step above its parts (depth).
+    // Both walk up from each figure, never further than there are figures (a cycle stops).
+    let mut lead: Vec<u32> = (0..reported.len()).map(paragraph).collect();
+    let mut depth = vec![0usize; reported.len()];
+    for (i, depth) in depth.iter_mut().enumerate() {
+        let mut level = vec![i];
+        for step in 1..=reported.len() {
+            let mut up: Vec<usize> = level.iter().flat_map(|&k| wholes[k].clone()).collect();
+            if up.is_empty() {
+                break;
+            }
+            up.sort_unstable();
+            up.dedup();
+            *depth = step;
+            for &w in &up {
+                lead[w] = lead[w].min(paragraph(i));
+            }
+            level = up;
+        }
+    }
+    let mut order: Vec<usize> = (0..reported.len()).collect();
+    order.sort_by_key(|&i| (lead[i], depth[i], i));
+    order
+        .into_iter()
+        .map(|i| reported[i].id.clone())
+        .chain(d.derived.iter().map(|m| m.id.clone()))
+        .take(MAX_PROPOSED_HEADLINES)
+        .collect()
+}
+
+/// Lead sentences: one per channel, in the dataset's channel order, naming the channel's first
+/// reported figures, each by its label and its value (a quantity, so the page formats and links
+/// it). "Warden work: Marsh restored, 12,500 ha; Reed beds, 3,000 ha." A channel with no
+/// reported figure says nothing. A dataset with no such sentence (no channels, as a drafted
+/// one) gets one sentence per subject instead, in the order the text first names each:
+/// "Incomes and revenue: Income from carbon credits, 600 million yuan; …".
 fn propose_narrative(d: &Dataset) -> Vec<Template> {
-    let sentence = |lang: Lang, channel: &Text, figures: &[&super::dataset::Figure]| {
+    let sentence = |lang: Lang, lead: &str, figures: &[&Figure]| {
         let r = lang.rules();
         let (colon, between, sep, end) =
             (r.lead_colon, r.lead_between, r.lead_separator, r.lead_end);
         let mut out = Vec::new();
-        let mut text = format!("{}{colon}", channel.get(lang));
+        let mut text = format!("{lead}{colon}");
         for (i, f) in figures.iter().enumerate() {
             if i > 0 {
                 text.push_str(sep);
@@ -501,10 +598,16 @@ fn propose_narrative(d: &Dataset) -> Vec<Template> {
         out.push(Segment::Text(end.to_string()));
         out
     };
-    d.channels
+    // Worded in each interface language: the lead and figure labels fall back alike.
+    let template = |lead: &dyn Fn(Lang) -> String, figures: &[&Figure]| Template {
+        texts: Localized::new(Lang::ALL.map(|l| (l.code(), sentence(l, &lead(l), figures)))),
+        when: None,
+    };
+    let by_channel: Vec<Template> = d
+        .channels
         .iter()
         .filter_map(|c| {
-            let figures: Vec<_> = d
+            let figures: Vec<&Figure> = d
                 .figures
                 .iter()
                 .filter(|f| {
@@ -514,109 +617,161 @@ fn propose_narrative(d: &Dataset) -> Vec<Template> {
                 })
                 .take(MAX_FIGURES_PER_SENTENCE)
                 .collect();
-            // Worded in each interface language: the channel and figure labels fall back alike.
-            (!figures.is_empty()).then(|| Template {
-                texts: Localized::new(
-                    Lang::ALL.map(|l| (l.code(), sentence(l, &c.label, &figures))),
-                ),
-                when: None,
-            })
+            (!figures.is_empty()).then(|| template(&|l| c.label.get(l).to_string(), &figures))
         })
         .take(MAX_PROPOSED_SENTENCES)
+        .collect();
+    if !by_channel.is_empty() {
+        return by_channel;
+    }
+    let vocabulary = Vocabulary::of(d);
+    let mut subjects: Vec<(&'static SubjectRow, Vec<&Figure>)> = Vec::new();
+    for p in placed(d, &vocabulary) {
+        match subjects.iter_mut().find(|s| s.0.code == p.subject.code) {
+            Some(s) => s.1.push(p.figure),
+            None => subjects.push((p.subject, vec![p.figure])),
+        }
+    }
+    subjects
+        .into_iter()
+        .take(MAX_PROPOSED_SENTENCES)
+        .map(|(s, mut figures)| {
+            figures.truncate(MAX_FIGURES_PER_SENTENCE);
+            template(&|l| s.name(l).to_string(), &figures)
+        })
         .collect()
 }
 
-fn group_of(unit: Unit) -> Option<Group> {
-    if unit.is_area() {
-        Some(Group::Areas)
-    } else if unit.is_money() {
-        Some(Group::Money)
-    } else if unit.is_percent() {
-        Some(Group::Shares)
-    } else if unit.is_headcount() {
-        Some(Group::Counts)
-    } else {
-        None
+/// A proposed chart's title in `lang`: the subject's name, with the period when every bar
+/// shares one.
+pub fn proposed_title(subject: &SubjectRow, period: Option<&Period>, lang: Lang) -> String {
+    match period {
+        Some(p) => (lang.rules().parenthetical)(subject.name(lang), &period_text(Some(p), lang)),
+        None => subject.name(lang).to_string(),
     }
 }
 
-/// Period as a grouping key: charts put side by side only what refers to the same time.
-fn period_key(p: &Period) -> String {
-    match p {
-        Period::Year { year } => format!("y{year}"),
-        Period::Range { from, to } => format!("r{from}-{to}"),
-        Period::Since { year } => format!("s{year}"),
-        Period::RecentYears => "recent".into(),
-        Period::Present => "present".into(),
-        Period::Undated => "undated".into(),
-    }
+/// Values further apart than this never share a panel's axis: the small bar would be a sliver.
+pub const MAX_PANEL_RATIO: f64 = 1000.0;
+
+/// Whether two units may share a chart: the same dimension, and for counts the same counted
+/// thing (wells and nurseries are both items, but are not compared).
+fn compatible(a: &Unit, b: &Unit) -> bool {
+    a.dims() == b.dims() && (Kind::of(a) != Some(Kind::Count) || a.code() == b.code())
 }
 
-/// Figures of one kind and period key: (group, period key), the period, the ids.
-type Bunch = ((Group, String), Option<Period>, Vec<String>);
-
-/// Reported figures grouped by kind (areas, money, shares, counts) and period; an area chart
-/// also draws every area its figures are declared to lie within (`fits_within`, `part_of`).
-fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
-    let mut groups: Vec<Bunch> = Vec::new();
+/// Charts by subject: the reported figures about one subject, in units of one dimension, in the
+/// text's order (at most `MAX_PROPOSED_BARS`); an area chart also draws the areas its figures
+/// are declared to lie within (`containing`). The bars are split into panels of values at most
+/// `MAX_PANEL_RATIO` apart; a panel left with one bar is left out (its figure stays a card and
+/// a table row), and so is a chart left with fewer than two bars. Charts come in the order the
+/// text names their first figure.
+pub fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
     let vocabulary = Vocabulary::of(d);
-    for f in d
-        .figures
-        .iter()
-        .filter(|f| f.kind == FigureKind::Reported && f.repeats.is_none())
-    {
-        let Some(group) = vocabulary.parse(&f.unit).and_then(group_of) else {
-            continue;
-        };
-        let key = (group, period_key(&f.period));
-        match groups.iter_mut().find(|g| g.0 == key) {
-            Some(g) => g.2.push(f.id.clone()),
-            None => groups.push((key, Some(f.period.clone()), vec![f.id.clone()])),
+    let placed = placed(d, &vocabulary);
+    let mut groups: Vec<Vec<&Placed>> = Vec::new();
+    for p in &placed {
+        match groups
+            .iter_mut()
+            .find(|g| g[0].subject.code == p.subject.code && compatible(&g[0].unit, &p.unit))
+        {
+            Some(g) => g.push(p),
+            None => groups.push(vec![p]),
         }
     }
-    // Kinds in a fixed order; within a kind, in the order the figures come.
-    let mut used = [0usize; 4];
-    [Group::Areas, Group::Money, Group::Shares, Group::Counts]
+    let mut used: HashMap<&str, usize> = HashMap::new();
+    groups
         .into_iter()
-        .flat_map(|g| groups.iter().filter(move |b| b.0 .0 == g))
-        .take(MAX_PROPOSED_CHARTS)
-        .map(|((group, _), period, ids)| {
-            let (group, period, mut ids) = (*group, period.clone(), ids.clone());
-            ids.truncate(MAX_PROPOSED_BARS);
-            if group == Group::Areas {
-                for outer in containing(d, &ids) {
-                    if !ids.contains(&outer) {
-                        ids.push(outer);
+        .filter_map(|g| {
+            let subject = g[0].subject;
+            let mut bars: Vec<(String, f64, &Period)> = g
+                .iter()
+                .take(MAX_PROPOSED_BARS)
+                .map(|p| (p.figure.id.clone(), p.base, &p.figure.period))
+                .collect();
+            if subject.kind == Kind::Area {
+                let ids: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
+                for outer in containing(d, &vocabulary, &ids) {
+                    if !bars.iter().any(|b| b.0 == outer.id) {
+                        bars.push((outer.id.clone(), outer.base, &outer.figure.period));
                     }
                 }
             }
-            let n = &mut used[group as usize];
+            let panels = panels(&bars, g.len().min(MAX_PROPOSED_BARS));
+            let shown: Vec<&(String, f64, &Period)> = bars
+                .iter()
+                .filter(|b| panels.iter().flatten().any(|id| *id == b.0))
+                .collect();
+            if shown.len() < 2 {
+                return None;
+            }
+            let period = shown[0].2;
+            let period = (shown.iter().all(|b| b.2 == period) && *period != Period::Undated)
+                .then(|| period.clone());
+            let n = used.entry(subject.code).or_insert(0);
             *n += 1;
-            ChartPlan {
-                id: format!("proposed-{}-{n}", group_code(group)),
-                title: ChartTitle::Proposed { group, period },
+            Some(ChartPlan {
+                id: format!("proposed-{}-{n}", subject.code),
+                title: ChartTitle::Proposed { subject, period },
                 kind: ChartKind::Bars,
-                panels: vec![ids],
+                panels,
                 note: None,
                 sentences: Vec::new(),
-            }
+            })
         })
+        .take(MAX_PROPOSED_CHARTS)
         .collect()
 }
 
-fn group_code(g: Group) -> &'static str {
-    match g {
-        Group::Areas => "areas",
-        Group::Money => "money",
-        Group::Shares => "shares",
-        Group::Counts => "counts",
+/// The bars (id, value in base units) split into panels whose values lie within
+/// `MAX_PANEL_RATIO` of each other: sorted by size, a panel starts at its smallest value and
+/// takes every value up to that times the ratio. Each panel keeps the bars' order; panels come
+/// in the order of their first bar; a panel of one bar is left out, and so is one of only
+/// the areas others lie within (the first `own` bars are the chart's own figures). A value of
+/// zero or below sits with the smallest.
+fn panels(bars: &[(String, f64, &Period)], own: usize) -> Vec<Vec<String>> {
+    let mut by_size: Vec<usize> = (0..bars.len()).collect();
+    by_size.sort_by(|&a, &b| bars[a].1.total_cmp(&bars[b].1));
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut floor = f64::NAN;
+    for i in by_size {
+        let v = bars[i].1;
+        match clusters.last_mut() {
+            Some(c) if v <= 0.0 || !floor.is_finite() || v <= floor * MAX_PANEL_RATIO => c.push(i),
+            Some(_) | None => {
+                clusters.push(vec![i]);
+                floor = f64::NAN;
+            }
+        }
+        if v > 0.0 && !floor.is_finite() {
+            floor = v;
+        }
     }
+    let mut out: Vec<Vec<usize>> = clusters
+        .into_iter()
+        .filter(|c| c.len() > 1 && c.iter().any(|&i| i < own))
+        .map(|mut c| {
+            c.sort_unstable();
+            c
+        })
+        .collect();
+    out.sort_by_key(|c| c[0]);
+    out.truncate(MAX_PANELS);
+    out.into_iter()
+        .map(|c| c.into_iter().map(|i| bars[i].0.clone()).collect())
+        .collect()
+}
+
+/// An area the proposer draws beside the areas within it.
+struct Outer<'a> {
+    id: String,
+    figure: &'a Figure,
+    base: f64,
 }
 
 /// The areas that `ids` are declared to lie within.
-fn containing(d: &Dataset, ids: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    let vocabulary = Vocabulary::of(d);
+fn containing<'a>(d: &'a Dataset, vocabulary: &Vocabulary, ids: &[String]) -> Vec<Outer<'a>> {
+    let mut out: Vec<Outer> = Vec::new();
     for r in &d.relations {
         let (inner, outer) = match &r.rule {
             Rule::FitsWithin { inner, outer } => (inner, outer),
@@ -627,15 +782,20 @@ fn containing(d: &Dataset, ids: &[String]) -> Vec<String> {
             | Rule::ReferenceRange { .. }
             | Rule::Tension { .. } => continue,
         };
-        let is_area = d
-            .figures
-            .iter()
-            .find(|f| &f.id == outer)
-            .and_then(|f| vocabulary.parse(&f.unit))
-            .is_some_and(|u| u.is_area());
-        if is_area && ids.contains(inner) && !out.contains(outer) {
-            out.push(outer.clone());
+        if !ids.contains(inner) || out.iter().any(|o| &o.id == outer) {
+            continue;
         }
+        let Some(f) = d.figures.iter().find(|f| &f.id == outer) else {
+            continue;
+        };
+        let Some(unit) = vocabulary.parse(&f.unit).filter(|u| u.is_area()) else {
+            continue;
+        };
+        out.push(Outer {
+            id: outer.clone(),
+            figure: f,
+            base: f.value * f.scale.factor() * unit.to_base(),
+        });
     }
     out
 }

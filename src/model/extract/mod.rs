@@ -17,9 +17,10 @@ mod text;
 use std::ops::Range;
 
 use super::dataset::{
-    CaseInfo, Dataset, Figure, FigureKind, Paragraph, Period, Presentation, Qualifier, Relation,
-    Rule, Scale, SourceRef, Text, UnitDeclaration, FORMAT_VERSION,
+    CaseInfo, Chart, Dataset, Figure, FigureKind, Localized, Paragraph, Period, Presentation,
+    Qualifier, Relation, Rule, Scale, SourceRef, Text, UnitDeclaration, FORMAT_VERSION,
 };
+use super::presentation::{self, ChartTitle};
 use super::units::{Lang, Unit};
 pub use front::Front;
 pub use number::decimal;
@@ -612,7 +613,7 @@ impl Draft {
                 }
             })
             .collect();
-        Dataset {
+        let mut dataset = Dataset {
             format_version: FORMAT_VERSION,
             units: self.declared_units(),
             case: CaseInfo {
@@ -638,12 +639,50 @@ impl Draft {
             measures: Vec::new(),
             derived: Vec::new(),
             relations,
-            // Only the intro declared: the explorer proposes the rest from the figures.
-            presentation: front.intro.map(|intro| Presentation {
-                intro: Some(Text::en_zh(intro.clone(), intro)),
-                ..Presentation::default()
-            }),
-        }
+            presentation: None,
+        };
+        dataset.presentation = Some(declared_story(&dataset, front.intro));
+        dataset
+    }
+}
+
+/// The story the draft declares, so that a reviewer can edit it: the intro the text leads
+/// with, the proposer's headlines and its charts (titled in each of the case's languages).
+/// The narrative is left to the proposer, which tells it by subject.
+fn declared_story(d: &Dataset, intro: Option<String>) -> Presentation {
+    let charts = presentation::propose_charts(d)
+        .into_iter()
+        .map(|plan| {
+            let title = match &plan.title {
+                ChartTitle::Proposed { subject, period } => Localized::new(
+                    d.case
+                        .languages
+                        .iter()
+                        .filter_map(|code| Some((code.clone(), Lang::parse(code)?)))
+                        .map(|(code, lang)| {
+                            (
+                                code,
+                                presentation::proposed_title(subject, period.as_ref(), lang),
+                            )
+                        }),
+                ),
+                ChartTitle::Declared(t) => t.clone(),
+            };
+            Chart {
+                id: plan.id,
+                title,
+                kind: plan.kind,
+                panels: plan.panels,
+                note: plan.note,
+                sentences: Vec::new(),
+            }
+        })
+        .collect();
+    Presentation {
+        intro: intro.map(|intro| Text::en_zh(intro.clone(), intro)),
+        headlines: Some(presentation::propose_headlines(d)),
+        charts: Some(charts),
+        ..Presentation::default()
     }
 }
 
