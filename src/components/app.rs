@@ -108,12 +108,13 @@ pub fn app(p: &AppProps) -> Html {
     let hydrating = use_state(|| p.boot.hydrating.is_some());
     {
         let hydrating = hydrating.clone();
-        use_effect_with((), move |_| {
-            // Event handlers are attached once this first effect runs: tell tests and the
-            // benchmark the page is live.
-            browser::set_root_attr("data-app", "live");
-            if *hydrating {
+        use_effect_with(*hydrating, move |&now| {
+            // Event handlers are attached once this first effect runs. A hydrated page first
+            // renders again with its controls live, then says so to tests and the benchmark.
+            if now {
                 hydrating.set(false);
+            } else {
+                browser::set_root_attr("data-app", "live");
             }
         });
     }

@@ -1,4 +1,4 @@
-use super::use_app::use_app;
+use super::use_app::{use_app, use_hydrating};
 use crate::i18n::tr;
 use crate::i18n::Strings;
 use crate::model::display::NumberStyle;
@@ -19,6 +19,8 @@ struct SelectProps {
 /// A labelled native select: keyboard and screen readers work without extra code.
 #[function_component(LabelledSelect)]
 fn labelled_select(p: &SelectProps) -> Html {
+    // Inert until the app is live: a choice made on the prerendered page would do nothing.
+    let starting = use_hydrating();
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| {
@@ -33,7 +35,7 @@ fn labelled_select(p: &SelectProps) -> Html {
     html! {
         <label class="control" for={p.id.clone()}>
             <span>{p.label.clone()}</span>
-            <select id={p.id.clone()} {onchange}>
+            <select id={p.id.clone()} {onchange} disabled={starting}>
                 { for p.options.iter().map(|(v, l)| html! {
                     <option value={v.clone()} selected={*v == p.value}>{l.clone()}</option>
                 }) }
@@ -58,6 +60,7 @@ pub struct ControlsProps {
 /// to the case. Escape folds them again and gives the focus back to the button.
 #[function_component(Controls)]
 pub fn controls(p: &ControlsProps) -> Html {
+    let starting = use_hydrating();
     let open = use_state(|| false);
     let button = use_node_ref();
     let v = use_app();
@@ -148,7 +151,7 @@ pub fn controls(p: &ControlsProps) -> Html {
         <section class={classes!("controls", open.then_some("open"))} aria-label={t.controls_label} {onkeydown}>
             <button type="button" id="settings-toggle" class="settings-toggle" ref={button}
                 aria-expanded={if *open { "true" } else { "false" }} aria-controls="settings-panel"
-                onclick={toggle}>
+                onclick={toggle} disabled={starting}>
                 <span class="gear" aria-hidden="true">{"⚙"}</span>{t.settings_button}
                 <span class="settings-summary">{summary}</span>
             </button>

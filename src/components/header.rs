@@ -1,5 +1,5 @@
 use super::localized;
-use super::use_app::use_app;
+use super::use_app::{use_app, use_hydrating};
 use crate::i18n::tr;
 use crate::state::{Source, View};
 use yew::prelude::*;
@@ -19,6 +19,9 @@ pub struct HeaderProps {
 #[function_component(Header)]
 pub fn header(p: &HeaderProps) -> Html {
     let app = use_app();
+    // Until the app is live (the prerendered page, then its first render in the browser), the
+    // tabs and buttons are inert and a line says the page is starting.
+    let starting = use_hydrating();
     let t = tr(app.lang);
     let place = app.model.dataset.case.place.get(app.lang).to_string();
     let title = app.model.story.title.value.get(app.lang).to_string();
@@ -36,7 +39,8 @@ pub fn header(p: &HeaderProps) -> Html {
         html! {
             <li>
                 <button type="button" class={classes!("tab", current.then_some("current"))}
-                    aria-current={current.then_some("page")} data-view={v.code()} {onclick}>{label}</button>
+                    aria-current={current.then_some("page")} data-view={v.code()} {onclick}
+                    disabled={starting}>{label}</button>
             </li>
         }
     });
@@ -54,11 +58,18 @@ pub fn header(p: &HeaderProps) -> Html {
                 if p.source != Source::Embedded { <span class="badge">{t.data_button}</span> }
                 <button type="button" id="data-toggle" class={classes!("tab", open.then_some("current"))}
                     aria-expanded={if open { "true" } else { "false" }}
-                    aria-controls={open.then_some("data-panel")} onclick={toggle}>{t.data_button}</button>
+                    aria-controls={open.then_some("data-panel")} onclick={toggle}
+                    disabled={starting}>{t.data_button}</button>
             </div>
             { p.children.clone() }
             </div>
             <nav aria-label={t.nav_label}><ul class="tabs">{ for tabs }</ul></nav>
+            if starting {
+                // The second sentence shows only if the app has not started ten seconds on (a
+                // CSS animation: no script needed, as none may have run).
+                <p id="app-starting" class="app-starting" role="status">{t.app_starting}
+                    {" "}<span class="app-slow">{t.app_slow}</span></p>
+            }
         </header>
     }
 }

@@ -358,6 +358,8 @@ pub const LANGUAGE: Language = Language {
         problem_not_kept: "The link names a dataset of yours that this browser could not keep when it was loaded: its storage was full. Showing the built-in case; load the file again with “Your data” to see it (it will not survive a reload until there is room).",
         dataset_untitled: "Untitled",
         list_changed_elsewhere: "The list of kept datasets was changed in another tab; it is shown as it is now.",
+        app_starting: "Starting the interactive page…",
+        app_slow: "It has not started after ten seconds: the connection may be slow or the browser may have blocked it. The figures, charts, table and sources below can be read as they are; the tabs, settings and details need it. Reload to try again.",
         problem_elsewhere: "The link names a dataset of your own that this browser does not hold: it lives in the browser where it was loaded (or was removed). Showing the built-in case; open that dataset here with “Your data” to see it.",
         provenance_declared: "Declared by the dataset",
         provenance_proposed: "Proposed from the data",

@@ -363,6 +363,8 @@ pub const LANGUAGE: Language = Language {
         problem_not_kept: "Le lien désigne un de vos jeux de données que ce navigateur n’a pas pu conserver au chargement : son stockage était plein. Le cas intégré est affiché ; chargez de nouveau le fichier avec « Vos données » pour le voir (il ne survivra pas à un rechargement tant qu’il n’y aura pas de place).",
         dataset_untitled: "Sans titre",
         list_changed_elsewhere: "La liste des jeux de données conservés a été modifiée dans un autre onglet ; elle est affichée telle qu’elle est maintenant.",
+        app_starting: "Démarrage de la page interactive…",
+        app_slow: "Elle n’a pas démarré au bout de dix secondes : la connexion est peut-être lente ou le navigateur l’a bloquée. Les chiffres, graphiques, tableau et sources ci-dessous se lisent tels quels ; les onglets, réglages et détails en ont besoin. Rechargez pour réessayer.",
         problem_elsewhere: "Le lien désigne un jeu de données à vous que ce navigateur ne contient pas\u{a0}: il se trouve dans le navigateur où il a été chargé (ou a été supprimé). Le cas intégré est affiché\u{a0}; ouvrez ce jeu de données ici avec «\u{a0}Vos données\u{a0}» pour le voir.",
         provenance_declared: "Déclaré par le jeu de données",
         provenance_proposed: "Proposé d’après les données",

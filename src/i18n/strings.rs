@@ -287,6 +287,9 @@ pub struct Strings {
     pub dataset_untitled: &'static str,
     /// Another tab changed the kept datasets.
     pub list_changed_elsewhere: &'static str,
+    /// Shown on the prerendered page until the app is live, and if it never is.
+    pub app_starting: &'static str,
+    pub app_slow: &'static str,
     pub problem_elsewhere: &'static str,
     pub provenance_declared: &'static str,
     pub provenance_proposed: &'static str,

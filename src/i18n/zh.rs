@@ -353,6 +353,8 @@ pub const LANGUAGE: Language = Language {
         problem_not_kept: "链接所指的是您自己的数据集，但加载时本浏览器存储空间已满，未能保存。现显示内置案例；请在“您的数据”中重新加载该文件查看（腾出空间之前，重新加载页面后它不会保留）。",
         dataset_untitled: "无标题",
         list_changed_elsewhere: "另一个标签页更改了已保存的数据集列表；此处显示的是最新列表。",
+        app_starting: "交互页面正在启动……",
+        app_slow: "十秒后仍未启动：网络可能较慢，或浏览器阻止了它。下方的数字、图表、数据表和出处照常可读；标签页、设置和详情需要它。请重新加载再试。",
         problem_elsewhere: "链接指向的自有数据集不在本浏览器中：它保存在当初载入它的浏览器里（或已被删除）。现显示内置案例；如需查看，请通过“自有数据”在此载入该数据集。",
         provenance_declared: "由数据集声明",
         provenance_proposed: "根据数据生成",

@@ -89,6 +89,7 @@ for (const [lang, at, other, otherLang, scheme] of [
       assert.ok(img.width > 100, `${img.src} is shown (${img.width} px wide)`);
     }
     assert.equal(seen.canvases, 0, 'no canvas without JavaScript');
+    assert.equal(await page.locator('#app-starting').isVisible(), false, 'no "starting" line: the app never will');
     // The image follows the system's scheme: the light palette's white, or the dark one's.
     assert.deepEqual(await imageCorner(page), scheme === 'dark' ? [24, 26, 27] : [255, 255, 255]);
     assert.ok(seen.narrative.length > 100, 'the narrative is there');
@@ -122,6 +123,21 @@ for (const [lang, at, scheme] of [['en', '', 'light'], ['zh', 'zh/', 'dark'], ['
     assert.ok((await page.locator('img.chart-static').count()) >= 5, 'the prerendered charts are there');
     const violations = await runAxe(page);
     assert.deepEqual(violations, [], formatViolations(violations));
+    // Until the app runs, its controls are inert and a line says it is starting.
+    const inert = await page.evaluate(() => ({
+      live: [...document.querySelectorAll('.tabs button, #data-toggle, #settings-toggle, #settings-panel select')].filter((e) => !e.disabled).map((e) => e.id || e.textContent),
+      total: document.querySelectorAll('.tabs button, #settings-panel select').length,
+    }));
+    assert.deepEqual(inert.live, [], 'every tab, button and select of the prerendered page is disabled');
+    assert.ok(inert.total >= 8);
+    assert.ok(await page.locator('#app-starting').isVisible());
+    assert.equal(await page.locator('#app-starting .app-slow').evaluate((e) => getComputedStyle(e).visibility), 'hidden');
+    if (lang === 'en') {
+      // Ten seconds on, the line says the app has not started and what still works.
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('#app-starting .app-slow')).visibility === 'visible', undefined, { timeout: 20_000 });
+      assert.match(await page.locator('#app-starting').textContent(), /has not started after ten seconds/);
+      await screenshot(page, `prerender-not-started-${lang}-${scheme}`);
+    }
     await page.context().close();
   });
 }
@@ -181,6 +197,9 @@ for (const [lang, at, scheme] of [['en', '', 'light'], ['zh', 'zh/', 'dark'], ['
     assert.deepEqual(logged.filter((l) => /hydrat|mismatch|panic/i.test(l) || l.startsWith('error')), []);
     assert.deepEqual(pageErrors(page), []);
     assert.deepEqual(await cspViolations(page), []);
+    // Live: no starting line, nothing left disabled.
+    assert.equal(await page.locator('#app-starting').count(), 0);
+    assert.equal(await page.locator('.tabs button:disabled, #settings-panel select:disabled').count(), 0);
     // It works: a headline card opens its figure's detail.
     await page.click('.cards .card button');
     await page.waitForSelector('#detail-title');
