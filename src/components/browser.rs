@@ -111,6 +111,27 @@ pub fn near_viewport(el: &web_sys::Element, margin: f64) -> bool {
 }
 
 /// Move keyboard focus to the element with this id, if it exists.
+/// The focused element, when it is an HTML element inside the page (not the body).
+pub fn active_element() -> Option<web_sys::HtmlElement> {
+    let doc = window()?.document()?;
+    let el = doc.active_element()?;
+    if doc.body().is_some_and(|b| b.is_same_node(Some(&el))) {
+        return None;
+    }
+    el.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+/// Give the focus back to an element without scrolling to it (it is where the reader left it),
+/// when it is still in the page.
+pub fn focus_without_scroll(el: &web_sys::HtmlElement) {
+    if !el.is_connected() {
+        return;
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+}
+
 pub fn focus_id(id: &str) {
     if let Some(el) = window()
         .and_then(|w| w.document())

@@ -24,6 +24,21 @@ pub struct FigureDetailProps {
 #[function_component(FigureDetail)]
 pub fn figure_detail(p: &FigureDetailProps) -> Html {
     let app = use_app();
+    // The element that opened the detail (a card, a link, a chart) gets the focus back when it
+    // closes: the reader is where they were, and the page did not scroll (the detail lies over
+    // it).
+    let opener = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    {
+        let opener = opener.clone();
+        use_effect_with((), move |_| {
+            *opener.borrow_mut() = browser::active_element();
+            move || {
+                if let Some(el) = opener.borrow_mut().take() {
+                    browser::focus_without_scroll(&el);
+                }
+            }
+        });
+    }
     use_effect_with(p.selected.clone(), |_| browser::focus_id("detail-title"));
     let model = &app.model;
     let v = &app;

@@ -255,3 +255,44 @@ for (const lang of ['en', 'zh']) {
     });
   }
 }
+
+for (const [width, height, label] of [[1280, 900, 'desktop'], [360, 740, 'phone']]) {
+  test(`the detail opens over the page and closing it returns the reader to where they were (${label})`, async () => {
+    const page = await harness.newPage({ viewport: { width, height } });
+    await gotoApp(page);
+    await drawn(page);
+    // A card well down the page: the reader has scrolled to it.
+    const card = page.locator('.cards .card button').nth(3);
+    await card.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => ({
+      y: scrollY,
+      charts: [...document.querySelectorAll('figure.chart-panel')].slice(0, 2).map((f) => Math.round(f.getBoundingClientRect().width)),
+    }));
+    const boxBefore = await card.boundingBox();
+    const id = await card.getAttribute('data-figure');
+    await card.click();
+    await page.waitForSelector('#detail-title');
+    const open = await page.evaluate(() => {
+      const d = document.querySelector('.detail').getBoundingClientRect();
+      return {
+        y: scrollY,
+        charts: [...document.querySelectorAll('figure.chart-panel')].slice(0, 2).map((f) => Math.round(f.getBoundingClientRect().width)),
+        inView: d.top >= 0 && d.bottom <= innerHeight + 1 && d.left >= 0 && d.right <= innerWidth + 1,
+        focus: document.activeElement?.id,
+      };
+    });
+    assert.equal(open.y, before.y, 'the page did not move');
+    assert.deepEqual(open.charts, before.charts, 'the charts kept their width (no squeeze to one column)');
+    assert.ok(open.inView, 'the detail lies inside the viewport');
+    assert.equal(open.focus, 'detail-title');
+    assert.deepEqual(await card.boundingBox(), boxBefore, 'what was clicked stayed where it was');
+    await screenshot(page, `detail-over-page-${label}`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('.detail', { state: 'detached' });
+    const closed = await page.evaluate(() => ({ y: scrollY, focus: document.activeElement?.dataset?.figure ?? null }));
+    assert.equal(closed.y, before.y, 'closing leaves the reader where they were');
+    assert.equal(closed.focus, id, 'the focus is back on what opened the detail');
+    assert.deepEqual(pageErrors(page), []);
+    await page.context().close();
+  });
+}
