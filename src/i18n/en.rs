@@ -50,11 +50,22 @@ pub const LANGUAGE: Language = Language {
         chart_description: |title, items, note| format!("{title}. {}.{note}", items.join("; ")),
         slip_wan: "a 万 (10⁴) conversion slip",
         slip_yi: "a 亿 (10⁸) conversion slip",
-        slip_power: |n| format!("a power-of-ten slip (10^{n})"),
+        slip_power: |n| {
+            // The mended value is the printed one times 10ⁿ: n < 0, printed too large.
+            let times = match n.unsigned_abs() {
+                1 => "ten times".to_string(),
+                2 => "a hundred times".to_string(),
+                3 => "a thousand times".to_string(),
+                6 => "a million times".to_string(),
+                k => format!("{} times", crate::model::format::power_of_ten(k as i32)),
+            };
+            let way = if n < 0 { "too large" } else { "too small" };
+            format!("printed {times} {way}")
+        },
         slip_mu_as_ha: "mu printed as hectares (÷15)",
         slip_ha_as_mu: "hectares printed as mu (×15)",
         slip_text: |name, label, value, unit, mends| {
-            format!("{label} would be {value} {unit} if this were {name}; that would mend {mends} finding(s)")
+            format!("{label} would be {value} {unit} if this were {name}; {}", if mends == 1 { "that would settle one check".to_string() } else { format!("that would settle {mends} checks") })
         },
         language_name: |code| match code {
             "en" => Some("English"),
@@ -109,7 +120,7 @@ pub const LANGUAGE: Language = Language {
         label: "Figure",
         kind: "Kind",
         channel: "Channel",
-        paragraph: "¶",
+        paragraph: "Paragraph",
         paragraph_long: "Paragraph",
         check: "Check",
         all: "All",
@@ -134,7 +145,7 @@ pub const LANGUAGE: Language = Language {
         rate_nearest: "nearest year with a rate",
         source: "Source",
         team_note: "Our note",
-        quote: "Printed as",
+        quote: "In the text",
         external_source: "External source",
         formula: "Formula",
         inputs: "Inputs",
@@ -145,8 +156,8 @@ pub const LANGUAGE: Language = Language {
         repeats: "States again",
         slip_explains: "Slips that would explain it (the source is not changed)",
         gap: "gap",
-        left_side: "Left side",
-        right_side: "Right side",
+        left_side: "Figures compared",
+        right_side: "Compared with",
         measures: "What was done",
         figures_here: "Figures stated here",
         highlighted: "holds the selected figure",
@@ -212,7 +223,7 @@ pub const LANGUAGE: Language = Language {
         filtered_to: "Showing one channel:",
         clear_filter: "Show all",
         selected_channel: "selected",
-        scenario_none: "This dataset declares no what-if scenario. A scenario (presentation.scenarios in the dataset) puts inputs in place of figures and recomputes derived metrics with them.",
+        scenario_none: "This case has no what-if. A what-if lets you put your own numbers in place of some figures and see what the figures computed from them become.",
         scenario_inputs: "Inputs",
         reset: "Reset to reported values",
         scenario_results: "Results",
@@ -361,9 +372,9 @@ pub const LANGUAGE: Language = Language {
         app_starting: "Starting the interactive page…",
         app_slow: "It has not started after ten seconds: the connection may be slow or the browser may have blocked it. The figures, charts, table and sources below can be read as they are; the tabs, settings and details need it. Reload to try again.",
         problem_elsewhere: "The link names a dataset of your own that this browser does not hold: it lives in the browser where it was loaded (or was removed). Showing the built-in case; open that dataset here with “Your data” to see it.",
-        provenance_declared: "Declared by the dataset",
-        provenance_proposed: "Proposed from the data",
-        provenance_proposed_short: "proposed from the data",
+        provenance_declared: "Chosen by the case's authors",
+        provenance_proposed: "Suggested by this explorer from the figures",
+        provenance_proposed_short: "suggested from the figures",
         part_title: "title",
         part_intro: "introduction",
         part_headlines: "headline figures",

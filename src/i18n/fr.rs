@@ -55,11 +55,21 @@ pub const LANGUAGE: Language = Language {
         },
         slip_wan: "une erreur de conversion en 万 (10⁴)",
         slip_yi: "une erreur de conversion en 亿 (10⁸)",
-        slip_power: |n| format!("une erreur de puissance de dix (10^{n})"),
+        slip_power: |n| {
+            let times = match n.unsigned_abs() {
+                1 => "dix fois".to_string(),
+                2 => "cent fois".to_string(),
+                3 => "mille fois".to_string(),
+                6 => "un million de fois".to_string(),
+                k => format!("{} fois", crate::model::format::power_of_ten(k as i32)),
+            };
+            let way = if n < 0 { "trop grand" } else { "trop petit" };
+            format!("un chiffre imprimé {times} {way}")
+        },
         slip_mu_as_ha: "des mu imprimés comme des hectares (÷15)",
         slip_ha_as_mu: "des hectares imprimés comme des mu (×15)",
         slip_text: |name, label, value, unit, mends| {
-            format!("{label} vaudrait {value}\u{a0}{unit} s’il s’agissait d’{name}\u{a0}; cela résoudrait {mends} constat(s)")
+            format!("{label} vaudrait {value}\u{a0}{unit} s’il s’agissait d’{name}\u{a0}; {}", if mends == 1 { "cela réglerait une vérification".to_string() } else { format!("cela réglerait {mends} vérifications") })
         },
         language_name: |code| match code {
             "en" => Some("anglais"),
@@ -114,7 +124,7 @@ pub const LANGUAGE: Language = Language {
         label: "Chiffre",
         kind: "Nature",
         channel: "Canal",
-        paragraph: "§",
+        paragraph: "Paragraphe",
         paragraph_long: "Paragraphe",
         check: "Contrôle",
         all: "Tous",
@@ -139,7 +149,7 @@ pub const LANGUAGE: Language = Language {
         rate_nearest: "année la plus proche ayant un taux",
         source: "Source",
         team_note: "Notre remarque",
-        quote: "Texte imprimé",
+        quote: "Dans le texte",
         external_source: "Source externe",
         formula: "Formule",
         inputs: "Entrées",
@@ -150,8 +160,8 @@ pub const LANGUAGE: Language = Language {
         repeats: "Répète",
         slip_explains: "Erreurs qui l’expliqueraient (la source n’est pas modifiée)",
         gap: "écart",
-        left_side: "Membre de gauche",
-        right_side: "Membre de droite",
+        left_side: "Chiffres comparés",
+        right_side: "Comparés à",
         measures: "Ce qui a été fait",
         figures_here: "Chiffres cités ici",
         highlighted: "contient le chiffre choisi",
@@ -217,7 +227,7 @@ pub const LANGUAGE: Language = Language {
         filtered_to: "Un seul canal affiché\u{a0}:",
         clear_filter: "Tout afficher",
         selected_channel: "choisi",
-        scenario_none: "Ce jeu de données ne déclare aucun scénario. Un scénario (presentation.scenarios dans le jeu de données) met des entrées à la place de chiffres et recalcule avec elles les indicateurs calculés.",
+        scenario_none: "Ce cas n’a pas de scénario. Un scénario vous laisse mettre vos propres nombres à la place de certains chiffres et voir ce que deviennent les chiffres calculés à partir d’eux.",
         scenario_inputs: "Entrées",
         reset: "Revenir aux valeurs publiées",
         scenario_results: "Résultats",
@@ -366,9 +376,9 @@ pub const LANGUAGE: Language = Language {
         app_starting: "Démarrage de la page interactive…",
         app_slow: "Elle n’a pas démarré au bout de dix secondes : la connexion est peut-être lente ou le navigateur l’a bloquée. Les chiffres, graphiques, tableau et sources ci-dessous se lisent tels quels ; les onglets, réglages et détails en ont besoin. Rechargez pour réessayer.",
         problem_elsewhere: "Le lien désigne un jeu de données à vous que ce navigateur ne contient pas\u{a0}: il se trouve dans le navigateur où il a été chargé (ou a été supprimé). Le cas intégré est affiché\u{a0}; ouvrez ce jeu de données ici avec «\u{a0}Vos données\u{a0}» pour le voir.",
-        provenance_declared: "Déclaré par le jeu de données",
-        provenance_proposed: "Proposé d’après les données",
-        provenance_proposed_short: "proposé d’après les données",
+        provenance_declared: "Choisi par les auteurs du cas",
+        provenance_proposed: "Suggéré par l’explorateur d’après les chiffres",
+        provenance_proposed_short: "suggéré d’après les chiffres",
         part_title: "titre",
         part_intro: "introduction",
         part_headlines: "chiffres clés",

@@ -26,7 +26,7 @@ const CASES = {
     file: 'fictional_marsh.json',
     title: { en: 'Marsh wardens and boat tours in Lakeshore County', zh: '湖滨县的湿地看护与游船' },
     intro: { en: /Lakeshore County is an invented place/, zh: /湖滨县是为测试本浏览器而虚构的地方/ },
-    provenance: { en: /Declared by the dataset: title, introduction, headline figures, charts, narrative, footer notes/, zh: /由数据集声明：标题、简介、主要数据、图表、叙述、页脚说明/ },
+    provenance: { en: /Chosen by the case's authors: title, introduction, headline figures, charts, narrative, footer notes/, zh: /由案例作者选定：标题、简介、主要数据、图表、叙述、页脚说明/ },
     charts: ['marsh', 'fund', 'shares', 'people'],
     minDrawn: 3,
   },
@@ -35,7 +35,7 @@ const CASES = {
     title: { en: 'Marsh restoration at Lakeshore County (fictional test case)', zh: '湖滨县湿地修复（虚构测试案例）' },
     // Proposed: the first paragraph after the title line.
     intro: { en: /An invented county drained its marshes for farming and now restores them\./, zh: /一个虚构的县曾排干湿地用于耕种，如今正在修复。/ },
-    provenance: { en: /Proposed from the data: title, introduction, headline figures, charts, narrative, footer notes/, zh: /根据数据生成：标题、简介、主要数据、图表、叙述、页脚说明/ },
+    provenance: { en: /Suggested by this explorer from the figures: title, introduction, headline figures, charts, narrative, footer notes/, zh: /由本工具根据数字建议：标题、简介、主要数据、图表、叙述、页脚说明/ },
     // Charts by subject (issue 20): the land restored with its county, and the fund with its two
     // parts. The charts of one bar each (tour income, wardens, visits) are no longer proposed.
     charts: ['proposed-land-restored-1', 'proposed-spent-1'],
