@@ -869,7 +869,8 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             let listener = super::browser::window()
                 .and_then(|w| w.document())
                 .map(|doc| {
-                    EventListener::new(&doc, "keydown", move |e| {
+                    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                    EventListener::new_with_options(&doc, "keydown", options, move |e| {
                         let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                             return;
                         };
