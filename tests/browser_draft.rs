@@ -413,7 +413,10 @@ fn ctrl_key(key: &str, shift: bool) {
 async fn the_editor_is_a_view_of_its_own_in_steps_and_undo_restores_an_edit() {
     forget_draft();
     let (root, handle) = mount_at("?view=overview").await;
-    assert!(count(&root, ".cards") > 0, "the overview of the built-in case");
+    assert!(
+        count(&root, ".cards") > 0,
+        "the overview of the built-in case"
+    );
     // The data panel leads to it; the address names it; the built-in case is not below it.
     open_panel(&root).await;
     click(&root, "#draft-go");

@@ -1092,7 +1092,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                         <label>{t.value}<input id="draft-typed-value" type="text" inputmode="decimal" required=true maxlength="40" /></label>
                         <label>{t.unit}
                             <select id="draft-typed-unit">
-                                { for unit_options(&Unit::builtin("%")).iter().map(|u| html! { <option value={u.code().to_string()}>{unit_name(u, lang)}</option> }) }
+                                { for unit_options(&Unit::builtin("%")).iter().enumerate().map(|(k, u)| html! { <option value={u.code().to_string()} selected={k == 0}>{unit_name(u, lang)}</option> }) }
                             </select>
                         </label>
                         <label>{t.label}<input id="draft-typed-label" type="text" required=true maxlength="200" /></label>
