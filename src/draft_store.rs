@@ -426,6 +426,9 @@ fn id_of(d: &Draft, i: usize) -> Option<String> {
 /// Apply one change; `false` when it does not apply (an index past the end, a bad value, an
 /// id refused by `check_id`).
 pub fn apply(e: &mut Edited, op: &Op) -> bool {
+    if !within_bounds(op) {
+        return false;
+    }
     let d = &mut e.draft;
     let story = &mut e.story;
     match op {
@@ -551,6 +554,30 @@ pub fn apply(e: &mut Edited, op: &Op) -> bool {
                 Some(_) | None => false,
             }
         }
+    }
+}
+
+/// Whether the texts an op carries are within the bounds a record is read back with, so that
+/// what is kept always restores.
+fn within_bounds(op: &Op) -> bool {
+    let short = |s: &str| !longer_than(s, MAX_LABEL_CHARS);
+    match op {
+        Op::AddTyped { value, label, .. } => short(label) && !longer_than(value, 40),
+        Op::Label(_, s) | Op::LabelIn(_, _, s) | Op::Title(_, s) | Op::Place(_, s) => short(s),
+        Op::Group(_, s) => short(s),
+        Op::ChartTitle(a, b) => short(a) && short(b),
+        Op::Intro(_, s) => !longer_than(s, MAX_TEXT_CHARS),
+        Op::Id(_, s) => !longer_than(s, MAX_ID_CHARS),
+        Op::Value(_, s) => !longer_than(s, 40),
+        Op::Add(..)
+        | Op::Scale(..)
+        | Op::Unit(..)
+        | Op::Qualifier(..)
+        | Op::Period(..)
+        | Op::Drop(..)
+        | Op::Accept(..)
+        | Op::Headline(..)
+        | Op::HeadlineMove(..) => true,
     }
 }
 

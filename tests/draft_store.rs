@@ -367,6 +367,16 @@ fn records_past_the_bounds_are_refused_not_replayed() {
     let big = "a".repeat(MAX_DRAFT_BYTES + 1);
     assert_eq!(restore(&encode(&big, &[])).err(), Some(Problem::TooLarge));
     assert!(drafted(&big).is_err());
+    // What is kept always restores: an edit past the bounds is not applied in the first place.
+    let mut e = edited(TEXT, &[]);
+    assert!(!apply(
+        &mut e,
+        &Op::Title(Lang::En, "t".repeat(MAX_LABEL_CHARS + 1))
+    ));
+    assert!(apply(
+        &mut e,
+        &Op::Title(Lang::En, "t".repeat(MAX_LABEL_CHARS))
+    ));
 }
 
 #[test]

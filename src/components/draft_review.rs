@@ -143,15 +143,19 @@ impl Review {
     /// Add the figure read in `span`, or say why not; an existing figure is selected instead.
     /// Words with no number read there wait for a value typed by hand.
     fn add(&mut self, span: std::ops::Range<usize>) -> Result<(), AddError> {
-        let Some(d) = self.draft() else {
+        let Some(e) = self.edited.as_mut() else {
             return Err(AddError::NoFigure);
         };
-        let mut trial = d.clone();
-        match trial.add_from_span(span.clone()) {
+        if e.draft.figures.len() >= MAX_DRAFT_FIGURES {
+            return Err(AddError::BadSpan);
+        }
+        // In place (the draft is copied once per update at most, not once per place tried).
+        match Rc::make_mut(e).draft.add_from_span(span.clone()) {
             Ok(i) => {
-                if self.record(Op::Add(span.start, span.end)) {
-                    self.select(i);
-                }
+                Rc::make_mut(&mut self.ops).push(Op::Add(span.start, span.end));
+                self.redo = Rc::new(Vec::new());
+                self.rev += 1;
+                self.select(i);
                 self.pending = None;
                 Ok(())
             }

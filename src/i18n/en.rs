@@ -332,7 +332,7 @@ pub const LANGUAGE: Language = Language {
         draft_history: "Edit history",
         draft_undo: "Undo",
         draft_redo: "Redo",
-        draft_edits: "{n} edits (Ctrl+Z undoes the last outside a text field)",
+        draft_edits: "Edits: {n} (Ctrl+Z undoes the last one outside a text field)",
         draft_id: "Id",
         draft_id_empty: "An id cannot be empty.",
         draft_id_too_long: "An id holds at most {n} characters.",

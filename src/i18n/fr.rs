@@ -337,7 +337,7 @@ pub const LANGUAGE: Language = Language {
         draft_history: "Historique des modifications",
         draft_undo: "Annuler",
         draft_redo: "Rétablir",
-        draft_edits: "{n}\u{a0}modifications (Ctrl+Z annule la dernière hors d’un champ de texte)",
+        draft_edits: "Modifications\u{a0}: {n} (Ctrl+Z annule la dernière hors d’un champ de texte)",
         draft_id: "Identifiant",
         draft_id_empty: "Un identifiant ne peut pas être vide.",
         draft_id_too_long: "Un identifiant compte au plus {n}\u{a0}caractères.",
