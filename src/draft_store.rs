@@ -241,11 +241,14 @@ pub fn drafted(text: &str) -> Result<Rc<Base>, Bound> {
 }
 
 /// Every drafted id as the format allows it: the id set only, at most `MAX_ID_CHARS`
-/// characters, each once.
-fn fix_ids(d: &mut Draft) {
+/// characters, each once; relations and repeats follow.
+pub fn fix_ids(d: &mut Draft) {
     let mut seen = std::collections::HashSet::new();
+    let mut originals = std::collections::HashSet::new();
     for i in 0..d.figures.len() {
         let old = d.figures[i].id.clone();
+        // A second figure of the same id: what names that id meant the first one.
+        let second = !originals.insert(old.clone());
         let clean: String = old
             .chars()
             .map(|c| {
@@ -266,8 +269,10 @@ fn fix_ids(d: &mut Draft) {
             |id| seen.contains(id),
         );
         seen.insert(new.clone());
-        if new != old {
-            rename_in(d, &mut Story::default(), i, &new);
+        match (new != old, second) {
+            (true, false) => rename_in(d, &mut Story::default(), i, &new),
+            (true, true) => d.figures[i].id = new,
+            (false, _) => {}
         }
     }
 }

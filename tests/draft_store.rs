@@ -4,7 +4,7 @@
 //! the same draft after every kind of change; a damaged record is refused, never a panic.
 
 use kezuohou_explorer::draft_store::{
-    apply, check_id, dataset, decode, drafted, encode, encode_as, replay, restore, Edited,
+    apply, check_id, dataset, decode, drafted, encode, encode_as, fix_ids, replay, restore, Edited,
     IdProblem, Op, Problem,
 };
 use kezuohou_explorer::model::extract::{draft, AddError};
@@ -433,4 +433,25 @@ fn the_same_text_is_not_drafted_twice_and_figures_past_the_cap_are_left_out() {
     let big = drafted(&text).expect("drafted");
     assert_eq!(big.draft.figures.len(), MAX_DRAFT_FIGURES);
     assert_eq!(big.cut, 7);
+}
+
+#[test]
+fn drafted_ids_too_long_or_twice_are_cut_and_made_unique() {
+    let mut d = draft(STORY);
+    let long = "x".repeat(MAX_ID_CHARS + 30);
+    d.figures[0].id = long.clone();
+    d.figures[1].id = long.clone();
+    d.figures[2].id = "same".into();
+    d.figures[3].id = "same".into();
+    d.figures[3].repeats = Some("same".into());
+    fix_ids(&mut d);
+    let ids: Vec<&str> = d.figures.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids[0], "x".repeat(MAX_ID_CHARS));
+    assert_eq!(ids[1].chars().count(), MAX_ID_CHARS);
+    assert!(ids[1].ends_with("_2"), "{}", ids[1]);
+    assert_eq!((ids[2], ids[3]), ("same", "same_2"));
+    // A reference to the id still names the first figure of it.
+    assert_eq!(d.figures[3].repeats.as_deref(), Some("same"));
+    let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len());
 }
