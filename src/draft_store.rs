@@ -1,26 +1,59 @@
 //! The draft under review, kept in the browser: its text and the reviewer's changes in order
-//! (added, edited, dropped figures; accepted relations). Reloading drafts the text again and
-//! replays the changes, so the record stays small and never holds a second copy of the
-//! extractor's output. A record of its own, separate from the stored dataset:
-//! `kezuohou-explorer/draft/1`, the text's length in bytes, the text, then one change a line.
+//! (added, edited, dropped figures; accepted relations; the story: title, place, intro, labels
+//! in each language, ids, charts and headlines). Reloading drafts the text again and replays the
+//! changes, so the record stays small and never holds a second copy of the extractor's output.
+//! A record of its own, separate from the stored dataset: `kezuohou-explorer/draft/2`, the
+//! text's length in bytes, the text, then one change a line. Records of format 1 (no story
+//! changes) still restore.
+//!
+//! Every edit is an `Op`; undo drops the last one and replays the rest on the draft as first
+//! drafted (kept for the session, never drafted again while the text is the same).
 //!
 //! Pure and tested natively; `web` is the thin layer over `localStorage`. A record that cannot be
-//! read (damaged, another format version, a change that does not apply) is removed with a
-//! notice: the reviewer starts with no draft, the app keeps working.
+//! read (damaged, another format version, a change that does not apply, past the bounds of
+//! `model::limits`) is removed with a notice: the reviewer starts with no draft, the app keeps
+//! working.
 
-use crate::model::extract::{self, decimal, draft, Draft};
-use crate::model::{Period, Qualifier, Scale, Unit};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::model::extract::{self, decimal, draft, Draft, DraftFigure};
+use crate::model::limits::{
+    id_bad_char, longer_than, MAX_CHARTS, MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES,
+    MAX_DRAFT_OPS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_PANELS, MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
+};
+use crate::model::{
+    Chart, ChartKind, Dataset, Lang, Period, Presentation, Qualifier, Rule, Scale, Text, Unit,
+};
 
 pub const KEY: &str = "kezuohou-explorer.draft";
 const HEADER: &str = "kezuohou-explorer/draft/";
-pub const FORMAT: u32 = 1;
+/// The record's format: 2 adds the story changes and figures typed by hand.
+pub const FORMAT: u32 = 2;
+/// The oldest format still read.
+pub const OLDEST_FORMAT: u32 = 1;
 
-/// One change the reviewer made, replayed in order.
+/// One change the reviewer made, replayed in order. Figures are named by their index at the time
+/// of the change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     /// Add the figure read in this byte span of the text.
     Add(usize, usize),
+    /// Add a figure the drafter read no number in: the words' byte span, the value as typed, its
+    /// unit and label.
+    AddTyped {
+        span: (usize, usize),
+        value: String,
+        unit: Unit,
+        label: String,
+    },
+    /// The label as drafted (in the text's language).
     Label(usize, String),
+    /// The label in one language.
+    LabelIn(usize, Lang, String),
+    /// A new id (checked with `check_id`).
+    Id(usize, String),
     /// The value as typed (read with the extractor's decimal reader).
     Value(usize, String),
     Scale(usize, Scale),
@@ -29,6 +62,17 @@ pub enum Op {
     Period(usize, Period),
     Drop(usize),
     Accept(usize, bool),
+    Title(Lang, String),
+    Place(Lang, String),
+    Intro(Lang, String),
+    /// The figure goes in the chart of this title ("" takes it out of every chart).
+    Group(usize, String),
+    /// A chart's new title: every figure in it follows.
+    ChartTitle(String, String),
+    /// The figure is a headline card (added last) or not.
+    Headline(usize, bool),
+    /// The headline at this place moves up (`true`) or down.
+    HeadlineMove(usize, bool),
 }
 
 /// Why the draft is not (or no longer) kept.
@@ -36,22 +80,378 @@ pub enum Op {
 pub enum Problem {
     /// Damaged, from another format version, or a change that does not apply: removed.
     Corrupt,
+    /// Past the bounds of `model::limits` (text, labels, number of changes): removed.
+    TooLarge,
     /// The browser refused to store it (quota).
     Full,
     /// No storage here (disabled or blocked).
     Unavailable,
 }
 
-/// Apply one change; `false` when it does not apply (an index past the end, a bad value).
-pub fn apply(d: &mut Draft, op: &Op) -> bool {
-    let fig = |d: &mut Draft, i: usize| d.figures.get_mut(i).is_some();
-    match op {
-        Op::Add(s, e) => d.add_from_span(*s..*e).is_ok(),
-        Op::Drop(i) => {
-            let ok = fig(d, *i);
-            d.drop_figure(*i);
-            ok
+/// Why a text is not drafted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// Longer than `MAX_DRAFT_BYTES` (its length in bytes).
+    TooLong(usize),
+}
+
+/// Why an id typed for a figure is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    Empty,
+    /// More than `MAX_ID_CHARS` characters.
+    TooLong,
+    /// A character outside the id set, with its position (from 1).
+    BadChar(usize, char),
+    /// Another figure has it.
+    Taken,
+}
+
+/// What the drafter read, before any change: kept for the session and shared by every replay.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Base {
+    pub draft: Draft,
+    /// Figures past `MAX_DRAFT_FIGURES` that were left out.
+    pub cut: usize,
+    /// The title, place and intro the drafter read, before the reader's story.
+    pub front: extract::Front,
+}
+
+/// The story the reader writes on top of the draft, by figure id.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Story {
+    pub title: Vec<(Lang, String)>,
+    pub place: Vec<(Lang, String)>,
+    pub intro: Vec<(Lang, String)>,
+    /// Labels written in a language, by figure id.
+    pub labels: BTreeMap<String, Vec<(Lang, String)>>,
+    /// Charts in order of creation: title and figure ids.
+    pub groups: Vec<(String, Vec<String>)>,
+    /// Headline figure ids, in order.
+    pub headlines: Vec<String>,
+}
+
+impl Story {
+    /// The label of figure `id` written in `lang`, if the reader wrote one.
+    pub fn label(&self, id: &str, lang: Lang) -> Option<&str> {
+        written(self.labels.get(id)?, lang)
+    }
+    /// The chart figure `id` is in.
+    pub fn group_of(&self, id: &str) -> Option<&str> {
+        self.groups
+            .iter()
+            .find(|(_, ids)| ids.iter().any(|x| x == id))
+            .map(|(t, _)| t.as_str())
+    }
+    fn forget(&mut self, id: &str) {
+        self.labels.remove(id);
+        for (_, ids) in &mut self.groups {
+            ids.retain(|x| x != id);
         }
+        self.groups.retain(|(_, ids)| !ids.is_empty());
+        self.headlines.retain(|x| x != id);
+    }
+    fn rename(&mut self, old: &str, new: &str) {
+        if let Some(l) = self.labels.remove(old) {
+            self.labels.insert(new.to_string(), l);
+        }
+        for id in self
+            .groups
+            .iter_mut()
+            .flat_map(|(_, ids)| ids.iter_mut())
+            .chain(self.headlines.iter_mut())
+        {
+            if id == old {
+                *id = new.to_string();
+            }
+        }
+    }
+}
+
+/// What a reader wrote in `lang` among `entries`.
+pub fn written(entries: &[(Lang, String)], lang: Lang) -> Option<&str> {
+    entries
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, s)| s.as_str())
+}
+
+fn put(entries: &mut Vec<(Lang, String)>, lang: Lang, s: &str) {
+    entries.retain(|(l, _)| *l != lang);
+    if !s.trim().is_empty() {
+        entries.push((lang, s.trim().to_string()));
+    }
+}
+
+/// A draft under review: the drafter's reading with every change applied, and the story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edited {
+    pub draft: Draft,
+    pub story: Story,
+}
+
+impl Edited {
+    pub fn new(base: &Base) -> Edited {
+        Edited {
+            draft: base.draft.clone(),
+            story: Story::default(),
+        }
+    }
+}
+
+thread_local! {
+    /// The last text drafted in this session and what was read in it.
+    static SESSION: RefCell<Option<Rc<Base>>> = const { RefCell::new(None) };
+}
+
+/// The drafter's reading of `text`, bounded: a text over `MAX_DRAFT_BYTES` is refused, figures
+/// past `MAX_DRAFT_FIGURES` are left out (counted in `cut`), ids are cut to `MAX_ID_CHARS` and
+/// made unique. The same text as last time in this session is not drafted again.
+pub fn drafted(text: &str) -> Result<Rc<Base>, Bound> {
+    if text.len() > MAX_DRAFT_BYTES {
+        return Err(Bound::TooLong(text.len()));
+    }
+    if let Some(b) = SESSION.with(|s| s.borrow().clone()) {
+        if b.draft.text == text {
+            return Ok(b);
+        }
+    }
+    let mut d = draft(text);
+    let cut = d.figures.len().saturating_sub(MAX_DRAFT_FIGURES);
+    if cut > 0 {
+        let gone: Vec<String> = d.figures.drain(MAX_DRAFT_FIGURES..).map(|f| f.id).collect();
+        let gone: std::collections::HashSet<&str> = gone.iter().map(String::as_str).collect();
+        d.relations
+            .retain(|r| !r.ids().iter().any(|id| gone.contains(id)));
+        for f in &mut d.figures {
+            if f.repeats.as_deref().is_some_and(|r| gone.contains(r)) {
+                f.repeats = None;
+            }
+        }
+    }
+    fix_ids(&mut d);
+    let front = d.front();
+    let base = Rc::new(Base {
+        draft: d,
+        cut,
+        front,
+    });
+    SESSION.with(|s| *s.borrow_mut() = Some(base.clone()));
+    Ok(base)
+}
+
+/// Every drafted id as the format allows it: the id set only, at most `MAX_ID_CHARS`
+/// characters, each once; relations and repeats follow.
+pub fn fix_ids(d: &mut Draft) {
+    let mut seen = std::collections::HashSet::new();
+    let mut originals = std::collections::HashSet::new();
+    for i in 0..d.figures.len() {
+        let old = d.figures[i].id.clone();
+        // A second figure of the same id: what names that id meant the first one.
+        let second = !originals.insert(old.clone());
+        let clean: String = old
+            .chars()
+            .map(|c| {
+                if crate::model::limits::id_char_allowed(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(MAX_ID_CHARS)
+            .collect();
+        let new = unique(
+            if clean.is_empty() {
+                "figure".into()
+            } else {
+                clean
+            },
+            |id| seen.contains(id),
+        );
+        seen.insert(new.clone());
+        match (new != old, second) {
+            (true, false) => rename_in(d, &mut Story::default(), i, &new),
+            (true, true) => d.figures[i].id = new,
+            (false, _) => {}
+        }
+    }
+}
+
+/// `id`, or `id` with `_2`, `_3`… (cut to fit `MAX_ID_CHARS`) when `taken`.
+fn unique(id: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&id) {
+        return id;
+    }
+    (2..)
+        .map(|k| {
+            let tail = format!("_{k}");
+            let head: String = id.chars().take(MAX_ID_CHARS - tail.len()).collect();
+            head + &tail
+        })
+        .find(|c| !taken(c))
+        .unwrap_or(id)
+}
+
+/// Whether `id` may become figure `i`'s id.
+pub fn check_id(d: &Draft, i: usize, id: &str) -> Result<(), IdProblem> {
+    if id.is_empty() {
+        return Err(IdProblem::Empty);
+    }
+    if longer_than(id, MAX_ID_CHARS) {
+        return Err(IdProblem::TooLong);
+    }
+    if let Some((at, c)) = id_bad_char(id) {
+        return Err(IdProblem::BadChar(at, c));
+    }
+    let taken = d
+        .figures
+        .iter()
+        .enumerate()
+        .any(|(k, f)| k != i && f.id == id)
+        || d.context.iter().any(|f| f.id == id);
+    if taken {
+        return Err(IdProblem::Taken);
+    }
+    Ok(())
+}
+
+fn rule_ids_mut(rule: &mut Rule) -> Vec<&mut String> {
+    match rule {
+        Rule::SumEquals { parts, total } => parts.iter_mut().chain([total]).collect(),
+        Rule::FitsWithin { inner: a, outer: b }
+        | Rule::PartOf { part: a, whole: b }
+        | Rule::Equal { a, b } => vec![a, b],
+        Rule::RatioMatches {
+            numerator,
+            denominator,
+            expected,
+        } => vec![numerator, denominator, expected],
+        Rule::ReferenceRange { subject, .. } => vec![subject],
+        Rule::Tension {
+            numerator,
+            denominator,
+            ..
+        } => vec![numerator, denominator],
+    }
+}
+
+/// Figure `i` takes `new` as its id, and every relation, repeat and story entry naming it follows.
+fn rename_in(d: &mut Draft, story: &mut Story, i: usize, new: &str) {
+    let Some(f) = d.figures.get_mut(i) else {
+        return;
+    };
+    let old = std::mem::replace(&mut f.id, new.to_string());
+    for r in &mut d.relations {
+        for id in rule_ids_mut(&mut r.relation.rule) {
+            if *id == old {
+                *id = new.to_string();
+            }
+        }
+    }
+    for f in &mut d.figures {
+        if f.repeats.as_deref() == Some(old.as_str()) {
+            f.repeats = Some(new.to_string());
+        }
+    }
+    story.rename(&old, new);
+}
+
+/// Add a figure typed by hand for the words in `span`: kept in text order, its id made from the
+/// label. `None` when the span is not words of one paragraph or the value is not a number.
+fn add_typed(
+    d: &mut Draft,
+    span: (usize, usize),
+    value: &str,
+    unit: &Unit,
+    label: &str,
+) -> Option<usize> {
+    let (a, b) = span;
+    let text = d.text.as_str();
+    if a >= b || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+        return None;
+    }
+    let para = d
+        .paragraphs
+        .iter()
+        .find(|p| p.span.start <= a && b <= p.span.end)?
+        .clone();
+    let value = decimal(value).filter(|x| x.is_finite() && *x >= 0.0)?;
+    let label = label.trim();
+    if label.is_empty() || d.figures.len() >= MAX_DRAFT_FIGURES {
+        return None;
+    }
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let stem = if words.is_empty() {
+        "added".to_string()
+    } else {
+        format!("added_{}", words.join("_"))
+    };
+    let stem: String = stem.chars().take(MAX_ID_CHARS).collect();
+    let id = unique(stem, |c| {
+        d.figures.iter().any(|f| f.id == c) || d.context.iter().any(|f| f.id == c)
+    });
+    let at = d
+        .figures
+        .iter()
+        .position(|f| f.span.start > a)
+        .unwrap_or(d.figures.len());
+    d.figures.insert(
+        at,
+        DraftFigure {
+            id,
+            span: a..b,
+            number: a..b,
+            sentence: para.span.clone(),
+            paragraph: para.n,
+            value,
+            scale: Scale::One,
+            unit: unit.clone(),
+            qualifier: Qualifier::Exact,
+            period: Period::Undated,
+            label: label.to_string(),
+            repeats: None,
+            doubts: Vec::new(),
+            start_value: false,
+            implied: false,
+        },
+    );
+    Some(at)
+}
+
+/// The id of figure `i`, if there is one.
+fn id_of(d: &Draft, i: usize) -> Option<String> {
+    d.figures.get(i).map(|f| f.id.clone())
+}
+
+/// Apply one change; `false` when it does not apply (an index past the end, a bad value, an
+/// id refused by `check_id`).
+pub fn apply(e: &mut Edited, op: &Op) -> bool {
+    if !within_bounds(op) {
+        return false;
+    }
+    let d = &mut e.draft;
+    let story = &mut e.story;
+    match op {
+        Op::Add(s, t) => d.figures.len() < MAX_DRAFT_FIGURES && d.add_from_span(*s..*t).is_ok(),
+        Op::AddTyped {
+            span,
+            value,
+            unit,
+            label,
+        } => add_typed(d, *span, value, unit, label).is_some(),
+        Op::Drop(i) => match id_of(d, *i) {
+            Some(id) => {
+                d.drop_figure(*i);
+                story.forget(&id);
+                true
+            }
+            None => false,
+        },
         Op::Accept(k, on) => match d.relations.get_mut(*k) {
             Some(r) => {
                 r.accepted = *on;
@@ -61,6 +461,23 @@ pub fn apply(d: &mut Draft, op: &Op) -> bool {
         },
         Op::Label(i, l) if !l.trim().is_empty() => set(d, *i, |f| f.label = l.clone()),
         Op::Label(..) => false,
+        Op::LabelIn(i, lang, l) => match id_of(d, *i) {
+            Some(id) => {
+                put(story.labels.entry(id.clone()).or_default(), *lang, l);
+                if story.labels.get(&id).is_some_and(Vec::is_empty) {
+                    story.labels.remove(&id);
+                }
+                true
+            }
+            None => false,
+        },
+        Op::Id(i, new) => {
+            if *i >= d.figures.len() || check_id(d, *i, new).is_err() {
+                return false;
+            }
+            rename_in(d, story, *i, new);
+            true
+        }
         Op::Value(i, v) => match decimal(v).filter(|x| x.is_finite() && *x >= 0.0) {
             Some(x) => set(d, *i, |f| f.value = x),
             None => false,
@@ -69,14 +486,107 @@ pub fn apply(d: &mut Draft, op: &Op) -> bool {
         Op::Unit(i, u) => set(d, *i, |f| f.unit = u.clone()),
         Op::Qualifier(i, q) => set(d, *i, |f| f.qualifier = *q),
         Op::Period(i, p) => set(d, *i, |f| f.period = p.clone()),
+        Op::Title(l, s) => {
+            put(&mut story.title, *l, s);
+            true
+        }
+        Op::Place(l, s) => {
+            put(&mut story.place, *l, s);
+            true
+        }
+        Op::Intro(l, s) => {
+            put(&mut story.intro, *l, s);
+            true
+        }
+        Op::Group(i, title) => {
+            let Some(id) = id_of(d, *i) else {
+                return false;
+            };
+            for (_, ids) in &mut story.groups {
+                ids.retain(|x| *x != id);
+            }
+            let title = title.trim();
+            if !title.is_empty() {
+                let n = story.groups.len();
+                match story.groups.iter_mut().find(|(t, _)| t == title) {
+                    Some((_, ids)) => ids.push(id),
+                    None if n < MAX_CHARTS => story.groups.push((title.to_string(), vec![id])),
+                    None => return false,
+                }
+            }
+            story.groups.retain(|(_, ids)| !ids.is_empty());
+            true
+        }
+        Op::ChartTitle(from, to) => {
+            let to = to.trim();
+            if to.is_empty() || story.groups.iter().any(|(t, _)| t == to) {
+                return false;
+            }
+            match story.groups.iter_mut().find(|(t, _)| t == from) {
+                Some(g) => {
+                    g.0 = to.to_string();
+                    true
+                }
+                None => false,
+            }
+        }
+        Op::Headline(i, on) => {
+            let Some(id) = id_of(d, *i) else {
+                return false;
+            };
+            let has = story.headlines.contains(&id);
+            match (*on, has) {
+                (true, false) if story.headlines.len() < MAX_DRAFT_HEADLINES => {
+                    story.headlines.push(id);
+                    true
+                }
+                (true, false) => false,
+                (false, true) => {
+                    story.headlines.retain(|x| *x != id);
+                    true
+                }
+                (true, true) | (false, false) => true,
+            }
+        }
+        Op::HeadlineMove(k, up) => {
+            let n = story.headlines.len();
+            let to = if *up { k.checked_sub(1) } else { Some(k + 1) };
+            match to {
+                Some(to) if *k < n && to < n => {
+                    story.headlines.swap(*k, to);
+                    true
+                }
+                Some(_) | None => false,
+            }
+        }
     }
 }
 
-fn set(
-    d: &mut Draft,
-    i: usize,
-    change: impl FnOnce(&mut crate::model::extract::DraftFigure),
-) -> bool {
+/// Whether the texts an op carries are within the bounds a record is read back with, so that
+/// what is kept always restores.
+fn within_bounds(op: &Op) -> bool {
+    let short = |s: &str| !longer_than(s, MAX_LABEL_CHARS);
+    match op {
+        Op::AddTyped { value, label, .. } => short(label) && !longer_than(value, 40),
+        Op::Label(_, s) | Op::LabelIn(_, _, s) | Op::Title(_, s) | Op::Place(_, s) => short(s),
+        Op::Group(_, s) => short(s),
+        Op::ChartTitle(a, b) => short(a) && short(b),
+        Op::Intro(_, s) => !longer_than(s, MAX_TEXT_CHARS),
+        Op::Id(_, s) => !longer_than(s, MAX_ID_CHARS),
+        Op::Value(_, s) => !longer_than(s, 40),
+        Op::Add(..)
+        | Op::Scale(..)
+        | Op::Unit(..)
+        | Op::Qualifier(..)
+        | Op::Period(..)
+        | Op::Drop(..)
+        | Op::Accept(..)
+        | Op::Headline(..)
+        | Op::HeadlineMove(..) => true,
+    }
+}
+
+fn set(d: &mut Draft, i: usize, change: impl FnOnce(&mut DraftFigure)) -> bool {
     match d.figures.get_mut(i) {
         Some(f) => {
             change(f);
@@ -84,6 +594,118 @@ fn set(
         }
         None => false,
     }
+}
+
+/// The draft after `ops`, replayed on what was first drafted; `None` when one does not apply.
+pub fn replay(base: &Base, ops: &[Op]) -> Option<Edited> {
+    let mut e = Edited::new(base);
+    for op in ops {
+        if !apply(&mut e, op) {
+            return None;
+        }
+    }
+    Some(e)
+}
+
+/// The reviewed draft as a dataset: the drafter's dataset (`Draft::to_dataset`) with the story
+/// written over it: title, place, intro, labels per language, charts (a chart per group, one
+/// panel per unit, no panel of a single figure) and headline cards.
+pub fn dataset(e: &Edited) -> Dataset {
+    let mut ds = e.draft.to_dataset(false);
+    let s = &e.story;
+    let mut langs: Vec<Lang> = Vec::new();
+    let mut write = |text: &mut Text, entries: &[(Lang, String)]| {
+        for (l, v) in entries {
+            text.set(l.code(), v.clone());
+            langs.push(*l);
+        }
+    };
+    write(&mut ds.case.title, &s.title);
+    if let Some(t) = ds.presentation.as_mut().and_then(|p| p.title.as_mut()) {
+        write(t, &s.title);
+    }
+    write(&mut ds.case.place, &s.place);
+    if !s.intro.is_empty() {
+        let p = ds.presentation.get_or_insert_with(Presentation::default);
+        write(p.intro.get_or_insert_with(Text::default), &s.intro);
+    }
+    for f in &mut ds.figures {
+        if let Some(entries) = s.labels.get(&f.id) {
+            write(&mut f.label, entries);
+        }
+    }
+    let ids: std::collections::HashSet<&str> = ds.figures.iter().map(|f| f.id.as_str()).collect();
+    let unit_of: BTreeMap<&str, &str> = ds
+        .figures
+        .iter()
+        .map(|f| (f.id.as_str(), f.unit.as_str()))
+        .collect();
+    let charts: Vec<Chart> = s
+        .groups
+        .iter()
+        .filter_map(|(title, members)| {
+            let mut panels: Vec<Vec<String>> = Vec::new();
+            let mut units: Vec<&str> = Vec::new();
+            for id in members.iter().filter(|id| ids.contains(id.as_str())) {
+                let u = unit_of.get(id.as_str()).copied().unwrap_or("");
+                match units.iter().position(|x| *x == u) {
+                    Some(k) => panels[k].push(id.clone()),
+                    None => {
+                        units.push(u);
+                        panels.push(vec![id.clone()]);
+                    }
+                }
+            }
+            let panels: Vec<Vec<String>> = panels
+                .into_iter()
+                .filter(|p| p.len() > 1)
+                .map(|p| p.into_iter().take(MAX_PANEL_FIGURES).collect())
+                .take(MAX_PANELS)
+                .collect();
+            (!panels.is_empty()).then(|| Chart {
+                id: String::new(),
+                title: Text::worded(|_| title.clone()),
+                kind: ChartKind::Bars,
+                panels,
+                note: None,
+                sentences: Vec::new(),
+            })
+        })
+        .take(MAX_CHARTS)
+        .enumerate()
+        .map(|(k, mut c)| {
+            c.id = format!("chart_{}", k + 1);
+            c
+        })
+        .collect();
+    if !charts.is_empty() {
+        let p = ds.presentation.get_or_insert_with(Presentation::default);
+        p.charts = Some(charts);
+        // A chart's title is written in every interface language.
+        langs.extend(Lang::ALL);
+    }
+    let headlines: Vec<String> = s
+        .headlines
+        .iter()
+        .filter(|id| ids.contains(id.as_str()))
+        .take(MAX_DRAFT_HEADLINES)
+        .cloned()
+        .collect();
+    if !headlines.is_empty() {
+        let p = ds.presentation.get_or_insert_with(Presentation::default);
+        p.headlines = Some(headlines);
+    }
+    for l in langs {
+        if !ds.case.languages.iter().any(|x| x == l.code()) {
+            ds.case.languages.push(l.code().to_string());
+        }
+    }
+    ds
+}
+
+/// Groups' titles, for the editor's choice of chart.
+pub fn group_titles(s: &Story) -> Vec<&str> {
+    s.groups.iter().map(|(t, _)| t.as_str()).collect()
 }
 
 fn escape(s: &str) -> String {
@@ -125,7 +747,7 @@ fn period_code(p: &Period) -> String {
 
 fn parse_period(s: &str) -> Option<Period> {
     let kind = s.get(..1)?;
-    let rest = &s[1..];
+    let rest = s.get(1..)?;
     Some(match kind {
         "u" if rest.is_empty() => Period::Undated,
         "p" if rest.is_empty() => Period::Present,
@@ -148,47 +770,209 @@ fn parse_period(s: &str) -> Option<Period> {
 }
 
 fn op_line(op: &Op) -> String {
+    let b = |on: bool| u8::from(on);
     match op {
         Op::Add(s, e) => format!("a\t{s}\t{e}"),
+        Op::AddTyped {
+            span: (s, e),
+            value,
+            unit,
+            label,
+        } => format!(
+            "m\t{s}\t{e}\t{}\t{}\t{}",
+            escape(value),
+            unit.code(),
+            escape(label)
+        ),
         Op::Label(i, l) => format!("l\t{i}\t{}", escape(l)),
+        Op::LabelIn(i, lang, l) => format!("L\t{i}\t{}\t{}", lang.code(), escape(l)),
+        Op::Id(i, id) => format!("i\t{i}\t{}", escape(id)),
         Op::Value(i, v) => format!("v\t{i}\t{}", escape(v)),
         Op::Scale(i, s) => format!("s\t{i}\t{}", s.code()),
         Op::Unit(i, u) => format!("u\t{i}\t{}", u.code()),
         Op::Qualifier(i, q) => format!("q\t{i}\t{}", q.code()),
         Op::Period(i, p) => format!("p\t{i}\t{}", period_code(p)),
         Op::Drop(i) => format!("d\t{i}"),
-        Op::Accept(k, on) => format!("r\t{k}\t{}", u8::from(*on)),
+        Op::Accept(k, on) => format!("r\t{k}\t{}", b(*on)),
+        Op::Title(l, s) => format!("T\t{}\t{}", l.code(), escape(s)),
+        Op::Place(l, s) => format!("P\t{}\t{}", l.code(), escape(s)),
+        Op::Intro(l, s) => format!("I\t{}\t{}", l.code(), escape(s)),
+        Op::Group(i, t) => format!("g\t{i}\t{}", escape(t)),
+        Op::ChartTitle(a, t) => format!("c\t{}\t{}", escape(a), escape(t)),
+        Op::Headline(i, on) => format!("h\t{i}\t{}", b(*on)),
+        Op::HeadlineMove(k, up) => format!("H\t{k}\t{}", b(*up)),
     }
 }
 
-fn parse_op(line: &str) -> Option<Op> {
-    let mut parts = line.split('\t');
-    let kind = parts.next()?;
-    let i: usize = parts.next()?.parse().ok()?;
-    let arg = parts.next();
-    if parts.next().is_some() {
-        return None;
+/// A text of an op read back: unescaped, at most `max` characters (else the record is refused
+/// as too large, `Err(true)`; `Err(false)`: damaged).
+fn text_field(s: &str, max: usize) -> Result<String, bool> {
+    let s = unescape(s).ok_or(false)?;
+    if longer_than(&s, max) {
+        return Err(true);
     }
-    let op = match (kind, arg) {
-        ("a", Some(e)) => Op::Add(i, e.parse().ok()?),
-        ("l", Some(l)) => Op::Label(i, unescape(l)?),
-        ("v", Some(v)) => Op::Value(i, unescape(v)?),
-        ("s", Some(c)) => Op::Scale(i, Scale::ALL.iter().copied().find(|s| s.code() == c)?),
-        // The drafter's own counted units ({well}) as well as the vocabulary's.
-        ("u", Some(c)) => Op::Unit(i, extract::unit(c)?),
-        ("q", Some(c)) => Op::Qualifier(i, Qualifier::ALL.iter().copied().find(|q| q.code() == c)?),
-        ("p", Some(c)) => Op::Period(i, parse_period(c)?),
-        ("d", None) => Op::Drop(i),
-        ("r", Some("0")) => Op::Accept(i, false),
-        ("r", Some("1")) => Op::Accept(i, true),
-        _ => return None,
+    Ok(s)
+}
+
+fn flag(s: &str) -> Result<bool, bool> {
+    match s {
+        "0" => Ok(false),
+        "1" => Ok(true),
+        _ => Err(false),
+    }
+}
+
+/// One line of a record: `Err(true)` past a bound, `Err(false)` damaged.
+fn parse_op(line: &str) -> Result<Op, bool> {
+    let f: Vec<&str> = line.split('\t').collect();
+    let n = |k: usize| -> Result<usize, bool> {
+        let s = f.get(k).ok_or(false)?;
+        if s.len() > 12 {
+            return Err(false);
+        }
+        s.parse().map_err(|_| false)
     };
-    Some(op)
+    let lang = |k: usize| f.get(k).and_then(|c| Lang::parse(c)).ok_or(false);
+    let txt = |k: usize, max: usize| text_field(f.get(k).ok_or(false)?, max);
+    let arity = |k: usize| if f.len() == k { Ok(()) } else { Err(false) };
+    let kind = f.first().copied().unwrap_or("");
+    let op = match kind {
+        "a" => {
+            arity(3)?;
+            Op::Add(n(1)?, n(2)?)
+        }
+        "m" => {
+            arity(6)?;
+            Op::AddTyped {
+                span: (n(1)?, n(2)?),
+                value: txt(3, 40)?,
+                unit: f.get(4).and_then(|c| extract::unit(c)).ok_or(false)?,
+                label: txt(5, MAX_LABEL_CHARS)?,
+            }
+        }
+        "l" => {
+            arity(3)?;
+            Op::Label(n(1)?, txt(2, MAX_LABEL_CHARS)?)
+        }
+        "L" => {
+            arity(4)?;
+            Op::LabelIn(n(1)?, lang(2)?, txt(3, MAX_LABEL_CHARS)?)
+        }
+        "i" => {
+            arity(3)?;
+            Op::Id(n(1)?, txt(2, MAX_ID_CHARS)?)
+        }
+        "v" => {
+            arity(3)?;
+            Op::Value(n(1)?, txt(2, 40)?)
+        }
+        "s" => {
+            arity(3)?;
+            let c = f.get(2).copied().unwrap_or("");
+            Op::Scale(
+                n(1)?,
+                Scale::ALL
+                    .iter()
+                    .copied()
+                    .find(|s| s.code() == c)
+                    .ok_or(false)?,
+            )
+        }
+        // The drafter's own counted units ({well}) as well as the vocabulary's.
+        "u" => {
+            arity(3)?;
+            Op::Unit(n(1)?, f.get(2).and_then(|c| extract::unit(c)).ok_or(false)?)
+        }
+        "q" => {
+            arity(3)?;
+            let c = f.get(2).copied().unwrap_or("");
+            Op::Qualifier(
+                n(1)?,
+                Qualifier::ALL
+                    .iter()
+                    .copied()
+                    .find(|q| q.code() == c)
+                    .ok_or(false)?,
+            )
+        }
+        "p" => {
+            arity(3)?;
+            Op::Period(n(1)?, f.get(2).and_then(|c| parse_period(c)).ok_or(false)?)
+        }
+        "d" => {
+            arity(2)?;
+            Op::Drop(n(1)?)
+        }
+        "r" => {
+            arity(3)?;
+            Op::Accept(n(1)?, flag(f.get(2).copied().unwrap_or(""))?)
+        }
+        "T" => {
+            arity(3)?;
+            Op::Title(lang(1)?, txt(2, MAX_LABEL_CHARS)?)
+        }
+        "P" => {
+            arity(3)?;
+            Op::Place(lang(1)?, txt(2, MAX_LABEL_CHARS)?)
+        }
+        "I" => {
+            arity(3)?;
+            Op::Intro(lang(1)?, txt(2, MAX_TEXT_CHARS)?)
+        }
+        "g" => {
+            arity(3)?;
+            Op::Group(n(1)?, txt(2, MAX_LABEL_CHARS)?)
+        }
+        "c" => {
+            arity(3)?;
+            Op::ChartTitle(txt(1, MAX_LABEL_CHARS)?, txt(2, MAX_LABEL_CHARS)?)
+        }
+        "h" => {
+            arity(3)?;
+            Op::Headline(n(1)?, flag(f.get(2).copied().unwrap_or(""))?)
+        }
+        "H" => {
+            arity(3)?;
+            Op::HeadlineMove(n(1)?, flag(f.get(2).copied().unwrap_or(""))?)
+        }
+        _ => return Err(false),
+    };
+    Ok(op)
+}
+
+/// Whether format 1 knew this kind of change (a format-1 record holds no other).
+fn in_format_1(op: &Op) -> bool {
+    match op {
+        Op::Add(..)
+        | Op::Label(..)
+        | Op::Value(..)
+        | Op::Scale(..)
+        | Op::Unit(..)
+        | Op::Qualifier(..)
+        | Op::Period(..)
+        | Op::Drop(..)
+        | Op::Accept(..) => true,
+        Op::AddTyped { .. }
+        | Op::LabelIn(..)
+        | Op::Id(..)
+        | Op::Title(..)
+        | Op::Place(..)
+        | Op::Intro(..)
+        | Op::Group(..)
+        | Op::ChartTitle(..)
+        | Op::Headline(..)
+        | Op::HeadlineMove(..) => false,
+    }
 }
 
 /// The stored form of a draft: its text and the changes made to it.
 pub fn encode(text: &str, ops: &[Op]) -> String {
-    let mut out = format!("{HEADER}{FORMAT}\n{}\n", text.len());
+    encode_as(FORMAT, text, ops)
+}
+
+/// The stored form in a given format version (format 1 only for tests of old records).
+pub fn encode_as(format: u32, text: &str, ops: &[Op]) -> String {
+    let mut out = format!("{HEADER}{format}\n{}\n", text.len());
     out.push_str(text);
     for op in ops {
         out.push('\n');
@@ -197,42 +981,56 @@ pub fn encode(text: &str, ops: &[Op]) -> String {
     out
 }
 
-/// The text and changes of a stored record, or `Corrupt`.
+/// The text and changes of a stored record: `Corrupt` when damaged or of an unknown format,
+/// `TooLarge` past the bounds of `model::limits` (text bytes, label lengths, number of changes).
 pub fn decode(stored: &str) -> Result<(String, Vec<Op>), Problem> {
     let bad = Problem::Corrupt;
     let rest = stored.strip_prefix(HEADER).ok_or(bad)?;
     let (version, rest) = rest.split_once('\n').ok_or(bad)?;
-    if version != FORMAT.to_string() {
-        return Err(bad);
-    }
+    let version: u32 = match version {
+        "1" => 1,
+        "2" => 2,
+        _ => return Err(bad),
+    };
+    debug_assert!((OLDEST_FORMAT..=FORMAT).contains(&version));
     let (len, rest) = rest.split_once('\n').ok_or(bad)?;
     if len.is_empty() || len.len() > 9 || !len.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad);
     }
     let len: usize = len.parse().map_err(|_| bad)?;
+    if len > MAX_DRAFT_BYTES {
+        return Err(Problem::TooLarge);
+    }
     if len > rest.len() || !rest.is_char_boundary(len) {
         return Err(bad);
     }
     let (text, ops) = rest.split_at(len);
-    let ops = match ops.strip_prefix('\n') {
-        Some(lines) => lines.split('\n').map(parse_op).collect::<Option<Vec<_>>>(),
-        None if ops.is_empty() => Some(Vec::new()),
-        None => None,
+    let lines: Vec<&str> = match ops.strip_prefix('\n') {
+        Some(lines) => lines.split('\n').collect(),
+        None if ops.is_empty() => Vec::new(),
+        None => return Err(bad),
+    };
+    if lines.len() > MAX_DRAFT_OPS {
+        return Err(Problem::TooLarge);
     }
-    .ok_or(bad)?;
-    Ok((text.to_string(), ops))
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let op = parse_op(line).map_err(|big| if big { Problem::TooLarge } else { bad })?;
+        if version == 1 && !in_format_1(&op) {
+            return Err(bad);
+        }
+        out.push(op);
+    }
+    Ok((text.to_string(), out))
 }
 
-/// The draft a stored record holds: the text drafted again, every change replayed.
-pub fn restore(stored: &str) -> Result<(Draft, Vec<Op>), Problem> {
+/// The draft a stored record holds: the text drafted (or the session's reading of the same
+/// text), every change replayed.
+pub fn restore(stored: &str) -> Result<(Rc<Base>, Edited, Vec<Op>), Problem> {
     let (text, ops) = decode(stored)?;
-    let mut d = draft(&text);
-    for op in &ops {
-        if !apply(&mut d, op) {
-            return Err(Problem::Corrupt);
-        }
-    }
-    Ok((d, ops))
+    let base = drafted(&text).map_err(|_| Problem::TooLarge)?;
+    let e = replay(&base, &ops).ok_or(Problem::Corrupt)?;
+    Ok((base, e, ops))
 }
 
 /// `localStorage`, every call failing softly into a `Problem`.

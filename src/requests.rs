@@ -7,7 +7,7 @@ use crate::components::browser;
 use crate::components::AppHandle;
 use crate::input;
 use crate::model::{DatasetError, ErrorKind, Model, EMBEDDED_JSON};
-use crate::state::{Action, DatasetRef, Source};
+use crate::state::{Action, DatasetRef, Source, View};
 use crate::storage::{self, Problem};
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
@@ -32,6 +32,8 @@ pub enum DataRequest {
     /// Remove a dataset kept by a newer version of the app.
     RemoveNewer,
     DismissProblems,
+    /// Go to the draft editor (its own view), closing the panel.
+    Draft,
 }
 
 thread_local! {
@@ -89,6 +91,12 @@ pub fn carry_out(app: &AppHandle, request: DataRequest) {
             refresh_list(app);
         }
         DataRequest::DismissProblems => app.dispatch(Action::DismissProblems),
+        DataRequest::Draft => {
+            if app.panel_open {
+                app.dispatch(Action::TogglePanel);
+            }
+            app.dispatch(Action::SetView(View::Draft));
+        }
     }
 }
 

@@ -21,6 +21,8 @@ code_table! {
         Scenario = "whatif",
         Timeline = "timeline",
         Trail = "trail",
+        /// The draft editor: a text made into a dataset, step by step.
+        Draft = "draft",
     }
 }
 
@@ -598,6 +600,10 @@ impl Reducible for AppState {
             Action::DismissNotice => next.ignored.clear(),
             Action::UseModel(model, source, text, dataset) => {
                 v.dataset = dataset;
+                // A draft opened in the explorer is shown as readers will see it.
+                if v.view == View::Draft {
+                    v.view = View::Overview;
+                }
                 if v.selected
                     .as_deref()
                     .is_some_and(|id| model.quantity(id).is_none())
@@ -622,7 +628,13 @@ impl Reducible for AppState {
                 next.source = source;
                 next.text = Some(SharedText(text));
             }
-            Action::Refused(errors) => next.outcome = LoadOutcome::Refused(Rc::new(errors)),
+            Action::Refused(errors) => {
+                next.outcome = LoadOutcome::Refused(Rc::new(errors));
+                // A draft refused by the explorer: its problems are listed in the data panel.
+                if v.view == View::Draft {
+                    next.panel_open = true;
+                }
+            }
             Action::TogglePanel => {
                 next.panel_open = !next.panel_open;
                 next.outcome = LoadOutcome::None;

@@ -53,11 +53,16 @@ async fn open_panel(root: &Element) {
     }
 }
 
+/// Goes to the draft editor by its tab unless it is shown.
+async fn open_editor(root: &Element) {
+    if count(root, "#draft-review") == 0 {
+        click(root, "button[data-view=draft]");
+        settle().await;
+    }
+}
+
 async fn draft_text(root: &Element, text: &str) {
-    open_panel(root).await;
-    find(root, "#draft-details")
-        .set_attribute("open", "")
-        .expect("open the details");
+    open_editor(root).await;
     let area: HtmlTextAreaElement = find(root, "#draft-text").dyn_into().expect("textarea");
     area.set_value(text);
     click(root, "#draft-run");
@@ -159,7 +164,11 @@ async fn a_pasted_text_is_drafted_reviewed_and_opened() {
 
     click(&root, "#draft-open");
     settle().await;
+    // The explorer takes over from the editor: its overview first.
+    assert_eq!(count(&root, "#draft-review"), 0);
     assert!(text(&root, "#dataset-name").starts_with("Case Study 4.07"));
+    click(&root, "button[data-view=table]");
+    settle().await;
     assert_eq!(
         count(&root, "table.figure-table tbody tr[data-figure]"),
         30,
@@ -192,7 +201,7 @@ async fn revisit(query: &str) -> (Element, yew::AppHandle<App>) {
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
-    open_panel(&root).await;
+    open_editor(&root).await;
     (root, handle)
 }
 
@@ -262,14 +271,33 @@ async fn a_selected_number_or_a_typed_quote_is_added_as_a_figure() {
     assert_eq!(q.value(), "more_than");
     assert!(text(&root, "#draft-doubts").contains("label"));
 
-    // Selecting words with no number says so; the same number again selects it.
+    // Words with no number: the reader types the figure they state, and it is added.
     select_in_source(&root, "forest coverage");
     click(&root, "#draft-add");
     settle().await;
-    assert_eq!(
-        text(&root, "#draft-add-note"),
-        "No figure read there: select a number with its unit."
-    );
+    assert!(text(&root, "#draft-typed").contains("forest coverage"));
+    assert_eq!(count(&root, "mark.hl"), n);
+    find(&root, "#draft-typed-value")
+        .dyn_into::<HtmlInputElement>()
+        .expect("input")
+        .set_value("22");
+    find(&root, "#draft-typed-unit")
+        .dyn_into::<web_sys::HtmlSelectElement>()
+        .expect("select")
+        .set_value("%");
+    find(&root, "#draft-typed-label")
+        .dyn_into::<HtmlInputElement>()
+        .expect("input")
+        .set_value("Forest cover, typed");
+    click(&root, "#draft-typed-add");
+    settle().await;
+    assert_eq!(count(&root, "#draft-typed"), 0);
+    assert_eq!(count(&root, "mark.hl"), n + 1);
+    assert_eq!(text(&root, "mark.hl.selected"), "forest coverage");
+    assert!(text(&root, "#draft-figures tr.selected").contains("Forest cover, typed"));
+    // Undo takes it out again.
+    click(&root, "#draft-undo");
+    settle().await;
     assert_eq!(count(&root, "mark.hl"), n);
 
     // Keyboard: drop the guards, type their quote, submit.
@@ -298,7 +326,7 @@ async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notic
     draft_text(&root, SMALL).await;
     let n = count(&root, "mark.hl");
     pick(&root, "310 forest guards").await;
-    change(&root, "#draft-label", "Forest guards, kept");
+    change(&root, "#draft-label-en", "Forest guards, kept");
     settle().await;
     handle.destroy();
     let stored = local_storage()
@@ -306,7 +334,7 @@ async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notic
         .expect("read")
         .expect("a draft record");
     assert!(
-        stored.starts_with("kezuohou-explorer/draft/1\n"),
+        stored.starts_with("kezuohou-explorer/draft/2\n"),
         "{stored}"
     );
 
@@ -349,8 +377,7 @@ async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notic
 #[wasm_bindgen_test]
 async fn a_dropped_text_file_is_drafted() {
     forget_draft();
-    let (root, handle) = mount_at("?view=table").await;
-    open_panel(&root).await;
+    let (root, handle) = mount_at("?view=draft").await;
     let parts = js_sys::Array::of1(&JsValue::from_str(SMALL));
     let options = web_sys::FilePropertyBag::new();
     options.set_type("text/plain");
@@ -370,6 +397,79 @@ async fn a_dropped_text_file_is_drafted() {
     wait_until(|| count(&root, "#draft-summary") > 0).await;
     assert!(count(&root, "mark.hl") >= 3);
     assert_eq!(draft_text_box(&root), SMALL);
+    forget_draft();
+    handle.destroy();
+}
+
+/// Presses a key with Ctrl on the document, as a reader outside any text field does.
+fn ctrl_key(key: &str, shift: bool) {
+    let js = format!(
+        "document.body.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{key}', ctrlKey: true, shiftKey: {shift}, bubbles: true, cancelable: true }}))"
+    );
+    js_sys::eval(&js).expect("key press");
+}
+
+#[wasm_bindgen_test]
+async fn the_editor_is_a_view_of_its_own_in_steps_and_undo_restores_an_edit() {
+    forget_draft();
+    let (root, handle) = mount_at("?view=overview").await;
+    assert!(
+        count(&root, ".cards") > 0,
+        "the overview of the built-in case"
+    );
+    // The data panel leads to it; the address names it; the built-in case is not below it.
+    open_panel(&root).await;
+    click(&root, "#draft-go");
+    settle().await;
+    assert_eq!(count(&root, "#draft-review"), 1);
+    assert_eq!(count(&root, "#data-panel"), 0);
+    assert_eq!(count(&root, ".cards"), 0);
+    let search = web_sys::window()
+        .expect("window")
+        .location()
+        .search()
+        .expect("search");
+    assert!(search.contains("view=draft"), "{search}");
+    // Before a text, only the first step.
+    assert_eq!(count(&root, "section.draft-step"), 1);
+    draft_text(&root, SMALL).await;
+    assert_eq!(count(&root, "section.draft-step"), 4);
+    assert_eq!(count(&root, "section.draft-step h3"), 4);
+    assert_eq!(count(&root, ".draft-stepper button:disabled"), 0);
+
+    // Edit a label: the table shows it; the other language's label is marked until written.
+    pick(&root, "310 forest guards").await;
+    assert_eq!(count(&root, "label.to-translate #draft-label-zh"), 1);
+    let drafted = text(&root, "#draft-figures tr.selected");
+    change(&root, "#draft-label-en", "Rangers on patrol");
+    settle().await;
+    assert!(text(&root, "#draft-figures tr.selected").contains("Rangers on patrol"));
+    // Undo restores it; redo brings the edit back; Ctrl+Z and Ctrl+Shift+Z do the same.
+    click(&root, "#draft-undo");
+    settle().await;
+    assert_eq!(text(&root, "#draft-figures tr.selected"), drafted);
+    click(&root, "#draft-redo");
+    settle().await;
+    assert!(text(&root, "#draft-figures tr.selected").contains("Rangers on patrol"));
+    ctrl_key("z", false);
+    settle().await;
+    assert_eq!(text(&root, "#draft-figures tr.selected"), drafted);
+    ctrl_key("z", true);
+    settle().await;
+    assert!(text(&root, "#draft-figures tr.selected").contains("Rangers on patrol"));
+
+    // An id refused says why, and changes nothing.
+    change(&root, "#draft-id", "rangers on patrol");
+    settle().await;
+    assert!(text(&root, "#draft-id-note").contains("U+0020"));
+
+    // The title, then open: the explorer shows the edited case.
+    change(&root, "#draft-title-en", "Patrols and forests");
+    settle().await;
+    click(&root, "#draft-open");
+    settle().await;
+    assert_eq!(count(&root, "#draft-review"), 0);
+    assert!(text(&root, "h1").contains("Patrols and forests"));
     forget_draft();
     handle.destroy();
 }

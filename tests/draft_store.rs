@@ -3,8 +3,15 @@
 //! a figure added from a selection is read by the extractor's own grammar; the record brings back
 //! the same draft after every kind of change; a damaged record is refused, never a panic.
 
-use kezuohou_explorer::draft_store::{decode, encode, restore, Op, Problem};
+use kezuohou_explorer::draft_store::{
+    apply, check_id, dataset, decode, drafted, encode, encode_as, fix_ids, replay, restore, Edited,
+    IdProblem, Op, Problem,
+};
 use kezuohou_explorer::model::extract::{draft, AddError};
+use kezuohou_explorer::model::limits::{
+    MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES, MAX_ID_CHARS, MAX_LABEL_CHARS,
+};
+use kezuohou_explorer::model::Lang;
 use kezuohou_explorer::model::{Period, Qualifier, Scale, Unit};
 use proptest::prelude::*;
 
@@ -101,7 +108,8 @@ fn every_change_comes_back_from_the_record() {
     let (text, back) = decode(&stored).expect("decodes");
     assert_eq!(text, TEXT);
     assert_eq!(back, ops);
-    let (d, _) = restore(&stored).expect("restores");
+    let (_, e, _) = restore(&stored).expect("restores");
+    let d = e.draft;
     let f = &d.figures[0];
     assert_eq!(f.label, "Forest cover\twith a tab\nand \\ a line");
     assert_eq!(
@@ -128,7 +136,8 @@ fn a_counted_unit_the_drafter_declares_comes_back_from_the_record() {
     let ops = vec![Op::Unit(1, well.clone())];
     let stored = encode(text, &ops);
     assert_eq!(decode(&stored).expect("decodes").1, ops);
-    let (d, _) = restore(&stored).expect("restores");
+    let (_, e, _) = restore(&stored).expect("restores");
+    let d = e.draft;
     assert_eq!(d.figures[0].unit.code(), "{check-dam}");
     assert_eq!(d.figures[1].unit, well);
 }
@@ -139,8 +148,8 @@ fn a_damaged_record_is_refused() {
     for bad in [
         "".to_string(),
         "garbage".to_string(),
-        good.replace("/draft/1", "/draft/2"),
-        good.replace("/draft/1", "/draft/0"),
+        good.replace("/draft/2", "/draft/3"),
+        good.replace("/draft/2", "/draft/0"),
         good.replacen(&format!("\n{}\n", TEXT.len()), "\n99999\n", 1),
         good.replacen(&format!("\n{}\n", TEXT.len()), "\n-1\n", 1),
         format!("{good}\nz\t1"),
@@ -174,4 +183,275 @@ proptest! {
             prop_assert!(TEXT[f.span.clone()].contains(&TEXT[f.number.clone()]));
         }
     }
+}
+
+/// Our own words: a small invented restoration story with several figures.
+const STORY: &str = "Reed Marsh Restoration in Lakeside County\n\nBy 2021 the cooperative had replanted 1,200 hectares of reed beds and 800 hectares of sedge meadow. It paid 3.5 million yuan in wages to 420 households.\n\nThe water level rose by a hand's width, and the bird count doubled.";
+
+fn edited(text: &str, ops: &[Op]) -> Edited {
+    let base = drafted(text).expect("within bounds");
+    replay(&base, ops).expect("every op applies")
+}
+
+fn id(e: &Edited, i: usize) -> String {
+    e.draft.figures[i].id.clone()
+}
+
+#[test]
+fn the_story_is_written_over_the_drafted_dataset_and_loads() {
+    let e0 = edited(STORY, &[]);
+    assert!(e0.draft.figures.len() >= 4, "{:?}", e0.draft.figures);
+    let ops = vec![
+        Op::Title(Lang::En, "Reeds back on the marsh".into()),
+        Op::Title(Lang::Zh, "芦苇回到湿地".into()),
+        Op::Place(Lang::En, "Lakeside County".into()),
+        Op::Intro(Lang::En, "How a cooperative replanted a marsh.".into()),
+        Op::LabelIn(0, Lang::En, "Reed beds replanted".into()),
+        Op::LabelIn(0, Lang::Zh, "补种芦苇".into()),
+        Op::Group(0, "Replanted areas".into()),
+        Op::Group(1, "Replanted areas".into()),
+        Op::ChartTitle("Replanted areas".into(), "Areas replanted by 2021".into()),
+        Op::Headline(0, true),
+        Op::Headline(2, true),
+        Op::HeadlineMove(1, true),
+    ];
+    let e = edited(STORY, &ops);
+    let ds = dataset(&e);
+    assert_eq!(ds.case.title.get(Lang::En), "Reeds back on the marsh");
+    assert_eq!(ds.case.title.get(Lang::Zh), "芦苇回到湿地");
+    assert_eq!(ds.case.place.get(Lang::En), "Lakeside County");
+    let p = ds.presentation.as_ref().expect("a presentation");
+    assert_eq!(
+        p.intro.as_ref().map(|t| t.get(Lang::En)),
+        Some("How a cooperative replanted a marsh.")
+    );
+    let f0 = ds
+        .figures
+        .iter()
+        .find(|f| f.id == id(&e, 0))
+        .expect("figure 0");
+    assert_eq!(f0.label.get(Lang::En), "Reed beds replanted");
+    assert_eq!(f0.label.get(Lang::Zh), "补种芦苇");
+    let charts = p.charts.as_ref().expect("the reader's chart");
+    assert_eq!(charts.len(), 1);
+    assert_eq!(charts[0].title.get(Lang::En), "Areas replanted by 2021");
+    assert_eq!(charts[0].panels, vec![vec![id(&e, 0), id(&e, 1)]]);
+    assert_eq!(
+        p.headlines.as_ref().expect("headlines"),
+        &vec![id(&e, 2), id(&e, 0)]
+    );
+    // What the explorer is handed loads like any dataset.
+    let json = serde_json::to_string_pretty(&ds).expect("serializes");
+    let model = kezuohou_explorer::model::Model::from_json(&json).expect("the edited draft loads");
+    assert_eq!(
+        model.dataset.case.title.get(Lang::En),
+        "Reeds back on the marsh"
+    );
+}
+
+#[test]
+fn a_chart_of_one_figure_or_one_figure_per_unit_is_not_drawn() {
+    // Figure 0 is in hectares, figure 2 in yuan: a panel each, one bar each: no chart.
+    let e = edited(
+        STORY,
+        &[Op::Group(0, "Mixed".into()), Op::Group(2, "Mixed".into())],
+    );
+    let ds = dataset(&e);
+    assert!(ds
+        .presentation
+        .as_ref()
+        .and_then(|p| p.charts.as_ref())
+        .is_none());
+}
+
+#[test]
+fn undo_is_the_log_without_its_last_op_replayed() {
+    let ops = vec![
+        Op::LabelIn(0, Lang::En, "First".into()),
+        Op::LabelIn(0, Lang::En, "Second".into()),
+        Op::Drop(1),
+        Op::Headline(0, true),
+    ];
+    let base = drafted(STORY).expect("drafted");
+    let mut step = Edited::new(&base);
+    let mut states = vec![step.clone()];
+    for op in &ops {
+        assert!(apply(&mut step, op), "{op:?}");
+        states.push(step.clone());
+    }
+    for n in 0..=ops.len() {
+        assert_eq!(
+            replay(&base, &ops[..n]).as_ref(),
+            Some(&states[n]),
+            "after {n} ops"
+        );
+    }
+    assert_eq!(
+        states[1].story.label(&id(&states[1], 0), Lang::En),
+        Some("First")
+    );
+    assert_eq!(
+        states[2].story.label(&id(&states[2], 0), Lang::En),
+        Some("Second")
+    );
+}
+
+#[test]
+fn every_new_kind_of_change_comes_back_from_the_record() {
+    let e0 = edited(STORY, &[]);
+    let words = span_of(STORY, "the bird count doubled");
+    let ops = vec![
+        Op::AddTyped {
+            span: (words.start, words.end),
+            value: "100".into(),
+            unit: Unit::builtin("%"),
+            label: "Bird count, change\twith a tab".into(),
+        },
+        Op::LabelIn(0, Lang::Zh, "补种\n芦苇".into()),
+        Op::Id(0, "reed_beds".into()),
+        Op::Title(Lang::En, "A title".into()),
+        Op::Place(Lang::Zh, "湖滨县".into()),
+        Op::Intro(Lang::Fr, "Une introduction.".into()),
+        Op::Group(0, "Areas".into()),
+        Op::Group(1, "Areas".into()),
+        Op::ChartTitle("Areas".into(), "Replanted".into()),
+        Op::Headline(1, true),
+        Op::Headline(0, true),
+        Op::HeadlineMove(0, false),
+        Op::Headline(1, false),
+    ];
+    let stored = encode(STORY, &ops);
+    assert!(stored.starts_with("kezuohou-explorer/draft/2\n"));
+    let (text, back) = decode(&stored).expect("decodes");
+    assert_eq!((text.as_str(), &back), (STORY, &ops));
+    let (_, e, _) = restore(&stored).expect("restores");
+    assert_eq!(e, edited(STORY, &ops));
+    // The figure typed by hand, in text order (last here), with what was typed.
+    let added = e.draft.figures.last().expect("added");
+    assert_eq!(added.value, 100.0);
+    assert_eq!(added.label, "Bird count, change\twith a tab");
+    assert_eq!(&STORY[added.span.clone()], "the bird count doubled");
+    assert_eq!(e.draft.figures.len(), e0.draft.figures.len() + 1);
+    assert_eq!(e.draft.figures[0].id, "reed_beds");
+    assert_eq!(e.story.label("reed_beds", Lang::Zh), Some("补种\n芦苇"));
+    assert_eq!(e.story.headlines, vec!["reed_beds".to_string()]);
+    // It reaches the dataset, and French texts declare French.
+    let ds = dataset(&e);
+    assert!(ds.figures.iter().any(|f| f.value == 100.0 && f.unit == "%"));
+    assert!(ds.case.languages.iter().any(|l| l == "fr"));
+    let json = serde_json::to_string(&ds).expect("serializes");
+    kezuohou_explorer::model::Model::from_json(&json).expect("loads");
+}
+
+#[test]
+fn a_format_1_record_still_restores_and_may_not_hold_new_changes() {
+    let old = encode_as(1, TEXT, &[Op::Drop(0), Op::Label(0, "Guards".into())]);
+    assert!(old.starts_with("kezuohou-explorer/draft/1\n"));
+    let (_, e, ops) = restore(&old).expect("a format-1 record restores");
+    assert_eq!(ops.len(), 2);
+    assert_eq!(e.draft.figures[0].label, "Guards");
+    let odd = encode_as(1, TEXT, &[Op::Title(Lang::En, "x".into())]);
+    assert_eq!(restore(&odd).err(), Some(Problem::Corrupt));
+}
+
+#[test]
+fn records_past_the_bounds_are_refused_not_replayed() {
+    let long_label = "x".repeat(MAX_LABEL_CHARS + 1);
+    let stored = encode(TEXT, &[Op::LabelIn(0, Lang::En, long_label)]);
+    assert_eq!(restore(&stored).err(), Some(Problem::TooLarge));
+    let stored = encode(TEXT, &[Op::Id(0, "a".repeat(MAX_ID_CHARS + 1))]);
+    assert_eq!(restore(&stored).err(), Some(Problem::TooLarge));
+    // A stated text length over the bound is refused before anything is read.
+    let header = format!("kezuohou-explorer/draft/2\n{}\n", MAX_DRAFT_BYTES + 1);
+    assert_eq!(restore(&header).err(), Some(Problem::TooLarge));
+    let big = "a".repeat(MAX_DRAFT_BYTES + 1);
+    assert_eq!(restore(&encode(&big, &[])).err(), Some(Problem::TooLarge));
+    assert!(drafted(&big).is_err());
+    // What is kept always restores: an edit past the bounds is not applied in the first place.
+    let mut e = edited(TEXT, &[]);
+    assert!(!apply(
+        &mut e,
+        &Op::Title(Lang::En, "t".repeat(MAX_LABEL_CHARS + 1))
+    ));
+    assert!(apply(
+        &mut e,
+        &Op::Title(Lang::En, "t".repeat(MAX_LABEL_CHARS))
+    ));
+}
+
+#[test]
+fn ids_are_checked_and_a_new_id_follows_into_relations_and_the_story() {
+    let e = edited(STORY, &[Op::Headline(1, true)]);
+    let d = &e.draft;
+    assert_eq!(check_id(d, 0, ""), Err(IdProblem::Empty));
+    assert_eq!(
+        check_id(d, 0, &"a".repeat(MAX_ID_CHARS + 1)),
+        Err(IdProblem::TooLong)
+    );
+    assert_eq!(check_id(d, 0, "reed beds"), Err(IdProblem::BadChar(5, ' ')));
+    assert_eq!(check_id(d, 0, &d.figures[1].id), Err(IdProblem::Taken));
+    assert_eq!(check_id(d, 0, &d.figures[0].id), Ok(()));
+    let mut e2 = e.clone();
+    assert!(!apply(&mut e2, &Op::Id(0, d.figures[1].id.clone())));
+    assert!(apply(&mut e2, &Op::Id(1, "meadow".into())));
+    assert_eq!(e2.story.headlines, vec!["meadow".to_string()]);
+    // Drafted ids are unique and within the bound.
+    let ids: std::collections::HashSet<&str> = d.figures.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids.len(), d.figures.len());
+    assert!(d
+        .figures
+        .iter()
+        .all(|f| f.id.chars().count() <= MAX_ID_CHARS));
+}
+
+#[test]
+fn headline_cards_are_bounded() {
+    let text: String = (1..=12)
+        .map(|k| format!("Plot {k} covers {} hectares.\n\n", 100 + k))
+        .collect();
+    let base = drafted(&text).expect("drafted");
+    assert!(base.draft.figures.len() >= 10);
+    let mut e = Edited::new(&base);
+    for i in 0..MAX_DRAFT_HEADLINES {
+        assert!(apply(&mut e, &Op::Headline(i, true)));
+    }
+    assert!(!apply(&mut e, &Op::Headline(MAX_DRAFT_HEADLINES, true)));
+    assert!(
+        !apply(&mut e, &Op::HeadlineMove(0, true)),
+        "the first cannot go up"
+    );
+}
+
+#[test]
+fn the_same_text_is_not_drafted_twice_and_figures_past_the_cap_are_left_out() {
+    let a = drafted(STORY).expect("drafted");
+    let b = drafted(STORY).expect("drafted");
+    assert!(std::rc::Rc::ptr_eq(&a, &b), "kept for the session");
+    let text: String = (0..MAX_DRAFT_FIGURES + 7)
+        .map(|k| format!("Plot {k} covers {} hectares. ", 1000 + k))
+        .collect();
+    let big = drafted(&text).expect("drafted");
+    assert_eq!(big.draft.figures.len(), MAX_DRAFT_FIGURES);
+    assert_eq!(big.cut, 7);
+}
+
+#[test]
+fn drafted_ids_too_long_or_twice_are_cut_and_made_unique() {
+    let mut d = draft(STORY);
+    let long = "x".repeat(MAX_ID_CHARS + 30);
+    d.figures[0].id = long.clone();
+    d.figures[1].id = long.clone();
+    d.figures[2].id = "same".into();
+    d.figures[3].id = "same".into();
+    d.figures[3].repeats = Some("same".into());
+    fix_ids(&mut d);
+    let ids: Vec<&str> = d.figures.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids[0], "x".repeat(MAX_ID_CHARS));
+    assert_eq!(ids[1].chars().count(), MAX_ID_CHARS);
+    assert!(ids[1].ends_with("_2"), "{}", ids[1]);
+    assert_eq!((ids[2], ids[3]), ("same", "same_2"));
+    // A reference to the id still names the first figure of it.
+    assert_eq!(d.figures[3].repeats.as_deref(), Some("same"));
+    let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len());
 }

@@ -3,6 +3,7 @@ use super::channels::{ChannelFilter, Channels};
 use super::controls::Controls;
 use super::dataset_panel::{dataset_panel, storage_notice, DataPanel};
 use super::derived_view::DerivedView;
+use super::draft_review::DraftReview;
 use super::figure_detail::FigureDetail;
 use super::figure_table::FigureTable;
 use super::footer::Footer;
@@ -17,6 +18,7 @@ use super::what_if::WhatIf;
 use super::Hydrating;
 use crate::i18n::tr;
 use crate::model::{DatasetError, Lang, Model};
+use crate::requests::DataRequest;
 use crate::state::{Action, AppState, DatasetRef, Source, Theme, View, ViewState};
 use crate::storage::{self, Problem, Record, StoredDataset};
 use gloo::events::EventListener;
@@ -426,6 +428,11 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         Theme::Light => false,
         Theme::System => *system_dark,
     };
+    // What the reader asks of their data is carried out here, with the root's handle.
+    let on_request = {
+        let state = state.clone();
+        Callback::from(move |r| crate::requests::carry_out(&state, r))
+    };
     let body = match state.view.view {
         View::Overview => html! {
             <Overview dark={dark} selected={state.view.selected.clone()}
@@ -450,11 +457,13 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             <WhatIf typed={state.view.scenario.clone()} {on_input} {on_commit} {on_reset} />
         },
         View::Timeline => html! { <Timeline on_select={on_select.clone()} /> },
-    };
-    // What the reader asks of their data is carried out here, with the root's handle.
-    let on_request = {
-        let state = state.clone();
-        Callback::from(move |r| crate::requests::carry_out(&state, r))
+        View::Draft => {
+            let on_open = on_request.reform(|text: String| DataRequest::Load {
+                text,
+                source: Source::Pasted,
+            });
+            html! { <DraftReview lang={state.view.lang} {on_open} /> }
+        }
     };
     html! {
         <ContextProvider<Shared> context={shared}>
@@ -484,7 +493,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     on_channel={on_channel} />
                 <div class={classes!("layout", state.view.selected.is_some().then_some("with-detail"))}>
                     <main id="main" tabindex="-1">{body}</main>
-                    if let Some(id) = &state.view.selected {
+                    if let (Some(id), false) = (&state.view.selected, state.view.view == View::Draft) {
                         <FigureDetail selected={AttrValue::from(id.clone())} {on_select} {on_close} />
                     }
                 </div>

@@ -4,7 +4,6 @@
 //! browser keeps. Plus the notice about stored data that could not be used.
 
 use super::browser;
-use super::draft_review::DraftReview;
 use crate::i18n::{tr, Strings};
 use crate::model::codes::code_table;
 use crate::model::{DatasetError, ErrorKind, Lang, MAX_DATASET_BYTES};
@@ -77,6 +76,7 @@ code_table! {
         Export = "export",
         Embedded = "embedded",
         Remove = "remove",
+        Draft = "draft",
     }
 }
 
@@ -98,6 +98,7 @@ fn command(e: MouseEvent) -> Option<DataRequest> {
         Cmd::Export => Some(DataRequest::Export),
         Cmd::Embedded => Some(DataRequest::Show(DatasetRef::Builtin)),
         Cmd::Remove => Some(DataRequest::RemoveAll),
+        Cmd::Draft => Some(DataRequest::Draft),
     }
 }
 
@@ -171,10 +172,6 @@ pub fn dataset_panel(p: DataPanel) -> Html {
         LoadOutcome::None => ("", None, None),
     };
     let mib = (MAX_DATASET_BYTES >> 20).to_string();
-    let on_draft_open = p.on_request.reform(|text: String| DataRequest::Load {
-        text,
-        source: Source::Pasted,
-    });
     html! {
         <section id="data-panel" class="data-panel" aria-labelledby="data-title" onclick={on_click}>
             <h2 id="data-title">{t.data_button}</h2>
@@ -211,10 +208,9 @@ pub fn dataset_panel(p: DataPanel) -> Html {
                 (true, None) => t.storage_on,
             } }</p>
             <button type="button" id="data-remove" class="secondary" data-cmd={Cmd::Remove.code()}>{t.remove_stored}</button>
-            <details class="draft-details" id="draft-details">
-                <summary>{t.draft_button}</summary>
-                <DraftReview lang={lang} on_open={on_draft_open} />
-            </details>
+            <h3>{t.draft_button}</h3>
+            <p>{t.draft_intro}</p>
+            <button type="button" id="draft-go" class="secondary" data-cmd={Cmd::Draft.code()}>{t.draft_go}</button>
         </section>
     }
 }

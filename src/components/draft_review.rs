@@ -1,19 +1,23 @@
-//! Draft a dataset from a case-study text and review it: the text with every found figure
-//! highlighted beside the draft table; select a highlight or a row to edit or drop the figure;
-//! accept proposed relations one by one; what the extractor was unsure about is shown on the
-//! highlight and in the table. "Open in the explorer" hands the dataset (JSON) to `on_open`,
-//! which validates and loads it like any dataset.
+//! The draft editor, a view of its own (`?view=draft`): a case-study text becomes a dataset in
+//! four steps a reader can follow — (1) paste or open the text, shown with its figures
+//! highlighted; (2) the figures: labels in each language, value, unit from the whole vocabulary,
+//! qualifier, period, chart, id, what to check, and figures added by hand; (3) the story: title,
+//! place, intro, charts and their titles, headline cards in order; (4) open it in the explorer or
+//! export its JSON. Every edit is a `draft_store::Op`: kept in the browser with the text,
+//! replayed on reload, undone by dropping the last one (Undo, Ctrl+Z outside a text field).
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::draft_store::{self as store, Op, Problem};
+use crate::draft_store::{self as store, Base, Bound, Edited, IdProblem, Op, Problem};
 use crate::i18n::{tr, Strings};
 use crate::input;
-use crate::model::extract::{decimal, draft, AddError, Draft, DraftFigure, ProposedRelation};
+use crate::model::extract::{decimal, in_both, AddError, Draft, DraftFigure, ProposedRelation};
+use crate::model::limits::{MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES};
 use crate::model::{format, Lang, Period, Qualifier, Scale, Unit};
 
 #[derive(Properties, PartialEq)]
@@ -23,23 +27,37 @@ pub struct DraftReviewProps {
     pub on_open: Callback<String>,
 }
 
-/// Figures shown at most in one page of the text pane and table: 5,000 highlights stay quick.
-const PAGE_FIGURES: usize = 100;
+/// Figures shown at most in one page of the text pane and table, however they fall in
+/// paragraphs: 5,000 highlights stay quick.
+pub const PAGE_FIGURES: usize = 100;
+
+/// The languages a draft is written in (its dataset declares them): a label is asked in each.
+const DRAFT_LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
 
 #[derive(Clone, Default)]
 struct Review {
-    draft: Option<Rc<Draft>>,
+    /// What the drafter read (kept for the session: undo replays on it).
+    base: Option<Rc<Base>>,
+    edited: Option<Rc<Edited>>,
     /// The reviewer's changes since drafting, kept in the browser with the text.
     ops: Rc<Vec<Op>>,
+    /// Changes undone, last undone last.
+    redo: Rc<Vec<Op>>,
     /// Bumped by every change to the draft: the record is written when it moves.
     rev: u64,
     selected: Option<usize>,
-    /// The paragraph the text pane shows (its page).
-    at_paragraph: u32,
-    /// A file that could not be read.
+    /// The page of figures shown.
+    page: usize,
+    /// A file that could not be read, or a text past the bounds.
     error: Option<String>,
+    /// The length in bytes of a text refused as too long (nothing of it drafted).
+    too_long: Option<usize>,
     /// What "Add as figure" found wrong.
     add_note: Option<AddError>,
+    /// Words with no number read in them, waiting for a value typed by hand.
+    pending: Option<(usize, usize)>,
+    /// Why the last id typed was refused.
+    id_note: Option<IdProblem>,
     store: Option<Problem>,
 }
 
@@ -48,8 +66,9 @@ impl Review {
     fn restored() -> Review {
         match store::web::read() {
             Ok(Some(stored)) => match store::restore(&stored) {
-                Ok((d, ops)) => Review {
-                    draft: Some(Rc::new(d)),
+                Ok((base, e, ops)) => Review {
+                    base: Some(base),
+                    edited: Some(Rc::new(e)),
                     ops: Rc::new(ops),
                     ..Review::default()
                 },
@@ -69,67 +88,110 @@ impl Review {
         }
     }
 
-    fn select(&mut self, i: usize) {
-        self.selected = Some(i);
-        if let Some(f) = self.draft.as_ref().and_then(|d| d.figures.get(i)) {
-            self.at_paragraph = f.paragraph;
-        }
+    fn draft(&self) -> Option<&Draft> {
+        self.edited.as_ref().map(|e| &e.draft)
     }
 
+    fn select(&mut self, i: usize) {
+        self.selected = Some(i);
+        self.page = i / PAGE_FIGURES;
+        self.id_note = None;
+    }
+
+    /// Apply a change and keep it; `false` (nothing changes) when it does not apply.
     fn record(&mut self, op: Op) -> bool {
-        let Some(d) = self.draft.as_mut() else {
+        let Some(e) = self.edited.as_mut() else {
             return false;
         };
-        if !store::apply(Rc::make_mut(d), &op) {
+        if !store::apply(Rc::make_mut(e), &op) {
             return false;
         }
         Rc::make_mut(&mut self.ops).push(op);
+        self.redo = Rc::new(Vec::new());
         self.rev += 1;
         true
     }
 
+    /// The draft as it was before the last change (`undo`), or with the last undone change back.
+    fn step_back(&mut self, undo: bool) {
+        let Some(base) = self.base.clone() else {
+            return;
+        };
+        let (mut ops, mut redo) = ((*self.ops).clone(), (*self.redo).clone());
+        let (from, to) = if undo {
+            (&mut ops, &mut redo)
+        } else {
+            (&mut redo, &mut ops)
+        };
+        let Some(op) = from.pop() else {
+            return;
+        };
+        to.push(op);
+        // Each change applied when it was made, so the replay holds; were it not to, what is on
+        // screen stays.
+        if let Some(e) = store::replay(&base, &ops) {
+            let n = e.draft.figures.len();
+            self.edited = Some(Rc::new(e));
+            self.ops = Rc::new(ops);
+            self.redo = Rc::new(redo);
+            self.selected = self.selected.filter(|i| *i < n);
+            self.id_note = None;
+            self.rev += 1;
+        }
+    }
+
     /// Add the figure read in `span`, or say why not; an existing figure is selected instead.
+    /// Words with no number read there wait for a value typed by hand.
     fn add(&mut self, span: std::ops::Range<usize>) -> Result<(), AddError> {
-        let Some(d) = self.draft.as_mut() else {
+        let Some(e) = self.edited.as_mut() else {
             return Err(AddError::NoFigure);
         };
-        match Rc::make_mut(d).add_from_span(span.clone()) {
+        if e.draft.figures.len() >= MAX_DRAFT_FIGURES {
+            return Err(AddError::BadSpan);
+        }
+        // In place (the draft is copied once per update at most, not once per place tried).
+        match Rc::make_mut(e).draft.add_from_span(span.clone()) {
             Ok(i) => {
                 Rc::make_mut(&mut self.ops).push(Op::Add(span.start, span.end));
+                self.redo = Rc::new(Vec::new());
                 self.rev += 1;
                 self.select(i);
+                self.pending = None;
                 Ok(())
             }
             Err(AddError::Already(i)) => {
                 self.select(i);
                 Err(AddError::Already(i))
             }
-            Err(e) => Err(e),
+            Err(AddError::NoFigure) => {
+                self.pending = Some((span.start, span.end));
+                Err(AddError::NoFigure)
+            }
+            Err(AddError::BadSpan) => Err(AddError::BadSpan),
         }
     }
-}
-
-enum Edit {
-    Label(String),
-    Value(String),
-    Scale(Scale),
-    Unit(Unit),
-    Qualifier(Qualifier),
-    Period(Period),
 }
 
 enum Msg {
     Run(String),
     Failed(String),
+    /// A file over `MAX_DRAFT_BYTES` (its size): not read.
+    TooLong(usize),
     Select(usize),
-    Edit(usize, Edit),
+    Do(Op),
+    /// A new id for figure `i`, checked first.
+    Id(usize, String),
     Drop(usize),
-    Accept(usize, bool),
     /// Add the figure in a byte span of the text (a selection).
     AddSpan(usize, usize),
     /// Add the figure in the first place the quote appears where one is read.
     AddQuote(String),
-    Page(u32),
+    /// Value, unit and label typed for the pending words.
+    AddTyped(String, Unit, String),
+    CancelTyped,
+    Undo,
+    Redo,
+    Page(usize),
     Stored(Option<Problem>),
     Clear,
 }
@@ -139,50 +201,98 @@ impl Reducible for Review {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
-            Msg::Run(text) => {
-                next = Review {
-                    draft: Some(Rc::new(draft(&text))),
-                    rev: self.rev + 1,
-                    store: self.store.filter(|p| *p != Problem::Corrupt),
-                    ..Review::default()
-                };
-            }
+            Msg::Run(text) => match store::drafted(&text) {
+                Ok(base) => {
+                    next = Review {
+                        edited: Some(Rc::new(Edited::new(&base))),
+                        base: Some(base),
+                        rev: self.rev + 1,
+                        store: self
+                            .store
+                            .filter(|p| !matches!(p, Problem::Corrupt | Problem::TooLarge)),
+                        ..Review::default()
+                    };
+                }
+                Err(Bound::TooLong(n)) => next.too_long = Some(n),
+            },
             Msg::Failed(e) => next.error = Some(e),
+            Msg::TooLong(n) => next.too_long = Some(n),
             Msg::Select(i) => next.select(i),
-            Msg::Edit(i, edit) => {
-                next.record(match edit {
-                    Edit::Label(l) => Op::Label(i, l),
-                    Edit::Value(v) => Op::Value(i, v),
-                    Edit::Scale(s) => Op::Scale(i, s),
-                    Edit::Unit(u) => Op::Unit(i, u),
-                    Edit::Qualifier(q) => Op::Qualifier(i, q),
-                    Edit::Period(p) => Op::Period(i, p),
-                });
+            Msg::Do(op) => {
+                next.record(op);
+            }
+            Msg::Id(i, id) => {
+                let id = id.trim().to_string();
+                match next.draft().map(|d| store::check_id(d, i, &id)) {
+                    Some(Ok(())) => {
+                        next.record(Op::Id(i, id));
+                        next.id_note = None;
+                    }
+                    Some(Err(p)) => next.id_note = Some(p),
+                    None => {}
+                }
             }
             Msg::Drop(i) => {
                 next.record(Op::Drop(i));
                 next.selected = None;
             }
-            Msg::Accept(k, on) => {
-                next.record(Op::Accept(k, on));
-            }
             Msg::AddSpan(s, e) => next.add_note = next.add(s..e).err(),
             Msg::AddQuote(q) => {
                 let q = q.trim();
-                let spots: Vec<usize> = match (&next.draft, q.is_empty()) {
-                    (Some(d), false) => d.text.match_indices(q).map(|(at, _)| at).collect(),
+                let spots: Vec<usize> = match (next.draft(), q.is_empty()) {
+                    (Some(d), false) => d
+                        .text
+                        .match_indices(q)
+                        .map(|(at, _)| at)
+                        .take(1000)
+                        .collect(),
                     _ => Vec::new(),
                 };
                 let mut note = Some(AddError::BadSpan);
+                let mut first_words = None;
                 for at in spots {
                     note = next.add(at..at + q.len()).err();
+                    if first_words.is_none() && matches!(note, Some(AddError::NoFigure)) {
+                        first_words = next.pending;
+                    }
                     if !matches!(note, Some(AddError::NoFigure)) {
                         break;
                     }
                 }
+                if matches!(note, Some(AddError::NoFigure)) {
+                    next.pending = first_words;
+                }
                 next.add_note = note;
             }
-            Msg::Page(p) => next.at_paragraph = p,
+            Msg::AddTyped(value, unit, label) => {
+                if let Some(span) = next.pending {
+                    let before = next.draft().map_or(0, |d| d.figures.len());
+                    if next.record(Op::AddTyped {
+                        span,
+                        value,
+                        unit,
+                        label,
+                    }) {
+                        let at = next.draft().and_then(|d| {
+                            (d.figures.len() > before)
+                                .then(|| d.figures.iter().position(|f| f.span.start == span.0))
+                                .flatten()
+                        });
+                        if let Some(i) = at {
+                            next.select(i);
+                        }
+                        next.pending = None;
+                        next.add_note = None;
+                    }
+                }
+            }
+            Msg::CancelTyped => {
+                next.pending = None;
+                next.add_note = None;
+            }
+            Msg::Undo => next.step_back(true),
+            Msg::Redo => next.step_back(false),
+            Msg::Page(p) => next.page = p,
             Msg::Stored(p) => next.store = p,
             Msg::Clear => {
                 store::web::remove();
@@ -345,38 +455,60 @@ fn selection_span() -> Option<(usize, usize)> {
     (a != b).then_some((a.min(b), a.max(b)))
 }
 
-/// The pages of the text pane: runs of paragraphs holding at most `PAGE_FIGURES` figures (a
-/// paragraph with more is a page of its own).
-fn pages(d: &Draft) -> Vec<std::ops::Range<u32>> {
-    let mut out = Vec::new();
-    let mut start = 0u32;
-    let mut count = 0usize;
-    let mut k = 0usize;
-    for p in &d.paragraphs {
-        let mut n = 0;
-        while d.figures.get(k).is_some_and(|f| f.paragraph == p.n) {
-            n += 1;
-            k += 1;
+/// One page of the review: a run of at most `PAGE_FIGURES` figures and the stretch of text that
+/// holds them (cut inside a paragraph when a paragraph holds more).
+#[derive(Clone, PartialEq)]
+struct Page {
+    figs: std::ops::Range<usize>,
+    bytes: std::ops::Range<usize>,
+}
+
+fn pages(d: &Draft) -> Vec<Page> {
+    let n = d.figures.len();
+    let count = n.div_ceil(PAGE_FIGURES).max(1);
+    let start = |k: usize| -> usize {
+        let lo = k * PAGE_FIGURES;
+        match (
+            k,
+            d.figures.get(lo),
+            lo.checked_sub(1).and_then(|j| d.figures.get(j)),
+        ) {
+            (0, _, _) | (_, None, _) => 0,
+            (_, Some(f), prev) => {
+                let para = d
+                    .paragraphs
+                    .get(f.paragraph as usize)
+                    .map_or(f.span.start, |p| p.span.start);
+                para.max(prev.map_or(0, |p| p.span.end)).min(f.span.start)
+            }
         }
-        if count + n > PAGE_FIGURES && p.n > start {
-            out.push(start..p.n);
-            start = p.n;
-            count = 0;
-        }
-        count += n;
-    }
-    out.push(start..(d.paragraphs.len() as u32).max(start + 1));
-    out
+    };
+    (0..count)
+        .map(|k| Page {
+            figs: k * PAGE_FIGURES..((k + 1) * PAGE_FIGURES).min(n),
+            bytes: start(k)..if k + 1 < count {
+                start(k + 1)
+            } else {
+                d.text.len()
+            },
+        })
+        .collect()
+}
+
+/// A figure's label in `lang`: as the reader wrote it, else as drafted.
+fn label_in<'a>(e: &'a Edited, f: &'a DraftFigure, lang: Lang) -> &'a str {
+    e.story.label(&f.id, lang).unwrap_or(&f.label)
 }
 
 fn figure_row(
+    e: &Edited,
     f: &DraftFigure,
     i: usize,
-    d: &Draft,
     selected: Option<usize>,
     t: &Strings,
     lang: Lang,
 ) -> Html {
+    let d = &e.draft;
     let quote = d.text.get(f.span.clone()).unwrap_or("");
     let doubts: Vec<&str> = f.doubts.iter().map(|x| x.text(lang)).collect();
     let class = classes!((selected == Some(i)).then_some("selected"));
@@ -388,86 +520,151 @@ fn figure_row(
         | Scale::Wan
         | Scale::Yi
         | Scale::Lakh
-        | Scale::Crore => {
-            format!(" {}", scale_name(f.scale, t))
-        }
+        | Scale::Crore => format!(" {}", scale_name(f.scale, t)),
     };
+    let mut marks = Vec::new();
+    if e.story.headlines.contains(&f.id) {
+        marks.push(t.draft_headline.to_string());
+    }
+    if let Some(g) = e.story.group_of(&f.id) {
+        marks.push(format!("{}: {g}", t.draft_chart));
+    }
     html! {
         <tr {class}>
-            <td>{f.paragraph}</td>
-            <td class="wrap"><button type="button" class="link" data-i={i.to_string()}>{&f.label}</button></td>
-            <td class="wrap"><q>{quote}</q></td>
-            <td class="num">{format::number_text(f.value)}{scale}</td>
-            <td class="wrap">{f.unit.symbol(lang)}</td>
-            <td>{format::qualifier_text(f.qualifier, lang)}</td>
-            <td>{format::period_text(Some(&f.period), lang)}</td>
-            <td class="wrap doubts">{doubts.join("; ")}</td>
+            <td data-label={t.paragraph}>{f.paragraph}</td>
+            <td class="wrap" data-label={t.label}>
+                <button type="button" class="link" data-i={i.to_string()}>{label_in(e, f, lang).to_string()}</button>
+                if !marks.is_empty() { <span class="draft-marks">{" · "}{marks.join(" · ")}</span> }
+            </td>
+            <td class="wrap" data-label={t.draft_quote}><q>{quote}</q></td>
+            <td class="num" data-label={t.value}>{format::number_text(f.value)}{scale}</td>
+            <td class="wrap" data-label={t.unit}>{f.unit.symbol(lang)}</td>
+            <td data-label={t.draft_qualifier}>{format::qualifier_text(f.qualifier, lang)}</td>
+            <td data-label={t.period}>{format::period_text(Some(&f.period), lang)}</td>
+            <td class="wrap doubts" data-label={t.draft_unsure}>{doubts.join("; ")}</td>
         </tr>
     }
 }
 
+fn id_problem_text(p: IdProblem, t: &Strings) -> String {
+    match p {
+        IdProblem::Empty => t.draft_id_empty.to_string(),
+        IdProblem::TooLong => t
+            .draft_id_too_long
+            .replace("{n}", &crate::model::limits::MAX_ID_CHARS.to_string()),
+        IdProblem::BadChar(at, c) => t
+            .draft_id_bad_char
+            .replace("{c}", &format!("U+{:04X}", c as u32))
+            .replace("{at}", &at.to_string())
+            .replace("{set}", crate::model::limits::ID_CHARSET),
+        IdProblem::Taken => t.draft_id_taken.to_string(),
+    }
+}
+
 fn editor(
-    f: &DraftFigure,
+    e: &Edited,
     i: usize,
+    id_note: Option<IdProblem>,
     review: &UseReducerHandle<Review>,
     t: &Strings,
     lang: Lang,
 ) -> Html {
-    type Make = fn(String, &DraftFigure) -> Option<Edit>;
+    let Some(f) = e.draft.figures.get(i) else {
+        return Html::default();
+    };
+    type Make = fn(String, &DraftFigure, usize) -> Option<Op>;
     let edit = |make: Make| {
         let review = review.clone();
         let f = f.clone();
-        Callback::from(move |e: Event| {
-            if let Some(x) = make(target_value(&e), &f) {
-                review.dispatch(Msg::Edit(i, x));
+        Callback::from(move |ev: Event| {
+            if let Some(op) = make(target_value(&ev), &f, i) {
+                review.dispatch(Msg::Do(op));
             }
         })
     };
-    let on_label = edit(|v, _| (!v.trim().is_empty()).then_some(Edit::Label(v)));
-    let on_value = edit(|v, _| {
+    let on_value = edit(|v, _, i| {
         decimal(&v)
             .filter(|x| x.is_finite() && *x >= 0.0)
-            .map(|_| Edit::Value(v))
+            .map(|_| Op::Value(i, v))
     });
-    let on_scale = edit(|v, _| {
+    let on_scale = edit(|v, _, i| {
         Scale::ALL
             .iter()
             .copied()
             .find(|s| s.code() == v)
-            .map(Edit::Scale)
+            .map(|s| Op::Scale(i, s))
     });
-    let on_unit = edit(|v, _| crate::model::extract::unit(&v).map(Edit::Unit));
-    let on_qualifier = edit(|v, _| {
+    let on_unit = edit(|v, _, i| crate::model::extract::unit(&v).map(|u| Op::Unit(i, u)));
+    let on_qualifier = edit(|v, _, i| {
         Qualifier::ALL
             .iter()
             .copied()
             .find(|q| q.code() == v)
-            .map(Edit::Qualifier)
+            .map(|q| Op::Qualifier(i, q))
     });
-    let on_kind = edit(|v, f| {
+    let on_kind = edit(|v, f, i| {
         let kind = PeriodKind::ALL.get(v.parse::<usize>().ok()?)?;
-        Some(Edit::Period(kind.period(&f.period, None, None)))
+        Some(Op::Period(i, kind.period(&f.period, None, None)))
     });
-    let on_from = edit(|v, f| {
+    let on_from = edit(|v, f, i| {
         let y = v.trim().parse::<i32>().ok()?;
-        Some(Edit::Period(PeriodKind::of(&f.period).period(
-            &f.period,
-            Some(y),
-            None,
-        )))
+        Some(Op::Period(
+            i,
+            PeriodKind::of(&f.period).period(&f.period, Some(y), None),
+        ))
     });
-    let on_to = edit(|v, f| {
+    let on_to = edit(|v, f, i| {
         let y = v.trim().parse::<i32>().ok()?;
-        Some(Edit::Period(PeriodKind::of(&f.period).period(
-            &f.period,
-            None,
-            Some(y),
-        )))
+        Some(Op::Period(
+            i,
+            PeriodKind::of(&f.period).period(&f.period, None, Some(y)),
+        ))
     });
+    let on_group = edit(|v, _, i| Some(Op::Group(i, v)));
+    let on_headline = {
+        let review = review.clone();
+        Callback::from(move |ev: Event| {
+            let on = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|x| x.checked());
+            review.dispatch(Msg::Do(Op::Headline(i, on)));
+        })
+    };
+    let on_id = {
+        let review = review.clone();
+        Callback::from(move |ev: Event| review.dispatch(Msg::Id(i, target_value(&ev))))
+    };
     let on_drop = {
         let review = review.clone();
         Callback::from(move |_| review.dispatch(Msg::Drop(i)))
     };
+    let labels = DRAFT_LANGS.map(|l| {
+        let review = review.clone();
+        let onchange = Callback::from(move |ev: Event| {
+            review.dispatch(Msg::Do(Op::LabelIn(i, l, target_value(&ev))))
+        });
+        let drafted = in_both(&f.label);
+        let own = drafted.get(l) == f.label;
+        let written = e.story.label(&f.id, l);
+        let value = written.map(str::to_string).unwrap_or_else(|| {
+            if own {
+                f.label.clone()
+            } else {
+                String::new()
+            }
+        });
+        let pending = written.is_none() && !own;
+        let id = format!("draft-label-{}", l.code());
+        html! {
+            <label class={classes!(pending.then_some("to-translate"))}>
+                {t.label}{" ("}{crate::model::text::language_name(l.code(), lang)}{")"}
+                if pending { <span class="draft-mark">{t.draft_to_translate.trim()}</span> }
+                <input id={id} type="text" maxlength="200" lang={l.code()} value={value}
+                    placeholder={drafted.get(l).to_string()} {onchange} />
+            </label>
+        }
+    });
     let kind = PeriodKind::of(&f.period);
     let (from, to) = match f.period {
         Period::Year { year } | Period::Since { year } => (Some(year), None),
@@ -475,13 +672,22 @@ fn editor(
         Period::Undated | Period::Present | Period::RecentYears => (None, None),
     };
     let doubts: Vec<&str> = f.doubts.iter().map(|x| x.text(lang)).collect();
+    let headline = e.story.headlines.contains(&f.id);
+    let headlines_full = !headline && e.story.headlines.len() >= MAX_DRAFT_HEADLINES;
+    let group = e.story.group_of(&f.id).unwrap_or("").to_string();
     html! {
         <fieldset class="draft-editor" id="draft-editor">
-            <legend>{t.draft_edit}{": "}<q>{f.label.clone()}</q></legend>
+            <legend>{t.draft_edit}{": "}<q>{label_in(e, f, lang).to_string()}</q></legend>
             if !doubts.is_empty() {
                 <p class="draft-doubts" id="draft-doubts">{t.draft_unsure}{": "}{doubts.join("; ")}</p>
             }
-            <label>{t.label}<input id="draft-label" type="text" maxlength="80" value={f.label.clone()} onchange={on_label} /></label>
+            { for labels }
+            <label>{t.draft_id}
+                <input id="draft-id" type="text" maxlength="64" spellcheck="false" value={f.id.clone()}
+                    aria-invalid={id_note.is_some().then_some("true")} aria-describedby={id_note.is_some().then_some("draft-id-note")}
+                    onchange={on_id} />
+            </label>
+            if let Some(p) = id_note { <p role="alert" id="draft-id-note" class="draft-note">{id_problem_text(p, t)}</p> }
             <label>{t.value}<input id="draft-value" type="number" step="any" min="0" value={format::number_text(f.value)} onchange={on_value} /></label>
             <label>{t.draft_scale}
                 <select id="draft-scale" onchange={on_scale}>
@@ -490,7 +696,7 @@ fn editor(
             </label>
             <label>{t.unit}
                 <select id="draft-unit" onchange={on_unit}>
-                    { for unit_options(&f.unit).iter().map(|u| html! { <option value={u.code().to_string()} selected={*u == f.unit}>{u.symbol(lang)}</option> }) }
+                    { for unit_options(&f.unit).iter().map(|u| html! { <option value={u.code().to_string()} selected={*u == f.unit}>{unit_name(u, lang)}</option> }) }
                 </select>
             </label>
             <label>{t.draft_qualifier}
@@ -509,6 +715,16 @@ fn editor(
             if let Some(y) = to {
                 <label>{t.draft_year_to}<input id="draft-year-to" type="number" value={y.to_string()} onchange={on_to} /></label>
             }
+            <label>{t.draft_chart}
+                <input id="draft-group" type="text" maxlength="200" list="draft-groups" value={group} onchange={on_group} />
+            </label>
+            <datalist id="draft-groups">
+                { for store::group_titles(&e.story).into_iter().map(|g| html! { <option value={g.to_string()} /> }) }
+            </datalist>
+            <label class="check">
+                <input id="draft-headline" type="checkbox" checked={headline} disabled={headlines_full} onchange={on_headline} />
+                {t.draft_headline}
+            </label>
             <button type="button" id="draft-drop" class="secondary" onclick={on_drop}>{t.draft_drop}</button>
         </fieldset>
     }
@@ -530,13 +746,53 @@ fn relation_text(d: &Draft, r: &ProposedRelation, lang: Lang) -> String {
     format!("{}: {}", r.relation.label.get(lang), names.join(", "))
 }
 
+/// A unit as the choice lists it: its name after a number, and its code when that differs.
+fn unit_name(u: &Unit, lang: Lang) -> String {
+    let symbol = u.symbol(lang);
+    let code = u.code();
+    if symbol.trim().is_empty() || symbol.trim() == code {
+        code.to_string()
+    } else {
+        format!("{} ({code})", symbol.trim())
+    }
+}
+
+/// The value of the input or select with this id ("" when there is none).
+fn field_value(id: &str) -> String {
+    super::browser::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| {
+            el.clone()
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|_| {
+                    el.dyn_into::<web_sys::HtmlSelectElement>()
+                        .map(|s| s.value())
+                })
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+fn too_long_text(n: usize, t: &Strings) -> String {
+    t.draft_too_long
+        .replace("{n}", &format::number_text(n as f64))
+        .replace("{max}", &format::number_text(MAX_DRAFT_BYTES as f64))
+        .replace("{mib}", &(MAX_DRAFT_BYTES / (1024 * 1024)).to_string())
+}
+
 /// Read a text file (picker or drop): size checked first, UTF-8 required, then drafted.
 fn read_text_file(
     review: &UseReducerHandle<Review>,
     reader: &Rc<std::cell::RefCell<Option<FileReader>>>,
     file: web_sys::File,
 ) {
-    if let Err(err) = input::check_size(file.size() as u64) {
+    let size = file.size() as u64;
+    if size > MAX_DRAFT_BYTES as u64 {
+        return review.dispatch(Msg::TooLong(size as usize));
+    }
+    if let Err(err) = input::check_size(size) {
         return review.dispatch(Msg::Failed(err.found));
     }
     let review = review.clone();
@@ -556,6 +812,29 @@ fn read_text_file(
     *reader.borrow_mut() = Some(task);
 }
 
+/// Whether a key press belongs to a text field (Ctrl+Z there undoes typing, not the draft).
+fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(
+                el.tag_name().to_ascii_lowercase().as_str(),
+                "input" | "textarea" | "select"
+            ) || el.closest("[contenteditable]").ok().flatten().is_some()
+        })
+}
+
+/// A step of the editor: a numbered section with its heading.
+fn step(n: u8, id: &str, title: &str, body: Html) -> Html {
+    let heading = format!("{id}-h");
+    html! {
+        <section class="draft-step" id={id.to_string()} aria-labelledby={heading.clone()}>
+            <h3 id={heading} tabindex="-1"><span class="step-n">{n}</span>{" "}{title}</h3>
+            { body }
+        </section>
+    }
+}
+
 #[function_component(DraftReview)]
 pub fn draft_review(props: &DraftReviewProps) -> Html {
     let lang = props.lang;
@@ -568,8 +847,8 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         let review = review.clone();
         use_effect_with(review.rev, move |rev| {
             if *rev > 0 {
-                let result = match &review.draft {
-                    Some(d) => store::web::write(&store::encode(&d.text, &review.ops)).err(),
+                let result = match &review.edited {
+                    Some(e) => store::web::write(&store::encode(&e.draft.text, &review.ops)).err(),
                     None => None,
                 };
                 if result != review.store {
@@ -580,11 +859,39 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
     }
     {
         // A restored draft shows its text in the text box.
-        let text = review.draft.as_ref().map(|d| d.text.clone());
+        let text = review.draft().map(|d| d.text.clone());
         use_effect_with((), move |_| {
             if let Some(text) = text {
                 super::browser::set_textarea_value("draft-text", &text);
             }
+        });
+    }
+    {
+        // Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y outside text fields undo and redo the last edit.
+        let review = review.clone();
+        use_effect_with((), move |_| {
+            let listener = super::browser::window()
+                .and_then(|w| w.document())
+                .map(|doc| {
+                    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                    EventListener::new_with_options(&doc, "keydown", options, move |e| {
+                        let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                            return;
+                        };
+                        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || in_text_field(e) {
+                            return;
+                        }
+                        let key = e.key().to_ascii_lowercase();
+                        let msg = match (key.as_str(), e.shift_key()) {
+                            ("z", false) => Msg::Undo,
+                            ("z", true) | ("y", false) => Msg::Redo,
+                            _ => return,
+                        };
+                        e.prevent_default();
+                        review.dispatch(msg);
+                    })
+                });
+            move || drop(listener)
         });
     }
 
@@ -641,7 +948,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             if let Some(i) = attr("data-i") {
                 review.dispatch(Msg::Select(i));
             } else if let Some(p) = attr("data-page") {
-                review.dispatch(Msg::Page(p as u32));
+                review.dispatch(Msg::Page(p));
             }
         })
     };
@@ -656,14 +963,34 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         let review = review.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let quote = super::browser::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("draft-quote"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|i| i.value())
-                .unwrap_or_default();
-            review.dispatch(Msg::AddQuote(quote));
+            review.dispatch(Msg::AddQuote(field_value("draft-quote")));
         })
+    };
+    let on_add_typed = {
+        let review = review.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let unit = crate::model::extract::unit(&field_value("draft-typed-unit"));
+            if let Some(unit) = unit {
+                review.dispatch(Msg::AddTyped(
+                    field_value("draft-typed-value"),
+                    unit,
+                    field_value("draft-typed-label"),
+                ));
+            }
+        })
+    };
+    let on_cancel_typed = {
+        let review = review.clone();
+        Callback::from(move |_| review.dispatch(Msg::CancelTyped))
+    };
+    let on_undo = {
+        let review = review.clone();
+        Callback::from(move |_| review.dispatch(Msg::Undo))
+    };
+    let on_redo = {
+        let review = review.clone();
+        Callback::from(move |_| review.dispatch(Msg::Redo))
     };
     let on_clear = {
         let review = review.clone();
@@ -672,31 +999,152 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             review.dispatch(Msg::Clear)
         })
     };
-    let on_open = {
+    let json = {
         let review = review.clone();
+        move || {
+            review.edited.as_ref().and_then(|e| {
+                // Pretty, as the export writes figures: one serializer in the wasm, not two.
+                serde_json::to_string_pretty(&store::dataset(e)).ok()
+            })
+        }
+    };
+    let on_open = {
+        let json = json.clone();
         let on_open = props.on_open.clone();
         Callback::from(move |_| {
-            if let Some(d) = &review.draft {
-                // Pretty, as the export writes figures: one serializer in the wasm, not two.
-                if let Ok(json) = serde_json::to_string_pretty(&d.to_dataset(false)) {
-                    on_open.emit(json);
-                }
+            if let Some(text) = json() {
+                on_open.emit(text);
             }
         })
+    };
+    let on_export = Callback::from(move |_| {
+        if let Some(text) = json() {
+            super::browser::download_text("drafted-case.json", "application/json", &text);
+        }
+    });
+    let story_edit = |make: fn(Lang, String) -> Op, l: Lang| {
+        let review = review.clone();
+        Callback::from(move |e: Event| review.dispatch(Msg::Do(make(l, target_value(&e)))))
     };
 
     let store_note = review.store.and_then(|p| match p {
         Problem::Corrupt => Some(t.draft_store_corrupt),
+        Problem::TooLarge => Some(t.draft_store_too_large),
         Problem::Full => Some(t.draft_store_full),
-        Problem::Unavailable => review.draft.is_some().then_some(t.draft_store_unavailable),
+        Problem::Unavailable => review
+            .draft()
+            .is_some()
+            .then_some(t.draft_store_unavailable),
     });
-    let add_note = review.add_note.map(|e| match e {
-        AddError::BadSpan => t.draft_add_missing,
-        AddError::NoFigure => t.draft_add_none,
-        AddError::Already(_) => t.draft_add_already,
+    let add_note = review.add_note.and_then(|e| match e {
+        AddError::BadSpan => Some(t.draft_add_missing),
+        // Words with no number: the form below asks for the figure.
+        AddError::NoFigure => review.pending.is_none().then_some(t.draft_add_none),
+        AddError::Already(_) => Some(t.draft_add_already),
     });
 
-    let body = review.draft.as_ref().map(|d| {
+    let undo_bar = html! {
+        <div class="draft-undo" role="group" aria-label={t.draft_history}>
+            <button type="button" id="draft-undo" class="secondary" onclick={on_undo}
+                disabled={review.ops.is_empty()} aria-keyshortcuts="Control+Z">{t.draft_undo}</button>
+            <button type="button" id="draft-redo" class="secondary" onclick={on_redo}
+                disabled={review.redo.is_empty()} aria-keyshortcuts="Control+Shift+Z">{t.draft_redo}</button>
+            <span class="hint" id="draft-edits" aria-live="polite">{t.draft_edits.replace("{n}", &review.ops.len().to_string())}</span>
+        </div>
+    };
+
+    let step_text = {
+        let pane = review.edited.as_ref().map(|e| {
+            let d = &e.draft;
+            let selected = review.selected.filter(|i| *i < d.figures.len());
+            let pages = pages(d);
+            let k = review.page.min(pages.len().saturating_sub(1));
+            let page = pages.get(k).cloned().unwrap_or(Page { figs: 0..0, bytes: 0..0 });
+            let pager = (pages.len() > 1).then(|| {
+                let words = t
+                    .draft_pages
+                    .replace("{a}", &(page.figs.start + 1).to_string())
+                    .replace("{b}", &page.figs.end.to_string())
+                    .replace("{n}", &d.figures.len().to_string());
+                let prev = k.checked_sub(1);
+                let next = (k + 1 < pages.len()).then_some(k + 1);
+                html! {
+                    <p class="draft-pager" onclick={on_pick.clone()}>
+                        <button type="button" class="secondary" id="draft-prev" disabled={prev.is_none()}
+                            data-page={prev.unwrap_or(0).to_string()}>{t.draft_prev}</button>
+                        <span id="draft-page" aria-live="polite">{" "}{words}{" "}</span>
+                        <button type="button" class="secondary" id="draft-next" disabled={next.is_none()}
+                            data-page={next.unwrap_or(0).to_string()}>{t.draft_next}</button>
+                    </p>
+                }
+            });
+            let paragraphs = d
+                .paragraphs
+                .iter()
+                .filter(|p| p.span.end > page.bytes.start && p.span.start < page.bytes.end)
+                .map(|p| {
+                    let span = p.span.start.max(page.bytes.start)..p.span.end.min(page.bytes.end);
+                    let a = d.figures.partition_point(|f| f.span.start < span.start).max(page.figs.start);
+                    let b = d.figures.partition_point(|f| f.span.start < span.end).min(page.figs.end);
+                    paragraph_html(d, span, a..b.max(a), selected, lang)
+                });
+            let typed = review.pending.map(|(a, b)| {
+                let quote = d.text.get(a..b).unwrap_or("").to_string();
+                html! {
+                    <form class="draft-typed" id="draft-typed" onsubmit={on_add_typed.clone()}>
+                        <p role="status">{t.draft_typed_intro}{" "}<q>{quote}</q></p>
+                        <label>{t.value}<input id="draft-typed-value" type="text" inputmode="decimal" required=true maxlength="40" /></label>
+                        <label>{t.unit}
+                            <select id="draft-typed-unit">
+                                { for unit_options(&Unit::builtin("%")).iter().enumerate().map(|(k, u)| html! { <option value={u.code().to_string()} selected={k == 0}>{unit_name(u, lang)}</option> }) }
+                            </select>
+                        </label>
+                        <label>{t.label}<input id="draft-typed-label" type="text" required=true maxlength="200" /></label>
+                        <button type="submit" id="draft-typed-add">{t.draft_typed_add}</button>
+                        <button type="button" class="secondary" onclick={on_cancel_typed.clone()}>{t.draft_typed_cancel}</button>
+                    </form>
+                }
+            });
+            html! {
+                <>
+                    <div class="draft-add">
+                        <button type="button" id="draft-add" class="secondary" onclick={on_add_selection.clone()}>{t.draft_add_selection}</button>
+                        <form onsubmit={on_add_quote.clone()}>
+                            <label for="draft-quote">{t.draft_add_quote}</label>
+                            <input id="draft-quote" type="text" maxlength="200" />
+                            <button type="submit" id="draft-add-quote" class="secondary">{t.draft_add}</button>
+                        </form>
+                        if let Some(n) = add_note { <p role="status" id="draft-add-note">{n}</p> }
+                        { typed.unwrap_or_default() }
+                    </div>
+                    { pager.unwrap_or_default() }
+                    <div class="draft-source" id="draft-source" onclick={on_pick.clone()}>
+                        <h4>{t.draft_text}</h4>
+                        { for paragraphs }
+                    </div>
+                </>
+            }
+        });
+        html! {
+            <>
+                <p>{t.draft_intro}</p>
+                <label for="draft-text">{t.draft_paste}</label>
+                <textarea id="draft-text" rows="6" />
+                <label for="draft-file">{t.draft_file}</label>
+                <input id="draft-file" type="file" accept=".txt,text/plain" onchange={on_file} />
+                <p class="hint">{t.draft_drop_here}{" "}{too_long_hint(t)}</p>
+                <button type="button" id="draft-run" onclick={on_run}>{t.draft_run}</button>
+                if let Some(n) = review.too_long { <p role="alert" id="draft-error" class="draft-note">{too_long_text(n, t)}</p> }
+                if let Some(e) = &review.error { <p role="alert" id="draft-error" class="draft-note">{e.clone()}</p> }
+                { pane.unwrap_or_default() }
+            </>
+        }
+    };
+
+    let rest = review.edited.as_ref().map(|e| {
+        let d = &e.draft;
+        let cut = review.base.as_ref().map_or(0, |b| b.cut);
+        let front = review.base.as_ref().map(|b| b.front.clone()).unwrap_or_default();
         let unsure = d.figures.iter().filter(|f| !f.doubts.is_empty()).count();
         let summary = t
             .draft_summary
@@ -705,40 +1153,16 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             .replace("{r}", &d.relations.len().to_string());
         let selected = review.selected.filter(|i| *i < d.figures.len());
         let pages = pages(d);
-        let k = pages
-            .iter()
-            .position(|p| p.contains(&review.at_paragraph))
-            .unwrap_or(0);
-        let page = pages.get(k).cloned().unwrap_or(0..0);
-        let lo = d.figures.partition_point(|f| f.paragraph < page.start);
-        let hi = d.figures.partition_point(|f| f.paragraph < page.end);
-        let on_page = on_pick.clone();
-        let pager = (pages.len() > 1).then(|| {
-            let words = t
-                .draft_pages
-                .replace("{a}", &(page.start + 1).to_string())
-                .replace("{b}", &page.end.to_string())
-                .replace("{n}", &d.paragraphs.len().to_string());
-            let prev = k.checked_sub(1).and_then(|j| pages.get(j)).map(|p| p.start);
-            let next = pages.get(k + 1).map(|p| p.start);
-            html! {
-                <p class="draft-pager" onclick={on_page}>
-                    <button type="button" class="secondary" id="draft-prev" disabled={prev.is_none()}
-                        data-page={prev.unwrap_or(0).to_string()}>{t.draft_prev}</button>
-                    <span id="draft-page" aria-live="polite">{" "}{words}{" "}</span>
-                    <button type="button" class="secondary" id="draft-next" disabled={next.is_none()}
-                        data-page={next.unwrap_or(0).to_string()}>{t.draft_next}</button>
-                </p>
-            }
-        });
-        let relations = d.relations.iter().enumerate().map(|(k, r)| {
+        let k = review.page.min(pages.len().saturating_sub(1));
+        let figs = pages.get(k).map_or(0..0, |p| p.figs.clone());
+        let relations = d.relations.iter().enumerate().take(PAGE_FIGURES).map(|(k, r)| {
             let review = review.clone();
             let onchange = Callback::from(move |e: Event| {
                 let on = e
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
                     .is_some_and(|i| i.checked());
-                review.dispatch(Msg::Accept(k, on));
+                review.dispatch(Msg::Do(Op::Accept(k, on)));
             });
             let id = format!("draft-rel-{k}");
             html! {
@@ -748,54 +1172,28 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 </li>
             }
         });
-        let paragraphs = d
-            .paragraphs
-            .iter()
-            .filter(|p| page.contains(&p.n))
-            .map(|p| {
-                let a = d.figures.partition_point(|f| f.paragraph < p.n);
-                let b = d.figures.partition_point(|f| f.paragraph <= p.n);
-                paragraph_html(d, p.span.clone(), a..b, selected, lang)
-            });
-        html! {
+        let figures = html! {
             <>
                 <p role="status" id="draft-summary">{ if d.figures.is_empty() { t.draft_none.to_string() } else { summary } }</p>
-                <p class="hint">{t.draft_kept}{" "}
-                    <button type="button" id="draft-clear" class="secondary" onclick={on_clear}>{t.draft_clear}</button></p>
-                <div class="draft-add">
-                    <button type="button" id="draft-add" class="secondary" onclick={on_add_selection}>{t.draft_add_selection}</button>
-                    <form onsubmit={on_add_quote}>
-                        <label for="draft-quote">{t.draft_add_quote}</label>
-                        <input id="draft-quote" type="text" maxlength="200" />
-                        <button type="submit" id="draft-add-quote" class="secondary">{t.draft_add}</button>
-                    </form>
-                    if let Some(n) = add_note { <p role="status" id="draft-add-note">{n}</p> }
-                </div>
-                { pager.unwrap_or_default() }
-                <div class="draft-grid" onclick={on_pick}>
-                    <div class="draft-source" id="draft-source">
-                        <h4>{t.draft_text}</h4>
-                        { for paragraphs }
-                    </div>
-                    <div class="draft-table">
-                        <h4>{t.draft_table}</h4>
-                        if let Some(i) = selected {
-                            { editor(&d.figures[i], i, &review, t, lang) }
-                        } else {
-                            <p class="hint">{t.draft_select_hint}</p>
-                        }
-                        <div class="table-scroll">
-                        <table id="draft-figures">
-                            <thead><tr>
-                                <th scope="col">{t.paragraph}</th><th scope="col">{t.label}</th>
-                                <th scope="col">{t.draft_quote}</th><th scope="col">{t.value}</th>
-                                <th scope="col">{t.unit}</th><th scope="col">{t.draft_qualifier}</th>
-                                <th scope="col">{t.period}</th><th scope="col">{t.draft_unsure}</th>
-                            </tr></thead>
-                            <tbody>{ for (lo..hi).filter_map(|i| d.figures.get(i).map(|f| figure_row(f, i, d, selected, t, lang))) }</tbody>
-                        </table>
-                        </div>
-                    </div>
+                if cut > 0 {
+                    <p role="alert" id="draft-cut" class="draft-note">{t.draft_cut.replace("{max}", &format::number_text(MAX_DRAFT_FIGURES as f64)).replace("{n}", &format::number_text(cut as f64))}</p>
+                }
+                if let Some(i) = selected {
+                    { editor(e, i, review.id_note, &review, t, lang) }
+                } else {
+                    <p class="hint">{t.draft_select_hint}</p>
+                }
+                <div class="table-scroll draft-table" onclick={on_pick.clone()}>
+                <table id="draft-figures">
+                    <caption class="sr-only">{t.draft_table}</caption>
+                    <thead><tr>
+                        <th scope="col">{t.paragraph}</th><th scope="col">{t.label}</th>
+                        <th scope="col">{t.draft_quote}</th><th scope="col">{t.value}</th>
+                        <th scope="col">{t.unit}</th><th scope="col">{t.draft_qualifier}</th>
+                        <th scope="col">{t.period}</th><th scope="col" class="doubts">{t.draft_unsure}</th>
+                    </tr></thead>
+                    <tbody>{ for figs.filter_map(|i| d.figures.get(i).map(|f| figure_row(e, f, i, selected, t, lang))) }</tbody>
+                </table>
                 </div>
                 <h4>{t.draft_relations}</h4>
                 if d.relations.is_empty() {
@@ -803,27 +1201,168 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 } else {
                     <ul class="draft-relations" id="draft-relations">{ for relations }</ul>
                 }
-                <button type="button" id="draft-open" onclick={on_open} disabled={d.figures.is_empty()}>{t.draft_open}</button>
+                if d.relations.len() > PAGE_FIGURES {
+                    <p class="hint">{t.draft_more_relations.replace("{n}", &(d.relations.len() - PAGE_FIGURES).to_string())}</p>
+                }
             </>
+        };
+        let texts = |what: &str, id: &str, entries: &[(Lang, String)], drafted: &str, make: fn(Lang, String) -> Op, long: bool| {
+            let fields = DRAFT_LANGS.map(|l| {
+                let value = store::written(entries, l).unwrap_or(drafted).to_string();
+                let fid = format!("{id}-{}", l.code());
+                let onchange = story_edit(make, l);
+                let name = crate::model::text::language_name(l.code(), lang);
+                html! {
+                    <label>{what}{" ("}{name}{")"}
+                        if long {
+                            <textarea id={fid} rows="3" maxlength="2000" lang={l.code()} value={value} {onchange} />
+                        } else {
+                            <input id={fid} type="text" maxlength="200" lang={l.code()} value={value} {onchange} />
+                        }
+                    </label>
+                }
+            });
+            html! { <div class="draft-fields">{ for fields }</div> }
+        };
+        let charts = e.story.groups.iter().map(|(title, ids)| {
+            let review = review.clone();
+            let from = title.clone();
+            let onchange = Callback::from(move |ev: Event| {
+                review.dispatch(Msg::Do(Op::ChartTitle(from.clone(), target_value(&ev))))
+            });
+            let names: Vec<String> = ids
+                .iter()
+                .filter_map(|id| d.figures.iter().find(|f| f.id == *id))
+                .map(|f| label_in(e, f, lang).to_string())
+                .collect();
+            html! {
+                <li>
+                    <label>{t.draft_chart_title}
+                        <input type="text" class="draft-chart-title" maxlength="200" value={title.clone()} {onchange} />
+                    </label>
+                    <span class="hint">{names.join(" · ")}</span>
+                    if ids.len() < 2 { <span class="draft-note">{" "}{t.draft_chart_one}</span> }
+                </li>
+            }
+        });
+        let n_heads = e.story.headlines.len();
+        let headlines = e.story.headlines.iter().enumerate().map(|(k, id)| {
+            let name = d
+                .figures
+                .iter()
+                .find(|f| f.id == *id)
+                .map(|f| label_in(e, f, lang).to_string())
+                .unwrap_or_else(|| id.clone());
+            let i = d.figures.iter().position(|f| f.id == *id);
+            let mv = |up: bool| {
+                let review = review.clone();
+                Callback::from(move |_| review.dispatch(Msg::Do(Op::HeadlineMove(k, up))))
+            };
+            let remove = {
+                let review = review.clone();
+                Callback::from(move |_| {
+                    if let Some(i) = i {
+                        review.dispatch(Msg::Do(Op::Headline(i, false)))
+                    }
+                })
+            };
+            html! {
+                <li>
+                    <span class="draft-headline-name">{name.clone()}</span>
+                    <span class="draft-headline-tools">
+                        <button type="button" class="secondary" disabled={k == 0} onclick={mv(true)}
+                            aria-label={format!("{} — {name}", t.draft_up)}>{"↑"}</button>
+                        <button type="button" class="secondary" disabled={k + 1 == n_heads} onclick={mv(false)}
+                            aria-label={format!("{} — {name}", t.draft_down)}>{"↓"}</button>
+                        <button type="button" class="secondary" onclick={remove}
+                            aria-label={format!("{} — {name}", t.draft_remove)}>{"×"}</button>
+                    </span>
+                </li>
+            }
+        });
+        let story = html! {
+            <>
+                { texts(t.draft_case_title, "draft-title", &e.story.title, &front.title, Op::Title, false) }
+                { texts(t.draft_place, "draft-place", &e.story.place, front.place.as_deref().unwrap_or(""), Op::Place, false) }
+                { texts(t.draft_intro_field, "draft-intro", &e.story.intro, front.intro.as_deref().unwrap_or(""), Op::Intro, true) }
+                <h4>{t.draft_charts}</h4>
+                <p class="hint">{t.draft_charts_hint}</p>
+                if e.story.groups.is_empty() {
+                    <p id="draft-no-charts">{t.draft_charts_proposed}</p>
+                } else {
+                    <ul class="draft-charts" id="draft-charts">{ for charts }</ul>
+                }
+                <h4>{t.draft_headlines}</h4>
+                <p class="hint">{t.draft_headlines_hint.replace("{n}", &MAX_DRAFT_HEADLINES.to_string())}</p>
+                if e.story.headlines.is_empty() {
+                    <p id="draft-no-headlines">{t.draft_headlines_proposed}</p>
+                } else {
+                    <ol class="draft-headlines" id="draft-headlines">{ for headlines }</ol>
+                }
+            </>
+        };
+        let open = html! {
+            <>
+                <p>{t.draft_open_hint}</p>
+                <p class="draft-actions">
+                    <button type="button" id="draft-open" onclick={on_open.clone()} disabled={d.figures.is_empty()}>{t.draft_open}</button>
+                    <button type="button" id="draft-export" class="secondary" onclick={on_export.clone()} disabled={d.figures.is_empty()}>{t.draft_export}</button>
+                </p>
+                <p class="hint">{t.draft_kept}{" "}
+                    <button type="button" id="draft-clear" class="secondary" onclick={on_clear.clone()}>{t.draft_clear}</button></p>
+            </>
+        };
+        html! {
+            <>
+                { step(2, "draft-step-figures", t.draft_step_figures, figures) }
+                { step(3, "draft-step-story", t.draft_step_story, story) }
+                { step(4, "draft-step-open", t.draft_step_open, open) }
+            </>
+        }
+    });
+
+    let steps = [
+        ("draft-step-text", t.draft_step_text),
+        ("draft-step-figures", t.draft_step_figures),
+        ("draft-step-story", t.draft_step_story),
+        ("draft-step-open", t.draft_step_open),
+    ];
+    let has_draft = review.edited.is_some();
+    let stepper = steps.iter().enumerate().map(|(k, (id, name))| {
+        let target = format!("{id}-h");
+        let onclick = Callback::from(move |_| {
+            super::browser::focus_id(&target);
+            if let Some(el) = super::browser::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&target))
+            {
+                el.scroll_into_view();
+            }
+        });
+        let off = k > 0 && !has_draft;
+        html! {
+            <li><button type="button" class="step-link" disabled={off} {onclick}>
+                <span class="step-n">{k + 1}</span>{" "}{*name}</button></li>
         }
     });
 
     html! {
         <section class="draft-review" id="draft-review" aria-labelledby="draft-title"
             ondragover={on_drag_over} ondrop={on_drop_file}>
-            <h3 id="draft-title">{t.draft_button}</h3>
-            <p>{t.draft_intro}</p>
-            <label for="draft-text">{t.draft_paste}</label>
-            <textarea id="draft-text" rows="6" />
-            <label for="draft-file">{t.draft_file}</label>
-            <input id="draft-file" type="file" accept=".txt,text/plain" onchange={on_file} />
-            <p class="hint">{t.draft_drop_here}</p>
-            <button type="button" id="draft-run" class="secondary" onclick={on_run}>{t.draft_run}</button>
-            if let Some(e) = &review.error { <p role="alert" id="draft-error">{e.clone()}</p> }
+            <h2 id="draft-title">{t.draft_button}</h2>
+            <nav aria-label={t.draft_steps}><ol class="draft-stepper">{ for stepper }</ol></nav>
+            if has_draft { { undo_bar } }
             if let Some(n) = store_note { <p role="alert" id="draft-store-note">{n}</p> }
-            { body.unwrap_or_default() }
+            { step(1, "draft-step-text", t.draft_step_text, step_text) }
+            { rest.unwrap_or_default() }
         </section>
     }
+}
+
+fn too_long_hint(t: &Strings) -> String {
+    t.draft_limit
+        .replace("{mib}", &(MAX_DRAFT_BYTES / (1024 * 1024)).to_string())
+        .replace("{max}", &format::number_text(MAX_DRAFT_FIGURES as f64))
 }
 
 /// Every unit of the vocabulary, and the figure's own when it is a compound of them.

@@ -18,6 +18,17 @@ pub const MAX_HEADLINES: usize = 12;
 /// A stored settings record (a query string) read back: larger is refused before it is parsed.
 pub const MAX_SETTINGS_BYTES: usize = 8 * 1024;
 
+/// The longest text the drafter reads, in bytes (2 MiB): a longer text is refused with a message
+/// naming this bound, and nothing of it is drafted.
+pub const MAX_DRAFT_BYTES: usize = 2 * 1024 * 1024;
+/// The most figures one draft holds: the drafter's figures past it are left out, and the page says
+/// how many.
+pub const MAX_DRAFT_FIGURES: usize = 5_000;
+/// The most changes a kept draft replays (a record with more is refused on reading).
+pub const MAX_DRAFT_OPS: usize = 100_000;
+/// The headline cards the editor lets a reader choose (what the overview shows at most).
+pub const MAX_DRAFT_HEADLINES: usize = 8;
+
 /// What an error message repeats of the text it found (and of its path), at most.
 pub const MAX_ECHO_CHARS: usize = 120;
 

@@ -399,7 +399,7 @@ export function benchInit(options) {
     const button = shown[Math.min(pick, shown.length - 1)];
     if (!button) throw new Error('no highlight shown');
     const select = await timedTasks(() => button.click(), () => $('#draft-editor') !== null && button.getAttribute('aria-pressed') === 'true', timeoutMs);
-    const label = $('#draft-label');
+    const label = $('#draft-label-en');
     const edit = await timedTasks(() => {
       label.value = 'Edited in the benchmark';
       label.dispatchEvent(new Event('change', { bubbles: true }));

@@ -403,9 +403,8 @@ async function draftReview(browser, url) {
     await page.addInitScript(benchInit, { mode: 'app' });
     await page.goto(url, { waitUntil: 'load' });
     await waitReady(page);
-    await page.waitForSelector('#data-toggle');
-    await page.click('#data-toggle');
-    await page.click('#draft-details > summary');
+    await page.waitForSelector('button[data-view=draft]');
+    await page.click('button[data-view=draft]');
     await page.locator('#draft-text').fill(draftText(DRAFT_FIGURES));
     const r = await page.evaluate((t) => window.__bench.draftTasks(250, t), STEP_TIMEOUT_MS);
     const lt = (x) => (x.longestTaskMs === 0 ? 'none over 50 ms' : `${Math.round(x.longestTaskMs)} ms`);

@@ -22,8 +22,7 @@ after(async () => {
 const text = (lang) => readFile(path.join(ROOT, 'tests', 'extract', `kezuohou_${lang}.txt`), 'utf8');
 
 async function openDraft(page) {
-  if ((await page.locator('#data-panel').count()) === 0) await page.click('#data-toggle');
-  await page.click('#draft-details > summary');
+  await page.click('button[data-view=draft]');
   await page.waitForSelector('#draft-text');
 }
 
@@ -51,8 +50,8 @@ test('a text file is drafted, reviewed and opened in the explorer', async () => 
   assert.equal(await page.locator('#draft-period').inputValue(), '5');
   assert.equal(await page.locator('#draft-year').inputValue(), '2014');
   assert.equal(await page.locator('#draft-year-to').inputValue(), '2017');
-  await page.locator('#draft-label').fill('Ecological subsidies, stated total');
-  await page.locator('#draft-label').press('Tab');
+  await page.locator('#draft-label-en').fill('Ecological subsidies, stated total');
+  await page.locator('#draft-label-en').press('Tab');
   assert.match(await page.locator('#draft-figures tr.selected').textContent(), /stated total/);
 
   // Accept the sum only; open.
@@ -62,6 +61,9 @@ test('a text file is drafted, reviewed and opened in the explorer', async () => 
   await screenshot(page, 'draft-review-en-light-1280');
   await page.click('#draft-open');
   await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent.startsWith('Case Study 4.07'));
+  // The explorer takes over from the editor, at its overview.
+  await page.click('button[data-view=table]');
+  await page.waitForSelector('table.figure-table');
   assert.equal(await page.locator('table.figure-table tbody tr[data-figure]').count(), 31);
   assert.ok(await page.locator('table.figure-table .status-contradicts').count() >= 1);
 
@@ -109,14 +111,14 @@ test('the review screen with 5,000 highlights opens in pages and a selection wor
   await page.click('#draft-run');
   await page.waitForSelector('#draft-summary', { timeout: 60_000 });
   assert.match(await page.locator('#draft-summary').textContent(), /^5000 figures found/);
-  // One page at a time: 20 paragraphs of 5 figures, in the text and the table.
+  // One page at a time: 100 figures (20 paragraphs of 5), in the text and the table.
   assert.equal(await page.locator('mark.hl').count(), 100);
   assert.equal(await page.locator('#draft-figures tbody tr').count(), 100);
-  assert.equal((await page.locator('#draft-page').textContent()).trim(), 'Paragraphs 1–20 of 1000');
+  assert.equal((await page.locator('#draft-page').textContent()).trim(), 'Figures 1–100 of 5000');
   const opened = await page.evaluate(() => window.__longest);
   await page.evaluate(() => { window.__longest = 0; });
   await page.click('#draft-next');
-  await page.waitForFunction(() => document.querySelector('#draft-page')?.textContent.trim() === 'Paragraphs 21–40 of 1000');
+  await page.waitForFunction(() => document.querySelector('#draft-page')?.textContent.trim() === 'Figures 101–200 of 5000');
   assert.equal(await page.locator('mark.hl').count(), 100);
   const hl = page.locator('mark.hl button', { hasText: '4,200 hectares' });
   await hl.click();
@@ -124,8 +126,8 @@ test('the review screen with 5,000 highlights opens in pages and a selection wor
   assert.equal(await hl.getAttribute('aria-pressed'), 'true');
   assert.match(await page.locator('#draft-value').inputValue(), /^4,?200$/);
   assert.match(await page.locator('#draft-figures tr.selected').textContent(), /4,200 hectares/);
-  await page.locator('#draft-label').fill('Plot 101');
-  await page.locator('#draft-label').press('Tab');
+  await page.locator('#draft-label-en').fill('Plot 101');
+  await page.locator('#draft-label-en').press('Tab');
   assert.match(await page.locator('#draft-figures tr.selected').textContent(), /Plot 101/);
   await new Promise((r) => setTimeout(r, 200));
   const selecting = await page.evaluate(() => window.__longest);

@@ -23,6 +23,8 @@ use super::dataset::{
 use super::presentation::{self, ChartTitle};
 use super::units::{Lang, Unit};
 pub use front::Front;
+/// A label as a text in both languages, the other's copy marked until written.
+pub use label::in_both;
 pub use number::decimal;
 /// The unit a code names, the drafter's counted things (`{well}`) included.
 pub use tables::unit;
