@@ -86,6 +86,9 @@ pub enum Problem {
     Full,
     /// No storage here (disabled or blocked).
     Unavailable,
+    /// Another tab changed the kept draft since this tab read or wrote it: this tab's edits are
+    /// not written over it unless the reader says so.
+    ChangedElsewhere,
 }
 
 /// Why a text is not drafted.
@@ -1033,31 +1036,75 @@ pub fn restore(stored: &str) -> Result<(Rc<Base>, Edited, Vec<Op>), Problem> {
     Ok((base, e, ops))
 }
 
-/// `localStorage`, every call failing softly into a `Problem`.
+/// The draft's record in `localStorage`, every call failing softly into a `Problem`. Two tabs
+/// share one record: each tab remembers a digest of what it last read or wrote, and a write
+/// finding something else there (another tab's draft) is refused with
+/// [`Problem::ChangedElsewhere`] instead of replacing it.
 pub mod web {
+
     use super::{Problem, KEY};
+    use std::cell::Cell;
+    use std::hash::{Hash, Hasher};
+
+    thread_local! {
+        /// What this tab last saw under the key: `None` before it looked, `Some(None)` when
+        /// there was no record, `Some(Some(digest))` otherwise.
+        static SEEN: Cell<Option<Option<u64>>> = const { Cell::new(None) };
+    }
+
+    fn digest(text: &str) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        h.finish()
+    }
 
     fn storage() -> Result<web_sys::Storage, Problem> {
         crate::record::web::local_storage().ok_or(Problem::Unavailable)
     }
 
     pub fn read() -> Result<Option<String>, Problem> {
-        storage()?.get_item(KEY).map_err(|_| Problem::Unavailable)
+        let text = storage()?.get_item(KEY).map_err(|_| Problem::Unavailable)?;
+        SEEN.with(|s| s.set(Some(text.as_deref().map(digest))));
+        Ok(text)
     }
 
-    /// Store the record; when the browser refuses, the old one goes too, so a reload never
-    /// brings back an older draft than the one on screen.
+    /// Whether the record under the key is still the one this tab last saw (or it never
+    /// looked): `false` once another tab wrote or removed it.
+    pub fn unchanged_since_seen(current: Option<&str>) -> bool {
+        match SEEN.with(Cell::get) {
+            None => true,
+            Some(seen) => seen == current.map(digest),
+        }
+    }
+
+    /// Store the record, unless another tab changed it since this tab last read or wrote it.
+    /// When the browser refuses, the old one goes too, so a reload never brings back an older
+    /// draft than the one on screen.
     pub fn write(stored: &str) -> Result<(), Problem> {
+        let s = storage()?;
+        let current = s.get_item(KEY).map_err(|_| Problem::Unavailable)?;
+        if !unchanged_since_seen(current.as_deref()) {
+            return Err(Problem::ChangedElsewhere);
+        }
+        write_over(stored)
+    }
+
+    /// Store the record whatever is there (the reader chose to keep this tab's draft).
+    pub fn write_over(stored: &str) -> Result<(), Problem> {
         let s = storage()?;
         s.set_item(KEY, stored).map_err(|_| {
             let _ = s.remove_item(KEY);
+            SEEN.with(|seen| seen.set(Some(None)));
             Problem::Full
-        })
+        })?;
+        SEEN.with(|seen| seen.set(Some(Some(digest(stored)))));
+        Ok(())
     }
 
     pub fn remove() {
         if let Ok(s) = storage() {
             let _ = s.remove_item(KEY);
+            SEEN.with(|seen| seen.set(Some(None)));
         }
     }
 }

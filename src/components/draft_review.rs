@@ -193,6 +193,8 @@ enum Msg {
     Redo,
     Page(usize),
     Stored(Option<Problem>),
+    /// The reader keeps this tab's draft over the one another tab wrote.
+    KeepMine,
     Clear,
 }
 
@@ -294,6 +296,17 @@ impl Reducible for Review {
             Msg::Redo => next.step_back(false),
             Msg::Page(p) => next.page = p,
             Msg::Stored(p) => next.store = p,
+            Msg::KeepMine => {
+                next.store = match &next.edited {
+                    Some(e) => {
+                        store::web::write_over(&store::encode(&e.draft.text, &next.ops)).err()
+                    }
+                    None => {
+                        store::web::remove();
+                        None
+                    }
+                };
+            }
             Msg::Clear => {
                 store::web::remove();
                 next = Review::default();
@@ -858,6 +871,27 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         });
     }
     {
+        // Another tab wrote or removed the kept draft: say so now, not at this tab's next edit.
+        let review = review.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "storage", move |e| {
+                    let get = |k: &str| {
+                        js_sys::Reflect::get(e, &k.into())
+                            .ok()
+                            .and_then(|v| v.as_string())
+                    };
+                    if get("key").as_deref() == Some(store::KEY)
+                        && !store::web::unchanged_since_seen(get("newValue").as_deref())
+                    {
+                        review.dispatch(Msg::Stored(Some(Problem::ChangedElsewhere)));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
         // A restored draft shows its text in the text box.
         let text = review.draft().map(|d| d.text.clone());
         use_effect_with((), move |_| {
@@ -1031,6 +1065,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         Problem::Corrupt => Some(t.draft_store_corrupt),
         Problem::TooLarge => Some(t.draft_store_too_large),
         Problem::Full => Some(t.draft_store_full),
+        Problem::ChangedElsewhere => Some(t.draft_store_elsewhere),
         Problem::Unavailable => review
             .draft()
             .is_some()
@@ -1353,6 +1388,10 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             <nav aria-label={t.draft_steps}><ol class="draft-stepper">{ for stepper }</ol></nav>
             if has_draft { { undo_bar } }
             if let Some(n) = store_note { <p role="alert" id="draft-store-note">{n}</p> }
+            if review.store == Some(Problem::ChangedElsewhere) {
+                <p><button type="button" class="secondary" id="draft-keep-mine"
+                    onclick={{ let r = review.clone(); Callback::from(move |_: MouseEvent| r.dispatch(Msg::KeepMine)) }}>{t.draft_keep_mine}</button></p>
+            }
             { step(1, "draft-step-text", t.draft_step_text, step_text) }
             { rest.unwrap_or_default() }
         </section>

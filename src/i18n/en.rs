@@ -334,6 +334,8 @@ pub const LANGUAGE: Language = Language {
         draft_kept: "The draft is kept in this browser until you clear it.",
         draft_clear: "Clear the draft",
         draft_store_corrupt: "The draft kept in this browser could not be read and was removed: starting with no draft.",
+        draft_store_elsewhere: "Another tab changed the draft kept in this browser: your edits here are not being kept, so as not to overwrite it. Reload this page to continue from that draft, or keep this one instead.",
+        draft_keep_mine: "Keep this tab's draft",
         draft_store_full: "Browser storage is full: this draft is not kept and will be lost on reload.",
         draft_store_unavailable: "This browser does not let this page store data: the draft will be lost on reload.",
         draft_store_too_large: "A draft kept in this browser is larger than this page drafts or holds (text, labels or changes) and was removed: starting with no draft.",

@@ -338,6 +338,8 @@ pub const LANGUAGE: Language = Language {
         draft_kept: "L’ébauche est conservée dans ce navigateur jusqu’à ce que vous l’effaciez.",
         draft_clear: "Effacer l’ébauche",
         draft_store_corrupt: "L’ébauche conservée dans ce navigateur n’a pas pu être lue et a été supprimée\u{a0}: départ sans ébauche.",
+        draft_store_elsewhere: "Un autre onglet a modifié l’ébauche conservée dans ce navigateur\u{a0}: vos modifications ici ne sont pas conservées, pour ne pas l’écraser. Rechargez cette page pour reprendre cette ébauche, ou gardez plutôt celle-ci.",
+        draft_keep_mine: "Garder l’ébauche de cet onglet",
         draft_store_full: "Le stockage du navigateur est plein\u{a0}: cette ébauche n’est pas conservée et sera perdue au rechargement.",
         draft_store_unavailable: "Ce navigateur ne permet pas à cette page de stocker des données\u{a0}: l’ébauche sera perdue au rechargement.",
         draft_store_too_large: "L’ébauche conservée dans ce navigateur dépasse ce que cette page ébauche ou garde (texte, libellés ou modifications) et a été supprimée\u{a0}: on repart sans ébauche.",

@@ -251,6 +251,8 @@ pub struct Strings {
     pub draft_kept: &'static str,
     pub draft_clear: &'static str,
     pub draft_store_corrupt: &'static str,
+    pub draft_store_elsewhere: &'static str,
+    pub draft_keep_mine: &'static str,
     pub draft_store_full: &'static str,
     pub draft_store_unavailable: &'static str,
     pub draft_store_too_large: &'static str,

@@ -328,6 +328,8 @@ pub const LANGUAGE: Language = Language {
         draft_kept: "草稿保存在本浏览器中，直至您清除。",
         draft_clear: "清除草稿",
         draft_store_corrupt: "本浏览器中保存的草稿无法读取，已删除：从空白开始。",
+        draft_store_elsewhere: "另一个标签页更改了本浏览器保存的草稿：为免覆盖它，此处的修改未被保存。重新加载本页可从那份草稿继续，或改为保留此页的草稿。",
+        draft_keep_mine: "保留此标签页的草稿",
         draft_store_full: "浏览器存储空间已满：此草稿未保存，重新加载后将丢失。",
         draft_store_unavailable: "本浏览器不允许此页面保存数据：重新加载后草稿将丢失。",
         draft_store_too_large: "本浏览器保存的草稿超出本页可起草或保存的范围（文本、标签或修改），已删除：从无草稿开始。",

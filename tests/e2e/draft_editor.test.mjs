@@ -163,3 +163,33 @@ test('the data panel leads to the editor, and a text over the bound is refused w
   assert.deepEqual(pageErrors(page), []);
   await page.context().close();
 });
+
+test('two tabs drafting: neither silently replaces the other, and the reader chooses', { timeout: 120_000 }, async () => {
+  const a = await harness.newPage({ viewport: { width: 1280, height: 900 } });
+  const { openTab } = await import('./harness.mjs');
+  const b = await openTab(a);
+  await gotoApp(a, '?view=draft');
+  await a.locator('#draft-text').fill(TEXT);
+  await a.click('#draft-run');
+  await a.waitForSelector('#draft-summary');
+  await pick(a, '1,200 hectares');
+  await setField(a, '#draft-label-en', 'Edited in tab A');
+  // Tab B opens the same kept draft and edits it.
+  await gotoApp(b, '?view=draft');
+  await b.waitForSelector('#draft-summary');
+  await pick(b, '1,200 hectares');
+  await setField(b, '#draft-label-en', 'Edited in tab B');
+  // Tab A is told at once, and its next edit does not overwrite B's.
+  await a.waitForSelector('#draft-store-note');
+  assert.match(await a.locator('#draft-store-note').textContent(), /Another tab changed the draft/);
+  await setField(a, '#draft-label-en', 'Edited in tab A again');
+  const kept = () => a.evaluate(() => localStorage.getItem('kezuohou-explorer.draft') ?? '');
+  assert.ok((await kept()).includes('Edited in tab B'), 'B\'s draft is still the one kept');
+  assert.ok(!(await kept()).includes('Edited in tab A again'));
+  // The reader keeps A's: now B is told.
+  await a.click('#draft-keep-mine');
+  assert.ok((await kept()).includes('Edited in tab A again'));
+  await b.waitForSelector('#draft-store-note');
+  assert.deepEqual(pageErrors(a), []);
+  assert.deepEqual(pageErrors(b), []);
+});
