@@ -21,7 +21,7 @@ use std::rc::Rc;
 use crate::model::extract::{self, decimal, draft, Draft, DraftFigure};
 use crate::model::limits::{
     id_bad_char, longer_than, MAX_CHARTS, MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES,
-    MAX_DRAFT_OPS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_PANELS, MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
+    MAX_DRAFT_OPS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
 };
 use crate::model::{
     Chart, ChartKind, Dataset, Lang, Period, Presentation, Qualifier, Rule, Scale, Text, Unit,
@@ -130,6 +130,9 @@ pub struct Story {
     pub labels: BTreeMap<String, Vec<(Lang, String)>>,
     /// Charts in order of creation: title and figure ids.
     pub groups: Vec<(String, Vec<String>)>,
+    /// The proposer's titles of the charts it suggested, in each language, by the title the
+    /// editor shows (a chart the reader renames takes the reader's title).
+    pub titles: BTreeMap<String, Text>,
     /// Headline figure ids, in order.
     pub headlines: Vec<String>,
 }
@@ -194,10 +197,30 @@ pub struct Edited {
 }
 
 impl Edited {
+    /// The draft as read, with the story the proposer suggests for it (its charts and headline
+    /// cards), which the reader's edits then change.
     pub fn new(base: &Base) -> Edited {
+        let drafted = base.draft.to_dataset(false);
+        let lang = Lang::parse(&drafted.case.language).unwrap_or(Lang::En);
+        let proposed = drafted.presentation.unwrap_or_default();
+        let mut story = Story::default();
+        for c in proposed.charts.iter().flatten() {
+            let title = c.title.get(lang).to_string();
+            let ids: Vec<String> = c.panels.iter().flatten().cloned().collect();
+            if !title.is_empty() && !story.groups.iter().any(|(t, _)| *t == title) {
+                story.titles.insert(title.clone(), c.title.clone());
+                story.groups.push((title, ids));
+            }
+        }
+        story.headlines = proposed
+            .headlines
+            .unwrap_or_default()
+            .into_iter()
+            .take(MAX_DRAFT_HEADLINES)
+            .collect();
         Edited {
             draft: base.draft.clone(),
-            story: Story::default(),
+            story,
         }
     }
 }
@@ -624,8 +647,12 @@ pub fn dataset(e: &Edited) -> Dataset {
         }
     };
     write(&mut ds.case.title, &s.title);
-    if let Some(t) = ds.presentation.as_mut().and_then(|p| p.title.as_mut()) {
-        write(t, &s.title);
+    if !s.title.is_empty() {
+        // A title the reader wrote is the page's, chosen rather than suggested.
+        let title = ds.case.title.clone();
+        ds.presentation
+            .get_or_insert_with(Presentation::default)
+            .title = Some(title);
     }
     write(&mut ds.case.place, &s.place);
     if !s.intro.is_empty() {
@@ -638,36 +665,27 @@ pub fn dataset(e: &Edited) -> Dataset {
         }
     }
     let ids: std::collections::HashSet<&str> = ds.figures.iter().map(|f| f.id.as_str()).collect();
-    let unit_of: BTreeMap<&str, &str> = ds
-        .figures
-        .iter()
-        .map(|f| (f.id.as_str(), f.unit.as_str()))
-        .collect();
     let charts: Vec<Chart> = s
         .groups
         .iter()
         .filter_map(|(title, members)| {
-            let mut panels: Vec<Vec<String>> = Vec::new();
-            let mut units: Vec<&str> = Vec::new();
-            for id in members.iter().filter(|id| ids.contains(id.as_str())) {
-                let u = unit_of.get(id.as_str()).copied().unwrap_or("");
-                match units.iter().position(|x| *x == u) {
-                    Some(k) => panels[k].push(id.clone()),
-                    None => {
-                        units.push(u);
-                        panels.push(vec![id.clone()]);
-                    }
-                }
-            }
-            let panels: Vec<Vec<String>> = panels
+            let members: Vec<String> = members
+                .iter()
+                .filter(|id| ids.contains(id.as_str()))
+                .cloned()
+                .collect();
+            // Split as the proposer splits: one kind of unit per panel, values within 1,000×.
+            let panels: Vec<Vec<String>> = crate::model::presentation::panels_for(&ds, &members)
                 .into_iter()
-                .filter(|p| p.len() > 1)
                 .map(|p| p.into_iter().take(MAX_PANEL_FIGURES).collect())
-                .take(MAX_PANELS)
                 .collect();
             (!panels.is_empty()).then(|| Chart {
                 id: String::new(),
-                title: Text::worded(|_| title.clone()),
+                title: s
+                    .titles
+                    .get(title)
+                    .cloned()
+                    .unwrap_or_else(|| Text::worded(|_| title.clone())),
                 kind: ChartKind::Bars,
                 panels,
                 note: None,
@@ -681,12 +699,14 @@ pub fn dataset(e: &Edited) -> Dataset {
             c
         })
         .collect();
+    // The reader's charts (the proposer's, as edited): none left is none shown.
     if !charts.is_empty() {
-        let p = ds.presentation.get_or_insert_with(Presentation::default);
-        p.charts = Some(charts);
         // A chart's title is written in every interface language.
         langs.extend(Lang::ALL);
     }
+    ds.presentation
+        .get_or_insert_with(Presentation::default)
+        .charts = Some(charts);
     let headlines: Vec<String> = s
         .headlines
         .iter()
@@ -694,10 +714,9 @@ pub fn dataset(e: &Edited) -> Dataset {
         .take(MAX_DRAFT_HEADLINES)
         .cloned()
         .collect();
-    if !headlines.is_empty() {
-        let p = ds.presentation.get_or_insert_with(Presentation::default);
-        p.headlines = Some(headlines);
-    }
+    ds.presentation
+        .get_or_insert_with(Presentation::default)
+        .headlines = Some(headlines);
     for l in langs {
         if !ds.case.languages.iter().any(|x| x == l.code()) {
             ds.case.languages.push(l.code().to_string());

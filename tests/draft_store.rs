@@ -197,6 +197,66 @@ fn id(e: &Edited, i: usize) -> String {
     e.draft.figures[i].id.clone()
 }
 
+/// The ops that clear the story the editor starts from (the proposer's charts and headline
+/// cards), so a test can build one of its own from nothing.
+fn clear(text: &str) -> Vec<Op> {
+    let e = edited(text, &[]);
+    let index = |id: &str| e.draft.figures.iter().position(|f| f.id == id);
+    let mut ops: Vec<Op> = e
+        .story
+        .headlines
+        .iter()
+        .filter_map(|id| index(id))
+        .map(|i| Op::Headline(i, false))
+        .collect();
+    for (_, ids) in &e.story.groups {
+        ops.extend(
+            ids.iter()
+                .filter_map(|id| index(id))
+                .map(|i| Op::Group(i, String::new())),
+        );
+    }
+    ops
+}
+
+/// `ops` after clearing the proposed story.
+fn from_nothing(text: &str, ops: Vec<Op>) -> Vec<Op> {
+    [clear(text), ops].concat()
+}
+
+#[test]
+fn the_editor_starts_from_the_proposed_charts_and_headlines() {
+    let e = edited(STORY, &[]);
+    let proposed = e
+        .draft
+        .to_dataset(false)
+        .presentation
+        .expect("a proposed story");
+    let charts = proposed.charts.expect("proposed charts");
+    assert!(!charts.is_empty());
+    assert_eq!(e.story.groups.len(), charts.len());
+    assert_eq!(Some(e.story.headlines.clone()), proposed.headlines);
+    // Unedited, the dataset handed to the explorer draws the same charts, titled in each
+    // language as proposed.
+    let ds = dataset(&e);
+    let drawn = ds.presentation.and_then(|p| p.charts).expect("charts");
+    assert_eq!(
+        drawn
+            .iter()
+            .map(|c| (&c.panels, &c.title))
+            .collect::<Vec<_>>(),
+        charts
+            .iter()
+            .map(|c| (&c.panels, &c.title))
+            .collect::<Vec<_>>()
+    );
+    // Cleared, nothing is drawn: the reader's "none" is kept.
+    let none = dataset(&edited(STORY, &clear(STORY)));
+    let p = none.presentation.expect("a presentation");
+    assert_eq!(p.charts, Some(Vec::new()));
+    assert_eq!(p.headlines, Some(Vec::new()));
+}
+
 #[test]
 fn the_story_is_written_over_the_drafted_dataset_and_loads() {
     let e0 = edited(STORY, &[]);
@@ -215,6 +275,7 @@ fn the_story_is_written_over_the_drafted_dataset_and_loads() {
         Op::Headline(2, true),
         Op::HeadlineMove(1, true),
     ];
+    let ops = from_nothing(STORY, ops);
     let e = edited(STORY, &ops);
     let ds = dataset(&e);
     assert_eq!(ds.case.title.get(Lang::En), "Reeds back on the marsh");
@@ -247,6 +308,12 @@ fn the_story_is_written_over_the_drafted_dataset_and_loads() {
         model.dataset.case.title.get(Lang::En),
         "Reeds back on the marsh"
     );
+    // The title the reader wrote is the page's, marked as chosen, not suggested.
+    assert_eq!(
+        model.story.title.by,
+        kezuohou_explorer::model::Provenance::Declared
+    );
+    assert_eq!(model.story.title.value.get(Lang::Zh), "芦苇回到湿地");
 }
 
 #[test]
@@ -254,14 +321,16 @@ fn a_chart_of_one_figure_or_one_figure_per_unit_is_not_drawn() {
     // Figure 0 is in hectares, figure 2 in yuan: a panel each, one bar each: no chart.
     let e = edited(
         STORY,
-        &[Op::Group(0, "Mixed".into()), Op::Group(2, "Mixed".into())],
+        &from_nothing(
+            STORY,
+            vec![Op::Group(0, "Mixed".into()), Op::Group(2, "Mixed".into())],
+        ),
     );
     let ds = dataset(&e);
-    assert!(ds
-        .presentation
-        .as_ref()
-        .and_then(|p| p.charts.as_ref())
-        .is_none());
+    assert_eq!(
+        ds.presentation.as_ref().and_then(|p| p.charts.as_ref()),
+        Some(&Vec::new())
+    );
 }
 
 #[test]
@@ -320,6 +389,7 @@ fn every_new_kind_of_change_comes_back_from_the_record() {
         Op::HeadlineMove(0, false),
         Op::Headline(1, false),
     ];
+    let ops = from_nothing(STORY, ops);
     let stored = encode(STORY, &ops);
     assert!(stored.starts_with("kezuohou-explorer/draft/2\n"));
     let (text, back) = decode(&stored).expect("decodes");
@@ -381,7 +451,7 @@ fn records_past_the_bounds_are_refused_not_replayed() {
 
 #[test]
 fn ids_are_checked_and_a_new_id_follows_into_relations_and_the_story() {
-    let e = edited(STORY, &[Op::Headline(1, true)]);
+    let e = edited(STORY, &from_nothing(STORY, vec![Op::Headline(1, true)]));
     let d = &e.draft;
     assert_eq!(check_id(d, 0, ""), Err(IdProblem::Empty));
     assert_eq!(

@@ -762,6 +762,37 @@ fn panels(bars: &[(String, f64, &Period)], own: usize) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The panels of a chart of these figures, as the proposer makes them: figures of one kind of
+/// unit together (in the order given), each kind split where values lie more than
+/// `MAX_PANEL_RATIO` apart, panels of one bar left out. The draft editor builds the reader's
+/// charts with it, so a chart edited by hand follows the proposer's rules.
+pub fn panels_for(d: &Dataset, ids: &[String]) -> Vec<Vec<String>> {
+    let vocabulary = Vocabulary::of(d);
+    let mut kinds: Vec<(Unit, Vec<(String, f64, &Period)>)> = Vec::new();
+    for id in ids {
+        let Some(f) = d.figures.iter().find(|f| &f.id == id) else {
+            continue;
+        };
+        let Some(unit) = vocabulary.parse(&f.unit) else {
+            continue;
+        };
+        let bar = (
+            id.clone(),
+            f.value * f.scale.factor() * unit.to_base(),
+            &f.period,
+        );
+        match kinds.iter_mut().find(|(k, _)| compatible(k, &unit)) {
+            Some((_, bars)) => bars.push(bar),
+            None => kinds.push((unit, vec![bar])),
+        }
+    }
+    kinds
+        .iter()
+        .flat_map(|(_, bars)| panels(bars, bars.len()))
+        .take(MAX_PANELS)
+        .collect()
+}
+
 /// An area the proposer draws beside the areas within it.
 struct Outer<'a> {
     id: String,
