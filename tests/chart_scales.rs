@@ -198,6 +198,21 @@ fn the_subsidy_axis_has_three_ticks_in_yuan_and_in_dollars() {
 }
 
 #[test]
+fn the_subsidy_axis_ends_at_600_million_for_a_504_million_sum() {
+    let all = charts(UnitChoice::default(), Lang::En);
+    let subsidies = chart(&all, "subsidies");
+    // The sum of the listed programmes, 504,570,000 yuan, is the largest bar.
+    for width in [608.0, 640.0, 1000.0] {
+        let l = layout(subsidies, width);
+        assert_eq!(
+            l.panels[0].axis_max, 600e6,
+            "at {width}: {:?}",
+            l.panels[0].ticks
+        );
+    }
+}
+
+#[test]
 fn each_chart_lists_the_marks_it_draws() {
     let all = charts(UnitChoice::default(), Lang::En);
     let legend = |key: &str| chart(&all, key).legend();

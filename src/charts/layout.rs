@@ -84,6 +84,15 @@ pub struct Axis {
 }
 
 impl Axis {
+    /// The longer of two axes.
+    fn max_with(self, other: Axis) -> Axis {
+        if other.end > self.end {
+            other
+        } else {
+            self
+        }
+    }
+
     /// The ticks from 0 to the end, both included.
     pub fn ticks(&self) -> Vec<f64> {
         let n = (self.end / self.step + 1e-9).floor() as usize;
@@ -294,12 +303,27 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
         // The axis ends on a round number just past the data (at 100 % for shares), with a tick
         // at least TICK_GAP apart from the next, and never fewer than MIN_TICKS.
         let most = (plot_w / TICK_GAP).floor().clamp(2.0, 5.0) as usize;
-        // A share's value text goes inside its bar rather than stretch the axis past 100 %.
-        let need = match panel.whole {
-            Some(whole) if data_max <= whole => data_max.max(fit_text).min(whole),
-            Some(_) | None => data_max.max(fit_text),
+        // The axis the data alone call for, if every value's text fits beside its bar or
+        // inside its end there (as `draw.rs` places it); else one stretched for the text. A
+        // share's text goes inside its bar rather than stretch the axis past 100 %.
+        let plain = axis(data_max, most, panel.whole);
+        let texts_fit = panel.bars.iter().all(|b| {
+            let v = if b.value.hi.is_finite() {
+                b.value.hi
+            } else {
+                b.value.lo
+            };
+            let end = plot_x0 + (v.max(0.0) / plain.end).min(1.0) * plot_w;
+            let text = value_text_width(&b.number);
+            end + 6.0 + text <= width || end - text - 6.0 > plot_x0
+        });
+        let scale = match panel.whole {
+            _ if texts_fit => plain,
+            Some(whole) if data_max <= whole => {
+                plain.max_with(axis(data_max.max(fit_text).min(whole), most, panel.whole))
+            }
+            Some(_) | None => axis(data_max.max(fit_text), most, panel.whole),
         };
-        let scale = axis(need, most, panel.whole);
         let axis_max = scale.end.max(f64::MIN_POSITIVE);
         let x_of = |v: f64| {
             let v = if v.is_finite() { v } else { axis_max };

@@ -171,7 +171,7 @@ test('a chart downloads as a PNG of its canvas', async () => {
   await drawn(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.click('#chart-land button.secondary'),
+    page.click('#chart-land button[data-export="png"]'),
   ]);
   assert.equal(download.suggestedFilename(), 'chart-land.png');
   const png = await readFile(await download.path());
