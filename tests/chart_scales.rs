@@ -337,3 +337,28 @@ fn the_chart_csv_reads_back_with_every_figure() {
         }
     }
 }
+
+#[test]
+fn a_value_written_inside_its_bar_reads_at_4_5_to_1() {
+    use kezuohou_explorer::charts::draw::{readable_on, DARK, LIGHT};
+    use plotters::style::RGBColor;
+    let lum = |c: RGBColor| {
+        let lin = |v: u8| {
+            let x = f64::from(v) / 255.0;
+            if x <= 0.03928 {
+                x / 12.92
+            } else {
+                ((x + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    };
+    for p in [LIGHT, DARK] {
+        for fill in [p.reported, p.derived, p.context] {
+            let t = readable_on(fill, &p);
+            let (a, b) = (lum(t), lum(fill));
+            let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+            assert!(ratio >= 4.5, "{t:?} on {fill:?}: {ratio:.2}");
+        }
+    }
+}

@@ -29,7 +29,7 @@ pub const LIGHT: Palette = Palette {
     grid: RGBColor(225, 225, 225),
     reported: RGBColor(0, 114, 178),
     derived: RGBColor(0, 158, 115),
-    context: RGBColor(120, 120, 120),
+    context: RGBColor(115, 115, 115),
     flagged: RGBColor(213, 94, 0),
     focus: RGBColor(0, 0, 0),
 };
@@ -150,10 +150,15 @@ fn draw_chart<DB: DrawingBackend>(
             };
             if value_x + 6.0 + text_px > layout.width && value_x - text_px - 6.0 > b.x_zero {
                 // No room after the bar: write the value inside its end.
+                let fill = match bar.origin {
+                    Origin::Reported => palette.reported,
+                    Origin::Derived => palette.derived,
+                    Origin::Context => palette.context,
+                };
                 area.draw(&Text::new(
                     value.to_string(),
                     (px(value_x - text_px - 4.0), px(ty)),
-                    font(12.0, palette.background),
+                    font(12.0, readable_on(fill, palette)),
                 ))?;
             } else {
                 let tx = (value_x + 6.0).max(layout.plot_x0 + 4.0);
@@ -245,6 +250,33 @@ fn draw_bar<DB: DrawingBackend>(
         ))?;
     }
     Ok(())
+}
+
+/// WCAG's relative luminance of a colour.
+fn luminance(c: RGBColor) -> f64 {
+    let lin = |v: u8| {
+        let x = f64::from(v) / 255.0;
+        if x <= 0.039_28 {
+            x / 12.92
+        } else {
+            ((x + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// The palette's text or background colour, whichever reads better on `fill` (a value written
+/// inside its bar: white on the light theme's blue, dark on its green and on the dark theme's).
+pub fn readable_on(fill: RGBColor, palette: &Palette) -> RGBColor {
+    let contrast = |a: RGBColor| {
+        let (x, y) = (luminance(a), luminance(fill));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    };
+    if contrast(palette.text) >= contrast(palette.background) {
+        palette.text
+    } else {
+        palette.background
+    }
 }
 
 /// The colour a mark is drawn in: a bar's origin, the warning mark, or the text's muted colour
