@@ -134,3 +134,19 @@ for (const theme of ['light', 'dark']) {
     });
   }
 }
+
+test('without JavaScript the prerendered pages show each chart with its legend', async () => {
+  for (const [where, reported] of [['', 'Reported in the text'], ['zh/', '原文数据']]) {
+    const page = await harness.newPage({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    await page.goto(new URL(where, harness.baseUrl).toString(), { waitUntil: 'load' });
+    const panels = await page.locator('figure.chart-panel').count();
+    assert.ok(panels >= 5, `${where}: ${panels} charts`);
+    assert.equal(await page.locator('figure.chart-panel img.chart-static').count(), panels, 'each chart is its image');
+    assert.equal(await page.locator('figure.chart-panel .legend').count(), panels);
+    const first = (await page.locator('.legend li[data-mark="reported"]').first().textContent()).trim();
+    assert.equal(first, reported);
+    assert.ok(await page.locator('.legend').first().isVisible());
+    await page.locator('#chart-cover').screenshot({ path: path.join(SCREENSHOT_DIR, `legend-cover-noscript-${where ? 'zh' : 'en'}.png`) });
+    await page.context().close();
+  }
+});
