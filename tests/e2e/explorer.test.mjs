@@ -165,7 +165,7 @@ test('the what-if scenario lives in the URL and survives a reload', async () => 
   assert.deepEqual(pageErrors(page), []);
 });
 
-test('a chart downloads as a PNG of its canvas', async () => {
+test('a chart downloads as a PNG (the publication sheet drawn at 2x)', async () => {
   const page = await harness.newPage({ acceptDownloads: true });
   await gotoApp(page);
   await drawn(page);
