@@ -5,7 +5,7 @@ use crate::charts::draw::{draw, draw_sheet, DARK, LIGHT};
 use crate::charts::export::{self, Sheet};
 use crate::charts::image;
 use crate::charts::layout::{layout, Layout, EXPORT_SCALE};
-use crate::charts::spec::{ChartSpec, Mark};
+use crate::charts::spec::ChartSpec;
 use crate::i18n::tr;
 use crate::model::Lang;
 use gloo::events::EventListener;
@@ -98,35 +98,6 @@ fn sheet_png(spec: &ChartSpec, sheet: &Sheet) -> Option<String> {
     el.to_data_url().ok()
 }
 
-/// The shape a legend entry is drawn with, as on the chart, in the entry's colour
-/// (`currentColor`, set by the stylesheet for each theme).
-fn swatch(mark: Mark) -> Html {
-    let shape = match mark {
-        Mark::Reported | Mark::Derived | Mark::Context => html! {
-            <rect x="0" y="0" width="24" height="12" fill="currentColor" />
-        },
-        Mark::Flagged => html! { <polygon points="12,0 5,12 19,12" fill="currentColor" /> },
-        Mark::LowerBound => html! {
-            <>
-                <line x1="0" y1="6" x2="18" y2="6" stroke="currentColor" stroke-width="2" />
-                <polygon points="24,6 14,0 14,12" fill="currentColor" />
-            </>
-        },
-        Mark::UpperBound => html! {
-            <>
-                <rect x="0.75" y="0.75" width="22.5" height="10.5" fill="none"
-                    stroke="currentColor" stroke-width="1.5" />
-                <path d="M0 12L6 0M6 12L12 0M12 12L18 0M18 12L24 0" stroke="currentColor"
-                    stroke-width="1" />
-            </>
-        },
-    };
-    html! {
-        <svg class="swatch" width="24" height="12" viewBox="0 0 24 12" aria-hidden="true"
-            focusable="false">{shape}</svg>
-    }
-}
-
 /// What the chart's colours and marks mean: only those it draws.
 fn legend(spec: &ChartSpec, lang: Lang) -> Html {
     let t = tr(lang);
@@ -134,7 +105,8 @@ fn legend(spec: &ChartSpec, lang: Lang) -> Html {
         <ul class="legend" aria-label={t.legend_title}>
             { for spec.legend().into_iter().map(|m| html! {
                 <li class={classes!("legend-entry", format!("mark-{}", m.code()))} data-mark={m.code()}>
-                    { swatch(m) }<span>{m.label(lang)}</span>
+                    // The swatch's shape and colour (the bar's, per theme) come from the stylesheet.
+                    <span class="swatch" aria-hidden="true"></span><span>{m.label(lang)}</span>
                 </li>
             }) }
         </ul>

@@ -91,7 +91,7 @@ for (const theme of ['light', 'dark']) {
         const seen = await page.evaluate(() =>
           [...document.querySelectorAll('figure.chart-panel .legend li')].map((li) => {
             const r = li.getBoundingClientRect();
-            const sw = li.querySelector('svg.swatch');
+            const sw = li.querySelector('.swatch');
             const s = sw.getBoundingClientRect();
             const fig = li.closest('figure').getBoundingClientRect();
             const bg = getComputedStyle(document.body).backgroundColor;
