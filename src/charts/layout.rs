@@ -317,12 +317,15 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
             let text = value_text_width(&b.number);
             end + 6.0 + text <= width || end - text - 6.0 > plot_x0
         });
-        let scale = match panel.whole {
-            _ if texts_fit => plain,
-            Some(whole) if data_max <= whole => {
-                plain.max_with(axis(data_max.max(fit_text).min(whole), most, panel.whole))
+        let scale = if texts_fit {
+            plain
+        } else {
+            match panel.whole {
+                Some(whole) if data_max <= whole => {
+                    plain.max_with(axis(data_max.max(fit_text).min(whole), most, panel.whole))
+                }
+                Some(_) | None => axis(data_max.max(fit_text), most, panel.whole),
             }
-            Some(_) | None => axis(data_max.max(fit_text), most, panel.whole),
         };
         let axis_max = scale.end.max(f64::MIN_POSITIVE);
         let x_of = |v: f64| {
