@@ -391,6 +391,7 @@ fn a_lower_bound_stays_on_its_panels_scale() {
         note: None,
         panels: vec![Panel {
             unit: "ha".into(),
+            whole: None,
             bars: vec![
                 bar(
                     "more",

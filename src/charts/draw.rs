@@ -2,7 +2,7 @@
 //! native tests.
 
 use super::layout::{BarBox, Layout, LABEL_FONT, LABEL_LINE, LABEL_X};
-use super::spec::ChartSpec;
+use super::spec::{ChartSpec, Mark};
 use crate::model::{Origin, Status};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -29,7 +29,7 @@ pub const LIGHT: Palette = Palette {
     grid: RGBColor(225, 225, 225),
     reported: RGBColor(0, 114, 178),
     derived: RGBColor(0, 158, 115),
-    context: RGBColor(120, 120, 120),
+    context: RGBColor(115, 115, 115),
     flagged: RGBColor(213, 94, 0),
     focus: RGBColor(0, 0, 0),
 };
@@ -63,6 +63,15 @@ fn short_number(v: f64) -> String {
     format!("{}{suffix}", crate::model::format::plain_number(x, 2))
 }
 
+/// A text style at `size` CSS pixels, anchored at its left end and middle.
+fn font_at(size: f64, scale: f64, color: RGBColor, h: text_anchor::HPos) -> TextStyle<'static> {
+    // FontDesc::new with a named family: `From<&str>` would lowercase the name and pull
+    // Unicode case tables into the wasm.
+    FontDesc::new(FontFamily::Name(FONT), size * scale, FontStyle::Normal)
+        .color(&color)
+        .pos(text_anchor::Pos::new(h, text_anchor::VPos::Center))
+}
+
 /// Draw the chart at `scale` device pixels per CSS pixel.
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -72,18 +81,22 @@ pub fn draw<DB: DrawingBackend>(
     scale: f64,
     focus: Option<usize>,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    draw_chart(area, spec, layout, palette, scale, focus)?;
+    area.present()
+}
+
+/// The chart's drawing without presenting it: an exported sheet draws more around it.
+fn draw_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    layout: &Layout,
+    palette: &Palette,
+    scale: f64,
+    focus: Option<usize>,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as i32;
     area.fill(&palette.background)?;
-    let font = |size: f64, color: RGBColor| {
-        // FontDesc::new with a named family: `From<&str>` would lowercase the name and pull
-        // Unicode case tables into the wasm.
-        FontDesc::new(FontFamily::Name(FONT), size * scale, FontStyle::Normal)
-            .color(&color)
-            .pos(text_anchor::Pos::new(
-                text_anchor::HPos::Left,
-                text_anchor::VPos::Center,
-            ))
-    };
+    let font = |size: f64, color: RGBColor| font_at(size, scale, color, text_anchor::HPos::Left);
     let bars: Vec<_> = spec.bars().collect();
     for (pi, panel) in spec.panels.iter().enumerate() {
         let pb = &layout.panels[pi];
@@ -93,16 +106,25 @@ pub fn draw<DB: DrawingBackend>(
             font(12.0, palette.muted),
         ))?;
         let axis_y = pb.y1 - super::layout::AXIS_HEIGHT + 4.0;
-        for t in &pb.ticks {
+        for (i, t) in pb.ticks.iter().enumerate() {
             let x = layout.plot_x0 + t / pb.axis_max * (layout.plot_x1 - layout.plot_x0);
             area.draw(&PathElement::new(
                 vec![(px(x), px(pb.y0 + 22.0)), (px(x), px(axis_y))],
                 palette.grid.stroke_width(px(1.0).max(1) as u32),
             ))?;
+            // The first label starts at its tick, the last one (the axis end) ends there, the
+            // others are centred on theirs.
+            let h = if i == 0 {
+                text_anchor::HPos::Left
+            } else if i + 1 == pb.ticks.len() {
+                text_anchor::HPos::Right
+            } else {
+                text_anchor::HPos::Center
+            };
             area.draw(&Text::new(
                 short_number(*t),
                 (px(x), px(axis_y + 9.0)),
-                font(11.0, palette.muted),
+                font_at(11.0, scale, palette.muted, h),
             ))?;
         }
         for b in layout.bars.iter().filter(|b| b.panel == pi) {
@@ -128,10 +150,15 @@ pub fn draw<DB: DrawingBackend>(
             };
             if value_x + 6.0 + text_px > layout.width && value_x - text_px - 6.0 > b.x_zero {
                 // No room after the bar: write the value inside its end.
+                let fill = match bar.origin {
+                    Origin::Reported => palette.reported,
+                    Origin::Derived => palette.derived,
+                    Origin::Context => palette.context,
+                };
                 area.draw(&Text::new(
                     value.to_string(),
                     (px(value_x - text_px - 4.0), px(ty)),
-                    font(12.0, palette.background),
+                    font(12.0, readable_on(fill, palette)),
                 ))?;
             } else {
                 let tx = (value_x + 6.0).max(layout.plot_x0 + 4.0);
@@ -152,7 +179,7 @@ pub fn draw<DB: DrawingBackend>(
             }
         }
     }
-    area.present()
+    Ok(())
 }
 
 fn draw_bar<DB: DrawingBackend>(
@@ -210,10 +237,7 @@ fn draw_bar<DB: DrawingBackend>(
             }
         }
     }
-    if matches!(
-        status,
-        Some(Status::Contradicts) | Some(Status::Implausible) | Some(Status::Doubtful)
-    ) {
+    if super::spec::flagged(status) {
         // A warning marker in front of the bar: shape, not only colour, carries the flag.
         let x = b.x_zero - 2.0;
         area.draw(&Polygon::new(
@@ -226,4 +250,157 @@ fn draw_bar<DB: DrawingBackend>(
         ))?;
     }
     Ok(())
+}
+
+/// WCAG's relative luminance of a colour.
+fn luminance(c: RGBColor) -> f64 {
+    let lin = |v: u8| {
+        let x = f64::from(v) / 255.0;
+        if x <= 0.039_28 {
+            x / 12.92
+        } else {
+            ((x + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+/// The palette's text or background colour, whichever reads better on `fill` (a value written
+/// inside its bar: white on the light theme's blue, dark on its green and on the dark theme's).
+pub fn readable_on(fill: RGBColor, palette: &Palette) -> RGBColor {
+    let contrast = |a: RGBColor| {
+        let (x, y) = (luminance(a), luminance(fill));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    };
+    if contrast(palette.text) >= contrast(palette.background) {
+        palette.text
+    } else {
+        palette.background
+    }
+}
+
+/// The colour a mark is drawn in: a bar's origin, the warning mark, or the text's muted colour
+/// for the bound marks, which every origin's bars can carry.
+pub fn mark_colour(mark: Mark, palette: &Palette) -> RGBColor {
+    match mark {
+        Mark::Reported => palette.reported,
+        Mark::Derived => palette.derived,
+        Mark::Context => palette.context,
+        Mark::Flagged => palette.flagged,
+        Mark::LowerBound | Mark::UpperBound => palette.muted,
+    }
+}
+
+/// A legend's swatch in the box from (x, y - SWATCH_H / 2) of SWATCH_W × SWATCH_H CSS pixels:
+/// the same shapes the bars are drawn with.
+pub fn draw_swatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    mark: Mark,
+    x: f64,
+    y: f64,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    use super::layout::{SWATCH_H, SWATCH_W};
+    let px = |v: f64| (v * scale).round() as i32;
+    let colour = mark_colour(mark, palette);
+    let (y0, y1) = (y - SWATCH_H / 2.0, y + SWATCH_H / 2.0);
+    match mark {
+        Mark::Reported | Mark::Derived | Mark::Context => {
+            area.draw(&Rectangle::new(
+                [(px(x), px(y0)), (px(x + SWATCH_W), px(y1))],
+                colour.filled(),
+            ))?;
+        }
+        Mark::Flagged => {
+            let c = x + SWATCH_W / 2.0;
+            area.draw(&Polygon::new(
+                vec![
+                    (px(c), px(y0 - 1.0)),
+                    (px(c - 7.0), px(y1 + 1.0)),
+                    (px(c + 7.0), px(y1 + 1.0)),
+                ],
+                colour.filled(),
+            ))?;
+        }
+        Mark::LowerBound => {
+            let end = x + SWATCH_W;
+            area.draw(&PathElement::new(
+                vec![(px(x), px(y)), (px(end - 2.0), px(y))],
+                colour.stroke_width(px(2.0).max(1) as u32),
+            ))?;
+            area.draw(&Polygon::new(
+                vec![
+                    (px(end), px(y)),
+                    (px(end - 10.0), px(y - 6.0)),
+                    (px(end - 10.0), px(y + 6.0)),
+                ],
+                colour.filled(),
+            ))?;
+        }
+        Mark::UpperBound => {
+            area.draw(&Rectangle::new(
+                [(px(x), px(y0)), (px(x + SWATCH_W), px(y1))],
+                colour.stroke_width(px(1.5).max(1) as u32),
+            ))?;
+            let mut hx = x + 6.0;
+            while hx <= x + SWATCH_W {
+                area.draw(&PathElement::new(
+                    vec![(px(hx - 6.0), px(y1)), (px(hx), px(y0))],
+                    colour.stroke_width(px(1.0).max(1) as u32),
+                ))?;
+                hx += 6.0;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A chart as a sheet for publication: title, subtitle, the chart, its legend, notes and
+/// source line, on the light palette. The PNG (a canvas at `EXPORT_SCALE`) and the SVG are both
+/// drawn here.
+pub fn draw_sheet<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    sheet: &super::layout::SheetLayout,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    use super::layout::{
+        LEGEND_FONT, NOTE_FONT, SHEET_MARGIN, SOURCE_FONT, SUBTITLE_FONT, SWATCH_W, TITLE_FONT,
+    };
+    let px = |v: f64| (v * scale).round() as i32;
+    let left = text_anchor::HPos::Left;
+    area.fill(&palette.background)?;
+    let write = |lines: &[super::layout::Line], size: f64, colour: RGBColor, bold: bool| {
+        for (line, y) in lines {
+            let style = if bold {
+                FontDesc::new(FontFamily::Name(FONT), size * scale, FontStyle::Bold)
+                    .color(&colour)
+                    .pos(text_anchor::Pos::new(left, text_anchor::VPos::Center))
+            } else {
+                font_at(size, scale, colour, left)
+            };
+            area.draw(&Text::new(line.clone(), (px(SHEET_MARGIN), px(*y)), style))?;
+        }
+        Ok(())
+    };
+    write(&sheet.title, TITLE_FONT, palette.text, true)?;
+    write(&sheet.subtitle, SUBTITLE_FONT, palette.muted, false)?;
+    write(&sheet.notes, NOTE_FONT, palette.text, false)?;
+    write(&sheet.source, SOURCE_FONT, palette.muted, false)?;
+    for (mark, words, x, y) in &sheet.legend {
+        draw_swatch(area, *mark, *x, *y, palette, scale)?;
+        area.draw(&Text::new(
+            words.clone(),
+            (px(x + SWATCH_W + 6.0), px(*y)),
+            font_at(LEGEND_FONT, scale, palette.text, left),
+        ))?;
+    }
+    let chart = area.clone().shrink(
+        (px(sheet.chart_x), px(sheet.chart_y)),
+        (px(sheet.chart.width) as u32, px(sheet.chart.height) as u32),
+    );
+    draw_chart(&chart, spec, &sheet.chart, palette, scale, None)?;
+    area.present()
 }

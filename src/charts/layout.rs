@@ -1,7 +1,7 @@
 //! Geometry of a bar chart in CSS pixels: shared by the drawing code (scaled by the device
 //! pixel ratio) and by pointer hit-testing and tooltip placement.
 
-use super::spec::ChartSpec;
+use super::spec::{ChartSpec, Mark};
 
 /// The least height of a bar's row; a row grows with the lines of its label.
 pub const ROW_HEIGHT: f64 = 34.0;
@@ -70,26 +70,99 @@ pub struct Layout {
     pub bars: Vec<BarBox>,
 }
 
-/// A round step giving about `count` ticks up to `max`.
-fn nice_step(max: f64, count: f64) -> f64 {
-    if max <= 0.0 || !max.is_finite() {
-        return 1.0;
+/// The round steps of a value axis within one power of ten: 1, 2, 2.5 and 5 × 10ⁿ.
+const STEPS: [f64; 4] = [1.0, 2.0, 2.5, 5.0];
+
+/// The least number of labelled ticks on a value axis, 0 included.
+pub const MIN_TICKS: usize = 3;
+
+/// A value axis: where it ends and the step between its ticks, both in the panel's unit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Axis {
+    pub end: f64,
+    pub step: f64,
+}
+
+impl Axis {
+    /// The longer of two axes.
+    fn max_with(self, other: Axis) -> Axis {
+        if other.end > self.end {
+            other
+        } else {
+            self
+        }
     }
-    let raw = max / count;
-    let mag = 10f64.powf(raw.log10().floor());
-    let f = raw / mag;
-    let nice = if f <= 1.0 {
-        1.0
-    } else if f <= 2.0 {
-        2.0
-    } else if f <= 2.5 {
-        2.5
-    } else if f <= 5.0 {
-        5.0
+
+    /// The ticks from 0 to the end, both included.
+    pub fn ticks(&self) -> Vec<f64> {
+        let n = (self.end / self.step + 1e-9).floor() as usize;
+        (0..=n).map(|i| i as f64 * self.step).collect()
+    }
+}
+
+/// The axis for data reaching `max`: it ends on the first multiple of a round step (1, 2, 2.5 or
+/// 5 × 10ⁿ) at or above `max`, with the smallest step that needs at most `most` intervals and at
+/// least two (so three labelled ticks with 0): 504M ends at 600M, not 1B. `whole` is the value
+/// of 100 % in the panel's unit when the panel shows shares: the axis then never runs past it,
+/// unless a value does (a share above the whole, which the checks flag, stays in view).
+pub fn axis(max: f64, most: usize, whole: Option<f64>) -> Axis {
+    let most = most.max(MIN_TICKS - 1) as f64;
+    let max = if max.is_finite() && max > 0.0 {
+        max
     } else {
-        10.0
+        whole.unwrap_or(1.0)
     };
-    nice * mag
+    // Candidate steps from a power of ten below the finest that could do, upwards.
+    let mut mag = 10f64.powf((max / most).log10().floor() - 1.0);
+    let mut best = None;
+    'search: for _ in 0..4 {
+        for k in STEPS {
+            let step = k * mag;
+            let intervals = (max / step - 1e-9).ceil().max(1.0);
+            if intervals <= most {
+                best = Some(Axis {
+                    end: intervals * step,
+                    step,
+                });
+                break 'search;
+            }
+        }
+        mag *= 10.0;
+    }
+    let mut a = best.unwrap_or(Axis {
+        end: max,
+        step: max / most,
+    });
+    // Fewer than two intervals (only when `most` is two): a finer step, for three ticks.
+    while a.end / a.step < (MIN_TICKS - 1) as f64 - 1e-9 {
+        a.step = smaller_step(a.step);
+        a.end = (max / a.step - 1e-9).ceil().max(1.0) * a.step;
+    }
+    match whole {
+        // A share axis stops at 100 %, with the round steps of the whole itself.
+        Some(whole) if whole > 0.0 && max <= whole && a.end > whole => Axis {
+            end: whole,
+            ..axis(whole, most as usize, None)
+        },
+        Some(_) | None => a,
+    }
+}
+
+/// The next round step below `step` in the 1-2-2.5-5 series.
+fn smaller_step(step: f64) -> f64 {
+    let mag = 10f64.powf(step.log10().floor());
+    let k = step / mag;
+    if k > 5.0 + 1e-9 {
+        5.0 * mag
+    } else if k > 2.5 + 1e-9 {
+        2.5 * mag
+    } else if k > 2.0 + 1e-9 {
+        2.0 * mag
+    } else if k > 1.0 + 1e-9 {
+        mag
+    } else {
+        0.5 * mag
+    }
 }
 
 /// The width of a text in CSS pixels at `font_px`, estimated on the generous side for the
@@ -195,14 +268,18 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
     let mut bars = Vec::new();
     let mut index = 0;
     for (pi, panel) in spec.panels.iter().enumerate() {
-        let finite_max = panel
+        // How far the data reach: a value's upper end, or a lower bound's arrow (its bound
+        // times HEADROOM).
+        let data_max = panel
             .bars
             .iter()
             .map(|b| {
                 if b.value.hi.is_finite() {
                     b.value.hi
                 } else {
-                    b.value.lo
+                    // A bound on a share points on to 100 % at most.
+                    let arrow = b.value.lo * HEADROOM;
+                    panel.whole.map_or(arrow, |w| arrow.min(w).max(b.value.lo))
                 }
             })
             .fold(0.0_f64, f64::max);
@@ -223,20 +300,39 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 v.max(0.0) * plot_w / room
             })
             .fold(0.0_f64, f64::max);
-        let axis_max = (finite_max * HEADROOM).max(fit_text).max(f64::MIN_POSITIVE);
+        // The axis ends on a round number just past the data (at 100 % for shares), with a tick
+        // at least TICK_GAP apart from the next, and never fewer than MIN_TICKS.
+        let most = (plot_w / TICK_GAP).floor().clamp(2.0, 5.0) as usize;
+        // The axis the data alone call for, if every value's text fits beside its bar or
+        // inside its end there (as `draw.rs` places it); else one stretched for the text. A
+        // share's text goes inside its bar rather than stretch the axis past 100 %.
+        let plain = axis(data_max, most, panel.whole);
+        let texts_fit = panel.bars.iter().all(|b| {
+            let v = if b.value.hi.is_finite() {
+                b.value.hi
+            } else {
+                b.value.lo
+            };
+            let end = plot_x0 + (v.max(0.0) / plain.end).min(1.0) * plot_w;
+            let text = value_text_width(&b.number);
+            end + 6.0 + text <= width || end - text - 6.0 > plot_x0
+        });
+        let scale = if texts_fit {
+            plain
+        } else {
+            match panel.whole {
+                Some(whole) if data_max <= whole => {
+                    plain.max_with(axis(data_max.max(fit_text).min(whole), most, panel.whole))
+                }
+                Some(_) | None => axis(data_max.max(fit_text), most, panel.whole),
+            }
+        };
+        let axis_max = scale.end.max(f64::MIN_POSITIVE);
         let x_of = |v: f64| {
             let v = if v.is_finite() { v } else { axis_max };
             plot_x0 + (v.clamp(0.0, axis_max) / axis_max) * (plot_x1 - plot_x0)
         };
-        // Up to four ticks over the axis, however far it stretched, at least TICK_GAP apart,
-        // the last one far enough from the end for its text.
-        let count = (plot_w / TICK_GAP).floor().clamp(1.0, 4.0);
-        let step = nice_step(axis_max, count);
-        let ticks: Vec<f64> = (0..)
-            .map(|i| i as f64 * step)
-            .take_while(|t| *t <= axis_max && x_of(*t) <= plot_x1 - 24.0)
-            .take(12)
-            .collect();
+        let ticks = scale.ticks();
         let y0 = y;
         y += PANEL_HEADER;
         for b in &panel.bars {
@@ -294,5 +390,111 @@ impl Layout {
             .iter()
             .find(|b| y >= b.row_y0 && y < b.row_y1)
             .map(|b| b.index)
+    }
+}
+
+/// Width, in CSS pixels, of a chart exported for publication (drawn at `EXPORT_SCALE`).
+pub const SHEET_WIDTH: f64 = 640.0;
+/// Device pixels per CSS pixel of the exported PNG: 1,280 pixels wide.
+pub const EXPORT_SCALE: f64 = 2.0;
+pub const SHEET_MARGIN: f64 = 16.0;
+pub const TITLE_FONT: f64 = 18.0;
+const TITLE_LINE: f64 = 24.0;
+pub const SUBTITLE_FONT: f64 = 13.0;
+const SUBTITLE_LINE: f64 = 18.0;
+pub const LEGEND_FONT: f64 = 12.0;
+const LEGEND_LINE: f64 = 20.0;
+/// A legend swatch's box, and the gap after it and after its text.
+pub const SWATCH_W: f64 = 24.0;
+pub const SWATCH_H: f64 = 12.0;
+const SWATCH_GAP: f64 = 6.0;
+const LEGEND_GAP: f64 = 16.0;
+pub const NOTE_FONT: f64 = 12.0;
+const NOTE_LINE: f64 = 16.0;
+pub const SOURCE_FONT: f64 = 11.0;
+const SOURCE_LINE: f64 = 15.0;
+
+/// A line of text and the y of its middle.
+pub type Line = (String, f64);
+
+/// Where everything of an exported chart goes: title, subtitle, the chart, its legend, notes and
+/// source line, top to bottom. Wrapped with the same estimate as chart labels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetLayout {
+    pub width: f64,
+    pub height: f64,
+    pub title: Vec<Line>,
+    pub subtitle: Vec<Line>,
+    /// The chart's top left corner, and its own layout.
+    pub chart_x: f64,
+    pub chart_y: f64,
+    pub chart: Layout,
+    /// Each legend entry's swatch box (left, middle y) and its text, which starts after it.
+    pub legend: Vec<(Mark, String, f64, f64)>,
+    pub notes: Vec<Line>,
+    pub source: Vec<Line>,
+}
+
+/// The texts around an exported chart (see `charts::export::Sheet`).
+pub struct SheetText<'a> {
+    pub title: &'a str,
+    pub subtitle: &'a str,
+    pub legend: &'a [(Mark, String)],
+    pub notes: &'a [String],
+    pub source: &'a str,
+}
+
+pub fn sheet(spec: &ChartSpec, text: &SheetText) -> SheetLayout {
+    let width = SHEET_WIDTH;
+    let inner = width - 2.0 * SHEET_MARGIN;
+    let mut y = SHEET_MARGIN;
+    let lines = |s: &str, font: f64, line: f64, y: &mut f64| -> Vec<Line> {
+        let out: Vec<Line> = wrap_label(s, inner, font, 8)
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, l)| (l, *y + (i as f64 + 0.5) * line))
+            .collect();
+        *y += out.len() as f64 * line;
+        out
+    };
+    let title = lines(text.title, TITLE_FONT, TITLE_LINE, &mut y);
+    let subtitle = lines(text.subtitle, SUBTITLE_FONT, SUBTITLE_LINE, &mut y);
+    y += 6.0;
+    let chart = layout(spec, inner);
+    let (chart_x, chart_y) = (SHEET_MARGIN, y);
+    y += chart.height + 4.0;
+    // Legend entries flow left to right and wrap.
+    let mut legend = Vec::new();
+    let mut x = SHEET_MARGIN;
+    for (mark, words) in text.legend {
+        let w = SWATCH_W + SWATCH_GAP + text_width(words, LEGEND_FONT);
+        if x > SHEET_MARGIN && x + w > width - SHEET_MARGIN {
+            x = SHEET_MARGIN;
+            y += LEGEND_LINE;
+        }
+        legend.push((*mark, words.clone(), x, y + LEGEND_LINE / 2.0));
+        x += w + LEGEND_GAP;
+    }
+    if !legend.is_empty() {
+        y += LEGEND_LINE + 6.0;
+    }
+    let mut notes = Vec::new();
+    for n in text.notes {
+        notes.extend(lines(n, NOTE_FONT, NOTE_LINE, &mut y));
+    }
+    y += 4.0;
+    let source = lines(text.source, SOURCE_FONT, SOURCE_LINE, &mut y);
+    SheetLayout {
+        width,
+        height: (y + SHEET_MARGIN).ceil(),
+        title,
+        subtitle,
+        chart_x,
+        chart_y,
+        chart,
+        legend,
+        notes,
+        source,
     }
 }

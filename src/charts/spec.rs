@@ -27,6 +27,8 @@ pub struct Bar {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
     pub unit: String,
+    /// For shares, the value of the whole (100 %) in the panel's unit: the axis ends there.
+    pub whole: Option<f64>,
     pub bars: Vec<Bar>,
 }
 
@@ -44,6 +46,83 @@ pub struct ChartSpec {
 impl ChartSpec {
     pub fn bars(&self) -> impl Iterator<Item = &Bar> {
         self.panels.iter().flat_map(|p| p.bars.iter())
+    }
+
+    /// The legend: the colours and marks this chart draws, in `Mark::ALL`'s order.
+    pub fn legend(&self) -> Vec<Mark> {
+        Mark::ALL
+            .into_iter()
+            .filter(|m| self.bars().any(|b| m.marks(b)))
+            .collect()
+    }
+}
+
+/// What a chart can draw that a reader must be told: a colour per origin of a bar, the warning
+/// mark of a bar a check flagged, the arrow of a lower bound and the hatching of an upper bound
+/// (or of a range). `draw.rs` draws each one, and the legend names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mark {
+    Reported,
+    Derived,
+    Context,
+    Flagged,
+    LowerBound,
+    UpperBound,
+}
+
+impl Mark {
+    pub const ALL: [Mark; 6] = [
+        Mark::Reported,
+        Mark::Derived,
+        Mark::Context,
+        Mark::Flagged,
+        Mark::LowerBound,
+        Mark::UpperBound,
+    ];
+
+    /// A stable name for the page (`data-mark`) and the tests.
+    pub fn code(self) -> &'static str {
+        match self {
+            Mark::Reported => "reported",
+            Mark::Derived => "derived",
+            Mark::Context => "context",
+            Mark::Flagged => "flagged",
+            Mark::LowerBound => "lower-bound",
+            Mark::UpperBound => "upper-bound",
+        }
+    }
+
+    /// The legend's words for it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let t = crate::i18n::tr(lang);
+        match self {
+            Mark::Reported => t.legend_reported,
+            Mark::Derived => t.legend_derived,
+            Mark::Context => t.legend_context,
+            Mark::Flagged => t.legend_flagged,
+            Mark::LowerBound => t.legend_lower_bound,
+            Mark::UpperBound => t.legend_upper_bound,
+        }
+    }
+
+    /// Whether the drawing of `bar` shows this mark (as `draw.rs` decides it).
+    pub fn marks(self, bar: &Bar) -> bool {
+        match self {
+            Mark::Reported => bar.origin == Origin::Reported,
+            Mark::Derived => bar.origin == Origin::Derived,
+            Mark::Context => bar.origin == Origin::Context,
+            Mark::Flagged => flagged(bar.status),
+            Mark::LowerBound => !bar.value.hi.is_finite(),
+            Mark::UpperBound => bar.value.hi.is_finite() && bar.value.hi > bar.value.lo.max(0.0),
+        }
+    }
+}
+
+/// Whether a check's verdict puts a warning mark before the bar.
+pub fn flagged(status: Option<Status>) -> bool {
+    match status {
+        Some(Status::Contradicts | Status::Implausible | Status::Doubtful) => true,
+        Some(Status::Holds) | None => false,
     }
 }
 
@@ -115,6 +194,8 @@ fn build(
                     }
                     panel = Some(Panel {
                         unit: s.unit.clone(),
+                        // A share is shown in its own unit (no family converts it).
+                        whole: q.unit.is_percent().then(|| 1.0 / q.unit.to_base()),
                         bars: vec![bar],
                     });
                 }

@@ -12,6 +12,13 @@ pub fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// The page's whole address (`location.href`): what an exported chart cites.
+pub fn location_href() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
 /// Put `query` in the address bar; `push` adds a history entry, otherwise the current one changes.
 pub fn set_query(query: &str, push: bool) {
     let Some(w) = window() else { return };
@@ -88,6 +95,16 @@ pub fn download_url(filename: &str, url: &str) {
         a.click();
         let _ = body.remove_child(&a);
     }
+}
+
+/// A canvas element outside the page, for drawing an export.
+pub fn detached_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()
 }
 
 pub fn device_pixel_ratio() -> f64 {

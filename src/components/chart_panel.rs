@@ -1,8 +1,10 @@
 use super::browser;
+use super::use_app::use_app;
 use super::use_app::use_hydrating;
-use crate::charts::draw::{draw, DARK, LIGHT};
+use crate::charts::draw::{draw, draw_sheet, DARK, LIGHT};
+use crate::charts::export::{self, Sheet};
 use crate::charts::image;
-use crate::charts::layout::{layout, Layout};
+use crate::charts::layout::{layout, Layout, EXPORT_SCALE};
 use crate::charts::spec::ChartSpec;
 use crate::i18n::tr;
 use crate::model::Lang;
@@ -82,6 +84,32 @@ fn paint(
         let palette = if dark { &DARK } else { &LIGHT };
         let ok = draw(&area, spec, geometry, palette, dpr, active).is_ok();
         let _ = el.set_attribute("data-drawn", if ok { "true" } else { "error" });
+    }
+}
+
+/// The chart drawn for publication on a canvas of its own at `EXPORT_SCALE`, as a PNG data URL.
+fn sheet_png(spec: &ChartSpec, sheet: &Sheet) -> Option<String> {
+    let l = sheet.layout(spec);
+    let el = browser::detached_canvas()?;
+    el.set_width((l.width * EXPORT_SCALE).round() as u32);
+    el.set_height((l.height * EXPORT_SCALE).round() as u32);
+    let area = CanvasBackend::with_canvas_object(el.clone())?.into_drawing_area();
+    draw_sheet(&area, spec, &l, &LIGHT, EXPORT_SCALE).ok()?;
+    el.to_data_url().ok()
+}
+
+/// What the chart's colours and marks mean: only those it draws.
+fn legend(spec: &ChartSpec, lang: Lang) -> Html {
+    let t = tr(lang);
+    html! {
+        <ul class="legend" aria-label={t.legend_title}>
+            { for spec.legend().into_iter().map(|m| html! {
+                <li class={classes!("legend-entry", format!("mark-{}", m.code()))} data-mark={m.code()}>
+                    // The swatch's shape and colour (the bar's, per theme) come from the stylesheet.
+                    <span class="swatch" aria-hidden="true"></span><span>{m.label(lang)}</span>
+                </li>
+            }) }
+        </ul>
     }
 }
 
@@ -255,14 +283,43 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         let active = active.clone();
         Callback::from(move |_: FocusEvent| active.set(None))
     };
+    // Exports cite the case and the address the reader is at.
+    let app = use_app();
+    let case_title = app.model.dataset.case.title.get(p.lang).to_string();
+    let sheet_of = {
+        let spec = p.spec.clone();
+        let lang = p.lang;
+        move || Sheet::new(&spec, lang, &case_title, &browser::location_href())
+    };
     let on_png = {
-        let canvas = canvas.clone();
+        let spec = p.spec.clone();
+        let key = key.clone();
+        let sheet_of = sheet_of.clone();
+        Callback::from(move |_| {
+            if let Some(url) = sheet_png(&spec, &sheet_of()) {
+                browser::download_url(&export::file_name(&key, "png"), &url);
+            }
+        })
+    };
+    let on_svg = {
+        let spec = p.spec.clone();
         let key = key.clone();
         Callback::from(move |_| {
-            if let Some(el) = canvas.cast::<web_sys::HtmlCanvasElement>() {
-                if let Ok(url) = el.to_data_url() {
-                    browser::download_url(&format!("chart-{key}.png"), &url);
-                }
+            if let Ok(text) = export::svg(&spec, &sheet_of()) {
+                browser::download_text(&export::file_name(&key, "svg"), "image/svg+xml", &text);
+            }
+        })
+    };
+    let on_csv = {
+        let spec = p.spec.clone();
+        let key = key.clone();
+        Callback::from(move |_| {
+            if let Ok(text) = export::csv(&spec) {
+                browser::download_text(
+                    &export::file_name(&key, "csv"),
+                    "text/csv;charset=utf-8",
+                    &text,
+                );
             }
         })
     };
@@ -310,6 +367,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                 }
                 { tooltip }
             </div>
+            { legend(&p.spec, p.lang) }
             <p class="sr-only" aria-live="polite">{live}</p>
             <p class="chart-description" id={desc_id}>{p.spec.description.clone()}</p>
             <details class="chart-twin">
@@ -334,7 +392,11 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                     </tbody>
                 </table>
             </details>
-            <button type="button" class="secondary" onclick={on_png}>{t.export_png}</button>
+            <div class="chart-exports">
+                <button type="button" class="secondary" data-export="png" onclick={on_png}>{t.export_png}</button>
+                <button type="button" class="secondary" data-export="svg" onclick={on_svg}>{t.export_svg}</button>
+                <button type="button" class="secondary" data-export="csv" onclick={on_csv}>{t.export_csv}</button>
+            </div>
         </figure>
     }
 }

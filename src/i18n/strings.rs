@@ -59,6 +59,17 @@ pub struct Strings {
     pub export_csv: &'static str,
     pub export_json: &'static str,
     pub export_png: &'static str,
+    /// A chart's export as a vector image (title, legend, notes and source with it).
+    pub export_svg: &'static str,
+    /// The name of a chart's legend (its list's accessible name).
+    pub legend_title: &'static str,
+    /// The legend's entries: what each colour and mark of a chart means.
+    pub legend_reported: &'static str,
+    pub legend_derived: &'static str,
+    pub legend_context: &'static str,
+    pub legend_flagged: &'static str,
+    pub legend_lower_bound: &'static str,
+    pub legend_upper_bound: &'static str,
     pub close: &'static str,
     pub detail: &'static str,
     pub as_reported: &'static str,

@@ -68,7 +68,7 @@ pub fn figures_json(figures: &[&Figure]) -> Result<String, String> {
 /// core's float-parsing tables: 16 KB gzipped, over 6% of the bundle budget. The native tests
 /// read every export back with the `csv` crate's reader.
 #[derive(Default)]
-struct Csv {
+pub struct Csv {
     out: Vec<u8>,
 }
 
@@ -77,7 +77,7 @@ impl Csv {
     /// `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet shows it as text
     /// instead of running it as a formula. Only text goes through here: a number such as -0.5 in
     /// the value columns is written as it is and stays a number.
-    fn text(s: &str) -> Cow<'_, str> {
+    pub fn text(s: &str) -> Cow<'_, str> {
         if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             Cow::Owned(format!("'{s}"))
         } else {
@@ -85,7 +85,7 @@ impl Csv {
         }
     }
 
-    fn write_record(&mut self, fields: &[&str]) {
+    pub fn write_record(&mut self, fields: &[&str]) {
         for (i, f) in fields.iter().enumerate() {
             if i > 0 {
                 self.out.push(b',');
@@ -105,5 +105,10 @@ impl Csv {
             }
         }
         self.out.extend_from_slice(b"\r\n");
+    }
+
+    /// The records written so far.
+    pub fn finish(self) -> Result<String, String> {
+        String::from_utf8(self.out).map_err(|e| e.to_string())
     }
 }

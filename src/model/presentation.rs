@@ -762,13 +762,16 @@ fn panels(bars: &[(String, f64, &Period)], own: usize) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A bar: a figure's id, its value in base units, its period.
+type Bar<'a> = (String, f64, &'a Period);
+
 /// The panels of a chart of these figures, as the proposer makes them: figures of one kind of
 /// unit together (in the order given), each kind split where values lie more than
 /// `MAX_PANEL_RATIO` apart, panels of one bar left out. The draft editor builds the reader's
 /// charts with it, so a chart edited by hand follows the proposer's rules.
 pub fn panels_for(d: &Dataset, ids: &[String]) -> Vec<Vec<String>> {
     let vocabulary = Vocabulary::of(d);
-    let mut kinds: Vec<(Unit, Vec<(String, f64, &Period)>)> = Vec::new();
+    let mut kinds: Vec<(Unit, Vec<Bar>)> = Vec::new();
     for id in ids {
         let Some(f) = d.figures.iter().find(|f| &f.id == id) else {
             continue;

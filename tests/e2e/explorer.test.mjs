@@ -165,13 +165,13 @@ test('the what-if scenario lives in the URL and survives a reload', async () => 
   assert.deepEqual(pageErrors(page), []);
 });
 
-test('a chart downloads as a PNG of its canvas', async () => {
+test('a chart downloads as a PNG (the publication sheet drawn at 2x)', async () => {
   const page = await harness.newPage({ acceptDownloads: true });
   await gotoApp(page);
   await drawn(page);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.click('#chart-land button.secondary'),
+    page.click('#chart-land button[data-export="png"]'),
   ]);
   assert.equal(download.suggestedFilename(), 'chart-land.png');
   const png = await readFile(await download.path());
