@@ -310,7 +310,7 @@ fn the_exported_sheet_carries_title_subtitle_legend_notes_and_source() {
         "{:?}",
         sheet.notes
     );
-    assert!(sheet.source.contains('¶'), "{}", sheet.source);
+    assert!(sheet.source.contains("Paragraph 4"), "{}", sheet.source);
 }
 
 #[test]
