@@ -27,7 +27,7 @@ async fn quality_lists_findings_worst_first_with_slips() {
     assert!(card.contains("504,570,000"), "{card}");
     assert!(card.contains("50,457,000"), "{card}");
     assert!(card.contains("900%"), "{card}");
-    assert!(card.contains("power-of-ten slip"), "{card}");
+    assert!(card.contains("printed ten times too small"), "{card}");
     // Sides are linked: a click opens the figure.
     click(
         &root,
@@ -347,7 +347,7 @@ async fn what_if_shows_only_what_the_dataset_declares() {
     settle().await;
     assert_eq!(count(&root, "section.scenario"), 0);
     assert!(
-        text(&root, "#wi-none").starts_with("This dataset declares no what-if scenario"),
+        text(&root, "#wi-none").starts_with("This case has no what-if"),
         "{}",
         text(&root, "#wi-none")
     );
