@@ -354,6 +354,11 @@ test('hostile labels and links from a loaded dataset stay inert text', async () 
       )].map((e) => e.outerHTML));
       assert.deepEqual(injected, [], `${view} ${lang}`);
       assert.equal(await page.evaluate(() => window.__pwned), undefined, `${view} ${lang}`);
+      // The detail lies over the page's right side, tabs included: closed before the next.
+      if (await page.locator('.detail').count()) {
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('.detail', { state: 'detached' });
+      }
     }
   }
   // The markup is there, as text.
