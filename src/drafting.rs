@@ -59,7 +59,7 @@ mod web {
     use js_sys::{Array, Function, Object, Reflect, Uint8Array};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use web_sys::{DedicatedWorkerGlobalScope, ErrorEvent, MessageEvent, Worker};
+    use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
 
     use super::{Answer, READY_MS, WORKER_SCRIPT};
     use crate::draft_wire;
@@ -87,7 +87,7 @@ mod web {
         worker: Worker,
         state: RefCell<State>,
         on_message: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
-        on_error: RefCell<Option<Closure<dyn FnMut(ErrorEvent)>>>,
+        on_error: RefCell<Option<Closure<dyn FnMut(Event)>>>,
         ready_timer: RefCell<Option<Timeout>>,
     }
 
@@ -293,15 +293,18 @@ mod web {
             };
             let on_error = {
                 let weak = weak.clone();
-                Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+                // A script that fails to load gives a plain `Event`; an error thrown in the
+                // worker an `ErrorEvent` with a message.
+                Closure::<dyn FnMut(Event)>::new(move |e: Event| {
                     e.prevent_default();
                     if let Some(inner) = weak.upgrade() {
-                        let what = e.message();
-                        inner.fail(if what.is_empty() {
-                            "its script could not be loaded or run".into()
-                        } else {
-                            what
-                        });
+                        let what = Reflect::get(&e, &"message".into())
+                            .ok()
+                            .and_then(|m| m.as_string())
+                            .filter(|m| !m.is_empty());
+                        inner.fail(
+                            what.unwrap_or_else(|| "its script could not be loaded or run".into()),
+                        );
                     }
                 })
             };

@@ -78,6 +78,8 @@ test('the built page has a strict policy, integrity on every asset and no inline
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
   assert.deepEqual(directives['default-src'], ["'none'"]);
   assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
+  // The drafting worker's script, from this origin only.
+  assert.deepEqual(directives['worker-src'], ["'self'"]);
   assert.deepEqual(directives['style-src'], ["'self'"]);
   assert.deepEqual(directives['connect-src'], ["'self'"]);
   assert.deepEqual(directives['require-trusted-types-for'], ["'script'"]);
