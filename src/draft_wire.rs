@@ -20,7 +20,7 @@ use crate::model::extract::{
     Skipped,
 };
 use crate::model::text::Text;
-use crate::model::{Period, Qualifier, Scale};
+use crate::model::{Period, Qualifier, Scale, Unit};
 
 /// Why a message could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,8 +298,18 @@ fn from_wire(w: WBase) -> Result<Base, WireError> {
             })
         })
         .collect::<Result<Vec<_>, WireError>>()?;
+    // A draft names few units, each many times: each code is looked up once.
+    let mut units: std::collections::HashMap<String, Unit> = std::collections::HashMap::new();
     let mut figures = Vec::with_capacity(w.figures.len());
     for f in w.figures {
+        let unit = match units.get(&f.unit) {
+            Some(u) => u.clone(),
+            None => {
+                let u = crate::model::extract::unit(&f.unit).ok_or(WireError::Content("unit"))?;
+                units.insert(f.unit.clone(), u.clone());
+                u
+            }
+        };
         figures.push(DraftFigure {
             span: range(&text, f.span)?,
             number: range(&text, f.number)?,
@@ -308,7 +318,7 @@ fn from_wire(w: WBase) -> Result<Base, WireError> {
             paragraph: f.paragraph,
             value: f.value,
             scale: member(&Scale::ALL, f.scale, "scale")?,
-            unit: crate::model::extract::unit(&f.unit).ok_or(WireError::Content("unit"))?,
+            unit,
             qualifier: member(&Qualifier::ALL, f.qualifier, "qualifier")?,
             period: match f.period {
                 WPeriod::Year(year) => Period::Year { year },

@@ -251,7 +251,16 @@ mod web {
                     Answer::Unreadable(draft_wire::WireError::Shape("not bytes".into())),
                 );
             };
-            match draft_wire::read_reply(&bytes) {
+            // Timed as `draft-reply-read` (a user-timing measure the e2e test reads).
+            let perf = web_sys::window().and_then(|w| w.performance());
+            if let Some(p) = &perf {
+                let _ = p.mark("draft-reply");
+            }
+            let read = draft_wire::read_reply(&bytes);
+            if let Some(p) = &perf {
+                let _ = p.measure_with_start_mark("draft-reply-read", "draft-reply");
+            }
+            match read {
                 Ok((id, read)) => self.answer(Some(id), Answer::Read(read)),
                 Err(e) => self.answer(None, Answer::Unreadable(e)),
             }
