@@ -14,13 +14,13 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::draft_store::{Base, Bound};
-use crate::model::{Relation, Rule};
 use crate::model::extract::{
     Doubt, Draft, DraftFigure, DraftParagraph, Front, ProposedRelation, RelationWhy, SkipReason,
     Skipped,
 };
 use crate::model::text::Text;
 use crate::model::{Period, Qualifier, Scale, Unit};
+use crate::model::{Relation, Rule};
 
 /// Why a message could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,11 +104,27 @@ enum WPeriod {
 
 #[derive(Serialize, Deserialize)]
 enum WRule {
-    SumEquals { parts: Vec<String>, total: String },
-    FitsWithin { inner: String, outer: String },
-    PartOf { part: String, whole: String },
-    RatioMatches { numerator: String, denominator: String, expected: String },
-    Equal { a: String, b: String },
+    SumEquals {
+        parts: Vec<String>,
+        total: String,
+    },
+    FitsWithin {
+        inner: String,
+        outer: String,
+    },
+    PartOf {
+        part: String,
+        whole: String,
+    },
+    RatioMatches {
+        numerator: String,
+        denominator: String,
+        expected: String,
+    },
+    Equal {
+        a: String,
+        b: String,
+    },
 }
 
 #[derive(Serialize, Deserialize)]

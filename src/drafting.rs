@@ -45,7 +45,12 @@ impl Drafter {
         Err("no web workers outside a browser".into())
     }
 
-    pub fn draft(&self, _id: u32, _text: &str, _then: Box<dyn FnOnce(Answer)>) -> Result<(), String> {
+    pub fn draft(
+        &self,
+        _id: u32,
+        _text: &str,
+        _then: Box<dyn FnOnce(Answer)>,
+    ) -> Result<(), String> {
         Err("no web workers outside a browser".into())
     }
 }
@@ -67,6 +72,9 @@ mod web {
     /// The word the worker posts once it listens.
     const READY: &str = "ready";
 
+    /// What to do with an answer.
+    type Then = Box<dyn FnOnce(Answer)>;
+
     /// Where the worker is in its life.
     enum Phase {
         /// Loading its wasm; the request waiting for it, if any.
@@ -80,14 +88,14 @@ mod web {
         phase: Phase,
         /// The request whose answer is awaited: its id and what to do with the answer. A newer
         /// request replaces it, so an older answer finds no taker and is dropped.
-        waiting: Option<(u32, Box<dyn FnOnce(Answer)>)>,
+        waiting: Option<(u32, Then)>,
     }
 
     struct Inner {
         worker: Worker,
         state: RefCell<State>,
-        on_message: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
-        on_error: RefCell<Option<Closure<dyn FnMut(Event)>>>,
+        _on_message: Closure<dyn FnMut(MessageEvent)>,
+        _on_error: Closure<dyn FnMut(Event)>,
         ready_timer: RefCell<Option<Timeout>>,
     }
 
@@ -281,50 +289,48 @@ mod web {
                 .map_err(|e| text_of(&e))?
                 .dyn_into()
                 .map_err(|_| "the Worker constructor made no worker".to_string())?;
-            let inner = Rc::new(Inner {
-                worker,
-                state: RefCell::new(State {
-                    phase: Phase::Loading(None),
-                    waiting: None,
-                }),
-                on_message: RefCell::new(None),
-                on_error: RefCell::new(None),
-                ready_timer: RefCell::new(None),
+            // The handlers hold the worker's state weakly: dropping the `Drafter` ends it all.
+            let inner = Rc::new_cyclic(|weak: &Weak<Inner>| {
+                let on_message = {
+                    let weak = weak.clone();
+                    Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+                        if let Some(inner) = weak.upgrade() {
+                            inner.on_message(e.data());
+                        }
+                    })
+                };
+                let on_error =
+                    {
+                        let weak = weak.clone();
+                        // A script that fails to load gives a plain `Event`; an error thrown in the
+                        // worker an `ErrorEvent` with a message.
+                        Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+                            e.prevent_default();
+                            if let Some(inner) = weak.upgrade() {
+                                let what = Reflect::get(&e, &"message".into())
+                                    .ok()
+                                    .and_then(|m| m.as_string())
+                                    .filter(|m| !m.is_empty());
+                                inner.fail(what.unwrap_or_else(|| {
+                                    "its script could not be loaded or run".into()
+                                }));
+                            }
+                        })
+                    };
+                worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+                worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+                Inner {
+                    worker,
+                    state: RefCell::new(State {
+                        phase: Phase::Loading(None),
+                        waiting: None,
+                    }),
+                    _on_message: on_message,
+                    _on_error: on_error,
+                    ready_timer: RefCell::new(None),
+                }
             });
-            let weak: Weak<Inner> = Rc::downgrade(&inner);
-            let on_message = {
-                let weak = weak.clone();
-                Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                    if let Some(inner) = weak.upgrade() {
-                        inner.on_message(e.data());
-                    }
-                })
-            };
-            let on_error = {
-                let weak = weak.clone();
-                // A script that fails to load gives a plain `Event`; an error thrown in the
-                // worker an `ErrorEvent` with a message.
-                Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-                    e.prevent_default();
-                    if let Some(inner) = weak.upgrade() {
-                        let what = Reflect::get(&e, &"message".into())
-                            .ok()
-                            .and_then(|m| m.as_string())
-                            .filter(|m| !m.is_empty());
-                        inner.fail(
-                            what.unwrap_or_else(|| "its script could not be loaded or run".into()),
-                        );
-                    }
-                })
-            };
-            inner
-                .worker
-                .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-            inner
-                .worker
-                .set_onerror(Some(on_error.as_ref().unchecked_ref()));
-            *inner.on_message.borrow_mut() = Some(on_message);
-            *inner.on_error.borrow_mut() = Some(on_error);
+            let weak = Rc::downgrade(&inner);
             *inner.ready_timer.borrow_mut() = Some(Timeout::new(READY_MS, move || {
                 if let Some(inner) = weak.upgrade() {
                     inner.fail(format!("not ready after {} s", READY_MS / 1000));
@@ -336,7 +342,12 @@ mod web {
         /// Asks the worker to draft `text`; `then` gets the answer, unless a newer request comes
         /// first (then this one's answer is dropped). `Err` (why) when the worker is gone; `then`
         /// is never called from here, only from the worker's events.
-        pub fn draft(&self, id: u32, text: &str, then: Box<dyn FnOnce(Answer)>) -> Result<(), String> {
+        pub fn draft(
+            &self,
+            id: u32,
+            text: &str,
+            then: Box<dyn FnOnce(Answer)>,
+        ) -> Result<(), String> {
             let bytes = draft_wire::request(id, text);
             let mut s = self.inner.state.borrow_mut();
             let sent = match &mut s.phase {

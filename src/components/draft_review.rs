@@ -74,30 +74,30 @@ impl Review {
         match store::web::read() {
             // The session's reading of the same text is used at once; any other text is read
             // again by the drafter, in the worker (see `start`).
-            Ok(Some(stored)) => match store::decode(&stored).and_then(|(text, ops)| {
-                match store::session(&text) {
+            Ok(Some(stored)) => {
+                match store::decode(&stored).and_then(|(text, ops)| match store::session(&text) {
                     Some(_) => store::restore(&stored).map(Ok),
                     None => Ok(Err((text, ops))),
-                }
-            }) {
-                Ok(Ok((base, e, ops))) => Review {
-                    base: Some(base),
-                    edited: Some(Rc::new(e)),
-                    ops: Rc::new(ops),
-                    ..Review::default()
-                },
-                Ok(Err(kept)) => Review {
-                    restoring: Some(Rc::new(kept)),
-                    ..Review::default()
-                },
-                Err(p) => {
-                    store::web::remove();
-                    Review {
-                        store: Some(p),
+                }) {
+                    Ok(Ok((base, e, ops))) => Review {
+                        base: Some(base),
+                        edited: Some(Rc::new(e)),
+                        ops: Rc::new(ops),
                         ..Review::default()
+                    },
+                    Ok(Err(kept)) => Review {
+                        restoring: Some(Rc::new(kept)),
+                        ..Review::default()
+                    },
+                    Err(p) => {
+                        store::web::remove();
+                        Review {
+                            store: Some(p),
+                            ..Review::default()
+                        }
                     }
                 }
-            },
+            }
             Ok(None) => Review::default(),
             Err(p) => Review {
                 store: Some(p),
@@ -943,7 +943,8 @@ fn start(
         *slot.borrow_mut() = started;
     }
     let then = {
-        let (review, slot, text, restore) = (review.clone(), slot.clone(), text.clone(), restore.clone());
+        let (review, slot, text, restore) =
+            (review.clone(), slot.clone(), text.clone(), restore.clone());
         Box::new(move |answer: Answer| match answer {
             Answer::Read(read) => review.dispatch(Msg::Read {
                 id,
