@@ -121,14 +121,15 @@ mod web {
             .unwrap_or_else(|| format!("{e:?}"))
     }
 
-    /// The absolute URL of the worker's script: beside the page's module script (the boot script
-    /// `xtask harden` writes, or Trunk's own under `trunk serve`).
+    /// The absolute URL of the worker's script: beside the page's boot script (`boot-<hash>.js`,
+    /// which `xtask harden` writes after every Trunk build, `trunk serve` too). A page without one
+    /// (the wasm-bindgen test runner's) has no worker.
     fn script_url() -> Result<String, String> {
         let doc = web_sys::window()
             .and_then(|w| w.document())
             .ok_or("no document")?;
         let src = doc
-            .query_selector("script[type=module][src]")
+            .query_selector("script[type=module][src*=\"boot-\"]")
             .ok()
             .flatten()
             .and_then(|s| s.get_attribute("src"))
