@@ -72,7 +72,10 @@ test('a 1 MB text is drafted in the worker with no long task on the page', async
     () => performance.getEntriesByName('draft-reply-read').map((e) => Math.round(e.duration)),
   );
   const replyAt = await page.evaluate(() => performance.getEntriesByName('draft-reply')[0]?.startTime ?? 0);
-  console.log(`reading the worker's answer (5,000 figures) on the page: ${reading.join(', ')} ms`);
+  const keeping = await page.evaluate(
+    () => performance.getEntriesByName('draft-keep').map((e) => `${Math.round(e.duration)} ms at ${Math.round(e.startTime)}`),
+  );
+  console.log(`reading the worker's answer (5,000 figures) on the page: ${reading.join(', ')} ms; keeping the draft in the browser: ${keeping.join(', ')}; answer at ${Math.round(replyAt)}`);
   console.log(`tasks over 50 ms (start after the paste / after the answer arrived, duration): ${tasks
     .map((e) => `${Math.round(e.start - from)}/${Math.round(e.start - replyAt)}/${Math.round(e.duration)}`)
     .join('; ')}`);
