@@ -230,6 +230,20 @@ thread_local! {
     static SESSION: RefCell<Option<Rc<Base>>> = const { RefCell::new(None) };
 }
 
+/// The session's reading of `text`, if this very text was read last.
+pub fn session(text: &str) -> Option<Rc<Base>> {
+    SESSION
+        .with(|s| s.borrow().clone())
+        .filter(|b| b.draft.text == text)
+}
+
+/// Keeps a reading made elsewhere (by the drafting worker) as the session's.
+pub fn remember(base: Base) -> Rc<Base> {
+    let base = Rc::new(base);
+    SESSION.with(|s| *s.borrow_mut() = Some(base.clone()));
+    base
+}
+
 /// The drafter's reading of `text`, bounded: a text over `MAX_DRAFT_BYTES` is refused, figures
 /// past `MAX_DRAFT_FIGURES` are left out (counted in `cut`), ids are cut to `MAX_ID_CHARS` and
 /// made unique. The same text as last time in this session is not drafted again.
@@ -237,10 +251,8 @@ pub fn drafted(text: &str) -> Result<Rc<Base>, Bound> {
     if text.len() > MAX_DRAFT_BYTES {
         return Err(Bound::TooLong(text.len()));
     }
-    if let Some(b) = SESSION.with(|s| s.borrow().clone()) {
-        if b.draft.text == text {
-            return Ok(b);
-        }
+    if let Some(b) = session(text) {
+        return Ok(b);
     }
     let mut d = draft(text);
     let cut = d.figures.len().saturating_sub(MAX_DRAFT_FIGURES);

@@ -4,6 +4,8 @@
 pub mod charts;
 pub mod components;
 pub mod draft_store;
+pub mod draft_wire;
+pub mod drafting;
 pub mod i18n;
 pub mod input;
 pub mod model;

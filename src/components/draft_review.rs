@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::draft_store::{self as store, Base, Bound, Edited, IdProblem, Op, Problem};
+use crate::drafting::{Answer, Drafter};
 use crate::i18n::{tr, Strings};
 use crate::input;
 use crate::model::extract::{decimal, in_both, AddError, Draft, DraftFigure, ProposedRelation};
@@ -59,27 +60,44 @@ struct Review {
     /// Why the last id typed was refused.
     id_note: Option<IdProblem>,
     store: Option<Problem>,
+    /// The request to the drafter whose answer is awaited ("Reading the text…").
+    reading: Option<u32>,
+    /// The kept draft's text and changes, until the drafter has read the text again.
+    restoring: Option<Rc<(String, Vec<Op>)>>,
+    /// Why texts are drafted on the page rather than in the worker (said once).
+    on_page: Option<String>,
 }
 
 impl Review {
     /// The draft kept in this browser, if any; a record that cannot be read is removed.
     fn restored() -> Review {
         match store::web::read() {
-            Ok(Some(stored)) => match store::restore(&stored) {
-                Ok((base, e, ops)) => Review {
-                    base: Some(base),
-                    edited: Some(Rc::new(e)),
-                    ops: Rc::new(ops),
-                    ..Review::default()
-                },
-                Err(p) => {
-                    store::web::remove();
-                    Review {
-                        store: Some(p),
+            // The session's reading of the same text is used at once; any other text is read
+            // again by the drafter, in the worker (see `start`).
+            Ok(Some(stored)) => {
+                match store::decode(&stored).and_then(|(text, ops)| match store::session(&text) {
+                    Some(_) => store::restore(&stored).map(Ok),
+                    None => Ok(Err((text, ops))),
+                }) {
+                    Ok(Ok((base, e, ops))) => Review {
+                        base: Some(base),
+                        edited: Some(Rc::new(e)),
+                        ops: Rc::new(ops),
                         ..Review::default()
+                    },
+                    Ok(Err(kept)) => Review {
+                        restoring: Some(Rc::new(kept)),
+                        ..Review::default()
+                    },
+                    Err(p) => {
+                        store::web::remove();
+                        Review {
+                            store: Some(p),
+                            ..Review::default()
+                        }
                     }
                 }
-            },
+            }
             Ok(None) => Review::default(),
             Err(p) => Review {
                 store: Some(p),
@@ -173,7 +191,19 @@ impl Review {
 }
 
 enum Msg {
-    Run(String),
+    /// Request `id` went to the drafter.
+    Reading(u32),
+    /// The drafter's answer to request `id`; `restore` holds the kept changes to replay when the
+    /// text is a kept draft's.
+    Read {
+        id: u32,
+        read: Result<Rc<Base>, Bound>,
+        restore: Option<Vec<Op>>,
+    },
+    /// Request `id` came to nothing (why).
+    Unread(u32, String),
+    /// Texts are drafted on the page from now on (why).
+    OnPage(String),
     Failed(String),
     /// A file over `MAX_DRAFT_BYTES` (its size): not read.
     TooLong(usize),
@@ -203,20 +233,59 @@ impl Reducible for Review {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         match msg {
-            Msg::Run(text) => match store::drafted(&text) {
-                Ok(base) => {
-                    next = Review {
-                        edited: Some(Rc::new(Edited::new(&base))),
-                        base: Some(base),
-                        rev: self.rev + 1,
-                        store: self
-                            .store
-                            .filter(|p| !matches!(p, Problem::Corrupt | Problem::TooLarge)),
-                        ..Review::default()
-                    };
+            Msg::Reading(id) => {
+                next.reading = Some(id);
+                next.error = None;
+                next.too_long = None;
+            }
+            // An answer to an older request than the last one is dropped.
+            Msg::Read { id, .. } | Msg::Unread(id, _) if self.reading != Some(id) => return self,
+            Msg::Read { read, restore, .. } => {
+                next.reading = None;
+                next.restoring = None;
+                match (read, restore) {
+                    (Ok(base), None) => {
+                        next = Review {
+                            edited: Some(Rc::new(Edited::new(&base))),
+                            base: Some(base),
+                            rev: self.rev + 1,
+                            store: self
+                                .store
+                                .filter(|p| !matches!(p, Problem::Corrupt | Problem::TooLarge)),
+                            on_page: self.on_page.clone(),
+                            ..Review::default()
+                        };
+                    }
+                    (Ok(base), Some(ops)) => match store::replay(&base, &ops) {
+                        Some(e) => {
+                            next = Review {
+                                edited: Some(Rc::new(e)),
+                                base: Some(base),
+                                ops: Rc::new(ops),
+                                rev: self.rev,
+                                store: self.store,
+                                on_page: self.on_page.clone(),
+                                ..Review::default()
+                            };
+                        }
+                        None => {
+                            store::web::remove();
+                            next.store = Some(Problem::Corrupt);
+                        }
+                    },
+                    (Err(Bound::TooLong(n)), None) => next.too_long = Some(n),
+                    (Err(Bound::TooLong(_)), Some(_)) => {
+                        store::web::remove();
+                        next.store = Some(Problem::TooLarge);
+                    }
                 }
-                Err(Bound::TooLong(n)) => next.too_long = Some(n),
-            },
+            }
+            Msg::Unread(_, why) => {
+                next.reading = None;
+                next.restoring = None;
+                next.error = Some(why);
+            }
+            Msg::OnPage(why) => next.on_page = Some(why),
             Msg::Failed(e) => next.error = Some(e),
             Msg::TooLong(n) => next.too_long = Some(n),
             Msg::Select(i) => next.select(i),
@@ -798,6 +867,7 @@ fn too_long_text(n: usize, t: &Strings) -> String {
 /// Read a text file (picker or drop): size checked first, UTF-8 required, then drafted.
 fn read_text_file(
     review: &UseReducerHandle<Review>,
+    run: &Callback<(String, Option<Vec<Op>>)>,
     reader: &Rc<std::cell::RefCell<Option<FileReader>>>,
     file: web_sys::File,
 ) {
@@ -809,6 +879,7 @@ fn read_text_file(
         return review.dispatch(Msg::Failed(err.found));
     }
     let review = review.clone();
+    let run = run.clone();
     let blob = gloo::file::Blob::from(web_sys::Blob::from(file));
     let task = gloo::file::callbacks::read_as_bytes(&blob, move |res| {
         match res
@@ -817,7 +888,7 @@ fn read_text_file(
         {
             Ok(text) => {
                 super::browser::set_textarea_value("draft-text", &text);
-                review.dispatch(Msg::Run(text));
+                run.emit((text, None));
             }
             Err(e) => review.dispatch(Msg::Failed(e)),
         }
@@ -848,22 +919,137 @@ fn step(n: u8, id: &str, title: &str, body: Html) -> Html {
     }
 }
 
+/// The drafting worker as the editor holds it.
+enum Slot {
+    NotStarted,
+    Running(Drafter),
+    /// It could not start or failed: texts are drafted on the page.
+    Off,
+}
+
+/// Drafts `text` (then replays `restore`, a kept draft's changes): in the worker when it runs,
+/// else on the page. The bound and the session's own reading answer at once.
+fn start(
+    review: &UseReducerHandle<Review>,
+    slot: &Rc<std::cell::RefCell<Slot>>,
+    last_id: &Rc<std::cell::RefCell<u32>>,
+    text: String,
+    restore: Option<Vec<Op>>,
+) {
+    let id = {
+        let mut n = last_id.borrow_mut();
+        *n = n.wrapping_add(1);
+        *n
+    };
+    review.dispatch(Msg::Reading(id));
+    if text.len() > MAX_DRAFT_BYTES || store::session(&text).is_some() {
+        return on_page(review, id, &text, restore);
+    }
+    if matches!(*slot.borrow(), Slot::NotStarted) {
+        let started = match Drafter::start() {
+            Ok(d) => Slot::Running(d),
+            Err(why) => {
+                review.dispatch(Msg::OnPage(why));
+                Slot::Off
+            }
+        };
+        *slot.borrow_mut() = started;
+    }
+    let then = {
+        let (review, slot, text, restore) =
+            (review.clone(), slot.clone(), text.clone(), restore.clone());
+        Box::new(move |answer: Answer| match answer {
+            Answer::Read(read) => review.dispatch(Msg::Read {
+                id,
+                read: read.map(store::remember),
+                restore,
+            }),
+            // The worker is of no use: this text and the next are drafted on the page.
+            Answer::Unavailable(why) => {
+                *slot.borrow_mut() = Slot::Off;
+                review.dispatch(Msg::OnPage(why));
+                on_page(&review, id, &text, restore);
+            }
+            Answer::Unreadable(e) => {
+                *slot.borrow_mut() = Slot::Off;
+                review.dispatch(Msg::OnPage(format!("its answer could not be read: {e}")));
+                on_page(&review, id, &text, restore);
+            }
+            // The drafter itself failed on this text: drafting it on the page would fail the
+            // page too. The next text gets a new worker.
+            Answer::Stopped(why) => {
+                *slot.borrow_mut() = Slot::NotStarted;
+                review.dispatch(Msg::Unread(id, why));
+            }
+        })
+    };
+    let sent = match &*slot.borrow() {
+        Slot::Running(d) => Some(d.draft(id, &text, then)),
+        Slot::NotStarted | Slot::Off => None,
+    };
+    match sent {
+        Some(Ok(())) => {}
+        Some(Err(why)) => {
+            *slot.borrow_mut() = Slot::Off;
+            review.dispatch(Msg::OnPage(why));
+            on_page(review, id, &text, restore);
+        }
+        None => on_page(review, id, &text, restore),
+    }
+}
+
+/// Drafts on the page's thread (no worker, or nothing to read).
+fn on_page(review: &UseReducerHandle<Review>, id: u32, text: &str, restore: Option<Vec<Op>>) {
+    review.dispatch(Msg::Read {
+        id,
+        read: store::drafted(text),
+        restore,
+    });
+}
+
 #[function_component(DraftReview)]
 pub fn draft_review(props: &DraftReviewProps) -> Html {
     let lang = props.lang;
     let t = tr(lang);
     let review = use_reducer(Review::restored);
     let reader = use_mut_ref(|| None::<FileReader>);
+    // The drafting worker, started the first time a text is drafted.
+    let drafter = use_mut_ref(|| Slot::NotStarted);
+    let last_id = use_mut_ref(|| 0u32);
+    let run = {
+        let review = review.clone();
+        Callback::from(move |(text, restore): (String, Option<Vec<Op>>)| {
+            start(&review, &drafter, &last_id, text, restore)
+        })
+    };
+    {
+        // A kept draft whose text this session has not read: the drafter reads it again.
+        let run = run.clone();
+        let kept = review.restoring.clone();
+        use_effect_with((), move |_| {
+            if let Some(kept) = kept {
+                run.emit((kept.0.clone(), Some(kept.1.clone())));
+            }
+        });
+    }
 
     // Keep the draft in the browser after every change (not on opening the screen).
     {
         let review = review.clone();
         use_effect_with(review.rev, move |rev| {
             if *rev > 0 {
+                // Timed as `draft-keep` (a user-timing measure): a long text costs here too.
+                let perf = super::browser::window().and_then(|w| w.performance());
+                if let Some(p) = &perf {
+                    let _ = p.mark("draft-keep-start");
+                }
                 let result = match &review.edited {
                     Some(e) => store::web::write(&store::encode(&e.draft.text, &review.ops)).err(),
                     None => None,
                 };
+                if let Some(p) = &perf {
+                    let _ = p.measure_with_start_mark("draft-keep", "draft-keep-start");
+                }
                 if result != review.store {
                     review.dispatch(Msg::Stored(result));
                 }
@@ -893,7 +1079,10 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
     }
     {
         // A restored draft shows its text in the text box.
-        let text = review.draft().map(|d| d.text.clone());
+        let text = review
+            .draft()
+            .map(|d| d.text.clone())
+            .or_else(|| review.restoring.as_ref().map(|k| k.0.clone()));
         use_effect_with((), move |_| {
             if let Some(text) = text {
                 super::browser::set_textarea_value("draft-text", &text);
@@ -930,13 +1119,12 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
     }
 
     let on_run = {
-        let review = review.clone();
-        Callback::from(move |_| {
-            review.dispatch(Msg::Run(super::browser::textarea_value("draft-text")))
-        })
+        let run = run.clone();
+        Callback::from(move |_| run.emit((super::browser::textarea_value("draft-text"), None)))
     };
     let on_file = {
         let review = review.clone();
+        let run = run.clone();
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let Some(input) = e
@@ -946,7 +1134,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 return;
             };
             if let Some(file) = input.files().and_then(|l| l.get(0)) {
-                read_text_file(&review, &reader, file);
+                read_text_file(&review, &run, &reader, file);
             }
             input.set_value("");
         })
@@ -954,6 +1142,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
     let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     let on_drop_file = {
         let review = review.clone();
+        let run = run.clone();
         let reader = reader.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
@@ -962,7 +1151,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 .and_then(|d| d.files())
                 .and_then(|l| l.get(0))
             {
-                read_text_file(&review, &reader, file);
+                read_text_file(&review, &run, &reader, file);
             }
         })
     };
@@ -1169,6 +1358,8 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 <input id="draft-file" type="file" accept=".txt,text/plain" onchange={on_file} />
                 <p class="hint">{t.draft_drop_here}{" "}{too_long_hint(t)}</p>
                 <button type="button" id="draft-run" onclick={on_run}>{t.draft_run}</button>
+                if review.reading.is_some() { <p role="status" id="draft-reading" class="draft-note">{t.draft_reading}</p> }
+                if let Some(why) = &review.on_page { <p role="note" id="draft-on-page" class="hint">{t.draft_on_page.replace("{why}", why)}</p> }
                 if let Some(n) = review.too_long { <p role="alert" id="draft-error" class="draft-note">{too_long_text(n, t)}</p> }
                 if let Some(e) = &review.error { <p role="alert" id="draft-error" class="draft-note">{e.clone()}</p> }
                 { pane.unwrap_or_default() }

@@ -311,6 +311,8 @@ pub const LANGUAGE: Language = Language {
         draft_intro: "Paste a case study or open a .txt file (UTF-8). Its numbers, with units, qualifiers and periods, are drafted into a dataset for you to review: nothing is used until you open it in the explorer.",
         draft_paste: "Case-study text",
         draft_file: "Or open a text file (.txt)",
+        draft_reading: "Reading the text…",
+        draft_on_page: "The drafting worker is not used ({why}): texts are drafted on this page, which may pause while it reads a long one.",
         draft_run: "Draft",
         draft_summary: "{n} figures found, {u} with something to check; {r} relations proposed.",
         draft_none: "No figure found in this text.",

@@ -315,6 +315,8 @@ pub const LANGUAGE: Language = Language {
         draft_intro: "Collez une étude de cas ou ouvrez un fichier .txt (UTF-8). Ses nombres, avec unités, qualificatifs et périodes, sont ébauchés en un jeu de données à relire\u{a0}: rien n’est utilisé avant que vous l’ouvriez dans l’explorateur.",
         draft_paste: "Texte de l’étude de cas",
         draft_file: "Ou ouvrez un fichier texte (.txt)",
+        draft_reading: "Lecture du texte…",
+        draft_on_page: "Le worker d’ébauche n’est pas utilisé ({why}) : les textes sont ébauchés dans cette page, qui peut se figer pendant la lecture d’un long texte.",
         draft_run: "Ébaucher",
         draft_summary: "{n} chiffres trouvés, dont {u} à vérifier\u{a0}; {r} relations proposées.",
         draft_none: "Aucun chiffre trouvé dans ce texte.",

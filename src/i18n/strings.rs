@@ -231,6 +231,10 @@ pub struct Strings {
     pub draft_intro: &'static str,
     pub draft_paste: &'static str,
     pub draft_file: &'static str,
+    /// While the drafter reads a text (a status).
+    pub draft_reading: &'static str,
+    /// Texts are drafted on the page, not in the worker; `{why}` is the reason, in English.
+    pub draft_on_page: &'static str,
     pub draft_run: &'static str,
     pub draft_summary: &'static str,
     pub draft_none: &'static str,

@@ -305,6 +305,8 @@ pub const LANGUAGE: Language = Language {
         draft_intro: "粘贴案例文本或打开 .txt 文件（UTF-8）。文中的数字连同单位、限定词和时期被起草为数据集供您审核：在您于数据浏览器中打开之前，不会使用任何内容。",
         draft_paste: "案例文本",
         draft_file: "或打开文本文件（.txt）",
+        draft_reading: "正在读取文本…",
+        draft_on_page: "未使用起草工作线程（{why}）：文本在本页起草，读取长文本时页面可能暂停。",
         draft_run: "起草",
         draft_summary: "找到 {n} 个数字，其中 {u} 个需要核对；建议 {r} 条关系。",
         draft_none: "文中未找到数字。",

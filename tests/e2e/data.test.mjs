@@ -78,6 +78,8 @@ test('the built page has a strict policy, integrity on every asset and no inline
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
   assert.deepEqual(directives['default-src'], ["'none'"]);
   assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
+  // The drafting worker's script, from this origin only.
+  assert.deepEqual(directives['worker-src'], ["'self'"]);
   assert.deepEqual(directives['style-src'], ["'self'"]);
   assert.deepEqual(directives['connect-src'], ["'self'"]);
   assert.deepEqual(directives['require-trusted-types-for'], ["'script'"]);
@@ -101,8 +103,13 @@ test('the built page has a strict policy, integrity on every asset and no inline
     assert.ok(a.includes(`integrity="${want}"`), `${href}: ${a}`);
   }
   // The wasm is fetched with its integrity too, not only preloaded.
-  const wasm = (await readdir(DIST_DIR)).find((f) => f.endsWith('.wasm'));
+  const files = await readdir(DIST_DIR);
+  const wasm = files.find((f) => f.endsWith('.wasm') && !f.startsWith('draft-worker'));
   assert.ok(bootText.toString().includes(`integrity: '${sri(await readFile(path.join(DIST_DIR, wasm)))}'`), bootText.toString());
+  // So is the drafting worker's wasm, by its loader (the worker's scripts cannot carry one).
+  const loader = (await readFile(path.join(DIST_DIR, 'draft-worker_loader.js'))).toString();
+  const workerWasm = sri(await readFile(path.join(DIST_DIR, 'draft-worker_bg.wasm')));
+  assert.ok(loader.includes(`integrity: '${workerWasm}'`), loader);
 });
 
 test('the policy is in force: injected inline script and HTML sinks are refused', async () => {

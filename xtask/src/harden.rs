@@ -11,7 +11,11 @@
 //!    images), and drops Trunk's preload of the wasm;
 //! 3. writes the policy as the first thing in `<head>` (a `<meta http-equiv>`, so any static
 //!    host applies it): nothing loads from another origin, no inline script or style, wasm
-//!    compiles (`'wasm-unsafe-eval'`), DOM sinks take no strings (Trusted Types).
+//!    compiles (`'wasm-unsafe-eval'`), DOM sinks take no strings (Trusted Types), and workers
+//!    come from the page's own origin (`worker-src 'self'`: the drafting worker);
+//! 4. makes the drafting worker's loader (`draft-worker_loader.js`, Trunk's loader shim) fetch
+//!    the worker's wasm with its integrity. The worker's own script cannot carry one: neither
+//!    `new Worker()` nor `importScripts()` takes an integrity (see ARCHITECTURE.md).
 //!
 //! Under `trunk serve` Trunk adds an inline auto-reload script whose text it rewrites per request,
 //! so it cannot be hashed ahead: when one is found the policy is relaxed for development only
@@ -31,13 +35,13 @@ use std::path::Path;
 
 /// The policy of the release page.
 pub const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
-style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
+worker-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; \
 base-uri 'none'; form-action 'none'; object-src 'none'; require-trusted-types-for 'script'";
 
 /// The policy under `trunk serve`: Trunk's auto-reload script is inline and talks websocket.
 pub const DEV_CSP: &str =
     "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'; \
-style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; \
+worker-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' ws: wss:; \
 manifest-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 
 const CSP_MARK: &str = "http-equiv=\"Content-Security-Policy\"";
@@ -187,10 +191,44 @@ pub fn harden(dir: &Path) -> Result<Outcome> {
     let meta = format!("\n    <meta {CSP_MARK} content=\"{policy}\" />");
     let out = rewrite(&html, &found, boot_at, &tag, &meta, wasm_name)?;
     fs::write(&index, out).with_context(|| format!("cannot write {}", index.display()))?;
+    worker_integrity(dir)?;
     Ok(Outcome::Hardened {
         boot: boot_name,
         dev,
     })
+}
+
+/// The drafting worker's loader, written by Trunk (`data-loader-shim`).
+pub const WORKER_LOADER: &str = "draft-worker_loader.js";
+
+/// Makes the worker's loader fetch the worker's wasm with its integrity. Trunk's loader is one
+/// line, `importScripts("./X.js");wasm_bindgen("./X_bg.wasm");`; anything else is an error, and a
+/// build without a worker has nothing to do.
+fn worker_integrity(dir: &Path) -> Result<()> {
+    let path = dir.join(WORKER_LOADER);
+    let Ok(loader) = fs::read_to_string(&path) else {
+        return Ok(());
+    };
+    let plain = loader.replace('"', "'");
+    let Some((at, wasm_url)) = quoted_after(&plain, "wasm_bindgen('") else {
+        bail!(
+            "{}: no `wasm_bindgen(\"…\")` call; did Trunk's loader shim change? {loader}",
+            path.display()
+        );
+    };
+    let wasm_path = dir.join(wasm_url.trim_start_matches("./"));
+    let wasm =
+        fs::read(&wasm_path).with_context(|| format!("cannot read {}", wasm_path.display()))?;
+    // `at` is where the URL starts: the call begins before its name, its quote and its paren.
+    let call = at - "wasm_bindgen(\"".len();
+    let close = at + wasm_url.len() + "\")".len();
+    let out = format!(
+        "{}wasm_bindgen({{ module_or_path: new Request('{wasm_url}', {{ integrity: '{}' }}) }}){}",
+        &loader[..call],
+        sri(&wasm),
+        &loader[close..]
+    );
+    fs::write(&path, out).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The page with the `boot_at`-th inline script replaced by `tag`, Trunk's preload of the wasm
@@ -381,6 +419,28 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             fs::read_to_string(d.path().join("index.html")).unwrap(),
             before
         );
+    }
+
+    #[test]
+    fn the_worker_fetches_its_wasm_with_integrity() {
+        let d = site(TRUNK_INDEX);
+        fs::write(
+            d.path().join(WORKER_LOADER),
+            r#"importScripts("./draft-worker.js");wasm_bindgen("./draft-worker_bg.wasm");"#,
+        )
+        .unwrap();
+        fs::write(d.path().join("draft-worker_bg.wasm"), b"\0asm worker").unwrap();
+        harden(d.path()).unwrap();
+        let loader = fs::read_to_string(d.path().join(WORKER_LOADER)).unwrap();
+        assert_eq!(
+            loader,
+            format!(
+                r#"importScripts("./draft-worker.js");wasm_bindgen({{ module_or_path: new Request('./draft-worker_bg.wasm', {{ integrity: '{}' }}) }});"#,
+                sri(b"\0asm worker")
+            )
+        );
+        let html = fs::read_to_string(d.path().join("index.html")).unwrap();
+        assert!(html.contains("worker-src 'self'"), "{html}");
     }
 
     #[test]

@@ -46,7 +46,22 @@ use std::path::{Path, PathBuf};
 /// the tree before them), charts and headlines proposed by subject (+12,832 of wasm, measured
 /// the same way), and the two-tab guards, the not-kept notice, the inert controls before the
 /// app is live, the detail as a side panel and the plain-word strings in three languages.
-pub const GZIP_BUDGET: u64 = 425_100 + 16_550 + 21_000 + 23_500 + 500 + 27_900 + 16_900 + 25_100;
+/// And for drafting in a web worker (issues 23 and 24): the budget now counts what a reader may
+/// download, the worker's files apart ([`WORKER_GZIP_BUDGET`]). 554,187 bytes with the worker
+/// against 538,773 for its parent c6ccee1 built in the same tree, +15,414, nearly all wasm: the
+/// page keeps the drafter (the fallback when no worker starts, re-reading a selection) and gains
+/// bincode with the message types and their checks (`draft_wire`) and the worker's start-up
+/// (`drafting`).
+pub const GZIP_BUDGET: u64 =
+    425_100 + 16_550 + 21_000 + 23_500 + 500 + 27_900 + 16_900 + 25_100 + 15_500;
+
+/// Files of the drafting worker (`draft-worker.js`, `draft-worker_bg.wasm`, the loader): fetched
+/// only when the draft editor first drafts a text, so measured apart from what a reader downloads.
+pub const WORKER_PREFIX: &str = "draft-worker";
+
+/// Gzipped bytes the drafting worker's files may take: measured at 95,472 when the drafter
+/// moved into it (issue 23; its wasm 91,581 with `gzip -9`), with a little room.
+pub const WORKER_GZIP_BUDGET: u64 = 100_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileSize {
@@ -62,6 +77,13 @@ pub struct Report {
     pub budget: u64,
 }
 
+impl FileSize {
+    /// Whether the file belongs to the drafting worker.
+    pub fn is_worker(&self) -> bool {
+        self.path.starts_with(WORKER_PREFIX)
+    }
+}
+
 impl Report {
     pub fn total_raw(&self) -> u64 {
         self.files.iter().map(|f| f.raw).sum()
@@ -71,8 +93,22 @@ impl Report {
         self.files.iter().map(|f| f.gzip).sum()
     }
 
+    /// The drafting worker's files, gzipped.
+    pub fn worker_gzip(&self) -> u64 {
+        self.files
+            .iter()
+            .filter(|f| f.is_worker())
+            .map(|f| f.gzip)
+            .sum()
+    }
+
+    /// Everything else: what a reader of the case may download. The budget applies to this.
+    pub fn reader_gzip(&self) -> u64 {
+        self.total_gzip() - self.worker_gzip()
+    }
+
     pub fn within_budget(&self) -> bool {
-        self.total_gzip() <= self.budget
+        self.reader_gzip() <= self.budget && self.worker_gzip() <= WORKER_GZIP_BUDGET
     }
 
     /// A fixed-width table, one row per file and a total row.
@@ -93,10 +129,18 @@ impl Report {
         }
         out += &format!("{}\n", "-".repeat(width + 28));
         out += &format!(
-            "{:<width$}  {:>12}  {:>12}   (budget {} gzip)\n",
+            "{:<width$}  {:>12}  {:>12}\n",
             "total",
             self.total_raw(),
             self.total_gzip(),
+        );
+        out += &format!(
+            "  drafting worker, fetched when the editor first drafts: {} gzip (budget {WORKER_GZIP_BUDGET})\n",
+            self.worker_gzip()
+        );
+        out += &format!(
+            "  all else, what a reader may download: {} gzip (budget {})\n",
+            self.reader_gzip(),
             self.budget
         );
         out
@@ -112,6 +156,9 @@ impl Report {
             "budget_gzip_bytes": self.budget,
             "total_raw_bytes": self.total_raw(),
             "total_gzip_bytes": self.total_gzip(),
+            "worker_gzip_bytes": self.worker_gzip(),
+            "worker_budget_gzip_bytes": WORKER_GZIP_BUDGET,
+            "reader_gzip_bytes": self.reader_gzip(),
             "within_budget": self.within_budget(),
             "files": files,
         });
@@ -193,6 +240,24 @@ mod tests {
     fn budget_is_inclusive() {
         assert!(report(&[100, 150], 250).within_budget());
         assert!(!report(&[100, 151], 250).within_budget());
+    }
+
+    #[test]
+    fn the_worker_is_counted_apart() {
+        let mut r = report(&[100, 150], 250);
+        r.files.push(FileSize {
+            path: format!("{WORKER_PREFIX}_bg.wasm"),
+            raw: 900,
+            gzip: 300,
+        });
+        assert_eq!(
+            (r.total_gzip(), r.worker_gzip(), r.reader_gzip()),
+            (550, 300, 250)
+        );
+        assert!(r.within_budget());
+        r.files[2].gzip = WORKER_GZIP_BUDGET + 1;
+        assert!(!r.within_budget());
+        assert!(r.table().contains("drafting worker"));
     }
 
     #[test]

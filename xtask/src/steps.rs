@@ -178,9 +178,12 @@ fn size_budget(ctx: &Ctx) -> Result<()> {
     println!("wrote {}", json_path.display());
     if !report.within_budget() {
         bail!(
-            "dist/ is {} bytes gzipped, over the budget of {} bytes",
-            report.total_gzip(),
-            report.budget
+            "over budget: a reader's files are {} bytes gzipped (budget {}), the drafting \
+             worker's {} (budget {})",
+            report.reader_gzip(),
+            report.budget,
+            report.worker_gzip(),
+            size::WORKER_GZIP_BUDGET
         );
     }
     Ok(())

@@ -1,0 +1,127 @@
+// The drafter runs in a web worker (src/drafting.rs), on the release build: a text of about 1 MB
+// is drafted while the page stays responsive — a `longtask` observer, installed before the
+// paste, sees no task over 200 ms on the page's thread until the draft's summary is shown — and
+// under the page's strict policy (no CSP violation, no error). A kept draft is read again by the
+// worker after a reload. When the worker's script cannot be loaded, the text is drafted on the
+// page and the editor says so.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cspViolations, gotoApp, pageErrors, startHarness } from './harness.mjs';
+import { draftText } from '../bench/drafttext.mjs';
+
+let harness;
+before(async () => {
+  harness = await startHarness();
+});
+after(async () => {
+  await harness?.close();
+});
+
+/** Longest task the page's thread may run while a text is drafted in the worker. */
+const LONG_TASK_MS = 200;
+
+async function watchLongTasks(page) {
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+}
+
+/** Puts `text` in the text box as a paste would (one change), returns the page's clock. */
+async function paste(page, text) {
+  return page.evaluate((t) => {
+    const box = document.getElementById('draft-text');
+    box.value = t;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    return performance.now();
+  }, text);
+}
+
+async function summary(page, timeout = 120_000) {
+  await page.waitForFunction(
+    () => /\d/.test(document.querySelector('#draft-summary')?.textContent ?? ''),
+    null,
+    { timeout },
+  );
+  return (await page.locator('#draft-summary').textContent()).trim();
+}
+
+test('a 1 MB text is drafted in the worker with no long task on the page', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page, '?view=draft');
+  await page.waitForSelector('#draft-text');
+  const text = draftText(18_000);
+  assert.ok(text.length > 1_000_000 && text.length < 2 * 1024 * 1024, `${text.length} bytes`);
+
+  await watchLongTasks(page);
+  const from = await paste(page, text);
+  await page.click('#draft-run');
+  assert.match(await summary(page), /^5000 figures found/);
+  const to = await page.evaluate(() => performance.now());
+  // Long tasks are reported after they end: give the observer a moment.
+  await page.waitForTimeout(200);
+  const tasks = await page.evaluate(
+    ([a, b]) => window.__longTasks.filter((e) => e.start + e.duration >= a && e.start <= b),
+    [from, to],
+  );
+  const longest = Math.max(0, ...tasks.map((e) => e.duration));
+  const reading = await page.evaluate(
+    () => performance.getEntriesByName('draft-reply-read').map((e) => Math.round(e.duration)),
+  );
+  const replyAt = await page.evaluate(() => performance.getEntriesByName('draft-reply')[0]?.startTime ?? 0);
+  const keeping = await page.evaluate(
+    () => performance.getEntriesByName('draft-keep').map((e) => `${Math.round(e.duration)} ms at ${Math.round(e.startTime)}`),
+  );
+  console.log(`reading the worker's answer (5,000 figures) on the page: ${reading.join(', ')} ms; keeping the draft in the browser: ${keeping.join(', ')}; answer at ${Math.round(replyAt)}`);
+  console.log(`tasks over 50 ms (start after the paste / after the answer arrived, duration): ${tasks
+    .map((e) => `${Math.round(e.start - from)}/${Math.round(e.start - replyAt)}/${Math.round(e.duration)}`)
+    .join('; ')}`);
+  console.log(
+    `drafting ${text.length} bytes in the worker: ${Math.round(to - from)} ms; longest task on the page ` +
+    `${Math.round(longest)} ms; tasks over 50 ms: ${tasks.map((e) => Math.round(e.duration)).join(', ') || 'none'}`,
+  );
+  assert.ok(longest <= LONG_TASK_MS, `a ${Math.round(longest)} ms task on the page while drafting`);
+  assert.equal(await page.locator('#draft-on-page').count(), 0, 'drafted in the worker');
+  assert.equal(await page.locator('#draft-reading').count(), 0, 'the status is gone');
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(pageErrors(page), []);
+});
+
+test('a kept draft is read again by the worker after a reload', async () => {
+  const page = await harness.newPage();
+  await gotoApp(page, '?view=draft');
+  await page.waitForSelector('#draft-text');
+  await paste(page, draftText(300));
+  await page.click('#draft-run');
+  assert.match(await summary(page), /^300 figures found/);
+  await page.locator('mark.hl button').first().click();
+  await page.locator('#draft-drop').click();
+  await page.waitForFunction(() => /^299 /.test(document.querySelector('#draft-summary')?.textContent ?? ''));
+
+  await page.reload();
+  await page.waitForSelector('html[data-app=live]');
+  assert.match(await summary(page, 30_000), /^299 figures found/);
+  assert.equal(await page.locator('#draft-on-page').count(), 0, 'restored through the worker');
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(pageErrors(page), []);
+});
+
+test('without its worker the editor drafts on the page and says so', async () => {
+  const page = await harness.newPage();
+  await page.route('**/draft-worker_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await gotoApp(page, '?view=draft');
+  await page.waitForSelector('#draft-text');
+  await paste(page, draftText(20));
+  await page.click('#draft-run');
+  assert.match(await summary(page, 30_000), /^20 figures found/);
+  await page.waitForSelector('#draft-on-page');
+  // Again: the note stays one note.
+  await paste(page, draftText(25));
+  await page.click('#draft-run');
+  assert.match(await summary(page), /^25 figures found/);
+  assert.equal(await page.locator('#draft-on-page').count(), 1);
+  assert.deepEqual(await cspViolations(page), []);
+});
