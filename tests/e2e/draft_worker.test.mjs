@@ -49,7 +49,7 @@ async function summary(page, timeout = 120_000) {
   return (await page.locator('#draft-summary').textContent()).trim();
 }
 
-test('a 1 MB text is drafted in the worker with no long task on the page', async () => {
+test('a 1 MB text is drafted in the worker while the page keeps answering', async () => {
   const page = await harness.newPage();
   await gotoApp(page, '?view=draft');
   await page.waitForSelector('#draft-text');
