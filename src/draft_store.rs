@@ -24,7 +24,7 @@ use crate::model::limits::{
     MAX_DRAFT_OPS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
 };
 use crate::model::{
-    Chart, ChartKind, Dataset, Lang, Period, Presentation, Qualifier, Rule, Scale, Text, Unit,
+    Chart, ChartKind, Dataset, Lang, Period, Presentation, Qualifier, Scale, Text, Unit,
 };
 
 pub const KEY: &str = "kezuohou-explorer.draft";
@@ -353,26 +353,6 @@ pub fn check_id(d: &Draft, i: usize, id: &str) -> Result<(), IdProblem> {
     Ok(())
 }
 
-fn rule_ids_mut(rule: &mut Rule) -> Vec<&mut String> {
-    match rule {
-        Rule::SumEquals { parts, total } => parts.iter_mut().chain([total]).collect(),
-        Rule::FitsWithin { inner: a, outer: b }
-        | Rule::PartOf { part: a, whole: b }
-        | Rule::Equal { a, b } => vec![a, b],
-        Rule::RatioMatches {
-            numerator,
-            denominator,
-            expected,
-        } => vec![numerator, denominator, expected],
-        Rule::ReferenceRange { subject, .. } => vec![subject],
-        Rule::Tension {
-            numerator,
-            denominator,
-            ..
-        } => vec![numerator, denominator],
-    }
-}
-
 /// Figure `i` takes `new` as its id, and every relation, repeat and story entry naming it follows.
 fn rename_in(d: &mut Draft, story: &mut Story, i: usize, new: &str) {
     let Some(f) = d.figures.get_mut(i) else {
@@ -380,7 +360,7 @@ fn rename_in(d: &mut Draft, story: &mut Story, i: usize, new: &str) {
     };
     let old = std::mem::replace(&mut f.id, new.to_string());
     for r in &mut d.relations {
-        for id in rule_ids_mut(&mut r.relation.rule) {
+        for id in r.relation.rule.ids_mut() {
             if *id == old {
                 *id = new.to_string();
             }

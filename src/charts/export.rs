@@ -43,23 +43,11 @@ impl Sheet {
         let r = lang.rules();
         let units = distinct(spec.panels.iter().map(|p| p.unit.as_str()));
         let periods = distinct(spec.bars().map(|b| b.period.as_str()));
-        let mut subtitle = Vec::new();
-        if !units.is_empty() {
-            subtitle.push(format!(
-                "{}{}{}",
-                t.unit,
-                t.colon,
-                units.join(t.list_separator)
-            ));
-        }
-        if !periods.is_empty() {
-            subtitle.push(format!(
-                "{}{}{}",
-                t.period,
-                t.colon,
-                periods.join(t.list_separator)
-            ));
-        }
+        let subtitle: Vec<String> = [(t.unit, units), (t.period, periods)]
+            .into_iter()
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(name, list)| format!("{name}{}{}", t.colon, list.join(t.list_separator)))
+            .collect();
         let mut notes: Vec<String> = spec.note.iter().cloned().collect();
         for b in spec.bars().filter(|b| flagged(b.status)) {
             let flag = match b.status {

@@ -13,7 +13,6 @@ use super::dataset::{Reference, Relation, Rule, Text};
 use super::derive::compute;
 use super::estimate::Estimate;
 use super::units::Unit;
-use super::validate::rule_ids;
 use super::{Model, Origin, Quantity};
 use std::collections::HashSet;
 
@@ -427,7 +426,7 @@ fn evaluate<'m>(
         gap_pct,
     } = reported;
     let tol = relation.tolerance_pct.unwrap_or(DEFAULT_TOLERANCE_PCT);
-    let refs = rule_ids(&relation.rule);
+    let refs = relation.rule.ids();
     let mut slips: Vec<(Slip, Key)> = Vec::new();
     if status != Status::Holds {
         'ids: for &id in &refs {
@@ -545,7 +544,7 @@ fn evaluate_everything(
     let mut holding: Vec<Vec<usize>> = vec![Vec::new(); ids];
     for (i, (r, v)) in relations.iter().zip(&reported).enumerate() {
         if v.as_ref().is_some_and(|v| v.status == Status::Holds) {
-            for id in rule_ids(&r.rule) {
+            for id in r.rule.ids() {
                 if let Some(&n) = model.index.get(id) {
                     if holding[n].last() != Some(&i) {
                         holding[n].push(i);

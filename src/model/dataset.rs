@@ -334,6 +334,55 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// The ids a rule names, in the order of its fields (an id named twice is listed twice).
+    pub fn ids(&self) -> Vec<&str> {
+        match self {
+            Rule::SumEquals { parts, total } => parts
+                .iter()
+                .map(String::as_str)
+                .chain([total.as_str()])
+                .collect(),
+            Rule::FitsWithin { inner: a, outer: b }
+            | Rule::PartOf { part: a, whole: b }
+            | Rule::Equal { a, b } => vec![a, b],
+            Rule::RatioMatches {
+                numerator,
+                denominator,
+                expected,
+            } => vec![numerator, denominator, expected],
+            Rule::ReferenceRange { subject, .. } => vec![subject],
+            Rule::Tension {
+                numerator,
+                denominator,
+                ..
+            } => vec![numerator, denominator],
+        }
+    }
+
+    /// The same ids, to rename (the draft editor's id edits follow into relations). Kept beside
+    /// [`Rule::ids`] so that a new rule kind is taught to both at once.
+    pub fn ids_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Rule::SumEquals { parts, total } => parts.iter_mut().chain([total]).collect(),
+            Rule::FitsWithin { inner: a, outer: b }
+            | Rule::PartOf { part: a, whole: b }
+            | Rule::Equal { a, b } => vec![a, b],
+            Rule::RatioMatches {
+                numerator,
+                denominator,
+                expected,
+            } => vec![numerator, denominator, expected],
+            Rule::ReferenceRange { subject, .. } => vec![subject],
+            Rule::Tension {
+                numerator,
+                denominator,
+                ..
+            } => vec![numerator, denominator],
+        }
+    }
+}
+
+impl Rule {
     /// Whether the rule compares figures of the case with each other (a `Finding`), rather than
     /// with the outside world or as a ratio worth showing.
     pub fn is_consistency(&self) -> bool {

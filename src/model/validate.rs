@@ -337,7 +337,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     errs.extend(cycles(d));
     let units = declared_units(d, &vocabulary);
     for (i, r) in d.relations.iter().enumerate() {
-        for (j, id) in rule_ids(&r.rule).into_iter().enumerate() {
+        for (j, id) in r.rule.ids().into_iter().enumerate() {
             if !known(id) {
                 errs.push(DatasetError::new(
                     ErrorKind::MissingReference,
@@ -476,32 +476,7 @@ fn text_lengths(d: &Dataset) -> Vec<DatasetError> {
     std::mem::take(e)
 }
 
-/// The ids a rule names, in the order of its fields (an id named twice is listed twice).
-pub fn rule_ids(rule: &Rule) -> Vec<&str> {
-    match rule {
-        Rule::SumEquals { parts, total } => parts
-            .iter()
-            .map(String::as_str)
-            .chain([total.as_str()])
-            .collect(),
-        Rule::FitsWithin { inner: a, outer: b }
-        | Rule::PartOf { part: a, whole: b }
-        | Rule::Equal { a, b } => vec![a, b],
-        Rule::RatioMatches {
-            numerator,
-            denominator,
-            expected,
-        } => vec![numerator, denominator, expected],
-        Rule::ReferenceRange { subject, .. } => vec![subject],
-        Rule::Tension {
-            numerator,
-            denominator,
-            ..
-        } => vec![numerator, denominator],
-    }
-}
-
-/// The field of a rule that holds its `j`th id, in the order of `rule_ids`: `parts[2]`, `total`.
+/// The field of a rule that holds its `j`th id, in the order of `Rule::ids`: `parts[2]`, `total`.
 fn rule_field(rule: &Rule, j: usize) -> String {
     let name = match rule {
         Rule::SumEquals { parts, .. } if j < parts.len() => return format!("parts[{j}]"),

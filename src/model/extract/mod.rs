@@ -312,7 +312,7 @@ pub fn draft(input: &str) -> Draft {
 impl ProposedRelation {
     /// The figure ids the relation names.
     pub fn ids(&self) -> Vec<&str> {
-        super::validate::rule_ids(&self.relation.rule)
+        self.relation.rule.ids()
     }
 }
 
@@ -584,11 +584,7 @@ impl Draft {
             .relations
             .iter()
             .filter(|r| r.accepted || proposed)
-            .filter(|r| {
-                super::validate::rule_ids(&r.relation.rule)
-                    .iter()
-                    .all(|id| ids.contains(*id))
-            })
+            .filter(|r| r.relation.rule.ids().iter().all(|id| ids.contains(*id)))
             .map(|r| r.relation.clone())
             .collect();
         let src = Src::new(&self.text);
