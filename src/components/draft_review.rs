@@ -32,9 +32,6 @@ pub struct DraftReviewProps {
 /// paragraphs: 5,000 highlights stay quick.
 pub const PAGE_FIGURES: usize = 100;
 
-/// The languages a draft is written in (its dataset declares them): a label is asked in each.
-const DRAFT_LANGS: [Lang; 2] = [Lang::En, Lang::Zh];
-
 #[derive(Clone, Default)]
 struct Review {
     /// What the drafter read (kept for the session: undo replays on it).
@@ -721,7 +718,7 @@ fn editor(
         let review = review.clone();
         Callback::from(move |_| review.dispatch(Msg::Drop(i)))
     };
-    let labels = DRAFT_LANGS.map(|l| {
+    let labels = Lang::ALL.map(|l| {
         let review = review.clone();
         let onchange = Callback::from(move |ev: Event| {
             review.dispatch(Msg::Do(Op::LabelIn(i, l, target_value(&ev))))
@@ -1433,7 +1430,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             </>
         };
         let texts = |what: &str, id: &str, entries: &[(Lang, String)], drafted: &str, make: fn(Lang, String) -> Op, long: bool| {
-            let fields = DRAFT_LANGS.map(|l| {
+            let fields = Lang::ALL.map(|l| {
                 let value = store::written(entries, l).unwrap_or(drafted).to_string();
                 let fid = format!("{id}-{}", l.code());
                 let onchange = story_edit(make, l);
