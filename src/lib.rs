@@ -14,6 +14,8 @@ pub mod numfmt;
 pub mod prerender;
 pub mod record;
 pub mod requests;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod state;
 pub mod storage;
 

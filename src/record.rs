@@ -28,6 +28,27 @@ pub const MOVED_PREFIX: &str = "kezuohou-explorer.moved.";
 pub const UNKEPT_PREFIX: &str = "kezuohou-explorer.unkept.";
 pub const APP: &str = "kezuohou-explorer";
 
+thread_local! {
+    /// The case whose page this is, on a published site's page of its own (`None`: the site's
+    /// main page, or the app as built).
+    static CASE_SCOPE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keep this page's settings apart from other cases' pages of the same site (set once at
+/// start-up, before anything is read). The stored datasets stay shared: one library per site.
+pub fn set_case_scope(case_id: Option<&str>) {
+    CASE_SCOPE.with(|c| *c.borrow_mut() = case_id.map(str::to_string));
+}
+
+/// The key of the reader's settings on this page: [`SETTINGS_KEY`] on the main page, with the
+/// case's id appended (`…settings@<id>`) on a case's own page, whose figures and charts differ.
+pub fn settings_key() -> String {
+    CASE_SCOPE.with(|c| match c.borrow().as_deref() {
+        Some(id) => format!("{SETTINGS_KEY}@{id}"),
+        None => SETTINGS_KEY.to_string(),
+    })
+}
+
 code_table! {
     /// Something wrong with the browser storage, shown to the reader as a notice.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,11 +101,11 @@ impl Record {
     }
     /// The key of the record's single instance (datasets: the earlier versions' one); `None`
     /// for the records kept one per dataset.
-    pub fn key(self) -> Option<&'static str> {
+    pub fn key(self) -> Option<String> {
         match self {
-            Record::Settings => Some(SETTINGS_KEY),
-            Record::Dataset => Some(DATASET_KEY),
-            Record::Index => Some(INDEX_KEY),
+            Record::Settings => Some(settings_key()),
+            Record::Dataset => Some(DATASET_KEY.to_string()),
+            Record::Index => Some(INDEX_KEY.to_string()),
             Record::About | Record::Moved => None,
         }
     }
@@ -293,7 +314,7 @@ pub mod web {
 
     pub fn read(record: Record) -> Result<Option<String>, Problem> {
         let key = record.key().ok_or(Problem::Unavailable)?;
-        storage()?.get_item(key).map_err(|_| Problem::Unavailable)
+        storage()?.get_item(&key).map_err(|_| Problem::Unavailable)
     }
 
     /// Store a payload. When the browser refuses (full), the old record is removed too, so a
@@ -302,15 +323,15 @@ pub mod web {
         let key = record.key().ok_or(Problem::Unavailable)?;
         let s = storage()?;
         let text = super::encode(record, payload);
-        s.set_item(key, &text).map_err(|_| {
-            let _ = s.remove_item(key);
+        s.set_item(&key, &text).map_err(|_| {
+            let _ = s.remove_item(&key);
             Problem::Full
         })
     }
 
     pub fn remove(record: Record) {
         if let (Ok(s), Some(key)) = (storage(), record.key()) {
-            let _ = s.remove_item(key);
+            let _ = s.remove_item(&key);
         }
     }
 

@@ -6,7 +6,7 @@
 use crate::components::browser;
 use crate::components::AppHandle;
 use crate::input;
-use crate::model::{DatasetError, ErrorKind, Model, EMBEDDED_JSON};
+use crate::model::{DatasetError, ErrorKind, Model};
 use crate::state::{Action, DatasetRef, Source, View};
 use crate::storage::{self, Problem};
 use gloo::file::callbacks::FileReader;
@@ -160,8 +160,8 @@ pub fn stored_list() -> Vec<storage::StoredDataset> {
 /// The built-in case, or a dataset kept in this browser, ready to switch to.
 pub fn open_dataset(d: &DatasetRef) -> Result<(Rc<Model>, Source, Rc<str>), Problem> {
     match d {
-        DatasetRef::Builtin => storage::load_model(EMBEDDED_JSON)
-            .map(|m| (Rc::new(m), Source::Embedded, EMBEDDED_JSON.into()))
+        DatasetRef::Builtin => storage::load_model(storage::builtin_json())
+            .map(|m| (Rc::new(m), Source::Embedded, storage::builtin_json().into()))
             .map_err(|_| Problem::InvalidDataset),
         DatasetRef::Local(id) => storage::open(&mut storage::web::LocalStore, id)
             .map(|(m, text)| (Rc::new(m), Source::Stored, text.into())),

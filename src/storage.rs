@@ -20,6 +20,7 @@
 
 use crate::model::{DatasetError, Lang, Model, EMBEDDED_JSON};
 use crate::state::{DatasetRef, Ignored, Source, ViewState};
+use std::cell::Cell;
 use std::rc::Rc;
 
 pub use crate::record::{
@@ -27,7 +28,29 @@ pub use crate::record::{
     MemoryStore, Problem, Record, Store, StoredDataset, ABOUT_PREFIX, DATASET_KEY, DATASET_PREFIX,
     FORMAT, INDEX_KEY, MOVED_PREFIX, SETTINGS_KEY, UNKEPT_PREFIX,
 };
+pub use crate::record::{set_case_scope, settings_key};
 use crate::record::{About, APP, MAX_ABOUT_BYTES, MAX_ABOUT_TITLES};
+
+thread_local! {
+    /// The dataset this page is about: the embedded one, or the case a published site's page
+    /// carries (set once at start-up; the prerender sets it for each case it writes).
+    static BUILTIN: Cell<&'static str> = const { Cell::new(EMBEDDED_JSON) };
+}
+
+/// The text of the page's own dataset ([`DatasetRef::Builtin`]): the case the page carries,
+/// else the one embedded in the app.
+pub fn builtin_json() -> &'static str {
+    BUILTIN.with(Cell::get)
+}
+
+/// Make `text` the page's own dataset. It lives as long as the page (or the prerender): the
+/// text is kept for good, once per case.
+pub fn set_builtin_json(text: &'static str) {
+    BUILTIN.with(|b| b.set(text));
+}
+
+/// The id of the element in which a published site's page carries its case's JSON text.
+pub const CASE_DATA_ID: &str = "case-data";
 
 /// The view settings kept in a settings record, checked against the dataset in use. Anything
 /// the query does not understand makes the whole record suspect: it is dropped, not half-used.
@@ -146,7 +169,10 @@ pub fn startup(
     };
     let (model, source, text) = match stored_model {
         Some((m, json)) => (m, Source::Stored, json),
-        None => (load_model(EMBEDDED_JSON)?, Source::Embedded, EMBEDDED_JSON),
+        None => {
+            let text = builtin_json();
+            (load_model(text)?, Source::Embedded, text)
+        }
     };
     let settings = match &settings {
         Ok(Some(text)) => match parse_settings(text, &model) {
@@ -513,7 +539,7 @@ pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<Datas
     let mut problems = Vec::new();
     upgrade_ids(store, &mut problems);
     let migrated = migrate(store, &mut problems);
-    let settings = store.get(SETTINGS_KEY);
+    let settings = store.get(&settings_key());
     let settings_query = match &settings {
         Ok(Some(text)) => decode(Record::Settings, text).ok().map(str::to_string),
         _ => None,
@@ -562,7 +588,7 @@ pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<Datas
             (Record::Dataset, DatasetRef::Local(id)) => remove_dataset(store, id),
             (Record::Dataset, DatasetRef::Builtin)
             | (Record::Index | Record::About | Record::Moved, _) => {}
-            (Record::Settings, _) => store.remove(SETTINGS_KEY),
+            (Record::Settings, _) => store.remove(&settings_key()),
         }
     }
     for p in std::mem::take(&mut s.problems) {
@@ -581,7 +607,7 @@ pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<Datas
             (Some(DatasetRef::Local(was)), DatasetRef::Local(now)) if was != now);
         if migrated.is_some() || renamed {
             if let Some(payload) = settings_payload(view, &s.model) {
-                let _ = store.set(SETTINGS_KEY, &encode(Record::Settings, &payload));
+                let _ = store.set(&settings_key(), &encode(Record::Settings, &payload));
             }
         }
     }

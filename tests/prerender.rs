@@ -92,7 +92,7 @@ fn the_default_view_is_rendered_with_its_figures_and_chart_images() {
 #[test]
 fn filling_a_built_page_writes_language_title_body_and_notes() {
     let page = render(Lang::Zh).expect("renders");
-    let html = fill(TEMPLATE, &page).expect("fills");
+    let html = fill(TEMPLATE, &page, None).expect("fills");
     assert!(html.contains("<html lang=\"zh-CN\">"));
     assert!(html.contains(&format!(
         "<title>{}</title>",
@@ -138,10 +138,10 @@ fn filling_a_built_page_writes_language_title_body_and_notes() {
         html.contains(&sheet),
         "noscript.css beside the main stylesheet, with its integrity: {html}"
     );
-    let en = fill(TEMPLATE, &render(Lang::En).expect("renders")).expect("fills");
+    let en = fill(TEMPLATE, &render(Lang::En).expect("renders"), None).expect("fills");
     assert!(en.contains("<a href=\"zh/\" lang=\"zh-CN\""), "{en}");
     assert!(en.contains("<a href=\"fr/\" lang=\"fr\""), "{en}");
-    let fr = fill(TEMPLATE, &render(Lang::Fr).expect("renders")).expect("fills");
+    let fr = fill(TEMPLATE, &render(Lang::Fr).expect("renders"), None).expect("fills");
     assert!(fr.contains("<html lang=\"fr\""), "{fr}");
     assert!(
         fr.contains("Vue d’ensemble"),
@@ -173,9 +173,9 @@ fn integrity_matches_a_known_value() {
 fn a_page_without_the_apps_element_is_refused_with_the_reason() {
     let page = render(Lang::En).expect("renders");
     let no_root = TEMPLATE.replace("<div id=\"app\"></div>", "");
-    let err = fill(&no_root, &page).expect_err("no element to fill");
+    let err = fill(&no_root, &page, None).expect_err("no element to fill");
     assert!(err.contains("<div id=\"app\">"), "{err}");
     let no_sheet = TEMPLATE.replace("<link rel=\"stylesheet\"", "<link rel=\"preload\"");
-    let err = fill(&no_sheet, &page).expect_err("no stylesheet");
+    let err = fill(&no_sheet, &page, None).expect_err("no stylesheet");
     assert!(err.contains("stylesheet"), "{err}");
 }

@@ -1,7 +1,12 @@
-//! `cargo run --bin prerender -- DIR`: write the prerendered pages into a built site in DIR
-//! (Trunk's staging directory; `xtask harden` runs this from Trunk's post_build hook):
-//! `index.html` in English, `zh/index.html` in Chinese, `fr/index.html` in French, each with its chart images under
-//! `charts/`, and `noscript.css`. A page already prerendered is left as it is.
+//! `cargo run --bin prerender -- DIR` (or `-- --check`: only read and check the cases): write the prerendered pages of a site of cases into a built
+//! app in DIR (Trunk's staging directory; `xtask harden` runs this from Trunk's post_build hook).
+//!
+//! The site's main page shows its first case: `index.html` in English, `zh/index.html` in Chinese,
+//! `fr/index.html` in French. Each case also has its own pages, `<case-id>/` and
+//! `<case-id>/zh/`…, and `cases/` lists them all in each language. Each page's chart images sit
+//! under its `charts/`, and `noscript.css` beside the main page. The cases are the embedded one
+//! and `data/cases/`, or the folder `cargo xtask publish` names (`src/site.rs`). A page already
+//! prerendered is left as it is.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -20,13 +25,38 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<String, String> {
     use kezuohou_explorer::model::Lang;
-    use kezuohou_explorer::prerender::{fill, folder, render, NOSCRIPT_CSS};
+    use kezuohou_explorer::prerender::{
+        fill, folder, index_page, render_case, site_link, Page, SiteLink, NOSCRIPT_CSS,
+    };
+    use kezuohou_explorer::site::{self, INDEX_FOLDER};
     use std::fs;
-    use std::path::PathBuf;
+    use std::path::{Path, PathBuf};
 
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dir] = args.as_slice() else {
-        return Err("usage: prerender DIR".into());
+    let cases = || {
+        site::from_env().map_err(|errors| {
+            format!(
+                "the site's cases cannot be published:\n{}",
+                errors.join("\n")
+            )
+        })
+    };
+    let dir = match args.as_slice() {
+        // `cargo xtask publish` checks the folder before it builds anything.
+        [flag] if flag == "--check" => {
+            let cases = cases()?;
+            return Ok(format!(
+                "{} case(s) ready: {}",
+                cases.len(),
+                cases
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        [dir] => dir,
+        _ => return Err("usage: prerender DIR | prerender --check".into()),
     };
     let dir = PathBuf::from(dir);
     let index = dir.join("index.html");
@@ -35,6 +65,7 @@ fn run() -> Result<String, String> {
     if template.contains("data-prerendered=") {
         return Ok(format!("{} is prerendered already", index.display()));
     }
+    let cases = cases()?;
     let write = |path: PathBuf, text: &str| -> Result<(), String> {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)
@@ -42,20 +73,62 @@ fn run() -> Result<String, String> {
         }
         fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
-    write(dir.join("noscript.css"), NOSCRIPT_CSS)?;
     let mut images = 0;
-    for lang in Lang::ALL {
-        let page = render(lang)?;
-        let folder = dir.join(folder(lang));
-        write(folder.join("index.html"), &fill(&template, &page)?)?;
+    let mut pages = 0;
+    // One page in `lang`, in the site's folder `at` ("" or "<id>/").
+    let mut put = |at: &str, lang: Lang, page: &Page, link: Option<&SiteLink>| {
+        let folder = dir.join(at).join(folder(lang));
+        write(folder.join("index.html"), &fill(&template, page, link)?)?;
         for (path, svg) in &page.images {
             write(folder.join(path), svg)?;
             images += 1;
         }
+        pages += 1;
+        Ok::<(), String>(())
+    };
+    write(dir.join("noscript.css"), NOSCRIPT_CSS)?;
+    let several = cases.len() > 1;
+    let index_folder = format!("{INDEX_FOLDER}/");
+    let link = |at: &str, lang: Lang| {
+        several.then(|| SiteLink {
+            index_href: site_link(at, lang, &index_folder, lang),
+            count: cases.len(),
+        })
+    };
+    for lang in Lang::ALL {
+        let main = render_case(lang, &cases[0], false)?;
+        put("", lang, &main, link("", lang).as_ref())?;
+    }
+    if several {
+        for case in &cases {
+            let at = format!("{}/", case.id);
+            for lang in Lang::ALL {
+                let page = render_case(lang, case, true)
+                    .map_err(|e| format!("case `{}`: {e}", case.id))?;
+                put(&at, lang, &page, link(&at, lang).as_ref())?;
+            }
+        }
+        for lang in Lang::ALL {
+            let html = index_page(&template, &cases, lang)?;
+            write(
+                Path::new(&dir)
+                    .join(INDEX_FOLDER)
+                    .join(folder(lang))
+                    .join("index.html"),
+                &html,
+            )?;
+            pages += 1;
+        }
     }
     Ok(format!(
-        "{}: pages in {}, {images} chart images",
+        "{}: {} case(s) ({}), {pages} pages in {}, {images} chart images",
         dir.display(),
+        cases.len(),
+        cases
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
         Lang::CODES.join(", ")
     ))
 }

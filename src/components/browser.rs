@@ -44,6 +44,16 @@ pub fn app_root() -> Option<web_sys::Element> {
     window()?.document()?.get_element_by_id("app")
 }
 
+/// The case a published site's page carries (`<script type="application/json" id="case-data">`,
+/// written by the prerender beside the app's element): its text, and the case's id when the
+/// page is that case's own (`data-case`; the site's main page has none).
+pub fn page_case() -> Option<(Option<String>, String)> {
+    let el = window()?
+        .document()?
+        .get_element_by_id(crate::storage::CASE_DATA_ID)?;
+    Some((el.get_attribute("data-case"), el.text_content()?))
+}
+
 /// The language of the page prerendered into the app's element at build time
 /// (`data-prerendered="zh"`), if it was.
 pub fn prerendered_lang() -> Option<crate::model::Lang> {

@@ -8,6 +8,14 @@ pub struct Strings {
     pub skip_to_content: &'static str,
     pub static_copy: &'static str,
     pub other_language_page: &'static str,
+    pub site_nav_label: &'static str,
+    /// Link to the index of a site's cases; `{n}` is how many.
+    pub site_all_cases: &'static str,
+    pub site_cases_title: &'static str,
+    /// `{n}`: how many cases.
+    pub site_cases_intro: &'static str,
+    /// What a case's checks found: `{n}` checks, `{holds}`, `{doubtful}`, `{contradicts}`.
+    pub site_case_checks: &'static str,
     pub nav_label: &'static str,
     pub view_overview: &'static str,
     pub view_table: &'static str,

@@ -4,6 +4,7 @@ mod bench;
 mod cmd;
 mod harden;
 mod manifest;
+mod publish;
 mod serve;
 mod size;
 mod steps;
@@ -29,6 +30,10 @@ commands:
                      Lighthouse, profile; writes target/bench.json and BENCHMARKS.md; the
                      browser part runs N times (3, 1 with --quick), medians reported (about
                      7 minutes plus compiling; --quick about 1.5)
+  publish DIR --out OUT [--default ID] [--public-url URL]
+                     a static site of the dataset files in DIR: each case's pages at
+                     OUT/<case-id>/ (and /zh/, /fr/), the list of cases at OUT/cases/, the
+                     main page showing the default case (else the first file by name)
   size               print dist/'s size report against the gzip budget (after a release build)
   harden [DIR]       move Trunk's inline boot script to a file with Subresource Integrity and
                      write the Content-Security-Policy (run by Trunk as a post_build hook on
@@ -70,6 +75,11 @@ fn run(args: &[String]) -> Result<bool> {
         "test" => {
             no_more_args(command, rest)?;
             Ok(steps::test(&Ctx::new()?))
+        }
+        "publish" => {
+            let options = publish::parse_args(rest)?;
+            publish::publish(&Ctx::new()?, &options)?;
+            Ok(true)
         }
         "size" => {
             no_more_args(command, rest)?;
