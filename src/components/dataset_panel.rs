@@ -27,6 +27,7 @@ pub fn kind_label(kind: &ErrorKind, t: &Strings) -> &'static str {
         ErrorKind::EmptyId => t.kind_empty_id,
         ErrorKind::DuplicateId => t.kind_duplicate_id,
         ErrorKind::UnknownUnit => t.kind_unknown_unit,
+        ErrorKind::UnknownConcept => t.kind_unknown_concept,
         ErrorKind::MissingReference => t.kind_missing_reference,
         ErrorKind::DerivedCycle => t.kind_cycle,
         ErrorKind::NonFinite => t.kind_non_finite,
@@ -229,6 +230,7 @@ fn error_list(errors: &[DatasetError], t: &Strings) -> Html {
             | ErrorKind::EmptyId
             | ErrorKind::DuplicateId
             | ErrorKind::UnknownUnit
+            | ErrorKind::UnknownConcept
             | ErrorKind::BadUnit
             | ErrorKind::TooMany
             | ErrorKind::MissingReference

@@ -95,6 +95,19 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
             </>
         }
     });
+    // What it measures, named for comparing cases.
+    let concept = figure
+        .and_then(|f| f.concept.as_deref())
+        .or_else(|| derived.and_then(|d| d.concept.as_deref()))
+        .and_then(crate::model::concepts::find)
+        .map(|c| {
+            html! {
+                <>
+                    <dt>{t.measures_concept}</dt>
+                    <dd class="concept" data-concept={c.code}>{c.name(lang.code())}</dd>
+                </>
+            }
+        });
     let used_by = model.derived_using(&q.id);
     let findings = model.findings_for(&q.id);
     let references = model.references_for(&q.id);
@@ -112,6 +125,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
             <dl>
                 { for source }
                 { for formula }
+                { for concept }
                 if let Some(p) = paragraph {
                     <dt>{t.source}</dt>
                     <dd>{format!("{} {} — {}: ", t.paragraph_long, p.n, p.title.get(lang))}{localized::text(&p.summary, lang)}</dd>

@@ -299,6 +299,8 @@ pub const LANGUAGE: Language = Language {
         kind_empty_id: "Empty id",
         kind_duplicate_id: "Id used twice",
         kind_unknown_unit: "Unknown unit",
+        kind_unknown_concept: "Unknown concept",
+        measures_concept: "Measures",
         kind_bad_unit: "Unusable unit or rate",
         kind_too_many: "More than the page can show",
         kind_missing_reference: "Refers to something missing",

@@ -303,6 +303,8 @@ pub const LANGUAGE: Language = Language {
         kind_empty_id: "Identifiant vide",
         kind_duplicate_id: "Identifiant utilisé deux fois",
         kind_unknown_unit: "Unité inconnue",
+        kind_unknown_concept: "Concept inconnu",
+        measures_concept: "Mesure",
         kind_bad_unit: "Unité ou taux inutilisable",
         kind_too_many: "Plus que la page ne peut montrer",
         kind_missing_reference: "Renvoie à quelque chose d’absent",

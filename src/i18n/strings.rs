@@ -222,6 +222,9 @@ pub struct Strings {
     pub kind_empty_id: &'static str,
     pub kind_duplicate_id: &'static str,
     pub kind_unknown_unit: &'static str,
+    pub kind_unknown_concept: &'static str,
+    /// The figure detail's row naming the concept a figure measures.
+    pub measures_concept: &'static str,
     pub kind_bad_unit: &'static str,
     pub kind_too_many: &'static str,
     pub kind_missing_reference: &'static str,

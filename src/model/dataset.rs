@@ -247,6 +247,10 @@ pub struct Figure {
     /// The id of an earlier figure this one states again.
     #[serde(default)]
     pub repeats: Option<String>,
+    /// What it measures, from the shared vocabulary (`concepts.rs`): how figures of different
+    /// cases are compared.
+    #[serde(default)]
+    pub concept: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -298,6 +302,9 @@ pub struct DerivedMetric {
     /// Assumptions the metric rests on.
     #[serde(default)]
     pub note: Option<Text>,
+    /// What it measures, from the shared vocabulary (`concepts.rs`).
+    #[serde(default)]
+    pub concept: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -897,6 +897,7 @@ record! {
         kind: req(figure_kind),
         source: req(source_ref),
         repeats: opt(string),
+        concept: opt(string),
     }
 }
 
@@ -922,6 +923,7 @@ record! {
         symbols: req(string),
         channel: opt(string),
         note: opt(text),
+        concept: opt(string),
     }
 }
 

@@ -17,6 +17,8 @@ pub enum ErrorKind {
     EmptyId,
     DuplicateId,
     UnknownUnit,
+    /// A `concept` code that the shared vocabulary (`concepts.rs`) does not have.
+    UnknownConcept,
     MissingReference,
     DerivedCycle,
     NonFinite,
@@ -50,6 +52,7 @@ impl ErrorKind {
             ErrorKind::EmptyId => "empty_id",
             ErrorKind::DuplicateId => "duplicate_id",
             ErrorKind::UnknownUnit => "unknown_unit",
+            ErrorKind::UnknownConcept => "unknown_concept",
             ErrorKind::MissingReference => "missing_reference",
             ErrorKind::DerivedCycle => "derived_cycle",
             ErrorKind::NonFinite => "non_finite",

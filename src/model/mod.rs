@@ -4,6 +4,7 @@
 mod checks;
 pub mod checks_text;
 pub(crate) mod codes;
+pub mod concepts;
 mod currency;
 mod dataset;
 mod decode;

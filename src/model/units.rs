@@ -43,6 +43,13 @@ impl Dims {
         }
     }
 
+    /// The same dimensions, whatever the currencies: yuan per hectare and dollars per hectare
+    /// measure the same kind of thing.
+    pub fn same_shape(&self, o: &Dims) -> bool {
+        let power = |d: &Dims| d.money.iter().map(|(_, x)| i32::from(*x)).sum::<i32>();
+        self.base == o.base && power(self) == power(o)
+    }
+
     pub fn money(c: Currency) -> Dims {
         Dims {
             base: [0; 9],

@@ -214,6 +214,12 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 echo(&f.unit),
             ));
         }
+        check_concept(
+            f.concept.as_deref(),
+            unit.as_ref(),
+            at("concept"),
+            &mut errs,
+        );
         let v = f.value * f.scale.factor();
         if !v.is_finite() {
             // Name the scale: "9.99e307 billion" overflows, 9.99e307 alone would not.
@@ -296,7 +302,14 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         check_channel(&m.channel, format!("measures[{i}].channel"), &mut errs);
     }
     for (i, m) in d.derived.iter().enumerate() {
-        if vocabulary.parse(&m.unit).is_none() {
+        let unit = vocabulary.parse(&m.unit);
+        check_concept(
+            m.concept.as_deref(),
+            unit.as_ref(),
+            format!("derived[{i}].concept"),
+            &mut errs,
+        );
+        if unit.is_none() {
             errs.push(DatasetError::new(
                 ErrorKind::UnknownUnit,
                 format!("derived[{i}].unit"),
@@ -758,4 +771,36 @@ fn cycles(d: &Dataset) -> Vec<DatasetError> {
         }
     }
     errs
+}
+
+/// A figure's or derived metric's concept: a code of the shared vocabulary (`concepts.rs`), which
+/// its unit can measure (an area is not an income).
+fn check_concept(
+    concept: Option<&str>,
+    unit: Option<&super::units::Unit>,
+    path: String,
+    errs: &mut Vec<DatasetError>,
+) {
+    let Some(code) = concept else { return };
+    match super::concepts::find(code) {
+        None => errs.push(DatasetError::new(
+            ErrorKind::UnknownConcept,
+            path,
+            "a concept of the shared vocabulary",
+            echo(code),
+        )),
+        Some(row) => {
+            if let Some(unit) = unit.filter(|u| !row.fits(u)) {
+                errs.push(DatasetError::new(
+                    ErrorKind::UnitMismatch,
+                    path,
+                    format!(
+                        "a unit that can measure `{code}` (like {})",
+                        row.units.join(", ")
+                    ),
+                    echo(unit.code()),
+                ));
+            }
+        }
+    }
 }

@@ -16,6 +16,7 @@ mod text;
 
 use std::ops::Range;
 
+use super::concepts;
 use super::dataset::{
     CaseInfo, Chart, Dataset, Figure, FigureKind, Localized, Paragraph, Period, Presentation,
     Qualifier, Relation, Rule, Scale, SourceRef, Text, UnitDeclaration, FORMAT_VERSION,
@@ -464,6 +465,7 @@ impl Draft {
                 external: Some("added by the reader".into()),
             },
             repeats: None,
+            concept: None,
         });
         if !unit.is_area() {
             return;
@@ -568,6 +570,10 @@ impl Draft {
                         external: None,
                     },
                     repeats: f.repeats.clone(),
+                    // Proposed from the label's words, else the sentence's; the editor changes it.
+                    concept: concepts::propose(&f.label, &f.unit)
+                        .or_else(|| concepts::propose(&sentence, &f.unit))
+                        .map(|c| c.code.to_string()),
                 }
             })
             .chain(self.context.iter().cloned())
