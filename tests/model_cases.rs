@@ -3,7 +3,8 @@
 //! model's own loader without an error, has at least eight figures, and every reported figure
 //! traces to its source: a quote that prints the figure's number, found word for word in the
 //! paragraph it names of the saved source text (`tests/fixtures/cases/<id>.txt`), whose address
-//! the case's citation gives. A context figure names its external source with an address.
+//! the case's citation gives. A context figure names its external source with an address, and
+//! its note opens with the quote read there (`Quote: “…”.`), which prints its number.
 //!
 //! `broken_copies_fail` edits a good case in the ways these checks are meant to catch and
 //! asserts that each edit is caught.
@@ -83,6 +84,13 @@ fn problems(name: &str, json: &str, source: Option<&str>) -> Vec<String> {
     };
     let d = &model.dataset;
     let mut out = Vec::new();
+    // What the checks found, for the reviewer (`cargo test --test model_cases -- --nocapture`).
+    for f in &model.findings {
+        println!("{name}: {} {:?} gap {:.2}%", f.relation, f.status, f.gap_pct);
+    }
+    for q in &model.quantities {
+        println!("{name}: {} {:?}", q.id, q.value);
+    }
     if d.figures.len() < MIN_FIGURES {
         out.push(format!(
             "{name}: {} figures, fewer than {MIN_FIGURES}",
@@ -150,6 +158,21 @@ fn problems(name: &str, json: &str, source: Option<&str>) -> Vec<String> {
                         f.id
                     ));
                 }
+                // Its note opens with the quote read in that source: `Quote: “…”.`
+                let note = f.source.note.get(Lang::En);
+                let quote = note
+                    .strip_prefix("Quote: \u{201c}")
+                    .and_then(|rest| rest.split('\u{201d}').next())
+                    .unwrap_or_default();
+                if !printed_numbers(quote)
+                    .iter()
+                    .any(|v| (v - f.value).abs() <= 1e-9 * f.value.abs().max(1.0))
+                {
+                    out.push(format!(
+                        "{name}: context figure {} has no quote printing its value {}",
+                        f.id, f.value
+                    ));
+                }
             }
         }
     }
@@ -167,11 +190,6 @@ fn source_of(path: &Path) -> Option<String> {
 #[test]
 fn every_case_loads_and_traces_its_figures() {
     let files = case_files();
-    assert!(
-        files.len() >= 4,
-        "expected at least four cases in data/cases, found {}",
-        files.len()
-    );
     let mut all = Vec::new();
     for path in &files {
         let name = path.display().to_string();
@@ -180,6 +198,11 @@ fn every_case_loads_and_traces_its_figures() {
         all.extend(problems(&name, &json, source.as_deref()));
     }
     assert!(all.is_empty(), "{}", all.join("\n"));
+    assert!(
+        files.len() >= 4,
+        "expected at least four cases in data/cases, found {}",
+        files.len()
+    );
 }
 
 #[test]
