@@ -86,10 +86,10 @@ fn problems(name: &str, json: &str, source: Option<&str>) -> Vec<String> {
     let mut out = Vec::new();
     // What the checks found, for the reviewer (`cargo test --test model_cases -- --nocapture`).
     for f in &model.findings {
-        println!("{name}: {} {:?} gap {:.2}%", f.relation, f.status, f.gap_pct);
-    }
-    for q in &model.quantities {
-        println!("{name}: {} {:?}", q.id, q.value);
+        println!(
+            "{name}: {} {:?} gap {:.2}%",
+            f.relation, f.status, f.gap_pct
+        );
     }
     if d.figures.len() < MIN_FIGURES {
         out.push(format!(
@@ -103,7 +103,9 @@ fn problems(name: &str, json: &str, source: Option<&str>) -> Vec<String> {
         .iter()
         .any(|f| matches!(f.kind, FigureKind::Reported));
     if reported && !has_address(citation) {
-        out.push(format!("{name}: the citation gives no address: {citation:?}"));
+        out.push(format!(
+            "{name}: the citation gives no address: {citation:?}"
+        ));
     }
     let paragraphs = source.map(paragraphs);
     if source.is_none() {
@@ -212,7 +214,10 @@ fn case_ids_are_file_names_and_distinct() {
         let json = std::fs::read_to_string(&path).expect("readable");
         let model = Model::from_json(&json).expect("valid (see the test above)");
         let id = model.dataset.case.id.clone();
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
         assert_eq!(id, stem, "{}: the case id names the file", path.display());
         assert!(
             id.chars()
@@ -226,7 +231,10 @@ fn case_ids_are_file_names_and_distinct() {
 
 #[test]
 fn printed_numbers_read_separators() {
-    assert_eq!(printed_numbers("103,968 yuan ($15,307)"), vec![103968.0, 15307.0]);
+    assert_eq!(
+        printed_numbers("103,968 yuan ($15,307)"),
+        vec![103968.0, 15307.0]
+    );
     assert_eq!(printed_numbers("6.65 million yuan."), vec![6.65]);
     assert_eq!(printed_numbers("from 17 to 34 percent"), vec![17.0, 34.0]);
     assert_eq!(printed_numbers("around 150kg"), vec![150.0]);
@@ -273,7 +281,10 @@ fn broken_copies_fail() {
         let v = f["value"].as_f64().expect("value");
         f["value"] = (v * 10.0).into();
     });
-    assert!(p.iter().any(|s| s.contains("does not print its value")), "{p:?}");
+    assert!(
+        p.iter().any(|s| s.contains("does not print its value")),
+        "{p:?}"
+    );
 
     let p = edit_figure(&|f| f["source"]["paragraph"] = 0.into());
     assert!(p.iter().any(|s| s.contains("is not in paragraph")), "{p:?}");
