@@ -55,6 +55,9 @@ fn printed_numbers(quote: &str) -> Vec<f64> {
                 digits.push('.');
             } else if (c == ',' || c == '\u{202f}' || c == '\u{a0}') && next_is_digit {
                 // a group separator
+            } else if c == ',' && chars.get(i + 1) == Some(&' ') && is_group(&chars, i + 2) {
+                // a group separator printed with a space after it ("36, 000")
+                i += 1;
             } else {
                 break;
             }
@@ -65,6 +68,12 @@ fn printed_numbers(quote: &str) -> Vec<f64> {
         }
     }
     out
+}
+
+/// Whether three digits, and no fourth, start at `at`: a thousands group.
+fn is_group(chars: &[char], at: usize) -> bool {
+    (at..at + 3).all(|j| chars.get(j).is_some_and(char::is_ascii_digit))
+        && !chars.get(at + 3).is_some_and(char::is_ascii_digit)
 }
 
 fn has_address(s: &str) -> bool {
@@ -238,6 +247,8 @@ fn printed_numbers_read_separators() {
     assert_eq!(printed_numbers("6.65 million yuan."), vec![6.65]);
     assert_eq!(printed_numbers("from 17 to 34 percent"), vec![17.0, 34.0]);
     assert_eq!(printed_numbers("around 150kg"), vec![150.0]);
+    assert_eq!(printed_numbers("36, 000 people"), vec![36000.0]);
+    assert_eq!(printed_numbers("1, 2, 3"), vec![1.0, 2.0, 3.0]);
 }
 
 /// The checks catch what they are for: each broken copy of a good case fails with the
