@@ -316,3 +316,24 @@ fn broken_copies_fail() {
     let p = edit(&|t| t["figures"][0]["unit"] = "furlongs".into());
     assert!(p.iter().any(|s| s.contains("dataset error")), "{p:?}");
 }
+
+/// Each case also matches the published JSON Schema of the format (`data/schema.json`), which
+/// other tools read.
+#[test]
+fn every_case_matches_the_schema() {
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/schema.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).expect("schema")).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let mut all = Vec::new();
+    for path in case_files() {
+        let json = std::fs::read_to_string(&path).expect("readable");
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        all.extend(
+            validator
+                .iter_errors(&v)
+                .map(|e| format!("{}: {}: {e}", path.display(), e.instance_path())),
+        );
+    }
+    assert!(all.is_empty(), "{}", all.join("\n"));
+}
