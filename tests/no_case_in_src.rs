@@ -35,7 +35,10 @@ fn root() -> PathBuf {
 /// The real cases shipped besides the default one (`data/cases/`), each with the names of its
 /// place: neither may show in the code either.
 const SHIPPED_CASES: &[(&str, &[&str])] = &[
-    ("kubuqi-desert", &["Kubuqi", "Elion", "Ordos", "库布其"]),
+    (
+        "kubuqi-desert",
+        &["Kubuqi", "Elion", "Ordos", "库布其", "亿利", "鄂尔多斯"],
+    ),
     ("loess-plateau", &["Loess", "Shaanxi", "Gansu"]),
     ("meret-ethiopia", &["MERET", "Ethiopia", "Tigray", "woreda"]),
     ("niger-fmnr", &["FMNR", "Maradi", "Zinder", "Tahoua"]),
