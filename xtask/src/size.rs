@@ -70,6 +70,22 @@ pub struct FileSize {
     pub path: String,
     pub raw: u64,
     pub gzip: u64,
+    /// Part of the site's other pages: each case's own folder (`<case-id>/`, whose `index.html`
+    /// carries the case) and the index of cases (`cases/`). A reader of one case downloads none of
+    /// them, so they are counted apart, without a budget: they grow with the number of cases.
+    pub site: bool,
+}
+
+/// The folder of the site's index of cases (src/site.rs).
+pub const INDEX_FOLDER: &str = "cases";
+/// What the prerender writes into a case's own page (src/storage.rs `CASE_DATA_ID`).
+const CASE_PAGE_MARK: &str = "id=\"case-data\" data-case=";
+
+/// Whether a top-level folder of the site holds the site's other pages (see [`FileSize::site`]).
+fn is_site_folder(dir: &Path, name: &str) -> bool {
+    name == INDEX_FOLDER
+        || fs::read_to_string(dir.join(name).join("index.html"))
+            .is_ok_and(|html| html.contains(CASE_PAGE_MARK))
 }
 
 #[derive(Debug)]
@@ -103,9 +119,14 @@ impl Report {
             .sum()
     }
 
+    /// The site's other pages (other cases', the index), gzipped.
+    pub fn site_gzip(&self) -> u64 {
+        self.files.iter().filter(|f| f.site).map(|f| f.gzip).sum()
+    }
+
     /// Everything else: what a reader of the case may download. The budget applies to this.
     pub fn reader_gzip(&self) -> u64 {
-        self.total_gzip() - self.worker_gzip()
+        self.total_gzip() - self.worker_gzip() - self.site_gzip()
     }
 
     pub fn within_budget(&self) -> bool {
@@ -140,6 +161,10 @@ impl Report {
             self.worker_gzip()
         );
         out += &format!(
+            "  the site's other pages (each case's own, the index of cases): {} gzip\n",
+            self.site_gzip()
+        );
+        out += &format!(
             "  all else, what a reader may download: {} gzip (budget {})\n",
             self.reader_gzip(),
             self.budget
@@ -159,6 +184,7 @@ impl Report {
             "total_gzip_bytes": self.total_gzip(),
             "worker_gzip_bytes": self.worker_gzip(),
             "worker_budget_gzip_bytes": WORKER_GZIP_BUDGET,
+            "site_gzip_bytes": self.site_gzip(),
             "reader_gzip_bytes": self.reader_gzip(),
             "within_budget": self.within_budget(),
             "files": files,
@@ -182,10 +208,16 @@ pub fn measure(dir: &Path, budget: u64) -> Result<Report> {
     for path in paths {
         let bytes = fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
         let relative = path.strip_prefix(dir).unwrap_or(&path);
+        let path = relative.to_string_lossy().replace('\\', "/");
+        let site = match path.split_once('/') {
+            Some((top, _)) => is_site_folder(dir, top),
+            None => false,
+        };
         files.push(FileSize {
-            path: relative.to_string_lossy().replace('\\', "/"),
             raw: bytes.len() as u64,
             gzip: gzip_len(&bytes)?,
+            path,
+            site,
         });
     }
     Ok(Report { files, budget })
@@ -232,6 +264,7 @@ mod tests {
                 path: format!("f{i}.wasm"),
                 raw: gzip * 3,
                 gzip,
+                site: false,
             })
             .collect();
         Report { files, budget }
@@ -250,6 +283,7 @@ mod tests {
             path: format!("{WORKER_PREFIX}_bg.wasm"),
             raw: 900,
             gzip: 300,
+            site: false,
         });
         assert_eq!(
             (r.total_gzip(), r.worker_gzip(), r.reader_gzip()),
@@ -290,5 +324,26 @@ mod tests {
         let names: Vec<&str> = r.files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(names, ["index.html", "sub/app.wasm"]);
         assert_eq!(r.total_raw(), 11 + 1000);
+        assert_eq!(r.site_gzip(), 0);
+    }
+
+    #[test]
+    fn other_cases_pages_and_the_index_are_counted_apart() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        for folder in ["zh", "a-case/charts", INDEX_FOLDER] {
+            fs::create_dir_all(dir.join(folder)).unwrap();
+        }
+        fs::write(dir.join("index.html"), "<div id=\"app\"></div>").unwrap();
+        fs::write(dir.join("zh/index.html"), "<div id=\"app\"></div>").unwrap();
+        let case = "<script type=\"application/json\" id=\"case-data\" data-case=\"a-case\">{}</script>";
+        fs::write(dir.join("a-case/index.html"), case).unwrap();
+        fs::write(dir.join("a-case/charts/c.svg"), vec![b'x'; 500]).unwrap();
+        fs::write(dir.join(INDEX_FOLDER).join("index.html"), "<ol></ol>").unwrap();
+        let r = measure(dir, GZIP_BUDGET).unwrap();
+        let site: Vec<&str> = r.files.iter().filter(|f| f.site).map(|f| f.path.as_str()).collect();
+        assert_eq!(site, ["a-case/charts/c.svg", "a-case/index.html", "cases/index.html"]);
+        assert_eq!(r.reader_gzip() + r.site_gzip(), r.total_gzip());
+        assert!(r.table().contains("the site's other pages"));
     }
 }
