@@ -18,6 +18,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use crate::model::concepts;
 use crate::model::extract::{self, decimal, draft, Draft, DraftFigure};
 use crate::model::limits::{
     id_bad_char, longer_than, MAX_CHARTS, MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES,
@@ -69,6 +70,9 @@ pub enum Op {
     Group(usize, String),
     /// A chart's new title: every figure in it follows.
     ChartTitle(String, String),
+    /// What the figure measures, from the shared vocabulary (`None`: nothing to compare), in
+    /// place of the drafter's proposal.
+    Concept(usize, Option<&'static str>),
     /// The figure is a headline card (added last) or not.
     Headline(usize, bool),
     /// The headline at this place moves up (`true`) or down.
@@ -135,6 +139,9 @@ pub struct Story {
     pub titles: BTreeMap<String, Text>,
     /// Headline figure ids, in order.
     pub headlines: Vec<String>,
+    /// What the reader chose that a figure measures (`None`: nothing), by figure id; a figure
+    /// not here keeps the drafter's proposal.
+    pub concepts: BTreeMap<String, Option<&'static str>>,
 }
 
 impl Story {
@@ -160,6 +167,9 @@ impl Story {
     fn rename(&mut self, old: &str, new: &str) {
         if let Some(l) = self.labels.remove(old) {
             self.labels.insert(new.to_string(), l);
+        }
+        if let Some(c) = self.concepts.remove(old) {
+            self.concepts.insert(new.to_string(), c);
         }
         for id in self
             .groups
@@ -504,6 +514,13 @@ pub fn apply(e: &mut Edited, op: &Op) -> bool {
         Op::Unit(i, u) => set(d, *i, |f| f.unit = u.clone()),
         Op::Qualifier(i, q) => set(d, *i, |f| f.qualifier = *q),
         Op::Period(i, p) => set(d, *i, |f| f.period = p.clone()),
+        Op::Concept(i, c) => match id_of(d, *i) {
+            Some(id) => {
+                story.concepts.insert(id, *c);
+                true
+            }
+            None => false,
+        },
         Op::Title(l, s) => {
             put(&mut story.title, *l, s);
             true
@@ -597,6 +614,7 @@ fn within_bounds(op: &Op) -> bool {
         | Op::Unit(..)
         | Op::Qualifier(..)
         | Op::Period(..)
+        | Op::Concept(..)
         | Op::Drop(..)
         | Op::Accept(..)
         | Op::Headline(..)
@@ -654,6 +672,17 @@ pub fn dataset(e: &Edited) -> Dataset {
     for f in &mut ds.figures {
         if let Some(entries) = s.labels.get(&f.id) {
             write(&mut f.label, entries);
+        }
+        // The reader's choice, while the figure's unit can measure it (a unit changed since
+        // leaves the drafter's proposal for the new unit).
+        if let Some(choice) = s.concepts.get(&f.id) {
+            let fits = |code: &str| {
+                let unit = crate::model::Unit::parse(&f.unit);
+                concepts::find(code).zip(unit).is_some_and(|(c, u)| c.fits(&u))
+            };
+            if choice.is_none_or(fits) {
+                f.concept = choice.map(str::to_string);
+            }
         }
     }
     let ids: std::collections::HashSet<&str> = ds.figures.iter().map(|f| f.id.as_str()).collect();
@@ -813,6 +842,7 @@ fn op_line(op: &Op) -> String {
         Op::Intro(l, s) => format!("I\t{}\t{}", l.code(), escape(s)),
         Op::Group(i, t) => format!("g\t{i}\t{}", escape(t)),
         Op::ChartTitle(a, t) => format!("c\t{}\t{}", escape(a), escape(t)),
+        Op::Concept(i, c) => format!("k\t{i}\t{}", c.unwrap_or("")),
         Op::Headline(i, on) => format!("h\t{i}\t{}", b(*on)),
         Op::HeadlineMove(k, up) => format!("H\t{k}\t{}", b(*up)),
     }
@@ -941,6 +971,16 @@ fn parse_op(line: &str) -> Result<Op, bool> {
             arity(3)?;
             Op::ChartTitle(txt(1, MAX_LABEL_CHARS)?, txt(2, MAX_LABEL_CHARS)?)
         }
+        "k" => {
+            arity(3)?;
+            let code = f.get(2).copied().unwrap_or("");
+            let concept = match code {
+                "" => None,
+                // Only a code of the vocabulary: a record naming another is damaged.
+                code => Some(concepts::find(code).ok_or(false)?.code),
+            };
+            Op::Concept(n(1)?, concept)
+        }
         "h" => {
             arity(3)?;
             Op::Headline(n(1)?, flag(f.get(2).copied().unwrap_or(""))?)
@@ -974,6 +1014,7 @@ fn in_format_1(op: &Op) -> bool {
         | Op::Intro(..)
         | Op::Group(..)
         | Op::ChartTitle(..)
+        | Op::Concept(..)
         | Op::Headline(..)
         | Op::HeadlineMove(..) => false,
     }

@@ -700,6 +700,21 @@ fn editor(
         ))
     });
     let on_group = edit(|v, _, i| Some(Op::Group(i, v)));
+    let on_concept = edit(|v, _, i| match v.as_str() {
+        "" => Some(Op::Concept(i, None)),
+        code => crate::model::concepts::find(code).map(|c| Op::Concept(i, Some(c.code))),
+    });
+    // What it measures: the reader's choice, else the drafter's proposal; the choices are the
+    // concepts its unit can measure.
+    let concept = match e.story.concepts.get(&f.id) {
+        Some(choice) => *choice,
+        None => e.draft.concept_of(f).map(|c| c.code),
+    };
+    let fitting: Vec<&'static crate::model::concepts::ConceptRow> =
+        crate::model::concepts::CONCEPTS
+            .iter()
+            .filter(|c| c.fits(&f.unit))
+            .collect();
     let on_headline = {
         let review = review.clone();
         Callback::from(move |ev: Event| {
@@ -776,6 +791,12 @@ fn editor(
             <label>{t.unit}
                 <select id="draft-unit" onchange={on_unit}>
                     { for unit_options(&f.unit).iter().map(|u| html! { <option value={u.code().to_string()} selected={*u == f.unit}>{unit_name(u, lang)}</option> }) }
+                </select>
+            </label>
+            <label>{t.measures_concept}
+                <select id="draft-concept" onchange={on_concept}>
+                    <option value="" selected={concept.is_none()}>{t.concept_none}</option>
+                    { for fitting.iter().map(|c| html! { <option value={c.code} selected={concept == Some(c.code)}>{c.name(lang.code())}</option> }) }
                 </select>
             </label>
             <label>{t.draft_qualifier}

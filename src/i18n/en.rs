@@ -301,6 +301,7 @@ pub const LANGUAGE: Language = Language {
         kind_unknown_unit: "Unknown unit",
         kind_unknown_concept: "Unknown concept",
         measures_concept: "Measures",
+        concept_none: "Nothing to compare",
         kind_bad_unit: "Unusable unit or rate",
         kind_too_many: "More than the page can show",
         kind_missing_reference: "Refers to something missing",

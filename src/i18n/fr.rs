@@ -305,6 +305,7 @@ pub const LANGUAGE: Language = Language {
         kind_unknown_unit: "Unité inconnue",
         kind_unknown_concept: "Concept inconnu",
         measures_concept: "Mesure",
+        concept_none: "Rien à comparer",
         kind_bad_unit: "Unité ou taux inutilisable",
         kind_too_many: "Plus que la page ne peut montrer",
         kind_missing_reference: "Renvoie à quelque chose d’absent",

@@ -225,6 +225,8 @@ pub struct Strings {
     pub kind_unknown_concept: &'static str,
     /// The figure detail's row naming the concept a figure measures.
     pub measures_concept: &'static str,
+    /// The draft editor's choice of no concept for a figure.
+    pub concept_none: &'static str,
     pub kind_bad_unit: &'static str,
     pub kind_too_many: &'static str,
     pub kind_missing_reference: &'static str,

@@ -295,6 +295,7 @@ pub const LANGUAGE: Language = Language {
         kind_unknown_unit: "未知单位",
         kind_unknown_concept: "未知概念",
         measures_concept: "衡量的是",
+        concept_none: "无可比较",
         kind_bad_unit: "无法使用的单位或汇率",
         kind_too_many: "超出页面可显示的数量",
         kind_missing_reference: "引用的对象不存在",

@@ -443,6 +443,13 @@ impl Draft {
         }
     }
 
+    /// What a figure measures, as the drafter proposes it: the concept its label's words point
+    /// to, else its sentence's, among those its unit can measure (the editor changes it).
+    pub fn concept_of(&self, f: &DraftFigure) -> Option<&'static concepts::ConceptRow> {
+        concepts::propose(&f.label, &f.unit)
+            .or_else(|| concepts::propose(&self.context_of(f), &f.unit))
+    }
+
     /// Add an area from outside the text (the banner's total area, say): a context figure, and
     /// a proposed "fits within" for every area of the draft.
     pub fn add_context_area(&mut self, label: &str, value: f64, scale: Scale, unit: Unit) {
@@ -570,10 +577,7 @@ impl Draft {
                         external: None,
                     },
                     repeats: f.repeats.clone(),
-                    // Proposed from the label's words, else the sentence's; the editor changes it.
-                    concept: concepts::propose(&f.label, &f.unit)
-                        .or_else(|| concepts::propose(&sentence, &f.unit))
-                        .map(|c| c.code.to_string()),
+                    concept: self.concept_of(f).map(|c| c.code.to_string()),
                 }
             })
             .chain(self.context.iter().cloned())
