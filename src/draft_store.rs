@@ -678,7 +678,9 @@ pub fn dataset(e: &Edited) -> Dataset {
         if let Some(choice) = s.concepts.get(&f.id) {
             let fits = |code: &str| {
                 let unit = crate::model::Unit::parse(&f.unit);
-                concepts::find(code).zip(unit).is_some_and(|(c, u)| c.fits(&u))
+                concepts::find(code)
+                    .zip(unit)
+                    .is_some_and(|(c, u)| c.fits(&u))
             };
             if choice.is_none_or(fits) {
                 f.concept = choice.map(str::to_string);

@@ -64,12 +64,17 @@ pub fn integrity(bytes: &[u8]) -> String {
 
 /// Render the default view of the embedded dataset in `lang`.
 pub fn render(lang: Lang) -> Result<Page, String> {
-    render_text(lang, crate::model::EMBEDDED_JSON)
+    render_text(lang, crate::model::EMBEDDED_JSON, None)
 }
 
 /// Render the default view of a site's case in `lang`, on the site's main page (`own_page`
 /// false) or on the case's own (`<id>/`).
-pub fn render_case(lang: Lang, case: &SiteCase, own_page: bool) -> Result<Page, String> {
+pub fn render_case(
+    lang: Lang,
+    case: &SiteCase,
+    own_page: bool,
+    site: Option<&SiteLink>,
+) -> Result<Page, String> {
     // Read by the renderer as the page's own dataset, as the app reads it from the page.
     let text: &'static str = if case.is_embedded() {
         crate::model::EMBEDDED_JSON
@@ -77,7 +82,7 @@ pub fn render_case(lang: Lang, case: &SiteCase, own_page: bool) -> Result<Page, 
         Box::leak(case.text.clone().into_boxed_str())
     };
     crate::storage::set_case_scope(own_page.then_some(case.id.as_str()));
-    let page = render_text(lang, text);
+    let page = render_text(lang, text, site);
     crate::storage::set_case_scope(None);
     let mut page = page?;
     if own_page || !case.is_embedded() {
@@ -86,15 +91,19 @@ pub fn render_case(lang: Lang, case: &SiteCase, own_page: bool) -> Result<Page, 
     Ok(page)
 }
 
-fn render_text(lang: Lang, text: &'static str) -> Result<Page, String> {
+fn render_text(lang: Lang, text: &'static str, site: Option<&SiteLink>) -> Result<Page, String> {
     crate::storage::set_builtin_json(text);
-    let page = render_builtin(lang);
+    let page = render_builtin(lang, site);
     crate::storage::set_builtin_json(crate::model::EMBEDDED_JSON);
     page
 }
 
-fn render_builtin(lang: Lang) -> Result<Page, String> {
-    let boot = Boot::prerendered(lang);
+fn render_builtin(lang: Lang, site: Option<&SiteLink>) -> Result<Page, String> {
+    let mut boot = Boot::prerendered(lang);
+    boot.site = site.map(|s| crate::components::SiteIndex {
+        href: s.index_href.clone(),
+        count: s.count,
+    });
     let model = match &boot.start {
         Ok(s) => s.model.clone(),
         Err(e) => return Err(format!("the embedded dataset does not load: {e:?}")),
@@ -203,12 +212,12 @@ pub fn fill(template: &str, page: &Page, site: Option<&SiteLink>) -> Result<Stri
             text.replace('<', "\\u003c")
         )
     });
-    let site_nav = site.map(|s| {
+    // Read by the app at start-up (`browser::site_index`); the header links it.
+    let site_link = site.map(|s| {
         format!(
-            "<nav class=\"site-nav\" aria-label=\"{}\"><a href=\"{}\">{}</a></nav>",
-            attr(t.site_nav_label),
+            "<link rel=\"index\" href=\"{}\" data-count=\"{}\" />",
             attr(&s.index_href),
-            html_escape::encode_text(&t.site_all_cases.replace("{n}", &s.count.to_string()))
+            s.count
         )
     });
     let (app_found, sheet_found) = (Cell::new(false), Cell::new(false));
@@ -226,6 +235,9 @@ pub fn fill(template: &str, page: &Page, site: Option<&SiteLink>) -> Result<Stri
                 element!("meta[name=description]", |el| {
                     el.set_attribute("content", &page.description)?;
                     el.after(&preview, ContentType::Html);
+                    if let Some(link) = &site_link {
+                        el.after(link, ContentType::Html);
+                    }
                     Ok(())
                 }),
                 // The stylesheet for readers without JavaScript sits beside the main one.
@@ -251,9 +263,6 @@ pub fn fill(template: &str, page: &Page, site: Option<&SiteLink>) -> Result<Stri
                     el.set_attribute("data-prerendered", page.lang.code())?;
                     el.set_inner_content(&page.body, ContentType::Html);
                     el.before(&note, ContentType::Html);
-                    if let Some(nav) = &site_nav {
-                        el.before(nav, ContentType::Html);
-                    }
                     if let Some(data) = &case_data {
                         el.after(data, ContentType::Html);
                     }

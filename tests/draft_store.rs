@@ -536,9 +536,18 @@ fn what_a_figure_measures_is_proposed_chosen_kept_and_written_into_the_dataset()
             .find(|f| f.id == id)
             .and_then(|f| f.concept)
     };
-    let area = e.draft.figures.iter().position(|f| f.unit == Unit::builtin("ha")).expect("an area");
+    let area = e
+        .draft
+        .figures
+        .iter()
+        .position(|f| f.unit == Unit::builtin("ha"))
+        .expect("an area");
     let area_id = id(&e, area);
-    assert_eq!(of(&e, &area_id).as_deref(), Some("area_restored"), "proposed from the words");
+    assert_eq!(
+        of(&e, &area_id).as_deref(),
+        Some("area_restored"),
+        "proposed from the words"
+    );
     // The reader says it measures nothing comparable, then renames it: the choice follows.
     let ops = vec![Op::Concept(area, None), Op::Id(area, "reed_area".into())];
     let e2 = edited(STORY, &ops);
@@ -548,10 +557,16 @@ fn what_a_figure_measures_is_proposed_chosen_kept_and_written_into_the_dataset()
     let (_, back) = decode(&stored).expect("decodes");
     assert_eq!(back, ops);
     // A code outside the vocabulary makes the record damaged, not a dataset the app refuses.
-    let tampered = stored.replace(&format!("k\t{area}\t\n"), &format!("k\t{area}\thappiness\n"));
+    let tampered = stored.replace(
+        &format!("k\t{area}\t\n"),
+        &format!("k\t{area}\thappiness\n"),
+    );
     assert!(decode(&tampered).is_err());
     // A choice the unit cannot measure (the unit changed since) is not written.
-    let ops = vec![Op::Concept(area, Some("area_restored")), Op::Unit(area, Unit::builtin("{household}"))];
+    let ops = vec![
+        Op::Concept(area, Some("area_restored")),
+        Op::Unit(area, Unit::builtin("{household}")),
+    ];
     let e3 = edited(STORY, &ops);
     assert_ne!(of(&e3, &area_id).as_deref(), Some("area_restored"));
     let json = serde_json::to_string(&dataset(&e3)).expect("serializes");

@@ -185,11 +185,11 @@ fn a_cases_page_carries_its_dataset_which_reads_back_the_same() {
     );
     let dir = folder("carry", &[("a.json", &hostile)]);
     let cases = read_folder(&dir).expect("reads");
-    let page = render_case(Lang::En, &cases[0], true).expect("renders");
     let link = SiteLink {
         index_href: "../cases/".into(),
         count: 3,
     };
+    let page = render_case(Lang::En, &cases[0], true, Some(&link)).expect("renders");
     let html = fill(TEMPLATE, &page, Some(&link)).expect("fills");
     let start = html
         .find("<script type=\"application/json\" id=\"case-data\"")
@@ -201,7 +201,13 @@ fn a_cases_page_carries_its_dataset_which_reads_back_the_same() {
     let text = &block[open_end..close];
     let back = Model::from_json(text).expect("the carried text is the dataset");
     assert_eq!(back.dataset, cases[0].model.dataset);
-    assert!(html.contains("href=\"../cases/\"") && html.contains("All 3 cases"));
+    // The app finds the site in the head; the header links the index (prerendered as the app
+    // renders it).
+    assert!(
+        html.contains("<link rel=\"index\" href=\"../cases/\" data-count=\"3\" />"),
+        "{html}"
+    );
+    assert!(page.body.contains("href=\"../cases/\"") && page.body.contains("All 3 cases"));
     // The page shows the case's own title, not the embedded one's.
     let title = cases[0].model.story.title.value.get(Lang::En);
     assert!(
@@ -210,6 +216,6 @@ fn a_cases_page_carries_its_dataset_which_reads_back_the_same() {
     );
     // The main page of a site whose first case is the embedded one carries nothing.
     let kez = read_folder(&folder("main", &[("k.json", KEZUOHOU)])).unwrap();
-    let main = render_case(Lang::En, &kez[0], false).expect("renders");
+    let main = render_case(Lang::En, &kez[0], false, None).expect("renders");
     assert!(main.case.is_none());
 }

@@ -96,14 +96,14 @@ fn run() -> Result<String, String> {
         })
     };
     for lang in Lang::ALL {
-        let main = render_case(lang, &cases[0], false)?;
+        let main = render_case(lang, &cases[0], false, link("", lang).as_ref())?;
         put("", lang, &main, link("", lang).as_ref())?;
     }
     if several {
         for case in &cases {
             let at = format!("{}/", case.id);
             for lang in Lang::ALL {
-                let page = render_case(lang, case, true)
+                let page = render_case(lang, case, true, link(&at, lang).as_ref())
                     .map_err(|e| format!("case `{}`: {e}", case.id))?;
                 put(&at, lang, &page, link(&at, lang).as_ref())?;
             }

@@ -15,7 +15,7 @@ use super::source_trail::SourceTrail;
 use super::timeline::Timeline;
 use super::use_app::Shared;
 use super::what_if::WhatIf;
-use super::Hydrating;
+use super::{Hydrating, SiteIndex};
 use crate::i18n::tr;
 use crate::model::{DatasetError, Lang, Model};
 use crate::requests::DataRequest;
@@ -38,6 +38,8 @@ pub struct Boot {
     /// The language of the page's address (`/zh/` is Chinese): the view's language unless the
     /// query names another. Never taken from stored settings.
     pub page: Lang,
+    /// The site of cases the page is part of, if any (the header links its index).
+    pub site: Option<SiteIndex>,
     /// The language of the page prerendered at build time (`src/prerender.rs`) that the first
     /// render takes over, if it does: it must produce the same elements, so charts start as
     /// their prerendered images.
@@ -62,6 +64,7 @@ impl Boot {
             query,
             system_dark: browser::prefers_dark(),
             page: page.unwrap_or_default(),
+            site: browser::site_index(),
             hydrating: None,
         };
         boot.hydrating = page.filter(|&lang| boot.shows_prerendered(lang));
@@ -76,6 +79,7 @@ impl Boot {
             query,
             system_dark: false,
             page: lang,
+            site: None,
             hydrating: Some(lang),
         }
     }
@@ -136,7 +140,9 @@ pub fn app(p: &AppProps) -> Html {
         Err(errors) => html! { <DatasetErrors errors={errors.clone()} /> },
     };
     html! {
-        <ContextProvider<Hydrating> context={Hydrating(*hydrating)}>{page}</ContextProvider<Hydrating>>
+        <ContextProvider<Hydrating> context={Hydrating(*hydrating)}>
+            <ContextProvider<Option<SiteIndex>> context={p.boot.site.clone()}>{page}</ContextProvider<Option<SiteIndex>>>
+        </ContextProvider<Hydrating>>
     }
 }
 

@@ -54,6 +54,19 @@ pub fn page_case() -> Option<(Option<String>, String)> {
     Some((el.get_attribute("data-case"), el.text_content()?))
 }
 
+/// The site of cases this page belongs to, as the prerender wrote it in the page's head
+/// (`<link rel="index" href="../cases/" data-count="6">`).
+pub fn site_index() -> Option<super::SiteIndex> {
+    let el = window()?
+        .document()?
+        .query_selector("link[rel=index][data-count]")
+        .ok()??;
+    Some(super::SiteIndex {
+        href: el.get_attribute("href")?,
+        count: el.get_attribute("data-count")?.parse().ok()?,
+    })
+}
+
 /// The language of the page prerendered into the app's element at build time
 /// (`data-prerendered="zh"`), if it was.
 pub fn prerendered_lang() -> Option<crate::model::Lang> {

@@ -44,6 +44,12 @@ pub fn header(p: &HeaderProps) -> Html {
             </li>
         }
     });
+    // Part of a site of cases: a link to the index of them all.
+    let site = use_context::<Option<super::SiteIndex>>().flatten().map(|s| {
+        html! {
+            <a class="site-index-link" href={s.href}>{t.site_all_cases.replace("{n}", &s.count.to_string())}</a>
+        }
+    });
     let open = p.panel_open;
     let toggle = p.on_toggle_panel.reform(|_| ());
     html! {
@@ -51,6 +57,7 @@ pub fn header(p: &HeaderProps) -> Html {
             <div class="titles">
                 <h1>{title_shown}</h1>
                 <p class="subtitle">{place}{" · "}{t.app_subtitle}</p>
+                { for site }
             </div>
             <div class="header-tools">
             <div class="dataset-bar">

@@ -46,3 +46,12 @@ pub type AppHandle = UseReducerHandle<AppState>;
 /// effect has run): chart panels then start as their prerendered images.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hydrating(pub bool);
+
+/// The page's site of cases, when it is part of one (`<link rel="index">` written by the
+/// prerender): the index's address relative to the page, and how many cases it lists. The header
+/// links it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteIndex {
+    pub href: String,
+    pub count: usize,
+}

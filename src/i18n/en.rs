@@ -84,7 +84,6 @@ pub const LANGUAGE: Language = Language {
         skip_to_content: "Skip to content",
         static_copy: "JavaScript is off, so this is a static copy of the overview: its figures, charts, story and sources are all here, but the buttons, settings, other views and downloads need JavaScript.",
         other_language_page: "This page in other languages:",
-        site_nav_label: "Cases of this site",
         site_all_cases: "All {n} cases on this site",
         site_cases_title: "Cases",
         site_cases_intro: "{n} case studies, each with its figures traced to the report's sentences and checked against each other. Open one to explore it.",

@@ -88,7 +88,6 @@ pub const LANGUAGE: Language = Language {
         skip_to_content: "Aller au contenu",
         static_copy: "JavaScript est désactivé : voici une copie statique de la vue d’ensemble. Les chiffres, graphiques, le récit et les sources y sont, mais les boutons, réglages, autres vues et téléchargements demandent JavaScript.",
         other_language_page: "Cette page dans une autre langue\u{a0}:",
-        site_nav_label: "Les cas de ce site",
         site_all_cases: "Les {n} cas de ce site",
         site_cases_title: "Cas",
         site_cases_intro: "{n} études de cas, chaque chiffre relié à la phrase du rapport qui le donne et vérifié avec les autres. Ouvrez-en une pour l’explorer.",

@@ -8,7 +8,6 @@ pub struct Strings {
     pub skip_to_content: &'static str,
     pub static_copy: &'static str,
     pub other_language_page: &'static str,
-    pub site_nav_label: &'static str,
     /// Link to the index of a site's cases; `{n}` is how many.
     pub site_all_cases: &'static str,
     pub site_cases_title: &'static str,

@@ -82,7 +82,6 @@ pub const LANGUAGE: Language = Language {
         skip_to_content: "跳到正文",
         static_copy: "JavaScript 未启用，这是概览的静态副本：数字、图表、叙述和出处都在，但按钮、设置、其他视图和下载需要 JavaScript。",
         other_language_page: "本页其他语言版本：",
-        site_nav_label: "本站案例",
         site_all_cases: "本站全部 {n} 个案例",
         site_cases_title: "案例",
         site_cases_intro: "共 {n} 个案例研究，每个数字都追溯到报告原句，并相互核对。打开一个案例即可浏览。",

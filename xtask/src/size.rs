@@ -336,13 +336,26 @@ mod tests {
         }
         fs::write(dir.join("index.html"), "<div id=\"app\"></div>").unwrap();
         fs::write(dir.join("zh/index.html"), "<div id=\"app\"></div>").unwrap();
-        let case = "<script type=\"application/json\" id=\"case-data\" data-case=\"a-case\">{}</script>";
+        let case =
+            "<script type=\"application/json\" id=\"case-data\" data-case=\"a-case\">{}</script>";
         fs::write(dir.join("a-case/index.html"), case).unwrap();
         fs::write(dir.join("a-case/charts/c.svg"), vec![b'x'; 500]).unwrap();
         fs::write(dir.join(INDEX_FOLDER).join("index.html"), "<ol></ol>").unwrap();
         let r = measure(dir, GZIP_BUDGET).unwrap();
-        let site: Vec<&str> = r.files.iter().filter(|f| f.site).map(|f| f.path.as_str()).collect();
-        assert_eq!(site, ["a-case/charts/c.svg", "a-case/index.html", "cases/index.html"]);
+        let site: Vec<&str> = r
+            .files
+            .iter()
+            .filter(|f| f.site)
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(
+            site,
+            [
+                "a-case/charts/c.svg",
+                "a-case/index.html",
+                "cases/index.html"
+            ]
+        );
         assert_eq!(r.reader_gzip() + r.site_gzip(), r.total_gzip());
         assert!(r.table().contains("the site's other pages"));
     }
