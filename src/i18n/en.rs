@@ -87,7 +87,7 @@ pub const LANGUAGE: Language = Language {
         site_all_cases: "All {n} cases on this site",
         site_cases_title: "Cases",
         site_cases_intro: "{n} case studies, each with its figures traced to the report's sentences and checked against each other. Open one to explore it.",
-        site_case_checks: "{n} checks of the figures against each other: {holds} consistent, {doubtful} doubtful, {contradicts} contradicted.",
+        site_case_checks: "Consistency checks ({n}): {holds} consistent, {doubtful} doubtful, {contradicts} contradicted.",
         nav_label: "Views",
         view_overview: "Overview",
         view_table: "Figure table",

@@ -91,7 +91,7 @@ pub const LANGUAGE: Language = Language {
         site_all_cases: "Les {n} cas de ce site",
         site_cases_title: "Cas",
         site_cases_intro: "{n} études de cas, chaque chiffre relié à la phrase du rapport qui le donne et vérifié avec les autres. Ouvrez-en une pour l’explorer.",
-        site_case_checks: "{n} vérifications des chiffres entre eux\u{a0}: {holds} cohérentes, {doubtful} douteuses, {contradicts} contredites.",
+        site_case_checks: "Vérifications de cohérence ({n})\u{a0}: {holds} cohérentes, {doubtful} douteuses, {contradicts} contredites.",
         nav_label: "Vues",
         view_overview: "Vue d’ensemble",
         view_table: "Tableau des chiffres",
