@@ -124,6 +124,7 @@ fn the_drafter_proposes_concepts_from_the_words_and_the_unit() {
         Some("income_gain")
     );
     assert_eq!(code("forest guards employed", "{person}"), Some("jobs"));
+    assert_eq!(code("聘用护林员", "{person}"), Some("jobs"));
     assert_eq!(
         code("forest guards employed", "ha"),
         None,

@@ -74,7 +74,7 @@ pub static CONCEPTS: &[ConceptRow] = &[
         code: "jobs",
         names: &[("en", "Jobs"), ("zh", "就业岗位"), ("fr", "Emplois")],
         units: &["{person}", "{person-day}"],
-        words: &["jobs", "employ", "guards", "workers", "rangers", "就业", "岗位", "护林员", "务工"],
+        words: &["jobs", "employ", "hired", "workers", "staff", "就业", "岗位", "务工", "聘用"],
     },
     ConceptRow {
         code: "cost_per_hectare",
