@@ -11,10 +11,14 @@
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
-/// The extractor's word tables, and the words that point a figure to its subject: vocabulary of
+/// The extractor's word tables, and the words that point a figure to its subject or concept: vocabulary of
 /// English and Chinese ("guards", "hectares", "cover"), which a one-word id of the case may share
 /// without being case knowledge. Compound ids and the case's names are still looked for there.
-const LANGUAGE_TABLES: &[&str] = &["src/model/extract/tables.rs", "src/model/subjects.rs"];
+const LANGUAGE_TABLES: &[&str] = &[
+    "src/model/extract/tables.rs",
+    "src/model/subjects.rs",
+    "src/model/concepts.rs",
+];
 
 /// Names of the case's place, in both languages.
 const CASE_WORDS: &[&str] = &["Kezuohou", "Horqin", "Tongliao", "科左后", "科尔沁", "通辽"];
