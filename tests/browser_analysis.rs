@@ -123,7 +123,7 @@ async fn derived_view_shows_formula_inputs_and_bounds() {
     assert_eq!(count(&root, ".derived-table tbody tr"), 28);
     let row = text(&root, ".derived-table tr[data-figure='forest_cover_2002']");
     assert!(row.contains("more than 11%"), "{row}");
-    assert!(row.contains("bound"), "{row}");
+    assert!(row.contains("range"), "{row}");
     let row = text(
         &root,
         ".derived-table tr[data-figure='tourism_income_per_visit']",
