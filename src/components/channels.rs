@@ -87,8 +87,8 @@ pub fn channels(p: &ChannelsProps) -> Html {
                         let s = show(&model, q, units, lang);
                         html! {
                             <li class="entry"><FigureLink id={q.id.clone()} on_select={on_select.clone()} />
-                                {": "}<span class="entry-value">{numfmt::shown(&s, lang, style)}</span>
-                                {scales.bar(&s)}</li>
+                                {": "}<span class="entry-amount"><span class="entry-value">{numfmt::shown(&s, lang, style)}</span>
+                                {scales.bar(&s)}</span></li>
                         }
                     }
                     None => html! {},

@@ -94,8 +94,8 @@ pub fn timeline(p: &TimelineProps) -> Html {
             };
             html! {
                 <li class="entry"><FigureLink id={q.id.clone()} on_select={on_select.clone()} />
-                    {": "}<span class="entry-value">{numfmt::shown(&s, lang, style)}</span>{how}
-                    {scales.bar(&s)}</li>
+                    {": "}<span class="entry-amount"><span class="entry-value">{numfmt::shown(&s, lang, style)}</span>
+                    {scales.bar(&s)}</span>{how}</li>
             }
         };
         html! { { for ids.iter().map(|&i| item(i)) } }
