@@ -40,6 +40,27 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
         });
     }
     use_effect_with(p.selected.clone(), |_| browser::focus_id("detail-title"));
+    // Below the header while it is on screen: the tab bar stays usable with the detail open.
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with((), move |_| {
+            let place = move || {
+                if let Some(el) = panel.cast::<web_sys::HtmlElement>() {
+                    browser::place_below_header(&el);
+                }
+            };
+            place();
+            let listeners = browser::window().map(|w| {
+                let (a, b) = (place.clone(), place);
+                [
+                    gloo::events::EventListener::new(&w, "scroll", move |_| a()),
+                    gloo::events::EventListener::new(&w, "resize", move |_| b()),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
     let model = &app.model;
     let v = &app;
     let lang = v.lang;
@@ -103,7 +124,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
     let tensions = model.tensions_for(&q.id);
     let digits = |v: f64| numfmt::number(v, lang, Some(6), app.number_style);
     html! {
-        <aside class="detail" aria-labelledby="detail-title" {onkeydown}>
+        <aside class="detail" ref={panel} aria-labelledby="detail-title" {onkeydown}>
             <div class="detail-head">
                 <h2 id="detail-title" tabindex="-1">{localized::marked(&q.label, lang)}</h2>
                 <button type="button" class="close" onclick={close} aria-label={t.close}>{"×"}</button>
