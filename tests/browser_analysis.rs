@@ -234,7 +234,7 @@ async fn what_if_recomputes_and_rejects_bad_input() {
     let land: web_sys::HtmlInputElement = find(&root, "#wi-subsidy_per_hectare-forest_land")
         .dyn_into()
         .expect("input");
-    assert_eq!(land.value(), "226666.6667");
+    assert_eq!(land.value(), "226667");
     assert!(
         text(&root, forest).starts_with("55.65"),
         "{}",
