@@ -583,7 +583,10 @@ fn an_input_asks_in_the_currency_shown_and_reads_back_at_the_same_rate() {
     let (k, unit) = input_units(&m, pay, choice, Lang::En).expect("bound to a figure");
     let salary = m.quantity("guard_salary").expect("figure");
     let shown = show(&m, salary, choice, Lang::En);
-    assert!(close(k * salary.value.central(), shown.value.central()), "{k}");
+    assert!(
+        close(k * salary.value.central(), shown.value.central()),
+        "{k}"
+    );
     assert!(unit.contains("US$"), "{unit}");
     assert!(k < 1.0, "fewer dollars than yuan: {k}");
     // 2,000 dollars typed: the payroll is 310 guards × 2,000 dollars, shown in dollars.

@@ -202,5 +202,7 @@ pub fn place_below_header(panel: &web_sys::HtmlElement) {
         .document()
         .and_then(|d| d.query_selector(".site-header").ok().flatten())
         .map_or(0.0, |h| h.get_bounding_client_rect().bottom());
-    let _ = style.set_property("top", &format!("{}px", bottom.max(0.0).round()));
+    // Whole pixels, as an integer: the float formatter would add its tables to the wasm.
+    let top = bottom.max(0.0).round() as i64;
+    let _ = style.set_property("top", &format!("{top}px"));
 }

@@ -1,3 +1,4 @@
+use super::magnitude::permille;
 use super::use_app::{use_app, Shared};
 use crate::i18n::{tr, Strings};
 use crate::model::display::{show, UnitChoice};
@@ -212,18 +213,26 @@ fn result_bars(
     let t = tr(lang);
     let rows = outputs.iter().filter_map(|(id, now)| {
         let reported = model.quantity(id)?;
-        let (before, after) = (show(model, reported, choice, lang), show(model, now.as_ref()?, choice, lang));
+        let (before, after) = (
+            show(model, reported, choice, lang),
+            show(model, now.as_ref()?, choice, lang),
+        );
         let (b, a) = (before.value.central(), after.value.central());
         let max = b.max(a);
         if !(b.is_finite() && a.is_finite() && max > 0.0 && b >= 0.0 && a >= 0.0) {
             return None;
         }
-        let bar = |class: &'static str, word: &'static str, v: f64, s: &crate::model::display::Shown| html! {
-            <div class={classes!("bar-row", class)}>
-                <span class="bar-word">{word}</span>
-                <meter min="0" max={max.to_string()} value={v.to_string()} aria-hidden="true"></meter>
-                <span class="num">{numfmt::shown(s, lang, app.number_style)}</span>
-            </div>
+        let bar = |class: &'static str,
+                   word: &'static str,
+                   v: f64,
+                   s: &crate::model::display::Shown| {
+            html! {
+                <div class={classes!("bar-row", class)}>
+                    <span class="bar-word">{word}</span>
+                    <meter min="0" max="1000" value={permille(v, max)} aria-hidden="true"></meter>
+                    <span class="num">{numfmt::shown(s, lang, app.number_style)}</span>
+                </div>
+            }
         };
         Some(html! {
             <li data-figure={id.clone()}>

@@ -69,14 +69,11 @@ pub fn parse_input_in(input: &ScenarioInput, text: &str, factor: f64) -> Result<
     } else {
         1.0
     };
-    let scaled = ScenarioInput {
-        max: input.max * k,
-        ..input.clone()
-    };
-    parse_own(&scaled, text).map(|v| v / k)
+    parse_own(input, input.max * k, text).map(|v| v / k)
 }
 
-fn parse_own(input: &ScenarioInput, text: &str) -> Result<f64, InputProblem> {
+/// `text` read against the bound `max` (in the units typed).
+fn parse_own(input: &ScenarioInput, max: f64, text: &str) -> Result<f64, InputProblem> {
     let trimmed = text.trim();
     let t = trimmed.replace([',', '，', ' '], "");
     // serde_json's number reader: core's f64 parser would add its large tables to the wasm.
@@ -89,7 +86,7 @@ fn parse_own(input: &ScenarioInput, text: &str) -> Result<f64, InputProblem> {
         None => Err(InputProblem::NotANumber(trimmed.to_string())),
         Some(v) if !v.is_finite() => Err(InputProblem::NotFinite),
         Some(v) if v < 0.0 => Err(InputProblem::Negative),
-        Some(v) if v > input.max => Err(InputProblem::AboveMax(input.max)),
+        Some(v) if v > max => Err(InputProblem::AboveMax(max)),
         Some(v) if input.whole && v.fract() != 0.0 => Err(InputProblem::NotWhole),
         Some(v) => Ok(v),
     }
