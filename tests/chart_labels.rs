@@ -180,3 +180,58 @@ fn every_value_fits_beside_or_inside_its_bar_on_a_phone() {
         }
     }
 }
+
+/// The `y` of the SVG `<text>` element that writes `text`, if one does.
+fn text_y(svg: &str, text: &str) -> Option<f64> {
+    // plotters writes the text on a line of its own.
+    let end = svg
+        .find(&format!(">\n{text}\n</text>"))
+        .or_else(|| svg.find(&format!(">{text}</text>")))?;
+    let start = svg[..end].rfind("<text")?;
+    let tag = &svg[start..end];
+    let y = tag.split(" y=\"").nth(1)?.split('"').next()?;
+    y.parse().ok()
+}
+
+#[test]
+fn a_value_written_inside_its_bar_lies_across_the_bar_on_a_phone() {
+    use kezuohou_explorer::charts::layout::value_text_width;
+    let m = model();
+    let mut inside = 0;
+    for lang in [Lang::En, Lang::Zh] {
+        let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, lang, None);
+        for spec in &charts {
+            // 328 px: the chart's width on a 360 px phone.
+            let l = layout(spec, 328.0);
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (328, l.height.ceil() as u32))
+                    .into_drawing_area();
+                draw(&root, spec, &l, &LIGHT, 1.0, None).expect("draws");
+            }
+            let bars: Vec<_> = spec.bars().collect();
+            for b in &l.bars {
+                let number = &bars[b.index].number;
+                let end = if b.open_high { b.x_lo } else { b.x_hi };
+                if end + 6.0 + value_text_width(number) <= l.width {
+                    continue;
+                }
+                inside += 1;
+                let y = text_y(&svg, number).expect("the value is drawn");
+                // Its middle inside the bar, half a line from either edge (12 px text): it does
+                // not straddle the bar's top edge, half in white on the page.
+                assert!(
+                    y >= b.y0 + 5.0 && y <= b.y1 - 5.0,
+                    "{number:?} of {} at y {y}, bar {}–{}",
+                    spec.key,
+                    b.y0,
+                    b.y1
+                );
+            }
+        }
+    }
+    assert!(
+        inside > 0,
+        "some value is written inside its bar at phone width"
+    );
+}

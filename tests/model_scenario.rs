@@ -566,3 +566,43 @@ fn resolving_only_some_quantities_gives_what_the_whole_model_gives() {
     // Unknown ids are simply absent.
     assert!(m.resolve_only(&[], &["no_such_id"]).is_empty());
 }
+
+#[test]
+fn an_input_asks_in_the_currency_shown_and_reads_back_at_the_same_rate() {
+    use kezuohou_explorer::model::display::{show, UnitChoice};
+    use kezuohou_explorer::model::scenario::{input_text, input_units, run_in};
+    use kezuohou_explorer::model::Currency;
+    let m = model();
+    let s = spec(&m, "who_protects");
+    let pay = find_input(&m, "who_protects", "pay").expect("input");
+    let choice = UnitChoice {
+        currency: Currency::parse("USD"),
+        ..UnitChoice::default()
+    };
+    // The factor is the display's own: the salary as the page shows it in dollars.
+    let (k, unit) = input_units(&m, pay, choice, Lang::En).expect("bound to a figure");
+    let salary = m.quantity("guard_salary").expect("figure");
+    let shown = show(&m, salary, choice, Lang::En);
+    assert!(
+        close(k * salary.value.central(), shown.value.central()),
+        "{k}"
+    );
+    assert!(unit.contains("US$"), "{unit}");
+    assert!(k < 1.0, "fewer dollars than yuan: {k}");
+    // 2,000 dollars typed: the payroll is 310 guards × 2,000 dollars, shown in dollars.
+    let factors = |i: &kezuohou_explorer::model::ScenarioInput| {
+        input_units(&m, i, choice, Lang::En).map_or(1.0, |u| u.0)
+    };
+    let r = run_in(&m, s, |id| (id == "pay").then_some("2000"), factors);
+    assert!(r.applied);
+    let payroll = r.outputs[0].1.as_ref().expect("computed");
+    let in_dollars = show(&m, payroll, choice, Lang::En).value.central();
+    assert!(close(in_dollars, 310.0 * 2000.0), "{in_dollars}");
+    // No currency chosen: nothing converts.
+    let (one, _) = input_units(&m, pay, UnitChoice::default(), Lang::En).expect("figure");
+    assert_eq!(one, 1.0);
+    // An input box shows a readable number.
+    assert_eq!(input_text(226_666.666_666_7), "226667");
+    assert_eq!(input_text(10_000.0 / 6.7518), "1481.09");
+    assert_eq!(input_text(4.0), "4");
+}

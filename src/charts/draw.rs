@@ -155,9 +155,11 @@ fn draw_chart<DB: DrawingBackend>(
                     Origin::Derived => palette.derived,
                     Origin::Context => palette.context,
                 };
+                // Across the middle of the bar, even for a lower bound (whose text beside the
+                // bar sits above its arrow): at the bar's top edge it would half leave the bar.
                 area.draw(&Text::new(
                     value.to_string(),
-                    (px(value_x - text_px - 4.0), px(ty)),
+                    (px(value_x - text_px - 4.0), px((b.y0 + b.y1) / 2.0)),
                     font(12.0, readable_on(fill, palette)),
                 ))?;
             } else {

@@ -202,3 +202,30 @@ pub fn set_textarea_value(id: &str, value: &str) {
         t.set_value(value);
     }
 }
+
+/// Width below which the figure detail is a bottom sheet (the stylesheet's 760 px block).
+const SHEET_MAX_WIDTH: f64 = 760.0;
+
+/// Keep a side panel below the site header while the header is on screen, so that the tab bar
+/// stays usable with the panel open; once the header has scrolled away the panel takes the full
+/// height. On a phone (a bottom sheet) the stylesheet's place is left alone. The panel's `top`
+/// is set through the CSSOM, which the page's style policy allows (an inline style attribute it
+/// refuses).
+pub fn place_below_header(panel: &web_sys::HtmlElement) {
+    let Some(w) = window() else {
+        return;
+    };
+    let width = w.inner_width().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let style = panel.style();
+    if width <= SHEET_MAX_WIDTH {
+        let _ = style.remove_property("top");
+        return;
+    }
+    let bottom = w
+        .document()
+        .and_then(|d| d.query_selector(".site-header").ok().flatten())
+        .map_or(0.0, |h| h.get_bounding_client_rect().bottom());
+    // Whole pixels, as an integer: the float formatter would add its tables to the wasm.
+    let top = bottom.max(0.0).round() as i64;
+    let _ = style.set_property("top", &format!("{top}px"));
+}

@@ -1,9 +1,12 @@
 use super::figure_link::FigureLink;
 use super::localized;
+use super::magnitude::Scales;
 use super::paged::Paged;
 use super::use_app::use_app;
 use crate::i18n::tr;
+use crate::model::display::show;
 use crate::model::Model;
+use crate::numfmt;
 use crate::state::View;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -70,9 +73,24 @@ pub fn channels(p: &ChannelsProps) -> Html {
         let (figures, measures) = groups.get(&c.id).cloned().unwrap_or_default();
         let figure_list = {
             let (model, ids, on_select) = (model.clone(), figures.clone(), p.on_select.clone());
+            let (units, style) = (app.units, app.number_style);
+            // Each figure's bar against the largest of its unit in this channel.
+            let shown: Vec<_> = ids
+                .iter()
+                .filter_map(|&i| model.quantities.get(i))
+                .map(|q| show(&model, q, units, lang))
+                .collect();
+            let scales = Scales::of(&shown);
             Callback::from(move |r: Range<usize>| {
                 let item = |&i: &usize| match model.quantities.get(i) {
-                    Some(q) => html! { <li><FigureLink id={q.id.clone()} on_select={on_select.clone()} /></li> },
+                    Some(q) => {
+                        let s = show(&model, q, units, lang);
+                        html! {
+                            <li class="entry"><FigureLink id={q.id.clone()} on_select={on_select.clone()} />
+                                {": "}<span class="entry-amount"><span class="entry-value">{numfmt::shown(&s, lang, style)}</span>
+                                {scales.bar(&s)}</span></li>
+                        }
+                    }
                     None => html! {},
                 };
                 html! { <ul class="plain">{ for ids[r].iter().map(item) }</ul> }

@@ -2,7 +2,7 @@ use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
 use super::figure_link::FigureLink;
 use super::localized;
-use super::quality::{reference_card, tension_card};
+use super::quality::{gap_text, reference_card, tension_card};
 use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
@@ -40,6 +40,27 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
         });
     }
     use_effect_with(p.selected.clone(), |_| browser::focus_id("detail-title"));
+    // Below the header while it is on screen: the tab bar stays usable with the detail open.
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with((), move |_| {
+            let place = move || {
+                if let Some(el) = panel.cast::<web_sys::HtmlElement>() {
+                    browser::place_below_header(&el);
+                }
+            };
+            place();
+            let listeners = browser::window().map(|w| {
+                let (a, b) = (place.clone(), place);
+                [
+                    gloo::events::EventListener::new(&w, "scroll", move |_| a()),
+                    gloo::events::EventListener::new(&w, "resize", move |_| b()),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
     let model = &app.model;
     let v = &app;
     let lang = v.lang;
@@ -76,9 +97,11 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
     let source = figure.map(|f| {
         html! {
             <>
+                // Once: the value as printed, and under it the words of the text that print it.
                 <dt>{t.as_reported}</dt>
-                <dd>{as_printed(model, f, lang)}</dd>
-                if let Some(qt) = &f.source.quote { <dt>{t.quote}</dt><dd><q>{qt.clone()}</q></dd> }
+                <dd class="as-printed">{as_printed(model, f, lang)}
+                    if let Some(qt) = &f.source.quote { <div class="quote"><q>{qt.clone()}</q></div> }
+                </dd>
                 <dt>{t.team_note}</dt><dd>{localized::text(&f.source.note, lang)}</dd>
                 if let Some(ext) = &f.source.external { <dt>{t.external_source}</dt><dd>{ext.clone()}</dd> }
                 if let Some(r) = &f.repeats { <dt>{t.repeats}</dt><dd><FigureLink id={r.to_string()} on_select={on_select.clone()} /></dd> }
@@ -114,7 +137,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
     let tensions = model.tensions_for(&q.id);
     let digits = |v: f64| numfmt::number(v, lang, Some(6), app.number_style);
     html! {
-        <aside class="detail" aria-labelledby="detail-title" {onkeydown}>
+        <aside class="detail" ref={panel} aria-labelledby="detail-title" {onkeydown}>
             <div class="detail-head">
                 <h2 id="detail-title" tabindex="-1">{localized::marked(&q.label, lang)}</h2>
                 <button type="button" class="close" onclick={close} aria-label={t.close}>{"×"}</button>
@@ -143,7 +166,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
                     <li class={format!("finding status-{}", f.status.code())}>
                         <strong>{status_text(f.status, lang)}{t.colon}</strong>{localized::text(&f.label, lang)}
                         <div>{side_text(model, &f.left, lang, &digits)}{" ⟷ "}{side_text(model, &f.right, lang, &digits)}</div>
-                        if f.gap > 0.0 { <div>{format!("{}{}{} {} ({}{}%)", t.gap, t.colon, digits(f.gap), f.left.unit.symbol(lang), numfmt::number(f.gap_pct, lang, Some(3), Default::default()), lang.rules().percent_space)}</div> }
+                        if f.gap > 0.0 { <div>{format!("{}{}{}", t.gap, t.colon, gap_text(f.gap, f.gap_pct, &f.left.unit, lang, &digits))}</div> }
                         if !f.slips.is_empty() {
                             <div>{t.slip_explains}{t.colon.trim_end()}</div>
                             <ul class="slips">{ for f.slips.iter().take(3).map(|sl| html! { <li>{slip_text(model, sl, lang, &digits)}</li> }) }</ul>
@@ -174,7 +197,7 @@ fn as_printed(model: &crate::model::Model, f: &crate::model::Figure, lang: Lang)
     };
     format!(
         "{q}{}{} {unit}",
-        crate::model::format::number_text(f.value),
+        numfmt::number(f.value, lang, None, Default::default()),
         crate::model::format::scale_text(f.scale, lang)
     )
 }

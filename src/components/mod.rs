@@ -18,6 +18,7 @@ mod figure_table;
 mod footer;
 mod header;
 mod localized;
+mod magnitude;
 mod mount;
 mod narrative;
 mod notice;

@@ -4,7 +4,7 @@ use super::localized;
 use super::paged::Paged;
 use super::use_app::use_app;
 use crate::i18n::{tr, Strings};
-use crate::model::checks_text::{side_text, slip_text};
+use crate::model::checks_text::{side_text, slip_name, slip_text};
 use crate::model::format::{period_text, shape_text};
 use crate::model::{
     Finding, Lang, Model, ReferenceFinding, Rule, Slip, Status, TensionFinding, Text, Unit,
@@ -74,15 +74,23 @@ fn ratio_text(t: &TensionFinding, s: &Strings, lang: Lang, num: &dyn Fn(f64) -> 
     }
 }
 
-/// The gap row of a check that misses: "200 ha (20%)".
-fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) -> String) -> Html {
-    if gap <= 0.0 {
-        return html! {};
-    }
+/// A check's gap in words: "200 ha (20%)"; between shares, in percentage points.
+pub fn gap_text(
+    gap: f64,
+    gap_pct: f64,
+    unit: &Unit,
+    lang: Lang,
+    num: &dyn Fn(f64) -> String,
+) -> String {
     let t = tr(lang);
     // A gap beyond the numbers (an input near the largest float) is said in words, not "∞".
-    let text = if !gap.is_finite() {
+    if !gap.is_finite() {
         t.gap_overflow.to_string()
+    } else if unit.is_percent() {
+        // A gap between two shares is in percentage points; a percentage of it would read
+        // as "192.725 % (193%)".
+        let points = Unit::parse("pp").map_or_else(|| unit.symbol(lang), |u| u.symbol(lang));
+        format!("{} {points}", num(gap))
     } else if !gap_pct.is_finite() {
         format!("{} {}", num(gap), unit.symbol(lang))
     } else {
@@ -93,29 +101,74 @@ fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) ->
             unit.symbol(lang),
             lang.rules().percent_space
         )
-    };
+    }
+}
+
+/// The gap row of a check that misses.
+fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) -> String) -> Html {
+    if gap <= 0.0 {
+        return html! {};
+    }
     html! {
         <>
-            <dt>{t.gap}</dt>
-            <dd class="gap">{text}</dd>
+            <dt>{tr(lang).gap}</dt>
+            <dd class="gap">{gap_text(gap, gap_pct, unit, lang, num)}</dd>
         </>
     }
 }
 
-/// Up to three slips that would mend a check, after `intro`; the check's own note.
+/// The slips of the whole view, each once, in the order first met: contradictions first,
+/// then the references.
+fn distinct_slips(model: &Model) -> Vec<&Slip> {
+    let mut out: Vec<&Slip> = Vec::new();
+    let all = model
+        .findings
+        .iter()
+        .filter(|f| f.status != Status::Holds)
+        .flat_map(|f| f.slips.iter().take(3))
+        .chain(model.references.iter().flat_map(|r| r.slips.iter().take(3)));
+    for s in all {
+        if !out.iter().any(|o| o.figure == s.figure && o.kind == s.kind) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The anchor of a slip in the view's list of slips.
+fn slip_anchor(model: &Model, slip: &Slip) -> Option<String> {
+    distinct_slips(model)
+        .iter()
+        .position(|o| o.figure == slip.figure && o.kind == slip.kind)
+        .map(|i| format!("slip-{}", i + 1))
+}
+
+/// Up to three slips that would mend a check, after `intro`, each a link to its sentence in
+/// the list of slips at the top of the view (a slip often explains several checks: it is
+/// stated once); the check's own note.
 fn slips_and_note(
     model: &Model,
     intro: &str,
     slips: &[Slip],
     note: Option<&Text>,
     lang: Lang,
-    num: &dyn Fn(f64) -> String,
 ) -> Html {
+    let short = |s: &Slip| {
+        let label = model
+            .quantity(&s.figure)
+            .map_or(s.figure.as_str(), |q| q.label.get(lang));
+        format!("{label}{}{}", tr(lang).colon, slip_name(s.kind, lang))
+    };
     html! {
         <>
             if !slips.is_empty() {
                 <p>{intro}{tr(lang).colon.trim_end()}</p>
-                <ul class="slips">{ for slips.iter().take(3).map(|s| html! { <li>{slip_text(model, s, lang, num)}</li> }) }</ul>
+                <ul class="slips">{ for slips.iter().take(3).map(|s| html! {
+                    <li>{ match slip_anchor(model, s) {
+                        Some(a) => html! { <a href={format!("#{a}")}>{short(s)}</a> },
+                        None => html! { {short(s)} },
+                    } }</li>
+                }) }</ul>
             }
             if let Some(n) = note { <p class="muted">{n.get(lang)}</p> }
         </>
@@ -132,7 +185,7 @@ fn finding_card(
     let t = tr(lang);
     let pct = |v: f64| numfmt::number(v, lang, Some(3), Default::default());
     html! {
-        <li class={classes!("finding-card", format!("status-{}", f.status.code()))} data-relation={f.relation.clone()}>
+        <li class={classes!("finding-card", format!("status-{}", f.status.code()))} id={format!("check-{}", f.relation)} data-relation={f.relation.clone()}>
             <h4><span class={classes!("badge", format!("status-{}", f.status.code()))}>{status_text(f.status, lang)}</span>{" "}{localized::text(&f.label, lang)}</h4>
             <p class="muted">{t.rule}{t.colon}{rule_name(&f.rule, t)}{format!(" · {} {}{}%", t.tolerance, pct(f.tolerance_pct), lang.rules().percent_space)}</p>
             <dl>
@@ -140,7 +193,7 @@ fn finding_card(
                 <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
                 { gap_row(f.gap, f.gap_pct, &f.left.unit, lang, num) }
             </dl>
-            { slips_and_note(model, t.slip_explains, &f.slips, f.note.as_ref(), lang, num) }
+            { slips_and_note(model, t.slip_explains, &f.slips, f.note.as_ref(), lang) }
         </li>
     }
 }
@@ -159,7 +212,7 @@ pub fn reference_card(
         .map_or(r.subject.as_str(), |q| q.label.get(lang));
     let src = &r.reference.source;
     html! {
-        <li class={classes!("finding-card", "reference-card", format!("range-{code}"))} data-relation={r.relation.clone()}>
+        <li class={classes!("finding-card", "reference-card", format!("range-{code}"))} id={format!("check-{}", r.relation)} data-relation={r.relation.clone()}>
             <h4><span class={classes!("badge", format!("range-{code}"))}>{range_text(r.verdict, lang)}</span>{" "}{r.label.get(lang)}</h4>
             <dl>
                 <dt>{t.this_case}</dt>
@@ -173,7 +226,7 @@ pub fn reference_card(
                 <dt>{t.reference_published}</dt><dd class="published">{src.published.clone()}</dd>
                 <dt>{t.reference_why}</dt><dd class="muted">{r.reference.note.get(lang)}</dd>
             </dl>
-            { slips_and_note(model, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang, num) }
+            { slips_and_note(model, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang) }
         </li>
     }
 }
@@ -196,7 +249,7 @@ pub fn tension_card(
         })
     };
     html! {
-        <li class="finding-card tension-card" data-relation={x.relation.clone()}>
+        <li class="finding-card tension-card" id={format!("check-{}", x.relation)} data-relation={x.relation.clone()}>
             <h4>{localized::text(&x.label, lang)}</h4>
             <p class="ratio"><span class="sr-only">{t.ratio}{t.colon}</span><strong>{ratio_text(x, t, lang, num)}</strong></p>
             <p class="meaning">{localized::text(&x.meaning, lang)}</p>
@@ -256,32 +309,52 @@ pub fn quality(p: &QualityProps) -> Html {
             html! { <ol class="tensions-list">{ for model.tensions[r].iter().map(|x| tension_card(&model, x, lang, &num, &on_select)) }</ol> }
         })
     };
+    let slips = distinct_slips(&model);
+    let slip_num = |v: f64| numfmt::number(v, lang, Some(6), style);
+    let groups = [
+        ("problems", t.group_problems, None, n_problems, problems),
+        (
+            "references",
+            t.group_references,
+            Some(t.references_intro),
+            model.references.len(),
+            references,
+        ),
+        (
+            "tensions",
+            t.group_tensions,
+            Some(t.tensions_intro),
+            model.tensions.len(),
+            tensions,
+        ),
+        ("holds", t.group_holds, None, n_holds, holds),
+    ];
+    // One group open, the first that has something; the others folded to their title and count.
+    let open = groups.iter().position(|g| g.3 > 0).unwrap_or(0);
     html! {
         <section aria-labelledby="quality-title">
             <h2 id="quality-title">{t.view_quality}</h2>
             <p class="intro">{t.quality_intro}</p>
-            <section class="quality-group" id="group-problems" aria-labelledby="group-problems-title">
-                <h3 id="group-problems-title">{t.group_problems}</h3>
-                { for empty(n_problems) }
-                <Paged id="findings-problems" total={n_problems} render={problems} {lang} page={20} />
-            </section>
-            <section class="quality-group" id="group-references" aria-labelledby="group-references-title">
-                <h3 id="group-references-title">{t.group_references}</h3>
-                <p class="intro">{t.references_intro}</p>
-                { for empty(model.references.len()) }
-                <Paged id="findings-references" total={model.references.len()} render={references} {lang} page={20} />
-            </section>
-            <section class="quality-group" id="group-tensions" aria-labelledby="group-tensions-title">
-                <h3 id="group-tensions-title">{t.group_tensions}</h3>
-                <p class="intro">{t.tensions_intro}</p>
-                { for empty(model.tensions.len()) }
-                <Paged id="findings-tensions" total={model.tensions.len()} render={tensions} {lang} page={20} />
-            </section>
-            <section class="quality-group" id="group-holds" aria-labelledby="group-holds-title">
-                <h3 id="group-holds-title">{t.group_holds}</h3>
-                { for empty(n_holds) }
-                <Paged id="findings-holds" total={n_holds} render={holds} {lang} page={20} />
-            </section>
+            if !slips.is_empty() {
+                <section class="quality-slips" id="slips" aria-labelledby="slips-title">
+                    <h3 id="slips-title">{t.slips_title}</h3>
+                    <p class="intro">{t.slips_intro}</p>
+                    <ol class="slips">{ for slips.iter().enumerate().map(|(i, s)| html! {
+                        <li id={format!("slip-{}", i + 1)}>{slip_text(&model, s, lang, &slip_num)}</li>
+                    }) }</ol>
+                </section>
+            }
+            { for groups.into_iter().enumerate().map(|(i, (key, title, intro, n, render))| {
+                let title_id = format!("group-{key}-title");
+                html! {
+                    <details class="quality-group" id={format!("group-{key}")} open={i == open}>
+                        <summary><h3 id={title_id}>{title}<span class="count">{format!(" ({})", numfmt::number(n as f64, lang, None, Default::default()))}</span></h3></summary>
+                        if let Some(intro) = intro { <p class="intro">{intro}</p> }
+                        { for empty(n) }
+                        <Paged id={format!("findings-{key}")} total={n} {render} {lang} page={20} />
+                    </details>
+                }
+            }) }
         </section>
     }
 }

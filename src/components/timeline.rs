@@ -1,4 +1,5 @@
 use super::figure_link::FigureLink;
+use super::magnitude::Scales;
 use super::paged::Paged;
 use super::use_app::use_app;
 use crate::i18n::tr;
@@ -61,6 +62,19 @@ pub fn timeline(p: &TimelineProps) -> Html {
         use_memo(Rc::as_ptr(&model) as usize, move |_| dated(&model))
     };
     let (units, style, on_select) = (v.units, v.number_style, p.on_select.clone());
+    // Each entry's bar against the largest value of its unit in the whole timeline.
+    let scales = {
+        let all = groups
+            .years
+            .iter()
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .chain(groups.undated.iter().copied());
+        let shown: Vec<_> = all
+            .filter_map(|i| model.quantities.get(i))
+            .map(|q| show(&model, q, units, lang))
+            .collect();
+        Scales::of(&shown)
+    };
     // The figures `ids[range]` as a list.
     let items: Rc<ListItems> = Rc::new(move |ids: &[usize]| {
         let item = |i: usize| {
@@ -79,8 +93,9 @@ pub fn timeline(p: &TimelineProps) -> Html {
                 | None => String::new(),
             };
             html! {
-                <li><FigureLink id={q.id.clone()} on_select={on_select.clone()} />
-                    {": "}{numfmt::shown(&s, lang, style)}{how}</li>
+                <li class="entry"><FigureLink id={q.id.clone()} on_select={on_select.clone()} />
+                    {": "}<span class="entry-amount"><span class="entry-value">{numfmt::shown(&s, lang, style)}</span>
+                    {scales.bar(&s)}</span>{how}</li>
             }
         };
         html! { { for ids.iter().map(|&i| item(i)) } }

@@ -1,10 +1,11 @@
+use super::magnitude::permille;
 use super::use_app::{use_app, Shared};
 use crate::i18n::{tr, Strings};
 use crate::model::display::{show, UnitChoice};
-use crate::model::format::plain_number;
 use crate::model::presentation::{parse_template, Segment};
 use crate::model::scenario::{
-    holds, reading_value, reported_value, run, scenarios, InputProblem, ScenarioSpec,
+    holds, input_text, input_units, reading_value, reported_value, run_in, scenarios, InputProblem,
+    ScenarioInput, ScenarioSpec,
 };
 use crate::model::Model;
 use crate::numfmt;
@@ -49,7 +50,7 @@ fn problem_text(p: &InputProblem, t: &Strings) -> String {
         InputProblem::NotANumber(text) => t.input_not_number.replace("{text}", text),
         InputProblem::NotFinite => t.input_not_finite.to_string(),
         InputProblem::Negative => t.input_negative.to_string(),
-        InputProblem::AboveMax(max) => t.input_above_max.replace("{max}", &plain_number(*max, 0)),
+        InputProblem::AboveMax(max) => t.input_above_max.replace("{max}", &input_text(*max)),
         InputProblem::NotWhole => t.input_not_whole.to_string(),
     }
 }
@@ -86,18 +87,32 @@ fn scenario(app: &Shared, p: &WhatIfProps, spec: &ScenarioSpec) -> Html {
         input: input.to_string(),
     };
     let typed = |input: &str| p.typed.get(&key(input)).map(String::as_str);
-    let result = run(model, spec, typed);
+    // Each input asks in the units and currency the page shows its figure in; what is typed is
+    // brought back to the figure's own unit at the same rate.
+    let units: Vec<(f64, String)> = spec
+        .inputs
+        .iter()
+        .map(|i| input_units(model, i, choice, lang).unwrap_or((1.0, String::new())))
+        .collect();
+    let factor = |i: &ScenarioInput| {
+        spec.inputs
+            .iter()
+            .position(|x| x.id == i.id)
+            .map_or(1.0, |n| units[n].0)
+    };
+    let result = run_in(model, spec, typed, factor);
     let sid = &spec.id;
     let field = |i: usize| {
         let input = &spec.inputs[i];
-        // An input left as reported shows the dataset's value.
+        let (k, unit) = units[i].clone();
+        // An input left as reported shows the dataset's value, in the reader's units.
         let raw = typed(&input.id).map(str::to_string).unwrap_or_else(|| {
-            reported_value(model, input)
-                .map_or(String::new(), |f| plain_number(f, 4).replace(',', ""))
+            reported_value(model, input).map_or(String::new(), |f| input_text(f * k))
         });
         let err = result.inputs[i].as_ref().err();
         let id = format!("wi-{sid}-{}", input.id);
         let err_id = format!("{id}-error");
+        let unit_id = format!("{id}-unit");
         let oninput = {
             let on_input = p.on_input.clone();
             let k = key(&input.id);
@@ -115,13 +130,16 @@ fn scenario(app: &Shared, p: &WhatIfProps, spec: &ScenarioSpec) -> Html {
         html! {
             <div class="control">
                 <label for={id.clone()}>{input.label.get(lang).to_string()}</label>
-                <input id={id.clone()} type="text" inputmode="decimal" value={raw} {oninput} {onchange}
-                    aria-invalid={err.is_some().to_string()}
-                    aria-describedby={err.map(|_| err_id.clone())} />
+                <span class="input-with-unit">
+                    <input id={id.clone()} type="text" inputmode="decimal" value={raw} {oninput} {onchange}
+                        aria-invalid={err.is_some().to_string()}
+                        aria-describedby={err.map(|_| err_id.clone()).unwrap_or_else(|| unit_id.clone())} />
+                    <span class="input-unit" id={unit_id.clone()}>{unit}</span>
+                </span>
                 if let Some(e) = err { <span class="input-error" id={err_id} role="alert">{problem_text(e, t)}</span> }
                 { for input.readings.iter().filter_map(|reading| {
                     let value = reading_value(model, input, reading)?;
-                    let text = plain_number(value, 4).replace(',', "");
+                    let text = input_text(value * k);
                     let (on_input, on_commit) = (p.on_input.clone(), p.on_commit.clone());
                     let k = key(&input.id);
                     let onclick = Callback::from(move |_: MouseEvent| {
@@ -171,6 +189,7 @@ fn scenario(app: &Shared, p: &WhatIfProps, spec: &ScenarioSpec) -> Html {
                     }
                 }) }</tbody>
             </table>
+            { result_bars(app, sid, &result.outputs) }
             if spec.assumptions.iter().any(|a| holds(model, a)) {
                 <h3>{t.assumptions}</h3>
                 <ul class="assumptions">{ for spec.assumptions.iter().filter(|a| holds(model, a)).map(|a| html! {
@@ -178,5 +197,55 @@ fn scenario(app: &Shared, p: &WhatIfProps, spec: &ScenarioSpec) -> Html {
                 }) }</ul>
             }
         </section>
+    }
+}
+
+/// The results as a small chart: per result, a bar for the value as reported and one for the
+/// what-if, on the same scale (the table above is its text). Results that cannot be drawn
+/// (no value, a bound without end, nothing above zero) are left to the table.
+fn result_bars(
+    app: &Shared,
+    sid: &str,
+    outputs: &[(String, Option<crate::model::Quantity>)],
+) -> Html {
+    let model: &Model = &app.model;
+    let (lang, choice) = (app.lang, app.units);
+    let t = tr(lang);
+    let rows = outputs.iter().filter_map(|(id, now)| {
+        let reported = model.quantity(id)?;
+        let (before, after) = (
+            show(model, reported, choice, lang),
+            show(model, now.as_ref()?, choice, lang),
+        );
+        let (b, a) = (before.value.central(), after.value.central());
+        let max = b.max(a);
+        if !(b.is_finite() && a.is_finite() && max > 0.0 && b >= 0.0 && a >= 0.0) {
+            return None;
+        }
+        let bar = |class: &'static str,
+                   word: &'static str,
+                   v: f64,
+                   s: &crate::model::display::Shown| {
+            html! {
+                <div class={classes!("bar-row", class)}>
+                    <span class="bar-word">{word}</span>
+                    <meter min="0" max="1000" value={permille(v, max)} aria-hidden="true"></meter>
+                    <span class="num">{numfmt::shown(s, lang, app.number_style)}</span>
+                </div>
+            }
+        };
+        Some(html! {
+            <li data-figure={id.clone()}>
+                <span class="bar-label">{reported.label.get(lang).to_string()}</span>
+                { bar("reported", t.result_reported, b, &before) }
+                { bar("whatif", t.result_now, a, &after) }
+            </li>
+        })
+    });
+    html! {
+        <figure class="whatif-bars" aria-labelledby={format!("wi-{sid}-bars")}>
+            <figcaption id={format!("wi-{sid}-bars")}>{t.scenario_chart}</figcaption>
+            <ul class="plain">{ for rows }</ul>
+        </figure>
     }
 }

@@ -146,6 +146,9 @@ pub struct Strings {
     pub detail_references: &'static str,
     pub detail_tensions: &'static str,
     pub slip_brings_inside: &'static str,
+    /// The list of slips at the top of the data quality view, each stated once.
+    pub slips_title: &'static str,
+    pub slips_intro: &'static str,
     pub derived_intro: &'static str,
     pub result: &'static str,
     pub point_or_bound: &'static str,
@@ -164,6 +167,8 @@ pub struct Strings {
     pub scenario_results: &'static str,
     pub result_now: &'static str,
     pub result_reported: &'static str,
+    /// The caption of the what-if's bars, reported against what-if.
+    pub scenario_chart: &'static str,
     pub not_computable: &'static str,
     pub assumptions: &'static str,
     pub input_invalid: &'static str,

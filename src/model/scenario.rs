@@ -4,9 +4,12 @@
 //! knows any case: the numbers, labels and assumption sentences are the dataset's.
 
 use super::dataset::{Dataset, Sentence, Text};
+use super::display::{show, UnitChoice};
 use super::error::{DatasetError, ErrorKind};
+use super::estimate::Estimate;
 use super::limits::{echo, longer_than, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use super::presentation::{parse_template, Segment};
+use super::units::Lang;
 use super::units::Vocabulary;
 use super::{Model, Quantity};
 use std::collections::{HashMap, HashSet};
@@ -54,6 +57,23 @@ pub enum InputProblem {
 /// Read typed text as an input's value: separators of thousands are allowed, the range is
 /// `0..=max`, whole numbers only where the input says so.
 pub fn parse_input(input: &ScenarioInput, text: &str) -> Result<f64, InputProblem> {
+    parse_input_in(input, text, 1.0)
+}
+
+/// [`parse_input`] for text typed in the reader's units, `factor` times the figure's own (see
+/// [`input_units`]): the value returned is in the figure's own unit, and the bound a problem
+/// names is in the reader's.
+pub fn parse_input_in(input: &ScenarioInput, text: &str, factor: f64) -> Result<f64, InputProblem> {
+    let k = if factor.is_finite() && factor > 0.0 {
+        factor
+    } else {
+        1.0
+    };
+    parse_own(input, input.max * k, text).map(|v| v / k)
+}
+
+/// `text` read against the bound `max` (in the units typed).
+fn parse_own(input: &ScenarioInput, max: f64, text: &str) -> Result<f64, InputProblem> {
     let trimmed = text.trim();
     let t = trimmed.replace([',', '，', ' '], "");
     // serde_json's number reader: core's f64 parser would add its large tables to the wasm.
@@ -66,10 +86,49 @@ pub fn parse_input(input: &ScenarioInput, text: &str) -> Result<f64, InputProble
         None => Err(InputProblem::NotANumber(trimmed.to_string())),
         Some(v) if !v.is_finite() => Err(InputProblem::NotFinite),
         Some(v) if v < 0.0 => Err(InputProblem::Negative),
-        Some(v) if v > input.max => Err(InputProblem::AboveMax(input.max)),
+        Some(v) if v > max => Err(InputProblem::AboveMax(max)),
         Some(v) if input.whole && v.fract() != 0.0 => Err(InputProblem::NotWhole),
         Some(v) => Ok(v),
     }
+}
+
+/// How the reader sees an input's figure: the factor from its own unit to the reader's units
+/// and currency, and that unit's name. The page's own conversion (`display::show`, at the rate
+/// of the figure's period, `Model::rate`), so the input asks in the units its results are shown
+/// in. `(1, own unit)` when nothing converts.
+pub fn input_units(
+    model: &Model,
+    input: &ScenarioInput,
+    choice: UnitChoice,
+    lang: Lang,
+) -> Option<(f64, String)> {
+    let q = model.quantity(&input.figure)?;
+    let one = Quantity {
+        value: Estimate::point(1.0),
+        ..q.clone()
+    };
+    let s = show(model, &one, choice, lang);
+    let k = s.value.central();
+    Some(if k.is_finite() && k > 0.0 {
+        (k, s.unit)
+    } else {
+        (1.0, q.unit.symbol(lang))
+    })
+}
+
+/// Significant digits an input box shows: enough to read back the value (226,667 ha, not
+/// 226,666.6667; 1,481.09 US$).
+const INPUT_DIGITS: i32 = 6;
+
+/// A value as an input box shows it: plain digits, no separators, at most six significant
+/// digits and four decimals.
+pub fn input_text(v: f64) -> String {
+    if !v.is_finite() || v == 0.0 {
+        return super::format::plain_number(v, 0);
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let decimals = (INPUT_DIGITS - 1 - magnitude).clamp(0, 4) as usize;
+    super::format::plain_number(v, decimals).replace(',', "")
 }
 
 /// The value an input starts from: its figure's as the dataset gives it (central value).
@@ -103,11 +162,23 @@ pub struct Run {
 
 /// Run a scenario: `typed` gives the text typed for an input id (`None`: as reported).
 pub fn run<'t>(model: &Model, spec: &ScenarioSpec, typed: impl Fn(&str) -> Option<&'t str>) -> Run {
+    run_in(model, spec, typed, |_| 1.0)
+}
+
+/// [`run`] with text typed in the reader's units: `factor` of an input is its
+/// [`input_units`] factor; typed values are brought back to the figure's own unit with it.
+/// `Run::inputs` are in the figures' own units.
+pub fn run_in<'t>(
+    model: &Model,
+    spec: &ScenarioSpec,
+    typed: impl Fn(&str) -> Option<&'t str>,
+    factor: impl Fn(&ScenarioInput) -> f64,
+) -> Run {
     let inputs: Vec<Result<f64, InputProblem>> = spec
         .inputs
         .iter()
         .map(|i| match typed(&i.id) {
-            Some(text) => parse_input(i, text),
+            Some(text) => parse_input_in(i, text, factor(i)),
             None => reported_value(model, i).ok_or(InputProblem::NotANumber(String::new())),
         })
         .collect();
