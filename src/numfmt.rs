@@ -1,8 +1,8 @@
 //! Digits for people: the browser's `Intl.NumberFormat` in the app, a plain formatter natively.
 
+use crate::i18n::ScaleWord;
 use crate::model::display::{NumberStyle, Shown};
 use crate::model::format::{plain_number, power_of_ten, scientific_parts, shape_text};
-use crate::i18n::ScaleWord;
 use crate::model::units::significant_digits;
 use crate::model::{Estimate, Lang};
 

@@ -188,7 +188,10 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                     let style = tip.style();
                     let _ = style.set_property("left", "0px");
                     let tip_width = f64::from(tip.offset_width());
-                    let left = bx.x_lo.max(geometry.plot_x0).min(geometry.width - tip_width);
+                    let left = bx
+                        .x_lo
+                        .max(geometry.plot_x0)
+                        .min(geometry.width - tip_width);
                     let _ = style.set_property("top", &format!("{}px", (bx.row_y1 + 2.0) as i32));
                     let _ = style.set_property("left", &format!("{}px", left.max(0.0) as i32));
                 }

@@ -67,7 +67,7 @@ const DERIVED_DIGITS: u32 = 3;
 /// writes a computed value with this many.
 pub const FULL_DIGITS: u32 = 6;
 
-/// Fewest significant digits a converted value keeps.
+/// Fewest significant digits a value converted to another unit keeps.
 const MIN_CONVERTED_DIGITS: u32 = 3;
 
 pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Shown {
@@ -107,6 +107,9 @@ pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Show
     let label = unit.symbol(lang);
     let digits = if q.origin == super::Origin::Derived {
         Some(derived_digits(model, &q.id, 0))
+    } else if rate.is_some() {
+        // An amount at an annual average rate is computed, not printed: as a derived value.
+        Some(DERIVED_DIGITS)
     } else if converted {
         let reported = model
             .figure(&q.id)
