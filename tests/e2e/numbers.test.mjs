@@ -19,11 +19,18 @@ after(async () => {
   await harness?.close();
 });
 
-/** `.number` elements laid out on more than one line: their text, or an empty list. */
+/**
+ * `.number` elements laid out on more than one line (more than one box, or taller than one
+ * line): their text, or an empty list.
+ */
 function wrappedNumbers(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('.number')]
-      .filter((e) => e.getClientRects().length > 1)
+      .filter((e) => {
+        const style = getComputedStyle(e);
+        const line = style.lineHeight === 'normal' ? 1.2 * parseFloat(style.fontSize) : parseFloat(style.lineHeight);
+        return e.getClientRects().length > 1 || e.getBoundingClientRect().height > 1.5 * line;
+      })
       .map((e) => e.textContent),
   );
 }
