@@ -266,7 +266,7 @@ impl ViewState {
                     .filter(|c| model.is_none_or(|m| m.currencies().contains(c)))
                     .map(|x| s.units.currency = Some(x))
                     .is_some(),
-                "num" => NumberStyle::parse(&v).map(|x| s.number_style = x).is_some(),
+                "num" => NumberStyle::read(&v).map(|x| s.number_style = x).is_some(),
                 "lang" => Lang::parse(&v).map(|x| s.lang = x).is_some(),
                 "theme" => Theme::parse(&v).map(|x| s.theme = x).is_some(),
                 other if Family::parse(other).is_some() => Family::parse(other)

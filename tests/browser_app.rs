@@ -22,7 +22,7 @@ async fn overview_shows_cards_and_charts_with_twins() {
     );
     assert_eq!(
         text(&root, "button[data-figure='subsidy_total'] .card-value"),
-        "50,457,000 yuan"
+        "50.457\u{a0}million yuan"
     );
     assert_eq!(count(&root, "figure.chart-panel"), 6);
     // Every chart has a description and a data table twin.
@@ -159,7 +159,7 @@ async fn another_dataset_renders_with_what_it_has() {
     let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
     let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
     settle().await;
-    assert!(text(&root, "#chart-tourism").contains("2,800,000"));
+    assert!(text(&root, "#chart-tourism").contains("2.8\u{a0}million"));
     handle.destroy();
     root.remove();
 }

@@ -241,12 +241,12 @@ async fn bad_files_leave_the_dataset_and_the_view_intact() {
 async fn a_good_file_switches_the_app_and_back() {
     let (root, handle) = mount_at("?view=overview&lang=en&area=mu").await;
     let tourism = text(&root, "#chart-tourism");
-    assert!(tourism.contains("1,400,000"), "{tourism}");
+    assert!(tourism.contains("1.4\u{a0}million"), "{tourism}");
     open_panel(&root).await;
     drop_file(&root, &file(&modified(), "modified.json"));
     wait_text(&root, "#dataset-name", "A modified copy").await;
     // The whole app uses it: charts, cards; the view settings stay.
-    assert!(text(&root, "#chart-tourism").contains("2,800,000"));
+    assert!(text(&root, "#chart-tourism").contains("2.8\u{a0}million"));
     assert_eq!(search(), format!("?{}&area=mu", ds(&modified())));
     assert!(text(&root, "#data-source").contains("modified.json"));
     assert!(text(&root, "#data-status").contains("A modified copy"));
@@ -262,7 +262,7 @@ async fn a_good_file_switches_the_app_and_back() {
     click(&root, "#data-embedded");
     settle().await;
     assert_eq!(text(&root, "#dataset-name"), TITLE);
-    assert!(text(&root, "#chart-tourism").contains("1,400,000"));
+    assert!(text(&root, "#chart-tourism").contains("1.4\u{a0}million"));
     assert_eq!(count(&root, "#data-embedded"), 0);
     assert_eq!(search(), "?area=mu");
     assert!(stored(&modified()).is_some());

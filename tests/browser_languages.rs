@@ -49,7 +49,7 @@ async fn switching_to_french_translates_the_page() {
     // The lead sentences are English, numbers included, and say so to a screen reader.
     assert_eq!(count(&root, "p.narrative.lead[lang='en']"), 1);
     let lead = text(&root, "p.narrative.lead");
-    assert!(lead.contains("about 23.77%"), "{lead}");
+    assert!(lead.contains("about 23.8%"), "{lead}");
     let search = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default();

@@ -110,7 +110,7 @@ fn use_model(m: &Model) -> Result<(), TestCaseError> {
             let mut units = UnitChoice::default();
             units.set(Family::Area, Some(area));
             units.currency = Currency::parse(currency);
-            for style in [NumberStyle::Full, NumberStyle::ChineseScale] {
+            for style in [NumberStyle::Full, NumberStyle::Compact] {
                 for chart in all_charts(m, units, style, lang, None) {
                     let l = layout(&chart, 360.0);
                     let _ = l.hit(10.0, 10.0);
@@ -118,7 +118,7 @@ fn use_model(m: &Model) -> Result<(), TestCaseError> {
             }
             for q in &m.quantities {
                 let s = show(m, q, units, lang);
-                let _ = numfmt::shown(&s, lang, NumberStyle::ChineseScale);
+                let _ = numfmt::shown(&s, lang, NumberStyle::Compact);
                 let _ = m.status_of(&q.id);
                 let _ = m.paragraph_of(&q.id);
             }

@@ -200,6 +200,7 @@ fn french_is_worded_by_its_own_file() {
         unit: "%".into(),
         rate: None,
         digits: None,
+        unit_first: false,
     };
     assert_eq!(numfmt::shown(&pct, Lang::En, NumberStyle::Full), "41%");
     assert_eq!(

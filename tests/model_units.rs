@@ -200,7 +200,7 @@ proptest! {
     ) {
         use kezuohou_explorer::model::display::NumberStyle;
         use kezuohou_explorer::model::Lang;
-        let style = if wan { NumberStyle::ChineseScale } else { NumberStyle::Full };
+        let style = if wan { NumberStyle::Compact } else { NumberStyle::Full };
         let text = kezuohou_explorer::numfmt::number(v, Lang::En, sig, style);
         prop_assert!(text.chars().count() <= 32, "{v:e}: {text}");
         let mantissa = text.split('×').next().unwrap_or("");

@@ -386,6 +386,7 @@ fn bar(id: &str, value: Estimate) -> Bar {
 #[test]
 fn a_lower_bound_stays_on_its_panels_scale() {
     let spec = ChartSpec {
+        lang: Lang::En,
         key: "k".into(),
         title: "Areas".into(),
         note: None,

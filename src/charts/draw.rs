@@ -49,20 +49,6 @@ pub const DARK: Palette = Palette {
 pub const FONT: &str =
     "\"Noto Sans CJK SC\", \"Noto Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
 
-fn short_number(v: f64) -> String {
-    let a = v.abs();
-    let (x, suffix) = if a >= 1e9 {
-        (v / 1e9, "B")
-    } else if a >= 1e6 {
-        (v / 1e6, "M")
-    } else if a >= 1e3 {
-        (v / 1e3, "k")
-    } else {
-        (v, "")
-    };
-    format!("{}{suffix}", crate::model::format::plain_number(x, 2))
-}
-
 /// A text style at `size` CSS pixels, anchored at its left end and middle.
 fn font_at(size: f64, scale: f64, color: RGBColor, h: text_anchor::HPos) -> TextStyle<'static> {
     // FontDesc::new with a named family: `From<&str>` would lowercase the name and pull
@@ -122,7 +108,7 @@ fn draw_chart<DB: DrawingBackend>(
                 text_anchor::HPos::Center
             };
             area.draw(&Text::new(
-                short_number(*t),
+                crate::numfmt::axis(*t, spec.lang),
                 (px(x), px(axis_y + 9.0)),
                 font_at(11.0, scale, palette.muted, h),
             ))?;

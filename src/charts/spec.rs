@@ -41,6 +41,8 @@ pub struct ChartSpec {
     pub note: Option<String>,
     pub panels: Vec<Panel>,
     pub description: String,
+    /// The language its words and numbers are in (the axis writes its ticks in it).
+    pub lang: Lang,
 }
 
 impl ChartSpec {
@@ -211,6 +213,7 @@ fn build(
         note: plan.note.as_ref().map(|n| n.get(lang).to_string()),
         panels,
         description,
+        lang,
     }
 }
 

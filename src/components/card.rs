@@ -32,7 +32,7 @@ pub fn card(p: &CardProps) -> Html {
             <button type="button" class="card-button" data-figure={q.id.clone()} {onclick}
                 aria-pressed={selected.to_string()}>
                 <span class="card-label">{localized::text(&q.label, v.lang)}</span>
-                <span class="card-value">{numfmt::shown(&shown, v.lang, v.number_style)}</span>
+                <span class="card-value">{numfmt::shown_html(&shown, v.lang, v.number_style)}</span>
                 <span class="card-period">{period_text(q.period.as_ref(), v.lang)}</span>
                 <span class="card-badges">
                     <KindBadge origin={q.origin} lang={v.lang} />

@@ -182,8 +182,16 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                 // (`style-src 'self'`) refuses `style` attributes.
                 let bar = active.and_then(|i| geometry.bars.get(i));
                 if let (Some(bx), Some(tip)) = (bar, tip_ref.cast::<web_sys::HtmlElement>()) {
-                    let left = bx.x_lo.max(geometry.plot_x0).min(geometry.width - 220.0);
+                    // Inside the chart's box, whose width the page keeps inside the viewport:
+                    // its right edge is at most the box's, measured with its text in it at the
+                    // box's left (an absolute box narrows as it nears the right edge).
                     let style = tip.style();
+                    let _ = style.set_property("left", "0px");
+                    let tip_width = f64::from(tip.offset_width());
+                    let left = bx
+                        .x_lo
+                        .max(geometry.plot_x0)
+                        .min(geometry.width - tip_width);
                     let _ = style.set_property("top", &format!("{}px", (bx.row_y1 + 2.0) as i32));
                     let _ = style.set_property("left", &format!("{}px", left.max(0.0) as i32));
                 }

@@ -166,8 +166,11 @@ pub fn controls(p: &ControlsProps) -> Html {
                         options={currency_options} onchange={on_currency} />
                 }
                 <LabelledSelect id="ctl-number" label={t.number_style} value={v.number_style.code()}
-                    options={vec![o("full", t.number_full), o("wan", t.number_wan)]}
-                    onchange={send(&p.on_number_style, NumberStyle::parse)} />
+                    options={NumberStyle::ALL.iter().map(|s| o(s.code(), match s {
+                        NumberStyle::Compact => t.number_compact,
+                        NumberStyle::Full => t.number_full,
+                    })).collect::<Vec<_>>()}
+                    onchange={send(&p.on_number_style, NumberStyle::read)} />
                 <LabelledSelect id="ctl-theme" label={t.theme} value={p.theme.code()}
                     options={vec![o("system", t.theme_system), o("light", t.theme_light), o("dark", t.theme_dark)]}
                     onchange={send(&p.on_theme, Theme::parse)} />

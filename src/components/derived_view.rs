@@ -36,7 +36,7 @@ pub fn derived_view(p: &DerivedViewProps) -> Html {
                 <th scope="row">{link(&d.id)}</th>
                 <td>{d.formula.get(lang)}<br/><code>{d.symbols.clone()}</code></td>
                 <td><ul class="plain">{ for d.inputs.iter().map(|i| html! { <li>{link(i)}</li> }) }</ul></td>
-                <td class="num">{numfmt::shown(&s, lang, v.1)}</td>
+                <td class="num">{numfmt::shown_html(&s, lang, v.1)}</td>
                 <td>{ if q.value.is_point() { t.point } else { t.bound } }</td>
             </tr>
         })

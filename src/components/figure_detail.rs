@@ -6,7 +6,7 @@ use super::quality::{gap_text, reference_card, tension_card};
 use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
-use crate::model::display::show;
+use crate::model::display::{show, NumberStyle, Shown, FULL_DIGITS};
 use crate::model::format::{period_text, qualifier_text};
 use crate::model::{Lang, RateRule};
 use crate::numfmt;
@@ -136,13 +136,22 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
     let references = model.references_for(&q.id);
     let tensions = model.tensions_for(&q.id);
     let digits = |v: f64| numfmt::number(v, lang, Some(6), app.number_style);
+    let full = Shown {
+        digits: s.digits.map(|d| d.max(FULL_DIGITS)),
+        ..s.clone()
+    };
     html! {
         <aside class="detail" ref={panel} aria-labelledby="detail-title" {onkeydown}>
             <div class="detail-head">
                 <h2 id="detail-title" tabindex="-1">{localized::marked(&q.label, lang)}</h2>
                 <button type="button" class="close" onclick={close} aria-label={t.close}>{"×"}</button>
             </div>
-            <p class="detail-value">{numfmt::shown(&s, lang, v.number_style)}</p>
+            <p class="detail-value">{numfmt::shown_html(&s, lang, v.number_style)}</p>
+            // Cards and tables round a derived value and scale words stand for digits: the
+            // detail writes the value in full too.
+            if numfmt::shown(&s, lang, v.number_style) != numfmt::shown(&full, lang, NumberStyle::Full) {
+                <p class="detail-full">{t.number_full}{t.colon}{numfmt::shown_html(&full, lang, NumberStyle::Full)}</p>
+            }
             <p><KindBadge origin={q.origin} lang={lang} />{" "}<StatusBadge status={model.status_of(&q.id)} lang={lang} />{" "}{period_text(q.period.as_ref(), lang)}</p>
             { for rate }
             <dl>

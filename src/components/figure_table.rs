@@ -423,7 +423,7 @@ pub fn figure_table(p: &FigureTableProps) -> Html {
         html! {
             <tr class={classes!(selected.then_some("selected"))} data-figure={q.id.clone()}>
                 <th scope="row"><button type="button" class="link" {onclick}>{localized::text(&q.label, lang)}</button></th>
-                <td class="num">{numfmt::estimate(&s.value, lang, s.digits, v.number_style)}</td>
+                <td class="num">{numfmt::estimate_html(&s.value, lang, s.digits, v.number_style)}</td>
                 <td>{s.unit.clone()}</td>
                 <td>{period_text(q.period.as_ref(), lang)}</td>
                 <td><KindBadge origin={q.origin} lang={lang} /></td>

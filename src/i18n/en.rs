@@ -1,6 +1,6 @@
 //! English: every interface string and how English words numbers and sentences.
 
-use super::language::{Language, Rules};
+use super::language::{Language, Rules, ScaleWord};
 use super::strings::Strings;
 
 pub const LANGUAGE: Language = Language {
@@ -23,7 +23,18 @@ pub const LANGUAGE: Language = Language {
         billion: " billion",
         lakh: " lakh",
         crore: " crore",
-        wan_space: " ",
+        compact: &[
+            ScaleWord { value: 1e12, one: "\u{a0}trillion", many: "\u{a0}trillion" },
+            ScaleWord { value: 1e9, one: "\u{a0}billion", many: "\u{a0}billion" },
+            ScaleWord { value: 1e6, one: "\u{a0}million", many: "\u{a0}million" },
+        ],
+        axis: &[
+            ScaleWord { value: 1e12, one: "T", many: "T" },
+            ScaleWord { value: 1e9, one: "B", many: "B" },
+            ScaleWord { value: 1e6, one: "M", many: "M" },
+            ScaleWord { value: 1e3, one: "k", many: "k" },
+        ],
+        scaled_unit_space: " ",
         exact: "as stated",
         about: "about",
         more_than: "more than",
@@ -104,7 +115,7 @@ pub const LANGUAGE: Language = Language {
         currency: "Currency",
         number_style: "Numbers",
         number_full: "Full digits",
-        number_wan: "万 / 亿",
+        number_compact: "Short (1.2 billion)",
         theme: "Theme",
         theme_system: "System",
         theme_light: "Light",

@@ -1,7 +1,7 @@
 //! Français : every interface string and how French words numbers and sentences (a space,
 //! narrow and unbreakable, before a percent sign and the high punctuation).
 
-use super::language::{Language, Rules};
+use super::language::{Language, Rules, ScaleWord};
 use super::strings::Strings;
 
 pub const LANGUAGE: Language = Language {
@@ -24,7 +24,18 @@ pub const LANGUAGE: Language = Language {
         billion: "\u{a0}milliards",
         lakh: "\u{a0}lakh",
         crore: "\u{a0}crore",
-        wan_space: "\u{a0}",
+        compact: &[
+            ScaleWord { value: 1e12, one: "\u{a0}billion", many: "\u{a0}billions" },
+            ScaleWord { value: 1e9, one: "\u{a0}milliard", many: "\u{a0}milliards" },
+            ScaleWord { value: 1e6, one: "\u{a0}million", many: "\u{a0}millions" },
+        ],
+        axis: &[
+            ScaleWord { value: 1e12, one: "\u{a0}Bn", many: "\u{a0}Bn" },
+            ScaleWord { value: 1e9, one: "\u{a0}Md", many: "\u{a0}Md" },
+            ScaleWord { value: 1e6, one: "\u{a0}M", many: "\u{a0}M" },
+            ScaleWord { value: 1e3, one: "\u{a0}k", many: "\u{a0}k" },
+        ],
+        scaled_unit_space: " de ",
         exact: "tel quel",
         about: "environ",
         more_than: "plus de",
@@ -108,7 +119,7 @@ pub const LANGUAGE: Language = Language {
         currency: "Monnaie",
         number_style: "Nombres",
         number_full: "Tous les chiffres",
-        number_wan: "万 / 亿",
+        number_compact: "Abrégés (1,2 milliard)",
         theme: "Thème",
         theme_system: "Système",
         theme_light: "Clair",

@@ -23,6 +23,14 @@ pub struct Language {
     pub rules: Rules,
 }
 
+/// A scale word of the compact style: the power of ten it stands for and how it follows the
+/// digits, space included (" million", "万"), for one and for two or more (" millions").
+pub struct ScaleWord {
+    pub value: f64,
+    pub one: &'static str,
+    pub many: &'static str,
+}
+
 /// How a language puts words and numbers together.
 pub struct Rules {
     /// Periods: "2014", "2014年"; "2014–2018"; "since 2014".
@@ -40,8 +48,14 @@ pub struct Rules {
     /// Indian scales: 10⁵ and 10⁷.
     pub lakh: &'static str,
     pub crore: &'static str,
-    /// Between the digits and 万 / 亿 when numbers are written that way.
-    pub wan_space: &'static str,
+    /// The compact style's scale words, largest first: a number at or above a word's `value`
+    /// is written in that word ("1.2 billion", "12亿"); below the last, in full digits.
+    pub compact: &'static [ScaleWord],
+    /// The same words, short, for a chart's axis ("200M", "2亿"), largest first.
+    pub axis: &'static [ScaleWord],
+    /// Between a scale word and the unit after it: "1.2 billion yuan", "12亿元",
+    /// "1,2 milliard de yuans".
+    pub scaled_unit_space: &'static str,
     /// Qualifiers of a printed figure in words.
     pub exact: &'static str,
     pub about: &'static str,

@@ -10,6 +10,6 @@ mod language;
 mod strings;
 mod tr;
 
-pub use language::{Language, Rules};
+pub use language::{Language, Rules, ScaleWord};
 pub use strings::Strings;
 pub use tr::tr;

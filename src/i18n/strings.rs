@@ -31,7 +31,7 @@ pub struct Strings {
     pub currency: &'static str,
     pub number_style: &'static str,
     pub number_full: &'static str,
-    pub number_wan: &'static str,
+    pub number_compact: &'static str,
     pub theme: &'static str,
     pub theme_system: &'static str,
     pub theme_light: &'static str,

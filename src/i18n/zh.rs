@@ -1,6 +1,6 @@
 //! 简体中文: every interface string and how Chinese words numbers and sentences.
 
-use super::language::{Language, Rules};
+use super::language::{Language, Rules, ScaleWord};
 use super::strings::Strings;
 
 pub const LANGUAGE: Language = Language {
@@ -23,7 +23,17 @@ pub const LANGUAGE: Language = Language {
         billion: "十亿",
         lakh: "十万",
         crore: "千万",
-        wan_space: "",
+        compact: &[
+            ScaleWord { value: 1e12, one: "万亿", many: "万亿" },
+            ScaleWord { value: 1e8, one: "亿", many: "亿" },
+            ScaleWord { value: 1e4, one: "万", many: "万" },
+        ],
+        axis: &[
+            ScaleWord { value: 1e12, one: "万亿", many: "万亿" },
+            ScaleWord { value: 1e8, one: "亿", many: "亿" },
+            ScaleWord { value: 1e4, one: "万", many: "万" },
+        ],
+        scaled_unit_space: "",
         exact: "确数",
         about: "约",
         more_than: "超过",
@@ -102,7 +112,7 @@ pub const LANGUAGE: Language = Language {
         currency: "货币",
         number_style: "数字写法",
         number_full: "完整数字",
-        number_wan: "万 / 亿",
+        number_compact: "简写（万、亿）",
         theme: "主题",
         theme_system: "跟随系统",
         theme_light: "浅色",

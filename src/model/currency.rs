@@ -31,6 +31,12 @@ impl Currency {
         self.name_in(lang, |n| n.1)
     }
 
+    /// Whether `lang` writes the symbol before an amount: "US$7.97 million", "1.2 billion yuan".
+    pub fn goes_before(&self, lang: Lang) -> bool {
+        self.row()
+            .is_some_and(|r| r.before_in.contains(&lang.code()))
+    }
+
     /// The currency's name for a menu: "Yuan (CNY)".
     pub fn name(&self, lang: Lang) -> String {
         self.name_in(lang, |n| n.2)

@@ -7,12 +7,24 @@ use super::units::{Currency, Family, Lang, RateChoice, Unit};
 use super::{Model, Quantity};
 
 code_table! {
-    /// How numbers are written: all digits, or scaled by 万 / 亿.
+    /// How numbers are written: with the language's scale words ("1.2 billion", "12亿"; the
+    /// words are the language's data, `Rules::compact`), or all digits.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
     pub enum NumberStyle {
         #[default]
+        Compact = "compact",
         Full = "full",
-        ChineseScale = "wan",
+    }
+}
+
+impl NumberStyle {
+    /// The style a stored setting or an address names, earlier codes included: "wan" (万 / 亿,
+    /// before the scale words were every language's) is the compact style.
+    pub fn read(code: &str) -> Option<NumberStyle> {
+        match code {
+            "wan" => Some(NumberStyle::Compact),
+            other => NumberStyle::parse(other),
+        }
     }
 }
 
@@ -43,16 +55,20 @@ pub struct Shown {
     pub rate: Option<RateChoice>,
     /// Significant digits to keep; `None` when the value is exactly as reported.
     pub digits: Option<u32>,
+    /// The unit is a currency the language writes before the amount: "US$7.97 million".
+    pub unit_first: bool,
 }
 
-/// Significant digits of a derived value: enough for a sum of five-digit figures.
-const DERIVED_DIGITS: u32 = 6;
+/// Significant digits of a derived value (857 yuan per visit, not 857.143), unless each of
+/// its inputs was printed with more (`derived_digits`).
+const DERIVED_DIGITS: u32 = 3;
 
-/// Significant digits of a derived share: 8.664%, not 8.66433%.
-const DERIVED_SHARE_DIGITS: u32 = 4;
+/// Most significant digits a derived value keeps, however precise its inputs; a figure's detail
+/// writes a computed value with this many.
+pub const FULL_DIGITS: u32 = 6;
 
-/// Fewest significant digits a converted value keeps.
-const MIN_CONVERTED_DIGITS: u32 = 4;
+/// Fewest significant digits a value converted to another unit keeps.
+const MIN_CONVERTED_DIGITS: u32 = 3;
 
 pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Shown {
     let mut unit = q.unit.clone();
@@ -89,9 +105,10 @@ pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Show
         }
     }
     let label = unit.symbol(lang);
-    let digits = if q.origin == super::Origin::Derived && q.unit.is_percent() {
-        Some(DERIVED_SHARE_DIGITS)
-    } else if q.origin == super::Origin::Derived {
+    let digits = if q.origin == super::Origin::Derived {
+        Some(derived_digits(model, &q.id, 0))
+    } else if rate.is_some() {
+        // An amount at an annual average rate is computed, not printed: as a derived value.
         Some(DERIVED_DIGITS)
     } else if converted {
         let reported = model
@@ -102,10 +119,39 @@ pub fn show(model: &Model, q: &Quantity, choice: UnitChoice, lang: Lang) -> Show
     } else {
         None
     };
+    let unit_first = unit.currency_alone().is_some_and(|c| c.goes_before(lang));
     Shown {
         value,
         unit: label,
         rate,
         digits,
+        unit_first,
     }
+}
+
+/// Significant digits of derived metric `id`: `DERIVED_DIGITS`, or as many as its least
+/// precise input carries when that is more (a reported input counts its printed digits, a
+/// derived one this same rule), at most `FULL_DIGITS`.
+fn derived_digits(model: &Model, id: &str, depth: usize) -> u32 {
+    let Some(m) = model.dataset.derived.iter().find(|d| d.id == id) else {
+        return DERIVED_DIGITS;
+    };
+    if depth > model.dataset.derived.len() {
+        return DERIVED_DIGITS;
+    }
+    let least = m
+        .inputs
+        .iter()
+        .filter_map(|i| match model.figure(i) {
+            Some(f) => Some(super::units::significant_digits(f.value)),
+            None => model
+                .dataset
+                .derived
+                .iter()
+                .any(|d| d.id == *i)
+                .then(|| derived_digits(model, i, depth + 1)),
+        })
+        .min()
+        .unwrap_or(DERIVED_DIGITS);
+    least.clamp(DERIVED_DIGITS, FULL_DIGITS)
 }

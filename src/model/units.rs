@@ -480,6 +480,14 @@ impl Unit {
         found.next().is_none().then_some(first)
     }
 
+    /// The currency when the unit is one alone ("USD", not "USD/ha").
+    pub fn currency_alone(&self) -> Option<Currency> {
+        match self.0.terms.as_slice() {
+            [(Atom::Money(c), 1)] => Some(*c),
+            _ => None,
+        }
+    }
+
     /// How the unit is written after a number in `lang`: "yuan per person per year",
     /// "元/人·年". A compound joins its terms' names with the language's words.
     pub fn symbol(&self, lang: Lang) -> String {

@@ -167,24 +167,27 @@ pub struct CurrencyRow {
     pub words: &'static [&'static str],
     /// ... and before it.
     pub signs: &'static [&'static str],
+    /// Interface languages that write the symbol before an amount ("US$7.97 million"); the
+    /// others write it after ("797万美元").
+    pub before_in: &'static [&'static str],
 }
 
 #[rustfmt::skip]
 pub static CURRENCIES: &[CurrencyRow] = &[
     CurrencyRow { code: "CNY", names: &[("en", "yuan", "Yuan (CNY)"), ("zh", "元", "人民币（元）"), ("fr", "yuans", "Yuan (CNY)")],
-        words: &["yuan", "rmb", "cny", "块钱", "块", "元"], signs: &["rmb", "cny", "¥", "￥"] },
+        words: &["yuan", "rmb", "cny", "块钱", "块", "元"], signs: &["rmb", "cny", "¥", "￥"], before_in: &[] },
     CurrencyRow { code: "USD", names: &[("en", "US$", "US dollars (USD)"), ("zh", "美元", "美元"), ("fr", "$\u{a0}US", "Dollars américains (USD)")],
-        words: &["us dollars", "us dollar", "dollars", "dollar", "usd", "美元"], signs: &["us$", "us $", "usd", "$"] },
+        words: &["us dollars", "us dollar", "dollars", "dollar", "usd", "美元"], signs: &["us$", "us $", "usd", "$"], before_in: &["en"] },
     CurrencyRow { code: "EUR", names: &[("en", "€", "Euros (EUR)"), ("zh", "欧元", "欧元"), ("fr", "€", "Euros (EUR)")],
-        words: &["euros", "euro", "eur", "欧元"], signs: &["€", "eur"] },
+        words: &["euros", "euro", "eur", "欧元"], signs: &["€", "eur"], before_in: &["en"] },
     CurrencyRow { code: "INR", names: &[("en", "₹", "Indian rupees (INR)"), ("zh", "印度卢比", "印度卢比"), ("fr", "₹", "Roupies indiennes (INR)")],
-        words: &["rupees", "inr", "卢比"], signs: &["rs.", "rs", "₹", "inr"] },
+        words: &["rupees", "inr", "卢比"], signs: &["rs.", "rs", "₹", "inr"], before_in: &["en"] },
     CurrencyRow { code: "KES", names: &[("en", "KSh", "Kenya shillings (KES)"), ("zh", "肯尼亚先令", "肯尼亚先令"), ("fr", "KSh", "Shillings kényans (KES)")],
-        words: &["kenya shillings", "kenyan shillings", "shillings", "kes", "先令"], signs: &["ksh", "kes", "sh"] },
+        words: &["kenya shillings", "kenyan shillings", "shillings", "kes", "先令"], signs: &["ksh", "kes", "sh"], before_in: &["en"] },
     CurrencyRow { code: "MXN", names: &[("en", "MX$", "Mexican pesos (MXN)"), ("zh", "墨西哥比索", "墨西哥比索"), ("fr", "MX$", "Pesos mexicains (MXN)")],
-        words: &["mexican pesos", "pesos", "mxn", "比索"], signs: &["mx$", "mxn"] },
+        words: &["mexican pesos", "pesos", "mxn", "比索"], signs: &["mx$", "mxn"], before_in: &["en"] },
     CurrencyRow { code: "PEN", names: &[("en", "S/", "Peruvian soles (PEN)"), ("zh", "秘鲁索尔", "秘鲁索尔"), ("fr", "S/", "Soles péruviens (PEN)")],
-        words: &["soles", "sol", "pen", "索尔"], signs: &["s/", "pen"] },
+        words: &["soles", "sol", "pen", "索尔"], signs: &["s/", "pen"], before_in: &["en"] },
 ];
 
 /// Every active ISO 4217 alphabetic code (the standard's list, 2024), sorted.

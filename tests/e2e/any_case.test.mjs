@@ -73,7 +73,7 @@ for (const [kind, c] of Object.entries(CASES)) {
       assert.ok(cards.length >= 3, `headline cards: ${cards}`);
       assert.ok(cards.includes('marsh_restored_area'), `headline cards: ${cards}`);
       const restored = await page.locator('button[data-figure="marsh_restored_area"] .card-value').textContent();
-      assert.equal(restored.trim(), lang === 'en' ? '12,500 ha' : '12,500 公顷');
+      assert.equal(restored.trim(), lang === 'en' ? '12,500 ha' : '1.25万公顷');
 
       // Its charts, drawn (more than one colour on each canvas).
       const charts = await page.locator('figure.chart-panel').evaluateAll((fs) => fs.map((f) => f.dataset.chart));
@@ -85,7 +85,7 @@ for (const [kind, c] of Object.entries(CASES)) {
       if (kind === 'declared') {
         // The chart's note and its sentence, with the condition that holds (the parts add up).
         assert.match(await page.locator('#chart-marsh .chart-note').textContent(), lang === 'en' ? /invented atlas/ : /虚构地图集/);
-        assert.match(await page.locator('#chart-fund').textContent(), lang === 'en' ? /match the stated total of 36,000,000 yuan/ : /与总额/);
+        assert.match(await page.locator('#chart-fund').textContent(), lang === 'en' ? /match the stated total of 36\u00a0million yuan/ : /与总额/);
         assert.doesNotMatch(await page.locator('#chart-fund').textContent(), lang === 'en' ? /do not match/ : /不符/);
         assert.match(await page.locator('.site-footer').textContent(), lang === 'en' ? /A fictional test case/ : /虚构测试案例/);
       } else {
@@ -96,7 +96,7 @@ for (const [kind, c] of Object.entries(CASES)) {
         // Proposed lead sentences: one per channel, its figures by label, each value a link.
         const lead = page.locator('p.narrative.lead');
         const told = (await lead.textContent()).trim();
-        assert.match(told, lang === 'en' ? /^Warden work: .+, 12,500 ha; .+\. Boat tours: .+\.$/ : /^看护工作：.+ 12,500 公顷；.+。游船观光：.+。$/);
+        assert.match(told, lang === 'en' ? /^Warden work: .+, 12,500 ha; .+\. Boat tours: .+\.$/ : /^看护工作：.+ 1\.25万公顷；.+。游船观光：.+。$/);
         assert.equal(await lead.locator('button[data-figure="marsh_restored_area"]').count(), 1);
       }
       await screenshot(page, `any-case-${kind}-${lang}-1280`);

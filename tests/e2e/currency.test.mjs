@@ -20,33 +20,34 @@ after(async () => {
 
 const FILE = path.join(ROOT, 'tests', 'fixtures', 'kenya_dairy.json');
 
-// Digits as each language groups them (Intl: a comma, or a narrow no-break space in French).
+// Digits as each language groups them (Intl: a comma, or a narrow no-break space in French), in
+// the default compact style: the language's scale words after a no-break space (none in Chinese).
 const EXPECT = {
   en: {
     title: 'A dairy cooperative on the Kinangop plateau (fictional)',
     maize: '2,150 t',
-    maizeKg: '2,150,000 kg',
-    milk: '3,600,000 litres',
+    maizeKg: '2.15\u00a0million kg',
+    milk: '3.6\u00a0million litres',
     price: '52 KSh per litre',
-    usd: '1,339,000 US$',
+    usd: 'US$1.34\u00a0million',
     rate: /139\.8 KSh per US\$/,
   },
   zh: {
     title: '金南戈普高原的乳业合作社（虚构）',
     maize: '2,150 吨',
-    maizeKg: '2,150,000 千克',
-    milk: '3,600,000 升',
+    maizeKg: '215万千克',
+    milk: '360万升',
     price: '52 肯尼亚先令/升',
-    usd: '1,339,000 美元',
+    usd: '134万美元',
     rate: /139\.8 肯尼亚先令\/美元/,
   },
   fr: {
     title: 'Une coopérative laitière sur le plateau de Kinangop (fictive)',
     maize: '2\u202f150 t',
-    maizeKg: '2\u202f150\u202f000 kg',
-    milk: '3\u202f600\u202f000 litres',
+    maizeKg: '2,15\u00a0millions de kg',
+    milk: '3,6\u00a0millions de litres',
     price: '52 KSh par litre',
-    usd: '1\u202f339\u202f000 $\u00a0US',
+    usd: '1,34\u00a0million de $\u00a0US',
     rate: /139,8 KSh par \$\u00a0US/,
   },
 };
@@ -81,7 +82,8 @@ for (const [lang, e] of Object.entries(EXPECT)) {
     await page.waitForFunction((t) => document.querySelector('button[data-figure="maize_stored"] .card-value')?.textContent.trim() === t, e.maizeKg);
     assert.match(page.url(), /mass=kg/);
 
-    // Shillings of 2023 at the 2023 rate (139.8 KSh per US$), kept to four significant digits.
+    // Shillings of 2023 at the 2023 rate (139.8 KSh per US$), kept to three significant digits
+    // (computed); English writes the dollar sign before the amount.
     await page.selectOption('#ctl-currency', 'USD');
     await page.waitForFunction((t) => document.querySelector('button[data-figure="milk_payments"] .card-value')?.textContent.trim() === t, e.usd);
     assert.match(page.url(), /cur=USD/);

@@ -186,7 +186,7 @@ test('a whole session talks only to its own origin and works offline after the f
   assert.equal(await page.locator('#detail-title').textContent(), 'Forest land area');
   await page.click('button[data-view="overview"]');
   await drawn(page);
-  assert.match(await page.locator('#chart-tourism').textContent(), /2,800,000/);
+  assert.match(await page.locator('#chart-tourism').textContent(), /2\.8\u00a0million visits/);
 
   // CSV still downloads offline.
   await page.click('button[data-view="table"]');
@@ -428,13 +428,17 @@ test('hostile labels and numbers: the CSV does not run formulas, numbers read co
     await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'Hostile numbers');
     await page.click('#data-toggle');
     await page.waitForSelector('.card-value');
-    // Nothing overflows its card: the long label and the 15-digit number wrap.
-    const overflowing = await page.locator('.card-value, .card-label').evaluateAll((els) => els
-      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.closest('.card').getBoundingClientRect().right > window.innerWidth)
+    // Nothing overflows its card: the long label wraps, the 15-digit number (in scale words,
+    // every digit kept) stays on one line inside it.
+    const overflowing = await page.locator('.card-value, .card-label, .card-value .number').evaluateAll((els) => els
+      .filter((el) => el.scrollWidth > el.clientWidth + 1
+        || el.getBoundingClientRect().right > el.closest('.card').getBoundingClientRect().right + 1
+        || el.closest('.card').getBoundingClientRect().right > window.innerWidth)
       .map((el) => el.textContent));
     assert.deepEqual(overflowing, []);
     const cards = await page.locator('.card-value').allTextContents();
-    assert.ok(cards.some((c) => c.startsWith('123,456,789,012,345')), cards.join(' | '));
+    const big = lang === 'en' ? '123.456789012345\u00a0trillion' : '123.456789012345万亿';
+    assert.ok(cards.some((c) => c.startsWith(big)), cards.join(' | '));
     // The smallest float is a power of ten, not hundreds of zeros; −0 yuan is 0.
     const all = await page.locator('main').textContent();
     assert.ok(!/0\.0000000/.test(all), 'a long run of zeros');

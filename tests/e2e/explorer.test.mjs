@@ -68,8 +68,9 @@ test('language and unit switches change what is shown, without reload', async ()
 
   await page.selectOption('#ctl-area', 'mu');
   await page.waitForFunction(() => document.querySelector('button[data-figure="desert_treated_area"] .card-value')?.textContent.includes('mu'));
-  // 273,333 ha × 15 mu/ha, kept to the six digits the source printed.
-  assert.equal((await card.textContent()).trim(), '4,100,000 mu');
+  // 273,333 ha × 15 mu/ha, kept to the six digits the source printed (4,099,995 → 4,100,000),
+  // in the default compact style.
+  assert.equal((await card.textContent()).trim(), '4.1\u00a0million mu');
 
   await page.selectOption('#ctl-lang', 'zh');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
@@ -80,8 +81,8 @@ test('language and unit switches change what is shown, without reload', async ()
   const income = page.locator('button[data-figure="income_gain_all"] .card-value');
   await page.waitForFunction(() => document.querySelector('button[data-figure="income_gain_all"] .card-value')?.textContent.includes('美元'));
   // 51.36 million yuan since 2014 at the mean 2014–2017 rate (6.441325) is 7,973,515 dollars,
-  // kept to four significant digits because it is a conversion.
-  assert.equal((await income.textContent()).trim(), '7,974,000 美元');
+  // kept to three significant digits because it is computed, in 万.
+  assert.equal((await income.textContent()).trim(), '797万美元');
   assert.deepEqual(pageErrors(page), []);
 });
 
@@ -128,7 +129,7 @@ test('a figure is selected from a chart by keyboard, and a copied link reopens t
   for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowDown');
   // The fifth bar is the stated total; wait for the re-render that shows its tooltip.
   await page.waitForFunction(() => document.querySelector('#tip-subsidies')?.textContent.includes('原文合计'));
-  assert.match(await page.locator('#tip-subsidies').textContent(), /50,457,000|7,83\d,\d{3}/);
+  assert.match(await page.locator('#tip-subsidies').textContent(), /5045\.7万元|783万美元/);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#detail-title');
   assert.equal(await page.locator('#detail-title').textContent(), '发放生态补贴（原文合计）');
@@ -152,13 +153,14 @@ test('the what-if scenario lives in the URL and survives a reload', async () => 
   await gotoApp(page, 'view=whatif');
   const total = '#wi-who_protects-guard_payroll_over_subsidy_period';
   await page.waitForSelector(total);
-  assert.equal((await page.locator(total).textContent()).trim(), '12,400,000 yuan');
+  assert.equal((await page.locator(total).textContent()).trim(), '12.4\u00a0million yuan');
   await page.fill('#wi-who_protects-pay', '12000');
-  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('14,880,000'), total);
+  // 310 × 12,000 × 4 = 14,880,000, derived: three significant digits.
+  await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('14.9\u00a0million'), total);
   assert.match(page.url(), /w\.who_protects\.pay=12000/);
   await page.reload();
   await page.waitForSelector(total);
-  assert.equal((await page.locator(total).textContent()).trim(), '14,880,000 yuan');
+  assert.equal((await page.locator(total).textContent()).trim(), '14.9\u00a0million yuan');
   await page.fill('#wi-who_protects-guards', 'abc');
   await page.waitForSelector('#wi-who_protects-guards-error');
   assert.match(await page.locator('#wi-who_protects-guards-error').textContent(), /not a number/);

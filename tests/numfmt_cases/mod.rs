@@ -20,10 +20,10 @@ pub const CASES: &[(f64, Option<u32>, NumberStyle, Lang, &str)] = &[
     (-0.00005, None, NumberStyle::Full, Lang::En, "-5×10⁻⁵"),
     // −0 is 0.
     (-0.0, None, NumberStyle::Full, Lang::En, "0"),
-    (-0.0, Some(6), NumberStyle::ChineseScale, Lang::Zh, "0"),
+    (-0.0, Some(6), NumberStyle::Compact, Lang::Zh, "0"),
     // Huge numbers, in either style, and a rounding that carries into the next power.
     (4.45e15, Some(6), NumberStyle::Full, Lang::En, "4.45×10¹⁵"),
-    (1e300, None, NumberStyle::ChineseScale, Lang::Zh, "1×10³⁰⁰"),
+    (1e300, None, NumberStyle::Compact, Lang::Zh, "1×10³⁰⁰"),
     (f64::MAX, Some(3), NumberStyle::Full, Lang::En, "1.8×10³⁰⁸"),
     (9.9996e20, Some(4), NumberStyle::Full, Lang::En, "1×10²¹"),
     // Inside the bounds, numbers are written out as before.
@@ -36,5 +36,48 @@ pub const CASES: &[(f64, Option<u32>, NumberStyle, Lang, &str)] = &[
         NumberStyle::Full,
         Lang::En,
         "999,999,999,999,999",
+    ),
+    // The compact style: each language's scale words, every printed digit kept.
+    (
+        1.2e9,
+        None,
+        NumberStyle::Compact,
+        Lang::En,
+        "1.2\u{a0}billion",
+    ),
+    (
+        51.36e6,
+        None,
+        NumberStyle::Compact,
+        Lang::En,
+        "51.36\u{a0}million",
+    ),
+    (1.2e9, None, NumberStyle::Compact, Lang::Zh, "12亿"),
+    (51.36e6, None, NumberStyle::Compact, Lang::Zh, "5136万"),
+    (51.364e6, None, NumberStyle::Compact, Lang::Zh, "5136.4万"),
+    (273_333.0, None, NumberStyle::Compact, Lang::Zh, "27.3333万"),
+    (273_333.0, None, NumberStyle::Compact, Lang::En, "273,333"),
+    (
+        1.2e9,
+        None,
+        NumberStyle::Compact,
+        Lang::Fr,
+        "1,2\u{a0}milliard",
+    ),
+    (
+        51.36e6,
+        None,
+        NumberStyle::Compact,
+        Lang::Fr,
+        "51,36\u{a0}millions",
+    ),
+    (857.142_857, Some(3), NumberStyle::Compact, Lang::En, "857"),
+    (1.382_35, Some(3), NumberStyle::Compact, Lang::Fr, "1,38"),
+    (
+        -4.45e6,
+        None,
+        NumberStyle::Compact,
+        Lang::En,
+        "-4.45\u{a0}million",
     ),
 ];
