@@ -41,7 +41,10 @@ fn value_of(c: &kezuohou_explorer::model::compare::Comparison, case: &str, id: &
 #[test]
 fn areas_are_brought_to_one_unit() {
     let all = cases();
-    let ins: Vec<CaseIn> = all.iter().map(|(k, m)| CaseIn { key: k, model: m }).collect();
+    let ins: Vec<CaseIn> = all
+        .iter()
+        .map(|(k, m)| CaseIn { key: k, model: m })
+        .collect();
     let ha = compare(&ins, "area_restored", basis("USD", "ha"), Lang::En);
     assert!(ha.apart.is_empty(), "{:?}", ha.apart);
     assert_eq!(ha.silent, vec!["loess".to_string()]);
@@ -57,7 +60,10 @@ fn areas_are_brought_to_one_unit() {
 #[test]
 fn a_case_far_from_its_peers_is_marked_with_their_range() {
     let all = cases();
-    let ins: Vec<CaseIn> = all.iter().map(|(k, m)| CaseIn { key: k, model: m }).collect();
+    let ins: Vec<CaseIn> = all
+        .iter()
+        .map(|(k, m)| CaseIn { key: k, model: m })
+        .collect();
     let c = compare(&ins, "area_restored", basis("USD", "ha"), Lang::En);
     let far: Vec<(&str, &str)> = c
         .compared
@@ -69,7 +75,10 @@ fn a_case_far_from_its_peers_is_marked_with_their_range() {
     // against a median of 400,000 (its peers include Qingzhen's two).
     assert!(far.contains(&("qingzhen", "area_2016")), "{far:?}");
     assert!(far.contains(&("qingzhen", "area_2017")), "{far:?}");
-    assert!(!far.contains(&("kezuohou", "desert_treated_area")), "{far:?}");
+    assert!(
+        !far.contains(&("kezuohou", "desert_treated_area")),
+        "{far:?}"
+    );
     let q = c
         .compared
         .iter()
@@ -94,7 +103,10 @@ fn the_far_rule_is_a_factor_both_ways() {
 #[test]
 fn money_is_converted_at_each_case_own_rate_or_set_apart() {
     let all = cases();
-    let ins: Vec<CaseIn> = all.iter().map(|(k, m)| CaseIn { key: k, model: m }).collect();
+    let ins: Vec<CaseIn> = all
+        .iter()
+        .map(|(k, m)| CaseIn { key: k, model: m })
+        .collect();
     let c = compare(&ins, "investment", basis("USD", "ha"), Lang::En);
     // The embedded case has yuan-per-dollar rates: its subsidies are in dollars, rate named.
     let k = c
@@ -111,20 +123,32 @@ fn money_is_converted_at_each_case_own_rate_or_set_apart() {
     let apart: Vec<(&str, &Apart)> = c.apart.iter().map(|(e, a)| (e.id.as_str(), a)).collect();
     let cny = Currency::parse("CNY").expect("CNY");
     let usd = Currency::parse("USD").expect("USD");
-    for id in ["investment_cny", "subsidy_2016", "subsidy_2017", "compensation_2019"] {
+    for id in [
+        "investment_cny",
+        "subsidy_2016",
+        "subsidy_2017",
+        "compensation_2019",
+    ] {
         assert!(
             apart.contains(&(id, &Apart::NoRate { from: cny, to: usd })),
             "{id}: {apart:?}"
         );
     }
-    let raw = c.apart.iter().find(|(e, _)| e.id == "investment_cny").expect("apart");
+    let raw = c
+        .apart
+        .iter()
+        .find(|(e, _)| e.id == "investment_cny")
+        .expect("apart");
     assert_eq!(raw.0.value.central(), 4.2e9);
 }
 
 #[test]
 fn units_on_another_basis_are_listed_apart_with_the_compared_unit() {
     let all = cases();
-    let ins: Vec<CaseIn> = all.iter().map(|(k, m)| CaseIn { key: k, model: m }).collect();
+    let ins: Vec<CaseIn> = all
+        .iter()
+        .map(|(k, m)| CaseIn { key: k, model: m })
+        .collect();
     // Money as reported: the embedded case's totals against a gain per person a year.
     let as_reported = Basis {
         currency: None,
