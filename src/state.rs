@@ -106,7 +106,8 @@ pub struct ViewState {
     /// The what-if inputs as typed; an input not listed shows its reported value.
     pub scenario: ScenarioText,
     /// The comparison view's cases, concept and basis.
-    pub compare: crate::model::compare::Choice,
+    /// (Shared: the actions that carry a whole view stay small.)
+    pub compare: Rc<crate::model::compare::Choice>,
 }
 
 /// One what-if input: the dataset's scenario id and the input's id within it.
@@ -278,7 +279,9 @@ impl ViewState {
                 "num" => NumberStyle::parse(&v).map(|x| s.number_style = x).is_some(),
                 "lang" => Lang::parse(&v).map(|x| s.lang = x).is_some(),
                 "theme" => Theme::parse(&v).map(|x| s.theme = x).is_some(),
-                "cases" | "concept" | "ccur" | "carea" => s.compare.read(&k, &v) == Some(true),
+                "cases" | "concept" | "ccur" | "carea" => {
+                    Rc::make_mut(&mut s.compare).read(&k, &v) == Some(true)
+                }
                 other if Family::parse(other).is_some() => Family::parse(other)
                     .and_then(|f| Some((f, units::choice_code(f, &v)?)))
                     .map(|(f, code)| s.units.set(f, Some(code)))
@@ -578,7 +581,7 @@ impl Reducible for AppState {
                 next.ignored = ignored;
             }
             Action::SetView(x) => v.view = x,
-            Action::SetCompare(x) => v.compare = x,
+            Action::SetCompare(x) => v.compare = Rc::new(x),
             Action::Select(x) => v.selected = x,
             Action::SetChannel(x) => v.channel = x,
             Action::SetKind(x) => v.kind = x,

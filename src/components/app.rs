@@ -475,7 +475,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             html! { <DraftReview lang={state.view.lang} {on_open} /> }
         }
         View::Compare => html! {
-            <Compare choice={state.view.compare.clone()} datasets={state.datasets.clone()}
+            <Compare choice={(*state.view.compare).clone()} datasets={state.datasets.clone()}
                 on_change={on_compare} />
         },
     };
