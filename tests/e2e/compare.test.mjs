@@ -155,3 +155,30 @@ test('a tampered comparison address is refused with a notice, never a panic', { 
   await page.waitForSelector('#compare-table');
   assert.deepEqual(pageErrors(page), []);
 });
+
+test('a dataset kept in this browser is offered beside the site cases and read from storage', { timeout: 120_000 }, async () => {
+  const page = await harness.newPage();
+  await gotoApp(page, '');
+  if ((await page.locator('#data-panel').count()) === 0) await page.click('#data-toggle');
+  await page.waitForSelector('#data-panel');
+  const file = path.join(ROOT, 'tests', 'fixtures', 'kenya_dairy.json');
+  const title = JSON.parse(await readFile(file, 'utf8')).case.title.en;
+  await page.setInputFiles('#data-file', file);
+  await page.waitForFunction((t) => document.querySelector('#dataset-name')?.textContent === t, title);
+  await page.click('button[data-view="compare"]');
+  const local = page.locator('.compare-cases input[value^="local:"]');
+  await local.waitFor();
+  assert.equal(await local.count(), 1);
+  const key = await local.getAttribute('value');
+  assert.ok((await page.locator(`label[for="${await local.getAttribute('id')}"]`).textContent()).includes(title));
+  await local.check();
+  await page.check(`.compare-cases input[value="${chosen[0]}"]`);
+  await page.check(`.compare-cases input[value="${chosen[1]}"]`);
+  await page.selectOption('#cmp-concept', CONCEPT);
+  // It names no concept: said so, by its title; the site cases are compared.
+  await page.waitForSelector('#compare-silent');
+  assert.ok((await page.locator('#compare-silent').textContent()).includes(title));
+  await page.waitForFunction(() => document.querySelectorAll('#compare-table tbody tr').length >= 2);
+  assert.ok(new URL(page.url()).searchParams.get('cases').split(',').includes(key));
+  assert.deepEqual(pageErrors(page), []);
+});
