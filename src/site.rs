@@ -15,9 +15,10 @@ pub const DEFAULT_ENV: &str = "EXPLORER_DEFAULT_CASE";
 pub const OWN_CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/cases");
 /// The folder of the index of every case.
 pub const INDEX_FOLDER: &str = "cases";
-/// Folder names a case id cannot take: the index, the chart images, each interface language.
+/// Folder names a case id cannot take: the index, the chart images, each interface language;
+/// nor `index`, whose dataset file would be the index's `cases/index.json`.
 fn reserved(id: &str) -> bool {
-    id == INDEX_FOLDER || id == "charts" || Lang::parse(id).is_some()
+    id == INDEX_FOLDER || id == "charts" || id == "index" || Lang::parse(id).is_some()
 }
 
 /// One case of the site.
@@ -173,4 +174,39 @@ pub fn from_env() -> Result<Vec<SiteCase>, Vec<String>> {
     let folder = std::env::var_os(CASES_ENV).map(PathBuf::from);
     let default = std::env::var(DEFAULT_ENV).ok().filter(|s| !s.is_empty());
     plan(folder.as_deref(), default.as_deref())
+}
+
+/// The file, under [`INDEX_FOLDER`], that lists the site's cases for the app's comparison view.
+pub const INDEX_JSON: &str = "index.json";
+
+/// Where a case's dataset is published, from the site's root: `cases/<id>.json`.
+pub fn data_path(id: &str) -> String {
+    format!("{INDEX_FOLDER}/{id}.json")
+}
+
+/// `cases/index.json`: each case's id, title and place by interface language, its page and
+/// its dataset's address (both from the site's root), the main page's case first.
+pub fn index_json(cases: &[SiteCase]) -> String {
+    use serde_json::{json, Map, Value};
+    let by_lang = |t: &crate::model::Text| {
+        Value::Object(
+            Lang::ALL
+                .into_iter()
+                .map(|l| (l.code().to_string(), Value::from(t.get(l))))
+                .collect::<Map<String, Value>>(),
+        )
+    };
+    let list: Vec<Value> = cases
+        .iter()
+        .map(|c| {
+            json!({
+                "id": c.id,
+                "title": by_lang(&c.model.dataset.case.title),
+                "place": by_lang(&c.model.dataset.case.place),
+                "page": format!("{}/", c.id),
+                "data": data_path(&c.id),
+            })
+        })
+        .collect();
+    json!({ "version": 1, "cases": list }).to_string()
 }

@@ -23,6 +23,8 @@ code_table! {
         Trail = "trail",
         /// The draft editor: a text made into a dataset, step by step.
         Draft = "draft",
+        /// Cases side by side on one concept (`model::compare`).
+        Compare = "compare",
     }
 }
 
@@ -103,6 +105,9 @@ pub struct ViewState {
     pub theme: Theme,
     /// The what-if inputs as typed; an input not listed shows its reported value.
     pub scenario: ScenarioText,
+    /// The comparison view's cases, concept and basis.
+    /// (Shared: the actions that carry a whole view stay small.)
+    pub compare: Rc<crate::model::compare::Choice>,
 }
 
 /// One what-if input: the dataset's scenario id and the input's id within it.
@@ -175,6 +180,11 @@ fn decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A value as an address writes it (percent-encoded).
+pub fn encode_param(s: &str) -> String {
+    encode(s)
 }
 
 fn encode(s: &str) -> String {
@@ -269,6 +279,9 @@ impl ViewState {
                 "num" => NumberStyle::read(&v).map(|x| s.number_style = x).is_some(),
                 "lang" => Lang::parse(&v).map(|x| s.lang = x).is_some(),
                 "theme" => Theme::parse(&v).map(|x| s.theme = x).is_some(),
+                "cases" | "concept" | "ccur" | "carea" => {
+                    Rc::make_mut(&mut s.compare).read(&k, &v) == Some(true)
+                }
                 other if Family::parse(other).is_some() => Family::parse(other)
                     .and_then(|f| Some((f, units::choice_code(f, &v)?)))
                     .map(|(f, code)| s.units.set(f, Some(code)))
@@ -379,6 +392,7 @@ impl ViewState {
         if this.theme != d.theme {
             parts.push(("theme", this.theme.code().into()));
         }
+        parts.extend(this.compare.params());
         if parts.is_empty() && this.scenario.is_empty() {
             return String::new();
         }
@@ -505,6 +519,8 @@ pub enum Action {
     /// Replace the view (from the URL, e.g. on back/forward).
     Restore(ViewState, Vec<Ignored>),
     SetView(View),
+    /// The comparison view's choice (cases, concept, basis).
+    SetCompare(crate::model::compare::Choice),
     Select(Option<String>),
     SetChannel(Option<String>),
     SetKind(Option<Origin>),
@@ -565,6 +581,7 @@ impl Reducible for AppState {
                 next.ignored = ignored;
             }
             Action::SetView(x) => v.view = x,
+            Action::SetCompare(x) => v.compare = Rc::new(x),
             Action::Select(x) => v.selected = x,
             Action::SetChannel(x) => v.channel = x,
             Action::SetKind(x) => v.kind = x,

@@ -219,3 +219,39 @@ fn a_cases_page_carries_its_dataset_which_reads_back_the_same() {
     let main = render_case(Lang::En, &kez[0], false, None).expect("renders");
     assert!(main.case.is_none());
 }
+
+#[test]
+fn the_json_index_lists_each_case_with_its_page_and_its_dataset_file() {
+    use kezuohou_explorer::site::{data_path, index_json};
+    let dir = folder("json-index", &[("a.json", MARSH), ("b.json", DAIRY)]);
+    let cases = plan(Some(&dir), None).expect("publishable");
+    let v: serde_json::Value = serde_json::from_str(&index_json(&cases)).expect("json");
+    let list = v["cases"].as_array().expect("a list");
+    assert_eq!(list.len(), 2);
+    for (entry, case) in list.iter().zip(&cases) {
+        assert_eq!(entry["id"], case.id.as_str());
+        assert_eq!(entry["page"], format!("{}/", case.id).as_str());
+        assert_eq!(entry["data"], data_path(&case.id).as_str());
+        assert_eq!(entry["data"], format!("cases/{}.json", case.id).as_str());
+        for lang in Lang::ALL {
+            assert_eq!(
+                entry["title"][lang.code()],
+                case.model.dataset.case.title.get(lang)
+            );
+            assert_eq!(
+                entry["place"][lang.code()],
+                case.model.dataset.case.place.get(lang)
+            );
+        }
+    }
+    // A case called `index` would overwrite the index itself.
+    let errors = plan(
+        Some(&folder("index-id", &[("i.json", &with_id(MARSH, "index"))])),
+        None,
+    )
+    .expect_err("not publishable");
+    assert!(
+        errors[0].contains("`index` is a folder the site uses"),
+        "{errors:?}"
+    );
+}

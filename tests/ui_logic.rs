@@ -227,9 +227,16 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
             proptest::option::of(proptest::sample::select(Status::ALL.to_vec())),
             proptest::option::of("[0-9a-f]{16}"),
         ),
+        // The comparison view's choice.
+        (
+            proptest::collection::vec("[a-z0-9][a-z0-9._-]{0,10}|local:[0-9a-f]{8}", 0..4),
+            proptest::option::of(0usize..kezuohou_explorer::model::concepts::CONCEPTS.len()),
+            proptest::option::of(any::<bool>()),
+            proptest::option::of(0usize..2),
+        ),
     )
         .prop_map(
-            |(v, fig, ch, q, sort, desc, area, usd, zh, (theme, status, ds))| ViewState {
+            |(v, fig, ch, q, sort, desc, area, usd, zh, (theme, status, ds), cmp)| ViewState {
                 dataset: ds.map_or(DatasetRef::Builtin, DatasetRef::Local),
                 view: View::ALL[v],
                 selected: fig,
@@ -249,6 +256,27 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
                 lang: if zh { Lang::Zh } else { Lang::En },
                 theme: [Theme::System, Theme::Light, Theme::Dark][theme],
                 scenario: Default::default(),
+                compare: {
+                    let (mut cases, concept, cur, carea) = cmp;
+                    cases.dedup();
+                    let mut seen = Vec::new();
+                    cases.retain(|c| {
+                        !seen.contains(c) && {
+                            seen.push(c.clone());
+                            true
+                        }
+                    });
+                    std::rc::Rc::new(kezuohou_explorer::model::compare::Choice {
+                        cases,
+                        concept: concept.map(|i| {
+                            kezuohou_explorer::model::concepts::CONCEPTS[i]
+                                .code
+                                .to_string()
+                        }),
+                        currency: cur.and_then(|c| Currency::parse(if c { "EUR" } else { "CNY" })),
+                        area: carea.map(|i| ["km2", "mu"][i]),
+                    })
+                },
             },
         )
 }

@@ -4,7 +4,8 @@
 //! The site's main page shows its first case: `index.html` in English, `zh/index.html` in Chinese,
 //! `fr/index.html` in French. Each case also has its own pages, `<case-id>/` and
 //! `<case-id>/zh/`…, and `cases/` lists them all in each language. Each page's chart images sit
-//! under its `charts/`, and `noscript.css` beside the main page. The cases are the embedded one
+//! under its `charts/`, and `noscript.css` beside the main page. `cases/index.json` lists the
+//! cases and `cases/<id>.json` is each case's dataset file, for the app's comparison view. The cases are the embedded one
 //! and `data/cases/`, or the folder `cargo xtask publish` names (`src/site.rs`). A page already
 //! prerendered is left as it is.
 
@@ -87,6 +88,14 @@ fn run() -> Result<String, String> {
         Ok::<(), String>(())
     };
     write(dir.join("noscript.css"), NOSCRIPT_CSS)?;
+    // For the comparison view: the list of cases and each case's dataset, as its file says it.
+    write(
+        dir.join(INDEX_FOLDER).join(site::INDEX_JSON),
+        &site::index_json(&cases),
+    )?;
+    for case in &cases {
+        write(dir.join(site::data_path(&case.id)), &case.text)?;
+    }
     let several = cases.len() > 1;
     let index_folder = format!("{INDEX_FOLDER}/");
     let link = |at: &str, lang: Lang| {

@@ -1,5 +1,6 @@
 use super::browser;
 use super::channels::{ChannelFilter, Channels};
+use super::compare::Compare;
 use super::controls::Controls;
 use super::dataset_panel::{dataset_panel, storage_notice, DataPanel};
 use super::derived_view::DerivedView;
@@ -226,6 +227,7 @@ struct Sends {
     on_input: Callback<(crate::state::InputKey, Option<String>)>,
     on_commit: Callback<()>,
     on_reset: Callback<String>,
+    on_compare: Callback<crate::model::compare::Choice>,
 }
 
 impl Sends {
@@ -249,6 +251,7 @@ impl Sends {
             on_input: send.reform(|(k, s)| Action::SetScenarioInput(k, s)),
             on_commit: send.reform(|()| Action::CommitTyping),
             on_reset: send.reform(Action::ResetScenario),
+            on_compare: send.reform(Action::SetCompare),
         }
     }
 }
@@ -427,6 +430,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
         on_input,
         on_commit,
         on_reset,
+        on_compare,
     } = (*sends).clone();
     let shared = Shared {
         model: state.model.clone(),
@@ -476,6 +480,10 @@ pub fn explorer(p: &ExplorerProps) -> Html {
             });
             html! { <DraftReview lang={state.view.lang} {on_open} /> }
         }
+        View::Compare => html! {
+            <Compare choice={(*state.view.compare).clone()} datasets={state.datasets.clone()}
+                on_change={on_compare} />
+        },
     };
     html! {
         <ContextProvider<Shared> context={shared}>

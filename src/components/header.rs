@@ -92,5 +92,6 @@ pub fn view_label(v: View, t: &crate::i18n::Strings) -> &'static str {
         View::Scenario => t.view_scenario,
         View::Timeline => t.view_timeline,
         View::Draft => t.draft_button,
+        View::Compare => t.view_compare,
     }
 }

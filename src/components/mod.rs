@@ -8,6 +8,7 @@ pub(crate) mod browser;
 mod card;
 mod channels;
 mod chart_panel;
+mod compare;
 mod controls;
 mod dataset_panel;
 mod derived_view;

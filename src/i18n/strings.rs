@@ -396,4 +396,43 @@ pub struct Strings {
     pub draft_place_not_stated: &'static str,
     /// After a label copied from the other language, until someone writes it in this one.
     pub draft_to_translate: &'static str,
+    // The comparison view (`components/compare.rs`).
+    /// The comparison view's tab.
+    pub view_compare: &'static str,
+    pub compare_intro: &'static str,
+    pub compare_cases: &'static str,
+    pub compare_site_loading: &'static str,
+    pub compare_no_site: &'static str,
+    pub compare_stored: &'static str,
+    pub compare_concept: &'static str,
+    pub compare_choose_concept: &'static str,
+    pub compare_currency: &'static str,
+    pub compare_area: &'static str,
+    pub compare_choose: &'static str,
+    pub compare_loading: &'static str,
+    /// `{list}`: the case keys of the address that name no case at hand.
+    pub compare_unknown: &'static str,
+    /// `{list}`: cases whose dataset could not be read.
+    pub compare_failed: &'static str,
+    /// `{concept}`, `{unit}`.
+    pub compare_table: &'static str,
+    pub compare_case: &'static str,
+    pub compare_figure: &'static str,
+    pub compare_rate: &'static str,
+    pub compare_peers: &'static str,
+    /// `{k}`: the factor.
+    pub compare_far: &'static str,
+    pub compare_far_short: &'static str,
+    pub compare_chart: &'static str,
+    pub compare_log: &'static str,
+    pub compare_apart: &'static str,
+    /// `{from}`, `{to}`: currency codes.
+    pub compare_no_rate: &'static str,
+    /// `{unit}`: the compared values' unit.
+    pub compare_other_basis: &'static str,
+    /// `{list}`: chosen cases.
+    pub compare_silent: &'static str,
+    pub compare_nothing: &'static str,
+    /// `{rate}`, `{years}`.
+    pub compare_rate_text: &'static str,
 }

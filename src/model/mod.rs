@@ -4,6 +4,7 @@
 mod checks;
 pub mod checks_text;
 pub(crate) mod codes;
+pub mod compare;
 pub mod concepts;
 mod currency;
 mod dataset;

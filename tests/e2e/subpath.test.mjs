@@ -144,3 +144,16 @@ test('under /kezuohou/ the Chinese prerendered page loads its images and is take
   assert.deepEqual(pageErrors(page), []);
   await page.context().close();
 });
+
+test('under /kezuohou/ a case page two folders deep compares cases read from the site root', { timeout: 120_000 }, async () => {
+  const page = await openPage(browser, `${server.origin}${PREFIX}`);
+  await page.goto(`${server.origin}${PREFIX}meret-ethiopia/zh/?view=compare&concept=area_restored&cases=niger-fmnr,meret-ethiopia`, { waitUntil: 'load', timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelectorAll('#compare-table tbody tr').length === 2, undefined, { timeout: 30_000 });
+  assert.ok(server.seen.includes(`${PREFIX}cases/index.json`), 'the index came from the site root');
+  assert.ok(server.seen.includes(`${PREFIX}cases/niger-fmnr.json`), 'a dataset came from the site root');
+  const hrefs = await page.locator('#compare-table a.compare-link').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+  assert.deepEqual(hrefs.sort(), [`${PREFIX}meret-ethiopia/zh/`, `${PREFIX}niger-fmnr/zh/`]);
+  assert.deepEqual(server.seen.filter((p) => !p.startsWith(PREFIX)), [], 'no request outside the sub-path');
+  assert.deepEqual(pageErrors(page), []);
+  await page.context().close();
+});
