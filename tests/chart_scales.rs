@@ -231,7 +231,9 @@ fn each_chart_lists_the_marks_it_draws() {
         for m in Mark::ALL {
             assert_eq!(
                 marks.contains(&m),
-                spec.bars().any(|b| m.marks(b)),
+                spec.panels
+                    .iter()
+                    .any(|p| p.bars.iter().any(|b| m.marks(p, b))),
                 "{} {m:?}",
                 spec.key
             );

@@ -56,6 +56,18 @@ pub enum Role {
 }
 
 impl Role {
+    /// A stable name for exports: `value`, `start`, `end`, `part`, `total`, `whole`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Value => "value",
+            Role::Start => "start",
+            Role::End => "end",
+            Role::Part => "part",
+            Role::Total => "total",
+            Role::Whole => "whole",
+        }
+    }
+
     /// The words for it, or none for a plain value.
     pub fn label(self, lang: Lang) -> &'static str {
         let t = crate::i18n::tr(lang);
@@ -356,7 +368,7 @@ fn worded(value: Estimate, unit: &str, digits: u32, lang: Lang, style: NumberSty
 }
 
 /// Significant digits of a sum, a gap or a share the chart computes.
-const COMPUTED_DIGITS: u32 = 4;
+const COMPUTED_DIGITS: u32 = 6;
 
 /// What a form computes from its figures: the parts' sum and its gap to the total, each part's
 /// share of its whole.
