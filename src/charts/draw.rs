@@ -195,17 +195,32 @@ fn draw_chart<DB: DrawingBackend>(
                         }
                         _ => None,
                     };
-                    let x = match other {
-                        Some(o) if o.x_dot >= b.x_dot => b.x_dot - text_px + 6.0,
-                        Some(_) => b.x_dot - 6.0,
-                        None => b.x_dot - text_px / 2.0,
+                    // Two texts that would overlap are written once, as "start → end", by the end.
+                    let crowded = other.is_some_and(|o| {
+                        let w = super::layout::value_text_width(&o.text);
+                        (o.x_dot - b.x_dot).abs() < (w + text_px) / 2.0 + 8.0
+                    });
+                    let (text, x) = match (other, crowded, bar.role) {
+                        (Some(_), true, Role::Start) => (None, 0.0),
+                        (Some(o), true, _) => (
+                            Some(format!("{} → {}", o.text, value)),
+                            o.x_dot.min(b.x_dot) - 6.0,
+                        ),
+                        (Some(o), false, _) if o.x_dot >= b.x_dot => {
+                            (Some(value.to_string()), b.x_dot - text_px + 6.0)
+                        }
+                        (Some(_), false, _) => (Some(value.to_string()), b.x_dot - 6.0),
+                        (None, _, _) => (Some(value.to_string()), b.x_dot - text_px / 2.0),
                     };
-                    let x = x.min(layout.width - text_px - 2.0).max(layout.plot_x0);
-                    area.draw(&Text::new(
-                        value.to_string(),
-                        (px(x), px(dot_y(b) - 12.0)),
-                        font(12.0, palette.text),
-                    ))?;
+                    if let Some(text) = text {
+                        let w = super::layout::value_text_width(&text);
+                        let x = x.min(layout.width - w - 2.0).max(layout.plot_x0);
+                        area.draw(&Text::new(
+                            text,
+                            (px(x), px(dot_y(b) - 12.0)),
+                            font(12.0, palette.text),
+                        ))?;
+                    }
                 }
                 ChartKind::Bars | ChartKind::PartsOfTotal | ChartKind::PartOfWhole => {
                     let value_x = if b.open_high { b.x_lo } else { b.x_hi };
@@ -249,16 +264,13 @@ fn draw_chart<DB: DrawingBackend>(
                     palette.flagged,
                     scale,
                 )?;
+                // Its size on the line under the bar, from the box's left end, kept in view.
                 let words = g.label.clone();
                 let w = super::layout::value_text_width(&words);
-                let tx = if x1 - x0 > w + 12.0 + text_px + 8.0 {
-                    x1 - w - 6.0
-                } else {
-                    (x1 + 6.0).min(layout.width - w - 2.0)
-                };
+                let tx = x0.min(layout.width - w - 2.0).max(layout.plot_x0);
                 area.draw(&Text::new(
                     words,
-                    (px(tx), px(b.y1 - 4.0)),
+                    (px(tx), px(b.y1 + 3.0 + super::layout::GAP_LINE / 2.0)),
                     font(12.0, palette.text),
                 ))?;
             }

@@ -27,6 +27,8 @@ pub const AXIS_HEIGHT: f64 = 22.0;
 pub const TICK_GAP: f64 = 40.0;
 /// Room beyond the largest value for the value text and a bound's arrow.
 pub const HEADROOM: f64 = 1.3;
+/// The line under a stated total's bar where the gap to its parts' sum is written.
+pub const GAP_LINE: f64 = 16.0;
 /// The least length of a lower bound's arrow past its bound, room for its head.
 pub const OPEN_ARROW: f64 = 18.0;
 
@@ -330,7 +332,15 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
             let text = value_text_width(&b.chart_text());
             end + 6.0 + text <= width || end - text - 6.0 > plot_x0
         });
-        let scale = if texts_fit {
+        // A part's share may stand alone when its value does not fit (below): its whole keeps
+        // the axis, not the text.
+        let stretch = match spec.kind {
+            ChartKind::Bars | ChartKind::PartsOfTotal | ChartKind::Dumbbell | ChartKind::Dots => {
+                true
+            }
+            ChartKind::PartOfWhole => false,
+        };
+        let scale = if texts_fit || !stretch {
             plain
         } else {
             match panel.whole {
@@ -412,14 +422,17 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 let n = panel.bars.len();
                 for (k, b) in panel.bars.iter().enumerate() {
                     let label = label_of(b);
-                    let row = row_of(label.len());
                     let total = k + 1 == n && n > 1;
+                    // The total's row has a line under its bar for the gap's words.
+                    let row = row_of(label.len()) + if total { GAP_LINE } else { 0.0 };
                     let at = if total { 0.0 } else { offset };
                     let mut bx = boxed(b, index, y, row, label, at);
                     if at > 0.0 {
                         bx.behind = Some((x_of(0.0), x_of(at)));
                     }
                     if total {
+                        bx.y0 -= GAP_LINE / 2.0;
+                        bx.y1 -= GAP_LINE / 2.0;
                         if let Some(g) = &panel.gap {
                             let (t, s) = (stated(b), point_of(&g.sum));
                             if (t - s).abs() > 0.0 {
@@ -448,6 +461,16 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                     let mut bx = boxed(b, first + k, y, row, label, 0.0);
                     if k + 1 < n {
                         bx.behind = whole.map(|w| (x_of(0.0), w));
+                    }
+                    // The value and share if they fit beside the bar or inside its end, else
+                    // the share alone (the tooltip and the table keep both).
+                    let end = if bx.open_high { bx.x_lo } else { bx.x_hi };
+                    let fits = |t: &str| {
+                        let w = value_text_width(t);
+                        end + 6.0 + w <= width || end - w - 6.0 > bx.x_zero
+                    };
+                    if let (false, Some(share)) = (fits(&bx.text), &b.share_number) {
+                        bx.text = share.clone();
                     }
                     rows.push(bx);
                     y += row;
