@@ -234,6 +234,19 @@ fn the_proposer_picks_kezuohous_forms_from_the_shape_of_its_data() {
 fn the_proposer_draws_dated_values_as_dots_and_two_dated_values_as_a_dumbbell() {
     let m = without_presentation("tests/fixtures/fictional_marsh_series.json");
     let charts = proposed(&m);
+    // Two values of one measure at two dates; never two measures that share a date range.
+    assert!(
+        charts.contains(&(
+            ChartKind::Dumbbell,
+            ids(&["marsh_water_cover_2015", "marsh_water_cover"])
+        )),
+        "{charts:?}"
+    );
+    assert!(
+        !charts.iter().any(|(k, f)| *k == ChartKind::Dumbbell
+            && f.contains(&"fisher_households_share".to_string())),
+        "{charts:?}"
+    );
     assert!(
         charts.contains(&(
             ChartKind::Dots,

@@ -863,7 +863,14 @@ pub fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
                 }
             }
             let ids: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
-            let (kind, panels) = match shape(d, &vocabulary, &ids) {
+            let own = &ids[..g.len().min(MAX_PROPOSED_BARS)];
+            // A form only if it draws every figure of the chart's own (the areas added around
+            // them may be left out).
+            let every = |(_, panels): &(ChartKind, Vec<Vec<String>>)| {
+                own.iter()
+                    .all(|id| panels.iter().flatten().any(|x| x == id))
+            };
+            let (kind, panels) = match shape(d, &vocabulary, &ids).filter(every) {
                 Some(found) => found,
                 None => (
                     ChartKind::Bars,
@@ -989,8 +996,10 @@ fn shape(
             }
         }
     }
+    // The whole with most parts; of two, the one the text names first.
     let whole = ids
         .iter()
+        .rev()
         .map(|w| {
             let parts: Vec<String> = ids
                 .iter()
@@ -1055,6 +1064,22 @@ fn shape(
         })
         .collect();
     dated.sort_by_key(|(y, _)| *y);
+    // Values of one measure: labels that differ only by digits and by what follows them.
+    let words = |id: &str| -> Option<String> {
+        let f = d.figures.iter().find(|f| f.id == id)?;
+        let (_, text) = f.label.iter().next()?;
+        let t: String = text.chars().filter(|c| !c.is_ascii_digit()).collect();
+        Some(t.trim().to_lowercase())
+    };
+    let one_measure = dated
+        .windows(2)
+        .all(|w| match (words(w[0].1), words(w[1].1)) {
+            (Some(a), Some(b)) => a.starts_with(&b) || b.starts_with(&a),
+            _ => false,
+        });
+    if !one_measure {
+        return None;
+    }
     let distinct = dated.windows(2).all(|w| w[0].0 != w[1].0);
     if dated.len() != ids.len() || !distinct {
         return None;
