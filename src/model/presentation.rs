@@ -245,7 +245,7 @@ pub fn parse_template(s: &str) -> Result<Vec<Segment>, TemplateError> {
 
 /// Every problem in the presentation: unknown ids (with their JSON path), templates that do
 /// not parse, repeated chart ids, texts over their bound.
-pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
+pub(super) fn check(d: &Dataset, relations_sound: bool) -> Vec<DatasetError> {
     let mut errs = Vec::new();
     let Some(p) = &d.presentation else {
         return errs;
@@ -413,7 +413,7 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
             }
         }
         sentences(&mut errs, &c.sentences, &format!("{at}.sentences"));
-        kind_fits(d, c, &at, &mut errs);
+        kind_fits(d, c, &at, relations_sound, &mut errs);
     }
     if let Some(n) = &p.narrative {
         sentences(&mut errs, n, "presentation.narrative");
@@ -480,7 +480,13 @@ fn lies_within(d: &Dataset, part: &str, whole: &str) -> bool {
 /// A chart whose kind does not fit its figures, with the JSON path of the panel or figure
 /// that does not fit: a dumbbell's pairs of one dimension, dots of one dimension, parts ending
 /// with the total a relation declares of them, parts each declared within the whole after them.
-fn kind_fits(d: &Dataset, c: &Chart, at: &str, errs: &mut Vec<DatasetError>) {
+fn kind_fits(
+    d: &Dataset,
+    c: &Chart,
+    at: &str,
+    relations_sound: bool,
+    errs: &mut Vec<DatasetError>,
+) {
     let vocabulary = Vocabulary::of(d);
     let kind = c.kind.code();
     for (j, panel) in c.panels.iter().enumerate() {
@@ -545,7 +551,11 @@ fn kind_fits(d: &Dataset, c: &Chart, at: &str, errs: &mut Vec<DatasetError>) {
             }
             ChartKind::PartsOfTotal => match panel.split_last() {
                 Some((total, parts)) if parts.len() >= 2 => {
-                    if total_of(d, parts) != Some(total.as_str()) {
+                    // A relation of these parts whose total is no figure is the relation's
+                    // error, reported there; units are checked on the relation too.
+                    let declared = total_of(d, parts);
+                    let dangling = declared.is_some_and(|t| !d.quantity_ids().contains(t));
+                    if relations_sound && declared != Some(total.as_str()) && !dangling {
                         structure(
                             errs,
                             format!("{here}[{}]", parts.len()),
@@ -555,7 +565,6 @@ fn kind_fits(d: &Dataset, c: &Chart, at: &str, errs: &mut Vec<DatasetError>) {
                             format!("{} is not declared the total of those parts", echo(total)),
                         );
                     }
-                    one_dimension(errs, &all);
                 }
                 Some(_) | None => structure(
                     errs,
@@ -567,7 +576,7 @@ fn kind_fits(d: &Dataset, c: &Chart, at: &str, errs: &mut Vec<DatasetError>) {
             ChartKind::PartOfWhole => match panel.split_last() {
                 Some((whole, parts)) if !parts.is_empty() => {
                     for (k, part) in parts.iter().enumerate() {
-                        if !lies_within(d, part, whole) {
+                        if relations_sound && !lies_within(d, part, whole) {
                             structure(
                                 errs,
                                 format!("{here}[{k}]"),
@@ -580,7 +589,6 @@ fn kind_fits(d: &Dataset, c: &Chart, at: &str, errs: &mut Vec<DatasetError>) {
                             );
                         }
                     }
-                    one_dimension(errs, &all);
                 }
                 Some(_) | None => structure(
                     errs,
@@ -996,10 +1004,12 @@ fn shape(
             }
         }
     }
-    // The whole with most parts; of two, the one the text names first.
+    // The outermost whole (one not itself declared within another of these) with most parts;
+    // of two, the one the text names first. A chain (reeds in a marsh in a county) stays bars.
     let whole = ids
         .iter()
         .rev()
+        .filter(|w| !ids.iter().any(|o| lies_within(d, w, o)))
         .map(|w| {
             let parts: Vec<String> = ids
                 .iter()
