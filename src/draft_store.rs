@@ -24,9 +24,7 @@ use crate::model::limits::{
     id_bad_char, longer_than, MAX_CHARTS, MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES,
     MAX_DRAFT_OPS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
 };
-use crate::model::{
-    Chart, ChartKind, Dataset, Lang, Period, Presentation, Qualifier, Scale, Text, Unit,
-};
+use crate::model::{Chart, Dataset, Lang, Period, Presentation, Qualifier, Scale, Text, Unit};
 
 pub const KEY: &str = "kezuohou-explorer.draft";
 const HEADER: &str = "kezuohou-explorer/draft/";
@@ -697,8 +695,10 @@ pub fn dataset(e: &Edited) -> Dataset {
                 .filter(|id| ids.contains(id.as_str()))
                 .cloned()
                 .collect();
-            // Split as the proposer splits: one kind of unit per panel, values within 1,000×.
-            let panels: Vec<Vec<String>> = crate::model::presentation::panels_for(&ds, &members)
+            // Drawn as the proposer would: its form from the figures' shape, else bars split
+            // into one kind of unit per panel, values within 1,000×.
+            let (kind, panels) = crate::model::presentation::chart_for(&ds, &members);
+            let panels: Vec<Vec<String>> = panels
                 .into_iter()
                 .map(|p| p.into_iter().take(MAX_PANEL_FIGURES).collect())
                 .collect();
@@ -709,7 +709,7 @@ pub fn dataset(e: &Edited) -> Dataset {
                     .get(title)
                     .cloned()
                     .unwrap_or_else(|| Text::worded(|_| title.clone())),
-                kind: ChartKind::Bars,
+                kind,
                 panels,
                 note: None,
                 sentences: Vec::new(),

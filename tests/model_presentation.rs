@@ -275,12 +275,17 @@ fn the_fictional_case_loads_declared_and_bare() {
             "Money invested and spent (2018–2020)",
         ]
     );
+    // Parts with the total a relation declares of them: drawn as parts of that total.
+    assert_eq!(
+        m.story.charts.value[1].kind,
+        kezuohou_explorer::model::ChartKind::PartsOfTotal
+    );
     assert_eq!(
         m.story.charts.value[1].panels,
         [vec![
-            "marsh_fund_total".to_string(),
-            "fund_wardens_part".into(),
-            "fund_planting_part".into()
+            "fund_wardens_part".to_string(),
+            "fund_planting_part".into(),
+            "marsh_fund_total".into(),
         ]]
     );
     // The area chart draws the county the marsh lies within.

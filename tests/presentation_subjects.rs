@@ -4,7 +4,7 @@
 //! parts), and a drafted dataset declares that story so that a reviewer can edit it.
 
 use kezuohou_explorer::charts::layout::{layout, OPEN_ARROW};
-use kezuohou_explorer::charts::spec::{all_charts, Bar, ChartSpec, Panel};
+use kezuohou_explorer::charts::spec::{all_charts, Bar, ChartSpec, Panel, Role};
 use kezuohou_explorer::model::display::NumberStyle;
 use kezuohou_explorer::model::extract::draft_json;
 use kezuohou_explorer::model::limits::{MAX_CHARTS, MAX_HEADLINES, MAX_PANELS, MAX_PANEL_FIGURES};
@@ -380,6 +380,9 @@ fn bar(id: &str, value: Estimate) -> Bar {
         paragraph: None,
         text: String::new(),
         number: "93,000".into(),
+        role: Role::Value,
+        share: None,
+        share_number: None,
     }
 }
 
@@ -388,11 +391,14 @@ fn a_lower_bound_stays_on_its_panels_scale() {
     let spec = ChartSpec {
         lang: Lang::En,
         key: "k".into(),
+        kind: kezuohou_explorer::model::ChartKind::Bars,
         title: "Areas".into(),
         note: None,
         panels: vec![Panel {
             unit: "ha".into(),
+            unit_first: false,
             whole: None,
+            gap: None,
             bars: vec![
                 bar(
                     "more",

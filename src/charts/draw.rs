@@ -2,8 +2,8 @@
 //! native tests.
 
 use super::layout::{BarBox, Layout, LABEL_FONT, LABEL_LINE, LABEL_X};
-use super::spec::{ChartSpec, Mark};
-use crate::model::{Origin, Status};
+use super::spec::{Bar, ChartSpec, Mark, Role};
+use crate::model::{ChartKind, Origin, Status};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor;
@@ -113,9 +113,51 @@ fn draw_chart<DB: DrawingBackend>(
                 font_at(11.0, scale, palette.muted, h),
             ))?;
         }
-        for b in layout.bars.iter().filter(|b| b.panel == pi) {
+        let boxes: Vec<&BarBox> = layout.bars.iter().filter(|b| b.panel == pi).collect();
+        // Lines first, under the dots: a dumbbell's pair, a dot chart's values in order.
+        let joined: Vec<(&BarBox, &BarBox)> = match spec.kind {
+            ChartKind::Dumbbell => boxes
+                .chunks(2)
+                .filter_map(|p| Some((*p.first()?, *p.get(1)?)))
+                .collect(),
+            ChartKind::Dots => boxes.windows(2).map(|w| (w[0], w[1])).collect(),
+            ChartKind::Bars | ChartKind::PartsOfTotal | ChartKind::PartOfWhole => Vec::new(),
+        };
+        for (a, b) in joined {
+            let (ya, yb) = (dot_y(a), dot_y(b));
+            area.draw(&PathElement::new(
+                vec![(px(a.x_dot), px(ya)), (px(b.x_dot), px(yb))],
+                palette.muted.stroke_width(px(2.0).max(1) as u32),
+            ))?;
+        }
+        for b in boxes {
             let bar = bars[b.index];
-            draw_bar(area, b, bar.origin, bar.status, palette, scale)?;
+            match spec.kind {
+                ChartKind::Bars => draw_bar(area, b, bar.origin, bar.status, palette, scale)?,
+                ChartKind::PartsOfTotal => {
+                    if let Some((x0, x1)) = b.behind {
+                        area.draw(&Rectangle::new(
+                            [(px(x0), px(b.y0 + 6.0)), (px(x1), px(b.y1 - 6.0))],
+                            palette.grid.filled(),
+                        ))?;
+                    }
+                    draw_bar(area, b, bar.origin, bar.status, palette, scale)?;
+                }
+                ChartKind::PartOfWhole => {
+                    if let Some((x0, x1)) = b.behind {
+                        area.draw(&Rectangle::new(
+                            [(px(x0), px(b.y0 - 2.0)), (px(x1), px(b.y1 + 2.0))],
+                            palette.muted.stroke_width(px(1.5).max(1) as u32),
+                        ))?;
+                    }
+                    if bar.role == Role::Whole {
+                        draw_whole(area, b, bar, palette, scale)?;
+                    } else {
+                        draw_bar(area, b, bar.origin, bar.status, palette, scale)?;
+                    }
+                }
+                ChartKind::Dumbbell | ChartKind::Dots => draw_dot(area, b, bar, palette, scale)?,
+            }
             // The label's lines, centred on the bar (layout wrapped them to the label column).
             let first =
                 (b.row_y0 + b.row_y1) / 2.0 - (b.label.len() as f64 - 1.0) / 2.0 * LABEL_LINE;
@@ -126,37 +168,109 @@ fn draw_chart<DB: DrawingBackend>(
                     font(LABEL_FONT, palette.text),
                 ))?;
             }
-            let value_x = if b.open_high { b.x_lo } else { b.x_hi };
-            let value = bar.number.as_str();
+            let value = b.text.as_str();
             let text_px = super::layout::value_text_width(value);
-            let ty = if b.open_high {
-                b.y0 - 1.0
-            } else {
-                (b.y0 + b.y1) / 2.0
-            };
-            if value_x + 6.0 + text_px > layout.width && value_x - text_px - 6.0 > b.x_zero {
-                // No room after the bar: write the value inside its end.
-                let fill = match bar.origin {
-                    Origin::Reported => palette.reported,
-                    Origin::Derived => palette.derived,
-                    Origin::Context => palette.context,
-                };
-                // Across the middle of the bar, even for a lower bound (whose text beside the
-                // bar sits above its arrow): at the bar's top edge it would half leave the bar.
+            match spec.kind {
+                ChartKind::Dumbbell | ChartKind::Dots => {
+                    // Above its dot, kept inside the plot; a dumbbell's start leans away from
+                    // its end.
+                    let other = match (spec.kind, bar.role) {
+                        (ChartKind::Dumbbell, Role::Start) => layout.bars.get(b.index + 1),
+                        (ChartKind::Dumbbell, Role::End) => {
+                            b.index.checked_sub(1).and_then(|i| layout.bars.get(i))
+                        }
+                        _ => None,
+                    };
+                    // Two texts that would overlap are written once, as "start → end", by the end.
+                    let crowded = other.is_some_and(|o| {
+                        let w = super::layout::value_text_width(&o.text);
+                        (o.x_dot - b.x_dot).abs() < (w + text_px) / 2.0 + 8.0
+                    });
+                    let (text, x) = match (other, crowded, bar.role) {
+                        (Some(_), true, Role::Start) => (None, 0.0),
+                        (Some(o), true, _) => (
+                            Some(format!("{} → {}", o.text, value)),
+                            o.x_dot.min(b.x_dot) - 6.0,
+                        ),
+                        (Some(o), false, _) if o.x_dot >= b.x_dot => {
+                            (Some(value.to_string()), b.x_dot - text_px + 6.0)
+                        }
+                        (Some(_), false, _) => (Some(value.to_string()), b.x_dot - 6.0),
+                        (None, _, _) => (Some(value.to_string()), b.x_dot - text_px / 2.0),
+                    };
+                    if let Some(text) = text {
+                        let w = super::layout::value_text_width(&text);
+                        let x = x.min(layout.width - w - 2.0).max(layout.plot_x0);
+                        area.draw(&Text::new(
+                            text,
+                            (px(x), px(dot_y(b) - 12.0)),
+                            font(12.0, palette.text),
+                        ))?;
+                    }
+                }
+                ChartKind::Bars | ChartKind::PartsOfTotal | ChartKind::PartOfWhole => {
+                    let value_x = if b.open_high { b.x_lo } else { b.x_hi };
+                    let ty = if b.open_high {
+                        b.y0 - 1.0
+                    } else {
+                        (b.y0 + b.y1) / 2.0
+                    };
+                    if value_x + 6.0 + text_px > layout.width && value_x - text_px - 6.0 > b.x_zero
+                    {
+                        // No room after the bar: write the value inside its end.
+                        let fill = match (bar.role, bar.origin) {
+                            (Role::Whole, _) => palette.background,
+                            (_, Origin::Reported) => palette.reported,
+                            (_, Origin::Derived) => palette.derived,
+                            (_, Origin::Context) => palette.context,
+                        };
+                        // Across the middle of the bar, even for a lower bound (whose text
+                        // beside the bar sits above its arrow): at the bar's top edge it would
+                        // half leave the bar.
+                        area.draw(&Text::new(
+                            value.to_string(),
+                            (px(value_x - text_px - 4.0), px((b.y0 + b.y1) / 2.0)),
+                            font(12.0, readable_on(fill, palette)),
+                        ))?;
+                    } else {
+                        let tx = (value_x + 6.0).max(layout.plot_x0 + 4.0);
+                        area.draw(&Text::new(
+                            value.to_string(),
+                            (px(tx), px(ty)),
+                            font(12.0, palette.text),
+                        ))?;
+                    }
+                }
+            }
+            if let (Some((x0, x1)), Some(g)) = (b.gap, &spec.panels[pi].gap) {
+                // The parts' sum against the stated total: a dashed box between the two ends,
+                // its size written inside it (or after it, if it is too narrow).
+                let (x0, x1) = (x0.min(x1), x0.max(x1));
+                dashed_rect(
+                    area,
+                    (x0, b.y0 - 3.0),
+                    (x1, b.y1 + 3.0),
+                    palette.flagged,
+                    scale,
+                )?;
+                // Its size on the line under the bar, from the box's left end, kept in view.
+                let words = g.label.clone();
+                let w = super::layout::value_text_width(&words);
+                let tx = x0.min(layout.width - w - 2.0).max(layout.plot_x0);
                 area.draw(&Text::new(
-                    value.to_string(),
-                    (px(value_x - text_px - 4.0), px((b.y0 + b.y1) / 2.0)),
-                    font(12.0, readable_on(fill, palette)),
-                ))?;
-            } else {
-                let tx = (value_x + 6.0).max(layout.plot_x0 + 4.0);
-                area.draw(&Text::new(
-                    value.to_string(),
-                    (px(tx), px(ty)),
+                    words,
+                    (px(tx), px(b.y1 + 3.0 + super::layout::GAP_LINE / 2.0)),
                     font(12.0, palette.text),
                 ))?;
             }
             if focus == Some(b.index) {
+                if matches!(spec.kind, ChartKind::Dumbbell | ChartKind::Dots) {
+                    area.draw(&Circle::new(
+                        (px(b.x_dot), px(dot_y(b))),
+                        px(10.0),
+                        palette.focus.stroke_width(px(2.0).max(2) as u32),
+                    ))?;
+                }
                 area.draw(&Rectangle::new(
                     [
                         (px(1.0), px(b.row_y0 + 1.0)),
@@ -168,6 +282,160 @@ fn draw_chart<DB: DrawingBackend>(
         }
     }
     Ok(())
+}
+
+/// The height a dot sits at in its row, below the value written above it.
+fn dot_y(b: &BarBox) -> f64 {
+    (b.y0 + b.y1) / 2.0 + 5.0
+}
+
+fn origin_colour(origin: Origin, palette: &Palette) -> RGBColor {
+    match origin {
+        Origin::Reported => palette.reported,
+        Origin::Derived => palette.derived,
+        Origin::Context => palette.context,
+    }
+}
+
+/// A rectangle's outline in dashes.
+fn dashed_rect<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x0, y0): (f64, f64),
+    (x1, y1): (f64, f64),
+    colour: RGBColor,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let style = colour.stroke_width(px(1.5).max(1) as u32);
+    let edges = [
+        ((x0, y0), (x1, y0)),
+        ((x1, y0), (x1, y1)),
+        ((x1, y1), (x0, y1)),
+        ((x0, y1), (x0, y0)),
+    ];
+    for ((ax, ay), (bx, by)) in edges {
+        let len = ((bx - ax).powi(2) + (by - ay).powi(2)).sqrt();
+        let mut t = 0.0;
+        while t < len {
+            let u = (t + 5.0).min(len);
+            let at = |d: f64| (px(ax + (bx - ax) * d / len), px(ay + (by - ay) * d / len));
+            area.draw(&PathElement::new(vec![at(t), at(u)], style))?;
+            t += 9.0;
+        }
+    }
+    Ok(())
+}
+
+/// A whole, drawn as an outline its parts are drawn inside (a bound's stretch hatched).
+fn draw_whole<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    b: &BarBox,
+    bar: &Bar,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let colour = origin_colour(bar.origin, palette);
+    area.draw(&Rectangle::new(
+        [(px(b.x_zero), px(b.y0)), (px(b.x_dot), px(b.y1))],
+        colour.stroke_width(px(2.0).max(1) as u32),
+    ))?;
+    if b.x_hi > b.x_lo + 0.5 && !b.open_high {
+        let mut x = b.x_lo + 6.0;
+        while x < b.x_hi {
+            area.draw(&PathElement::new(
+                vec![(px(x - 6.0), px(b.y1)), (px(x), px(b.y0))],
+                colour.stroke_width(px(1.0).max(1) as u32),
+            ))?;
+            x += 6.0;
+        }
+    }
+    if super::spec::flagged(bar.status) {
+        warning(area, b, palette, scale)?;
+    }
+    Ok(())
+}
+
+/// A value as a dot (a dumbbell's start as a ring), a lower bound's arrow running on from it and
+/// an upper bound's or a range's stretch hatched under it.
+fn draw_dot<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    b: &BarBox,
+    bar: &Bar,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let colour = origin_colour(bar.origin, palette);
+    let y = dot_y(b);
+    if b.open_high {
+        let end = b.x_hi - 2.0;
+        area.draw(&PathElement::new(
+            vec![(px(b.x_dot), px(y)), (px(end), px(y))],
+            colour.stroke_width(px(2.0).max(1) as u32),
+        ))?;
+        area.draw(&Polygon::new(
+            vec![
+                (px(end + 2.0), px(y)),
+                (px(end - 6.0), px(y - 5.0)),
+                (px(end - 6.0), px(y + 5.0)),
+            ],
+            colour.filled(),
+        ))?;
+    } else if b.x_hi > b.x_lo + 0.5 {
+        area.draw(&Rectangle::new(
+            [(px(b.x_lo), px(y - 4.0)), (px(b.x_hi), px(y + 4.0))],
+            colour.stroke_width(px(1.0).max(1) as u32),
+        ))?;
+        let mut x = b.x_lo + 4.0;
+        while x < b.x_hi {
+            area.draw(&PathElement::new(
+                vec![(px(x - 4.0), px(y + 4.0)), (px(x), px(y - 4.0))],
+                colour.stroke_width(px(1.0).max(1) as u32),
+            ))?;
+            x += 4.0;
+        }
+    }
+    match bar.role {
+        Role::Start => {
+            area.draw(&Circle::new(
+                (px(b.x_dot), px(y)),
+                px(6.0),
+                palette.background.filled(),
+            ))?;
+            area.draw(&Circle::new(
+                (px(b.x_dot), px(y)),
+                px(6.0),
+                colour.stroke_width(px(2.5).max(2) as u32),
+            ))?;
+        }
+        Role::Value | Role::End | Role::Part | Role::Total | Role::Whole => {
+            area.draw(&Circle::new((px(b.x_dot), px(y)), px(6.5), colour.filled()))?;
+        }
+    }
+    if super::spec::flagged(bar.status) {
+        warning(area, b, palette, scale)?;
+    }
+    Ok(())
+}
+
+/// The warning mark before a flagged figure's row.
+fn warning<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    b: &BarBox,
+    palette: &Palette,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let x = b.x_zero - 2.0;
+    area.draw(&Polygon::new(
+        vec![
+            (px(x), px(b.y0 - 2.0)),
+            (px(x - 7.0), px(b.y1 + 2.0)),
+            (px(x + 7.0), px(b.y1 + 2.0)),
+        ],
+        palette.flagged.filled(),
+    ))
 }
 
 fn draw_bar<DB: DrawingBackend>(
@@ -227,15 +495,7 @@ fn draw_bar<DB: DrawingBackend>(
     }
     if super::spec::flagged(status) {
         // A warning marker in front of the bar: shape, not only colour, carries the flag.
-        let x = b.x_zero - 2.0;
-        area.draw(&Polygon::new(
-            vec![
-                (px(x), px(b.y0 - 2.0)),
-                (px(x - 7.0), px(b.y1 + 2.0)),
-                (px(x + 7.0), px(b.y1 + 2.0)),
-            ],
-            palette.flagged.filled(),
-        ))?;
+        warning(area, b, palette, scale)?;
     }
     Ok(())
 }
@@ -275,7 +535,9 @@ pub fn mark_colour(mark: Mark, palette: &Palette) -> RGBColor {
         Mark::Derived => palette.derived,
         Mark::Context => palette.context,
         Mark::Flagged => palette.flagged,
-        Mark::LowerBound | Mark::UpperBound => palette.muted,
+        Mark::LowerBound | Mark::UpperBound | Mark::Whole => palette.muted,
+        Mark::Start | Mark::End => palette.text,
+        Mark::Gap => palette.flagged,
     }
 }
 
@@ -326,6 +588,27 @@ pub fn draw_swatch<DB: DrawingBackend>(
                 colour.filled(),
             ))?;
         }
+        Mark::Start => {
+            area.draw(&Circle::new(
+                (px(x + SWATCH_W / 2.0), px(y)),
+                px(5.0),
+                colour.stroke_width(px(2.0).max(1) as u32),
+            ))?;
+        }
+        Mark::End => {
+            area.draw(&Circle::new(
+                (px(x + SWATCH_W / 2.0), px(y)),
+                px(6.0),
+                colour.filled(),
+            ))?;
+        }
+        Mark::Whole => {
+            area.draw(&Rectangle::new(
+                [(px(x), px(y0)), (px(x + SWATCH_W), px(y1))],
+                colour.stroke_width(px(1.5).max(1) as u32),
+            ))?;
+        }
+        Mark::Gap => dashed_rect(area, (x, y0), (x + SWATCH_W, y1), colour, scale)?,
         Mark::UpperBound => {
             area.draw(&Rectangle::new(
                 [(px(x), px(y0)), (px(x + SWATCH_W), px(y1))],

@@ -8,6 +8,7 @@ use super::layout::{sheet, SheetLayout, SheetText};
 use super::spec::{flagged, ChartSpec, Mark};
 use crate::i18n::tr;
 use crate::model::export::Csv;
+use crate::model::ChartKind;
 use crate::model::{Lang, Status};
 
 /// Separates the parts of a subtitle or source line, in every language.
@@ -113,18 +114,35 @@ pub fn svg(spec: &ChartSpec, sheet: &Sheet) -> Result<String, String> {
 /// period and the paragraph of the text it comes from.
 pub fn csv(spec: &ChartSpec) -> Result<String, String> {
     let mut w = Csv::default();
-    w.write_record(&["id", "label", "value", "unit", "period", "paragraph"]);
+    // A form's roles (start, end, part, total, whole) in a last column, in English codes.
+    let roles = match spec.kind {
+        ChartKind::Bars => false,
+        ChartKind::Dumbbell
+        | ChartKind::PartsOfTotal
+        | ChartKind::PartOfWhole
+        | ChartKind::Dots => true,
+    };
+    let mut head = vec!["id", "label", "value", "unit", "period", "paragraph"];
+    if roles {
+        head.push("role");
+    }
+    w.write_record(&head);
     for p in &spec.panels {
         for b in &p.bars {
             let text = Csv::text;
-            w.write_record(&[
-                &text(&b.id),
-                &text(&b.label),
-                &text(&b.number),
-                &text(&p.unit),
-                &text(&b.period),
-                &b.paragraph.map(|n| n.to_string()).unwrap_or_default(),
-            ]);
+            let mut row = vec![
+                text(&b.id).into_owned(),
+                text(&b.label).into_owned(),
+                text(&b.number).into_owned(),
+                text(&p.unit).into_owned(),
+                text(&b.period).into_owned(),
+                b.paragraph.map(|n| n.to_string()).unwrap_or_default(),
+            ];
+            if roles {
+                row.push(b.role.code().to_string());
+            }
+            let row: Vec<&str> = row.iter().map(String::as_str).collect();
+            w.write_record(&row);
         }
     }
     w.finish()

@@ -1,7 +1,9 @@
 //! Geometry of a bar chart in CSS pixels: shared by the drawing code (scaled by the device
 //! pixel ratio) and by pointer hit-testing and tooltip placement.
 
-use super::spec::{ChartSpec, Mark};
+use super::spec::{Bar, ChartSpec, Mark, Panel};
+use crate::model::ChartKind;
+use crate::model::Shape;
 
 /// The least height of a bar's row; a row grows with the lines of its label.
 pub const ROW_HEIGHT: f64 = 34.0;
@@ -25,6 +27,8 @@ pub const AXIS_HEIGHT: f64 = 22.0;
 pub const TICK_GAP: f64 = 40.0;
 /// Room beyond the largest value for the value text and a bound's arrow.
 pub const HEADROOM: f64 = 1.3;
+/// The line under a stated total's bar where the gap to its parts' sum is written.
+pub const GAP_LINE: f64 = 16.0;
 /// The least length of a lower bound's arrow past its bound, room for its head.
 pub const OPEN_ARROW: f64 = 18.0;
 
@@ -49,6 +53,16 @@ pub struct BarBox {
     pub x_hi: f64,
     /// The upper end is open (a "more than" bar ends in an arrow).
     pub open_high: bool,
+    /// Pixel x of the value as stated (a dot's centre in a dumbbell or dot chart; the end of a
+    /// bar as the text gives it).
+    pub x_dot: f64,
+    /// A stretch drawn faintly behind the bar: the parts stacked before this one, or the whole
+    /// a part lies in.
+    pub behind: Option<(f64, f64)>,
+    /// On a stated total's row: from the total's end to where the parts' sum ends.
+    pub gap: Option<(f64, f64)>,
+    /// The text written beside it (value, and a part's share).
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -282,7 +296,8 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                     panel.whole.map_or(arrow, |w| arrow.min(w).max(b.value.lo))
                 }
             })
-            .fold(0.0_f64, f64::max);
+            .fold(0.0_f64, f64::max)
+            .max(reach(spec.kind, panel));
         // Room after each bar for its value: on a narrow chart the axis stretches so that the
         // longest value still fits beside its bar (down to a bar of a sixth of the plot).
         let plot_w = plot_x1 - plot_x0;
@@ -295,7 +310,7 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 } else {
                     b.value.lo
                 };
-                let text = value_text_width(&b.number);
+                let text = value_text_width(&b.chart_text());
                 let room = (plot_w - text - 10.0).max(plot_w / 6.0);
                 v.max(0.0) * plot_w / room
             })
@@ -314,10 +329,18 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 b.value.lo
             };
             let end = plot_x0 + (v.max(0.0) / plain.end).min(1.0) * plot_w;
-            let text = value_text_width(&b.number);
+            let text = value_text_width(&b.chart_text());
             end + 6.0 + text <= width || end - text - 6.0 > plot_x0
         });
-        let scale = if texts_fit {
+        // A part's share may stand alone when its value does not fit (below): its whole keeps
+        // the axis, not the text.
+        let stretch = match spec.kind {
+            ChartKind::Bars | ChartKind::PartsOfTotal | ChartKind::Dumbbell | ChartKind::Dots => {
+                true
+            }
+            ChartKind::PartOfWhole => false,
+        };
+        let scale = if texts_fit || !stretch {
             plain
         } else {
             match panel.whole {
@@ -335,33 +358,128 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
         let ticks = scale.ticks();
         let y0 = y;
         y += PANEL_HEADER;
-        for b in &panel.bars {
-            let label = wrap_label(&b.label, label_width - LABEL_X, LABEL_FONT, MAX_LABEL_LINES);
-            let row = (label.len() as f64 * LABEL_LINE + 8.0).max(ROW_HEIGHT);
-            // The bar keeps its thickness, centred in its row.
-            let mid = y + row / 2.0;
-            bars.push(BarBox {
-                panel: pi,
-                index,
-                row_y0: y,
-                row_y1: y + row,
-                label,
-                y0: mid - ROW_HEIGHT / 2.0 + 4.0,
-                y1: mid + ROW_HEIGHT / 2.0 - 4.0,
-                x_zero: x_of(0.0),
-                x_lo: x_of(b.value.lo.max(0.0)),
-                x_hi: if b.value.hi.is_finite() {
-                    x_of(b.value.hi)
-                } else {
-                    let from = x_of(b.value.lo.max(0.0));
-                    x_of(b.value.lo.max(0.0) * HEADROOM)
-                        .max(from + OPEN_ARROW)
-                        .min(plot_x1)
-                },
-                open_high: !b.value.hi.is_finite(),
-            });
-            index += 1;
-            y += row;
+        let label_of =
+            |b: &Bar| wrap_label(&b.label, label_width - LABEL_X, LABEL_FONT, MAX_LABEL_LINES);
+        let row_of = |lines: usize| (lines as f64 * LABEL_LINE + 8.0).max(ROW_HEIGHT);
+        // A figure's box in a row from `row_y`, its bar shifted by `offset` (stacked parts).
+        let boxed =
+            |b: &Bar, index: usize, row_y: f64, row: f64, label: Vec<String>, offset: f64| {
+                let mid = row_y + row / 2.0;
+                let lo = offset + b.value.lo.max(0.0);
+                BarBox {
+                    panel: pi,
+                    index,
+                    row_y0: row_y,
+                    row_y1: row_y + row,
+                    label,
+                    y0: mid - ROW_HEIGHT / 2.0 + 4.0,
+                    y1: mid + ROW_HEIGHT / 2.0 - 4.0,
+                    x_zero: x_of(offset),
+                    x_lo: x_of(lo),
+                    x_hi: if b.value.hi.is_finite() {
+                        x_of(offset + b.value.hi)
+                    } else {
+                        let from = x_of(lo);
+                        x_of(lo * HEADROOM).max(from + OPEN_ARROW).min(plot_x1)
+                    },
+                    open_high: !b.value.hi.is_finite(),
+                    x_dot: x_of(offset + stated(b)),
+                    behind: None,
+                    gap: None,
+                    text: b.chart_text(),
+                }
+            };
+        match spec.kind {
+            ChartKind::Bars | ChartKind::Dots => {
+                for b in &panel.bars {
+                    let label = label_of(b);
+                    let row = row_of(label.len());
+                    bars.push(boxed(b, index, y, row, label, 0.0));
+                    index += 1;
+                    y += row;
+                }
+            }
+            ChartKind::Dumbbell => {
+                // One row per pair, labelled by its end.
+                for pair in panel.bars.chunks(2) {
+                    let Some(end) = pair.last() else {
+                        continue;
+                    };
+                    let label = label_of(end);
+                    let row = row_of(label.len());
+                    for (k, b) in pair.iter().enumerate() {
+                        let lines = if k == 0 { label.clone() } else { Vec::new() };
+                        bars.push(boxed(b, index, y, row, lines, 0.0));
+                        index += 1;
+                    }
+                    y += row;
+                }
+            }
+            ChartKind::PartsOfTotal => {
+                // Each part starts where the ones before it end: the last row shows them all
+                // stacked; the total's row marks the gap to the parts' sum.
+                let mut offset = 0.0;
+                let n = panel.bars.len();
+                for (k, b) in panel.bars.iter().enumerate() {
+                    let label = label_of(b);
+                    let total = k + 1 == n && n > 1;
+                    // The total's row has a line under its bar for the gap's words.
+                    let row = row_of(label.len()) + if total { GAP_LINE } else { 0.0 };
+                    let at = if total { 0.0 } else { offset };
+                    let mut bx = boxed(b, index, y, row, label, at);
+                    if at > 0.0 {
+                        bx.behind = Some((x_of(0.0), x_of(at)));
+                    }
+                    if total {
+                        bx.y0 -= GAP_LINE / 2.0;
+                        bx.y1 -= GAP_LINE / 2.0;
+                        if let Some(g) = &panel.gap {
+                            let (t, s) = (stated(b), point_of(&g.sum));
+                            if (t - s).abs() > 0.0 {
+                                bx.gap = Some((x_of(t), x_of(s)));
+                            }
+                        }
+                    } else {
+                        offset += stated(b).max(0.0);
+                    }
+                    bars.push(bx);
+                    index += 1;
+                    y += row;
+                }
+            }
+            ChartKind::PartOfWhole => {
+                // The whole first, then each part inside its outline.
+                let whole = panel.bars.last().map(|w| x_of(stated(w)));
+                let n = panel.bars.len();
+                let order = std::iter::once(n - 1).chain(0..n - 1);
+                let first = index;
+                let mut rows = Vec::new();
+                for k in order {
+                    let b = &panel.bars[k];
+                    let label = label_of(b);
+                    let row = row_of(label.len());
+                    let mut bx = boxed(b, first + k, y, row, label, 0.0);
+                    if k + 1 < n {
+                        bx.behind = whole.map(|w| (x_of(0.0), w));
+                    }
+                    // The value and share if they fit beside the bar or inside its end, else
+                    // the share alone (the tooltip and the table keep both).
+                    let end = if bx.open_high { bx.x_lo } else { bx.x_hi };
+                    let fits = |t: &str| {
+                        let w = value_text_width(t);
+                        end + 6.0 + w <= width || end - w - 6.0 > bx.x_zero
+                    };
+                    if let (false, Some(share)) = (fits(&bx.text), &b.share_number) {
+                        bx.text = share.clone();
+                    }
+                    rows.push(bx);
+                    y += row;
+                }
+                // Boxes stay in the bars' order (their index), whatever the rows' order.
+                rows.sort_by_key(|b| b.index);
+                bars.extend(rows);
+                index += n;
+            }
         }
         y += AXIS_HEIGHT;
         panels.push(PanelBox {
@@ -383,12 +501,42 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
     }
 }
 
+/// Where a value is drawn as stated: a point, the bound a "more than" or "less than" gives, the
+/// middle of a range.
+pub fn point_of(e: &crate::model::Estimate) -> f64 {
+    match e.shape() {
+        Shape::Point(v) | Shape::About(v) => v,
+        Shape::MoreThan(v) | Shape::AtLeast(v) | Shape::LessThan(v) | Shape::AtMost(v) => v,
+        Shape::Between(a, b) => (a + b) / 2.0,
+    }
+}
+
+fn stated(b: &Bar) -> f64 {
+    point_of(&b.value)
+}
+
+/// How far a form reaches past its own figures: the stacked parts' sum.
+fn reach(kind: ChartKind, panel: &Panel) -> f64 {
+    match kind {
+        ChartKind::Bars | ChartKind::Dumbbell | ChartKind::PartOfWhole | ChartKind::Dots => 0.0,
+        ChartKind::PartsOfTotal => panel.gap.as_ref().map_or(0.0, |g| {
+            if g.sum.hi.is_finite() {
+                g.sum.hi
+            } else {
+                g.sum.lo * HEADROOM
+            }
+        }),
+    }
+}
+
 impl Layout {
-    /// The bar whose row contains this point, if any.
-    pub fn hit(&self, _x: f64, y: f64) -> Option<usize> {
+    /// The figure whose row contains this point, if any: of two in one row (a dumbbell's), the
+    /// one nearer the pointer.
+    pub fn hit(&self, x: f64, y: f64) -> Option<usize> {
         self.bars
             .iter()
-            .find(|b| y >= b.row_y0 && y < b.row_y1)
+            .filter(|b| y >= b.row_y0 && y < b.row_y1)
+            .min_by(|a, b| (a.x_dot - x).abs().total_cmp(&(b.x_dot - x).abs()))
             .map(|b| b.index)
     }
 }

@@ -5,7 +5,7 @@ use crate::charts::draw::{draw, draw_sheet, DARK, LIGHT};
 use crate::charts::export::{self, Sheet};
 use crate::charts::image;
 use crate::charts::layout::{layout, Layout, EXPORT_SCALE};
-use crate::charts::spec::ChartSpec;
+use crate::charts::spec::{ChartSpec, Role};
 use crate::i18n::tr;
 use crate::model::Lang;
 use gloo::events::EventListener;
@@ -342,7 +342,9 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
             html! {
                 <div class="tooltip" id={format!("tip-{key}")} ref={tip_ref.clone()}>
                     <strong>{b.label.clone()}</strong>
+                    if b.role != Role::Value { <span class="tip-role">{b.role.label(p.lang)}</span> }
                     <span>{b.text.clone()}</span>
+                    if let Some(share) = &b.share { <span>{share.clone()}</span> }
                     <span>{format!("{}: {}", t.period, b.period)}</span>
                     <span>{b.paragraph.map(|n| format!("{} {n}", t.paragraph_long)).unwrap_or_default()}</span>
                 </div>
@@ -356,9 +358,11 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         .map(|b| format!("{}: {}, {}", b.label, b.text, b.period))
         .unwrap_or_default();
     let desc_id = format!("desc-{key}");
+    // A form's roles (start and end, parts and total or whole) get a column of their own.
+    let roles = bars.iter().any(|b| b.role != Role::Value);
     let (image_w, image_h) = image::size(&p.spec);
     html! {
-        <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key.clone()}>
+        <figure class="chart-panel" id={format!("chart-{key}")} data-chart={key.clone()} data-kind={p.spec.kind.code()}>
             <figcaption><h3>{p.spec.title.clone()}</h3></figcaption>
             if let Some(note) = &p.spec.note { <p class="chart-note">{note.clone()}</p> }
             if !p.narrative.is_empty() { <super::narrative::Narrative sentences={p.narrative.clone()} lang={p.narrative_lang.clone()} on_select={p.on_select.clone()} /> }
@@ -382,7 +386,9 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                 <summary>{t.chart_table}</summary>
                 <table class="twin-table">
                     <caption class="sr-only">{p.spec.title.clone()}</caption>
-                    <thead><tr><th scope="col">{t.label}</th><th scope="col">{t.value}</th><th scope="col">{t.period}</th><th scope="col">{t.paragraph_long}</th></tr></thead>
+                    <thead><tr><th scope="col">{t.label}</th>
+                        if roles { <th scope="col">{t.chart_role}</th> }
+                        <th scope="col">{t.value}</th><th scope="col">{t.period}</th><th scope="col">{t.paragraph_long}</th></tr></thead>
                     <tbody>
                         { for bars.iter().map(|b| {
                             let id = b.id.clone();
@@ -391,11 +397,19 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                             html! {
                                 <tr class={classes!(sel.then_some("selected"))}>
                                     <th scope="row"><button type="button" class="link" onclick={Callback::from(move |_| cb.emit(id.clone()))}>{b.label.clone()}</button></th>
-                                    <td>{b.text.clone()}</td>
+                                    if roles { <td>{b.role.label(p.lang)}</td> }
+                                    <td>{b.text.clone()}{b.share.as_ref().map(|s| format!(" ({s})")).unwrap_or_default()}</td>
                                     <td>{b.period.clone()}</td>
                                     <td>{b.paragraph.map(|n| n.to_string()).unwrap_or_default()}</td>
                                 </tr>
                             }
+                        }) }
+                        // A parts-of-total chart's sum and gap: computed, so not links.
+                        { for p.spec.panels.iter().filter_map(|panel| panel.gap.as_ref()).map(|g| html! {
+                            <>
+                                <tr class="computed"><th scope="row">{t.parts_sum}</th><td></td><td>{g.sum_text.clone()}</td><td></td><td></td></tr>
+                                <tr class="computed gap"><th scope="row">{t.parts_gap}</th><td></td><td>{g.gap_text.clone()}</td><td></td><td></td></tr>
+                            </>
                         }) }
                     </tbody>
                 </table>

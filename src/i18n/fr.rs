@@ -64,6 +64,12 @@ pub const LANGUAGE: Language = Language {
         chart_description: |title, items, note| {
             format!("{title}. {}.{note}", items.join("\u{202f}; "))
         },
+        gap_label: |n| format!("écart {n}"),
+        share_of: |share, whole| format!("{share} de {whole}"),
+        pair_item: |label, start, from, end, to| format!("{label}\u{a0}: de {start} ({from}) à {end} ({to})"),
+        parts_against_total: |sum, total, gap| {
+            format!(" Les parties font {sum}, contre un total annoncé de {total}\u{a0}: un écart de {gap}.")
+        },
         slip_wan: "une erreur de conversion en 万 (10⁴)",
         slip_yi: "une erreur de conversion en 亿 (10⁸)",
         slip_power: |n| {
@@ -162,6 +168,18 @@ pub const LANGUAGE: Language = Language {
         legend_flagged: "Signalé par un contrôle",
         legend_lower_bound: "Flèche\u{a0}: borne inférieure (plus de)",
         legend_upper_bound: "Hachures\u{a0}: borne supérieure ou intervalle",
+        legend_start: "Anneau\u{a0}: début",
+        legend_end: "Point\u{a0}: fin",
+        legend_whole: "Contour\u{a0}: le tout",
+        legend_gap: "Tirets\u{a0}: écart entre les parties et le total annoncé",
+        chart_role: "Rôle",
+        role_start: "Début",
+        role_end: "Fin",
+        role_part: "Partie",
+        role_total: "Total annoncé",
+        role_whole: "Tout",
+        parts_sum: "Somme des parties",
+        parts_gap: "Écart\u{a0}: parties moins total annoncé",
         close: "Fermer",
         detail: "Détail du chiffre",
         as_reported: "Tel qu’imprimé",

@@ -91,6 +91,13 @@ pub struct Rules {
     pub flag_doubtful: &'static str,
     pub bounds_note: &'static str,
     pub chart_description: fn(&str, &[String], &str) -> String,
+    /// A part's share of its whole ("8.7 % of Income gain"), a dumbbell's pair (label, start,
+    /// its period, end, its period), and parts against their total (sum, total, gap).
+    pub share_of: fn(&str, &str) -> String,
+    pub pair_item: fn(&str, &str, &str, &str, &str) -> String,
+    pub parts_against_total: fn(&str, &str, &str) -> String,
+    /// The gap written on a parts-of-total chart ("gap 454.1").
+    pub gap_label: fn(&str) -> String,
     /// Slips that would explain a finding, and the sentence naming one (name, label, the value
     /// it would have, unit, how many findings it mends).
     pub slip_wan: &'static str,

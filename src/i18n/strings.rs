@@ -77,6 +77,22 @@ pub struct Strings {
     pub legend_flagged: &'static str,
     pub legend_lower_bound: &'static str,
     pub legend_upper_bound: &'static str,
+    /// A dumbbell's start and end, the whole a part is drawn inside, the gap between parts and
+    /// their stated total.
+    pub legend_start: &'static str,
+    pub legend_end: &'static str,
+    pub legend_whole: &'static str,
+    pub legend_gap: &'static str,
+    /// What a figure is in its chart's form (the twin table's column and the tooltip).
+    pub chart_role: &'static str,
+    pub role_start: &'static str,
+    pub role_end: &'static str,
+    pub role_part: &'static str,
+    pub role_total: &'static str,
+    pub role_whole: &'static str,
+    /// The twin table's rows of a parts-of-total chart: the parts' sum, and its gap to the total.
+    pub parts_sum: &'static str,
+    pub parts_gap: &'static str,
     pub close: &'static str,
     pub detail: &'static str,
     pub as_reported: &'static str,

@@ -3,7 +3,7 @@
 //! data. Each member says whether it was declared or proposed, so the page can say so.
 
 use super::dataset::{
-    Chart, ChartKind, Condition, Dataset, Figure, FigureKind, Localized, Period, Picked,
+    Chart, ChartKind, Condition, Dataset, Figure, FigureKind, Localized, Operation, Period, Picked,
     Presentation, Rule, Sentence, Text,
 };
 use super::error::{DatasetError, ErrorKind};
@@ -245,7 +245,7 @@ pub fn parse_template(s: &str) -> Result<Vec<Segment>, TemplateError> {
 
 /// Every problem in the presentation: unknown ids (with their JSON path), templates that do
 /// not parse, repeated chart ids, texts over their bound.
-pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
+pub(super) fn check(d: &Dataset, relations_sound: bool) -> Vec<DatasetError> {
     let mut errs = Vec::new();
     let Some(p) = &d.presentation else {
         return errs;
@@ -413,6 +413,7 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
             }
         }
         sentences(&mut errs, &c.sentences, &format!("{at}.sentences"));
+        kind_fits(d, c, &at, relations_sound, &mut errs);
     }
     if let Some(n) = &p.narrative {
         sentences(&mut errs, n, "presentation.narrative");
@@ -426,6 +427,178 @@ pub(super) fn check(d: &Dataset) -> Vec<DatasetError> {
         );
     }
     errs
+}
+
+/// A quantity's unit, if the vocabulary reads it.
+fn unit_of(d: &Dataset, vocabulary: &Vocabulary, id: &str) -> Option<Unit> {
+    let code = d
+        .figures
+        .iter()
+        .find(|f| f.id == id)
+        .map(|f| f.unit.as_str())
+        .or_else(|| {
+            d.derived
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.unit.as_str())
+        })?;
+    vocabulary.parse(code)
+}
+
+/// The total a `sum_equals` relation declares of exactly these parts (in any order).
+fn total_of<'a>(d: &'a Dataset, parts: &[String]) -> Option<&'a str> {
+    d.relations.iter().find_map(|r| match &r.rule {
+        Rule::SumEquals { parts: p, total }
+            if p.len() == parts.len() && parts.iter().all(|x| p.contains(x)) =>
+        {
+            Some(total.as_str())
+        }
+        Rule::SumEquals { .. }
+        | Rule::PartOf { .. }
+        | Rule::FitsWithin { .. }
+        | Rule::RatioMatches { .. }
+        | Rule::Equal { .. }
+        | Rule::ReferenceRange { .. }
+        | Rule::Tension { .. } => None,
+    })
+}
+
+/// Whether a relation declares `part` to lie within `whole` (`part_of` or `fits_within`).
+fn lies_within(d: &Dataset, part: &str, whole: &str) -> bool {
+    d.relations.iter().any(|r| match &r.rule {
+        Rule::PartOf { part: p, whole: w } | Rule::FitsWithin { inner: p, outer: w } => {
+            p == part && w == whole
+        }
+        Rule::SumEquals { .. }
+        | Rule::RatioMatches { .. }
+        | Rule::Equal { .. }
+        | Rule::ReferenceRange { .. }
+        | Rule::Tension { .. } => false,
+    })
+}
+
+/// A chart whose kind does not fit its figures, with the JSON path of the panel or figure
+/// that does not fit: a dumbbell's pairs of one dimension, dots of one dimension, parts ending
+/// with the total a relation declares of them, parts each declared within the whole after them.
+fn kind_fits(
+    d: &Dataset,
+    c: &Chart,
+    at: &str,
+    relations_sound: bool,
+    errs: &mut Vec<DatasetError>,
+) {
+    let vocabulary = Vocabulary::of(d);
+    let kind = c.kind.code();
+    for (j, panel) in c.panels.iter().enumerate() {
+        let here = format!("{at}.panels[{j}]");
+        let structure = |errs: &mut Vec<DatasetError>, path: String, expected: String, found| {
+            errs.push(DatasetError::new(
+                ErrorKind::Structure,
+                path,
+                expected,
+                found,
+            ));
+        };
+        // Figures at these places measured in units of one dimension, else an error at the
+        // first one that is not.
+        let one_dimension = |errs: &mut Vec<DatasetError>, ks: &[usize]| {
+            let units: Vec<(usize, Unit)> = ks
+                .iter()
+                .filter_map(|&k| Some((k, unit_of(d, &vocabulary, panel.get(k)?)?)))
+                .collect();
+            let Some((first, u0)) = units.first() else {
+                return;
+            };
+            if let Some((k, u)) = units.iter().find(|(_, u)| u.dims() != u0.dims()) {
+                errs.push(DatasetError::new(
+                    ErrorKind::UnitMismatch,
+                    format!("{here}[{k}]"),
+                    format!(
+                        "in a {kind} chart, a unit of the same dimension as {} ({})",
+                        echo(&panel[*first]),
+                        u0.code()
+                    ),
+                    format!("{} in {}", echo(&panel[*k]), u.code()),
+                ));
+            }
+        };
+        let all: Vec<usize> = (0..panel.len()).collect();
+        match c.kind {
+            ChartKind::Bars => {}
+            ChartKind::Dumbbell => {
+                if panel.is_empty() || panel.len() % 2 != 0 {
+                    structure(
+                        errs,
+                        here.clone(),
+                        "in a dumbbell chart, pairs of figures: start, end".into(),
+                        format!("{} figures", panel.len()),
+                    );
+                }
+                for pair in all.chunks(2) {
+                    one_dimension(errs, pair);
+                }
+            }
+            ChartKind::Dots => {
+                if panel.len() < 2 {
+                    structure(
+                        errs,
+                        here.clone(),
+                        "in a dots chart, at least two values of one measure".into(),
+                        format!("{} figures", panel.len()),
+                    );
+                }
+                one_dimension(errs, &all);
+            }
+            ChartKind::PartsOfTotal => match panel.split_last() {
+                Some((total, parts)) if parts.len() >= 2 => {
+                    // A relation of these parts whose total is no figure is the relation's
+                    // error, reported there; units are checked on the relation too.
+                    let declared = total_of(d, parts);
+                    let dangling = declared.is_some_and(|t| !d.quantity_ids().contains(t));
+                    if relations_sound && declared != Some(total.as_str()) && !dangling {
+                        structure(
+                            errs,
+                            format!("{here}[{}]", parts.len()),
+                            "in a parts_of_total chart, the parts then their total: the last \
+                             figure is the total a sum_equals relation declares of the others"
+                                .into(),
+                            format!("{} is not declared the total of those parts", echo(total)),
+                        );
+                    }
+                }
+                Some(_) | None => structure(
+                    errs,
+                    here.clone(),
+                    "in a parts_of_total chart, at least two parts then their total".into(),
+                    format!("{} figures, no total", panel.len()),
+                ),
+            },
+            ChartKind::PartOfWhole => match panel.split_last() {
+                Some((whole, parts)) if !parts.is_empty() => {
+                    for (k, part) in parts.iter().enumerate() {
+                        if relations_sound && !lies_within(d, part, whole) {
+                            structure(
+                                errs,
+                                format!("{here}[{k}]"),
+                                format!(
+                                    "in a part_of_whole chart, a part that a part_of or \
+                                     fits_within relation declares within the last figure, {}",
+                                    echo(whole)
+                                ),
+                                format!("{} is not declared within it", echo(part)),
+                            );
+                        }
+                    }
+                }
+                Some(_) | None => structure(
+                    errs,
+                    here.clone(),
+                    "in a part_of_whole chart, at least one part then the whole".into(),
+                    format!("{} figures, no whole", panel.len()),
+                ),
+            },
+        }
+    }
 }
 
 // ------------------------------------------------------------------ the proposer
@@ -697,7 +870,21 @@ pub fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
                     }
                 }
             }
-            let panels = panels(&bars, g.len().min(MAX_PROPOSED_BARS));
+            let ids: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
+            let own = &ids[..g.len().min(MAX_PROPOSED_BARS)];
+            // A form only if it draws every figure of the chart's own (the areas added around
+            // them may be left out).
+            let every = |(_, panels): &(ChartKind, Vec<Vec<String>>)| {
+                own.iter()
+                    .all(|id| panels.iter().flatten().any(|x| x == id))
+            };
+            let (kind, panels) = match shape(d, &vocabulary, &ids).filter(every) {
+                Some(found) => found,
+                None => (
+                    ChartKind::Bars,
+                    panels(&bars, g.len().min(MAX_PROPOSED_BARS)),
+                ),
+            };
             let shown: Vec<&(String, f64, &Period)> = bars
                 .iter()
                 .filter(|b| panels.iter().flatten().any(|id| *id == b.0))
@@ -713,7 +900,7 @@ pub fn propose_charts(d: &Dataset) -> Vec<ChartPlan> {
             Some(ChartPlan {
                 id: format!("proposed-{}-{n}", subject.code),
                 title: ChartTitle::Proposed { subject, period },
-                kind: ChartKind::Bars,
+                kind,
                 panels,
                 note: None,
                 sentences: Vec::new(),
@@ -794,6 +981,145 @@ pub fn panels_for(d: &Dataset, ids: &[String]) -> Vec<Vec<String>> {
         .flat_map(|(_, bars)| panels(bars, bars.len()))
         .take(MAX_PANELS)
         .collect()
+}
+
+/// The form that fits these figures (of one subject, in units of one dimension), and its one
+/// panel, or `None` for bars: parts with the total a `sum_equals` relation declares of them →
+/// parts of a total; parts declared within a whole (the whole with most parts) → part of a
+/// whole; pairs of one measure (a `difference` metric of two of them, or of one of them and a
+/// change, which makes the metric the start; or two values of distinct dated periods) → a
+/// dumbbell; three or more values of distinct dated periods → dots.
+fn shape(
+    d: &Dataset,
+    vocabulary: &Vocabulary,
+    ids: &[String],
+) -> Option<(ChartKind, Vec<Vec<String>>)> {
+    let has = |id: &str| ids.iter().any(|x| x == id);
+    for r in &d.relations {
+        if let Rule::SumEquals { parts, total } = &r.rule {
+            if has(total) && parts.len() >= 2 && parts.iter().all(|p| has(p)) {
+                let mut panel = parts.clone();
+                panel.push(total.clone());
+                return Some((ChartKind::PartsOfTotal, vec![panel]));
+            }
+        }
+    }
+    // The outermost whole (one not itself declared within another of these) with most parts;
+    // of two, the one the text names first. A chain (reeds in a marsh in a county) stays bars.
+    let whole = ids
+        .iter()
+        .rev()
+        .filter(|w| !ids.iter().any(|o| lies_within(d, w, o)))
+        .map(|w| {
+            let parts: Vec<String> = ids
+                .iter()
+                .filter(|p| *p != w && lies_within(d, p, w))
+                .cloned()
+                .collect();
+            (w, parts)
+        })
+        .filter(|(_, parts)| !parts.is_empty())
+        .max_by_key(|(_, parts)| parts.len());
+    if let Some((w, mut panel)) = whole {
+        panel.push(w.clone());
+        return Some((ChartKind::PartOfWhole, vec![panel]));
+    }
+    let unit = |id: &str| unit_of(d, vocabulary, id);
+    let mut pairs: Vec<(usize, [String; 2])> = Vec::new();
+    for m in d
+        .derived
+        .iter()
+        .filter(|m| m.operation == Operation::Difference)
+    {
+        let [a, b] = m.inputs.as_slice() else {
+            continue;
+        };
+        let Some(end) = ids.iter().position(|x| x == a) else {
+            continue;
+        };
+        let (ua, ub) = (unit(a), unit(b));
+        let start = if has(b) && ua.is_some() && ua == ub {
+            // Now minus before: both stated.
+            b.clone()
+        } else if !has(b) && ua.is_some() && unit(&m.id) == ua {
+            // Now minus the change: the metric is where it started.
+            m.id.clone()
+        } else {
+            continue;
+        };
+        if !pairs
+            .iter()
+            .any(|(_, p)| p.contains(a) || p.contains(&start))
+        {
+            pairs.push((end, [start, a.clone()]));
+        }
+    }
+    if !pairs.is_empty() {
+        pairs.sort_by_key(|(end, _)| *end);
+        let panel = pairs.into_iter().flat_map(|(_, p)| p).collect();
+        return Some((ChartKind::Dumbbell, vec![panel]));
+    }
+    // Values at distinct dated periods, in time order.
+    let mut dated: Vec<(i32, &String)> = ids
+        .iter()
+        .filter_map(|id| {
+            let f = d.figures.iter().find(|f| &f.id == id)?;
+            match f.period {
+                Period::Year { year } => Some((year, id)),
+                Period::Range { to, .. } => Some((to, id)),
+                Period::Since { .. } | Period::RecentYears | Period::Present | Period::Undated => {
+                    None
+                }
+            }
+        })
+        .collect();
+    dated.sort_by_key(|(y, _)| *y);
+    // Values of one measure: labels that differ only by digits and by what follows them.
+    let words = |id: &str| -> Option<String> {
+        let f = d.figures.iter().find(|f| f.id == id)?;
+        let (_, text) = f.label.iter().next()?;
+        let t: String = text.chars().filter(|c| !c.is_ascii_digit()).collect();
+        Some(t.trim().to_lowercase())
+    };
+    let one_measure = dated
+        .windows(2)
+        .all(|w| match (words(w[0].1), words(w[1].1)) {
+            (Some(a), Some(b)) => a.starts_with(&b) || b.starts_with(&a),
+            _ => false,
+        });
+    if !one_measure {
+        return None;
+    }
+    let distinct = dated.windows(2).all(|w| w[0].0 != w[1].0);
+    if dated.len() != ids.len() || !distinct {
+        return None;
+    }
+    let panel: Vec<String> = dated.into_iter().map(|(_, id)| id.clone()).collect();
+    match panel.len() {
+        2 => Some((ChartKind::Dumbbell, vec![panel])),
+        n if n >= 3 => Some((ChartKind::Dots, vec![panel])),
+        _ => None,
+    }
+}
+
+/// A chart of these figures as the proposer would draw it: its kind from their shape
+/// (`shape`), else bars in the panels of `panels_for`. The draft editor builds the reader's
+/// charts with it.
+pub fn chart_for(d: &Dataset, ids: &[String]) -> (ChartKind, Vec<Vec<String>>) {
+    let vocabulary = Vocabulary::of(d);
+    let one_kind = ids
+        .iter()
+        .filter_map(|id| unit_of(d, &vocabulary, id))
+        .collect::<Vec<_>>()
+        .windows(2)
+        .all(|w| compatible(&w[0], &w[1]));
+    // Only a form that draws every figure asked for.
+    let every =
+        |(_, panels): &(ChartKind, Vec<Vec<String>>)| panels.iter().flatten().count() == ids.len();
+    match shape(d, &vocabulary, ids).filter(|found| one_kind && every(found)) {
+        Some(found) => found,
+        None => (ChartKind::Bars, panels_for(d, ids)),
+    }
 }
 
 /// An area the proposer draws beside the areas within it.

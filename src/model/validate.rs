@@ -376,7 +376,10 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         }
     }
     errs.extend(text_lengths(d));
-    errs.extend(super::presentation::check(d));
+    // A chart's form is checked against relations only when they are sound: a broken relation
+    // is reported once, at its own path, not again at every chart that relies on it.
+    let relations_sound = !errs.iter().any(|e| e.path.starts_with("relations"));
+    errs.extend(super::presentation::check(d, relations_sound));
     errs.extend(super::scenario::check(d, &|id, path| {
         id_problem(id, &|| path.clone())
     }));

@@ -71,8 +71,10 @@ for (const lang of ['en', 'zh']) {
     const [csv] = await Promise.all([page.waitForEvent('download'), panel.locator('button[data-export="csv"]').click()]);
     assert.equal(csv.suggestedFilename(), 'chart-subsidies.csv');
     const rows = (await readFile(await csv.path(), 'utf8')).trim().split('\r\n');
-    assert.equal(rows[0], 'id,label,value,unit,period,paragraph');
-    assert.equal(rows.length, 6, rows.join('\n'));
+    // The subsidies are parts of a stated total: each row names its role, the total last.
+    assert.equal(rows[0], 'id,label,value,unit,period,paragraph,role');
+    assert.equal(rows.length, 5, rows.join('\n'));
+    assert.ok(rows[4].startsWith('subsidy_total,') && rows[4].endsWith(',total'), rows[4]);
     assert.deepEqual(pageErrors(page), []);
     await page.context().close();
   });
