@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use kezuohou_explorer::model::extract::draft_json;
+use case_explorer::model::extract::draft_json;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

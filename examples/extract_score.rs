@@ -13,7 +13,7 @@ mod spec;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use kezuohou_explorer::model::extract::draft;
+use case_explorer::model::extract::draft;
 
 /// The size the speed is measured on.
 const MEGABYTE: usize = 1 << 20;

@@ -1,5 +1,5 @@
 //! Prints what the model computes from the embedded dataset: `cargo run --example findings`.
-use kezuohou_explorer::model::{format::plain_number, Model};
+use case_explorer::model::{format::plain_number, Model};
 
 fn main() {
     let model = match Model::embedded() {

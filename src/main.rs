@@ -1,4 +1,4 @@
 fn main() {
     // Reads the browser once, then takes over the prerendered page or renders afresh.
-    kezuohou_explorer::components::mount();
+    case_explorer::components::mount();
 }

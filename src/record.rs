@@ -26,6 +26,8 @@ pub const ABOUT_PREFIX: &str = "kezuohou-explorer.about.";
 pub const MOVED_PREFIX: &str = "kezuohou-explorer.moved.";
 /// A dataset that could not be kept (prefix and id) holds its titles.
 pub const UNKEPT_PREFIX: &str = "kezuohou-explorer.unkept.";
+/// The name in every record's header and key: the app's first name, kept when the crate became
+/// `case-explorer`, since readers' browsers hold records under it.
 pub const APP: &str = "kezuohou-explorer";
 
 thread_local! {

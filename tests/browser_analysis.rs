@@ -294,7 +294,7 @@ async fn what_if_shows_only_what_the_dataset_declares() {
     // The case without its forest-guard count: the metrics built on it and the scenario bound
     // to it go too (a binding to a missing figure is refused with its path).
     let mut v: serde_json::Value =
-        serde_json::from_str(kezuohou_explorer::model::EMBEDDED_JSON).expect("json");
+        serde_json::from_str(case_explorer::model::EMBEDDED_JSON).expect("json");
     v["figures"]
         .as_array_mut()
         .expect("figures")
@@ -316,11 +316,11 @@ async fn what_if_shows_only_what_the_dataset_declares() {
     v["presentation"] = serde_json::json!({ "scenarios": scenarios });
     let mount = |v: &serde_json::Value| {
         let model = std::rc::Rc::new(
-            kezuohou_explorer::model::Model::from_json(&v.to_string()).expect("valid"),
+            case_explorer::model::Model::from_json(&v.to_string()).expect("valid"),
         );
         let root = fresh_root();
-        let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
-        let handle = yew::Renderer::<kezuohou_explorer::components::Explorer>::with_root_and_props(
+        let props = yew::props!(case_explorer::components::ExplorerProps { model });
+        let handle = yew::Renderer::<case_explorer::components::Explorer>::with_root_and_props(
             root.clone(),
             props,
         )
@@ -362,7 +362,7 @@ async fn what_if_shows_only_what_the_dataset_declares() {
 fn intl_numbers_match_the_native_ones() {
     for &(value, sig, style, lang, want) in numfmt_cases::CASES {
         assert_eq!(
-            kezuohou_explorer::numfmt::number(value, lang, sig, style),
+            case_explorer::numfmt::number(value, lang, sig, style),
             want,
             "{value:e} {sig:?} {style:?} {lang:?}"
         );

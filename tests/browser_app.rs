@@ -2,8 +2,8 @@
 //! Components in a real browser: mount the app into a fresh element, act as a reader would
 //! (click, choose, type) and check what the DOM then shows.
 
-use kezuohou_explorer::components::Explorer;
-use kezuohou_explorer::model::Model;
+use case_explorer::components::Explorer;
+use case_explorer::model::Model;
 use std::rc::Rc;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -152,11 +152,10 @@ async fn detail_explains_a_contradiction_and_links_inputs() {
 #[wasm_bindgen_test]
 async fn another_dataset_renders_with_what_it_has() {
     reset_url();
-    let json =
-        kezuohou_explorer::model::EMBEDDED_JSON.replace("\"value\": 1.4,", "\"value\": 2.8,");
+    let json = case_explorer::model::EMBEDDED_JSON.replace("\"value\": 1.4,", "\"value\": 2.8,");
     let model = Rc::new(Model::from_json(&json).expect("valid dataset"));
     let root = fresh_root();
-    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let props = yew::props!(case_explorer::components::ExplorerProps { model });
     let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     assert!(text(&root, "#chart-tourism").contains("2.8\u{a0}million"));
@@ -167,7 +166,7 @@ async fn another_dataset_renders_with_what_it_has() {
 /// The embedded dataset with `n` extra copies of one figure, for tests at scale.
 fn enlarged(n: usize) -> Model {
     let mut v: serde_json::Value =
-        serde_json::from_str(kezuohou_explorer::model::EMBEDDED_JSON).expect("json");
+        serde_json::from_str(case_explorer::model::EMBEDDED_JSON).expect("json");
     let template = v["figures"][0].clone();
     let figures = v["figures"].as_array_mut().expect("figures");
     for i in 0..n {
@@ -185,7 +184,7 @@ async fn long_tables_render_only_the_rows_in_view() {
     reset_url();
     let model = Rc::new(enlarged(2_000));
     let root = fresh_root();
-    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let props = yew::props!(case_explorer::components::ExplorerProps { model });
     let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     click(&root, "button[data-view='table']");
@@ -226,7 +225,7 @@ async fn long_lists_in_every_view_come_a_page_at_a_time() {
     // 2,000 more copies of the first figure: undated, in one channel and one paragraph.
     let model = Rc::new(enlarged(2_000));
     let root = fresh_root();
-    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let props = yew::props!(case_explorer::components::ExplorerProps { model });
     let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     for (view, pager, total) in [
@@ -308,7 +307,7 @@ async fn what_if_typing_makes_one_history_entry() {
         )
         .expect("replaceState");
     let root = fresh_root();
-    let handle = yew::Renderer::<kezuohou_explorer::App>::with_root(root.clone()).render();
+    let handle = yew::Renderer::<case_explorer::App>::with_root(root.clone()).render();
     settle().await;
     let search = || w.location().search().unwrap_or_default();
     // Five keystrokes: the address follows, in the same entry.
@@ -354,7 +353,7 @@ async fn a_link_with_thousands_of_bad_settings_gives_a_short_notice() {
         )
         .expect("replaceState");
     let root = fresh_root();
-    let handle = yew::Renderer::<kezuohou_explorer::App>::with_root(root.clone()).render();
+    let handle = yew::Renderer::<case_explorer::App>::with_root(root.clone()).render();
     settle().await;
     assert_eq!(count(&root, "#url-notice li"), 20);
     assert!(text(&root, "#url-notice").contains("24980 more not listed."));

@@ -3,8 +3,8 @@
 //! the reader's language (Intl digits), a unit choice per kind of unit it uses, and money
 //! converted into US dollars at the rate of its own year when the reader asks for dollars.
 
-use kezuohou_explorer::components::Explorer;
-use kezuohou_explorer::model::{Lang, Model};
+use case_explorer::components::Explorer;
+use case_explorer::model::{Lang, Model};
 use std::rc::Rc;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -38,7 +38,7 @@ async fn a_case_in_shillings_shows_its_units_and_converts_at_its_rate_in_every_l
         reset_url();
         let model = Rc::new(Model::from_json(KENYA).expect("the Kenya case loads"));
         let root = fresh_root();
-        let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+        let props = yew::props!(case_explorer::components::ExplorerProps { model });
         let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
         settle().await;
         choose(&root, "#ctl-lang", lang.code());

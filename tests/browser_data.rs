@@ -3,10 +3,10 @@
 //! the dataset and the view as they were; accepted ones switch the whole app and are kept for the
 //! next visit; damaged storage gives a notice and a clean start; hostile text stays text.
 
-use kezuohou_explorer::components::{Explorer, ExplorerProps};
-use kezuohou_explorer::model::{Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
-use kezuohou_explorer::storage::{self, Record};
-use kezuohou_explorer::App;
+use case_explorer::components::{Explorer, ExplorerProps};
+use case_explorer::model::{Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
+use case_explorer::storage::{self, Record};
+use case_explorer::App;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

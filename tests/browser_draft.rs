@@ -4,7 +4,7 @@
 //! the table, a dropped figure disappears; relations are accepted one by one; "Open in the
 //! explorer" loads the reviewed draft as the dataset in use, its contradiction flagged.
 
-use kezuohou_explorer::App;
+use case_explorer::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};

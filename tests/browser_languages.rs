@@ -4,8 +4,8 @@
 //! says `lang=fr`, and a dataset written in English and French reads in French; a Chinese reader
 //! of it gets the English texts, tagged `lang="en"`.
 
-use kezuohou_explorer::components::Explorer;
-use kezuohou_explorer::model::Model;
+use case_explorer::components::Explorer;
+use case_explorer::model::Model;
 use std::rc::Rc;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -63,7 +63,7 @@ async fn an_english_and_french_dataset_reads_in_french_and_falls_back_in_chinese
     reset_url();
     let model = Rc::new(Model::from_json(DAIRY).expect("the dairy fixture loads"));
     let root = fresh_root();
-    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let props = yew::props!(case_explorer::components::ExplorerProps { model });
     let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     choose(&root, "#ctl-lang", "fr");
@@ -95,7 +95,7 @@ async fn the_channels_view_counts_the_cases_own_channels() {
     let model = Rc::new(Model::from_json(DAIRY).expect("the dairy fixture loads"));
     assert_eq!(model.dataset.channels.len(), 2);
     let root = fresh_root();
-    let props = yew::props!(kezuohou_explorer::components::ExplorerProps { model });
+    let props = yew::props!(case_explorer::components::ExplorerProps { model });
     let handle = yew::Renderer::<Explorer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     click(&root, "button[data-view='channels']");

@@ -4,9 +4,9 @@
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test
 //! browser_legend`
 
-use kezuohou_explorer::charts::spec::{all_charts, Mark};
-use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
-use kezuohou_explorer::model::{Lang, Model};
+use case_explorer::charts::spec::{all_charts, Mark};
+use case_explorer::model::display::{NumberStyle, UnitChoice};
+use case_explorer::model::{Lang, Model};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::Element;
 

@@ -4,11 +4,11 @@
 //! shown, areas inside the banner's area); each form's spec, layout, hit-testing, legend,
 //! description and exports; the proposer picks the form from the data's shape.
 
-use kezuohou_explorer::charts::export::{csv, svg, Sheet};
-use kezuohou_explorer::charts::layout::layout;
-use kezuohou_explorer::charts::spec::{all_charts, ChartSpec, Mark, Role};
-use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
-use kezuohou_explorer::model::{ChartKind, Lang, Model};
+use case_explorer::charts::export::{csv, svg, Sheet};
+use case_explorer::charts::layout::layout;
+use case_explorer::charts::spec::{all_charts, ChartSpec, Mark, Role};
+use case_explorer::model::display::{NumberStyle, UnitChoice};
+use case_explorer::model::{ChartKind, Lang, Model};
 use serde_json::Value;
 
 fn embedded() -> Model {
@@ -290,7 +290,7 @@ fn the_proposer_draws_dated_values_as_dots_and_two_dated_values_as_a_dumbbell() 
 
 #[test]
 fn every_form_draws_on_plotters_svg_in_both_palettes() {
-    use kezuohou_explorer::charts::draw::{draw, DARK, LIGHT};
+    use case_explorer::charts::draw::{draw, DARK, LIGHT};
     use plotters::prelude::*;
     let m = embedded();
     for lang in [Lang::En, Lang::Zh] {

@@ -3,11 +3,11 @@
 //! column, nothing of the label is lost, and the rows that grow with them are what the pointer
 //! hits and the drawing fills.
 
-use kezuohou_explorer::charts::draw::{draw, LIGHT};
-use kezuohou_explorer::charts::layout::{layout, text_width, wrap_label, LABEL_FONT, LABEL_X};
-use kezuohou_explorer::charts::spec::all_charts;
-use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
-use kezuohou_explorer::model::{Lang, Model};
+use case_explorer::charts::draw::{draw, LIGHT};
+use case_explorer::charts::layout::{layout, text_width, wrap_label, LABEL_FONT, LABEL_X};
+use case_explorer::charts::spec::all_charts;
+use case_explorer::model::display::{NumberStyle, UnitChoice};
+use case_explorer::model::{Lang, Model};
 use plotters::prelude::*;
 
 fn model() -> Model {
@@ -146,7 +146,7 @@ fn every_line_of_a_wrapped_label_is_drawn() {
 
 #[test]
 fn every_value_fits_beside_or_inside_its_bar_on_a_phone() {
-    use kezuohou_explorer::charts::layout::value_text_width;
+    use case_explorer::charts::layout::value_text_width;
     let m = model();
     for lang in Lang::ALL {
         let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, lang, None);
@@ -195,7 +195,7 @@ fn text_y(svg: &str, text: &str) -> Option<f64> {
 
 #[test]
 fn a_value_written_inside_its_bar_lies_across_the_bar_on_a_phone() {
-    use kezuohou_explorer::charts::layout::value_text_width;
+    use case_explorer::charts::layout::value_text_width;
     let m = model();
     let mut inside = 0;
     for lang in [Lang::En, Lang::Zh] {

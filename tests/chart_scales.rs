@@ -4,12 +4,12 @@
 //! leaves the app as a sheet fit for an article (title, subtitle, legend, notes, source) in SVG
 //! and PNG, and as the CSV of its figures.
 
-use kezuohou_explorer::charts::export::{csv, svg, Sheet};
-use kezuohou_explorer::charts::layout::{axis, layout, EXPORT_SCALE, MIN_TICKS, SHEET_WIDTH};
-use kezuohou_explorer::charts::spec::{all_charts, ChartSpec, Mark};
-use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
-use kezuohou_explorer::model::Currency;
-use kezuohou_explorer::model::{Lang, Model};
+use case_explorer::charts::export::{csv, svg, Sheet};
+use case_explorer::charts::layout::{axis, layout, EXPORT_SCALE, MIN_TICKS, SHEET_WIDTH};
+use case_explorer::charts::spec::{all_charts, ChartSpec, Mark};
+use case_explorer::model::display::{NumberStyle, UnitChoice};
+use case_explorer::model::Currency;
+use case_explorer::model::{Lang, Model};
 
 fn model() -> Model {
     Model::embedded().expect("embedded dataset is valid")
@@ -328,7 +328,7 @@ fn the_chart_csv_reads_back_with_every_figure() {
             .collect();
         // A chart of a form names each figure's role in a last column.
         let mut want = vec!["id", "label", "value", "unit", "period", "paragraph"];
-        if spec.kind != kezuohou_explorer::model::ChartKind::Bars {
+        if spec.kind != case_explorer::model::ChartKind::Bars {
             want.push("role");
         }
         assert_eq!(head, want, "{}", spec.key);
@@ -343,7 +343,7 @@ fn the_chart_csv_reads_back_with_every_figure() {
 
 #[test]
 fn a_value_written_inside_its_bar_reads_at_4_5_to_1() {
-    use kezuohou_explorer::charts::draw::{readable_on, DARK, LIGHT};
+    use case_explorer::charts::draw::{readable_on, DARK, LIGHT};
     use plotters::style::RGBColor;
     let lum = |c: RGBColor| {
         let lin = |v: u8| {

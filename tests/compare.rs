@@ -1,10 +1,8 @@
 //! The comparison of cases on one concept (`model::compare`): the common basis, the rule for a
 //! value far from its peers, the values set apart with their reason, the address round-trip.
 
-use kezuohou_explorer::model::compare::{
-    compare, is_far, Apart, Basis, CaseIn, Choice, FAR_FACTOR,
-};
-use kezuohou_explorer::model::{Currency, Lang, Model};
+use case_explorer::model::compare::{compare, is_far, Apart, Basis, CaseIn, Choice, FAR_FACTOR};
+use case_explorer::model::{Currency, Lang, Model};
 
 fn load(name: &str) -> Model {
     let path = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -30,7 +28,7 @@ fn basis(cur: &str, area: &'static str) -> Basis {
     }
 }
 
-fn value_of(c: &kezuohou_explorer::model::compare::Comparison, case: &str, id: &str) -> f64 {
+fn value_of(c: &case_explorer::model::compare::Comparison, case: &str, id: &str) -> f64 {
     c.compared
         .iter()
         .find(|x| x.entry.case == case && x.entry.id == id)

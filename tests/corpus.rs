@@ -7,9 +7,9 @@
 //! After a deliberate change to the validator, review the differences this test prints, or
 //! regenerate the table with `UPDATE_CORPUS=1 cargo test --test corpus` and read the diff.
 
-use kezuohou_explorer::input::text_from_bytes;
-use kezuohou_explorer::model::Lang;
-use kezuohou_explorer::model::{DatasetError, ErrorKind, Model, MAX_DATASET_BYTES};
+use case_explorer::input::text_from_bytes;
+use case_explorer::model::Lang;
+use case_explorer::model::{DatasetError, ErrorKind, Model, MAX_DATASET_BYTES};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -177,7 +177,7 @@ fn a_long_string_under_the_limit_is_read_and_reported_where_it_stands() {
 
 #[test]
 fn texts_longer_than_their_bounds_are_refused_with_their_paths() {
-    use kezuohou_explorer::model::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+    use case_explorer::model::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
     // A 4 MB label (a million characters), a note and an id one character too long.
     let mut v = mini();
     v["figures"][1]["label"]["zh"] = json!("沙".repeat(1024 * 1024));

@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use kezuohou_explorer::model::{Model, Unit};
+use case_explorer::model::{Model, Unit};
 
 /// Builds the example (a no-op once built) and runs it with `args`.
 fn run(args: &[&str]) -> Output {

@@ -3,16 +3,16 @@
 //! a figure added from a selection is read by the extractor's own grammar; the record brings back
 //! the same draft after every kind of change; a damaged record is refused, never a panic.
 
-use kezuohou_explorer::draft_store::{
+use case_explorer::draft_store::{
     apply, check_id, dataset, decode, drafted, encode, encode_as, fix_ids, replay, restore, Edited,
     IdProblem, Op, Problem,
 };
-use kezuohou_explorer::model::extract::{draft, AddError};
-use kezuohou_explorer::model::limits::{
+use case_explorer::model::extract::{draft, AddError};
+use case_explorer::model::limits::{
     MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES, MAX_ID_CHARS, MAX_LABEL_CHARS,
 };
-use kezuohou_explorer::model::Lang;
-use kezuohou_explorer::model::{Period, Qualifier, Scale, Unit};
+use case_explorer::model::Lang;
+use case_explorer::model::{Period, Qualifier, Scale, Unit};
 use proptest::prelude::*;
 
 const TEXT: &str = "In 2017 the forest coverage rate exceeded 21%.\n\nThe banner now has 310 forest guards, and about 1.4 million tourists visited in 2019.";
@@ -132,7 +132,7 @@ fn every_change_comes_back_from_the_record() {
 #[test]
 fn a_counted_unit_the_drafter_declares_comes_back_from_the_record() {
     let text = "Title\nThe groups built 40 check dams and dug 12 ponds.";
-    let well = kezuohou_explorer::model::extract::unit("{well}").expect("the drafter counts wells");
+    let well = case_explorer::model::extract::unit("{well}").expect("the drafter counts wells");
     let ops = vec![Op::Unit(1, well.clone())];
     let stored = encode(text, &ops);
     assert_eq!(decode(&stored).expect("decodes").1, ops);
@@ -303,7 +303,7 @@ fn the_story_is_written_over_the_drafted_dataset_and_loads() {
     );
     // What the explorer is handed loads like any dataset.
     let json = serde_json::to_string_pretty(&ds).expect("serializes");
-    let model = kezuohou_explorer::model::Model::from_json(&json).expect("the edited draft loads");
+    let model = case_explorer::model::Model::from_json(&json).expect("the edited draft loads");
     assert_eq!(
         model.dataset.case.title.get(Lang::En),
         "Reeds back on the marsh"
@@ -311,7 +311,7 @@ fn the_story_is_written_over_the_drafted_dataset_and_loads() {
     // The title the reader wrote is the page's, marked as chosen, not suggested.
     assert_eq!(
         model.story.title.by,
-        kezuohou_explorer::model::Provenance::Declared
+        case_explorer::model::Provenance::Declared
     );
     assert_eq!(model.story.title.value.get(Lang::Zh), "芦苇回到湿地");
 }
@@ -410,7 +410,7 @@ fn every_new_kind_of_change_comes_back_from_the_record() {
     assert!(ds.figures.iter().any(|f| f.value == 100.0 && f.unit == "%"));
     assert!(ds.case.languages.iter().any(|l| l == "fr"));
     let json = serde_json::to_string(&ds).expect("serializes");
-    kezuohou_explorer::model::Model::from_json(&json).expect("loads");
+    case_explorer::model::Model::from_json(&json).expect("loads");
 }
 
 #[test]
@@ -570,5 +570,5 @@ fn what_a_figure_measures_is_proposed_chosen_kept_and_written_into_the_dataset()
     let e3 = edited(STORY, &ops);
     assert_ne!(of(&e3, &area_id).as_deref(), Some("area_restored"));
     let json = serde_json::to_string(&dataset(&e3)).expect("serializes");
-    kezuohou_explorer::model::Model::from_json(&json).expect("loads");
+    case_explorer::model::Model::from_json(&json).expect("loads");
 }

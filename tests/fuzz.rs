@@ -14,18 +14,18 @@
 //! A failure is shrunk and its seed saved in `tests/fuzz.proptest-regressions`, which is
 //! replayed first on every later run (commit it with the fix).
 
-use kezuohou_explorer::charts::layout::layout;
-use kezuohou_explorer::charts::spec::all_charts;
-use kezuohou_explorer::components::filtered_ids;
-use kezuohou_explorer::input::text_from_bytes;
-use kezuohou_explorer::model::display::{show, NumberStyle, UnitChoice};
-use kezuohou_explorer::model::units::vocabulary_units;
-use kezuohou_explorer::model::{
+use case_explorer::charts::layout::layout;
+use case_explorer::charts::spec::all_charts;
+use case_explorer::components::filtered_ids;
+use case_explorer::input::text_from_bytes;
+use case_explorer::model::display::{show, NumberStyle, UnitChoice};
+use case_explorer::model::units::vocabulary_units;
+use case_explorer::model::{
     narrative, scenario, Currency, DatasetError, Family, Lang, Model, Unit, EMBEDDED_JSON,
 };
-use kezuohou_explorer::numfmt;
-use kezuohou_explorer::state::{SortKey, View, ViewState};
-use kezuohou_explorer::storage::{self, Record};
+use case_explorer::numfmt;
+use case_explorer::state::{SortKey, View, ViewState};
+use case_explorer::storage::{self, Record};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::{json, Value};
@@ -652,7 +652,7 @@ proptest! {
         ]),
     ) {
         let s = storage::startup(Ok(dataset.clone()), Ok(settings)).expect("embedded is valid");
-        if dataset.is_some() && s.source == kezuohou_explorer::state::Source::Embedded {
+        if dataset.is_some() && s.source == case_explorer::state::Source::Embedded {
             prop_assert!(!s.problems.is_empty(), "a stored dataset was dropped without a notice");
         }
     }

@@ -1,9 +1,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Generated sentences: values, both languages, missing data. (What-if scenarios: model_scenario.rs.)
 
-use kezuohou_explorer::model::narrative::{overview, sentences, told, Segment};
-use kezuohou_explorer::model::presentation::{parse_template, Template};
-use kezuohou_explorer::model::{Lang, Localized, Model, EMBEDDED_JSON};
+use case_explorer::model::narrative::{overview, sentences, told, Segment};
+use case_explorer::model::presentation::{parse_template, Template};
+use case_explorer::model::{Lang, Localized, Model, EMBEDDED_JSON};
 
 fn model() -> Model {
     Model::embedded().expect("embedded dataset is valid")

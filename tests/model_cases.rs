@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kezuohou_explorer::model::{FigureKind, Lang, Model};
+use case_explorer::model::{FigureKind, Lang, Model};
 
 const MIN_FIGURES: usize = 8;
 

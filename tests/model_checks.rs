@@ -2,9 +2,7 @@
 //! Consistency checks: the findings on the embedded data, and on small hand-made datasets that
 //! exercise each verdict and each kind of slip.
 
-use kezuohou_explorer::model::{
-    Finding, Model, Rule, Slip, SlipKind, Status, Unit, DOUBTFUL_BAND_PCT,
-};
+use case_explorer::model::{Finding, Model, Rule, Slip, SlipKind, Status, Unit, DOUBTFUL_BAND_PCT};
 use serde_json::{json, Value};
 
 fn close(a: f64, b: f64, rel: f64) -> bool {

@@ -3,9 +3,9 @@
 //! vocabulary and against the figure's unit, with their JSON paths; the shipped case names them;
 //! the drafter proposes them from a figure's words.
 
-use kezuohou_explorer::model::concepts::{find, propose, CONCEPTS};
-use kezuohou_explorer::model::extract::draft;
-use kezuohou_explorer::model::{Lang, Model, Unit, EMBEDDED_JSON};
+use case_explorer::model::concepts::{find, propose, CONCEPTS};
+use case_explorer::model::extract::draft;
+use case_explorer::model::{Lang, Model, Unit, EMBEDDED_JSON};
 use serde_json::Value;
 
 fn with(f: impl FnOnce(&mut Value)) -> String {

@@ -5,8 +5,8 @@
 //!
 //! The source text is a copy in `tests/fixtures/` so that no test reads outside the project.
 
-use kezuohou_explorer::model::Lang;
-use kezuohou_explorer::model::{
+use case_explorer::model::Lang;
+use case_explorer::model::{
     Figure, FigureKind, Model, Period, Qualifier, Scale, Unit, EMBEDDED_JSON,
 };
 
@@ -744,7 +744,7 @@ fn the_embedded_json_is_the_data_file() {
     let m = model();
     assert_eq!(
         m.dataset.format_version,
-        kezuohou_explorer::model::FORMAT_VERSION
+        case_explorer::model::FORMAT_VERSION
     );
     assert_eq!(m.dataset.case.id, "case-2.11-kezuohou");
     assert!(m

@@ -1,7 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Each derived metric on the embedded data: value, bounds, unit and period.
 
-use kezuohou_explorer::model::{Estimate, Model, Origin, Period, Shape, Unit};
+use case_explorer::model::{Estimate, Model, Origin, Period, Shape, Unit};
 use serde_json::json;
 
 fn model() -> Model {

@@ -8,8 +8,8 @@
 #[path = "extract/spec.rs"]
 mod spec;
 
-use kezuohou_explorer::model::extract::{draft, Doubt, Draft, DraftFigure, SkipReason};
-use kezuohou_explorer::model::{Model, Rule, Scale, Status, Unit};
+use case_explorer::model::extract::{draft, Doubt, Draft, DraftFigure, SkipReason};
+use case_explorer::model::{Model, Rule, Scale, Status, Unit};
 use spec::{
     chinese_cases, english_extras, reported, score, Want, KEZUOHOU_EN as EN, KEZUOHOU_ZH as ZH,
 };

@@ -4,8 +4,8 @@
 #[path = "extract/spec.rs"]
 mod spec;
 
-use kezuohou_explorer::model::extract::{draft, Doubt, Draft, DraftFigure};
-use kezuohou_explorer::model::{Period, Text};
+use case_explorer::model::extract::{draft, Doubt, Draft, DraftFigure};
+use case_explorer::model::{Period, Text};
 
 fn in_en(t: &Text) -> &str {
     t.in_tag("en").map_or("", String::as_str)

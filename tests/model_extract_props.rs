@@ -7,8 +7,8 @@
 
 use std::time::Instant;
 
-use kezuohou_explorer::model::extract::{decimal, draft, Doubt};
-use kezuohou_explorer::model::Model;
+use case_explorer::model::extract::{decimal, draft, Doubt};
+use case_explorer::model::Model;
 use proptest::prelude::*;
 
 const EN: &str = include_str!("extract/kezuohou_en.txt");

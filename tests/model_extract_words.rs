@@ -9,8 +9,8 @@
 #[path = "extract/spec.rs"]
 mod spec;
 
-use kezuohou_explorer::model::extract::{draft, Doubt, Draft, DraftFigure, SkipReason};
-use kezuohou_explorer::model::{Model, Qualifier, Scale};
+use case_explorer::model::extract::{draft, Doubt, Draft, DraftFigure, SkipReason};
+use case_explorer::model::{Model, Qualifier, Scale};
 use spec::{score, RESERVOIR_ZH, WATERSHED_EN};
 
 fn find<'a>(d: &'a Draft, quote: &str) -> &'a DraftFigure {

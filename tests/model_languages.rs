@@ -3,12 +3,12 @@
 //! language, the declared languages checked with their JSON path, files of format 1/2 migrated,
 //! and the interface languages (French among them) worded by their own files.
 
-use kezuohou_explorer::i18n::tr;
-use kezuohou_explorer::model::display::{NumberStyle, Shown};
-use kezuohou_explorer::model::format::{period_text, shape_text};
-use kezuohou_explorer::model::presentation::Segment;
-use kezuohou_explorer::model::{narrative, Estimate, Lang, Model, Period, Shape, FORMAT_VERSION};
-use kezuohou_explorer::numfmt;
+use case_explorer::i18n::tr;
+use case_explorer::model::display::{NumberStyle, Shown};
+use case_explorer::model::format::{period_text, shape_text};
+use case_explorer::model::presentation::Segment;
+use case_explorer::model::{narrative, Estimate, Lang, Model, Period, Shape, FORMAT_VERSION};
+use case_explorer::numfmt;
 use serde_json::{json, Value};
 
 const DAIRY: &str = include_str!("fixtures/fictional_dairy_cooperative.json");
@@ -215,10 +215,8 @@ fn every_language_has_its_own_name_and_tags() {
     for lang in Lang::ALL {
         let l = lang.language();
         assert!(seen.insert(l.name), "{} twice", l.name);
-        assert!(kezuohou_explorer::model::language_tag::well_formed(
-            l.html_tag
-        ));
-        assert!(kezuohou_explorer::model::language_tag::well_formed(
+        assert!(case_explorer::model::language_tag::well_formed(l.html_tag));
+        assert!(case_explorer::model::language_tag::well_formed(
             l.number_locale
         ));
         assert!(!tr(lang).app_title.is_empty());
@@ -228,7 +226,7 @@ fn every_language_has_its_own_name_and_tags() {
 
 #[test]
 fn the_address_and_the_stored_settings_keep_french() {
-    use kezuohou_explorer::state::ViewState;
+    use case_explorer::state::ViewState;
     let (view, ignored) = ViewState::from_query("lang=fr", None);
     assert!(ignored.is_empty());
     assert_eq!(view.lang, Lang::Fr);
@@ -244,7 +242,7 @@ fn the_address_and_the_stored_settings_keep_french() {
 
 #[test]
 fn a_kept_dataset_is_listed_by_its_title_in_the_readers_language_else_the_first() {
-    use kezuohou_explorer::record::StoredDataset;
+    use case_explorer::record::StoredDataset;
     let kept = |en: &str, zh: &str| StoredDataset {
         id: "x".into(),
         titles: vec![("en".into(), en.into()), ("zh".into(), zh.into())],

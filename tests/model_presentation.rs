@@ -1,11 +1,11 @@
 //! The presentation: templates parsed once, version-1 files migrated, and what a dataset leaves
 //! out proposed from its data (and marked as proposed).
 
-use kezuohou_explorer::model::narrative::{overview, told};
-use kezuohou_explorer::model::presentation::{
+use case_explorer::model::narrative::{overview, told};
+use case_explorer::model::presentation::{
     parse_template, ChartTitle, Segment, MAX_FIGURES_PER_SENTENCE, MAX_PROPOSED_HEADLINES,
 };
-use kezuohou_explorer::model::{Lang, Model, Provenance, EMBEDDED_JSON, FORMAT_VERSION};
+use case_explorer::model::{Lang, Model, Provenance, EMBEDDED_JSON, FORMAT_VERSION};
 use serde_json::{json, Value};
 
 fn mini() -> Value {
@@ -239,10 +239,10 @@ fn the_fictional_case_loads_declared_and_bare() {
         for word in ["Kezuohou", "Horqin", "科左后", "科尔沁"] {
             assert!(!text.contains(word), "{word}");
         }
-        let charts = kezuohou_explorer::charts::spec::all_charts(
+        let charts = case_explorer::charts::spec::all_charts(
             &m,
             Default::default(),
-            kezuohou_explorer::model::display::NumberStyle::Full,
+            case_explorer::model::display::NumberStyle::Full,
             Lang::Zh,
             None,
         );
@@ -255,10 +255,10 @@ fn the_fictional_case_loads_declared_and_bare() {
     assert_eq!(overview(&m, Lang::En).len(), 1);
     let m = Model::from_json(bare).expect("valid");
     assert_eq!(m.story.charts.by, Provenance::Proposed);
-    let charts = kezuohou_explorer::charts::spec::all_charts(
+    let charts = case_explorer::charts::spec::all_charts(
         &m,
         Default::default(),
-        kezuohou_explorer::model::display::NumberStyle::Full,
+        case_explorer::model::display::NumberStyle::Full,
         Lang::En,
         None,
     );
@@ -278,7 +278,7 @@ fn the_fictional_case_loads_declared_and_bare() {
     // Parts with the total a relation declares of them: drawn as parts of that total.
     assert_eq!(
         m.story.charts.value[1].kind,
-        kezuohou_explorer::model::ChartKind::PartsOfTotal
+        case_explorer::model::ChartKind::PartsOfTotal
     );
     assert_eq!(
         m.story.charts.value[1].panels,

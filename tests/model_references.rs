@@ -3,7 +3,7 @@
 //! exercise each verdict (inside, outside, outside but mended by a slip, a bound straddling the
 //! range) and the ratio of a tension.
 
-use kezuohou_explorer::model::{
+use case_explorer::model::{
     range_verdict, Estimate, Lang, Model, RangeVerdict, ReferenceFinding, SlipKind, Status,
     TensionFinding, Unit,
 };

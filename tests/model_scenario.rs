@@ -2,11 +2,11 @@
 //! What-if scenarios declared in the dataset: outputs recomputed by the derive code with the
 //! inputs in place, input checks, conditions, templates, and every scenario error with its path.
 
-use kezuohou_explorer::model::presentation::{parse_template, Segment};
-use kezuohou_explorer::model::scenario::{
+use case_explorer::model::presentation::{parse_template, Segment};
+use case_explorer::model::scenario::{
     find_input, holds, parse_input, reading_value, run, scenarios, InputProblem, Run, ScenarioSpec,
 };
-use kezuohou_explorer::model::{ErrorKind, Lang, Model, EMBEDDED_JSON};
+use case_explorer::model::{ErrorKind, Lang, Model, EMBEDDED_JSON};
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
@@ -569,9 +569,9 @@ fn resolving_only_some_quantities_gives_what_the_whole_model_gives() {
 
 #[test]
 fn an_input_asks_in_the_currency_shown_and_reads_back_at_the_same_rate() {
-    use kezuohou_explorer::model::display::{show, UnitChoice};
-    use kezuohou_explorer::model::scenario::{input_text, input_units, run_in};
-    use kezuohou_explorer::model::Currency;
+    use case_explorer::model::display::{show, UnitChoice};
+    use case_explorer::model::scenario::{input_text, input_units, run_in};
+    use case_explorer::model::Currency;
     let m = model();
     let s = spec(&m, "who_protects");
     let pay = find_input(&m, "who_protects", "pay").expect("input");
@@ -590,7 +590,7 @@ fn an_input_asks_in_the_currency_shown_and_reads_back_at_the_same_rate() {
     assert!(unit.contains("US$"), "{unit}");
     assert!(k < 1.0, "fewer dollars than yuan: {k}");
     // 2,000 dollars typed: the payroll is 310 guards × 2,000 dollars, shown in dollars.
-    let factors = |i: &kezuohou_explorer::model::ScenarioInput| {
+    let factors = |i: &case_explorer::model::ScenarioInput| {
         input_units(&m, i, choice, Lang::En).map_or(1.0, |u| u.0)
     };
     let r = run_in(&m, s, |id| (id == "pay").then_some("2000"), factors);

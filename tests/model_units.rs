@@ -1,10 +1,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Units, number scales, significant digits, exchange-rate rules and bounds arithmetic.
 
-use kezuohou_explorer::model::units::{
+use case_explorer::model::units::{
     chinese_scale, convert, rate_for, round_significant, significant_digits,
 };
-use kezuohou_explorer::model::{
+use case_explorer::model::{
     AnnualRate, Currency, Estimate, Model, Period, Qualifier, RateChoice, RateRule, Shape, Unit,
 };
 use proptest::prelude::*;
@@ -167,7 +167,7 @@ proptest! {
 
 #[test]
 fn numbers_too_large_or_too_small_are_written_compactly_and_minus_zero_is_zero() {
-    use kezuohou_explorer::numfmt;
+    use case_explorer::numfmt;
     for &(value, sig, style, lang, want) in numfmt_cases::CASES {
         assert_eq!(
             numfmt::number(value, lang, sig, style),
@@ -178,15 +178,10 @@ fn numbers_too_large_or_too_small_are_written_compactly_and_minus_zero_is_zero()
     // A shown value of −0 yuan reads "0 yuan".
     let e = Estimate::point(-0.0);
     assert_eq!(
-        numfmt::estimate(
-            &e,
-            kezuohou_explorer::model::Lang::En,
-            None,
-            Default::default()
-        ),
+        numfmt::estimate(&e, case_explorer::model::Lang::En, None, Default::default()),
         "0"
     );
-    assert_eq!(kezuohou_explorer::model::format::number_text(-0.0), "0");
+    assert_eq!(case_explorer::model::format::number_text(-0.0), "0");
 }
 
 proptest! {
@@ -198,10 +193,10 @@ proptest! {
         sig in prop::option::of(1u32..=15),
         wan in any::<bool>(),
     ) {
-        use kezuohou_explorer::model::display::NumberStyle;
-        use kezuohou_explorer::model::Lang;
+        use case_explorer::model::display::NumberStyle;
+        use case_explorer::model::Lang;
         let style = if wan { NumberStyle::Compact } else { NumberStyle::Full };
-        let text = kezuohou_explorer::numfmt::number(v, Lang::En, sig, style);
+        let text = case_explorer::numfmt::number(v, Lang::En, sig, style);
         prop_assert!(text.chars().count() <= 32, "{v:e}: {text}");
         let mantissa = text.split('×').next().unwrap_or("");
         prop_assert_eq!(
@@ -724,8 +719,8 @@ fn a_year_given_twice_uses_its_first_rate_in_any_order_of_the_list() {
 
 #[test]
 fn a_printed_scale_reads_as_the_source_wrote_it() {
-    use kezuohou_explorer::model::format::scale_text;
-    use kezuohou_explorer::model::{Lang, Scale};
+    use case_explorer::model::format::scale_text;
+    use case_explorer::model::{Lang, Scale};
     assert_eq!(scale_text(Scale::Million, Lang::En), " million");
     assert_eq!(scale_text(Scale::Million, Lang::Zh), "百万");
     assert_eq!(scale_text(Scale::Wan, Lang::En), " 万");

@@ -2,7 +2,7 @@
 //! The validator on malformed input: each problem comes back as a typed error with a stable
 //! code and the JSON path where it is, never as a panic.
 
-use kezuohou_explorer::model::{DatasetError, ErrorKind, Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
+use case_explorer::model::{DatasetError, ErrorKind, Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -883,7 +883,7 @@ fn messages_name_the_scale_and_the_limit_in_a_readers_units() {
     assert_eq!(e.found, "9.99e+307 billion (×1000000000)");
     assert!(e.expected.contains("once multiplied by its scale"), "{e}");
     // A file over the size limit: the limit and the file's size, in MiB too.
-    let e = kezuohou_explorer::input::check_size(167_772_161).unwrap_err();
+    let e = case_explorer::input::check_size(167_772_161).unwrap_err();
     assert_eq!(e.expected, "at most 167772160 bytes (160 MiB)");
     assert_eq!(e.found, "a file of 167772161 bytes (160.0 MiB)");
 }

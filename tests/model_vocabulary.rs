@@ -2,10 +2,10 @@
 //! The unit vocabulary, currencies and exchange rates as data: compound codes, a case in Kenya
 //! shillings with tonnes, litres and kilowatts, units a dataset declares, and what is refused.
 
-use kezuohou_explorer::model::display::{show, UnitChoice};
-use kezuohou_explorer::model::units::{convert, vocabulary_units, Family};
-use kezuohou_explorer::model::vocabulary::UNITS;
-use kezuohou_explorer::model::{Currency, DatasetError, Lang, Model, Status, Unit};
+use case_explorer::model::display::{show, UnitChoice};
+use case_explorer::model::units::{convert, vocabulary_units, Family};
+use case_explorer::model::vocabulary::UNITS;
+use case_explorer::model::{Currency, DatasetError, Lang, Model, Status, Unit};
 use serde_json::{json, Value};
 
 const KENYA: &str = include_str!("fixtures/kenya_dairy.json");
@@ -258,7 +258,7 @@ fn bad_units_currencies_and_rates_are_refused_with_their_paths() {
 
 #[test]
 fn format_two_codes_are_migrated_and_nothing_is_lost() {
-    let mut v: Value = serde_json::from_str(kezuohou_explorer::model::EMBEDDED_JSON).unwrap();
+    let mut v: Value = serde_json::from_str(case_explorer::model::EMBEDDED_JSON).unwrap();
     v["format_version"] = json!(2);
     let text = v
         .to_string()

@@ -26,11 +26,7 @@ const CASE_WORDS: &[&str] = &["Kezuohou", "Horqin", "Tongliao", "科左后", "�
 /// The app's own name (package, crate, storage keys of readers' browsers) and the path of the
 /// embedded file: names of the program, not words of the case. Taken out before the case words
 /// are looked for.
-const APP_NAMES: &[&str] = &[
-    "kezuohou-explorer",
-    "kezuohou_explorer",
-    "data/kezuohou.json",
-];
+const APP_NAMES: &[&str] = &["kezuohou-explorer", "case_explorer", "data/kezuohou.json"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -4,9 +4,9 @@
 //! values keep three significant digits unless their inputs carry more; the full style writes
 //! every digit; the earlier "wan" setting still reads.
 
-use kezuohou_explorer::model::display::{show, NumberStyle, UnitChoice};
-use kezuohou_explorer::model::{Currency, Lang, Model};
-use kezuohou_explorer::numfmt;
+use case_explorer::model::display::{show, NumberStyle, UnitChoice};
+use case_explorer::model::{Currency, Lang, Model};
+use case_explorer::numfmt;
 
 /// The figure or derived metric `id` of the embedded case as a reader sees it.
 fn text(id: &str, lang: Lang, style: NumberStyle, currency: Option<&str>) -> String {

@@ -4,8 +4,8 @@
 //! writing it into a built page keeps what the build made and fails clearly on a page it does
 //! not recognise.
 
-use kezuohou_explorer::model::{Lang, Model};
-use kezuohou_explorer::prerender::{fill, folder, integrity, link, render, NOSCRIPT_CSS};
+use case_explorer::model::{Lang, Model};
+use case_explorer::prerender::{fill, folder, integrity, link, render, NOSCRIPT_CSS};
 
 const TEMPLATE: &str = r#"<!DOCTYPE html>
 <html lang="en">

@@ -3,15 +3,15 @@
 //! apart on one axis), headlines are few and ranked by where the text leads (a total before its
 //! parts), and a drafted dataset declares that story so that a reviewer can edit it.
 
-use kezuohou_explorer::charts::layout::{layout, OPEN_ARROW};
-use kezuohou_explorer::charts::spec::{all_charts, Bar, ChartSpec, Panel, Role};
-use kezuohou_explorer::model::display::NumberStyle;
-use kezuohou_explorer::model::extract::draft_json;
-use kezuohou_explorer::model::limits::{MAX_CHARTS, MAX_HEADLINES, MAX_PANELS, MAX_PANEL_FIGURES};
-use kezuohou_explorer::model::narrative::overview;
-use kezuohou_explorer::model::presentation::{ChartPlan, ChartTitle, Segment};
-use kezuohou_explorer::model::subjects::SUBJECTS;
-use kezuohou_explorer::model::{
+use case_explorer::charts::layout::{layout, OPEN_ARROW};
+use case_explorer::charts::spec::{all_charts, Bar, ChartSpec, Panel, Role};
+use case_explorer::model::display::NumberStyle;
+use case_explorer::model::extract::draft_json;
+use case_explorer::model::limits::{MAX_CHARTS, MAX_HEADLINES, MAX_PANELS, MAX_PANEL_FIGURES};
+use case_explorer::model::narrative::overview;
+use case_explorer::model::presentation::{ChartPlan, ChartTitle, Segment};
+use case_explorer::model::subjects::SUBJECTS;
+use case_explorer::model::{
     Estimate, FigureKind, Lang, Model, Origin, Provenance, Rule, EMBEDDED_JSON,
 };
 use serde_json::Value;
@@ -169,7 +169,7 @@ fn drafted_cases_declare_a_story_of_subjects() {
         // The proposer, given the same dataset bare, proposes what the draft declared.
         let mut d = m.dataset.clone();
         let declared = d.presentation.take().expect("declared");
-        let proposed = kezuohou_explorer::model::Story::of(&d);
+        let proposed = case_explorer::model::Story::of(&d);
         assert_eq!(
             Some(&proposed.headlines.value),
             declared.headlines.as_ref(),
@@ -391,7 +391,7 @@ fn a_lower_bound_stays_on_its_panels_scale() {
     let spec = ChartSpec {
         lang: Lang::En,
         key: "k".into(),
-        kind: kezuohou_explorer::model::ChartKind::Bars,
+        kind: case_explorer::model::ChartKind::Bars,
         title: "Areas".into(),
         note: None,
         panels: vec![Panel {

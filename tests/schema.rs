@@ -9,7 +9,7 @@
 //! to rewrite it. The embedded dataset must parse and must satisfy the committed schema, and
 //! whatever the schema allows must be readable by the app.
 
-use kezuohou_explorer::model::{Dataset, Model, EMBEDDED_JSON};
+use case_explorer::model::{Dataset, Model, EMBEDDED_JSON};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -104,7 +104,7 @@ fn the_schema_describes_the_dataset_format() {
     }
     assert!(COMMITTED.ends_with("}\n") && !COMMITTED.ends_with("\n\n"));
     // The bounds a dataset must keep are stated, with the values the validator uses.
-    use kezuohou_explorer::model::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+    use case_explorer::model::limits::{MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
     let about = schema["description"]
         .as_str()
         .expect("a description of the format");
@@ -123,7 +123,7 @@ fn the_schema_describes_the_dataset_format() {
 #[test]
 fn the_embedded_dataset_parses() {
     let d: Dataset = serde_json::from_str(EMBEDDED_JSON).expect("the embedded JSON is a Dataset");
-    assert_eq!(d.format_version, kezuohou_explorer::model::FORMAT_VERSION);
+    assert_eq!(d.format_version, case_explorer::model::FORMAT_VERSION);
     let m = Model::embedded().expect("and a valid one");
     assert_eq!(m.dataset, d);
 }
@@ -144,7 +144,7 @@ fn the_embedded_dataset_satisfies_the_schema() {
 
 #[test]
 fn a_dataset_drafted_from_text_satisfies_the_schema() {
-    use kezuohou_explorer::model::extract::draft_json;
+    use case_explorer::model::extract::draft_json;
     for text in [
         include_str!("extract/kezuohou_en.txt"),
         include_str!("extract/kezuohou_zh.txt"),

@@ -3,9 +3,9 @@
 //! every reason a folder cannot be published (with the file named), the index page, and a case's
 //! page carrying its dataset for the app.
 
-use kezuohou_explorer::model::{Lang, Model};
-use kezuohou_explorer::prerender::{fill, index_page, render_case, site_link, SiteLink};
-use kezuohou_explorer::site::{plan, read_folder, usable_id, SiteCase};
+use case_explorer::model::{Lang, Model};
+use case_explorer::prerender::{fill, index_page, render_case, site_link, SiteLink};
+use case_explorer::site::{plan, read_folder, usable_id, SiteCase};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -222,7 +222,7 @@ fn a_cases_page_carries_its_dataset_which_reads_back_the_same() {
 
 #[test]
 fn the_json_index_lists_each_case_with_its_page_and_its_dataset_file() {
-    use kezuohou_explorer::site::{data_path, index_json};
+    use case_explorer::site::{data_path, index_json};
     let dir = folder("json-index", &[("a.json", MARSH), ("b.json", DAIRY)]);
     let cases = plan(Some(&dir), None).expect("publishable");
     let v: serde_json::Value = serde_json::from_str(&index_json(&cases)).expect("json");

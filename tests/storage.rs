@@ -4,9 +4,9 @@
 //! reducer. Stored data is never trusted: whatever is wrong with it gives a notice and a clean
 //! start from the built-in case.
 
-use kezuohou_explorer::model::{Lang, Model, EMBEDDED_JSON};
-use kezuohou_explorer::state::{Action, AppState, DatasetRef, Source, View, ViewState};
-use kezuohou_explorer::storage::{
+use case_explorer::model::{Lang, Model, EMBEDDED_JSON};
+use case_explorer::state::{Action, AppState, DatasetRef, Source, View, ViewState};
+use case_explorer::storage::{
     about_key, choose_view, dataset_id, dataset_key, decode, encode, list, open, parse_settings,
     plan, remove_all, remove_dataset, remove_newer, save, settings_payload, startup, MemoryStore,
     Problem, Record, Store, DATASET_KEY, FORMAT, INDEX_KEY, SETTINGS_KEY,
@@ -763,7 +763,7 @@ fn going_back_in_history_keeps_the_dataset_until_the_app_switches() {
 
 #[test]
 fn the_dataset_text_in_the_state_compares_by_content_whatever_its_address() {
-    use kezuohou_explorer::state::SharedText;
+    use case_explorer::state::SharedText;
     let a = SharedText(Rc::from(EMBEDDED_JSON));
     // The same text at another address, a clone (same address), another text.
     assert_eq!(a, SharedText(Rc::from(EMBEDDED_JSON)));
@@ -947,7 +947,7 @@ fn records_read_back_are_held_to_input_bounds() {
     let mut store = MemoryStore::default();
     let id = keep(&mut store, &titled("Honest"), 1);
     // Another page plants a title of two million characters.
-    let huge = kezuohou_explorer::record::About {
+    let huge = case_explorer::record::About {
         loaded_ms: 1,
         titles: vec![("en".into(), "x".repeat(2_000_000))],
     };
@@ -974,7 +974,7 @@ fn a_link_to_a_dataset_the_browser_could_not_keep_says_so() {
     let mut store = MemoryStore::default();
     let json = titled("Too big to keep");
     let m = Model::from_json(&json).unwrap();
-    let id = kezuohou_explorer::storage::note_unkept(&mut store, &json, &m, 5);
+    let id = case_explorer::storage::note_unkept(&mut store, &json, &m, 5);
     let s = plan(&mut store, &format!("?ds=local:{id}")).unwrap();
     assert_eq!(s.problems, [Problem::NotKept]);
     // A link from another browser is not this case.

@@ -2,15 +2,13 @@
 //! The logic behind the components, natively: URL state, table filtering and sorting, chart
 //! specs, layout and drawing (to SVG).
 
-use kezuohou_explorer::charts::draw::{draw, LIGHT};
-use kezuohou_explorer::charts::layout::{layout, OPEN_ARROW};
-use kezuohou_explorer::charts::spec::all_charts;
-use kezuohou_explorer::components::filtered_ids;
-use kezuohou_explorer::model::display::{NumberStyle, UnitChoice};
-use kezuohou_explorer::model::{
-    Currency, Family, Lang, Model, Origin, Shape, Status, EMBEDDED_JSON,
-};
-use kezuohou_explorer::state::{
+use case_explorer::charts::draw::{draw, LIGHT};
+use case_explorer::charts::layout::{layout, OPEN_ARROW};
+use case_explorer::charts::spec::all_charts;
+use case_explorer::components::filtered_ids;
+use case_explorer::model::display::{NumberStyle, UnitChoice};
+use case_explorer::model::{Currency, Family, Lang, Model, Origin, Shape, Status, EMBEDDED_JSON};
+use case_explorer::state::{
     DatasetRef, InputKey, SortKey, Source, Theme, View, ViewState, MAX_INPUT_CHARS,
 };
 use plotters::prelude::*;
@@ -127,7 +125,7 @@ fn what_if_inputs_round_trip_by_scenario_and_input_id() {
 
 #[test]
 fn what_if_actions_are_typed_by_scenario_and_input() {
-    use kezuohou_explorer::state::{Action, AppState};
+    use case_explorer::state::{Action, AppState};
     use std::rc::Rc;
     use yew::Reducible;
     let m = Rc::new(model());
@@ -172,7 +170,7 @@ fn what_if_actions_are_typed_by_scenario_and_input() {
 
 #[test]
 fn a_huge_id_never_reaches_the_address_bar() {
-    use kezuohou_explorer::state::MAX_URL_ID_CHARS;
+    use case_explorer::state::MAX_URL_ID_CHARS;
     let huge = "a".repeat(1 << 20);
     // From a link: refused, and the notice quotes only its start.
     let (s, ignored) =
@@ -230,7 +228,7 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
         // The comparison view's choice.
         (
             proptest::collection::vec("[a-z0-9][a-z0-9._-]{0,10}|local:[0-9a-f]{8}", 0..4),
-            proptest::option::of(0usize..kezuohou_explorer::model::concepts::CONCEPTS.len()),
+            proptest::option::of(0usize..case_explorer::model::concepts::CONCEPTS.len()),
             proptest::option::of(any::<bool>()),
             proptest::option::of(0usize..2),
         ),
@@ -266,13 +264,10 @@ fn arb_state() -> impl Strategy<Value = ViewState> {
                             true
                         }
                     });
-                    std::rc::Rc::new(kezuohou_explorer::model::compare::Choice {
+                    std::rc::Rc::new(case_explorer::model::compare::Choice {
                         cases,
-                        concept: concept.map(|i| {
-                            kezuohou_explorer::model::concepts::CONCEPTS[i]
-                                .code
-                                .to_string()
-                        }),
+                        concept: concept
+                            .map(|i| case_explorer::model::concepts::CONCEPTS[i].code.to_string()),
                         currency: cur.and_then(|c| Currency::parse(if c { "EUR" } else { "CNY" })),
                         area: carea.map(|i| ["km2", "mu"][i]),
                     })
@@ -341,7 +336,7 @@ fn implausible_figures_are_flagged_in_the_table_the_charts_and_the_csv() {
     // The embedded case with the number of guards held against a range it misses (1,000–2,000
     // people): no single slip brings 310 inside, so the figure itself is implausible.
     let mut v: serde_json::Value =
-        serde_json::from_str(kezuohou_explorer::model::EMBEDDED_JSON).expect("json");
+        serde_json::from_str(case_explorer::model::EMBEDDED_JSON).expect("json");
     v["relations"]
         .as_array_mut()
         .expect("relations")
@@ -372,7 +367,7 @@ fn implausible_figures_are_flagged_in_the_table_the_charts_and_the_csv() {
     );
     // The CSV's check column.
     let f = m.figure("forest_guards").expect("figure");
-    let csv = kezuohou_explorer::model::export::figures_csv(&m, &[f], Lang::En).expect("csv");
+    let csv = case_explorer::model::export::figures_csv(&m, &[f], Lang::En).expect("csv");
     assert!(
         csv.lines().nth(1).expect("row").ends_with(",implausible"),
         "{csv}"
@@ -507,7 +502,7 @@ fn csv_export_neutralises_formulas_and_keeps_numbers() {
         })
         .collect();
     let refs: Vec<_> = figures.iter().collect();
-    let text = kezuohou_explorer::model::export::figures_csv(&m, &refs, Lang::En).expect("csv");
+    let text = case_explorer::model::export::figures_csv(&m, &refs, Lang::En).expect("csv");
     let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
     let headers = r.headers().expect("headers").clone();
     let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
@@ -524,7 +519,7 @@ fn csv_export_neutralises_formulas_and_keeps_numbers() {
         assert_eq!(&row[col("unit")], "percentage_point");
     }
     // A plain text and the header row are written as they are.
-    let plain = kezuohou_explorer::model::export::figures_csv(&m, &[&base], Lang::En).unwrap();
+    let plain = case_explorer::model::export::figures_csv(&m, &[&base], Lang::En).unwrap();
     assert!(plain.starts_with("id,label,value_as_reported,"), "{plain}");
     assert!(plain.contains("\r\nforest_guards,"), "{plain}");
 }
@@ -537,7 +532,7 @@ proptest! {
         let mut f = m.figure("forest_guards").expect("figure").clone();
         f.label.set("en", label.clone());
         f.source.note.set("en", note.clone());
-        let text = kezuohou_explorer::model::export::figures_csv(&m, &[&f], Lang::En).expect("csv");
+        let text = case_explorer::model::export::figures_csv(&m, &[&f], Lang::En).expect("csv");
         let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
         let headers = r.headers().expect("headers").clone();
         let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("record")).collect();
@@ -580,7 +575,7 @@ fn kind_filter_round_trips_through_the_url() {
 #[test]
 fn table_order_is_a_stable_sort_in_either_direction() {
     let m = model();
-    type KeyFn = fn(&kezuohou_explorer::model::Quantity) -> String;
+    type KeyFn = fn(&case_explorer::model::Quantity) -> String;
     let columns: [(SortKey, KeyFn); 3] = [
         (SortKey::Kind, |q| q.origin.code().to_string()),
         (SortKey::Unit, |q| q.unit.code().to_string()),
@@ -590,8 +585,7 @@ fn table_order_is_a_stable_sort_in_either_direction() {
     ];
     for (sort, key) in columns {
         for descending in [false, true] {
-            let mut expected: Vec<&kezuohou_explorer::model::Quantity> =
-                m.quantities.iter().collect();
+            let mut expected: Vec<&case_explorer::model::Quantity> = m.quantities.iter().collect();
             expected.sort_by(|a, b| {
                 let o = key(a).cmp(&key(b));
                 if descending {

@@ -4,5 +4,5 @@
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    kezuohou_explorer::drafting::serve();
+    case_explorer::drafting::serve();
 }

@@ -25,11 +25,11 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<String, String> {
-    use kezuohou_explorer::model::Lang;
-    use kezuohou_explorer::prerender::{
+    use case_explorer::model::Lang;
+    use case_explorer::prerender::{
         fill, folder, index_page, render_case, site_link, Page, SiteLink, NOSCRIPT_CSS,
     };
-    use kezuohou_explorer::site::{self, INDEX_FOLDER};
+    use case_explorer::site::{self, INDEX_FOLDER};
     use std::fs;
     use std::path::{Path, PathBuf};
 

@@ -132,7 +132,7 @@ test('a trace is summarised by module, function and browser work', () => {
             cpuProfile: {
               nodes: [
                 { id: 1, callFrame: { functionName: '(root)' } },
-                { id: 2, parent: 1, callFrame: { functionName: 'kezuohou_explorer::model::Model::from_json::h0123456789abcdef', url: 'wasm://wasm/x' } },
+                { id: 2, parent: 1, callFrame: { functionName: 'case_explorer::model::Model::from_json::h0123456789abcdef', url: 'wasm://wasm/x' } },
                 { id: 3, parent: 2, callFrame: { functionName: 'memcpy', url: 'wasm://wasm/x' } },
                 { id: 4, parent: 1, callFrame: { functionName: '(idle)' } },
               ],
@@ -150,7 +150,7 @@ test('a trace is summarised by module, function and browser work', () => {
   assert.equal(s.categories[0].name.startsWith('memory allocation'), true, JSON.stringify(s.categories));
   assert.equal(s.topEvents[0].name, 'Layout');
   assert.equal(s.wasmCompileMs, 2);
-  assert.ok(s.topInclusive.some((f) => f.name === 'kezuohou_explorer::model::Model::from_json'));
+  assert.ok(s.topInclusive.some((f) => f.name === 'case_explorer::model::Model::from_json'));
 });
 
 test('the longest task per view at the size limit is a target, worst view named', () => {

@@ -32,7 +32,7 @@ const BUCKETS = [
   ['browser storage (localStorage)', /storage::|setItem|getItem/],
   ['reading the file (FileReader)', /FileReader|gloo_file/],
   ['yew: scheduler, virtual DOM diff, DOM patching', /^<?yew::|^<?implicit_clone/],
-  ["the app's components (view functions)", /^<kezuohou_explorer::components::/],
+  ["the app's components (view functions)", /^<case_explorer::components::/],
   ['memory allocation and copies (dlmalloc, memcpy)', /dlmalloc|^<?alloc::|memcpy|memmove|memset|__rust_alloc|__rust_realloc|__rust_dealloc|__rdl_/],
 ];
 
@@ -201,7 +201,7 @@ export function summarizeTrace(traceText) {
     name
       .replace(/::h[0-9a-f]{16}$/, '')
       .replace(/\[[0-9a-f]{16}\]/g, '')
-      .replace(/^<(kezuohou_explorer::components::\w+::\w+) as yew::functional::FunctionProvider>::run.*/, 'component $1');
+      .replace(/^<(case_explorer::components::\w+::\w+) as yew::functional::FunctionProvider>::run.*/, 'component $1');
   const categories = [...byBucket.entries()]
     .filter(([name]) => name !== 'idle')
     .sort((a, b) => b[1] - a[1])

@@ -2,7 +2,7 @@
 //! on the DOM as a reader would.
 #![allow(dead_code)]
 
-use kezuohou_explorer::App;
+use case_explorer::App;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 

@@ -4,8 +4,8 @@
 //! Every text here was written for these tests; none is a published text.
 #![allow(dead_code)]
 
-use kezuohou_explorer::model::extract::{Draft, DraftFigure};
-use kezuohou_explorer::model::{FigureKind, Model, Period, Qualifier, Scale};
+use case_explorer::model::extract::{Draft, DraftFigure};
+use case_explorer::model::{FigureKind, Model, Period, Qualifier, Scale};
 
 /// Restates every reported figure of `data/kezuohou.json` in other words, with more wordings.
 pub const KEZUOHOU_EN: &str = include_str!("kezuohou_en.txt");

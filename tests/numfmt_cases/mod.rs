@@ -2,8 +2,8 @@
 //! the browser test (`browser_analysis.rs`, Intl.NumberFormat): both paths write the same text.
 #![allow(dead_code)]
 
-use kezuohou_explorer::model::display::NumberStyle;
-use kezuohou_explorer::model::Lang;
+use case_explorer::model::display::NumberStyle;
+use case_explorer::model::Lang;
 
 /// (value, significant digits, style, language, text)
 pub const CASES: &[(f64, Option<u32>, NumberStyle, Lang, &str)] = &[

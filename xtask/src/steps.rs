@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use std::fs;
 use std::time::{Duration, Instant};
 
-const APP_PACKAGE: &str = "kezuohou-explorer";
+const APP_PACKAGE: &str = "case-explorer";
 /// Seconds one wasm-bindgen browser test run may take (the default, 20 s, is tight on 2 cores).
 const BROWSER_TEST_TIMEOUT_SECS: &str = "300";
 
