@@ -7,7 +7,7 @@ use case_explorer::charts::draw::{draw, LIGHT};
 use case_explorer::charts::layout::{layout, text_width, wrap_label, LABEL_FONT, LABEL_X};
 use case_explorer::charts::spec::all_charts;
 use case_explorer::model::display::{NumberStyle, UnitChoice};
-use case_explorer::model::{Lang, Model};
+use case_explorer::model::{ChartKind, Lang, Model};
 use plotters::prelude::*;
 
 fn model() -> Model {
@@ -31,7 +31,27 @@ fn embedded_chart_labels_wrap_whole_and_fit_their_column() {
         for chart in &charts {
             for width in WIDTHS {
                 let l = layout(chart, width);
-                for (b, bar) in l.bars.iter().zip(chart.bars()) {
+                let bars: Vec<_> = chart.bars().collect();
+                for b in &l.bars {
+                    // A dumbbell writes a pair's row label once, its end's, by the start.
+                    let bar = match (chart.kind, b.index % 2) {
+                        (ChartKind::Dumbbell, 1) => {
+                            assert!(
+                                b.label.is_empty(),
+                                "{}: the end's row is labelled once",
+                                chart.title
+                            );
+                            continue;
+                        }
+                        (ChartKind::Dumbbell, _) => bars[b.index + 1],
+                        (
+                            ChartKind::Bars
+                            | ChartKind::PartsOfTotal
+                            | ChartKind::PartOfWhole
+                            | ChartKind::Dots,
+                            _,
+                        ) => bars[b.index],
+                    };
                     let at = format!("{} at {width}px, {lang:?}: {:?}", chart.title, bar.label);
                     assert!(!b.label.is_empty(), "{at}");
                     for line in &b.label {
@@ -54,25 +74,34 @@ fn embedded_chart_labels_wrap_whole_and_fit_their_column() {
 }
 
 #[test]
-fn the_label_cut_before_is_whole_at_phone_width() {
+fn the_longest_row_label_is_whole_at_phone_width() {
     let m = model();
     let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
-    let cover = charts
+    // The longest label a row writes (once cut with an ellipsis at this width).
+    let (lines, label) = charts
         .iter()
-        .find(|c| {
-            c.bars()
-                .any(|b| b.label.starts_with("Forest coverage rate in 20"))
+        .flat_map(|c| {
+            let l = layout(c, 328.0);
+            let bars: Vec<_> = c.bars().map(|b| b.label.clone()).collect();
+            l.bars
+                .into_iter()
+                .filter(|b| !b.label.is_empty())
+                .map(move |b| {
+                    let own = match c.kind {
+                        ChartKind::Dumbbell => bars[b.index + 1].clone(),
+                        ChartKind::Bars
+                        | ChartKind::PartsOfTotal
+                        | ChartKind::PartOfWhole
+                        | ChartKind::Dots => bars[b.index].clone(),
+                    };
+                    (b.label, own)
+                })
+                .collect::<Vec<_>>()
         })
-        .expect("the cover chart");
-    let l = layout(cover, 328.0);
-    let (b, bar) = l
-        .bars
-        .iter()
-        .zip(cover.bars())
-        .find(|(_, bar)| bar.label.starts_with("Forest coverage rate in 20"))
-        .expect("bar");
-    assert!(b.label.len() >= 2, "wrapped: {:?}", b.label);
-    assert_eq!(b.label.join(" "), bar.label);
+        .max_by_key(|(_, label)| label.chars().count())
+        .expect("rows with labels");
+    assert!(lines.len() >= 2, "wrapped: {lines:?}");
+    assert_eq!(lines.join(" "), label);
 }
 
 #[test]
@@ -80,9 +109,16 @@ fn rows_grow_with_their_lines_and_hit_testing_follows() {
     let m = model();
     for chart in all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None) {
         let l = layout(&chart, 328.0);
-        let mut last_end = 0.0;
+        // Rows in the order they are drawn (a whole's row comes before its parts'); a
+        // dumbbell's start and end share theirs; no two rows overlap.
+        let mut rows: Vec<(f64, f64)> = l.bars.iter().map(|b| (b.row_y0, b.row_y1)).collect();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        rows.dedup();
+        for w in rows.windows(2) {
+            assert!(w[1].0 >= w[0].1, "rows do not overlap: {w:?}");
+        }
+        let last = rows.last().copied();
         for b in &l.bars {
-            assert!(b.row_y0 >= last_end, "rows do not overlap");
             assert!(
                 b.row_y0 <= b.y0 && b.y1 <= b.row_y1,
                 "the bar sits in its row"
@@ -92,13 +128,26 @@ fn rows_grow_with_their_lines_and_hit_testing_follows() {
                 b.row_y1 - b.row_y0 >= text_height,
                 "the row holds its lines"
             );
-            // Anywhere in the row, the label's lines included, is this bar.
+            // Anywhere in the row, the label's lines included, is this bar (of a pair, one of
+            // the two).
             for y in [b.row_y0, (b.row_y0 + b.row_y1) / 2.0, b.row_y1 - 0.5] {
-                assert_eq!(l.hit(10.0, y), Some(b.index));
+                let hit = l.hit(10.0, y);
+                match chart.kind {
+                    ChartKind::Dumbbell => assert!(
+                        hit.is_some_and(|i| i / 2 == b.index / 2),
+                        "{hit:?} in the pair of {}",
+                        b.index
+                    ),
+                    ChartKind::Bars
+                    | ChartKind::PartsOfTotal
+                    | ChartKind::PartOfWhole
+                    | ChartKind::Dots => {
+                        assert_eq!(hit, Some(b.index))
+                    }
+                }
             }
-            last_end = b.row_y1;
         }
-        assert!(last_end < l.height);
+        assert!(last.is_some_and(|(_, end)| end < l.height));
         assert_eq!(l.hit(10.0, l.height + 1.0), None);
     }
 }
@@ -164,7 +213,9 @@ fn every_value_fits_beside_or_inside_its_bar_on_a_phone() {
                     "{}",
                     bar.id
                 );
-                let text = value_text_width(&bar.number);
+                // What the layout writes: the value (a part of a whole adds its share, or
+                // writes the share alone when the value does not fit).
+                let text = value_text_width(&b.text);
                 let end = if b.open_high { b.x_lo } else { b.x_hi };
                 let after = end + 6.0 + text <= l.width;
                 let inside = end - text - 6.0 > b.x_zero;
@@ -209,9 +260,14 @@ fn a_value_written_inside_its_bar_lies_across_the_bar_on_a_phone() {
                     .into_drawing_area();
                 draw(&root, spec, &l, &LIGHT, 1.0, None).expect("draws");
             }
-            let bars: Vec<_> = spec.bars().collect();
+            // Dots and dumbbells write their values above the dot, never inside a bar.
+            match spec.kind {
+                ChartKind::Dumbbell | ChartKind::Dots => continue,
+                ChartKind::Bars | ChartKind::PartsOfTotal | ChartKind::PartOfWhole => {}
+            }
             for b in &l.bars {
-                let number = &bars[b.index].number;
+                // What the layout writes (a part of a whole adds its share).
+                let number = &b.text;
                 let end = if b.open_high { b.x_lo } else { b.x_hi };
                 if end + 6.0 + value_text_width(number) <= l.width {
                     continue;

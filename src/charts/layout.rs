@@ -322,7 +322,7 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
         // inside its end there (as `draw.rs` places it); else one stretched for the text. A
         // share's text goes inside its bar rather than stretch the axis past 100 %.
         let plain = axis(data_max, most, panel.whole);
-        let texts_fit = panel.bars.iter().all(|b| {
+        let fits = |b: &Bar| {
             let v = if b.value.hi.is_finite() {
                 b.value.hi
             } else {
@@ -331,14 +331,18 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
             let end = plot_x0 + (v.max(0.0) / plain.end).min(1.0) * plot_w;
             let text = value_text_width(&b.chart_text());
             end + 6.0 + text <= width || end - text - 6.0 > plot_x0
-        });
-        // A part's share may stand alone when its value does not fit (below): its whole keeps
-        // the axis, not the text.
+        };
+        let texts_fit = panel.bars.iter().all(fits);
+        // A part's share may stand alone when its value does not fit (below): the axis
+        // stretches only for a value with no share to fall back on (the whole's).
         let stretch = match spec.kind {
             ChartKind::Bars | ChartKind::PartsOfTotal | ChartKind::Dumbbell | ChartKind::Dots => {
                 true
             }
-            ChartKind::PartOfWhole => false,
+            ChartKind::PartOfWhole => panel
+                .bars
+                .iter()
+                .any(|b| b.share_number.is_none() && !fits(b)),
         };
         let scale = if texts_fit || !stretch {
             plain
