@@ -1,5 +1,5 @@
 use super::localized;
-use super::use_app::{use_app, use_hydrating};
+use super::use_app::{use_app, use_hydrating, use_site};
 use crate::i18n::tr;
 use crate::state::{Source, View};
 use yew::prelude::*;
@@ -45,7 +45,7 @@ pub fn header(p: &HeaderProps) -> Html {
         }
     });
     // Part of a site of cases: a link to the index of them all.
-    let site = use_context::<Option<super::SiteIndex>>().flatten().map(|s| {
+    let site = use_site().map(|s| {
         html! {
             <a class="site-index-link" href={s.href}>{t.site_all_cases.replace("{n}", &s.count.to_string())}</a>
         }

@@ -36,3 +36,10 @@ pub fn use_app() -> Shared {
 pub fn use_hydrating() -> bool {
     use_context::<super::Hydrating>().is_some_and(|h| h.0)
 }
+
+/// The site of cases the page belongs to, if any (see `SiteIndex`); `None` outside a site and
+/// outside the app.
+#[hook]
+pub fn use_site() -> Option<super::SiteIndex> {
+    use_context::<Option<super::SiteIndex>>().flatten()
+}
