@@ -793,7 +793,7 @@ fn editor(
                     { for unit_options(&f.unit).iter().map(|u| html! { <option value={u.code().to_string()} selected={*u == f.unit}>{unit_name(u, lang)}</option> }) }
                 </select>
             </label>
-            <label>{t.measures_concept}
+            <label class="draft-concept-field">{t.measures_concept}
                 <select id="draft-concept" onchange={on_concept}>
                     <option value="" selected={concept.is_none()}>{t.concept_none}</option>
                     { for fitting.iter().map(|c| html! { <option value={c.code} selected={concept == Some(c.code)}>{c.name(lang.code())}</option> }) }

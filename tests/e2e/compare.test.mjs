@@ -100,7 +100,9 @@ for (const [lang, width, theme] of [
 ]) {
   test(`cases compared on one concept (${lang}, ${width}px, ${theme})`, { timeout: 180_000 }, async () => {
     const page = await harness.newPage({ viewport: { width, height: 900 }, colorScheme: theme });
-    await gotoApp(page, lang === 'en' ? '?view=compare' : `${lang}/?view=compare`);
+    // Full digits, so that each value's text can be checked against the file's number (the data
+    // attribute carries it in every style).
+    await gotoApp(page, lang === 'en' ? '?view=compare&num=full' : `${lang}/?view=compare&num=full`);
     // Every case of the site is offered.
     await page.waitForFunction((n) => document.querySelectorAll('.compare-cases input').length >= n, index.cases.length);
     assert.ok(chosen.length >= 3, `${chosen}`);

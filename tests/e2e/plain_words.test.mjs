@@ -146,7 +146,10 @@ for (const lang of ['en', 'zh']) {
 
   test(`timeline and channels give each figure's value with its unit (${lang})`, { timeout: 120_000 }, async () => {
     const page = await harness.newPage({ viewport: { width: 1280, height: 900 } });
-    const unit = lang === 'en' ? /\d[\d,.]*\s*(yuan|ha|%|people|visits|m³|years|pp)/ : /\d[\d,.]*\s*(元|公顷|%|人|人次|立方米|年|个百分点)/;
+    // A number, a scale word in the compact style ("51.36 million yuan", "5136万元"), its unit.
+    const unit = lang === 'en'
+      ? /\d[\d,.]*\s*(?:(?:thousand|million|billion)\s+)?(yuan|ha|%|people|visits|m³|years|pp)/
+      : /\d[\d,.]*\s*(?:万|亿)?\s*(元|公顷|%|人|人次|立方米|年|个百分点)/;
     await gotoApp(page, `lang=${lang}&view=timeline`);
     const entries = await page.locator('.timeline li.entry, .undated li.entry').allInnerTexts();
     assert.ok(entries.length > 10, `${entries.length}`);
@@ -171,7 +174,8 @@ for (const lang of ['en', 'zh']) {
     const guards = data.figures.find((f) => f.id === 'forest_guards').value;
 
     const page = await harness.newPage({ viewport: { width: 1280, height: 900 } });
-    await gotoApp(page, `lang=${lang}&view=whatif&cur=USD`);
+    // Full digits: the payroll's text is compared with the number computed here.
+    await gotoApp(page, `lang=${lang}&view=whatif&cur=USD&num=full`);
     const pay = page.locator('#wi-who_protects-pay');
     // The reported pay, in dollars, at a readable precision.
     const shown = Number(await pay.inputValue());
