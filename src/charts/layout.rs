@@ -301,6 +301,18 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
         // Room after each bar for its value: on a narrow chart the axis stretches so that the
         // longest value still fits beside its bar (down to a bar of a sixth of the plot).
         let plot_w = plot_x1 - plot_x0;
+        // The least text each value needs: a part of a whole may write its share alone (below).
+        let least_text = |b: &Bar| match (spec.kind, &b.share_number) {
+            (ChartKind::PartOfWhole, Some(share)) => share.clone(),
+            (
+                ChartKind::PartOfWhole
+                | ChartKind::Bars
+                | ChartKind::PartsOfTotal
+                | ChartKind::Dumbbell
+                | ChartKind::Dots,
+                _,
+            ) => b.chart_text(),
+        };
         let fit_text = panel
             .bars
             .iter()
@@ -310,7 +322,7 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 } else {
                     b.value.lo
                 };
-                let text = value_text_width(&b.chart_text());
+                let text = value_text_width(&least_text(b));
                 let room = (plot_w - text - 10.0).max(plot_w / 6.0);
                 v.max(0.0) * plot_w / room
             })
@@ -329,22 +341,11 @@ pub fn layout(spec: &ChartSpec, width: f64) -> Layout {
                 b.value.lo
             };
             let end = plot_x0 + (v.max(0.0) / plain.end).min(1.0) * plot_w;
-            let text = value_text_width(&b.chart_text());
+            let text = value_text_width(&least_text(b));
             end + 6.0 + text <= width || end - text - 6.0 > plot_x0
         };
         let texts_fit = panel.bars.iter().all(fits);
-        // A part's share may stand alone when its value does not fit (below): the axis
-        // stretches only for a value with no share to fall back on (the whole's).
-        let stretch = match spec.kind {
-            ChartKind::Bars | ChartKind::PartsOfTotal | ChartKind::Dumbbell | ChartKind::Dots => {
-                true
-            }
-            ChartKind::PartOfWhole => panel
-                .bars
-                .iter()
-                .any(|b| b.share_number.is_none() && !fits(b)),
-        };
-        let scale = if texts_fit || !stretch {
+        let scale = if texts_fit {
             plain
         } else {
             match panel.whole {
