@@ -64,7 +64,7 @@ pub fn integrity(bytes: &[u8]) -> String {
 
 /// Render the default view of the embedded dataset in `lang`.
 pub fn render(lang: Lang) -> Result<Page, String> {
-    render_text(lang, crate::model::EMBEDDED_JSON, None)
+    render_text(lang, None, None)
 }
 
 /// Render the default view of a site's case in `lang`, on the site's main page (`own_page`
@@ -76,25 +76,18 @@ pub fn render_case(
     site: Option<&SiteLink>,
 ) -> Result<Page, String> {
     // Read by the renderer as the page's own dataset, as the app reads it from the page.
-    let text: &'static str = if case.is_embedded() {
-        crate::model::EMBEDDED_JSON
-    } else {
-        Box::leak(case.text.clone().into_boxed_str())
-    };
-    crate::storage::set_case_scope(own_page.then_some(case.id.as_str()));
-    let page = render_text(lang, text, site);
-    crate::storage::set_case_scope(None);
-    let mut page = page?;
+    let text = (!case.is_embedded()).then(|| Rc::from(case.text.as_str()));
+    let mut page = render_text(lang, text, site)?;
     if own_page || !case.is_embedded() {
         page.case = Some((own_page.then(|| case.id.clone()), case.text.clone()));
     }
     Ok(page)
 }
 
-fn render_text(lang: Lang, text: &'static str, site: Option<&SiteLink>) -> Result<Page, String> {
+fn render_text(lang: Lang, text: Option<Rc<str>>, site: Option<&SiteLink>) -> Result<Page, String> {
     crate::storage::set_builtin_json(text);
     let page = render_builtin(lang, site);
-    crate::storage::set_builtin_json(crate::model::EMBEDDED_JSON);
+    crate::storage::set_builtin_json(None);
     page
 }
 

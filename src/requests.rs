@@ -160,9 +160,11 @@ pub fn stored_list() -> Vec<storage::StoredDataset> {
 /// The built-in case, or a dataset kept in this browser, ready to switch to.
 pub fn open_dataset(d: &DatasetRef) -> Result<(Rc<Model>, Source, Rc<str>), Problem> {
     match d {
-        DatasetRef::Builtin => storage::load_model(storage::builtin_json())
-            .map(|m| (Rc::new(m), Source::Embedded, storage::builtin_json().into()))
-            .map_err(|_| Problem::InvalidDataset),
+        DatasetRef::Builtin => {
+            let text = storage::builtin_json();
+            storage::load_model(&text).map(|m| (Rc::new(m), Source::Embedded, text))
+        }
+        .map_err(|_| Problem::InvalidDataset),
         DatasetRef::Local(id) => storage::open(&mut storage::web::LocalStore, id)
             .map(|(m, text)| (Rc::new(m), Source::Stored, text.into())),
     }

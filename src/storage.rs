@@ -20,7 +20,7 @@
 
 use crate::model::{DatasetError, Lang, Model, EMBEDDED_JSON};
 use crate::state::{DatasetRef, Ignored, Source, ViewState};
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 pub use crate::record::{
@@ -32,21 +32,24 @@ pub use crate::record::{set_case_scope, settings_key};
 use crate::record::{About, APP, MAX_ABOUT_BYTES, MAX_ABOUT_TITLES};
 
 thread_local! {
-    /// The dataset this page is about: the embedded one, or the case a published site's page
-    /// carries (set once at start-up; the prerender sets it for each case it writes).
-    static BUILTIN: Cell<&'static str> = const { Cell::new(EMBEDDED_JSON) };
+    /// The dataset this page is about when it is not the embedded one: the case a published
+    /// site's page carries (set once at start-up; the prerender sets it for each case it writes).
+    static BUILTIN: RefCell<Option<Rc<str>>> = const { RefCell::new(None) };
 }
 
 /// The text of the page's own dataset ([`DatasetRef::Builtin`]): the case the page carries,
 /// else the one embedded in the app.
-pub fn builtin_json() -> &'static str {
-    BUILTIN.with(Cell::get)
+pub fn builtin_json() -> Rc<str> {
+    BUILTIN.with(|b| {
+        b.borrow()
+            .clone()
+            .unwrap_or_else(|| Rc::from(EMBEDDED_JSON))
+    })
 }
 
-/// Make `text` the page's own dataset. It lives as long as the page (or the prerender): the
-/// text is kept for good, once per case.
-pub fn set_builtin_json(text: &'static str) {
-    BUILTIN.with(|b| b.set(text));
+/// Make `text` the page's own dataset (`None`: the embedded one again).
+pub fn set_builtin_json(text: Option<Rc<str>>) {
+    BUILTIN.with(|b| *b.borrow_mut() = text);
 }
 
 /// The id of the element in which a published site's page carries its case's JSON text.
@@ -168,10 +171,10 @@ pub fn startup(
         }
     };
     let (model, source, text) = match stored_model {
-        Some((m, json)) => (m, Source::Stored, json),
+        Some((m, json)) => (m, Source::Stored, Rc::from(json)),
         None => {
             let text = builtin_json();
-            (load_model(text)?, Source::Embedded, text)
+            (load_model(&text)?, Source::Embedded, text)
         }
     };
     let settings = match &settings {
@@ -192,7 +195,7 @@ pub fn startup(
     Ok(Startup {
         model: Rc::new(model),
         source,
-        text: text.into(),
+        text,
         settings,
         problems,
         discard,

@@ -32,7 +32,7 @@ fn value_of(c: &case_explorer::model::compare::Comparison, case: &str, id: &str)
     c.compared
         .iter()
         .find(|x| x.entry.case == case && x.entry.id == id)
-        .map(|x| x.entry.value.central())
+        .map(|x| x.entry.shown.value.central())
         .unwrap_or_else(|| panic!("{case}/{id} not compared: {c:#?}"))
 }
 
@@ -112,9 +112,9 @@ fn money_is_converted_at_each_case_own_rate_or_set_apart() {
         .iter()
         .find(|x| x.entry.id == "subsidy_total")
         .expect("converted");
-    let rate = k.entry.rate.as_ref().expect("rate named");
+    let rate = k.entry.shown.rate.as_ref().expect("rate named");
     let reported = 50.457e6;
-    assert!((k.entry.value.central() - reported / rate.value).abs() < 1.0);
+    assert!((k.entry.shown.value.central() - reported / rate.value).abs() < 1.0);
     // The Loess Plateau's dollars are compared as they are.
     assert_eq!(value_of(&c, "loess", "investment_usd"), 525e6);
     // Yuan without a rate to dollars: set apart, as reported, with the reason.
@@ -137,7 +137,7 @@ fn money_is_converted_at_each_case_own_rate_or_set_apart() {
         .iter()
         .find(|(e, _)| e.id == "investment_cny")
         .expect("apart");
-    assert_eq!(raw.0.value.central(), 4.2e9);
+    assert_eq!(raw.0.shown.value.central(), 4.2e9);
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn units_on_another_basis_are_listed_apart_with_the_compared_unit() {
             compared: c.unit.clone()
         }
     );
-    assert!(e.unit.contains("per person"), "{}", e.unit);
+    assert!(e.shown.unit.contains("per person"), "{}", e.shown.unit);
 }
 
 #[test]

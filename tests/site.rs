@@ -3,7 +3,8 @@
 //! every reason a folder cannot be published (with the file named), the index page, and a case's
 //! page carrying its dataset for the app.
 
-use case_explorer::model::{Lang, Model};
+use case_explorer::i18n::tr;
+use case_explorer::model::{Lang, Model, Status};
 use case_explorer::prerender::{fill, index_page, render_case, site_link, SiteLink};
 use case_explorer::site::{plan, read_folder, usable_id, SiteCase};
 use std::fs;
@@ -162,8 +163,20 @@ fn the_index_lists_every_case_with_its_figures_and_checks_and_runs_no_script() {
             assert!(html.contains(&*escaped), "{lang:?}: {title} missing");
             let href = site_link("cases/", lang, &format!("{}/", case.id), lang);
             assert!(html.contains(&format!("href=\"{href}\"")), "{href}");
-            let n = case.model.findings.len().to_string();
-            assert!(html.contains(&n));
+            // The checks' line, its counts from the case's own findings.
+            let count = |s: Status| case.model.findings.iter().filter(|f| f.status == s).count();
+            let line = tr(lang)
+                .site_case_checks
+                .replace("{n}", &case.model.findings.len().to_string())
+                .replace("{holds}", &count(Status::Holds).to_string())
+                .replace("{doubtful}", &count(Status::Doubtful).to_string())
+                .replace("{contradicts}", &count(Status::Contradicts).to_string());
+            let line = html_escape::encode_text(&line);
+            assert!(html.contains(&*line), "{lang:?}: {line}");
+            assert!(
+                count(Status::Holds) + count(Status::Contradicts) > 0,
+                "the case has checks"
+            );
         }
         assert_eq!(html.matches("class=\"case-entry\"").count(), 2);
     }

@@ -297,6 +297,27 @@ fn origin_colour(origin: Origin, palette: &Palette) -> RGBColor {
     }
 }
 
+/// Hatching: strokes `step` apart leaning from (x, bottom) to (x + step, top), between `x0` and
+/// `x1` (an upper bound's or a range's stretch, a whole's, the legend's swatch).
+fn hatch<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x0, x1): (f64, f64),
+    (top, bottom): (f64, f64),
+    step: f64,
+    colour: RGBColor,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let px = |v: f64| (v * scale).round() as i32;
+    let mut x = x0 + step;
+    while x <= x1 {
+        area.draw(&PathElement::new(
+            vec![(px(x - step), px(bottom)), (px(x), px(top))],
+            colour.stroke_width(px(1.0).max(1) as u32),
+        ))?;
+        x += step;
+    }
+    Ok(())
+}
 /// A rectangle's outline in dashes.
 fn dashed_rect<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -341,14 +362,7 @@ fn draw_whole<DB: DrawingBackend>(
         colour.stroke_width(px(2.0).max(1) as u32),
     ))?;
     if b.x_hi > b.x_lo + 0.5 && !b.open_high {
-        let mut x = b.x_lo + 6.0;
-        while x < b.x_hi {
-            area.draw(&PathElement::new(
-                vec![(px(x - 6.0), px(b.y1)), (px(x), px(b.y0))],
-                colour.stroke_width(px(1.0).max(1) as u32),
-            ))?;
-            x += 6.0;
-        }
+        hatch(area, (b.x_lo, b.x_hi), (b.y0, b.y1), 6.0, colour, scale)?;
     }
     if super::spec::flagged(bar.status) {
         warning(area, b, palette, scale)?;
@@ -387,14 +401,14 @@ fn draw_dot<DB: DrawingBackend>(
             [(px(b.x_lo), px(y - 4.0)), (px(b.x_hi), px(y + 4.0))],
             colour.stroke_width(px(1.0).max(1) as u32),
         ))?;
-        let mut x = b.x_lo + 4.0;
-        while x < b.x_hi {
-            area.draw(&PathElement::new(
-                vec![(px(x - 4.0), px(y + 4.0)), (px(x), px(y - 4.0))],
-                colour.stroke_width(px(1.0).max(1) as u32),
-            ))?;
-            x += 4.0;
-        }
+        hatch(
+            area,
+            (b.x_lo, b.x_hi),
+            (y - 4.0, y + 4.0),
+            4.0,
+            colour,
+            scale,
+        )?;
     }
     match bar.role {
         Role::Start => {
@@ -447,11 +461,7 @@ fn draw_bar<DB: DrawingBackend>(
     scale: f64,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let px = |v: f64| (v * scale).round() as i32;
-    let colour = match origin {
-        Origin::Reported => palette.reported,
-        Origin::Derived => palette.derived,
-        Origin::Context => palette.context,
-    };
+    let colour = origin_colour(origin, palette);
     let mid = (b.y0 + b.y1) / 2.0;
     // The part the value certainly reaches.
     let certain_end = if b.x_lo > b.x_zero { b.x_lo } else { b.x_zero };
@@ -483,14 +493,14 @@ fn draw_bar<DB: DrawingBackend>(
                 [(px(certain_end), px(b.y0)), (px(b.x_hi), px(b.y1))],
                 colour.stroke_width(px(1.5).max(1) as u32),
             ))?;
-            let mut x = certain_end + 6.0;
-            while x < b.x_hi {
-                area.draw(&PathElement::new(
-                    vec![(px(x - 6.0), px(b.y1)), (px(x), px(b.y0))],
-                    colour.stroke_width(px(1.0).max(1) as u32),
-                ))?;
-                x += 6.0;
-            }
+            hatch(
+                area,
+                (certain_end, b.x_hi),
+                (b.y0, b.y1),
+                6.0,
+                colour,
+                scale,
+            )?;
         }
     }
     if super::spec::flagged(status) {
@@ -614,14 +624,7 @@ pub fn draw_swatch<DB: DrawingBackend>(
                 [(px(x), px(y0)), (px(x + SWATCH_W), px(y1))],
                 colour.stroke_width(px(1.5).max(1) as u32),
             ))?;
-            let mut hx = x + 6.0;
-            while hx <= x + SWATCH_W {
-                area.draw(&PathElement::new(
-                    vec![(px(hx - 6.0), px(y1)), (px(hx), px(y0))],
-                    colour.stroke_width(px(1.0).max(1) as u32),
-                ))?;
-                hx += 6.0;
-            }
+            hatch(area, (x, x + SWATCH_W), (y0, y1), 6.0, colour, scale)?;
         }
     }
     Ok(())

@@ -56,7 +56,7 @@ impl Boot {
         // A published site's page about one case carries it: that case is this page's own
         // dataset, and its settings are kept apart from other cases' pages.
         if let Some((case_id, text)) = browser::page_case() {
-            storage::set_builtin_json(Box::leak(text.into_boxed_str()));
+            storage::set_builtin_json(Some(Rc::from(text)));
             storage::set_case_scope(case_id.as_deref());
         }
         let start = storage::plan(&mut storage::web::LocalStore, &query);

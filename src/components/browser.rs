@@ -6,6 +6,25 @@ pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// The value of a form control (an input, a select or a text area) as a string; "" for any
+/// other element.
+pub fn control_value(el: &web_sys::EventTarget) -> String {
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else {
+        String::new()
+    }
+}
+
+/// The value of the control an event came from ("" when none).
+pub fn event_value(e: &web_sys::Event) -> String {
+    e.target().map(|t| control_value(&t)).unwrap_or_default()
+}
+
 pub fn location_search() -> String {
     window()
         .and_then(|w| w.location().search().ok())

@@ -7,7 +7,6 @@
 use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::compare::{self, Apart, CaseIn, Choice, Comparison, FAR_FACTOR};
-use crate::model::display::Shown;
 use crate::model::{concepts, Currency, Family, Lang, Model, RateRule, Unit};
 use crate::numfmt;
 use crate::record::StoredDataset;
@@ -163,6 +162,20 @@ fn fill(s: &str, pairs: &[(&str, &str)]) -> String {
     })
 }
 
+/// A callback for a select of the view: the choice with `set` applied to the value chosen.
+fn choose(
+    choice: &Choice,
+    on_change: &Callback<Choice>,
+    set: fn(&mut Choice, String),
+) -> Callback<Event> {
+    let choice = choice.clone();
+    on_change.reform(move |e: Event| {
+        let mut c = choice.clone();
+        set(&mut c, super::browser::event_value(&e));
+        c
+    })
+}
+
 #[function_component(Compare)]
 pub fn compare_view(p: &CompareProps) -> Html {
     let app = use_app();
@@ -311,43 +324,16 @@ pub fn compare_view(p: &CompareProps) -> Html {
             }
         });
 
-    let on_concept = {
-        let choice = p.choice.clone();
-        p.on_change.reform(move |e: Event| {
-            let mut c = choice.clone();
-            let v = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
-            c.concept = concepts::find(&v).map(|r| r.code.to_string());
-            c
-        })
-    };
-    let on_currency = {
-        let choice = p.choice.clone();
-        p.on_change.reform(move |e: Event| {
-            let mut c = choice.clone();
-            let v = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
-            c.currency = Currency::parse(&v).filter(|x| x.code() != compare::DEFAULT_CURRENCY);
-            c
-        })
-    };
-    let on_area = {
-        let choice = p.choice.clone();
-        p.on_change.reform(move |e: Event| {
-            let mut c = choice.clone();
-            let v = e
-                .target_dyn_into::<web_sys::HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
-            c.area = crate::model::units::choice_code(Family::Area, &v)
-                .filter(|a| *a != compare::DEFAULT_AREA);
-            c
-        })
-    };
+    let on_concept = choose(&p.choice, &p.on_change, |c, v| {
+        c.concept = concepts::find(&v).map(|r| r.code.to_string());
+    });
+    let on_currency = choose(&p.choice, &p.on_change, |c, v| {
+        c.currency = Currency::parse(&v).filter(|x| x.code() != compare::DEFAULT_CURRENCY);
+    });
+    let on_area = choose(&p.choice, &p.on_change, |c, v| {
+        c.area = crate::model::units::choice_code(Family::Area, &v)
+            .filter(|a| *a != compare::DEFAULT_AREA);
+    });
     let basis = p.choice.basis();
     let chosen_concept = p.choice.concept.clone().unwrap_or_default();
     let concept_options = concepts::CONCEPTS.iter().map(|c| {
@@ -513,19 +499,7 @@ fn results(
     let concept_name = concepts::find(code).map_or(code, |r| r.name(lang.code()));
     let model_of = |key: &str| ready.iter().find(|(k, _)| k == key).map(|(_, m)| m.clone());
     let num = |v: f64| numfmt::number(v, lang, Some(4), style);
-    let value_text = |e: &compare::Entry| {
-        numfmt::shown(
-            &Shown {
-                value: e.value,
-                unit: e.unit.clone(),
-                rate: e.rate.clone(),
-                digits: e.digits,
-                unit_first: e.unit_first,
-            },
-            lang,
-            style,
-        )
-    };
+    let value_text = |e: &compare::Entry| numfmt::shown(&e.shown, lang, style);
     // The figure's label, linking to it on its case's page, and its source quoted.
     let figure_cell = |e: &compare::Entry| {
         let m = model_of(&e.case);
@@ -547,7 +521,7 @@ fn results(
             </>
         }
     };
-    let rate_text = |e: &compare::Entry| match &e.rate {
+    let rate_text = |e: &compare::Entry| match &e.shown.rate {
         Some(r) => {
             let rule = match r.rule {
                 RateRule::SameYear => t.rate_same_year,
@@ -582,7 +556,7 @@ fn results(
             <tr class={classes!(x.far.then_some("far"))} data-case={e.case.clone()} data-figure={e.id.clone()}>
                 <th scope="row">{title_of(&e.case)}</th>
                 <td>{figure_cell(e)}</td>
-                <td class="num" data-value={e.value.central().to_string()}>{value_text(e)}
+                <td class="num" data-value={e.shown.value.central().to_string()}>{value_text(e)}
                     if x.far { <br /><span class="far-mark" title={far_text.clone()}>{"⚠ "}{t.compare_far_short}</span> }
                 </td>
                 <td>{e.period.clone().unwrap_or_default()}</td>
@@ -592,7 +566,11 @@ fn results(
         }
     });
     // The dot chart: a log scale when the values span more than a factor of 20.
-    let values: Vec<f64> = c.compared.iter().map(|x| x.entry.value.central()).collect();
+    let values: Vec<f64> = c
+        .compared
+        .iter()
+        .map(|x| x.entry.shown.value.central())
+        .collect();
     let finite: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
     let lo = finite.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -613,7 +591,7 @@ fn results(
     };
     let dots = c.compared.iter().map(|x| {
         let e = &x.entry;
-        let v = e.value.central();
+        let v = e.shown.value.central();
         html! {
             <li class={classes!(x.far.then_some("far"))}>
                 <span class="dot-label">{title_of(&e.case)}</span>

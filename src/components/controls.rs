@@ -4,7 +4,6 @@ use crate::i18n::Strings;
 use crate::model::display::NumberStyle;
 use crate::model::{Currency, Family, Lang};
 use crate::state::Theme;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,14 +22,7 @@ fn labelled_select(p: &SelectProps) -> Html {
     let starting = use_hydrating();
     let onchange = {
         let cb = p.onchange.clone();
-        Callback::from(move |e: Event| {
-            if let Some(sel) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                cb.emit(sel.value());
-            }
-        })
+        Callback::from(move |e: Event| cb.emit(super::browser::event_value(&e)))
     };
     html! {
         <label class="control" for={p.id.clone()}>

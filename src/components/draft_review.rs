@@ -458,18 +458,7 @@ impl PeriodKind {
 }
 
 fn target_value(e: &Event) -> String {
-    e.target()
-        .and_then(|t| {
-            t.clone()
-                .dyn_into::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .or_else(|_| {
-                    t.dyn_into::<web_sys::HtmlSelectElement>()
-                        .map(|s| s.value())
-                })
-                .ok()
-        })
-        .unwrap_or_default()
+    super::browser::event_value(e)
 }
 
 /// The text of one paragraph with its figures (indices `figs`, in text order) as highlights.
@@ -862,16 +851,7 @@ fn field_value(id: &str) -> String {
     super::browser::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|el| {
-            el.clone()
-                .dyn_into::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .or_else(|_| {
-                    el.dyn_into::<web_sys::HtmlSelectElement>()
-                        .map(|s| s.value())
-                })
-                .ok()
-        })
+        .map(|el| super::browser::control_value(&el))
         .unwrap_or_default()
 }
 

@@ -234,12 +234,6 @@ fn input_value(e: &InputEvent) -> Option<String> {
         .map(|i| i.value())
 }
 
-fn select_value(e: &Event) -> Option<String> {
-    e.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
-}
-
 /// Above this many rows the table renders only what is in view.
 pub const VIRTUAL_THRESHOLD: usize = 200;
 /// Fixed row height of a virtual table, in CSS pixels (the stylesheet agrees).
@@ -313,15 +307,15 @@ pub fn figure_table(p: &FigureTableProps) -> Html {
         })
     };
     let on_channel = p.on_channel.reform(|e: Event| {
-        let s = select_value(&e).unwrap_or_default();
+        let s = super::browser::event_value(&e);
         (!s.is_empty()).then_some(s)
     });
     let on_kind = p
         .on_kind
-        .reform(|e: Event| Origin::parse(&select_value(&e).unwrap_or_default()));
+        .reform(|e: Event| Origin::parse(&super::browser::event_value(&e)));
     let on_status = p
         .on_status
-        .reform(|e: Event| Status::parse(&select_value(&e).unwrap_or_default()));
+        .reform(|e: Event| Status::parse(&super::browser::event_value(&e)));
     // Exports gather the figures only when asked for.
     let on_csv = {
         let model = model.clone();

@@ -9,9 +9,8 @@
 //! than a [`FAR_FACTOR`]th of it. The peers' range (lowest to highest) is shown beside it.
 
 use super::concepts;
-use super::display::{show, UnitChoice};
-use super::estimate::Estimate;
-use super::units::{Currency, Family, RateChoice};
+use super::display::{show, Shown, UnitChoice};
+use super::units::{Currency, Family};
 use super::{Lang, Model, Origin};
 
 /// How far from the peers' median a value must be to be marked (both ways).
@@ -39,15 +38,9 @@ pub struct Entry {
     /// The figure or derived metric's id.
     pub id: String,
     pub origin: Origin,
-    /// Shown on the basis (or as reported, for a value set apart).
-    pub value: Estimate,
-    /// The unit's words in the reader's language.
-    pub unit: String,
-    /// The exchange rate used, when money was converted.
-    pub rate: Option<RateChoice>,
-    pub digits: Option<u32>,
-    /// The unit is a currency the language writes before the amount ("US$7.97 million").
-    pub unit_first: bool,
+    /// Shown on the basis (or as reported, for a value set apart): value, unit words, the rate
+    /// used, the digits kept.
+    pub shown: Shown,
     /// The period as written.
     pub period: Option<String>,
     /// The paragraph of the case study, for a reported figure.
@@ -160,11 +153,7 @@ pub fn compare(cases: &[CaseIn], concept: &str, basis: Basis, lang: Lang) -> Com
                 case: c.key.to_string(),
                 id: id.clone(),
                 origin: q.origin,
-                value: s.value,
-                unit: s.unit,
-                rate: s.rate,
-                digits: s.digits,
-                unit_first: s.unit_first,
+                shown: s,
                 period: q
                     .period
                     .is_some()
@@ -173,7 +162,7 @@ pub fn compare(cases: &[CaseIn], concept: &str, basis: Basis, lang: Lang) -> Com
             };
             // Money still in another currency: the case has no rate into the chosen one.
             match (q.unit.money_term(), basis.currency) {
-                (Some((from, _)), Some(to)) if from != to && entry.rate.is_none() => {
+                (Some((from, _)), Some(to)) if from != to && entry.shown.rate.is_none() => {
                     out.apart.push((entry, Apart::NoRate { from, to }));
                 }
                 (Some(_) | None, _) => shown.push(entry),
@@ -183,9 +172,9 @@ pub fn compare(cases: &[CaseIn], concept: &str, basis: Basis, lang: Lang) -> Com
     // The unit most values share (the first met of equals) is the one compared.
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for e in &shown {
-        match counts.iter_mut().find(|(u, _)| *u == e.unit) {
+        match counts.iter_mut().find(|(u, _)| *u == e.shown.unit) {
             Some((_, n)) => *n += 1,
-            None => counts.push((&e.unit, 1)),
+            None => counts.push((&e.shown.unit, 1)),
         }
     }
     let best = counts
@@ -197,7 +186,7 @@ pub fn compare(cases: &[CaseIn], concept: &str, basis: Basis, lang: Lang) -> Com
         .map(|(u, _)| u.to_string())
         .unwrap_or_default();
     for e in shown {
-        if e.unit == best {
+        if e.shown.unit == best {
             out.compared.push(Compared {
                 entry: e,
                 peers: None,
@@ -215,7 +204,7 @@ pub fn compare(cases: &[CaseIn], concept: &str, basis: Basis, lang: Lang) -> Com
     let values: Vec<(String, f64)> = out
         .compared
         .iter()
-        .map(|c| (c.entry.case.clone(), c.entry.value.central()))
+        .map(|c| (c.entry.case.clone(), c.entry.shown.value.central()))
         .collect();
     for c in &mut out.compared {
         let mut peers: Vec<f64> = values
@@ -229,7 +218,7 @@ pub fn compare(cases: &[CaseIn], concept: &str, basis: Basis, lang: Lang) -> Com
         peers.sort_by(f64::total_cmp);
         let m = median(&peers);
         c.peers = Some((peers[0], m, peers[peers.len() - 1]));
-        c.far = is_far(c.entry.value.central(), m);
+        c.far = is_far(c.entry.shown.value.central(), m);
     }
     out.unit = best;
     out
