@@ -1,9 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Units, number scales, significant digits, exchange-rate rules and bounds arithmetic.
 
-use case_explorer::model::units::{
-    chinese_scale, convert, rate_for, round_significant, significant_digits,
-};
+use case_explorer::model::units::{convert, rate_for, round_significant, significant_digits};
 use case_explorer::model::{
     AnnualRate, Currency, Estimate, Model, Period, Qualifier, RateChoice, RateRule, Shape, Unit,
 };
@@ -122,44 +120,6 @@ proptest! {
         // Going through hectares or directly gives the same.
         let via = convert_area(convert_area(v, Unit::builtin("mu"), Unit::builtin("ha")).unwrap(), Unit::builtin("ha"), Unit::builtin("km2")).unwrap();
         prop_assert!(close(via, km2, 1e-12));
-    }
-}
-
-// ---------------------------------------------------------------- 万 and 亿
-
-#[test]
-fn chinese_scale_examples() {
-    assert_eq!(chinese_scale(51.36e6), (5136.0, "万"));
-    assert_eq!(chinese_scale(4.45e6), (445.0, "万"));
-    assert_eq!(chinese_scale(1.2e9), (12.0, "亿"));
-    let (n, s) = chinese_scale(504.57e6);
-    assert!(close(n, 5.0457, 1e-12) && s == "亿", "{n} {s}");
-    assert_eq!(chinese_scale(50.457e6), (5045.7, "万"));
-    assert_eq!(chinese_scale(9_999.0), (9_999.0, ""));
-    assert_eq!(chinese_scale(10_000.0), (1.0, "万"));
-    assert_eq!(chinese_scale(99_999_999.0).1, "万");
-    assert_eq!(chinese_scale(1e8), (1.0, "亿"));
-    assert_eq!(chinese_scale(0.0), (0.0, ""));
-    assert_eq!(chinese_scale(-3e4), (-3.0, "万"));
-}
-
-proptest! {
-    #[test]
-    fn chinese_scale_splits_into_a_number_and_its_unit(v in -1e15f64..1e15) {
-        let (n, s) = chinese_scale(v);
-        let factor = match s {
-            "" => 1.0,
-            "万" => 1e4,
-            "亿" => 1e8,
-            other => return Err(TestCaseError::fail(format!("unknown scale {other}"))),
-        };
-        prop_assert!(close(n * factor, v, 1e-12), "{v} → {n} {s}");
-        let a = n.abs();
-        match s {
-            "" => prop_assert!(a < 1e4),
-            "万" => prop_assert!((1.0..1e4).contains(&a)),
-            _ => prop_assert!(a >= 1.0),
-        }
     }
 }
 

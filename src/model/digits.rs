@@ -134,18 +134,6 @@ pub fn power_of_ten(exp: i32) -> String {
     out
 }
 
-/// A number split for Chinese display: 5,136 万 or 12 亿.
-pub fn chinese_scale(value: f64) -> (f64, &'static str) {
-    let a = value.abs();
-    if a >= 1e8 {
-        (value / 1e8, "亿")
-    } else if a >= 1e4 {
-        (value / 1e4, "万")
-    } else {
-        (value, "")
-    }
-}
-
 /// Significant digits needed to write `value` as reported (at most 15), e.g. 51.36 → 4,
 /// 273333 → 6, 310 → 2. Conversions keep this many so they never round away the source.
 pub fn significant_digits(value: f64) -> u32 {

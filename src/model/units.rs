@@ -592,6 +592,6 @@ pub fn migrate_code(code: &str) -> Option<&'static str> {
         .map(|(_, new)| *new)
 }
 
-pub use super::digits::{chinese_scale, round_significant, significant_digits};
+pub use super::digits::{round_significant, significant_digits};
 pub use super::lang::Lang;
 pub use super::rates::{rate_for, rate_from, AnnualRate, RateChoice, RateRule, RateTable};
