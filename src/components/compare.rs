@@ -547,21 +547,23 @@ fn results(
     };
     let k = num(FAR_FACTOR);
     let far_text = fill(t.compare_far, &[("k", &k)]);
+    // The rate column only when some value was converted at a rate (never for areas).
+    let rates = c.compared.iter().any(|x| !rate_text(&x.entry).is_empty());
     let rows = c.compared.iter().map(|x| {
         let e = &x.entry;
         let peers = x.peers.map_or("—".to_string(), |(lo, m, hi)| {
             format!("{} – {} – {}", num(lo), num(m), num(hi))
         });
         html! {
-            <tr class={classes!(x.far.then_some("far"))} data-case={e.case.clone()} data-figure={e.id.clone()}>
-                <th scope="row">{title_of(&e.case)}</th>
-                <td>{figure_cell(e)}</td>
-                <td class="num" data-value={e.shown.value.central().to_string()}>{value_text(e)}
+            <tr role="row" class={classes!(x.far.then_some("far"))} data-case={e.case.clone()} data-figure={e.id.clone()}>
+                <th scope="row" role="rowheader">{title_of(&e.case)}</th>
+                <td role="cell" data-label={t.compare_figure}>{figure_cell(e)}</td>
+                <td role="cell" class="num" data-label={t.value} data-value={e.shown.value.central().to_string()}>{value_text(e)}
                     if x.far { <br /><span class="far-mark" title={far_text.clone()}>{"⚠ "}{t.compare_far_short}</span> }
                 </td>
-                <td>{e.period.clone().unwrap_or_default()}</td>
-                <td>{rate_text(e)}</td>
-                <td class="num">{peers}</td>
+                <td role="cell" data-label={t.period}>{e.period.clone().unwrap_or_default()}</td>
+                if rates { <td role="cell" data-label={t.compare_rate}>{rate_text(e)}</td> }
+                <td role="cell" class="num" data-label={t.compare_peers}>{peers}</td>
             </tr>
         }
     });
@@ -637,17 +639,19 @@ fn results(
                 <p id="compare-nothing">{t.compare_nothing}</p>
             } else {
                 <div class="table-wrap">
-                <table id="compare-table">
+                // On a phone the rows become cards (static/style.css), so the roles are written
+                // out: a table laid out as blocks keeps them for screen readers.
+                <table id="compare-table" role="table">
                     <caption>{fill(t.compare_table, &[("concept", concept_name), ("unit", &c.unit)])}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.compare_case}</th>
-                        <th scope="col">{t.compare_figure}</th>
-                        <th scope="col">{t.value}</th>
-                        <th scope="col">{t.period}</th>
-                        <th scope="col">{t.compare_rate}</th>
-                        <th scope="col">{t.compare_peers}</th>
+                    <thead role="rowgroup"><tr role="row">
+                        <th scope="col" role="columnheader">{t.compare_case}</th>
+                        <th scope="col" role="columnheader">{t.compare_figure}</th>
+                        <th scope="col" role="columnheader">{t.value}</th>
+                        <th scope="col" role="columnheader">{t.period}</th>
+                        if rates { <th scope="col" role="columnheader">{t.compare_rate}</th> }
+                        <th scope="col" role="columnheader">{t.compare_peers}</th>
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    <tbody role="rowgroup">{ for rows }</tbody>
                 </table>
                 </div>
                 <p class="muted">{"⚠ "}{far_text}</p>

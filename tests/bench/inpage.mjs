@@ -303,6 +303,27 @@ export function benchInit(options) {
         done: () => text('#wi-who_protects-guard_payroll_over_subsidy_period') !== before,
       };
     },
+    // Comparison: the concept switched between money spent and area restored, across every
+    // case of the site (ticked once, their datasets fetched before the first measure); the
+    // table's caption names the new concept and the dot chart has its marks.
+    compare: () => {
+      const caption = () => text('#compare-table caption');
+      // Read once the cases are ticked and the first table is drawn (`before` runs first).
+      let before = null;
+      let target = null;
+      return {
+        before: async () => {
+          const boxes = $$('.compare-cases input[type=checkbox]').filter((x) => !x.value.startsWith('local:'));
+          for (const box of boxes) if (!box.checked) box.click();
+          if ($('#cmp-concept').value === '') setSelect('#cmp-concept', 'area_restored');
+          await b.waitFor(() => caption() !== null && $('.dot-plot .dot') !== null, 60_000);
+          before = caption();
+          target = $('#cmp-concept').value === 'investment' ? 'area_restored' : 'investment';
+        },
+        act: () => setSelect('#cmp-concept', target),
+        done: () => caption() !== null && caption() !== before && $('.dot-plot .dot') !== null,
+      };
+    },
   };
 
   /** Resolves at the next requestAnimationFrame callback: the start of the next frame. */
@@ -364,6 +385,7 @@ export function benchInit(options) {
     channels: () => $('#channels-title') !== null,
     timeline: () => $('#timeline-title') !== null,
     trail: () => $('#trail-title') !== null,
+    compare: () => $('#compare-title') !== null && $('.compare-cases input') !== null,
   };
   b.views = Object.keys(viewReady);
 

@@ -22,6 +22,7 @@ export const INTERACTIONS = [
   ['search', 'search keystroke (#flt-search)'],
   ['select', 'select a figure (card → #detail-title)'],
   ['whatif', 'what-if keystroke (guards input → payroll over the years)'],
+  ['compare', 'comparison: concept switch (#cmp-concept, the six site cases)'],
 ];
 
 /** Sorted copy of the finite numbers in `xs`. */

@@ -249,6 +249,7 @@ const PLAN = [
   ['overview', ['lang', 'area', 'select']],
   ['table', ['sort', 'search']],
   ['whatif', ['whatif']],
+  ['compare', ['compare']],
 ];
 
 async function interactions(page, label) {

@@ -110,6 +110,20 @@ for (const [lang, width, theme] of [
     await checkTable(page, lang);
     const caption = await page.locator('#compare-table caption').textContent();
     assert.ok(caption.includes(lang === 'zh' ? '治理修复面积' : 'Area restored'), caption);
+    if (width <= 360) {
+      // On a phone each row is a card: nothing scrolls sideways, and each cell names its column.
+      const fit = await page.evaluate(() => {
+        const wrap = document.querySelector('.compare-results .table-wrap');
+        const labels = [...document.querySelectorAll('#compare-table tbody tr:first-child td')].map(
+          (td) => getComputedStyle(td, '::before').content,
+        );
+        const heads = [...document.querySelectorAll('#compare-table thead th')].slice(1).map((th) => `"${th.textContent}"`);
+        return { wrap: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth, labels, heads };
+      });
+      assert.equal(fit.wrap, 0, 'the table does not scroll sideways');
+      assert.ok(fit.page <= width, `page ${fit.page}px wide`);
+      assert.deepEqual(fit.labels, fit.heads);
+    }
     const silent = await page.locator('#compare-silent').count();
     assert.equal(silent, 0, 'every chosen case names the concept');
 
