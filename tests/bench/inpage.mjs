@@ -313,9 +313,18 @@ export function benchInit(options) {
       let target = null;
       return {
         before: async () => {
-          const boxes = $$('.compare-cases input[type=checkbox]').filter((x) => !x.value.startsWith('local:'));
-          for (const box of boxes) if (!box.checked) box.click();
-          if ($('#cmp-concept').value === '') setSelect('#cmp-concept', 'area_restored');
+          // One case at a time: each tick is read against the choice the page last drew.
+          const values = $$('.compare-cases input[type=checkbox]').map((x) => x.value).filter((v) => !v.startsWith('local:'));
+          for (const v of values) {
+            const box = () => $(`.compare-cases input[value="${v}"]`);
+            if (box().checked) continue;
+            box().click();
+            await b.waitFor(() => box().checked, 10_000);
+            await b.nextFrame();
+          }
+          if ($('#cmp-concept').value !== 'area_restored' && $('#cmp-concept').value !== 'investment') {
+            setSelect('#cmp-concept', 'area_restored');
+          }
           await b.waitFor(() => caption() !== null && $('.dot-plot .dot') !== null, 60_000);
           before = caption();
           target = $('#cmp-concept').value === 'investment' ? 'area_restored' : 'investment';
