@@ -1,0 +1,269 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! What must hold on any case, run on every case the tests know (`tests/common/cases.rs`: the
+//! embedded one, the real cases of `data/cases/`, the invented ones of `tests/fixtures/`): it
+//! loads, every figure and derived metric resolves to a finite value, every relation is
+//! checked, the narrative tells only what the model has, the story (declared or proposed) names
+//! only quantities, every quantity is shown in every language, the CSV and JSON exports read
+//! back figure for figure, and every chart's bars are the dataset's quantities with the value
+//! the page writes elsewhere.
+
+#[path = "common/cases.rs"]
+mod cases;
+
+use case_explorer::charts::layout::layout;
+use case_explorer::charts::spec::all_charts;
+use case_explorer::model::display::{show, NumberStyle, UnitChoice};
+use case_explorer::model::export::{figures_csv, figures_json};
+use case_explorer::model::narrative::{overview, Segment};
+use case_explorer::model::{Figure, Lang, Model, Rule};
+use case_explorer::numfmt;
+use cases::{CaseFile, ALL};
+
+fn model(c: &CaseFile) -> Model {
+    Model::from_json(c.text).unwrap_or_else(|e| panic!("{}: {e:?}", c.path))
+}
+
+#[test]
+fn the_list_holds_every_case_file() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut on_disk = vec!["data/kezuohou.json".to_string()];
+    for dir in ["data/cases", "tests/fixtures"] {
+        let entries = std::fs::read_dir(root.join(dir)).expect("a folder of cases");
+        for e in entries {
+            let name = e.expect("entry").file_name().to_string_lossy().to_string();
+            if name.ends_with(".json") {
+                on_disk.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    on_disk.sort();
+    let mut listed: Vec<String> = ALL.iter().map(|c| c.path.to_string()).collect();
+    listed.sort();
+    assert_eq!(listed, on_disk, "tests/common/cases.rs lists every case file");
+}
+
+#[test]
+fn every_case_loads_and_resolves_every_quantity() {
+    for c in ALL {
+        let m = model(c);
+        assert!(!m.dataset.figures.is_empty(), "{}", c.path);
+        for f in &m.dataset.figures {
+            let q = m
+                .quantity(&f.id)
+                .unwrap_or_else(|| panic!("{}: {} not resolved", c.path, f.id));
+            // In the figure's unit with the scale applied: the value times the scale (a bound
+            // keeps the stated number as its one finite end).
+            let want = f.value * f.scale.factor();
+            let (lo, hi) = (q.value.lo, q.value.hi);
+            assert!(
+                lo == want || hi == want || (lo <= want && want <= hi),
+                "{}: {} resolves to [{lo}, {hi}], not around {want}",
+                c.path,
+                f.id
+            );
+        }
+        for d in &m.dataset.derived {
+            let q = m
+                .quantity(&d.id)
+                .unwrap_or_else(|| panic!("{}: {} not derived", c.path, d.id));
+            assert!(
+                q.value.central().is_finite(),
+                "{}: {} = {:?}",
+                c.path,
+                d.id,
+                q.value
+            );
+        }
+    }
+}
+
+#[test]
+fn every_relation_of_every_case_is_checked_once() {
+    for c in ALL {
+        let m = model(c);
+        for r in &m.dataset.relations {
+            let in_findings = m.findings.iter().filter(|f| f.relation == r.id).count();
+            let in_refs = m.references.iter().filter(|f| f.relation == r.id).count();
+            let in_tensions = m.tensions.iter().filter(|f| f.relation == r.id).count();
+            let want = match &r.rule {
+                Rule::SumEquals { .. }
+                | Rule::FitsWithin { .. }
+                | Rule::PartOf { .. }
+                | Rule::RatioMatches { .. }
+                | Rule::Equal { .. } => (1, 0, 0),
+                Rule::ReferenceRange { .. } => (0, 1, 0),
+                Rule::Tension { .. } => (0, 0, 1),
+            };
+            assert_eq!(
+                (in_findings, in_refs, in_tensions),
+                want,
+                "{}: relation {}",
+                c.path,
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_story_names_only_quantities_and_tells_its_sentences() {
+    for c in ALL {
+        let m = model(c);
+        let s = &m.story;
+        assert!(!s.headlines.value.is_empty(), "{}: no headline", c.path);
+        for id in &s.headlines.value {
+            assert!(m.quantity(id).is_some(), "{}: headline {id}", c.path);
+        }
+        // A case may have no chart: a proposed chart of fewer than two bars is left out.
+        for chart in &s.charts.value {
+            for id in chart.panels.iter().flatten() {
+                assert!(
+                    m.quantity(id).is_some(),
+                    "{}: chart {} names {id}",
+                    c.path,
+                    chart.id
+                );
+            }
+        }
+        for lang in Lang::ALL {
+            let told = overview(&m, lang);
+            assert!(!told.is_empty(), "{}: no lead sentence in {lang:?}", c.path);
+            for sentence in told {
+                for seg in sentence {
+                    match seg {
+                        Segment::Quantity(id) => assert!(m.quantity(&id).is_some()),
+                        Segment::Text(t) => assert!(
+                            !t.contains('{') && !t.contains('}'),
+                            "{}: a template's brace was left in {t:?}",
+                            c.path
+                        ),
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_quantity_of_every_case_is_shown_in_every_language() {
+    for c in ALL {
+        let m = model(c);
+        for q in &m.quantities {
+            for lang in Lang::ALL {
+                for style in [NumberStyle::Full, NumberStyle::Compact] {
+                    let text = numfmt::shown(
+                        &show(&m, q, UnitChoice::default(), lang),
+                        lang,
+                        style,
+                    );
+                    assert!(
+                        text.chars().any(|ch| ch.is_ascii_digit())
+                            && !text.contains("NaN")
+                            && !text.contains("inf"),
+                        "{}: {} in {lang:?} reads {text:?}",
+                        c.path,
+                        q.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A text cell as the CSV writes it (see `csv_export_neutralises_formulas_and_keeps_numbers`).
+fn neutral(t: &str) -> String {
+    if t.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{t}")
+    } else {
+        t.to_string()
+    }
+}
+
+#[test]
+fn every_case_exports_to_csv_and_json_and_reads_back() {
+    for c in ALL {
+        let m = model(c);
+        let figures: Vec<&Figure> = m.dataset.figures.iter().collect();
+        for lang in Lang::ALL {
+            let text = figures_csv(&m, &figures, lang).expect("csv");
+            let mut r = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+            let headers = r.headers().expect("headers").clone();
+            let col = |name: &str| headers.iter().position(|h| h == name).expect("column");
+            let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("record")).collect();
+            assert_eq!(rows.len(), figures.len(), "{}", c.path);
+            for (row, f) in rows.iter().zip(&figures) {
+                assert_eq!(row[col("id")], neutral(&f.id), "{}", c.path);
+                assert_eq!(
+                    row[col("value_as_reported")].parse::<f64>(),
+                    Ok(f.value),
+                    "{}: {}",
+                    c.path,
+                    f.id
+                );
+                assert_eq!(row[col("label")], neutral(f.label.get(lang)), "{}", c.path);
+            }
+        }
+        // The JSON export is the dataset's own figure format: the case with its figures
+        // replaced by the export loads to the same figures and exports the same JSON again
+        // (compared as JSON trees: `serde_json::Value` sorts a text's languages by tag).
+        let json = figures_json(&figures).expect("json");
+        let mut v = c.value();
+        v["figures"] = serde_json::from_str(&json).expect("the export is JSON");
+        let again = Model::from_json(&v.to_string())
+            .unwrap_or_else(|e| panic!("{}: the exported figures do not load: {e:?}", c.path));
+        assert_eq!(again.dataset.figures.len(), figures.len(), "{}", c.path);
+        for (a, f) in again.dataset.figures.iter().zip(&figures) {
+            let same = a.id == f.id
+                && a.value == f.value
+                && a.scale == f.scale
+                && a.unit == f.unit
+                && a.qualifier == f.qualifier
+                && a.period == f.period
+                && a.kind == f.kind
+                && a.source.quote == f.source.quote
+                && Lang::ALL.iter().all(|l| a.label.get(*l) == f.label.get(*l));
+            assert!(same, "{}: {} reads back as {a:?}", c.path, f.id);
+        }
+        let again_refs: Vec<&Figure> = again.dataset.figures.iter().collect();
+        let tree = |t: &str| serde_json::from_str::<serde_json::Value>(t).expect("json");
+        assert_eq!(
+            tree(&figures_json(&again_refs).expect("json")),
+            tree(&json),
+            "{}",
+            c.path
+        );
+    }
+}
+
+#[test]
+fn every_chart_of_every_case_shows_the_quantities_as_the_page_writes_them() {
+    for c in ALL {
+        let m = model(c);
+        for lang in Lang::ALL {
+            let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, lang, None);
+            assert_eq!(charts.is_empty(), m.story.charts.value.is_empty(), "{}", c.path);
+            for chart in &charts {
+                assert!(!chart.description.is_empty(), "{}", c.path);
+                for bar in chart.bars() {
+                    let q = m
+                        .quantity(&bar.id)
+                        .unwrap_or_else(|| panic!("{}: bar {} is no quantity", c.path, bar.id));
+                    // The bar's words are the value as the table and the cards write it.
+                    let shown = show(&m, q, UnitChoice::default(), lang);
+                    let page = numfmt::shown(&shown, lang, NumberStyle::Full);
+                    assert!(
+                        bar.text.contains(page.trim()) || page.contains(bar.number.trim()),
+                        "{}: chart {} writes {:?} for {}, the page {page:?}",
+                        c.path,
+                        chart.key,
+                        bar.text,
+                        bar.id
+                    );
+                }
+                let l = layout(chart, 640.0);
+                assert_eq!(l.bars.len(), chart.bars().count(), "{}", c.path);
+                assert!(l.height.is_finite() && l.height > 0.0, "{}", c.path);
+            }
+        }
+    }
+}
