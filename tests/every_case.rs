@@ -39,7 +39,10 @@ fn the_list_holds_every_case_file() {
     on_disk.sort();
     let mut listed: Vec<String> = ALL.iter().map(|c| c.path.to_string()).collect();
     listed.sort();
-    assert_eq!(listed, on_disk, "tests/common/cases.rs lists every case file");
+    assert_eq!(
+        listed, on_disk,
+        "tests/common/cases.rs lists every case file"
+    );
 }
 
 #[test]
@@ -151,11 +154,8 @@ fn every_quantity_of_every_case_is_shown_in_every_language() {
         for q in &m.quantities {
             for lang in Lang::ALL {
                 for style in [NumberStyle::Full, NumberStyle::Compact] {
-                    let text = numfmt::shown(
-                        &show(&m, q, UnitChoice::default(), lang),
-                        lang,
-                        style,
-                    );
+                    let text =
+                        numfmt::shown(&show(&m, q, UnitChoice::default(), lang), lang, style);
                     assert!(
                         text.chars().any(|ch| ch.is_ascii_digit())
                             && !text.contains("NaN")
@@ -241,7 +241,12 @@ fn every_chart_of_every_case_shows_the_quantities_as_the_page_writes_them() {
         let m = model(c);
         for lang in Lang::ALL {
             let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, lang, None);
-            assert_eq!(charts.is_empty(), m.story.charts.value.is_empty(), "{}", c.path);
+            assert_eq!(
+                charts.is_empty(),
+                m.story.charts.value.is_empty(),
+                "{}",
+                c.path
+            );
             for chart in &charts {
                 assert!(!chart.description.is_empty(), "{}", c.path);
                 for bar in chart.bars() {

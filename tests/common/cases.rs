@@ -74,7 +74,11 @@ pub fn first<'a>(
     list: &str,
     pick: impl Fn(&serde_json::Value) -> bool,
 ) -> Option<(usize, &'a serde_json::Value)> {
-    v[list].as_array()?.iter().enumerate().find(|(_, x)| pick(x))
+    v[list]
+        .as_array()?
+        .iter()
+        .enumerate()
+        .find(|(_, x)| pick(x))
 }
 
 /// The index of the item of `list` whose id is `id`.

@@ -1100,7 +1100,10 @@ pub fn case_score(c: &RealCase, d: &Draft, print: bool) -> CaseScore {
             .zip(f.source.quote.as_deref())
             .and_then(|(p, q)| quote_span(&d.text, p, q));
         let Some(span) = span else {
-            say(format!("  NOQUOTE {} (its quote is not in its paragraph)", f.id));
+            say(format!(
+                "  NOQUOTE {} (its quote is not in its paragraph)",
+                f.id
+            ));
             continue;
         };
         let want = f.value * f.scale.factor();
@@ -1134,11 +1137,7 @@ pub fn case_score(c: &RealCase, d: &Draft, print: bool) -> CaseScore {
             }
             None => say(format!(
                 "  MISS  {:<32} {} {:?} {} in “{}”",
-                f.id,
-                f.value,
-                f.scale,
-                f.unit,
-                &d.text[span]
+                f.id, f.value, f.scale, f.unit, &d.text[span]
             )),
         }
     }
