@@ -97,7 +97,7 @@ fn the_subsidy_total_is_a_power_of_ten_off() {
     let stated = value(total);
     assert_eq!(f.status, Status::Contradicts);
     assert_eq!(&f.left.ids, parts);
-    assert_eq!(f.right.ids, [total.clone()]);
+    assert_eq!(f.right.ids, std::slice::from_ref(total));
     assert_eq!(f.left.unit, m.quantity(total).expect("total").unit);
     assert!(close(f.left.value.lo, sum, 1e-12));
     assert_eq!(f.right.value.lo, stated);
