@@ -4,8 +4,9 @@
 //! loads, every figure and derived metric resolves to a finite value, every relation is
 //! checked, the narrative tells only what the model has, the story (declared or proposed) names
 //! only quantities, every quantity is shown in every language, the CSV and JSON exports read
-//! back figure for figure, and every chart's bars are the dataset's quantities with the value
-//! the page writes elsewhere.
+//! back figure for figure, every chart's bars are the dataset's quantities with the value the
+//! page writes elsewhere, every case stripped of its presentation gets a proposed one within
+//! its bounds, and every amount converts to each unit of its family as `units::convert` says.
 
 #[path = "common/cases.rs"]
 mod cases;
@@ -15,7 +16,11 @@ use case_explorer::charts::spec::all_charts;
 use case_explorer::model::display::{show, NumberStyle, UnitChoice};
 use case_explorer::model::export::{figures_csv, figures_json};
 use case_explorer::model::narrative::{overview, Segment};
-use case_explorer::model::{Figure, Lang, Model, Rule};
+use case_explorer::model::presentation::{
+    MAX_PROPOSED_BARS, MAX_PROPOSED_CHARTS, MAX_PROPOSED_HEADLINES,
+};
+use case_explorer::model::units::convert;
+use case_explorer::model::{Family, Figure, Lang, Model, Provenance, Rule, Unit};
 use case_explorer::numfmt;
 use cases::{CaseFile, ALL};
 
@@ -271,4 +276,82 @@ fn every_chart_of_every_case_shows_the_quantities_as_the_page_writes_them() {
             }
         }
     }
+}
+
+#[test]
+fn every_case_without_its_presentation_gets_a_proposed_story() {
+    for c in ALL {
+        let mut v = c.value();
+        v.as_object_mut().expect("an object").remove("presentation");
+        let m = Model::from_json(&v.to_string())
+            .unwrap_or_else(|e| panic!("{}: without its presentation: {e:?}", c.path));
+        let s = &m.story;
+        assert_eq!(s.headlines.by, Provenance::Proposed, "{}", c.path);
+        assert_eq!(s.charts.by, Provenance::Proposed, "{}", c.path);
+        let n = s.headlines.value.len();
+        assert!(
+            (1..=MAX_PROPOSED_HEADLINES).contains(&n),
+            "{}: {n} proposed headlines",
+            c.path
+        );
+        for id in &s.headlines.value {
+            assert!(m.quantity(id).is_some(), "{}: headline {id}", c.path);
+        }
+        assert!(s.charts.value.len() <= MAX_PROPOSED_CHARTS, "{}", c.path);
+        for chart in &s.charts.value {
+            let bars: Vec<&String> = chart.panels.iter().flatten().collect();
+            assert!(
+                (2..=MAX_PROPOSED_BARS).contains(&bars.len()),
+                "{}: chart {} of {} bars",
+                c.path,
+                chart.id,
+                bars.len()
+            );
+            for id in bars {
+                assert!(m.quantity(id).is_some(), "{}: chart names {id}", c.path);
+            }
+        }
+        // A reported figure leads the story.
+        assert!(
+            !overview(&m, Lang::En).is_empty(),
+            "{}: no lead sentence",
+            c.path
+        );
+        // Proposing is a function of the data: the same story again.
+        let again = Model::from_json(&v.to_string()).expect("valid");
+        assert_eq!(again.story.headlines, m.story.headlines, "{}", c.path);
+        assert_eq!(again.story.charts, m.story.charts, "{}", c.path);
+    }
+}
+
+#[test]
+fn every_amount_of_every_case_converts_to_each_unit_of_its_family() {
+    let mut tried = 0;
+    for c in ALL {
+        let m = model(c);
+        for q in &m.quantities {
+            // A unit of one term (`ha`, not `m3/ha`, whose terms are shown as they are).
+            let Some(family) = Family::of(q.unit.dims()).filter(|_| q.unit.terms().count() == 1)
+            else {
+                continue;
+            };
+            for row in family.choices() {
+                let target = Unit::builtin(row.code);
+                let mut choice = UnitChoice::default();
+                choice.set(family, Some(row.code));
+                let shown = show(&m, q, choice, Lang::En);
+                let want = convert(q.value.central(), &q.unit, &target).expect("one family");
+                let got = shown.value.central();
+                assert!(
+                    got == want || (got - want).abs() <= 1e-9 * want.abs(),
+                    "{}: {} in {} is {got}, not {want}",
+                    c.path,
+                    q.id,
+                    row.code
+                );
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried > 100, "only {tried} conversions tried");
 }
