@@ -20,7 +20,9 @@ use case_explorer::model::presentation::{
     MAX_PROPOSED_BARS, MAX_PROPOSED_CHARTS, MAX_PROPOSED_HEADLINES,
 };
 use case_explorer::model::units::convert;
-use case_explorer::model::{Family, Figure, Lang, Model, Provenance, Rule, Unit};
+use case_explorer::model::{
+    Family, Figure, Lang, Model, Operation, Period, Provenance, Rule, Unit,
+};
 use case_explorer::numfmt;
 use cases::{CaseFile, ALL};
 
@@ -354,4 +356,51 @@ fn every_amount_of_every_case_converts_to_each_unit_of_its_family() {
         }
     }
     assert!(tried > 100, "only {tried} conversions tried");
+}
+
+/// A quantity's central value in base units (kg, m, the year, one unit of a currency).
+fn in_base(m: &Model, id: &str) -> f64 {
+    let q = m.quantity(id).expect("a quantity");
+    q.value.central() * q.unit.to_base()
+}
+
+#[test]
+fn every_derived_metric_of_every_case_is_its_operation_on_its_inputs() {
+    let mut tried = 0;
+    for c in ALL {
+        let m = model(c);
+        for d in &m.dataset.derived {
+            // Bounds combine as intervals, not as their centres: points only.
+            let points = d
+                .inputs
+                .iter()
+                .all(|i| m.quantity(i).is_some_and(|q| q.value.is_point()));
+            if !points {
+                continue;
+            }
+            let x: Vec<f64> = d.inputs.iter().map(|i| in_base(&m, i)).collect();
+            let want = match d.operation {
+                Operation::Sum => x.iter().sum(),
+                Operation::Difference => x[0] - x[1],
+                Operation::Product => x.iter().product(),
+                Operation::Ratio => x[0] / x[1],
+                Operation::PeriodYears => {
+                    match m.quantity(&d.inputs[0]).and_then(|q| q.period.clone()) {
+                        Some(Period::Range { from, to }) => f64::from(to - from + 1),
+                        _ => continue,
+                    }
+                }
+            };
+            let got = in_base(&m, &d.id);
+            assert!(
+                (got - want).abs() <= 1e-9 * want.abs().max(1e-12),
+                "{}: {} is {got} in base units, {:?} of its inputs gives {want}",
+                c.path,
+                d.id,
+                d.operation
+            );
+            tried += 1;
+        }
+    }
+    assert!(tried > 40, "only {tried} metrics recomputed");
 }
