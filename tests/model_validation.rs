@@ -486,29 +486,46 @@ fn other_dangling_references() {
 
 #[test]
 fn derived_cycle() {
-    let n = embedded_value()["derived"].as_array().unwrap().len();
-    let text = mutated(|v| {
-        let d = v["derived"].as_array_mut().unwrap();
-        d.push(derived("a", "sum", &["b"], "ha"));
-        d.push(derived("b", "sum", &["a"], "ha"));
-    });
-    let e = single(
-        &text,
-        "derived_cycle",
-        &format!("derived[{}].inputs[0]", n + 1),
-    );
-    assert_eq!(e.found, "a → b → a");
-    // A metric that is its own input.
-    let text = mutated(|v| {
-        v["derived"].as_array_mut().unwrap().push(derived(
-            "self",
-            "sum",
-            &["desert_treated_area", "self"],
-            "ha",
-        ))
-    });
-    let e = single(&text, "derived_cycle", &format!("derived[{n}].inputs[1]"));
-    assert_eq!(e.found, "self → self");
+    for c in ALL {
+        let v = c.value();
+        let n = v["derived"].as_array().map_or(0, Vec::len);
+        // Metrics labelled in the case's own language, of its first figure's unit.
+        let own = v["case"]["language"].as_str().unwrap_or("en").to_string();
+        let (first_id, unit) = (
+            v["figures"][0]["id"].clone(),
+            v["figures"][0]["unit"].clone(),
+        );
+        let metric = |id: &str, inputs: Value| {
+            json!({"id": id, "label": {own.as_str(): id}, "operation": "sum", "inputs": inputs,
+                   "unit": unit, "formula": {own.as_str(): "f"}, "symbols": "f"})
+        };
+        let text = mutated_case(c, |v| {
+            if !v["derived"].is_array() {
+                v["derived"] = json!([]);
+            }
+            let d = v["derived"].as_array_mut().unwrap();
+            d.push(metric("a", json!(["b"])));
+            d.push(metric("b", json!(["a"])));
+        });
+        let at = format!("derived[{}].inputs[0]", n + 1);
+        let e = case_single(c, &text, "derived_cycle", &at);
+        assert_eq!(e.found, "a → b → a");
+        // A metric that is its own input.
+        let text = mutated_case(c, |v| {
+            if !v["derived"].is_array() {
+                v["derived"] = json!([]);
+            }
+            let d = v["derived"].as_array_mut().unwrap();
+            d.push(metric("self", json!([first_id, "self"])));
+        });
+        let e = case_single(
+            c,
+            &text,
+            "derived_cycle",
+            &format!("derived[{n}].inputs[1]"),
+        );
+        assert_eq!(e.found, "self → self");
+    }
 }
 
 #[test]
