@@ -6,7 +6,9 @@
 //! only quantities, every quantity is shown in every language, the CSV and JSON exports read
 //! back figure for figure, every chart's bars are the dataset's quantities with the value the
 //! page writes elsewhere, every case stripped of its presentation gets a proposed one within
-//! its bounds, and every amount converts to each unit of its family as `units::convert` says.
+//! its bounds, every amount converts to each unit of its family as `units::convert` says,
+//! every derived metric is its operation on its inputs, and every reported figure shown in its
+//! own unit keeps the digits it was printed with, in both number styles and every language.
 
 #[path = "common/cases.rs"]
 mod cases;
@@ -403,4 +405,42 @@ fn every_derived_metric_of_every_case_is_its_operation_on_its_inputs() {
         }
     }
     assert!(tried > 40, "only {tried} metrics recomputed");
+}
+
+/// The digits of a number, without separators, leading zeros or trailing zeros: 51.36 million
+/// is "5136" however it is written.
+fn digits(s: &str) -> String {
+    let d: String = s.chars().filter(char::is_ascii_digit).collect();
+    d.trim_start_matches('0').trim_end_matches('0').to_string()
+}
+
+#[test]
+fn every_reported_figure_keeps_its_printed_digits_in_both_styles() {
+    let mut tried = 0;
+    for c in ALL {
+        let m = model(c);
+        for f in &m.dataset.figures {
+            let q = m.quantity(&f.id).expect("a figure");
+            let want = f.value * f.scale.factor();
+            for lang in Lang::ALL {
+                let shown = show(&m, q, UnitChoice::default(), lang);
+                // Shown in another unit of its family (the dataset's most used): not as printed.
+                if shown.value.central() != q.value.central() || shown.digits.is_some() {
+                    continue;
+                }
+                let printed = digits(&format!("{}", f.value));
+                for style in [NumberStyle::Full, NumberStyle::Compact] {
+                    let text = numfmt::shown_text(&shown, lang, style).number;
+                    assert!(
+                        digits(&text).contains(&printed),
+                        "{}: {} ({want}) in {lang:?} {style:?} reads {text:?}",
+                        c.path,
+                        f.id
+                    );
+                }
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried > 300, "only {tried} figures read");
 }
