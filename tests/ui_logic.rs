@@ -375,7 +375,12 @@ fn implausible_figures_are_flagged_in_the_table_the_charts_and_the_csv() {
         let (state, ignored) = ViewState::from_query("view=table&status=implausible", Some(&m));
         assert!(ignored.is_empty(), "{ignored:?}");
         assert_eq!(state.status, Some(Status::Implausible));
-        assert_eq!(filtered_ids(&m, &state), [id.clone()], "{}", c.path);
+        assert_eq!(
+            filtered_ids(&m, &state),
+            std::slice::from_ref(&id),
+            "{}",
+            c.path
+        );
         assert!(state.to_query().contains("status=implausible"));
         // The chart's description names the flag.
         let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
