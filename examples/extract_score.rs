@@ -3,9 +3,13 @@
 //!
 //! Each text of `tests/extract/spec.rs` (the expected figures the tests assert; two of them held
 //! out, written after the drafter's words were settled and never tuned on) is drafted and
-//! scored figure by figure; then each text, repeated to 1 MB, is drafted and timed. Prints a
-//! Markdown table; `--json FILE` also writes the numbers for `cargo xtask bench`'s report;
-//! `--verbose` prints every figure read, missed or extra.
+//! scored figure by figure; then each text, repeated to 1 MB, is drafted and timed. Then the
+//! published texts of the real cases (`spec::real_cases`: Kezuohou's, tuned on, and those of
+//! `data/cases/`, held out) are drafted and scored against their datasets' reported figures
+//! (`spec::case_score`), with the pooled scores of the tuning and the held-out texts, as
+//! `tests/model_extract_cases.rs` asserts them. Prints Markdown tables; `--json FILE` also
+//! writes the numbers for `cargo xtask bench`'s report; `--verbose` prints every figure read,
+//! missed or extra.
 
 #[path = "../tests/extract/spec.rs"]
 mod spec;
@@ -124,6 +128,79 @@ fn main() -> ExitCode {
         println!("| {lang} | {} |", label_cell((good, all)));
     }
 
+    let mut real_rows = Vec::new();
+    for c in spec::real_cases() {
+        let t0 = Instant::now();
+        let d = draft(&c.text);
+        let ms = millis(t0);
+        real_rows.push((spec::case_score(&c, &d, verbose), c, ms));
+    }
+    let pool = |tuned: bool| {
+        real_rows
+            .iter()
+            .filter(|(_, c, _)| c.tuned_on == tuned)
+            .fold(spec::CaseScore::default(), |a, (s, _, _)| a.add(*s))
+    };
+    let texts_pool = |held: bool| {
+        rows.iter()
+            .filter(|r| r.name.starts_with("holdout") == held)
+            .fold((0, 0, 0), |(e, d, f), r| {
+                (e + r.score.expected, d + r.score.drafted, f + r.score.found)
+            })
+    };
+    println!();
+    println!(
+        "| real text | tuned on | reported | drafted | found | precision | on quoted numbers | recall | draft |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (s, c, ms) in &real_rows {
+        println!(
+            "| `{}` | {} | {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.1} ms |",
+            c.name,
+            if c.tuned_on { "yes" } else { "no" },
+            s.reported,
+            s.drafted,
+            s.found,
+            s.precision(),
+            s.quoted_precision(),
+            s.recall(),
+            ms
+        );
+    }
+    let ratio = |a: usize, b: usize| a as f64 / b.max(1) as f64;
+    let (te, td, tf) = texts_pool(false);
+    let (he, hd, hf) = texts_pool(true);
+    let (tuned, held) = (pool(true), pool(false));
+    let pooled = [
+        ("tuning test texts", te, td, tf, None),
+        ("written held-out test texts", he, hd, hf, None),
+        (
+            "Kezuohou's own text (tuned on)",
+            tuned.reported,
+            tuned.drafted,
+            tuned.found,
+            Some(tuned.quoted_precision()),
+        ),
+        (
+            "real texts of data/cases/ (held out)",
+            held.reported,
+            held.drafted,
+            held.found,
+            Some(held.quoted_precision()),
+        ),
+    ];
+    println!();
+    println!("| pooled | expected | drafted | found | precision | on quoted numbers | recall |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for (name, e, d, f, quoted) in &pooled {
+        println!(
+            "| {name} | {e} | {d} | {f} | {:.3} | {} | {:.3} |",
+            ratio(*f, *d),
+            quoted.map_or("–".to_string(), |q| format!("{q:.3}")),
+            ratio(*f, *e)
+        );
+    }
+
     if let Some(path) = json_path {
         let texts: Vec<serde_json::Value> = rows
             .iter()
@@ -145,7 +222,42 @@ fn main() -> ExitCode {
                 })
             })
             .collect();
-        let doc = serde_json::json!({ "megabyte_bytes": MEGABYTE, "texts": texts });
+        let real_cases: Vec<serde_json::Value> = real_rows
+            .iter()
+            .map(|(s, c, ms)| {
+                serde_json::json!({
+                    "name": c.name,
+                    "tuned_on": c.tuned_on,
+                    "reported": s.reported,
+                    "drafted": s.drafted,
+                    "found": s.found,
+                    "precision": s.precision(),
+                    "quoted_precision": s.quoted_precision(),
+                    "recall": s.recall(),
+                    "draft_ms": ms,
+                })
+            })
+            .collect();
+        let pooled: Vec<serde_json::Value> = pooled
+            .iter()
+            .map(|(name, e, d, f, quoted)| {
+                serde_json::json!({
+                    "name": name,
+                    "expected": e,
+                    "drafted": d,
+                    "found": f,
+                    "precision": ratio(*f, *d),
+                    "quoted_precision": quoted,
+                    "recall": ratio(*f, *e),
+                })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "megabyte_bytes": MEGABYTE,
+            "texts": texts,
+            "real_cases": real_cases,
+            "pooled": pooled,
+        });
         let text = match serde_json::to_string_pretty(&doc) {
             Ok(t) => t,
             Err(e) => {

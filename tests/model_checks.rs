@@ -88,28 +88,29 @@ fn findings_are_listed_worst_first() {
 fn the_subsidy_total_is_a_power_of_ten_off() {
     let m = embedded();
     let f = finding(&m, "subsidy_parts_add_up");
+    // The parts and the total as the dataset declares them, their values from its figures.
+    let Rule::SumEquals { parts, total } = &f.rule else {
+        panic!("a sum: {:?}", f.rule)
+    };
+    let value = |id: &str| m.quantity(id).expect("a figure").value.lo;
+    let sum: f64 = parts.iter().map(|p| value(p)).sum();
+    let stated = value(total);
     assert_eq!(f.status, Status::Contradicts);
-    assert_eq!(
-        f.left.ids,
-        [
-            "subsidy_farmland_to_forest",
-            "subsidy_public_forest",
-            "subsidy_grassland"
-        ]
-    );
-    assert_eq!(f.right.ids, ["subsidy_total"]);
-    assert_eq!(f.left.unit, Unit::builtin("CNY"));
-    assert!(close(f.left.value.lo, 504_570_000.0, 1e-12));
-    assert_eq!(f.right.value.lo, 50_457_000.0);
-    assert!(close(f.gap, 454_113_000.0, 1e-12), "{}", f.gap);
+    assert_eq!(&f.left.ids, parts);
+    assert_eq!(f.right.ids, std::slice::from_ref(total));
+    assert_eq!(f.left.unit, m.quantity(total).expect("total").unit);
+    assert!(close(f.left.value.lo, sum, 1e-12));
+    assert_eq!(f.right.value.lo, stated);
+    assert!(close(f.gap, sum - stated, 1e-12), "{}", f.gap);
+    // What the case is known for: the parts add up to ten times the stated total.
     assert!(close(f.gap_pct, 900.0, 1e-9), "{}", f.gap_pct);
     assert_eq!(f.tolerance_pct, 0.5);
     assert_eq!(f.slips.len(), 1, "{:?}", f.slips);
     let s = &f.slips[0];
-    assert_eq!(s.figure, "subsidy_total");
+    assert_eq!(&s.figure, total);
     assert_eq!(s.kind, SlipKind::PowerOfTen(1));
     assert_eq!(s.factor, 10.0);
-    assert!(close(s.corrected, 504_570_000.0, 1e-12));
+    assert!(close(s.corrected, sum, 1e-12));
     assert_eq!(s.status_after, Status::Holds);
     assert_eq!(s.mends, 1);
 }

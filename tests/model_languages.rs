@@ -106,22 +106,27 @@ fn a_malformed_tag_is_refused_at_its_path() {
         ("language", "case.languages[2]")
     );
     assert!(e[0].2.contains("BCP 47"), "{}", e[0].2);
-    let mut v = dairy();
-    v["channels"][1]["label"]["en_GB"] = json!("Fodder");
-    let e = errors(&v);
-    assert_eq!(e.len(), 1, "{e:?}");
-    assert_eq!(e[0].1, "channels[1].label.en_GB");
+    // Every channel's label, in turn.
+    for i in 0..dairy()["channels"].as_array().map_or(0, Vec::len) {
+        let mut v = dairy();
+        v["channels"][i]["label"]["en_GB"] = json!("Fodder");
+        let e = errors(&v);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].1, format!("channels[{i}].label.en_GB"));
+    }
 }
 
 #[test]
 fn a_text_in_an_undeclared_language_is_refused() {
+    // The last figure: any would do.
     let mut v = dairy();
-    v["figures"][2]["label"]["zh"] = json!("女性成员比例");
+    let last = v["figures"].as_array().map_or(0, Vec::len) - 1;
+    v["figures"][last]["label"]["zh"] = json!("女性成员比例");
     let e = errors(&v);
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(
         (e[0].0.as_str(), e[0].1.as_str()),
-        ("language", "figures[2].label.zh")
+        ("language", format!("figures[{last}].label.zh").as_str())
     );
     assert!(e[0].2.contains("`en` or `fr`"), "{}", e[0].2);
     // A sentence's languages are keys too.

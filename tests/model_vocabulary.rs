@@ -32,6 +32,14 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
 }
 
+/// Where the item `id` stands in `list`.
+fn at(v: &Value, list: &str, id: &str) -> usize {
+    v[list]
+        .as_array()
+        .and_then(|l| l.iter().position(|x| x["id"] == id))
+        .unwrap_or_else(|| panic!("{list} has no {id}"))
+}
+
 #[test]
 fn compound_codes_are_read_from_the_rows() {
     let u = Unit::parse("CNY/ha/a").expect("yuan per hectare per year");
@@ -176,15 +184,17 @@ fn a_dataset_may_declare_units_of_its_own() {
         {"code": "bag", "dimension": "mass", "factor": 90,
          "symbol": {"en": "90-kg bags", "zh": "袋（90公斤）"}}
     ]);
-    v["figures"][5]["value"] = json!(23_890);
-    v["figures"][5]["unit"] = json!("bag");
+    let maize = at(&v, "figures", "maize_stored");
+    v["figures"][maize]["value"] = json!(23_890);
+    v["figures"][maize]["unit"] = json!("bag");
     v["figures"].as_array_mut().unwrap().push(json!({
         "id": "wells_dug", "label": {"en": "Wells dug", "zh": "打井"}, "value": 12,
         "scale": "one", "unit": "{well}", "period": {"type": "year", "year": 2023},
         "kind": "reported", "source": {"paragraph": 2, "note": {"en": "x", "zh": "x"}}
     }));
-    v["derived"][2]["inputs"] = json!(["maize_stored", "wells_dug"]);
-    v["derived"][2]["unit"] = json!("t/{well}");
+    let per = at(&v, "derived", "maize_per_household");
+    v["derived"][per]["inputs"] = json!(["maize_stored", "wells_dug"]);
+    v["derived"][per]["unit"] = json!("t/{well}");
     let m = Model::from_json(&v.to_string()).expect("declared units load");
     let per_well = m.quantity("maize_per_household").unwrap();
     // 23,890 bags of 90 kg over 12 wells, in tonnes per well.
@@ -244,16 +254,35 @@ fn bad_units_currencies_and_rates_are_refused_with_their_paths() {
     );
     // A currency code that is not ISO 4217.
     let mut v = kenya_value();
-    v["figures"][3]["unit"] = json!("KSH");
-    assert_eq!(errors(&v), one("unknown_unit", "figures[3].unit"));
-    // A rate of zero or below.
-    let mut v = kenya_value();
-    v["figures"][8]["value"] = json!(0);
-    assert_eq!(errors(&v), one("bad_unit", "figures[8].value"));
+    let i = at(&v, "figures", "milk_payments");
+    v["figures"][i]["unit"] = json!("KSH");
+    assert_eq!(
+        errors(&v),
+        one("unknown_unit", &format!("figures[{i}].unit"))
+    );
+    // A rate of zero or below: each of the case's rates.
+    let rates: Vec<usize> = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f["unit"] == "KES/USD")
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!rates.is_empty());
+    for i in rates {
+        let mut v = kenya_value();
+        v["figures"][i]["value"] = json!(0);
+        assert_eq!(errors(&v), one("bad_unit", &format!("figures[{i}].value")));
+    }
     // Dimensions are checked across the open set: shillings per litre are not tonnes.
     let mut v = kenya_value();
-    v["derived"][2]["unit"] = json!("KES/L");
-    assert_eq!(errors(&v), one("unit_mismatch", "derived[2].unit"));
+    let i = at(&v, "derived", "maize_per_household");
+    v["derived"][i]["unit"] = json!("KES/L");
+    assert_eq!(
+        errors(&v),
+        one("unit_mismatch", &format!("derived[{i}].unit"))
+    );
 }
 
 #[test]

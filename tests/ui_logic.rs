@@ -14,6 +14,9 @@ use case_explorer::state::{
 use plotters::prelude::*;
 use proptest::prelude::*;
 
+#[path = "common/cases.rs"]
+mod cases;
+
 fn model() -> Model {
     Model::embedded().expect("embedded dataset is valid")
 }
@@ -333,45 +336,73 @@ fn table_filters_search_both_languages_and_sort() {
 
 #[test]
 fn implausible_figures_are_flagged_in_the_table_the_charts_and_the_csv() {
-    // The embedded case with the number of guards held against a range it misses (1,000–2,000
-    // people): no single slip brings 310 inside, so the figure itself is implausible.
-    let mut v: serde_json::Value =
-        serde_json::from_str(case_explorer::model::EMBEDDED_JSON).expect("json");
-    v["relations"]
-        .as_array_mut()
-        .expect("relations")
-        .push(serde_json::json!({
-        "id": "guards_vs_staff", "label": {"en": "Guards against staff", "zh": "护林员对照"},
-        "rule": {"kind": "reference_range", "subject": "forest_guards", "reference": {
-            "low": 1000, "high": 2000, "unit": "{person}",
-            "source": {"name": "A yearbook", "publisher": "A bureau", "year": 2018,
-                "locator": "Table 1", "published": "1,000 to 2,000 people"},
-            "note": {"en": "n", "zh": "n"}}}}));
-    let m = Model::from_json(&v.to_string()).expect("valid");
-    assert_eq!(m.status_of("forest_guards"), Some(Status::Implausible));
-    // The table's status filter, through the URL.
-    let (state, ignored) = ViewState::from_query("view=table&status=implausible", Some(&m));
-    assert!(ignored.is_empty(), "{ignored:?}");
-    assert_eq!(state.status, Some(Status::Implausible));
-    assert_eq!(filtered_ids(&m, &state), ["forest_guards"]);
-    assert!(state.to_query().contains("status=implausible"));
-    // The chart's description names the flag.
-    let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
-    let guards = charts.iter().find(|c| c.key == "guards").expect("chart");
-    assert!(
-        guards
-            .description
-            .contains("(implausible against a published reference)"),
-        "{}",
-        guards.description
-    );
-    // The CSV's check column.
-    let f = m.figure("forest_guards").expect("figure");
-    let csv = case_explorer::model::export::figures_csv(&m, &[f], Lang::En).expect("csv");
-    assert!(
-        csv.lines().nth(1).expect("row").ends_with(",implausible"),
-        "{csv}"
-    );
+    // On every case with a chart: its first charted reported figure held against a range it
+    // misses (2 to 3 times its value, in its own unit): no single slip (×10ⁿ, mu↔ha) brings it
+    // inside, so the figure itself is implausible.
+    let mut tried = 0;
+    for c in cases::ALL {
+        let m = Model::from_json(c.text).expect("valid");
+        let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
+        let Some((chart, id)) = charts.iter().find_map(|ch| {
+            ch.bars()
+                .find(|b| {
+                    b.origin == Origin::Reported
+                        && m.figure(&b.id).is_some_and(|f| f.value > 0.0)
+                        && m.status_of(&b.id).is_none()
+                })
+                .map(|b| (ch.key.clone(), b.id.clone()))
+        }) else {
+            continue;
+        };
+        let f = m.figure(&id).expect("figure").clone();
+        let value = f.value * f.scale.factor();
+        let mut v = c.value();
+        // Texts in the case's own language, which every case declares.
+        let own = v["case"]["language"].as_str().unwrap_or("en").to_string();
+        v["relations"]
+            .as_array_mut()
+            .expect("relations")
+            .push(serde_json::json!({
+            "id": "held_against_a_range", "label": {own.as_str(): "Against a range"},
+            "rule": {"kind": "reference_range", "subject": id, "reference": {
+                "low": 2.0 * value, "high": 3.0 * value, "unit": f.unit,
+                "source": {"name": "A yearbook", "publisher": "A bureau", "year": 2018,
+                    "locator": "Table 1", "published": "a range"},
+                "note": {own.as_str(): "n"}}}}));
+        let m = Model::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{}: {e:?}", c.path));
+        assert_eq!(m.status_of(&id), Some(Status::Implausible), "{}", c.path);
+        // The table's status filter, through the URL.
+        let (state, ignored) = ViewState::from_query("view=table&status=implausible", Some(&m));
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert_eq!(state.status, Some(Status::Implausible));
+        assert_eq!(
+            filtered_ids(&m, &state),
+            std::slice::from_ref(&id),
+            "{}",
+            c.path
+        );
+        assert!(state.to_query().contains("status=implausible"));
+        // The chart's description names the flag.
+        let charts = all_charts(&m, UnitChoice::default(), NumberStyle::Full, Lang::En, None);
+        let flagged = charts.iter().find(|ch| ch.key == chart).expect("chart");
+        assert!(
+            flagged
+                .description
+                .contains("(implausible against a published reference)"),
+            "{}: {}",
+            c.path,
+            flagged.description
+        );
+        // The CSV's check column.
+        let csv = case_explorer::model::export::figures_csv(&m, &[&f], Lang::En).expect("csv");
+        assert!(
+            csv.lines().nth(1).expect("row").ends_with(",implausible"),
+            "{}: {csv}",
+            c.path
+        );
+        tried += 1;
+    }
+    assert!(tried >= 6, "cases with a chart: {tried}");
     // Nothing in the embedded case is flagged as implausible alone: the timber checks point at
     // the forest land area, which is contradicted (the worse status) already.
     let (state, _) = ViewState::from_query("status=implausible", Some(&model()));
@@ -527,9 +558,14 @@ fn csv_export_neutralises_formulas_and_keeps_numbers() {
 proptest! {
     /// Whatever the labels hold, the CSV export reads back (with the csv crate) field for field.
     #[test]
-    fn csv_export_reads_back(label in "[a-z,\"\n\r 森林;']{0,30}", note in ".{0,30}") {
-        let m = model();
-        let mut f = m.figure("forest_guards").expect("figure").clone();
+    fn csv_export_reads_back(
+        label in "[a-z,\"\n\r 森林;']{0,30}",
+        note in ".{0,30}",
+        case in 0..cases::ALL.len(),
+    ) {
+        // Any figure of any case: the last one of the chosen case.
+        let m = Model::from_json(cases::ALL[case].text).expect("valid");
+        let mut f = m.dataset.figures.last().expect("a figure").clone();
         f.label.set("en", label.clone());
         f.source.note.set("en", note.clone());
         let text = case_explorer::model::export::figures_csv(&m, &[&f], Lang::En).expect("csv");
@@ -544,8 +580,10 @@ proptest! {
         };
         prop_assert_eq!(get("label"), Some(neutral(label)));
         prop_assert_eq!(get("note"), Some(neutral(note)));
-        prop_assert_eq!(get("value"), Some("310".to_string()));
-        prop_assert_eq!(get("period"), Some("undated".to_string()));
+        let value = f.value * f.scale.factor();
+        prop_assert_eq!(get("value").and_then(|x| x.parse::<f64>().ok()), Some(value));
+        let period = case_explorer::model::format::period_text(Some(&f.period), Lang::En);
+        prop_assert_eq!(get("period"), Some(period));
     }
 }
 

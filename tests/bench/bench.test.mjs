@@ -213,3 +213,24 @@ test("the drafter's scores from extract_score get a table of their own", () => {
   assert.match(markdown({ meta: {}, targets: [], extract: labelled }), /\| 0\.968 \| 0\.92 \(12\/13\) \| 0\.4 ms/);
   assert.doesNotMatch(markdown({ meta: {}, targets: [] }), /### Drafter/);
 });
+
+test('the drafter on held-out real texts gets its own table, with the pooled scores', () => {
+  const extract = {
+    megabyte_bytes: 1048576,
+    texts: [],
+    real_cases: [
+      { name: 'kezuohou', tuned_on: true, reported: 20, drafted: 20, found: 20, precision: 1, quoted_precision: 1, recall: 1, draft_ms: 0.9 },
+      { name: 'niger-fmnr', tuned_on: false, reported: 6, drafted: 4, found: 1, precision: 0.25, quoted_precision: 1 / 3, recall: 1 / 6, draft_ms: 0.3 },
+    ],
+    pooled: [
+      { name: 'tuning test texts', expected: 133, drafted: 133, found: 132, precision: 132 / 133, quoted_precision: null, recall: 132 / 133 },
+      { name: 'real texts of data/cases/ (held out)', expected: 44, drafted: 39, found: 28, precision: 28 / 39, quoted_precision: 28 / 38, recall: 28 / 44 },
+    ],
+  };
+  const md = markdown({ meta: {}, targets: [], extract });
+  assert.match(md, /### Drafter: precision and recall on held-out real texts/);
+  assert.match(md, /\| `niger-fmnr` \| no \| 6 \| 4 \| 1 \| 0\.250 \| 0\.333 \| 0\.167 \| 0\.3 ms \|/);
+  assert.match(md, /\| tuning test texts \| 133 \| 133 \| 132 \| 0\.992 \| – \| 0\.992 \|/);
+  assert.match(md, /\| real texts of data\/cases\/ \(held out\) \| 44 \| 39 \| 28 \| 0\.718 \| 0\.737 \| 0\.636 \|/);
+  assert.doesNotMatch(markdown({ meta: {}, targets: [], extract: { ...extract, real_cases: undefined } }), /held-out real texts/);
+});

@@ -938,3 +938,236 @@ pub fn reservoir_zh_labels() -> Vec<LabelWant> {
         lw("18", &["林木"]),
     ]
 }
+
+// ------------------------------------------------------------------ real cases, held out
+
+/// A published text and the dataset a person wrote from it by hand: `data/kezuohou.json` with
+/// `tests/fixtures/case_study_2_11.txt` (the case the drafter was tuned on: `kezuohou_en` and
+/// `kezuohou_zh` restate its figures), and each real case of `data/cases/` with its saved source
+/// `tests/fixtures/cases/<id>.txt`. The real cases came after the drafter's word tables were
+/// settled (`git log -- src/model/extract`: no change to how figures are read since they were
+/// added), so they are held out: the drafter was never tuned on them.
+pub struct RealCase {
+    pub name: String,
+    pub text: String,
+    pub model: Model,
+    /// Whether the drafter was tuned on this case's figures.
+    pub tuned_on: bool,
+}
+
+fn read(path: &std::path::Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The tuned-on case first, then the held-out real cases by file name.
+pub fn real_cases() -> Vec<RealCase> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let load = |json: &std::path::Path| {
+        Model::from_json(&read(json)).unwrap_or_else(|e| panic!("{}: {e:?}", json.display()))
+    };
+    let mut out = vec![RealCase {
+        name: "kezuohou".into(),
+        text: read(&root.join("tests/fixtures/case_study_2_11.txt")),
+        model: load(&root.join("data/kezuohou.json")),
+        tuned_on: true,
+    }];
+    let mut files: Vec<_> = std::fs::read_dir(root.join("data/cases"))
+        .expect("data/cases")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for json in files {
+        let name = json
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("a file name")
+            .to_string();
+        let text = read(&root.join(format!("tests/fixtures/cases/{name}.txt")));
+        out.push(RealCase {
+            name,
+            text,
+            model: load(&json),
+            tuned_on: false,
+        });
+    }
+    out
+}
+
+/// How a draft of a real text compares with the reported figures of its hand-checked dataset.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CaseScore {
+    /// Reported figures of the dataset, and drafted figures.
+    pub reported: usize,
+    pub drafted: usize,
+    /// Reported figures a drafted figure reads.
+    pub found: usize,
+    /// Drafted figures whose number stands inside some figure's quote: numbers the dataset's
+    /// author recorded, which the draft should read right.
+    pub drafted_in_quotes: usize,
+}
+
+impl CaseScore {
+    /// Found over drafted. A lower bound: a dataset leaves out numbers a draft rightly reads
+    /// (a second mention, a figure the author found beside the point).
+    pub fn precision(&self) -> f64 {
+        self.found as f64 / self.drafted.max(1) as f64
+    }
+    /// Found over drafted numbers that the dataset quotes: of the numbers both took, the share
+    /// the draft read with the dataset's value and a compatible unit.
+    pub fn quoted_precision(&self) -> f64 {
+        self.found as f64 / self.drafted_in_quotes.max(1) as f64
+    }
+    pub fn recall(&self) -> f64 {
+        self.found as f64 / self.reported.max(1) as f64
+    }
+    pub fn add(self, o: CaseScore) -> CaseScore {
+        CaseScore {
+            reported: self.reported + o.reported,
+            drafted: self.drafted + o.drafted,
+            found: self.found + o.found,
+            drafted_in_quotes: self.drafted_in_quotes + o.drafted_in_quotes,
+        }
+    }
+}
+
+/// Where a reported figure's quote stands in the text: the byte range of its first occurrence
+/// in the paragraph it names (paragraphs are the non-empty lines, from 0, as the explorer and
+/// `tests/model_cases.rs` number them).
+fn quote_span(text: &str, paragraph: u32, quote: &str) -> Option<std::ops::Range<usize>> {
+    let mut at = 0;
+    let mut n = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        if n == paragraph {
+            let i = line.find(quote)?;
+            return Some(start + i..start + i + quote.len());
+        }
+        n += 1;
+    }
+    None
+}
+
+/// A reported figure is found when a drafted figure (each used once)
+/// - has its number's digits inside the figure's quote where it stands in the text,
+/// - says the same number once scaled (value × scale; when the units are the same dimension,
+///   after converting the draft's unit to the dataset's), to 1 part in 10⁶,
+/// - in a compatible unit: the same dimensions with money of any currency (the dataset may read
+///   "$" as another currency than the draft), or a count of any thing (`{tree}`, `{plant}`).
+///
+/// Qualifier, period and paragraph are not asked for: the quote's place stands for the last two.
+pub fn case_score(c: &RealCase, d: &Draft, print: bool) -> CaseScore {
+    use case_explorer::model::units::convert;
+    let say = |line: String| {
+        if print {
+            println!("{line}");
+        }
+    };
+    let reported: Vec<_> = c
+        .model
+        .dataset
+        .figures
+        .iter()
+        .filter(|f| matches!(f.kind, FigureKind::Reported))
+        .collect();
+    let quotes: Vec<_> = c
+        .model
+        .dataset
+        .figures
+        .iter()
+        .filter_map(|f| quote_span(&d.text, f.source.paragraph?, f.source.quote.as_deref()?))
+        .collect();
+    let inside = |f: &DraftFigure, q: &std::ops::Range<usize>| {
+        q.start <= f.number.start && f.number.end <= q.end
+    };
+    let mut used = vec![false; d.figures.len()];
+    let mut found = 0;
+    say(format!(
+        "== {} ({}): {} reported, {} drafted",
+        c.name,
+        if c.tuned_on { "tuned on" } else { "held out" },
+        reported.len(),
+        d.figures.len()
+    ));
+    for f in &reported {
+        let span = f
+            .source
+            .paragraph
+            .zip(f.source.quote.as_deref())
+            .and_then(|(p, q)| quote_span(&d.text, p, q));
+        let Some(span) = span else {
+            say(format!(
+                "  NOQUOTE {} (its quote is not in its paragraph)",
+                f.id
+            ));
+            continue;
+        };
+        let want = f.value * f.scale.factor();
+        let unit = c.model.unit(&f.unit);
+        let reads = |g: &DraftFigure| {
+            let Some(unit) = &unit else { return false };
+            let got = g.value * g.scale.factor();
+            let same = |a: f64| (a - want).abs() <= 1e-6 * want.abs().max(1e-9);
+            let counts = g.unit.code().starts_with('{') && unit.code().starts_with('{');
+            if g.unit.dims() == unit.dims() {
+                convert(got, &g.unit, unit).is_some_and(same)
+            } else {
+                (g.unit.dims().same_shape(unit.dims()) || counts) && same(got)
+            }
+        };
+        let hit = (0..d.figures.len())
+            .find(|&i| !used[i] && inside(&d.figures[i], &span) && reads(&d.figures[i]));
+        match hit {
+            Some(i) => {
+                used[i] = true;
+                found += 1;
+                let g = &d.figures[i];
+                say(format!(
+                    "  ok    {:<32} ← “{}” = {} {:?} {}",
+                    f.id,
+                    &d.text[g.span.clone()],
+                    g.value,
+                    g.scale,
+                    g.unit.code()
+                ));
+            }
+            None => say(format!(
+                "  MISS  {:<32} {} {:?} {} in “{}”",
+                f.id, f.value, f.scale, f.unit, &d.text[span]
+            )),
+        }
+    }
+    let mut drafted_in_quotes = 0;
+    for (i, g) in d.figures.iter().enumerate() {
+        let quoted = quotes.iter().any(|q| inside(g, q));
+        drafted_in_quotes += usize::from(quoted);
+        if !used[i] {
+            say(format!(
+                "  {} “{}” = {} {:?} {} ¶{}",
+                if quoted { "WRONG" } else { "EXTRA" },
+                &d.text[g.span.clone()],
+                g.value,
+                g.scale,
+                g.unit.code(),
+                g.paragraph
+            ));
+        }
+    }
+    let s = CaseScore {
+        reported: reported.len(),
+        drafted: d.figures.len(),
+        found,
+        drafted_in_quotes,
+    };
+    say(format!(
+        "  precision {:.3} (on quoted numbers {:.3})  recall {:.3}",
+        s.precision(),
+        s.quoted_precision(),
+        s.recall()
+    ));
+    s
+}

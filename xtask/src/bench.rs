@@ -4,7 +4,8 @@
 //! [`crate::size`], builds a twin whose wasm keeps its function names for the profile, then runs
 //! `tests/bench/run.mjs`: headless Chromium against the bundle served on 127.0.0.1, Lighthouse,
 //! traces. Before the browser, the drafter is scored natively on the project's own test texts
-//! (`cargo run --release --example extract_score`: precision, recall, time for 1 MB).
+//! and on the held-out real texts of `data/cases/` (`cargo run --release --example
+//! extract_score`: precision, recall, time for 1 MB).
 //! Results go to `target/bench.json` and the results section of `BENCHMARKS.md`.
 //!
 //! A missed target is reported, not a failure; the command fails only when something could not
@@ -185,7 +186,9 @@ pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
     fs::write(&size_json, report.to_json())
         .with_context(|| format!("cannot write {}", size_json.display()))?;
 
-    println!("\nbench: the drafter's precision and recall on our own test texts, and 1 MB timed");
+    println!(
+        "\nbench: the drafter's precision and recall on our own test texts and on held-out real texts, and 1 MB timed"
+    );
     let extract_json = work.join("extract.json");
     let _ = fs::remove_file(&extract_json);
     let scored = ctx.run(
