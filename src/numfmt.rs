@@ -110,7 +110,11 @@ fn scaled(value: f64, lang: Lang, sig: u32, words: &[ScaleWord]) -> Option<Strin
     let x = value / w.value;
     let digits = digits_text(x, lang, Some(sig), x.abs() >= UNGROUPED_BELOW);
     // French: "1,2 milliard", "51,36 millions".
-    let word = if x.abs() >= 2.0 { w.many } else { w.one };
+    let word = if x.abs() >= lang.rules().scale_many_from {
+        w.many
+    } else {
+        w.one
+    };
     Some(format!("{digits}{word}"))
 }
 

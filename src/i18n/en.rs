@@ -34,6 +34,7 @@ pub const LANGUAGE: Language = Language {
             ScaleWord { value: 1e6, one: "M", many: "M" },
             ScaleWord { value: 1e3, one: "k", many: "k" },
         ],
+        scale_many_from: 2.0,
         scaled_unit_space: " ",
         exact: "as stated",
         about: "about",

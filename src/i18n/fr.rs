@@ -35,6 +35,7 @@ pub const LANGUAGE: Language = Language {
             ScaleWord { value: 1e6, one: "\u{a0}M", many: "\u{a0}M" },
             ScaleWord { value: 1e3, one: "\u{a0}k", many: "\u{a0}k" },
         ],
+        scale_many_from: 2.0,
         scaled_unit_space: " de ",
         exact: "tel quel",
         about: "environ",

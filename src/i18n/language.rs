@@ -53,6 +53,9 @@ pub struct Rules {
     pub compact: &'static [ScaleWord],
     /// The same words, short, for a chart's axis ("200M", "2亿"), largest first.
     pub axis: &'static [ScaleWord],
+    /// The smallest count a scale word takes its `many` form from: 2 in French ("1,5 milliard",
+    /// "2 milliards").
+    pub scale_many_from: f64,
     /// Between a scale word and the unit after it: "1.2 billion yuan", "12亿元",
     /// "1,2 milliard de yuans".
     pub scaled_unit_space: &'static str,

@@ -33,6 +33,7 @@ pub const LANGUAGE: Language = Language {
             ScaleWord { value: 1e8, one: "亿", many: "亿" },
             ScaleWord { value: 1e4, one: "万", many: "万" },
         ],
+        scale_many_from: 2.0,
         scaled_unit_space: "",
         exact: "确数",
         about: "约",
