@@ -23,14 +23,32 @@ pub const GZIP_TARGET: u64 = 200_000;
 /// Where the bench builds and keeps its inputs, relative to the workspace root.
 const WORK_DIR: &str = "target/bench";
 
-pub const USAGE: &str =
-    "usage: cargo xtask bench [--quick] [--runs N] [--no-build] [--no-lighthouse] [--no-profile]";
-
 /// Browser measurements repeated by a full run (each measure is reported as the median of the
 /// runs, with their spread); `--quick` makes one.
 pub const DEFAULT_RUNS: u32 = 3;
-/// More runs than this is a typo (each takes minutes).
-const MAX_RUNS: u32 = 20;
+
+/// `cargo xtask bench`'s options as typed (clap reads and checks them).
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// One run, fewer repetitions, one Lighthouse run, no profile (about 3 minutes)
+    #[arg(long)]
+    quick: bool,
+    /// How many times the browser measurements run, 1 to 20 (3; 1 with --quick)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=20))]
+    runs: Option<u32>,
+    /// Measure the last target/bench/dist again
+    #[arg(long)]
+    no_build: bool,
+    /// Skip Lighthouse
+    #[arg(long)]
+    no_lighthouse: bool,
+    /// Trace a build keeping the wasm function names (the default without --quick)
+    #[arg(long, overrides_with = "no_profile")]
+    profile: bool,
+    /// Skip the profile
+    #[arg(long, overrides_with = "profile")]
+    no_profile: bool,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -45,39 +63,26 @@ pub struct Options {
     pub runs: u32,
 }
 
-pub fn parse_args(args: &[String]) -> Result<Options> {
-    let mut o = Options {
-        quick: false,
-        build: true,
-        lighthouse: true,
-        profile: true,
-        runs: DEFAULT_RUNS,
-    };
-    let mut profile_set = None;
-    let mut runs_set = None;
-    let mut args = args.iter();
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--runs" => {
-                let n = args
-                    .next()
-                    .with_context(|| format!("`--runs` needs a number\n{USAGE}"))?;
-                match n.parse::<u32>() {
-                    Ok(n) if (1..=MAX_RUNS).contains(&n) => runs_set = Some(n),
-                    _ => bail!("`--runs {n}`: give a whole number from 1 to {MAX_RUNS}\n{USAGE}"),
-                }
-            }
-            "--quick" => o.quick = true,
-            "--no-build" => o.build = false,
-            "--no-lighthouse" => o.lighthouse = false,
-            "--no-profile" => profile_set = Some(false),
-            "--profile" => profile_set = Some(true),
-            other => bail!("`bench` takes no argument `{other}`\n{USAGE}"),
+impl Args {
+    /// What the flags mean together: `--quick` changes the defaults of `--runs` and the profile.
+    pub fn options(&self) -> Options {
+        let profile = if self.profile {
+            true
+        } else if self.no_profile {
+            false
+        } else {
+            !self.quick
+        };
+        Options {
+            quick: self.quick,
+            build: !self.no_build,
+            lighthouse: !self.no_lighthouse,
+            profile,
+            runs: self
+                .runs
+                .unwrap_or(if self.quick { 1 } else { DEFAULT_RUNS }),
         }
     }
-    o.profile = profile_set.unwrap_or(!o.quick);
-    o.runs = runs_set.unwrap_or(if o.quick { 1 } else { DEFAULT_RUNS });
-    Ok(o)
 }
 
 /// The page Trunk builds the profiling twin from: `index.html` moved two folders down (so every
@@ -244,13 +249,24 @@ pub fn bench(ctx: &Ctx, o: &Options) -> Result<bool> {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    /// The options `cargo xtask bench ARGS` runs with, or clap's refusal.
+    fn parse_args(list: &[&str]) -> Result<Options, clap::Error> {
+        #[derive(clap::Parser)]
+        struct Bench {
+            #[command(flatten)]
+            args: Args,
+        }
+        let argv = std::iter::once("bench").chain(list.iter().copied());
+        <Bench as clap::Parser>::try_parse_from(argv).map(|b| b.args.options())
+    }
+
+    fn args<'a>(list: &'a [&'a str]) -> &'a [&'a str] {
+        list
     }
 
     #[test]
     fn options_default_to_a_full_run() {
-        let o = parse_args(&args(&[])).unwrap();
+        let o = parse_args(args(&[])).unwrap();
         assert_eq!(
             o,
             Options {
@@ -265,10 +281,10 @@ mod tests {
 
     #[test]
     fn runs_default_to_three_or_one_when_quick_and_can_be_chosen() {
-        assert_eq!(parse_args(&args(&["--quick"])).unwrap().runs, 1);
-        assert_eq!(parse_args(&args(&["--runs", "5"])).unwrap().runs, 5);
+        assert_eq!(parse_args(args(&["--quick"])).unwrap().runs, 1);
+        assert_eq!(parse_args(args(&["--runs", "5"])).unwrap().runs, 5);
         assert_eq!(
-            parse_args(&args(&["--runs", "2", "--quick"])).unwrap().runs,
+            parse_args(args(&["--runs", "2", "--quick"])).unwrap().runs,
             2
         );
         for bad in [
@@ -277,21 +293,17 @@ mod tests {
             &["--runs", "x"],
             &["--runs", "99"],
         ] {
-            assert!(parse_args(&args(bad)).is_err(), "{bad:?}");
+            assert!(parse_args(args(bad)).is_err(), "{bad:?}");
         }
     }
 
     #[test]
     fn quick_skips_the_profile_unless_asked() {
-        assert!(!parse_args(&args(&["--quick"])).unwrap().profile);
-        assert!(
-            parse_args(&args(&["--quick", "--profile"]))
-                .unwrap()
-                .profile
-        );
-        let o = parse_args(&args(&["--no-build", "--no-lighthouse", "--no-profile"])).unwrap();
+        assert!(!parse_args(args(&["--quick"])).unwrap().profile);
+        assert!(parse_args(args(&["--quick", "--profile"])).unwrap().profile);
+        let o = parse_args(args(&["--no-build", "--no-lighthouse", "--no-profile"])).unwrap();
         assert!(!o.build && !o.lighthouse && !o.profile && !o.quick);
-        assert!(parse_args(&args(&["--fast"])).is_err());
+        assert!(parse_args(args(&["--fast"])).is_err());
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Project automation: `cargo xtask setup | serve [--port N] | test`.
+//! Project automation: `cargo xtask setup | serve | test | bench | publish | size | harden` (`cargo xtask help`).
 
 mod bench;
 mod cmd;
@@ -10,38 +10,52 @@ mod size;
 mod steps;
 mod tools;
 
-use anyhow::{bail, Result};
+use anyhow::Result;
+use clap::{Parser, Subcommand};
 use cmd::Ctx;
 use serve::DEFAULT_PORT;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage: cargo xtask <command>
+/// Project automation: set-up, serving, tests, benchmark, publishing a site of cases.
+#[derive(Parser, Debug)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-commands:
-  setup              install every missing tool (trunk, wasm-bindgen CLI, wasm target,
-                     node tools in tools/, Chromium + chromedriver); skips what is present
-  serve [--port N]   setup, then build and serve the app at http://127.0.0.1:N/ (default 8080)
-  test               setup, then fmt, clippy, native tests, browser tests, release build,
-                     size budget and end-to-end tests, stopping at the first failure
-  bench [--quick] [--runs N] [--no-build] [--no-lighthouse] [--no-profile]
-                     performance benchmark (not part of `test`): release build, asset sizes,
-                     load and interaction timings in headless Chromium, generated datasets,
-                     Lighthouse, profile; writes target/bench.json and BENCHMARKS.md; the
-                     browser part runs N times (3, 1 with --quick), medians reported (about
-                     7 minutes plus compiling; --quick about 1.5)
-  publish DIR --out OUT [--default ID] [--public-url URL]
-                     a static site of the dataset files in DIR: each case's pages at
-                     OUT/<case-id>/ (and /zh/, /fr/), the list of cases at OUT/cases/, the
-                     main page showing the default case (else the first file by name)
-  size               print dist/'s size report against the gzip budget (after a release build)
-  harden [DIR]       move Trunk's inline boot script to a file with Subresource Integrity and
-                     write the Content-Security-Policy (run by Trunk as a post_build hook on
-                     its staging directory; DIR defaults to that, else dist)";
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Install every missing tool (trunk, wasm-bindgen CLI, wasm target, node tools in tools/,
+    /// Chromium + chromedriver); skips what is present
+    Setup,
+    /// Set up, then build and serve the app at http://127.0.0.1:PORT/
+    Serve {
+        /// The port to serve on (1-65535)
+        #[arg(long, default_value_t = DEFAULT_PORT, value_parser = clap::value_parser!(u16).range(1..))]
+        port: u16,
+    },
+    /// Set up, then fmt, clippy, native tests, browser tests, release build, size budget and
+    /// end-to-end tests, stopping at the first failure
+    Test,
+    /// Performance benchmark (not part of `test`): release build, asset sizes, load and
+    /// interaction timings in headless Chromium, generated datasets, Lighthouse, profile; writes
+    /// target/bench.json and BENCHMARKS.md (about 7 minutes plus compiling; --quick about 3)
+    Bench(bench::Args),
+    /// A static site of the dataset files in CASES: each case's pages at OUT/<case-id>/ (and
+    /// /zh/, /fr/), the list of cases at OUT/cases/, the main page showing the default case
+    Publish(publish::Options),
+    /// Print dist/'s size report against the gzip budget (after a release build)
+    Size,
+    /// Move Trunk's inline boot script to a file with Subresource Integrity and write the
+    /// Content-Security-Policy (Trunk's post_build hook; DIR defaults to its staging directory,
+    /// else dist)
+    Harden { dir: Option<String> },
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let cli = Cli::parse();
+    match run(cli.command) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
         Err(e) => {
@@ -52,73 +66,30 @@ fn main() -> ExitCode {
 }
 
 /// Ok(false) means "ran, but something failed" (already reported).
-fn run(args: &[String]) -> Result<bool> {
-    let Some((command, rest)) = args.split_first() else {
-        eprintln!("{USAGE}");
-        return Ok(false);
-    };
-    match command.as_str() {
-        "setup" => {
-            no_more_args(command, rest)?;
+fn run(command: Command) -> Result<bool> {
+    match command {
+        Command::Setup => {
             tools::setup(&Ctx::new()?)?;
             Ok(true)
         }
-        "serve" => {
-            let port = parse_port(rest)?;
+        Command::Serve { port } => {
             serve::serve(&Ctx::new()?, port)?;
             Ok(true)
         }
-        "bench" => {
-            let options = bench::parse_args(rest)?;
-            bench::bench(&Ctx::new()?, &options)
-        }
-        "test" => {
-            no_more_args(command, rest)?;
-            Ok(steps::test(&Ctx::new()?))
-        }
-        "publish" => {
-            let options = publish::parse_args(rest)?;
+        Command::Bench(args) => bench::bench(&Ctx::new()?, &args.options()),
+        Command::Test => Ok(steps::test(&Ctx::new()?)),
+        Command::Publish(options) => {
             publish::publish(&Ctx::new()?, &options)?;
             Ok(true)
         }
-        "size" => {
-            no_more_args(command, rest)?;
+        Command::Size => {
             steps::size_report(&Ctx::new()?)?;
             Ok(true)
         }
-        "harden" => {
-            if rest.len() > 1 {
-                bail!("usage: cargo xtask harden [DIR]");
-            }
-            harden::run(&Ctx::new()?.root, rest.first().map(String::as_str))?;
+        Command::Harden { dir } => {
+            harden::run(&Ctx::new()?.root, dir.as_deref())?;
             Ok(true)
         }
-        "help" | "-h" | "--help" => {
-            println!("{USAGE}");
-            Ok(true)
-        }
-        other => bail!("unknown command `{other}`\n\n{USAGE}"),
-    }
-}
-
-fn no_more_args(command: &str, rest: &[String]) -> Result<()> {
-    match rest.first() {
-        None => Ok(()),
-        Some(extra) => bail!("`{command}` takes no argument `{extra}`\n\n{USAGE}"),
-    }
-}
-
-/// `[--port N]` or `[--port=N]`.
-fn parse_port(args: &[String]) -> Result<u16> {
-    let value = match args {
-        [] => return Ok(DEFAULT_PORT),
-        [flag, value] if flag == "--port" => value.as_str(),
-        [flag] if flag.starts_with("--port=") => &flag["--port=".len()..],
-        _ => bail!("usage: cargo xtask serve [--port N]"),
-    };
-    match value.parse::<u16>() {
-        Ok(port) if port > 0 => Ok(port),
-        _ => bail!("`{value}` is not a valid port (1-65535)"),
     }
 }
 
@@ -126,22 +97,42 @@ fn parse_port(args: &[String]) -> Result<u16> {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    fn parse(list: &[&str]) -> Result<Command, clap::Error> {
+        Cli::try_parse_from(std::iter::once("xtask").chain(list.iter().copied())).map(|c| c.command)
     }
 
     #[test]
     fn port_defaults_and_parses() {
-        assert_eq!(parse_port(&args(&[])).unwrap(), DEFAULT_PORT);
-        assert_eq!(parse_port(&args(&["--port", "9000"])).unwrap(), 9000);
-        assert_eq!(parse_port(&args(&["--port=9001"])).unwrap(), 9001);
+        for (args, want) in [
+            (&["serve"][..], DEFAULT_PORT),
+            (&["serve", "--port", "9000"], 9000),
+            (&["serve", "--port=9001"], 9001),
+        ] {
+            match parse(args) {
+                Ok(Command::Serve { port }) => assert_eq!(port, want, "{args:?}"),
+                other => panic!("{args:?}: {other:?}"),
+            }
+        }
     }
 
     #[test]
-    fn bad_ports_are_rejected() {
-        assert!(parse_port(&args(&["--port", "0"])).is_err());
-        assert!(parse_port(&args(&["--port", "70000"])).is_err());
-        assert!(parse_port(&args(&["--port"])).is_err());
-        assert!(parse_port(&args(&["9000"])).is_err());
+    fn bad_ports_and_commands_are_rejected() {
+        for bad in [
+            &["serve", "--port", "0"][..],
+            &["serve", "--port", "70000"],
+            &["serve", "--port"],
+            &["serve", "9000"],
+            &["test", "extra"],
+            &["deploy"],
+            &[],
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_usage_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
     }
 }

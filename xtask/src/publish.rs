@@ -13,48 +13,20 @@ use std::process::Command;
 const CASES_ENV: &str = "EXPLORER_CASES";
 const DEFAULT_ENV: &str = "EXPLORER_DEFAULT_CASE";
 
-#[derive(Debug, PartialEq, Eq)]
+/// `cargo xtask publish`'s options (clap reads and checks them).
+#[derive(clap::Args, Debug, PartialEq, Eq)]
 pub struct Options {
+    /// The folder of dataset files (every `*.json` in it is a case)
     pub cases: PathBuf,
+    /// Where to write the site
+    #[arg(long)]
     pub out: PathBuf,
+    /// The case the main page shows (else the first file by name)
+    #[arg(long, value_name = "CASE-ID")]
     pub default: Option<String>,
+    /// The address the site is served from, when not the host's root
+    #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
-}
-
-pub const USAGE: &str =
-    "usage: cargo xtask publish DIR --out OUT [--default CASE-ID] [--public-url URL]";
-
-pub fn parse_args(args: &[String]) -> Result<Options> {
-    let mut cases = None;
-    let (mut out, mut default, mut public_url) = (None, None, None);
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .with_context(|| format!("`{name}` needs a value\n{USAGE}"))
-        };
-        match a.as_str() {
-            "--out" => out = Some(PathBuf::from(value("--out")?)),
-            "--default" => default = Some(value("--default")?),
-            "--public-url" => public_url = Some(value("--public-url")?),
-            flag if flag.starts_with("--") => bail!("unknown option `{flag}`\n{USAGE}"),
-            dir if cases.is_none() => cases = Some(PathBuf::from(dir)),
-            extra => bail!("one folder of cases only (`{extra}`)\n{USAGE}"),
-        }
-    }
-    let Some(cases) = cases else {
-        bail!("which folder of cases?\n{USAGE}")
-    };
-    let Some(out) = out else {
-        bail!("where to write the site? (--out OUT)\n{USAGE}")
-    };
-    Ok(Options {
-        cases,
-        out,
-        default,
-        public_url,
-    })
 }
 
 fn absolute(ctx: &Ctx, p: &Path) -> PathBuf {
@@ -109,13 +81,24 @@ pub fn publish(ctx: &Ctx, o: &Options) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
+    /// The options `cargo xtask publish ARGS` runs with, or clap's refusal.
+    fn parse_args(list: &[&str]) -> Result<Options, clap::Error> {
+        #[derive(clap::Parser)]
+        struct Publish {
+            #[command(flatten)]
+            options: Options,
+        }
+        let argv = std::iter::once("publish").chain(list.iter().copied());
+        <Publish as clap::Parser>::try_parse_from(argv).map(|p| p.options)
+    }
+
+    fn args<'a>(list: &'a [&'a str]) -> &'a [&'a str] {
+        list
     }
 
     #[test]
     fn reads_the_folder_and_options() {
-        let o = parse_args(&args(&["cases", "--out", "site", "--default", "a-1"])).unwrap();
+        let o = parse_args(args(&["cases", "--out", "site", "--default", "a-1"])).unwrap();
         assert_eq!(o.cases, PathBuf::from("cases"));
         assert_eq!(o.out, PathBuf::from("site"));
         assert_eq!(o.default.as_deref(), Some("a-1"));
@@ -124,10 +107,10 @@ mod tests {
 
     #[test]
     fn refuses_what_is_missing_or_unknown() {
-        assert!(parse_args(&args(&["cases"])).is_err());
-        assert!(parse_args(&args(&["--out", "site"])).is_err());
-        assert!(parse_args(&args(&["a", "b", "--out", "site"])).is_err());
-        assert!(parse_args(&args(&["a", "--out"])).is_err());
-        assert!(parse_args(&args(&["a", "--out", "s", "--fast"])).is_err());
+        assert!(parse_args(args(&["cases"])).is_err());
+        assert!(parse_args(args(&["--out", "site"])).is_err());
+        assert!(parse_args(args(&["a", "b", "--out", "site"])).is_err());
+        assert!(parse_args(args(&["a", "--out"])).is_err());
+        assert!(parse_args(args(&["a", "--out", "s", "--fast"])).is_err());
     }
 }

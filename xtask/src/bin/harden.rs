@@ -5,16 +5,21 @@
 #[path = "../harden.rs"]
 mod harden;
 
+use clap::Parser;
 use std::process::ExitCode;
 
+/// Trunk's post_build hook: harden the built page in DIR (default: Trunk's staging directory,
+/// else dist).
+#[derive(Parser)]
+#[command(name = "harden")]
+struct Args {
+    dir: Option<String>,
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.len() > 1 {
-        eprintln!("usage: harden [DIR]");
-        return ExitCode::FAILURE;
-    }
+    let args = Args::parse();
     let root = std::env::current_dir().unwrap_or_else(|_| ".".into());
-    match harden::run(&root, args.first().map(String::as_str)) {
+    match harden::run(&root, args.dir.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("harden: error: {e}");
