@@ -124,6 +124,13 @@ for (const c of CASES) {
     }
     await page.setViewportSize({ width: 360, height: 800 });
     await screenshot(page, `values-${name}-quality-360`);
+    // On a phone nothing widens the page: the data panel's file input and the footer's source
+    // line (a long address) included.
+    await page.click('button[data-view="overview"]');
+    if ((await page.locator('#data-panel').count()) === 0) await page.click('#data-toggle');
+    await page.waitForSelector('#data-panel');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 360, `${name}: the page is ${wide}px wide on a 360px screen`);
     assert.deepEqual(pageErrors(page), []);
     await page.close();
   });
