@@ -210,7 +210,7 @@ impl Draft {
                     {
                         Some(f)
                     }
-                    _ => None,
+                    scan::Token::Figure(_) | scan::Token::Year(..) | scan::Token::Skip(..) => None,
                 })
         };
         let found = figure_in(sentence.clone(), &sel)

@@ -5,18 +5,21 @@
 use super::draft_figure::DraftFigure;
 use super::tables as t;
 use super::text::{clause, is_cjk, is_word_char, sort_pairs, Src};
+use crate::model::codes::code_table;
 use crate::model::dataset::{Period, Relation, Rule, Text};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RelationWhy {
-    /// "totaling X …, including A, B and C"
-    TotalIncluding,
-    /// "of which", 其中, or "including" without a stated total
-    OfWhich,
-    /// The same measure stated twice.
-    StatedTwice,
-    /// An area against an area the reader added.
-    Context,
+code_table! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum RelationWhy {
+        /// "totaling X …, including A, B and C"
+        TotalIncluding = "total_including",
+        /// "of which", 其中, or "including" without a stated total
+        OfWhich = "of_which",
+        /// The same measure stated twice.
+        StatedTwice = "stated_twice",
+        /// An area against an area the reader added.
+        Context = "context",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -464,7 +464,7 @@ pub fn years(tokens: &[Token]) -> Vec<(i32, Range<usize>)> {
         .iter()
         .filter_map(|t| match t {
             Token::Year(y, r) => Some((*y, r.clone())),
-            _ => None,
+            Token::Figure(_) | Token::Skip(..) => None,
         })
         .collect()
 }
