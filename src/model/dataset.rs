@@ -510,9 +510,9 @@ pub struct Chart {
 }
 
 code_table! {
+    // Its code is its name in JSON (`bars`), also the chart's `data-kind` in the page.
     /// How a chart draws its quantities: the form that fits what its figures are. A kind whose
-    /// figures do not fit it is refused (`presentation::check`). Its code is its name in JSON
-    /// (`bars`), also the chart's `data-kind` in the page.
+    /// figures do not fit it is refused (`presentation::check`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub enum ChartKind {
         /// Horizontal bars, one per quantity; bounds drawn as arrows or hatching.
