@@ -138,23 +138,6 @@ struct WRelation {
     accepted: bool,
 }
 
-const WHYS: [RelationWhy; 4] = [
-    RelationWhy::TotalIncluding,
-    RelationWhy::OfWhich,
-    RelationWhy::StatedTwice,
-    RelationWhy::Context,
-];
-
-const SKIPS: [SkipReason; 7] = [
-    SkipReason::Year,
-    SkipReason::Date,
-    SkipReason::Reference,
-    SkipReason::Ordinal,
-    SkipReason::NoUnit,
-    SkipReason::PercentOver100,
-    SkipReason::Vague,
-];
-
 /// The index of `x` in `all` (every closed set here has far fewer than 256 members).
 fn index<T: PartialEq>(all: &[T], x: &T) -> u8 {
     all.iter().position(|m| m == x).unwrap_or(0) as u8
@@ -285,7 +268,7 @@ fn to_wire(b: &Base) -> WBase {
                     rule,
                     tolerance_pct: r.tolerance_pct,
                     note: r.note.as_ref().map(entries),
-                    why: index(&WHYS, &p.why),
+                    why: index(&RelationWhy::ALL, &p.why),
                     accepted: p.accepted,
                 })
             })
@@ -293,7 +276,7 @@ fn to_wire(b: &Base) -> WBase {
         skipped: d
             .skipped
             .iter()
-            .map(|s| (span(&s.span), index(&SKIPS, &s.reason)))
+            .map(|s| (span(&s.span), index(&SkipReason::ALL, &s.reason)))
             .collect(),
         cut: b.cut as u32,
         title: b.front.title.clone(),
@@ -382,7 +365,7 @@ fn from_wire(w: WBase) -> Result<Base, WireError> {
                     tolerance_pct: r.tolerance_pct,
                     note: r.note.map(Text::new),
                 },
-                why: member(&WHYS, r.why, "relation kind")?,
+                why: member(&RelationWhy::ALL, r.why, "relation kind")?,
                 accepted: r.accepted,
             })
         })
@@ -393,7 +376,7 @@ fn from_wire(w: WBase) -> Result<Base, WireError> {
         .map(|(s, reason)| {
             Ok(Skipped {
                 span: range(&text, s)?,
-                reason: member(&SKIPS, reason, "skip reason")?,
+                reason: member(&SkipReason::ALL, reason, "skip reason")?,
             })
         })
         .collect::<Result<Vec<_>, WireError>>()?;

@@ -78,29 +78,22 @@ code_table! {
     }
 }
 
-/// Which record: the header names it so one is never read as the other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Record {
-    Settings,
-    Dataset,
-    /// Earlier versions' titles and load times of the stored datasets, in one record.
-    Index,
-    /// One dataset's titles and load time.
-    About,
-    /// An earlier id of a dataset: the payload is its id now.
-    Moved,
+code_table! {
+    /// Which record: the header names it so one is never read as the other.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Record {
+        Settings = "settings",
+        Dataset = "dataset",
+        /// Earlier versions' titles and load times of the stored datasets, in one record.
+        Index = "datasets",
+        /// One dataset's titles and load time.
+        About = "about",
+        /// An earlier id of a dataset: the payload is its id now.
+        Moved = "moved",
+    }
 }
 
 impl Record {
-    fn name(self) -> &'static str {
-        match self {
-            Record::Settings => "settings",
-            Record::Dataset => "dataset",
-            Record::Index => "datasets",
-            Record::About => "about",
-            Record::Moved => "moved",
-        }
-    }
     /// The key of the record's single instance (datasets: the earlier versions' one); `None`
     /// for the records kept one per dataset.
     pub fn key(self) -> Option<String> {
@@ -118,7 +111,7 @@ pub fn encode(record: Record, payload: &str) -> String {
     let mut out = String::with_capacity(payload.len() + 32);
     out.push_str(APP);
     out.push('/');
-    out.push_str(record.name());
+    out.push_str(record.code());
     out.push('/');
     out.push_str(&FORMAT.to_string());
     out.push('\n');
@@ -132,7 +125,7 @@ pub fn decode(record: Record, stored: &str) -> Result<&str, Problem> {
     let rest = header
         .strip_prefix(APP)
         .and_then(|r| r.strip_prefix('/'))
-        .and_then(|r| r.strip_prefix(record.name()))
+        .and_then(|r| r.strip_prefix(record.code()))
         .and_then(|r| r.strip_prefix('/'))
         .ok_or(Problem::Corrupt)?;
     // Digits only: `u32::from_str` would also take a leading '+'.

@@ -565,6 +565,10 @@ pub enum Action {
     StopPersisting,
 }
 
+/// The root's handle on the app state: only `components/app.rs` holds it (and
+/// `requests.rs`, which carries out what the root asks).
+pub type AppHandle = yew::UseReducerHandle<AppState>;
+
 impl Reducible for AppState {
     type Action = Action;
 

@@ -3,15 +3,19 @@
 //! `super::…`, a child module's name) is resolved to the file that defines the item it names,
 //! following re-exports (`pub use`, globs included), and the graph of files must have no cycle.
 //!
-//! Module roots (`lib.rs`, `*/mod.rs`) are left out of the graph: they declare and re-export
-//! their children, so every child "depends" on its root and the root on every child. A path
-//! through a root still counts for the file that defines the item (`crate::model::Lang` is an
-//! edge to `model/lang.rs`); an item defined in a root itself (`Model` in `model/mod.rs`) is not
-//! followed. Paths inside macro calls (`html! { … }`) are tokens, not parsed: the `use` lines
-//! above them carry the dependency.
+//! Module roots (`lib.rs`, `*/mod.rs`) only declare modules and re-export: a root that defines
+//! anything else (a type, a function, a constant, a macro call) fails
+//! `roots_only_declare_and_reexport`, naming the file and the item. The roots are nodes of the
+//! graph like any file: a path through a root counts for the file that defines the item
+//! (`crate::model::Lang` is an edge to `model/lang.rs`), a path naming the root itself
+//! (`use crate::model;`) is an edge to the root, and a root's own `use` lines are its edges, so
+//! a cycle through a root is found. Paths inside an inline module (`mod tests`) are read from
+//! that module. Paths inside macro calls (`html! { … }`) are tokens, not parsed: the `use` lines
+//! above them carry the dependency. Binaries (`main.rs`, `bin/*.rs`) are crate roots of their
+//! own programs, not module roots of the library: they are nodes and may define `main`.
 //!
 //! Run alone: `cargo test --test no_cycles` (`NO_CYCLES_SRC=/other/checkout/src` checks another
-//! tree).
+//! tree; `NO_CYCLES_EDGES=1` prints every edge and the path that makes it).
 
 use proc_macro2::TokenTree;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -172,21 +176,77 @@ fn scope_of(file: &syn::File) -> Scope {
     s
 }
 
-/// Every path of a file: `use` trees and paths in code, types and patterns.
-#[derive(Default)]
-struct Paths(Vec<Vec<String>>);
+/// Every path of a file: `use` trees and paths in code, types and patterns, each with the
+/// module it is written in (the file's, or an inline module's inside it).
+struct Paths {
+    module: ModPath,
+    found: Vec<(ModPath, Vec<String>)>,
+}
 
 impl<'ast> Visit<'ast> for Paths {
+    fn visit_item_mod(&mut self, m: &'ast syn::ItemMod) {
+        self.module.push(m.ident.to_string());
+        syn::visit::visit_item_mod(self, m);
+        self.module.pop();
+    }
     fn visit_item_use(&mut self, u: &'ast syn::ItemUse) {
         let mut flat = Vec::new();
         flatten(&u.tree, &mut Vec::new(), &mut flat);
-        self.0.extend(flat.into_iter().map(|(segs, _)| segs));
+        for (segs, _) in flat {
+            self.found.push((self.module.clone(), segs));
+        }
     }
+    /// `pub(crate)`, `pub(in crate::model)`: who may see an item, not a dependency.
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
     fn visit_path(&mut self, p: &'ast syn::Path) {
-        self.0
-            .push(p.segments.iter().map(|s| s.ident.to_string()).collect());
+        let segs = p.segments.iter().map(|s| s.ident.to_string()).collect();
+        self.found.push((self.module.clone(), segs));
         syn::visit::visit_path(self, p);
     }
+}
+
+/// What a module root defines besides `mod` declarations and `use` lines, as `kind name`.
+fn root_items(file: &syn::File) -> Vec<String> {
+    let named = |kind: &str, id: &syn::Ident| format!("{kind} {id}");
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Mod(m) if m.content.is_none() => None,
+            syn::Item::Use(_) => None,
+            syn::Item::Mod(m) => Some(named("inline mod", &m.ident)),
+            syn::Item::Struct(i) => Some(named("struct", &i.ident)),
+            syn::Item::Enum(i) => Some(named("enum", &i.ident)),
+            syn::Item::Union(i) => Some(named("union", &i.ident)),
+            syn::Item::Fn(i) => Some(named("fn", &i.sig.ident)),
+            syn::Item::Const(i) => Some(named("const", &i.ident)),
+            syn::Item::Static(i) => Some(named("static", &i.ident)),
+            syn::Item::Type(i) => Some(named("type", &i.ident)),
+            syn::Item::Trait(i) => Some(named("trait", &i.ident)),
+            syn::Item::TraitAlias(i) => Some(named("trait", &i.ident)),
+            syn::Item::Impl(i) => Some(match &*i.self_ty {
+                syn::Type::Path(p) => match p.path.segments.last() {
+                    Some(last) => named("impl", &last.ident),
+                    None => "impl".to_string(),
+                },
+                _ => "impl".to_string(),
+            }),
+            syn::Item::Macro(m) => {
+                let mut declared = BTreeSet::new();
+                declared_in_tokens(m.mac.tokens.clone(), &mut declared);
+                let path = m.mac.path.segments.iter().map(|s| s.ident.to_string());
+                let name = path.collect::<Vec<_>>().join("::");
+                let what: Vec<String> = declared.into_iter().collect();
+                Some(if what.is_empty() {
+                    format!("{name}!")
+                } else {
+                    format!("{name}! ({})", what.join(", "))
+                })
+            }
+            syn::Item::ExternCrate(i) => Some(named("extern crate", &i.ident)),
+            syn::Item::ForeignMod(_) => Some("extern block".to_string()),
+            _ => Some("item".to_string()),
+        })
+        .collect()
 }
 
 struct Crate {
@@ -282,25 +342,33 @@ impl Crate {
         Some(file)
     }
 
-    /// Edges between non-root files.
+    /// Edges between files, module roots included.
     fn edges(&self) -> BTreeMap<usize, BTreeSet<usize>> {
         let mut edges: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
         for (i, f) in self.files.iter().enumerate() {
-            if f.is_root {
-                continue;
-            }
-            let mut paths = Paths::default();
+            let mut paths = Paths {
+                module: f.module.clone(),
+                found: Vec::new(),
+            };
             paths.visit_file(&f.ast);
             let out = edges.entry(i).or_default();
-            for segs in &paths.0 {
-                if let Some(j) = self.resolve(&f.module, segs, 0) {
-                    if j != i && !self.files[j].is_root {
+            for (module, segs) in &paths.found {
+                if let Some(j) = self.resolve(module, segs, 0) {
+                    if j != i {
+                        if std::env::var_os("NO_CYCLES_EDGES").is_some() {
+                            eprintln!("{}: {segs:?} -> {}", f.rel, self.files[j].rel);
+                        }
                         out.insert(j);
                     }
                 }
             }
         }
         edges
+    }
+
+    fn names(&self, cycle: &[usize]) -> String {
+        let names: Vec<&str> = cycle.iter().map(|&i| self.files[i].rel.as_str()).collect();
+        names.join(" → ")
     }
 }
 
@@ -352,6 +420,100 @@ fn find_cycle(edges: &BTreeMap<usize, BTreeSet<usize>>) -> Option<Vec<usize>> {
     None
 }
 
+/// One cycle per strongly connected component of more than one file (the shortest through the
+/// component's first file), so that every tangle is named at once.
+/// Each comes with its component's files.
+fn all_cycles(edges: &BTreeMap<usize, BTreeSet<usize>>) -> Vec<(Vec<usize>, Vec<usize>)> {
+    // Tarjan's algorithm, iterative enough for a few hundred files.
+    struct Tarjan<'e> {
+        edges: &'e BTreeMap<usize, BTreeSet<usize>>,
+        index: HashMap<usize, usize>,
+        low: HashMap<usize, usize>,
+        stack: Vec<usize>,
+        on_stack: BTreeSet<usize>,
+        next: usize,
+        components: Vec<Vec<usize>>,
+    }
+    impl Tarjan<'_> {
+        fn visit(&mut self, n: usize) {
+            self.index.insert(n, self.next);
+            self.low.insert(n, self.next);
+            self.next += 1;
+            self.stack.push(n);
+            self.on_stack.insert(n);
+            for &m in self.edges.get(&n).into_iter().flatten() {
+                if !self.index.contains_key(&m) {
+                    self.visit(m);
+                    let low = self.low[&n].min(self.low[&m]);
+                    self.low.insert(n, low);
+                } else if self.on_stack.contains(&m) {
+                    let low = self.low[&n].min(self.index[&m]);
+                    self.low.insert(n, low);
+                }
+            }
+            if self.low[&n] == self.index[&n] {
+                let mut component = Vec::new();
+                while let Some(m) = self.stack.pop() {
+                    self.on_stack.remove(&m);
+                    component.push(m);
+                    if m == n {
+                        break;
+                    }
+                }
+                component.sort_unstable();
+                self.components.push(component);
+            }
+        }
+    }
+    let mut t = Tarjan {
+        edges,
+        index: HashMap::new(),
+        low: HashMap::new(),
+        stack: Vec::new(),
+        on_stack: BTreeSet::new(),
+        next: 0,
+        components: Vec::new(),
+    };
+    for &n in edges.keys() {
+        if !t.index.contains_key(&n) {
+            t.visit(n);
+        }
+    }
+    let mut cycles = Vec::new();
+    for component in t.components.iter().filter(|c| c.len() > 1) {
+        let inside: BTreeSet<usize> = component.iter().copied().collect();
+        let start = component[0];
+        // Breadth first from `start` back to it, inside the component.
+        let mut parent: HashMap<usize, usize> = HashMap::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        let mut last = None;
+        'search: while let Some(n) = queue.pop_front() {
+            for &m in edges.get(&n).into_iter().flatten() {
+                if m == start {
+                    last = Some(n);
+                    break 'search;
+                }
+                if inside.contains(&m) && !parent.contains_key(&m) {
+                    parent.insert(m, n);
+                    queue.push_back(m);
+                }
+            }
+        }
+        let Some(mut at) = last else { continue };
+        let mut back = Vec::new();
+        while at != start {
+            back.push(at);
+            at = parent[&at];
+        }
+        let mut cycle = vec![start];
+        cycle.extend(back.into_iter().rev());
+        cycle.push(start);
+        cycles.push((cycle, component.clone()));
+    }
+    cycles.sort();
+    cycles
+}
+
 /// `src/` of this crate, or the folder `NO_CYCLES_SRC` names (to check another checkout).
 fn src_crate() -> Crate {
     let dir = std::env::var_os("NO_CYCLES_SRC")
@@ -376,10 +538,43 @@ fn has_edge(c: &Crate, edges: &BTreeMap<usize, BTreeSet<usize>>, from: &str, to:
 fn no_import_cycle_between_files_of_src() {
     let c = src_crate();
     let edges = c.edges();
-    if let Some(cycle) = find_cycle(&edges) {
-        let names: Vec<&str> = cycle.iter().map(|&i| c.files[i].rel.as_str()).collect();
-        panic!("import cycle: {}", names.join(" → "));
+    let cycles = all_cycles(&edges);
+    assert_eq!(
+        cycles.is_empty(),
+        find_cycle(&edges).is_none(),
+        "the two cycle finders disagree"
+    );
+    if !cycles.is_empty() {
+        let lines: Vec<String> = cycles
+            .iter()
+            .map(|(cycle, component)| {
+                let files: Vec<&str> = component.iter().map(|&i| c.files[i].rel.as_str()).collect();
+                format!(
+                    "import cycle: {} (files tangled with it: {})",
+                    c.names(cycle),
+                    files.join(", ")
+                )
+            })
+            .collect();
+        panic!("{}", lines.join("\n"));
     }
+}
+
+/// Module roots declare modules and re-export; what they define lives in files named for it.
+#[test]
+fn roots_only_declare_and_reexport() {
+    let c = src_crate();
+    let mut found = Vec::new();
+    for f in c.files.iter().filter(|f| f.is_root) {
+        for item in root_items(&f.ast) {
+            found.push(format!("{}: {item}", f.rel));
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a module root defines more than modules and re-exports:\n{}",
+        found.join("\n")
+    );
 }
 
 /// The resolver sees the dependencies it must, or the test above proves nothing.
@@ -402,6 +597,9 @@ fn known_dependencies_are_seen() {
     assert!(has_edge(&c, &edges, "state.rs", "record.rs"));
     assert!(!has_edge(&c, &edges, "record.rs", "state.rs"));
     assert!(!has_edge(&c, &edges, "model/units.rs", "model/format.rs"));
+    // A root is a node: its re-exports are its edges.
+    assert!(has_edge(&c, &edges, "model/mod.rs", "model/dataset.rs"));
+    assert!(has_edge(&c, &edges, "lib.rs", "components/app.rs"));
 }
 
 /// The cycle finder finds a cycle when there is one.
@@ -420,4 +618,23 @@ fn a_cycle_is_found() {
         .into_iter()
         .collect();
     assert_eq!(find_cycle(&dag), None);
+    assert!(all_cycles(&dag).is_empty());
+    // Two tangles, both named: 0 → 1 → 2 → 0 (with 1 ⇄ 3 inside it) and 4 ⇄ 5.
+    let two: BTreeMap<usize, BTreeSet<usize>> = [
+        (0, BTreeSet::from([1])),
+        (1, BTreeSet::from([2, 3])),
+        (2, BTreeSet::from([0])),
+        (3, BTreeSet::from([1])),
+        (4, BTreeSet::from([5])),
+        (5, BTreeSet::from([4, 0])),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(
+        all_cycles(&two),
+        vec![
+            (vec![0, 1, 2, 0], vec![0, 1, 2, 3]),
+            (vec![4, 5, 4], vec![4, 5]),
+        ]
+    );
 }

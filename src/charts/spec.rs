@@ -1,6 +1,7 @@
 //! What each chart shows, computed from the model and the reader's choices. Pure data: the
 //! drawing code and the accessible twin table both read the same spec.
 
+use crate::model::codes::code_table;
 use crate::model::display::{show, NumberStyle, UnitChoice};
 use crate::model::format::period_text;
 use crate::model::presentation::{proposed_title, ChartPlan, ChartTitle};
@@ -41,33 +42,23 @@ impl Bar {
     }
 }
 
-/// What a figure is in its chart's form: the twin table and the tooltip say it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// A bar, or a dated dot.
-    Value,
-    /// A dumbbell's start and end.
-    Start,
-    End,
-    /// A part of a stated total, or of a whole.
-    Part,
-    Total,
-    Whole,
+code_table! {
+    /// What a figure is in its chart's form: the twin table and the tooltip say it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Role {
+        /// A bar, or a dated dot.
+        Value = "value",
+        /// A dumbbell's start and end.
+        Start = "start",
+        End = "end",
+        /// A part of a stated total, or of a whole.
+        Part = "part",
+        Total = "total",
+        Whole = "whole",
+    }
 }
 
 impl Role {
-    /// A stable name for exports: `value`, `start`, `end`, `part`, `total`, `whole`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Value => "value",
-            Role::Start => "start",
-            Role::End => "end",
-            Role::Part => "part",
-            Role::Total => "total",
-            Role::Whole => "whole",
-        }
-    }
-
     /// The words for it, or none for a plain value.
     pub fn label(self, lang: Lang) -> &'static str {
         let t = crate::i18n::tr(lang);
@@ -139,56 +130,29 @@ impl ChartSpec {
     }
 }
 
-/// What a chart can draw that a reader must be told: a colour per origin of a bar, the warning
-/// mark of a bar a check flagged, the arrow of a lower bound and the hatching of an upper bound
-/// (or of a range). `draw.rs` draws each one, and the legend names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Mark {
-    Reported,
-    Derived,
-    Context,
-    Flagged,
-    LowerBound,
-    UpperBound,
-    /// A dumbbell's start (a ring) and end (a dot).
-    Start,
-    End,
-    /// The whole a part is drawn inside (an outline).
-    Whole,
-    /// The stretch between the parts' sum and their stated total.
-    Gap,
+code_table! {
+    /// What a chart can draw that a reader must be told: a colour per origin of a bar, the warning
+    /// mark of a bar a check flagged, the arrow of a lower bound and the hatching of an upper bound
+    /// (or of a range). `draw.rs` draws each one, and the legend names it.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Mark {
+        Reported = "reported",
+        Derived = "derived",
+        Context = "context",
+        Flagged = "flagged",
+        LowerBound = "lower-bound",
+        UpperBound = "upper-bound",
+        /// A dumbbell's start (a ring) and end (a dot).
+        Start = "start",
+        End = "end",
+        /// The whole a part is drawn inside (an outline).
+        Whole = "whole",
+        /// The stretch between the parts' sum and their stated total.
+        Gap = "gap",
+    }
 }
 
 impl Mark {
-    pub const ALL: [Mark; 10] = [
-        Mark::Reported,
-        Mark::Derived,
-        Mark::Context,
-        Mark::Flagged,
-        Mark::LowerBound,
-        Mark::UpperBound,
-        Mark::Start,
-        Mark::End,
-        Mark::Whole,
-        Mark::Gap,
-    ];
-
-    /// A stable name for the page (`data-mark`) and the tests.
-    pub fn code(self) -> &'static str {
-        match self {
-            Mark::Reported => "reported",
-            Mark::Derived => "derived",
-            Mark::Context => "context",
-            Mark::Flagged => "flagged",
-            Mark::LowerBound => "lower-bound",
-            Mark::UpperBound => "upper-bound",
-            Mark::Start => "start",
-            Mark::End => "end",
-            Mark::Whole => "whole",
-            Mark::Gap => "gap",
-        }
-    }
-
     /// The legend's words for it.
     pub fn label(self, lang: Lang) -> &'static str {
         let t = crate::i18n::tr(lang);

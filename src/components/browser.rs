@@ -75,12 +75,12 @@ pub fn page_case() -> Option<(Option<String>, String)> {
 
 /// The site of cases this page belongs to, as the prerender wrote it in the page's head
 /// (`<link rel="index" href="../cases/" data-count="6">`).
-pub fn site_index() -> Option<super::SiteIndex> {
+pub fn site_index() -> Option<super::use_app::SiteIndex> {
     let el = window()?
         .document()?
         .query_selector("link[rel=index][data-count]")
         .ok()??;
-    Some(super::SiteIndex {
+    Some(super::use_app::SiteIndex {
         href: el.get_attribute("href")?,
         count: el.get_attribute("data-count")?.parse().ok()?,
     })

@@ -17,6 +17,7 @@ use crate::draft_store::{self as store, Base, Bound, Edited, IdProblem, Op, Prob
 use crate::drafting::{Answer, Drafter};
 use crate::i18n::{tr, Strings};
 use crate::input;
+use crate::model::codes::code_table;
 use crate::model::extract::{decimal, in_both, AddError, Draft, DraftFigure, ProposedRelation};
 use crate::model::limits::{MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES};
 use crate::model::{format, Lang, Period, Qualifier, Scale, Unit};
@@ -395,26 +396,20 @@ fn scale_name(s: Scale, t: &Strings) -> &'static str {
     }
 }
 
-/// The kinds of period a reader can pick, with their names.
-#[derive(Clone, Copy, PartialEq)]
-enum PeriodKind {
-    Undated,
-    Present,
-    RecentYears,
-    Year,
-    Since,
-    Range,
+code_table! {
+    /// The kinds of period a reader can pick, with their names.
+    #[derive(Clone, Copy, PartialEq)]
+    enum PeriodKind {
+        Undated = "undated",
+        Present = "present",
+        RecentYears = "recent_years",
+        Year = "year",
+        Since = "since",
+        Range = "range",
+    }
 }
 
 impl PeriodKind {
-    const ALL: [PeriodKind; 6] = [
-        PeriodKind::Undated,
-        PeriodKind::Present,
-        PeriodKind::RecentYears,
-        PeriodKind::Year,
-        PeriodKind::Since,
-        PeriodKind::Range,
-    ];
     fn of(p: &Period) -> PeriodKind {
         match p {
             Period::Undated => PeriodKind::Undated,

@@ -31,29 +31,11 @@ mod timeline;
 mod use_app;
 mod what_if;
 
+pub use crate::state::AppHandle;
 pub use app::{App, AppProps, Boot, Explorer, ExplorerProps};
 pub use chart_panel::ChartPanel;
 pub use dataset_panel::MAX_SHOWN_ERRORS;
 pub use draft_review::{DraftReview, DraftReviewProps};
 pub use figure_table::{filtered_ids, FigureTable};
 pub use mount::mount;
-
-use crate::state::AppState;
-use yew::UseReducerHandle;
-
-/// The root's handle on the app state: only `app.rs` (and the files not yet converted) holds it.
-pub type AppHandle = UseReducerHandle<AppState>;
-
-/// Whether the current render takes over the prerendered page (true only until the root's first
-/// effect has run): chart panels then start as their prerendered images.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Hydrating(pub bool);
-
-/// The page's site of cases, when it is part of one (`<link rel="index">` written by the
-/// prerender): the index's address relative to the page, and how many cases it lists. The header
-/// links it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SiteIndex {
-    pub href: String,
-    pub count: usize,
-}
+pub use use_app::{Hydrating, SiteIndex};

@@ -41,10 +41,7 @@ fn provenance(story: &Story, t: &Strings) -> Html {
         let names = list(by);
         (!names.is_empty()).then(|| {
             html! {
-                <span class={classes!("provenance-part", match by {
-                    Provenance::Declared => "declared",
-                    Provenance::Proposed => "proposed",
-                })}><strong>{label}{t.colon}</strong>{names.join(t.list_separator)}{t.full_stop}</span>
+                <span class={classes!("provenance-part", by.code())}><strong>{label}{t.colon}</strong>{names.join(t.list_separator)}{t.full_stop}</span>
             }
         })
     };

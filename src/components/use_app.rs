@@ -34,12 +34,26 @@ pub fn use_app() -> Shared {
 /// outside the app (a component mounted alone in a test).
 #[hook]
 pub fn use_hydrating() -> bool {
-    use_context::<super::Hydrating>().is_some_and(|h| h.0)
+    use_context::<Hydrating>().is_some_and(|h| h.0)
 }
 
 /// The site of cases the page belongs to, if any (see `SiteIndex`); `None` outside a site and
 /// outside the app.
 #[hook]
-pub fn use_site() -> Option<super::SiteIndex> {
-    use_context::<Option<super::SiteIndex>>().flatten()
+pub fn use_site() -> Option<SiteIndex> {
+    use_context::<Option<SiteIndex>>().flatten()
+}
+
+/// Whether the current render takes over the prerendered page (true only until the root's first
+/// effect has run): chart panels then start as their prerendered images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hydrating(pub bool);
+
+/// The page's site of cases, when it is part of one (`<link rel="index">` written by the
+/// prerender): the index's address relative to the page, and how many cases it lists. The header
+/// links it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteIndex {
+    pub href: String,
+    pub count: usize,
 }

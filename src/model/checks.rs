@@ -8,12 +8,15 @@
 //! the slips that would bring it inside, found by the same search), and a tension shows a
 //! ratio worth seeing without calling anything wrong (`TensionFinding`).
 
-use super::codes::code_table;
-use super::dataset::{Reference, Relation, Rule, Text};
+use super::case_model::Model;
+use super::dataset::{Reference, Relation, Rule};
 use super::derive::compute;
 use super::estimate::Estimate;
+use super::finding::{
+    Finding, RangeVerdict, ReferenceFinding, Side, Slip, SlipKind, TensionFinding,
+};
+use super::quantity::{Origin, Quantity};
 use super::units::Unit;
-use super::{Model, Origin, Quantity};
 use std::collections::HashSet;
 
 /// A gap up to this share of the reference side is "doubtful"; beyond it, "contradicts".
@@ -31,49 +34,7 @@ pub const SLIP_SEARCH_LOOKUPS: usize = 4_000_000;
 
 pub use super::status::Status;
 
-code_table! {
-    /// Where a figure stands against a published range.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub enum RangeVerdict {
-        /// Every value the figure may have lies within the range.
-        Inside = "inside",
-        /// A bound estimate ("more than 21%") reaches both into and out of the range: undecided.
-        Straddles = "straddles",
-        /// No value the figure may have lies within the range.
-        Outside = "implausible",
-    }
-}
-
-/// A figure or derived metric against a published range.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReferenceFinding {
-    pub relation: String,
-    pub label: Text,
-    pub subject: String,
-    /// The subject and every quantity it is computed from.
-    pub involved: Vec<String>,
-    /// The subject's value, in the range's unit.
-    pub value: Estimate,
-    /// The range's unit.
-    pub unit: Unit,
-    pub reference: Reference,
-    pub verdict: RangeVerdict,
-    /// Distance from the value to the nearer end of the range, in `unit`; 0 unless outside.
-    pub gap: f64,
-    /// The gap as a percentage of that end.
-    pub gap_pct: f64,
-    /// Single-figure slips that would bring the value inside (`status_after` is `Holds`): tried
-    /// on the subject when it is a reported figure, and on its reported direct inputs when it
-    /// is derived.
-    pub slips: Vec<Slip>,
-    pub note: Option<Text>,
-}
-
 impl ReferenceFinding {
-    pub fn involves(&self, id: &str) -> bool {
-        self.involved.iter().any(|x| x == id)
-    }
-
     /// The figures the check casts doubt on (empty unless outside).
     pub fn suspects(&self, model: &Model) -> Vec<String> {
         match self.verdict {
@@ -83,91 +44,7 @@ impl ReferenceFinding {
     }
 }
 
-/// A ratio worth showing, with what it means; never a verdict.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TensionFinding {
-    pub relation: String,
-    pub label: Text,
-    pub numerator: String,
-    pub denominator: String,
-    /// Numerator, denominator and every quantity they are computed from.
-    pub involved: Vec<String>,
-    /// numerator / denominator as a pure number; `None` when the denominator may be zero.
-    pub ratio: Option<Estimate>,
-    pub meaning: Text,
-    pub note: Option<Text>,
-}
-
-impl TensionFinding {
-    /// Whether the ratio is too large for a number (a huge numerator over a tiny denominator):
-    /// an end that is infinite though no "more than" made it open. The page then says so
-    /// instead of printing "∞×".
-    pub fn overflows(&self) -> bool {
-        self.ratio
-            .as_ref()
-            .is_some_and(|r| r.lo.is_infinite() || (r.hi.is_infinite() && !r.hi_open))
-    }
-}
-
-impl TensionFinding {
-    pub fn involves(&self, id: &str) -> bool {
-        self.involved.iter().any(|x| x == id)
-    }
-}
-
-/// One side of a relation, in a unit fit for showing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Side {
-    pub ids: Vec<String>,
-    pub value: Estimate,
-    pub unit: Unit,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum SlipKind {
-    /// A factor of 10^n.
-    PowerOfTen(i32),
-    /// The number is in mu but labelled hectares (true value is 1/15).
-    MuAsHectares,
-    /// The number is in hectares but labelled mu (true value is 15×).
-    HectaresAsMu,
-}
-
-/// A single-figure slip that would make the relation hold (or come within the doubtful band).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Slip {
-    pub figure: String,
-    pub kind: SlipKind,
-    /// Multiply the reported value by this to get the value that fits.
-    pub factor: f64,
-    pub corrected: f64,
-    pub status_after: Status,
-    /// How many findings in the dataset the same slip of the same figure would mend.
-    pub mends: usize,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub relation: String,
-    pub label: Text,
-    pub rule: Rule,
-    pub status: Status,
-    pub left: Side,
-    pub right: Side,
-    /// Absolute gap, in the sides' unit; 0 when they agree.
-    pub gap: f64,
-    /// Gap as a percentage of the right-hand (reference) side.
-    pub gap_pct: f64,
-    pub tolerance_pct: f64,
-    pub slips: Vec<Slip>,
-    pub note: Option<Text>,
-}
-
 impl Finding {
-    pub fn involves(&self, id: &str) -> bool {
-        self.left.ids.iter().chain(&self.right.ids).any(|x| x == id)
-    }
-
     /// The figures this finding casts doubt on (empty when it holds).
     pub fn suspects(&self, model: &Model) -> Vec<String> {
         if self.status == Status::Holds {

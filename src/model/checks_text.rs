@@ -1,6 +1,6 @@
 //! Findings in words, by the reader's language's rules. Numbers go through the caller's formatter.
 
-use super::checks::{Side, Slip, SlipKind};
+use super::finding::{Side, Slip, SlipKind};
 use super::format::shape_text;
 use super::units::Lang;
 use super::Model;

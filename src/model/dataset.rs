@@ -509,58 +509,29 @@ pub struct Chart {
     pub sentences: Vec<Sentence>,
 }
 
-/// How a chart draws its quantities: the form that fits what its figures are. A kind whose
-/// figures do not fit it is refused (`presentation::check`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ChartKind {
-    /// Horizontal bars, one per quantity; bounds drawn as arrows or hatching.
-    #[default]
-    Bars,
-    /// Before and after: each panel lists pairs, start then end, two values of one measure
-    /// (units of one dimension), drawn as two dots joined by a line.
-    Dumbbell,
-    /// Parts against their stated total: each panel lists the parts then the total, which a
-    /// `sum_equals` relation declares the total of those parts. The parts are stacked, the
-    /// total drawn beside them, the gap between the two drawn and written.
-    PartsOfTotal,
-    /// A part inside its whole: each panel lists the parts then the whole, which a `part_of`
-    /// or `fits_within` relation declares each part to lie within. Each part is drawn inside
-    /// the whole, its share written.
-    PartOfWhole,
-    /// Dated values of one measure: a dot per value, joined in the panel's order; every figure
-    /// of a panel in units of one dimension.
-    Dots,
-}
-
-impl ChartKind {
-    /// Every variant, in declaration order.
-    pub const ALL: [ChartKind; 5] = [
-        ChartKind::Bars,
-        ChartKind::Dumbbell,
-        ChartKind::PartsOfTotal,
-        ChartKind::PartOfWhole,
-        ChartKind::Dots,
-    ];
-    /// The name of each variant in JSON, in the order of `ALL`.
-    pub const CODES: [&'static str; 5] = [
-        "bars",
-        "dumbbell",
-        "parts_of_total",
-        "part_of_whole",
-        "dots",
-    ];
-
-    /// The name in JSON (`bars`), also the chart's `data-kind` in the page.
-    pub fn code(self) -> &'static str {
-        match self {
-            ChartKind::Bars => Self::CODES[0],
-            ChartKind::Dumbbell => Self::CODES[1],
-            ChartKind::PartsOfTotal => Self::CODES[2],
-            ChartKind::PartOfWhole => Self::CODES[3],
-            ChartKind::Dots => Self::CODES[4],
-        }
+code_table! {
+    // Its code is its name in JSON (`bars`), also the chart's `data-kind` in the page.
+    /// How a chart draws its quantities: the form that fits what its figures are. A kind whose
+    /// figures do not fit it is refused (`presentation::check`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum ChartKind {
+        /// Horizontal bars, one per quantity; bounds drawn as arrows or hatching.
+        #[default]
+        Bars = "bars",
+        /// Before and after: each panel lists pairs, start then end, two values of one measure
+        /// (units of one dimension), drawn as two dots joined by a line.
+        Dumbbell = "dumbbell",
+        /// Parts against their stated total: each panel lists the parts then the total, which a
+        /// `sum_equals` relation declares the total of those parts. The parts are stacked, the
+        /// total drawn beside them, the gap between the two drawn and written.
+        PartsOfTotal = "parts_of_total",
+        /// A part inside its whole: each panel lists the parts then the whole, which a `part_of`
+        /// or `fits_within` relation declares each part to lie within. Each part is drawn inside
+        /// the whole, its share written.
+        PartOfWhole = "part_of_whole",
+        /// Dated values of one measure: a dot per value, joined in the panel's order; every figure
+        /// of a panel in units of one dimension.
+        Dots = "dots",
     }
 }
 

@@ -2,6 +2,7 @@
 //! templates parsed (once, at load), and every member the dataset leaves out proposed from the
 //! data. Each member says whether it was declared or proposed, so the page can say so.
 
+use super::codes::code_table;
 use super::dataset::{
     Chart, ChartKind, Condition, Dataset, Figure, FigureKind, Localized, Operation, Period, Picked,
     Presentation, Rule, Sentence, Text,
@@ -25,11 +26,13 @@ pub enum Segment {
     Quantity(String),
 }
 
-/// Whether a part of the presentation is the dataset's own or proposed from its data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Provenance {
-    Declared,
-    Proposed,
+code_table! {
+    /// Whether a part of the presentation is the dataset's own or proposed from its data.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Provenance {
+        Declared = "declared",
+        Proposed = "proposed",
+    }
 }
 
 /// A member of the presentation and where it comes from.

@@ -3,9 +3,9 @@
 
 use std::ops::Range;
 
+use super::doubt::Doubt;
 use super::tables as t;
 use super::text::Src;
-use super::Doubt;
 use crate::model::dataset::Period;
 use crate::model::units::Unit;
 

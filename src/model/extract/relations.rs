@@ -2,10 +2,40 @@
 //! "of which" / 其中 (a part), the same measure stated twice (equal), and every area against an
 //! area the reader adds as context (fits within).
 
+use super::draft_figure::DraftFigure;
 use super::tables as t;
 use super::text::{clause, is_cjk, is_word_char, sort_pairs, Src};
-use super::{DraftFigure, ProposedRelation, RelationWhy};
+use crate::model::codes::code_table;
 use crate::model::dataset::{Period, Relation, Rule, Text};
+
+code_table! {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum RelationWhy {
+        /// "totaling X …, including A, B and C"
+        TotalIncluding = "total_including",
+        /// "of which", 其中, or "including" without a stated total
+        OfWhich = "of_which",
+        /// The same measure stated twice.
+        StatedTwice = "stated_twice",
+        /// An area against an area the reader added.
+        Context = "context",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProposedRelation {
+    pub relation: Relation,
+    pub why: RelationWhy,
+    /// Proposals are not accepted until the reader accepts them.
+    pub accepted: bool,
+}
+
+impl ProposedRelation {
+    /// The figure ids the relation names.
+    pub fn ids(&self) -> Vec<&str> {
+        self.relation.rule.ids()
+    }
+}
 
 fn relation(id: String, en: &str, zh: &str, rule: Rule, tolerance: Option<f64>) -> Relation {
     Relation {

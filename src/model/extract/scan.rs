@@ -4,10 +4,11 @@
 
 use std::ops::Range;
 
+use super::doubt::Doubt;
 use super::number::{Form, Num};
+use super::skipped::SkipReason;
 use super::tables as t;
 use super::text::{clause, is_word_char, Src};
-use super::{Doubt, SkipReason};
 use crate::model::dataset::{Qualifier, Scale};
 use crate::model::units::Unit;
 
@@ -463,7 +464,7 @@ pub fn years(tokens: &[Token]) -> Vec<(i32, Range<usize>)> {
         .iter()
         .filter_map(|t| match t {
             Token::Year(y, r) => Some((*y, r.clone())),
-            _ => None,
+            Token::Figure(_) | Token::Skip(..) => None,
         })
         .collect()
 }
