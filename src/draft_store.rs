@@ -293,7 +293,11 @@ pub fn remember(base: Base) -> Rc<Base> {
 /// Keeps what the worker read in selections of `text`, if it is the session's text.
 pub fn keep_reads(text: &str, reads: Reads) {
     SESSION.with(|s| {
-        if let Some(s) = s.borrow_mut().as_mut().filter(|s| s.base.draft.text == text) {
+        if let Some(s) = s
+            .borrow_mut()
+            .as_mut()
+            .filter(|s| s.base.draft.text == text)
+        {
             s.reads.extend(reads);
         }
     });
@@ -556,7 +560,9 @@ pub fn apply(e: &mut Edited, op: &Op) -> bool {
     let d = &mut e.draft;
     let story = &mut e.story;
     match op {
-        Op::Add(s, t) => d.figures.len() < MAX_DRAFT_FIGURES && matches!(add(d, *s, *t), Some(Ok(_))),
+        Op::Add(s, t) => {
+            d.figures.len() < MAX_DRAFT_FIGURES && matches!(add(d, *s, *t), Some(Ok(_)))
+        }
         Op::AddTyped {
             span,
             value,

@@ -441,11 +441,7 @@ fn to_wire(b: &Base) -> WBase {
     WBase {
         text: d.text.clone(),
         paragraphs: d.paragraphs.iter().map(|p| (p.n, span(&p.span))).collect(),
-        figures: d
-            .figures
-            .iter()
-            .map(figure_to_wire)
-            .collect(),
+        figures: d.figures.iter().map(figure_to_wire).collect(),
         relations: d
             .relations
             .iter()
@@ -649,14 +645,20 @@ including 0.5 million mu of shrubs and 0.7 million mu of trees. Forest cover has
             id: 1,
             outcome: Outcome::Read(w, Vec::new()),
         });
-        assert_eq!(read(&bytes, TEXT).map(|_| ()), Err(WireError::Content("span")));
+        assert_eq!(
+            read(&bytes, TEXT).map(|_| ()),
+            Err(WireError::Content("span"))
+        );
         let mut w = to_wire(&base);
         w.figures[0].unit = "no such unit".into();
         let bytes = encode(&WReply {
             id: 1,
             outcome: Outcome::Read(w, Vec::new()),
         });
-        assert_eq!(read(&bytes, TEXT).map(|_| ()), Err(WireError::Content("unit")));
+        assert_eq!(
+            read(&bytes, TEXT).map(|_| ()),
+            Err(WireError::Content("unit"))
+        );
         // A selection's reading is checked against the text the page sent.
         let at = TEXT.find("exceeded 21%").unwrap();
         let reads = reads_of(&base, &[(at, at + 12)]);
@@ -671,6 +673,9 @@ including 0.5 million mu of shrubs and 0.7 million mu of trees. Forest cover has
             id: 2,
             outcome: Outcome::Spans(vec![((at as u32, at as u32 + 12), WRead::Figure(fig))]),
         });
-        assert_eq!(read(&bytes, TEXT).map(|_| ()), Err(WireError::Content("scale")));
+        assert_eq!(
+            read(&bytes, TEXT).map(|_| ()),
+            Err(WireError::Content("scale"))
+        );
     }
 }

@@ -352,7 +352,9 @@ mod web {
             }
             match data.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec) {
                 Some(bytes) => self.on_reply(&bytes),
-                None => self.answer_waiting(Answer::Unreadable(WireError::Shape("not bytes".into()))),
+                None => {
+                    self.answer_waiting(Answer::Unreadable(WireError::Shape("not bytes".into())))
+                }
             }
         }
 

@@ -76,9 +76,8 @@ impl Review {
             // The session's reading of the same text is used at once; any other text is read
             // again by the drafter, in the worker (see `start`).
             Ok(Some(stored)) => {
-                let known = |text: &str, ops: &[Op]| {
-                    store::session(text).filter(|_| all_read(text, ops))
-                };
+                let known =
+                    |text: &str, ops: &[Op]| store::session(text).filter(|_| all_read(text, ops));
                 match store::decode(&stored).and_then(|(text, ops)| match known(&text, &ops) {
                     Some(base) => store::replay(&base, &ops)
                         .map(|e| Ok((base, e, ops)))
@@ -367,7 +366,10 @@ impl Reducible for Review {
             }
             Msg::AddQuote(q) => {
                 next.add_failed = None;
-                let spots = next.draft().map(|d| quote_spots(&d.text, &q)).unwrap_or_default();
+                let spots = next
+                    .draft()
+                    .map(|d| quote_spots(&d.text, &q))
+                    .unwrap_or_default();
                 let mut note = Some(AddError::BadSpan);
                 let mut first_words = None;
                 for (a, b) in spots {
@@ -1051,7 +1053,10 @@ fn start(
     if let Some(read) = store::known(&text).filter(|_| replays) {
         return review.dispatch(Msg::Read { id, read, restore });
     }
-    let spans = restore.as_deref().map(store::added_spans).unwrap_or_default();
+    let spans = restore
+        .as_deref()
+        .map(store::added_spans)
+        .unwrap_or_default();
     let then = {
         let (review, slot) = (review.clone(), slot.clone());
         Box::new(move |answer: Answer| match answer {
@@ -1085,7 +1090,10 @@ fn reread(
     let Some(text) = review.draft().map(|d| d.text.clone()) else {
         return;
     };
-    if spans.iter().all(|&(a, b)| a >= b || store::is_read(&text, (a, b))) {
+    if spans
+        .iter()
+        .all(|&(a, b)| a >= b || store::is_read(&text, (a, b)))
+    {
         return review.dispatch(then);
     }
     let id = next_id(last_id);
@@ -1279,7 +1287,13 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         let (review, drafter, last_id) = (review.clone(), drafter.clone(), last_id.clone());
         Callback::from(move |_: MouseEvent| {
             let (a, b) = selection_span().unwrap_or((0, 0));
-            reread(&review, &drafter, &last_id, vec![(a, b)], Msg::AddSpan(a, b));
+            reread(
+                &review,
+                &drafter,
+                &last_id,
+                vec![(a, b)],
+                Msg::AddSpan(a, b),
+            );
         })
     };
     let on_add_quote = {
