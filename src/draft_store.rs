@@ -1261,3 +1261,40 @@ pub mod web {
         }
     }
 }
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    /// The page's wasm has no extractor: an addition replays only from the worker's reading,
+    /// kept for the session.
+    #[test]
+    fn without_the_extractor_an_addition_replays_from_the_kept_reading() {
+        let text = "In 2017 the forest coverage rate exceeded 21%.\n\nThe banner now has 310 \
+forest guards.";
+        let base = drafted(text).unwrap();
+        let n = base.draft.figures.len();
+        let f = &base.draft.figures[0];
+        let span = (f.span.start, f.span.end);
+        let ops = [Op::Drop(0), Op::Add(span.0, span.1)];
+        READER.with(|r| r.set(None));
+        assert!(!is_read(text, span));
+        assert!(
+            replay(&base, &ops).is_none(),
+            "not read here: does not apply"
+        );
+        keep_reads(
+            "another text",
+            vec![(span, base.draft.read_span(span.0..span.1))],
+        );
+        assert!(!is_read(text, span), "kept only for the session's text");
+        keep_reads(text, vec![(span, base.draft.read_span(span.0..span.1))]);
+        assert!(is_read(text, span));
+        let e = replay(&base, &ops).unwrap();
+        assert_eq!(e.draft.figures.len(), n);
+        assert_eq!(e.draft.figures[0].span, f.span);
+        // A new session forgets the readings.
+        remember((*base).clone());
+        assert!(!is_read(text, span));
+    }
+}

@@ -83,7 +83,7 @@ pub enum Request {
 #[derive(Debug, PartialEq)]
 pub enum Reply {
     /// The text's reading (or the bound it broke) and the selections' readings.
-    Read(Result<Base, Bound>, Reads),
+    Read(Result<Box<Base>, Bound>, Reads),
     /// The selections' readings.
     Spans(Reads),
 }
@@ -337,7 +337,7 @@ impl Unchecked {
                 }
                 let base = from_wire(b)?;
                 let reads = reads_from_wire(&base.draft.text, reads)?;
-                Ok(Reply::Read(Ok(base), reads))
+                Ok(Reply::Read(Ok(Box::new(base)), reads))
             }
             Outcome::TooLong(n) => Ok(Reply::Read(Err(Bound::TooLong(n as usize)), Vec::new())),
             Outcome::Spans(reads) => Ok(Reply::Spans(reads_from_wire(sent, reads)?)),
@@ -599,7 +599,10 @@ including 0.5 million mu of shrubs and 0.7 million mu of trees. Forest cover has
         assert_eq!(reads[2].1, Err(AddError::BadSpan));
         let (id, back) = read(&reply(7, Ok(&base), &reads), TEXT).unwrap();
         assert_eq!(id, 7);
-        assert_eq!(back, Reply::Read(Ok((*base).clone()), reads.clone()));
+        assert_eq!(
+            back,
+            Reply::Read(Ok(Box::new((*base).clone())), reads.clone())
+        );
         let (id, back) = read(&reply(8, Err(Bound::TooLong(9)), &Vec::new()), TEXT).unwrap();
         assert_eq!(
             (id, back),

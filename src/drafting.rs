@@ -29,7 +29,7 @@ pub const WORKER_SCRIPT: &str = "draft-worker_loader.js";
 pub enum Answer {
     /// The worker's reading of the text (or the bound the text broke) and of the selections
     /// asked with it.
-    Read(Result<Base, Bound>, Reads),
+    Read(Result<Box<Base>, Bound>, Reads),
     /// The worker's reading of the selections asked.
     Spans(Reads),
     /// The worker answered with bytes that do not read as a reading.

@@ -1063,7 +1063,7 @@ fn start(
             Answer::Read(read, reads) => review.dispatch(Msg::Read {
                 id,
                 read: read.map(|base| {
-                    let base = store::remember(base);
+                    let base = store::remember(*base);
                     store::keep_reads(&base.draft.text, reads);
                     base
                 }),
