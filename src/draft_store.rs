@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::model::concepts;
-use crate::model::extract::{self, decimal, draft, Draft, DraftFigure};
+use crate::model::extract::{self, decimal, draft, AddError, Draft, DraftFigure};
 use crate::model::limits::{
     id_bad_char, longer_than, MAX_CHARTS, MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES,
     MAX_DRAFT_OPS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
@@ -233,28 +233,125 @@ impl Edited {
     }
 }
 
+/// What the drafter read in selections of a text (`Op::Add`), by byte span: the worker's answers,
+/// kept so that undo and a reload replay additions without the extractor.
+pub type Reads = Vec<((usize, usize), Result<DraftFigure, AddError>)>;
+
+/// How a thread reads a selection itself: the extractor's `Draft::read_span`.
+type Reader = fn(&Draft, std::ops::Range<usize>) -> Result<DraftFigure, AddError>;
+
+struct Session {
+    base: Rc<Base>,
+    reads: std::collections::HashMap<(usize, usize), Result<DraftFigure, AddError>>,
+}
+
 thread_local! {
-    /// The last text drafted in this session and what was read in it.
-    static SESSION: RefCell<Option<Rc<Base>>> = const { RefCell::new(None) };
+    /// The last text drafted in this session, what was read in it and in its selections.
+    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+    /// Natively the extractor reads selections itself. In the browser the page's wasm does not
+    /// hold it (issue 23): only the worker ([`use_extractor`]) and the wasm-bindgen tests do.
+    static READER: std::cell::Cell<Option<Reader>> = const { std::cell::Cell::new(NATIVE_READER) };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+const NATIVE_READER: Option<Reader> = Some(read_with_extractor);
+#[cfg(target_arch = "wasm32")]
+const NATIVE_READER: Option<Reader> = None;
+
+fn read_with_extractor(d: &Draft, span: std::ops::Range<usize>) -> Result<DraftFigure, AddError> {
+    d.read_span(span)
+}
+
+/// This thread reads selections with the extractor (the worker; a test that drafts on the page).
+pub fn use_extractor() {
+    READER.with(|r| r.set(Some(read_with_extractor)));
 }
 
 /// The session's reading of `text`, if this very text was read last.
 pub fn session(text: &str) -> Option<Rc<Base>> {
     SESSION
-        .with(|s| s.borrow().clone())
+        .with(|s| s.borrow().as_ref().map(|s| s.base.clone()))
         .filter(|b| b.draft.text == text)
+}
+
+fn start_session(base: Rc<Base>) {
+    SESSION.with(|s| {
+        *s.borrow_mut() = Some(Session {
+            base,
+            reads: Default::default(),
+        })
+    });
 }
 
 /// Keeps a reading made elsewhere (by the drafting worker) as the session's.
 pub fn remember(base: Base) -> Rc<Base> {
     let base = Rc::new(base);
-    SESSION.with(|s| *s.borrow_mut() = Some(base.clone()));
+    start_session(base.clone());
     base
+}
+
+/// Keeps what the worker read in selections of `text`, if it is the session's text.
+pub fn keep_reads(text: &str, reads: Reads) {
+    SESSION.with(|s| {
+        if let Some(s) = s
+            .borrow_mut()
+            .as_mut()
+            .filter(|s| s.base.draft.text == text)
+        {
+            s.reads.extend(reads);
+        }
+    });
+}
+
+/// Whether the selection `span` of `text` is read here: kept from the worker, or this thread
+/// reads selections itself.
+pub fn is_read(text: &str, span: (usize, usize)) -> bool {
+    READER.with(std::cell::Cell::get).is_some()
+        || SESSION.with(|s| {
+            s.borrow()
+                .as_ref()
+                .is_some_and(|s| s.base.draft.text == text && s.reads.contains_key(&span))
+        })
+}
+
+/// The text's reading without drafting it: refused past `MAX_DRAFT_BYTES`, or the session's.
+pub fn known(text: &str) -> Option<Result<Rc<Base>, Bound>> {
+    if text.len() > MAX_DRAFT_BYTES {
+        return Some(Err(Bound::TooLong(text.len())));
+    }
+    session(text).map(Ok)
+}
+
+/// The selections a record's changes add (`Op::Add`), for the worker to read with its text.
+pub fn added_spans(ops: &[Op]) -> Vec<(usize, usize)> {
+    ops.iter()
+        .filter_map(|op| match op {
+            Op::Add(s, t) => Some((*s, *t)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Add the figure read in the selection `s..t` of the draft's text: as the worker read it (kept
+/// for the session), or read here where this thread has the extractor. `None`: not read here.
+pub fn add(d: &mut Draft, s: usize, t: usize) -> Option<Result<usize, AddError>> {
+    let kept = SESSION.with(|x| {
+        x.borrow()
+            .as_ref()
+            .filter(|x| x.base.draft.text == d.text)
+            .and_then(|x| x.reads.get(&(s, t)).cloned())
+    });
+    let read = match kept {
+        Some(read) => read,
+        None => READER.with(std::cell::Cell::get)?(d, s..t),
+    };
+    Some(read.and_then(|f| d.insert_read(f)))
 }
 
 /// The drafter's reading of `text`, bounded: a text over `MAX_DRAFT_BYTES` is refused, figures
 /// past `MAX_DRAFT_FIGURES` are left out (counted in `cut`), ids are cut to `MAX_ID_CHARS` and
-/// made unique. The same text as last time in this session is not drafted again.
+/// made unique. The same text as last time in this session is not drafted again. In the browser
+/// only the worker and the wasm-bindgen tests call it: the page's wasm must not hold the drafter.
 pub fn drafted(text: &str) -> Result<Rc<Base>, Bound> {
     if text.len() > MAX_DRAFT_BYTES {
         return Err(Bound::TooLong(text.len()));
@@ -282,7 +379,7 @@ pub fn drafted(text: &str) -> Result<Rc<Base>, Bound> {
         cut,
         front,
     });
-    SESSION.with(|s| *s.borrow_mut() = Some(base.clone()));
+    start_session(base.clone());
     Ok(base)
 }
 
@@ -463,7 +560,9 @@ pub fn apply(e: &mut Edited, op: &Op) -> bool {
     let d = &mut e.draft;
     let story = &mut e.story;
     match op {
-        Op::Add(s, t) => d.figures.len() < MAX_DRAFT_FIGURES && d.add_from_span(*s..*t).is_ok(),
+        Op::Add(s, t) => {
+            d.figures.len() < MAX_DRAFT_FIGURES && matches!(add(d, *s, *t), Some(Ok(_)))
+        }
         Op::AddTyped {
             span,
             value,
@@ -1082,7 +1181,7 @@ pub fn decode(stored: &str) -> Result<(String, Vec<Op>), Problem> {
 }
 
 /// The draft a stored record holds: the text drafted (or the session's reading of the same
-/// text), every change replayed.
+/// text), every change replayed. Drafts: not for the page (see [`drafted`]).
 pub fn restore(stored: &str) -> Result<(Rc<Base>, Edited, Vec<Op>), Problem> {
     let (text, ops) = decode(stored)?;
     let base = drafted(&text).map_err(|_| Problem::TooLarge)?;
@@ -1160,5 +1259,42 @@ pub mod web {
             let _ = s.remove_item(KEY);
             SEEN.with(|seen| seen.set(Some(None)));
         }
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::*;
+
+    /// The page's wasm has no extractor: an addition replays only from the worker's reading,
+    /// kept for the session.
+    #[test]
+    fn without_the_extractor_an_addition_replays_from_the_kept_reading() {
+        let text = "In 2017 the forest coverage rate exceeded 21%.\n\nThe banner now has 310 \
+forest guards.";
+        let base = drafted(text).unwrap();
+        let n = base.draft.figures.len();
+        let f = &base.draft.figures[0];
+        let span = (f.span.start, f.span.end);
+        let ops = [Op::Drop(0), Op::Add(span.0, span.1)];
+        READER.with(|r| r.set(None));
+        assert!(!is_read(text, span));
+        assert!(
+            replay(&base, &ops).is_none(),
+            "not read here: does not apply"
+        );
+        keep_reads(
+            "another text",
+            vec![(span, base.draft.read_span(span.0..span.1))],
+        );
+        assert!(!is_read(text, span), "kept only for the session's text");
+        keep_reads(text, vec![(span, base.draft.read_span(span.0..span.1))]);
+        assert!(is_read(text, span));
+        let e = replay(&base, &ops).unwrap();
+        assert_eq!(e.draft.figures.len(), n);
+        assert_eq!(e.draft.figures[0].span, f.span);
+        // A new session forgets the readings.
+        remember((*base).clone());
+        assert!(!is_read(text, span));
     }
 }

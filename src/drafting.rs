@@ -1,17 +1,22 @@
 //! Drafting off the page's thread. The draft editor asks a [`Drafter`] (a web worker running
-//! `src/bin/draft_worker.rs`, started the first time a text is drafted) to read a text; the
-//! worker answers with the reading, as bytes (`draft_wire`). The page keeps working meanwhile.
+//! `src/bin/draft_worker.rs`, started the first time a text is drafted) to read a text, or to
+//! re-read selections of it ("Add as figure"); the worker answers with the reading, as bytes
+//! (`draft_wire`). The page keeps working meanwhile, and its wasm holds no drafter at all: the
+//! extractor (`model::extract::draft`, `Draft::read_span`) is reached only from [`answer`], which
+//! the worker runs.
 //!
 //! The worker's script is `draft-worker_loader.js`, beside the page's boot script (Trunk's loader
 //! shim: it loads the wasm-bindgen glue and the worker's wasm). Under the page's Trusted Types
 //! policy a worker's URL must be a `TrustedScriptURL`: a policy named `draft-worker` makes one for
 //! that one URL and refuses any other. When no worker can start (no `Worker` in this browser, no
-//! worker script in the page — as in the wasm-bindgen tests —, the script refused or missing, or
-//! not ready within [`READY_MS`]), [`Drafter::start`] or the answer says why and the editor drafts
-//! on the page instead.
+//! worker script in the page, the script refused or missing, or not ready within [`READY_MS`]),
+//! [`Drafter::start`] or the answer says why, and the editor says that drafting needs the worker.
+//!
+//! The wasm-bindgen browser tests have no worker script: they install an on-page drafter with
+//! [`install_on_page`] (passing [`answer`]), which the shipped page never does.
 
-use crate::draft_store::{Base, Bound};
-use crate::draft_wire::WireError;
+use crate::draft_store::{self, Base, Bound, Reads};
+use crate::draft_wire::{self, Request, WireError};
 
 /// How long a new worker may take to load its wasm before the page gives up on it.
 pub const READY_MS: u32 = 20_000;
@@ -22,8 +27,11 @@ pub const WORKER_SCRIPT: &str = "draft-worker_loader.js";
 /// How a request to the worker ended.
 #[derive(Debug)]
 pub enum Answer {
-    /// The worker's reading of the text, or the bound the text broke.
-    Read(Result<Base, Bound>),
+    /// The worker's reading of the text (or the bound the text broke) and of the selections
+    /// asked with it.
+    Read(Result<Box<Base>, Bound>, Reads),
+    /// The worker's reading of the selections asked.
+    Spans(Reads),
     /// The worker answered with bytes that do not read as a reading.
     Unreadable(WireError),
     /// The worker never started (the reason, in English, for the console and the note).
@@ -32,10 +40,63 @@ pub enum Answer {
     Stopped(String),
 }
 
+/// The drafter's side of the conversation: the answer to a request's bytes (`None` when they
+/// do not read as a request). The worker runs it; so do the wasm-bindgen tests, on the page
+/// ([`install_on_page`]). A `Spans` request is read in order up to the first selection that is
+/// not words without a number (a quote's first place that reads a figure).
+pub fn answer(bytes: &[u8]) -> Option<Vec<u8>> {
+    let read = |base: &Base, (a, b): (usize, usize)| ((a, b), base.draft.read_span(a..b));
+    Some(match draft_wire::read_request(bytes).ok()? {
+        Request::Draft { id, text, spans } => {
+            let base = draft_store::drafted(&text);
+            let reads: Reads = match &base {
+                Ok(b) => spans.into_iter().map(|s| read(b, s)).collect(),
+                Err(_) => Vec::new(),
+            };
+            draft_wire::reply(id, base.as_deref().map_err(|b| *b), &reads)
+        }
+        Request::Spans { id, text, spans } => {
+            let mut reads: Reads = Vec::new();
+            match draft_store::drafted(&text) {
+                Ok(b) => {
+                    for s in spans {
+                        let r = read(&b, s);
+                        let words = matches!(r.1, Err(crate::model::extract::AddError::NoFigure));
+                        reads.push(r);
+                        if !words {
+                            break;
+                        }
+                    }
+                }
+                Err(_) => reads.extend(
+                    spans
+                        .into_iter()
+                        .map(|s| (s, Err(crate::model::extract::AddError::BadSpan))),
+                ),
+            }
+            draft_wire::spans_reply(id, &reads)
+        }
+    })
+}
+
+/// A drafter on the page's thread, for tests only: [`answer`] given request bytes.
+pub type OnPage = fn(&[u8]) -> Option<Vec<u8>>;
+
+thread_local! {
+    static ON_PAGE: std::cell::Cell<Option<OnPage>> = const { std::cell::Cell::new(None) };
+}
+
+/// Test-only: every [`Drafter`] started from now on answers on the page with `drafter` (the
+/// wasm-bindgen tests, which have no worker script, pass [`answer`]; `None` takes it away again).
+/// The shipped page never calls this, so its wasm holds no drafter.
+pub fn install_on_page(drafter: Option<OnPage>) {
+    ON_PAGE.with(|d| d.set(drafter));
+}
+
 #[cfg(target_arch = "wasm32")]
 pub use web::{serve, Drafter};
 
-/// Natively (the prerender, native tests) there are no workers: the editor drafts in place.
+/// Natively (the prerender, native tests) there are no workers.
 #[cfg(not(target_arch = "wasm32"))]
 pub struct Drafter;
 
@@ -49,6 +110,17 @@ impl Drafter {
         &self,
         _id: u32,
         _text: &str,
+        _spans: &[(usize, usize)],
+        _then: Box<dyn FnOnce(Answer)>,
+    ) -> Result<(), String> {
+        Err("no web workers outside a browser".into())
+    }
+
+    pub fn read_spans(
+        &self,
+        _id: u32,
+        _text: &str,
+        _spans: &[(usize, usize)],
         _then: Box<dyn FnOnce(Answer)>,
     ) -> Result<(), String> {
         Err("no web workers outside a browser".into())
@@ -66,8 +138,8 @@ mod web {
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, Event, MessageEvent, Worker};
 
-    use super::{Answer, READY_MS, WORKER_SCRIPT};
-    use crate::draft_wire;
+    use super::{Answer, OnPage, ON_PAGE, READY_MS, WORKER_SCRIPT};
+    use crate::draft_wire::{self, Reply, WireError};
 
     /// The word the worker posts once it listens.
     const READY: &str = "ready";
@@ -84,18 +156,35 @@ mod web {
         Gone(String),
     }
 
+    /// The request whose answer is awaited: its id, its text (a reply is checked against it)
+    /// and what to do with the answer.
+    struct Waiting {
+        id: u32,
+        text: String,
+        then: Then,
+    }
+
     struct State {
         phase: Phase,
-        /// The request whose answer is awaited: its id and what to do with the answer. A newer
-        /// request replaces it, so an older answer finds no taker and is dropped.
-        waiting: Option<(u32, Then)>,
+        /// A newer request replaces the one awaited, so an older answer finds no taker and is
+        /// dropped.
+        waiting: Option<Waiting>,
+    }
+
+    /// Where requests go.
+    enum Channel {
+        Worker {
+            worker: Worker,
+            _on_message: Closure<dyn FnMut(MessageEvent)>,
+            _on_error: Closure<dyn FnMut(Event)>,
+        },
+        /// A test's drafter on the page ([`super::install_on_page`]).
+        OnPage(OnPage),
     }
 
     struct Inner {
-        worker: Worker,
+        channel: Channel,
         state: RefCell<State>,
-        _on_message: Closure<dyn FnMut(MessageEvent)>,
-        _on_error: Closure<dyn FnMut(Event)>,
         ready_timer: RefCell<Option<Timeout>>,
     }
 
@@ -106,12 +195,13 @@ mod web {
 
     impl Drop for Drafter {
         fn drop(&mut self) {
-            self.inner.worker.terminate();
-            self.inner.worker.set_onmessage(None);
-            self.inner.worker.set_onerror(None);
+            if let Channel::Worker { worker, .. } = &self.inner.channel {
+                worker.terminate();
+                worker.set_onmessage(None);
+                worker.set_onerror(None);
+            }
         }
     }
-
     fn text_of(e: &JsValue) -> String {
         e.as_string()
             .or_else(|| {
@@ -198,17 +288,24 @@ mod web {
     }
 
     impl Inner {
-        /// Hands `answer` to the request waiting, if any.
-        fn answer(&self, id: Option<u32>, answer: Answer) {
-            let taker = {
-                let mut s = self.state.borrow_mut();
-                match (&s.waiting, id) {
-                    (Some((w, _)), Some(id)) if *w != id => None,
-                    _ => s.waiting.take(),
+        /// Sends a request's bytes: to the worker, or to the test's drafter on the page, whose
+        /// answer is read at once.
+        fn send_bytes(&self, bytes: &[u8]) -> Result<(), String> {
+            match &self.channel {
+                Channel::Worker { worker, .. } => post(worker, bytes),
+                Channel::OnPage(drafter) => {
+                    let reply = drafter(bytes).ok_or("the drafter could not read the request")?;
+                    self.on_reply(&reply);
+                    Ok(())
                 }
-            };
-            if let Some((_, then)) = taker {
-                then(answer);
+            }
+        }
+
+        /// Hands `answer` to the request waiting, whatever it is.
+        fn answer_waiting(&self, answer: Answer) {
+            let taker = self.state.borrow_mut().waiting.take();
+            if let Some(w) = taker {
+                (w.then)(answer);
             }
         }
 
@@ -221,16 +318,15 @@ mod web {
                 was
             };
             self.ready_timer.borrow_mut().take();
-            self.worker.terminate();
+            if let Channel::Worker { worker, .. } = &self.channel {
+                worker.terminate();
+            }
             web_sys::console::warn_1(&format!("drafting worker: {why}").into());
-            self.answer(
-                None,
-                if was_ready {
-                    Answer::Stopped(why)
-                } else {
-                    Answer::Unavailable(why)
-                },
-            );
+            self.answer_waiting(if was_ready {
+                Answer::Stopped(why)
+            } else {
+                Answer::Unavailable(why)
+            });
         }
 
         fn on_message(&self, data: JsValue) {
@@ -248,37 +344,70 @@ mod web {
                     }
                 };
                 if let Some(bytes) = queued {
-                    if let Err(e) = post(&self.worker, &bytes) {
+                    if let Err(e) = self.send_bytes(&bytes) {
                         self.fail(e);
                     }
                 }
                 return;
             }
-            let Some(bytes) = data.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec) else {
-                return self.answer(
-                    None,
-                    Answer::Unreadable(draft_wire::WireError::Shape("not bytes".into())),
-                );
-            };
+            match data.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec) {
+                Some(bytes) => self.on_reply(&bytes),
+                None => {
+                    self.answer_waiting(Answer::Unreadable(WireError::Shape("not bytes".into())))
+                }
+            }
+        }
+
+        /// A reply: read, and checked against the awaited request's text if it is the awaited
+        /// one (an older one is dropped).
+        fn on_reply(&self, bytes: &[u8]) {
             // Timed as `draft-reply-read` (a user-timing measure the e2e test reads).
             let perf = web_sys::window().and_then(|w| w.performance());
             if let Some(p) = &perf {
                 let _ = p.mark("draft-reply");
             }
-            let read = draft_wire::read_reply(&bytes);
+            let reply = match draft_wire::read_reply(bytes) {
+                Ok(r) => r,
+                Err(e) => return self.answer_waiting(Answer::Unreadable(e)),
+            };
+            let taker = {
+                let mut s = self.state.borrow_mut();
+                match &s.waiting {
+                    Some(w) if w.id == reply.id() => s.waiting.take(),
+                    Some(_) | None => None,
+                }
+            };
+            let Some(w) = taker else {
+                return;
+            };
+            let answer = match reply.check(&w.text) {
+                Ok(Reply::Read(read, reads)) => Answer::Read(read, reads),
+                Ok(Reply::Spans(reads)) => Answer::Spans(reads),
+                Err(e) => Answer::Unreadable(e),
+            };
             if let Some(p) = &perf {
                 let _ = p.measure_with_start_mark("draft-reply-read", "draft-reply");
             }
-            match read {
-                Ok((id, read)) => self.answer(Some(id), Answer::Read(read)),
-                Err(e) => self.answer(None, Answer::Unreadable(e)),
-            }
+            (w.then)(answer);
         }
     }
 
     impl Drafter {
-        /// Starts the worker (its wasm loads in the background), or says why it cannot.
+        /// Starts the worker (its wasm loads in the background), or says why it cannot. A test's
+        /// drafter on the page ([`super::install_on_page`]) is used instead when one is installed.
         pub fn start() -> Result<Drafter, String> {
+            if let Some(drafter) = ON_PAGE.with(std::cell::Cell::get) {
+                return Ok(Drafter {
+                    inner: Rc::new(Inner {
+                        channel: Channel::OnPage(drafter),
+                        state: RefCell::new(State {
+                            phase: Phase::Ready,
+                            waiting: None,
+                        }),
+                        ready_timer: RefCell::new(None),
+                    }),
+                });
+            }
             let global = js_sys::global();
             let ctor: Function = Reflect::get(&global, &"Worker".into())
                 .ok()
@@ -321,13 +450,15 @@ mod web {
                 worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
                 worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
                 Inner {
-                    worker,
+                    channel: Channel::Worker {
+                        worker,
+                        _on_message: on_message,
+                        _on_error: on_error,
+                    },
                     state: RefCell::new(State {
                         phase: Phase::Loading(None),
                         waiting: None,
                     }),
-                    _on_message: on_message,
-                    _on_error: on_error,
                     ready_timer: RefCell::new(None),
                 }
             });
@@ -340,33 +471,64 @@ mod web {
             Ok(Drafter { inner })
         }
 
-        /// Asks the worker to draft `text`; `then` gets the answer, unless a newer request comes
-        /// first (then this one's answer is dropped). `Err` (why) when the worker is gone; `then`
-        /// is never called from here, only from the worker's events.
+        /// Asks the worker to draft `text` and read its selections `spans`; `then` gets the
+        /// answer, unless a newer request comes first (then this one's answer is dropped). `Err`
+        /// (why) when the worker is gone, and `then` is not called.
         pub fn draft(
             &self,
             id: u32,
             text: &str,
+            spans: &[(usize, usize)],
             then: Box<dyn FnOnce(Answer)>,
         ) -> Result<(), String> {
-            let bytes = draft_wire::request(id, text);
-            let mut s = self.inner.state.borrow_mut();
-            let sent = match &mut s.phase {
-                Phase::Loading(q) => {
-                    *q = Some(bytes);
-                    Ok(())
-                }
-                Phase::Ready => post(&self.inner.worker, &bytes),
-                Phase::Gone(why) => Err(why.clone()),
+            self.send(id, text, draft_wire::request(id, text, spans), then)
+        }
+
+        /// Asks the worker to read selections of `text`, in order, up to the first that is not
+        /// words without a number; as [`Drafter::draft`] otherwise.
+        pub fn read_spans(
+            &self,
+            id: u32,
+            text: &str,
+            spans: &[(usize, usize)],
+            then: Box<dyn FnOnce(Answer)>,
+        ) -> Result<(), String> {
+            self.send(id, text, draft_wire::spans_request(id, text, spans), then)
+        }
+
+        /// Sends a request, or queues it while the worker loads. With a test's drafter on the
+        /// page, `then` runs before this returns.
+        fn send(&self, id: u32, text: &str, bytes: Vec<u8>, then: Then) -> Result<(), String> {
+            let now = {
+                let mut s = self.inner.state.borrow_mut();
+                let now = match &mut s.phase {
+                    Phase::Loading(q) => {
+                        *q = Some(bytes);
+                        None
+                    }
+                    Phase::Ready => Some(bytes),
+                    Phase::Gone(why) => {
+                        let why = why.clone();
+                        s.waiting = None;
+                        return Err(why);
+                    }
+                };
+                s.waiting = Some(Waiting {
+                    id,
+                    text: text.to_string(),
+                    then,
+                });
+                now
             };
-            match sent {
-                Ok(()) => s.waiting = Some((id, then)),
-                Err(ref why) => {
+            if let Some(bytes) = now {
+                if let Err(why) = self.inner.send_bytes(&bytes) {
+                    let mut s = self.inner.state.borrow_mut();
                     s.phase = Phase::Gone(why.clone());
                     s.waiting = None;
+                    return Err(why);
                 }
             }
-            sent
+            Ok(())
         }
     }
 
@@ -379,11 +541,9 @@ mod web {
                 return;
             };
             // Only the page talks to this worker; what does not read as a request is dropped.
-            let Ok((id, text)) = draft_wire::read_request(&bytes) else {
+            let Some(reply) = super::answer(&bytes) else {
                 return;
             };
-            let read = crate::draft_store::drafted(&text);
-            let reply = draft_wire::reply(id, read.as_deref().map_err(|b| *b));
             let data = Uint8Array::from(reply.as_slice());
             let _ = answer_to.post_message_with_transfer(&data, &Array::of1(&data.buffer()));
         });

@@ -26,7 +26,14 @@ fn set_url(query: &str) {
         .expect("replaceState");
 }
 
+/// These tests have no worker script: the editor drafts with the extractor on the page, which
+/// only tests install (the shipped page's wasm holds no drafter).
+fn draft_on_page() {
+    case_explorer::drafting::install_on_page(Some(case_explorer::drafting::answer));
+}
+
 async fn mount_at(query: &str) -> (Element, yew::AppHandle<App>) {
+    draft_on_page();
     reset_url();
     set_url(query);
     let root = fresh_root();
@@ -197,6 +204,7 @@ const DRAFT_KEY: &str = "kezuohou-explorer.draft";
 
 /// A new visit that keeps local storage (`mount_at` clears it).
 async fn revisit(query: &str) -> (Element, yew::AppHandle<App>) {
+    draft_on_page();
     set_url(query);
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
@@ -472,4 +480,29 @@ async fn the_editor_is_a_view_of_its_own_in_steps_and_undo_restores_an_edit() {
     assert!(text(&root, "h1").contains("Patrols and forests"));
     forget_draft();
     handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn without_a_worker_the_editor_says_drafting_needs_one_and_the_rest_works() {
+    forget_draft();
+    let (root, handle) = mount_at("?view=draft&lang=fr").await;
+    // No worker script in this page, and no drafter on the page either.
+    case_explorer::drafting::install_on_page(None);
+    find(&root, "#draft-text")
+        .dyn_into::<HtmlTextAreaElement>()
+        .expect("textarea")
+        .set_value(SMALL);
+    click(&root, "#draft-run");
+    assert!(wait_until(|| count(&root, "#draft-no-worker") > 0).await);
+    let note = text(&root, "#draft-no-worker");
+    assert!(note.contains("worker d’arrière-plan"), "{note}");
+    assert!(note.contains("no worker script in this page"), "{note}");
+    assert_eq!(count(&root, "#draft-reading"), 0, "not left reading");
+    assert_eq!(count(&root, "mark.hl"), 0, "nothing drafted");
+    // The rest of the explorer still works: its table of figures opens.
+    handle.destroy();
+    let (root, handle) = mount_at("?view=table").await;
+    assert!(count(&root, "table") > 0);
+    handle.destroy();
+    forget_draft();
 }

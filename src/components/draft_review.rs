@@ -62,8 +62,12 @@ struct Review {
     reading: Option<u32>,
     /// The kept draft's text and changes, until the drafter has read the text again.
     restoring: Option<Rc<(String, Vec<Op>)>>,
-    /// Why texts are drafted on the page rather than in the worker (said once).
-    on_page: Option<String>,
+    /// Why no drafting worker could start: drafting needs one (said once).
+    no_worker: Option<String>,
+    /// The request to the worker re-reading a selection or a quote, whose answer is awaited.
+    adding: Option<u32>,
+    /// Why the last selection could not be read (the worker failed on it).
+    add_failed: Option<String>,
 }
 
 impl Review {
@@ -73,8 +77,12 @@ impl Review {
             // The session's reading of the same text is used at once; any other text is read
             // again by the drafter, in the worker (see `start`).
             Ok(Some(stored)) => {
-                match store::decode(&stored).and_then(|(text, ops)| match store::session(&text) {
-                    Some(_) => store::restore(&stored).map(Ok),
+                let known =
+                    |text: &str, ops: &[Op]| store::session(text).filter(|_| all_read(text, ops));
+                match store::decode(&stored).and_then(|(text, ops)| match known(&text, &ops) {
+                    Some(base) => store::replay(&base, &ops)
+                        .map(|e| Ok((base, e, ops)))
+                        .ok_or(Problem::Corrupt),
                     None => Ok(Err((text, ops))),
                 }) {
                     Ok(Ok((base, e, ops))) => Review {
@@ -165,8 +173,10 @@ impl Review {
         if e.draft.figures.len() >= MAX_DRAFT_FIGURES {
             return Err(AddError::BadSpan);
         }
-        // In place (the draft is copied once per update at most, not once per place tried).
-        match Rc::make_mut(e).draft.add_from_span(span.clone()) {
+        // In place (the draft is copied once per update at most, not once per place tried). The
+        // worker read the span before (`reread`); were it not kept, nothing is added.
+        let added = store::add(&mut Rc::make_mut(e).draft, span.start, span.end);
+        match added.unwrap_or(Err(AddError::BadSpan)) {
             Ok(i) => {
                 Rc::make_mut(&mut self.ops).push(Op::Add(span.start, span.end));
                 self.redo = Rc::new(Vec::new());
@@ -200,8 +210,14 @@ enum Msg {
     },
     /// Request `id` came to nothing (why).
     Unread(u32, String),
-    /// Texts are drafted on the page from now on (why).
-    OnPage(String),
+    /// No drafting worker could start (why): nothing can be drafted or re-read.
+    NoWorker(String),
+    /// Request `id` went to the worker to re-read selections.
+    Adding(u32),
+    /// The worker's answer to request `id` is kept: the change waiting for it is made.
+    Reread(u32, Box<Msg>),
+    /// Request `id` to re-read selections came to nothing (why).
+    AddUnread(u32, String),
     Failed(String),
     /// A file over `MAX_DRAFT_BYTES` (its size): not read.
     TooLong(usize),
@@ -226,6 +242,26 @@ enum Msg {
     Clear,
 }
 
+/// The places a quote appears in the text (the first 1,000), as byte spans.
+fn quote_spots(text: &str, quote: &str) -> Vec<(usize, usize)> {
+    let q = quote.trim();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    text.match_indices(q)
+        .map(|(at, _)| (at, at + q.len()))
+        .take(1000)
+        .collect()
+}
+
+/// Whether every selection `ops` add is read here already (the worker's answers kept for the
+/// session), so they replay without asking the worker.
+fn all_read(text: &str, ops: &[Op]) -> bool {
+    store::added_spans(ops)
+        .into_iter()
+        .all(|s| store::is_read(text, s))
+}
+
 impl Reducible for Review {
     type Action = Msg;
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
@@ -233,11 +269,26 @@ impl Reducible for Review {
         match msg {
             Msg::Reading(id) => {
                 next.reading = Some(id);
+                next.adding = None;
                 next.error = None;
                 next.too_long = None;
             }
             // An answer to an older request than the last one is dropped.
             Msg::Read { id, .. } | Msg::Unread(id, _) if self.reading != Some(id) => return self,
+            Msg::Reread(id, _) | Msg::AddUnread(id, _) if self.adding != Some(id) => return self,
+            Msg::Reread(_, then) => {
+                next.adding = None;
+                return Rc::new(next).reduce(*then);
+            }
+            Msg::AddUnread(_, why) => {
+                next.adding = None;
+                next.add_failed = Some(why);
+            }
+            Msg::Adding(id) => {
+                next.adding = Some(id);
+                next.add_failed = None;
+                next.add_note = None;
+            }
             Msg::Read { read, restore, .. } => {
                 next.reading = None;
                 next.restoring = None;
@@ -250,7 +301,7 @@ impl Reducible for Review {
                             store: self
                                 .store
                                 .filter(|p| !matches!(p, Problem::Corrupt | Problem::TooLarge)),
-                            on_page: self.on_page.clone(),
+                            no_worker: self.no_worker.clone(),
                             ..Review::default()
                         };
                     }
@@ -262,7 +313,7 @@ impl Reducible for Review {
                                 ops: Rc::new(ops),
                                 rev: self.rev,
                                 store: self.store,
-                                on_page: self.on_page.clone(),
+                                no_worker: self.no_worker.clone(),
                                 ..Review::default()
                             };
                         }
@@ -283,7 +334,12 @@ impl Reducible for Review {
                 next.restoring = None;
                 next.error = Some(why);
             }
-            Msg::OnPage(why) => next.on_page = Some(why),
+            Msg::NoWorker(why) => {
+                next.no_worker = Some(why);
+                next.reading = None;
+                next.restoring = None;
+                next.adding = None;
+            }
             Msg::Failed(e) => next.error = Some(e),
             Msg::TooLong(n) => next.too_long = Some(n),
             Msg::Select(i) => next.select(i),
@@ -305,22 +361,20 @@ impl Reducible for Review {
                 next.record(Op::Drop(i));
                 next.selected = None;
             }
-            Msg::AddSpan(s, e) => next.add_note = next.add(s..e).err(),
+            Msg::AddSpan(s, e) => {
+                next.add_failed = None;
+                next.add_note = next.add(s..e).err();
+            }
             Msg::AddQuote(q) => {
-                let q = q.trim();
-                let spots: Vec<usize> = match (next.draft(), q.is_empty()) {
-                    (Some(d), false) => d
-                        .text
-                        .match_indices(q)
-                        .map(|(at, _)| at)
-                        .take(1000)
-                        .collect(),
-                    _ => Vec::new(),
-                };
+                next.add_failed = None;
+                let spots = next
+                    .draft()
+                    .map(|d| quote_spots(&d.text, &q))
+                    .unwrap_or_default();
                 let mut note = Some(AddError::BadSpan);
                 let mut first_words = None;
-                for at in spots {
-                    note = next.add(at..at + q.len()).err();
+                for (a, b) in spots {
+                    note = next.add(a..b).err();
                     if first_words.is_none() && matches!(note, Some(AddError::NoFigure)) {
                         first_words = next.pending;
                     }
@@ -916,88 +970,144 @@ fn step(n: u8, id: &str, title: &str, body: Html) -> Html {
 enum Slot {
     NotStarted,
     Running(Drafter),
-    /// It could not start or failed: texts are drafted on the page.
-    Off,
+    /// It could not start (why): drafting is not possible in this browser.
+    Off(String),
 }
 
-/// Drafts `text` (then replays `restore`, a kept draft's changes): in the worker when it runs,
-/// else on the page. The bound and the session's own reading answer at once.
+type SlotRef = Rc<std::cell::RefCell<Slot>>;
+
+/// The next request's id.
+fn next_id(last_id: &Rc<std::cell::RefCell<u32>>) -> u32 {
+    let mut n = last_id.borrow_mut();
+    *n = n.wrapping_add(1);
+    *n
+}
+
+/// Hands a request to the worker, starting it the first time; `false` (the editor says why)
+/// when no worker runs.
+fn ask(
+    review: &UseReducerHandle<Review>,
+    slot: &SlotRef,
+    request: impl FnOnce(&Drafter) -> Result<(), String>,
+) -> bool {
+    if matches!(*slot.borrow(), Slot::NotStarted) {
+        let started = match Drafter::start() {
+            Ok(d) => Slot::Running(d),
+            Err(why) => Slot::Off(why),
+        };
+        *slot.borrow_mut() = started;
+    }
+    let sent = match &*slot.borrow() {
+        Slot::Running(d) => request(d),
+        Slot::Off(why) => Err(why.clone()),
+        Slot::NotStarted => Err("not started".into()),
+    };
+    match sent {
+        Ok(()) => true,
+        Err(why) => {
+            *slot.borrow_mut() = Slot::Off(why.clone());
+            review.dispatch(Msg::NoWorker(why));
+            false
+        }
+    }
+}
+
+/// The worker cannot be used: it never started, or it stopped or answered nonsense (the next
+/// request starts a new one).
+fn worker_failed(review: &UseReducerHandle<Review>, slot: &SlotRef, answer: Answer) -> String {
+    let (next, why) = match answer {
+        Answer::Unavailable(why) => {
+            review.dispatch(Msg::NoWorker(why.clone()));
+            (Slot::Off(why.clone()), why)
+        }
+        Answer::Unreadable(e) => (
+            Slot::NotStarted,
+            format!("its answer could not be read: {e}"),
+        ),
+        Answer::Stopped(why) => (Slot::NotStarted, why),
+        Answer::Read(..) | Answer::Spans(_) => {
+            (Slot::NotStarted, "it answered another request".into())
+        }
+    };
+    *slot.borrow_mut() = next;
+    why
+}
+
+/// Drafts `text` in the worker (then replays `restore`, a kept draft's changes, with the
+/// selections they add read there too). The bound and the session's own reading answer at once.
 fn start(
     review: &UseReducerHandle<Review>,
-    slot: &Rc<std::cell::RefCell<Slot>>,
+    slot: &SlotRef,
     last_id: &Rc<std::cell::RefCell<u32>>,
     text: String,
     restore: Option<Vec<Op>>,
 ) {
-    let id = {
-        let mut n = last_id.borrow_mut();
-        *n = n.wrapping_add(1);
-        *n
-    };
+    let id = next_id(last_id);
     review.dispatch(Msg::Reading(id));
-    if text.len() > MAX_DRAFT_BYTES || store::session(&text).is_some() {
-        return on_page(review, id, &text, restore);
+    let replays = restore.as_deref().is_none_or(|ops| all_read(&text, ops));
+    if let Some(read) = store::known(&text).filter(|_| replays) {
+        return review.dispatch(Msg::Read { id, read, restore });
     }
-    if matches!(*slot.borrow(), Slot::NotStarted) {
-        let started = match Drafter::start() {
-            Ok(d) => Slot::Running(d),
-            Err(why) => {
-                review.dispatch(Msg::OnPage(why));
-                Slot::Off
-            }
-        };
-        *slot.borrow_mut() = started;
-    }
+    let spans = restore
+        .as_deref()
+        .map(store::added_spans)
+        .unwrap_or_default();
     let then = {
-        let (review, slot, text, restore) =
-            (review.clone(), slot.clone(), text.clone(), restore.clone());
+        let (review, slot) = (review.clone(), slot.clone());
         Box::new(move |answer: Answer| match answer {
-            Answer::Read(read) => review.dispatch(Msg::Read {
+            Answer::Read(read, reads) => review.dispatch(Msg::Read {
                 id,
-                read: read.map(store::remember),
+                read: read.map(|base| {
+                    let base = store::remember(*base);
+                    store::keep_reads(&base.draft.text, reads);
+                    base
+                }),
                 restore,
             }),
-            // The worker is of no use: this text and the next are drafted on the page.
-            Answer::Unavailable(why) => {
-                *slot.borrow_mut() = Slot::Off;
-                review.dispatch(Msg::OnPage(why));
-                on_page(&review, id, &text, restore);
-            }
-            Answer::Unreadable(e) => {
-                *slot.borrow_mut() = Slot::Off;
-                review.dispatch(Msg::OnPage(format!("its answer could not be read: {e}")));
-                on_page(&review, id, &text, restore);
-            }
-            // The drafter itself failed on this text: drafting it on the page would fail the
-            // page too. The next text gets a new worker.
-            Answer::Stopped(why) => {
-                *slot.borrow_mut() = Slot::NotStarted;
+            other => {
+                let why = worker_failed(&review, &slot, other);
                 review.dispatch(Msg::Unread(id, why));
             }
         })
     };
-    let sent = match &*slot.borrow() {
-        Slot::Running(d) => Some(d.draft(id, &text, then)),
-        Slot::NotStarted | Slot::Off => None,
-    };
-    match sent {
-        Some(Ok(())) => {}
-        Some(Err(why)) => {
-            *slot.borrow_mut() = Slot::Off;
-            review.dispatch(Msg::OnPage(why));
-            on_page(review, id, &text, restore);
-        }
-        None => on_page(review, id, &text, restore),
-    }
+    ask(review, slot, |d| d.draft(id, &text, &spans, then));
 }
 
-/// Drafts on the page's thread (no worker, or nothing to read).
-fn on_page(review: &UseReducerHandle<Review>, id: u32, text: &str, restore: Option<Vec<Op>>) {
-    review.dispatch(Msg::Read {
-        id,
-        read: store::drafted(text),
-        restore,
-    });
+/// Re-reads selections of the draft's text in the worker, then makes the change `then` (an
+/// addition) with what it read; at once when they are read already.
+fn reread(
+    review: &UseReducerHandle<Review>,
+    slot: &SlotRef,
+    last_id: &Rc<std::cell::RefCell<u32>>,
+    spans: Vec<(usize, usize)>,
+    then: Msg,
+) {
+    let Some(text) = review.draft().map(|d| d.text.clone()) else {
+        return;
+    };
+    if spans
+        .iter()
+        .all(|&(a, b)| a >= b || store::is_read(&text, (a, b)))
+    {
+        return review.dispatch(then);
+    }
+    let id = next_id(last_id);
+    let answered = {
+        let (review, slot, text) = (review.clone(), slot.clone(), text.clone());
+        Box::new(move |answer: Answer| match answer {
+            Answer::Spans(reads) => {
+                store::keep_reads(&text, reads);
+                review.dispatch(Msg::Reread(id, Box::new(then)));
+            }
+            other => {
+                let why = worker_failed(&review, &slot, other);
+                review.dispatch(Msg::AddUnread(id, why));
+            }
+        })
+    };
+    // Busy before asking: a test's drafter on the page answers before `ask` returns.
+    review.dispatch(Msg::Adding(id));
+    ask(review, slot, |d| d.read_spans(id, &text, &spans, answered));
 }
 
 #[function_component(DraftReview)]
@@ -1010,7 +1120,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
     let drafter = use_mut_ref(|| Slot::NotStarted);
     let last_id = use_mut_ref(|| 0u32);
     let run = {
-        let review = review.clone();
+        let (review, drafter, last_id) = (review.clone(), drafter.clone(), last_id.clone());
         Callback::from(move |(text, restore): (String, Option<Vec<Op>>)| {
             start(&review, &drafter, &last_id, text, restore)
         })
@@ -1169,17 +1279,28 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         })
     };
     let on_add_selection = {
-        let review = review.clone();
-        Callback::from(move |_: MouseEvent| match selection_span() {
-            Some((a, b)) => review.dispatch(Msg::AddSpan(a, b)),
-            None => review.dispatch(Msg::AddSpan(0, 0)),
+        let (review, drafter, last_id) = (review.clone(), drafter.clone(), last_id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (a, b) = selection_span().unwrap_or((0, 0));
+            reread(
+                &review,
+                &drafter,
+                &last_id,
+                vec![(a, b)],
+                Msg::AddSpan(a, b),
+            );
         })
     };
     let on_add_quote = {
-        let review = review.clone();
+        let (review, drafter, last_id) = (review.clone(), drafter.clone(), last_id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            review.dispatch(Msg::AddQuote(field_value("draft-quote")));
+            let quote = field_value("draft-quote");
+            let spots = review
+                .draft()
+                .map(|d| quote_spots(&d.text, &quote))
+                .unwrap_or_default();
+            reread(&review, &drafter, &last_id, spots, Msg::AddQuote(quote));
         })
     };
     let on_add_typed = {
@@ -1270,6 +1391,8 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         </div>
     };
 
+    // While the worker reads a text or a selection, nothing else is asked of it.
+    let busy = review.reading.is_some() || review.adding.is_some();
     let step_text = {
         let pane = review.edited.as_ref().map(|e| {
             let d = &e.draft;
@@ -1325,13 +1448,16 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             html! {
                 <>
                     <div class="draft-add">
-                        <button type="button" id="draft-add" class="secondary" onclick={on_add_selection.clone()}>{t.draft_add_selection}</button>
+                        <button type="button" id="draft-add" class="secondary" onclick={on_add_selection.clone()}
+                            disabled={busy}>{t.draft_add_selection}</button>
                         <form onsubmit={on_add_quote.clone()}>
                             <label for="draft-quote">{t.draft_add_quote}</label>
                             <input id="draft-quote" type="text" maxlength="200" />
-                            <button type="submit" id="draft-add-quote" class="secondary">{t.draft_add}</button>
+                            <button type="submit" id="draft-add-quote" class="secondary" disabled={busy}>{t.draft_add}</button>
                         </form>
+                        if review.adding.is_some() { <p role="status" id="draft-adding" class="draft-note">{t.draft_adding}</p> }
                         if let Some(n) = add_note { <p role="status" id="draft-add-note">{n}</p> }
+                        if let Some(why) = &review.add_failed { <p role="alert" id="draft-add-error" class="draft-note">{t.draft_add_failed.replace("{why}", why)}</p> }
                         { typed.unwrap_or_default() }
                     </div>
                     { pager.unwrap_or_default() }
@@ -1352,7 +1478,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 <p class="hint">{t.draft_drop_here}{" "}{too_long_hint(t)}</p>
                 <button type="button" id="draft-run" onclick={on_run}>{t.draft_run}</button>
                 if review.reading.is_some() { <p role="status" id="draft-reading" class="draft-note">{t.draft_reading}</p> }
-                if let Some(why) = &review.on_page { <p role="note" id="draft-on-page" class="hint">{t.draft_on_page.replace("{why}", why)}</p> }
+                if let Some(why) = &review.no_worker { <p role="alert" id="draft-no-worker" class="draft-note">{t.draft_needs_worker.replace("{why}", why)}</p> }
                 if let Some(n) = review.too_long { <p role="alert" id="draft-error" class="draft-note">{too_long_text(n, t)}</p> }
                 if let Some(e) = &review.error { <p role="alert" id="draft-error" class="draft-note">{e.clone()}</p> }
                 { pane.unwrap_or_default() }

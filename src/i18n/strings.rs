@@ -266,8 +266,12 @@ pub struct Strings {
     pub draft_file: &'static str,
     /// While the drafter reads a text (a status).
     pub draft_reading: &'static str,
-    /// Texts are drafted on the page, not in the worker; `{why}` is the reason, in English.
-    pub draft_on_page: &'static str,
+    /// No drafting worker could start, and drafting needs one; `{why}` is the reason, in English.
+    pub draft_needs_worker: &'static str,
+    /// While the worker re-reads a selection or a quote to add it (a status).
+    pub draft_adding: &'static str,
+    /// A selection could not be re-read; `{why}` is the reason, in English.
+    pub draft_add_failed: &'static str,
     pub draft_run: &'static str,
     pub draft_summary: &'static str,
     pub draft_none: &'static str,

@@ -3,12 +3,14 @@
 // reads (a setting changed then takes effect before the draft arrives); the longest task on the
 // page's thread is printed, not asserted (a timed assertion flakes on a busy machine: the figure
 // goes to BENCHMARKS.md). All under the page's strict policy (no CSP violation, no error). A kept draft is read again by the
-// worker after a reload. When the worker's script cannot be loaded, the text is drafted on the
-// page and the editor says so.
+// worker after a reload. "Add as figure" re-reads a selection in the worker too (the page's wasm
+// holds no drafter), busy meanwhile, and the addition replays after a reload (en, zh, with
+// screenshots). When the worker's script cannot be loaded, the editor says that drafting needs
+// it, and the rest of the explorer keeps working.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cspViolations, gotoApp, pageErrors, startHarness } from './harness.mjs';
+import { cspViolations, gotoApp, pageErrors, screenshot, startHarness } from './harness.mjs';
 import { draftText } from '../bench/drafttext.mjs';
 
 let harness;
@@ -106,7 +108,7 @@ test('a 1 MB text is drafted in the worker while the page keeps answering', asyn
     `drafting ${text.length} bytes in the worker: ${Math.round(to - from)} ms; longest task on the page ` +
     `${Math.round(longest)} ms; tasks over 50 ms: ${tasks.map((e) => Math.round(e.duration)).join(', ') || 'none'}`,
   );
-  assert.equal(await page.locator('#draft-on-page').count(), 0, 'drafted in the worker');
+  assert.equal(await page.locator('#draft-no-worker').count(), 0, 'drafted in the worker');
   assert.equal(await page.locator('#draft-reading').count(), 0, 'the status is gone');
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(pageErrors(page), []);
@@ -126,24 +128,97 @@ test('a kept draft is read again by the worker after a reload', async () => {
   await page.reload();
   await page.waitForSelector('html[data-app=live]');
   assert.match(await summary(page, 30_000), /^299 figures found/);
-  assert.equal(await page.locator('#draft-on-page').count(), 0, 'restored through the worker');
+  assert.equal(await page.locator('#draft-no-worker').count(), 0, 'restored through the worker');
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(pageErrors(page), []);
 });
 
-test('without its worker the editor drafts on the page and says so', async () => {
+/** Selects `quote` in the editor's text pane, as a reader's drag would. */
+async function selectInSource(page, quote) {
+  await page.evaluate((q) => {
+    const pane = document.getElementById('draft-source');
+    const walker = document.createTreeWalker(pane, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent.indexOf(q);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + q.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      return;
+    }
+    throw new Error(`not in the text pane: ${q}`);
+  }, quote);
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`"Add as figure" re-reads a selection in the worker, and it replays after a reload (${lang})`, async () => {
+    const page = await harness.newPage();
+    await gotoApp(page, `${lang === 'zh' ? 'zh/' : ''}?view=draft`);
+    await page.waitForSelector('#draft-text');
+    await paste(page, draftText(20));
+    await page.click('#draft-run');
+    await summary(page, 30_000);
+    const n = await page.locator('mark.hl').count();
+    const first = page.locator('mark.hl button').first();
+    const quote = (await first.textContent()).trim();
+    await first.click();
+    await page.locator('#draft-drop').click();
+    await page.waitForFunction((k) => document.querySelectorAll('mark.hl').length === k, n - 1);
+
+    await selectInSource(page, quote);
+    // Busy while the worker reads: the request is seen (the add buttons are disabled), then the
+    // figure comes back selected.
+    await page.evaluate(() => {
+      window.__busy = false;
+      new MutationObserver(() => {
+        if (document.querySelector('#draft-adding') && document.querySelector('#draft-add')?.disabled) window.__busy = true;
+      }).observe(document.getElementById('draft-review'), { subtree: true, childList: true, attributes: true });
+    });
+    await page.locator('#draft-add').click();
+    await page.waitForFunction((k) => document.querySelectorAll('mark.hl').length === k, n);
+    assert.equal((await page.locator('mark.hl.selected').textContent()).trim(), quote);
+    assert.ok(await page.evaluate(() => window.__busy), 'the editor was busy while the worker read');
+    assert.equal(await page.locator('#draft-adding').count(), 0, 'not busy any more');
+    assert.equal(await page.locator('#draft-add-error').count(), 0);
+    assert.ok(await page.locator('#draft-add').isEnabled());
+    await page.locator('#draft-add').scrollIntoViewIfNeeded();
+    await screenshot(page, `draft-add-selection-${lang}`);
+
+    // After a reload the addition replays: the worker reads the kept selection with the text.
+    await page.reload();
+    await page.waitForSelector('html[data-app=live]');
+    await summary(page, 30_000);
+    await page.waitForFunction((k) => document.querySelectorAll('mark.hl').length === k, n);
+    assert.match(await page.locator('#draft-edits').textContent(), /2/);
+    assert.equal(await page.locator('#draft-no-worker').count(), 0);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(pageErrors(page), []);
+    await page.context().close();
+  });
+}
+
+test('without its worker the editor says drafting needs it, and the rest works', async () => {
   const page = await harness.newPage();
   await page.route('**/draft-worker_loader.js', (route) => route.fulfill({ status: 404, body: '' }));
   await gotoApp(page, '?view=draft');
   await page.waitForSelector('#draft-text');
   await paste(page, draftText(20));
   await page.click('#draft-run');
-  assert.match(await summary(page, 30_000), /^20 figures found/);
-  await page.waitForSelector('#draft-on-page');
+  await page.waitForSelector('#draft-no-worker', { timeout: 30_000 });
+  assert.match(await page.locator('#draft-no-worker').textContent(), /needs|background worker/);
+  assert.equal(await page.locator('#draft-reading').count(), 0, 'not left reading');
+  assert.equal(await page.locator('mark.hl').count(), 0, 'nothing drafted on the page');
   // Again: the note stays one note.
   await paste(page, draftText(25));
   await page.click('#draft-run');
-  assert.match(await summary(page), /^25 figures found/);
-  assert.equal(await page.locator('#draft-on-page').count(), 1);
+  assert.equal(await page.locator('#draft-no-worker').count(), 1);
+  await screenshot(page, 'draft-no-worker-en');
+  // The rest of the explorer works: the table of the case's figures.
+  await page.click('button[data-view=table]');
+  await page.waitForSelector('table.figure-table');
+  assert.ok(await page.locator('table.figure-table tbody tr').count() > 5);
   assert.deepEqual(await cspViolations(page), []);
+  await page.context().close();
 });

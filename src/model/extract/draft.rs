@@ -180,6 +180,14 @@ impl Draft {
     /// sentence's time words; the label is the quote, marked as such. Returns the new figure's
     /// index (figures stay in text order).
     pub fn add_from_span(&mut self, sel: Range<usize>) -> Result<usize, AddError> {
+        let read = self.read_span(sel)?;
+        self.insert_read(read)
+    }
+
+    /// The figure the extractor reads in `sel`, as [`Draft::add_from_span`] would add it, with
+    /// no id yet: what the drafting worker answers when the editor re-reads a selection. It
+    /// depends on the text alone, not on the figures already there.
+    pub fn read_span(&self, sel: Range<usize>) -> Result<DraftFigure, AddError> {
         let text = self.text.as_str();
         if sel.start >= sel.end
             || sel.end > text.len()
@@ -216,13 +224,6 @@ impl Draft {
         let found = figure_in(sentence.clone(), &sel)
             .or_else(|| figure_in(sel.clone(), &sel))
             .ok_or(AddError::NoFigure)?;
-        if let Some(i) = self
-            .figures
-            .iter()
-            .position(|f| f.number.start < found.number.end && found.number.start < f.number.end)
-        {
-            return Err(AddError::Already(i));
-        }
         let tokens = scan::sentence_tokens(&src, sentence.clone());
         let years = scan::years(&tokens);
         let dated = period::text_year(&src, &text::paragraphs(text));
@@ -240,37 +241,49 @@ impl Draft {
         doubts.extend(doubt);
         doubts.push(Doubt::LabelFromQuote);
         let label = label::cap(text.get(found.span.clone()).unwrap_or("").trim());
+        Ok(DraftFigure {
+            id: String::new(),
+            span: found.span,
+            number: found.number,
+            sentence,
+            paragraph: para.n,
+            value: found.value,
+            scale: found.scale,
+            unit: found.unit,
+            qualifier: found.qualifier,
+            period,
+            label,
+            repeats: None,
+            doubts,
+            start_value: found.start_value,
+            implied: found.implied,
+        })
+    }
+
+    /// Add a figure read by [`Draft::read_span`] (here or in the worker): `Already` when its
+    /// number is a figure of the draft; else it takes a free id and its place in text order.
+    /// Uses nothing of the extractor but its id rule, so the page can add what the worker read.
+    pub fn insert_read(&mut self, mut read: DraftFigure) -> Result<usize, AddError> {
+        if let Some(i) = self
+            .figures
+            .iter()
+            .position(|f| f.number.start < read.number.end && read.number.start < f.number.end)
+        {
+            return Err(AddError::Already(i));
+        }
         let mut k = self.figures.len() + 1;
-        let mut id = label::id(k, &label, &found.unit);
+        let mut id = label::id(k, &read.label, &read.unit);
         while self.figures.iter().any(|f| f.id == id) {
             k += 1;
-            id = label::id(k, &label, &found.unit);
+            id = label::id(k, &read.label, &read.unit);
         }
+        read.id = id;
         let at = self
             .figures
             .iter()
-            .position(|f| f.span.start > found.span.start)
+            .position(|f| f.span.start > read.span.start)
             .unwrap_or(self.figures.len());
-        self.figures.insert(
-            at,
-            DraftFigure {
-                id,
-                span: found.span,
-                number: found.number,
-                sentence,
-                paragraph: para.n,
-                value: found.value,
-                scale: found.scale,
-                unit: found.unit,
-                qualifier: found.qualifier,
-                period,
-                label,
-                repeats: None,
-                doubts,
-                start_value: found.start_value,
-                implied: found.implied,
-            },
-        );
+        self.figures.insert(at, read);
         Ok(at)
     }
 
