@@ -164,7 +164,17 @@ fn keep(app: AppHandle, id: String, about: storage::About, title: String, text: 
         let stored = texts::put(&id, &record).await;
         drop(record);
         let mut store = storage::web::LocalStore;
-        match stored.and_then(|()| storage::kept(&mut store, &id, &about)) {
+        let titled = stored.and_then(|()| {
+            storage::kept(&mut store, &id, &about).map_err(|p| {
+                // No room left for its titles: it would be kept unlisted; it goes.
+                let id = id.clone();
+                yew::platform::spawn_local(async move {
+                    let _ = texts::delete(&id).await;
+                });
+                p
+            })
+        });
+        match titled {
             Ok(()) => {
                 app.dispatch(Action::Saved);
                 refresh_list(&app);

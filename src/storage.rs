@@ -3,11 +3,15 @@
 //! its format version, then the payload (`kezuohou-explorer/settings/1` then a query string;
 //! `kezuohou-explorer/dataset/1` then the dataset's JSON text as loaded).
 //!
-//! Layout: every dataset under `kezuohou-explorer.dataset.<id>` (the id is a hash of its text, so
-//! loading the same text twice keeps one copy), an index of their titles and load times under
-//! `kezuohou-explorer.datasets`, the settings under `kezuohou-explorer.settings`; which dataset a
-//! view shows is in the settings and the address (`ds=local:<id>`). The single dataset record of
-//! earlier versions (`kezuohou-explorer.dataset`) is moved into this layout at start-up.
+//! Layout: every dataset's text in IndexedDB under its id (`texts.rs`; the id is the SHA-256
+//! digest of its text, so loading the same text twice keeps one copy), beside the settings in
+//! `localStorage` its titles and load time under `kezuohou-explorer.about.<id>`, the settings
+//! under `kezuohou-explorer.settings`; which dataset a view shows is in the settings and the
+//! address (`ds=local:<id>`). Earlier versions kept the texts in `localStorage`
+//! (`kezuohou-explorer.dataset.<id>`, before that one `kezuohou-explorer.dataset` and a shared
+//! index): [`plan`] moves those records to today's ids, reads a text still there as before, and
+//! [`texts_to_move`] / [`moved_out`] carry them into IndexedDB. Here a [`Store`] holding texts
+//! stands for either (a memory store for IndexedDB in native tests).
 //!
 //! The record format, the store and the `localStorage` layer (`web`) are in `record.rs`,
 //! re-exported here; this module decides, purely and tested natively, which dataset and view a

@@ -64,19 +64,43 @@ async fn wait_text(root: &Element, sel: &str, want: &str) {
     );
 }
 
-/// The record kept for this dataset text, if any.
-fn stored(json: &str) -> Option<String> {
-    local_storage()
-        .get_item(&storage::dataset_key(&storage::dataset_id(json)))
-        .unwrap()
+/// The record kept in IndexedDB for this dataset text, waited for about 2 s (storing is
+/// asynchronous); `None` if it never comes.
+async fn stored(json: &str) -> Option<String> {
+    let id = storage::dataset_id(json);
+    for _ in 0..100 {
+        if let Ok(Some(text)) = case_explorer::texts::get(&id).await {
+            return Some(text);
+        }
+        sleep(20).await;
+    }
+    None
 }
 
-/// Whether any dataset is kept in the browser.
+/// Whether IndexedDB holds no record for this dataset text, waited for about 2 s (removing is
+/// asynchronous too).
+async fn unstored(json: &str) -> bool {
+    let id = storage::dataset_id(json);
+    for _ in 0..100 {
+        if let Ok(None) = case_explorer::texts::get(&id).await {
+            return true;
+        }
+        sleep(20).await;
+    }
+    false
+}
+
+/// Whether any dataset is kept in the browser: a text in localStorage (an earlier version's),
+/// or a titles record (written once a text is kept in IndexedDB).
 fn any_dataset_stored() -> bool {
     let s = local_storage();
     (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
-        .any(|k| k.starts_with(storage::DATASET_PREFIX) || k == storage::DATASET_KEY)
+        .any(|k| {
+            k.starts_with(storage::DATASET_PREFIX)
+                || k.starts_with(storage::ABOUT_PREFIX)
+                || k == storage::DATASET_KEY
+        })
 }
 
 /// `ds=local:<id>` of this dataset text, as the address writes it.
@@ -252,7 +276,7 @@ async fn a_good_file_switches_the_app_and_back() {
     assert!(text(&root, "#data-status").contains("A modified copy"));
     assert_eq!(count(&root, "#data-errors"), 0);
     // Kept for the next visit.
-    let kept = stored(&modified()).expect("stored");
+    let kept = stored(&modified()).await.expect("stored");
     assert_eq!(
         storage::decode(Record::Dataset, &kept),
         Ok(modified().as_str())
@@ -265,7 +289,7 @@ async fn a_good_file_switches_the_app_and_back() {
     assert!(text(&root, "#chart-tourism").contains("1.4\u{a0}million"));
     assert_eq!(count(&root, "#data-embedded"), 0);
     assert_eq!(search(), "?area=mu");
-    assert!(stored(&modified()).is_some());
+    assert!(stored(&modified()).await.is_some());
     assert!(text(&root, "#dataset-list").contains("A modified copy"));
 
     // Pasted works the same.
@@ -440,7 +464,7 @@ async fn full_storage_is_said_and_nothing_stale_comes_back() {
             .as_deref(),
         Some("full")
     );
-    assert!(stored(&padded).is_none());
+    assert!(unstored(&padded).await);
     // The panel says what is true, also once the notice is dismissed.
     click(&root, "#storage-notice > button");
     settle().await;
@@ -545,10 +569,10 @@ async fn the_last_choice_of_dataset_wins() {
         settle().await;
     }
     assert_eq!(text(&root, "#dataset-name"), "The pasted one");
-    let kept = stored(&pasted).expect("stored");
+    let kept = stored(&pasted).await.expect("stored");
     assert_eq!(storage::decode(Record::Dataset, &kept), Ok(pasted.as_str()));
     assert!(
-        stored(&modified()).is_none(),
+        unstored(&modified()).await,
         "the cancelled file is not kept"
     );
     // A file, then back to the built-in case: the built-in case stays, nothing stored.
@@ -559,7 +583,7 @@ async fn the_last_choice_of_dataset_wins() {
         settle().await;
     }
     assert_eq!(text(&root, "#dataset-name"), TITLE);
-    assert!(stored(&modified()).is_none());
+    assert!(unstored(&modified()).await);
     assert_eq!(count(&root, "#data-errors"), 0);
     handle.destroy();
     root.remove();
@@ -660,7 +684,7 @@ async fn the_panel_lists_switches_and_removes_datasets_at_hand() {
     assert!(text(&root, &entry).contains("Remove “A modified copy” from this browser?"));
     click(&root, &format!("{entry} button[data-ds-cmd=cancel-remove]"));
     settle().await;
-    assert!(stored(&modified()).is_some());
+    assert!(stored(&modified()).await.is_some());
     assert_eq!(count(&root, ".dataset-confirm"), 0);
     click(&root, &format!("{entry} button[data-ds-cmd=ask-remove]"));
     settle().await;
@@ -670,8 +694,8 @@ async fn the_panel_lists_switches_and_removes_datasets_at_hand() {
     );
     settle().await;
     // Gone from the browser and the list; the built-in case is shown, the view kept.
-    assert!(stored(&modified()).is_none());
-    assert!(stored(&second).is_some());
+    assert!(unstored(&modified()).await);
+    assert!(stored(&second).await.is_some());
     assert_eq!(
         listed(&root),
         (
@@ -709,7 +733,7 @@ async fn todays_stored_dataset_is_moved_and_still_shown() {
     assert_eq!(text(&root, "#dataset-name"), "A modified copy");
     assert_eq!(count(&root, "#storage-notice"), 0);
     assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
-    assert!(stored(&modified()).is_some());
+    assert!(stored(&modified()).await.is_some());
     assert_eq!(search(), format!("?{}", ds(&modified())));
     handle.destroy();
     root.remove();
