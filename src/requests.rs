@@ -165,13 +165,12 @@ fn keep(app: AppHandle, id: String, about: storage::About, title: String, text: 
         drop(record);
         let mut store = storage::web::LocalStore;
         let titled = stored.and_then(|()| {
-            storage::kept(&mut store, &id, &about).map_err(|p| {
+            storage::kept(&mut store, &id, &about).inspect_err(|_| {
                 // No room left for its titles: it would be kept unlisted; it goes.
                 let id = id.clone();
                 yew::platform::spawn_local(async move {
                     let _ = texts::delete(&id).await;
                 });
-                p
             })
         });
         match titled {
