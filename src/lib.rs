@@ -18,5 +18,6 @@ pub mod requests;
 pub mod site;
 pub mod state;
 pub mod storage;
+pub mod texts;
 
 pub use components::App;

@@ -8,7 +8,8 @@ use crate::components::AppHandle;
 use crate::input;
 use crate::model::{DatasetError, ErrorKind, Model};
 use crate::state::{Action, DatasetRef, Source, View};
-use crate::storage::{self, Problem};
+use crate::storage::{self, Problem, Store};
+use crate::texts;
 use gloo::file::callbacks::FileReader;
 use std::rc::Rc;
 
@@ -67,8 +68,16 @@ pub fn carry_out(app: &AppHandle, request: DataRequest) {
         DataRequest::ReadFile(file) => read_file(app, file),
         DataRequest::Show(d) => switch_to(app, d),
         DataRequest::Remove(id) => {
+            // Its titles go first: the list (here and in other tabs) drops it at once.
             storage::remove_dataset(&mut storage::web::LocalStore, &id);
             refresh_list(app);
+            let gone = id.clone();
+            let app2 = app.clone();
+            yew::platform::spawn_local(async move {
+                if let Err(p) = texts::delete(&gone).await {
+                    app2.dispatch(Action::Problem(p));
+                }
+            });
             if app.view.dataset == DatasetRef::Local(id) {
                 switch_to(app, DatasetRef::Builtin);
             }
@@ -78,6 +87,12 @@ pub fn carry_out(app: &AppHandle, request: DataRequest) {
             storage::remove_all(&mut storage::web::LocalStore);
             app.dispatch(Action::StopPersisting);
             app.dispatch(Action::Datasets(Vec::new()));
+            let app = app.clone();
+            yew::platform::spawn_local(async move {
+                if let Err(p) = texts::clear().await {
+                    app.dispatch(Action::Problem(p));
+                }
+            });
         }
         DataRequest::Export => {
             if let Some(text) = &app.text {
@@ -121,31 +136,58 @@ fn load(app: &AppHandle, text: Result<String, DatasetError>, source: Source) {
         .and_then(|text| storage::load_model(&text).map(|m| (m, text)))
     {
         Ok((model, text)) => {
-            let mut store = storage::web::LocalStore;
-            let id = if app.persist {
-                match storage::save(&mut store, &text, &model, storage::web::now_ms()) {
-                    Ok(id) => {
-                        app.dispatch(Action::Saved);
-                        id
-                    }
-                    Err(p) => {
-                        app.dispatch(Action::Unsaved(p));
-                        storage::note_unkept(&mut store, &text, &model, storage::web::now_ms())
-                    }
-                }
-            } else {
-                storage::dataset_id(&text)
-            };
-            refresh_list(app);
+            let id = storage::dataset_id(&text);
+            let about = storage::about_of(&model, storage::web::now_ms());
+            let title = model.dataset.case.title.get(app.view.lang).to_string();
+            let text: Rc<str> = text.into();
             app.dispatch(Action::UseModel(
                 Rc::new(model),
                 source,
-                text.into(),
-                DatasetRef::Local(id),
+                text.clone(),
+                DatasetRef::Local(id.clone()),
             ));
+            if app.persist {
+                keep(app.clone(), id, about, title, text);
+            }
         }
         Err(errors) => app.dispatch(Action::Refused(errors)),
     }
+}
+
+/// Keep a dataset in IndexedDB, then its titles beside the settings (last: the list and other
+/// tabs see it once it is whole), and ask the browser to keep the origin's storage. A refusal
+/// (full) names the dataset in the panel; what was kept before stays.
+fn keep(app: AppHandle, id: String, about: storage::About, title: String, text: Rc<str>) {
+    yew::platform::spawn_local(async move {
+        let record = storage::encode(storage::Record::Dataset, &text);
+        drop(text);
+        let stored = texts::put(&id, &record).await;
+        drop(record);
+        let mut store = storage::web::LocalStore;
+        let titled = stored.and_then(|()| {
+            storage::kept(&mut store, &id, &about).inspect_err(|_| {
+                // No room left for its titles: it would be kept unlisted; it goes.
+                let id = id.clone();
+                yew::platform::spawn_local(async move {
+                    let _ = texts::delete(&id).await;
+                });
+            })
+        });
+        match titled {
+            Ok(()) => {
+                app.dispatch(Action::Saved);
+                refresh_list(&app);
+                let persistent = texts::ask_persistent().await;
+                app.dispatch(Action::Persistent(persistent));
+            }
+            Err(p) => {
+                // The note for a later link is a few bytes in localStorage; the text is not
+                // left half-written in IndexedDB (its transaction was aborted).
+                let _ = store.set(&storage::unkept_key(&id), &about.write());
+                app.dispatch(Action::Unsaved(p, title));
+            }
+        }
+    });
 }
 
 fn refresh_list(app: &AppHandle) {
@@ -157,28 +199,79 @@ pub fn stored_list() -> Vec<storage::StoredDataset> {
     storage::list(&mut storage::web::LocalStore).unwrap_or_default()
 }
 
-/// The built-in case, or a dataset kept in this browser, ready to switch to.
-pub fn open_dataset(d: &DatasetRef) -> Result<(Rc<Model>, Source, Rc<str>), Problem> {
+/// The built-in case, or a dataset kept in this browser, ready to switch to: read from
+/// IndexedDB, or from `localStorage` while an earlier version's copy has not moved yet.
+pub async fn open_dataset(d: &DatasetRef) -> Result<(Rc<Model>, Source, Rc<str>), Problem> {
     match d {
         DatasetRef::Builtin => {
             let text = storage::builtin_json();
             storage::load_model(&text).map(|m| (Rc::new(m), Source::Embedded, text))
         }
         .map_err(|_| Problem::InvalidDataset),
-        DatasetRef::Local(id) => storage::open(&mut storage::web::LocalStore, id)
-            .map(|(m, text)| (Rc::new(m), Source::Stored, text.into())),
+        DatasetRef::Local(id) => {
+            let mut store = storage::web::LocalStore;
+            let here = store.get(&storage::dataset_key(id));
+            let opened = if matches!(here, Ok(Some(_))) {
+                storage::open_text(&mut store, id, here)
+            } else {
+                let got = texts::get(id).await;
+                let opened = storage::open_text(&mut store, id, got);
+                if let Err(p) = &opened {
+                    if storage::discards_text(*p) {
+                        let _ = texts::delete(id).await;
+                    }
+                }
+                opened
+            };
+            opened.map(|(m, text)| (Rc::new(m), Source::Stored, text.into()))
+        }
     }
 }
 
-/// Switch to a dataset of the list; one that cannot be opened any more gives its notice.
+/// Switch to a dataset of the list; one that cannot be opened any more gives its notice. The
+/// last choice wins: an opening that ends after a later choice is dropped.
 fn switch_to(app: &AppHandle, d: DatasetRef) {
-    new_choice();
-    match open_dataset(&d) {
-        Ok((model, source, text)) => app.dispatch(Action::UseModel(model, source, text, d)),
-        Err(p) => {
-            app.dispatch(Action::Problem(p));
-            refresh_list(app);
+    let choice = new_choice();
+    let app = app.clone();
+    yew::platform::spawn_local(async move {
+        let opened = open_dataset(&d).await;
+        if !is_latest(choice) {
+            return;
         }
+        match opened {
+            Ok((model, source, text)) => app.dispatch(Action::UseModel(model, source, text, d)),
+            Err(p) => {
+                app.dispatch(Action::Problem(p));
+                refresh_list(&app);
+            }
+        }
+    });
+}
+
+/// At start-up, once the dataset shown is read: move the dataset texts an earlier version kept
+/// in `localStorage` into IndexedDB, each copy there removed only once its text is stored, so
+/// nothing is lost (ids unchanged: old links still open them). One that does not fit stays
+/// where it was, to be moved at a later visit. Also says whether the storage is persistent.
+pub async fn move_old_texts(app: AppHandle) {
+    let mut store = storage::web::LocalStore;
+    let mut moved = false;
+    for (id, record) in storage::texts_to_move(&store) {
+        match texts::put(&id, &record).await {
+            Ok(()) => {
+                storage::moved_out(&mut store, &id, &record);
+                moved = true;
+            }
+            Err(p) => {
+                app.dispatch(Action::Problem(p));
+                break;
+            }
+        }
+    }
+    if moved {
+        refresh_list(&app);
+    }
+    if !app.datasets.is_empty() || moved {
+        app.dispatch(Action::Persistent(texts::is_persistent().await));
     }
 }
 

@@ -476,6 +476,11 @@ pub struct AppState {
     /// refused to store it (full) or allows no storage (unavailable). Unlike `problems` it is
     /// not dismissed; a later successful store clears it.
     pub unsaved: Option<Problem>,
+    /// The title of the dataset that `unsaved` is about (the panel names it).
+    pub unsaved_title: String,
+    /// Whether the browser keeps this origin's storage until the reader removes it (asked when
+    /// a dataset is first kept; `None`: not known, or the browser does not say).
+    pub persistent: Option<bool>,
     /// Counts commits of typed text (what-if inputs: change, blur, Enter, reset); the address
     /// bar edits its entry while typing and adds one at each commit.
     pub commits: u32,
@@ -498,6 +503,8 @@ impl AppState {
             outcome: LoadOutcome::None,
             persist: true,
             unsaved: None,
+            unsaved_title: String::new(),
+            persistent: None,
             commits: 0,
             datasets: Vec::new(),
             datasets_changed_elsewhere: false,
@@ -559,8 +566,11 @@ pub enum Action {
     ForgetProblem(Problem),
     /// The dataset in use was stored in the browser.
     Saved,
-    /// The dataset in use could not be stored (full, unavailable): noted, and said in the panel.
-    Unsaved(Problem),
+    /// A dataset could not be stored (full, unavailable): noted, and said in the panel with its
+    /// title.
+    Unsaved(Problem, String),
+    /// What the browser said of keeping this origin's storage (persistent or not).
+    Persistent(Option<bool>),
     /// The reader removed what was stored: keep nothing more during this visit.
     StopPersisting,
 }
@@ -664,10 +674,12 @@ impl Reducible for AppState {
             Action::DismissProblems => next.problems.clear(),
             Action::ForgetProblem(p) => next.problems.retain(|x| *x != p),
             Action::Saved => next.unsaved = None,
-            Action::Unsaved(p) => {
+            Action::Unsaved(p, title) => {
                 next.note_problem(p);
                 next.unsaved = Some(p);
+                next.unsaved_title = title;
             }
+            Action::Persistent(x) => next.persistent = x,
             Action::Datasets(list) => {
                 next.datasets = list;
                 next.datasets_changed_elsewhere = false;

@@ -3,11 +3,15 @@
 //! its format version, then the payload (`kezuohou-explorer/settings/1` then a query string;
 //! `kezuohou-explorer/dataset/1` then the dataset's JSON text as loaded).
 //!
-//! Layout: every dataset under `kezuohou-explorer.dataset.<id>` (the id is a hash of its text, so
-//! loading the same text twice keeps one copy), an index of their titles and load times under
-//! `kezuohou-explorer.datasets`, the settings under `kezuohou-explorer.settings`; which dataset a
-//! view shows is in the settings and the address (`ds=local:<id>`). The single dataset record of
-//! earlier versions (`kezuohou-explorer.dataset`) is moved into this layout at start-up.
+//! Layout: every dataset's text in IndexedDB under its id (`texts.rs`; the id is the SHA-256
+//! digest of its text, so loading the same text twice keeps one copy), beside the settings in
+//! `localStorage` its titles and load time under `kezuohou-explorer.about.<id>`, the settings
+//! under `kezuohou-explorer.settings`; which dataset a view shows is in the settings and the
+//! address (`ds=local:<id>`). Earlier versions kept the texts in `localStorage`
+//! (`kezuohou-explorer.dataset.<id>`, before that one `kezuohou-explorer.dataset` and a shared
+//! index): [`plan`] moves those records to today's ids, reads a text still there as before, and
+//! [`texts_to_move`] / [`moved_out`] carry them into IndexedDB. Here a [`Store`] holding texts
+//! stands for either (a memory store for IndexedDB in native tests).
 //!
 //! The record format, the store and the `localStorage` layer (`web`) are in `record.rs`,
 //! re-exported here; this module decides, purely and tested natively, which dataset and view a
@@ -23,13 +27,14 @@ use crate::state::{DatasetRef, Ignored, Source, ViewState};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+pub use crate::record::About;
 pub use crate::record::{
     about_key, dataset_id, dataset_key, decode, encode, is_digest_id, moved_key, unkept_key, web,
     MemoryStore, Problem, Record, Store, StoredDataset, ABOUT_PREFIX, DATASET_KEY, DATASET_PREFIX,
     FORMAT, INDEX_KEY, MOVED_PREFIX, SETTINGS_KEY, UNKEPT_PREFIX,
 };
 pub use crate::record::{set_case_scope, settings_key};
-use crate::record::{About, APP, MAX_ABOUT_BYTES, MAX_ABOUT_TITLES};
+use crate::record::{APP, MAX_ABOUT_BYTES, MAX_ABOUT_TITLES};
 
 thread_local! {
     /// The dataset this page is about when it is not the embedded one: the case a published
@@ -127,6 +132,13 @@ pub struct Startup {
     pub shown: DatasetRef,
     /// The datasets kept in this browser ([`plan`] lists them).
     pub datasets: Vec<StoredDataset>,
+    /// The dataset the address or the settings name, kept in IndexedDB: read asynchronously,
+    /// then [`plan_with`] decides again with its text. Until then nothing is shown of the visit
+    /// (the settings are not read against the built-in case).
+    pub pending: Option<String>,
+    /// A dataset text read from IndexedDB that could not be used: the caller deletes it there
+    /// (its titles record here is already removed).
+    pub drop_text: Option<String>,
 }
 
 /// Decide the model, source and settings of a visit. `dataset` and `settings` are the stored
@@ -201,6 +213,8 @@ pub fn startup(
         discard,
         shown: DatasetRef::Builtin,
         datasets: Vec::new(),
+        pending: None,
+        drop_text: None,
     })
 }
 
@@ -252,7 +266,7 @@ fn read_about(store: &mut dyn Store, id: &str) -> Option<About> {
 }
 
 /// The titles of a dataset as its record keeps them: each of its languages, a few at most.
-fn about_of(model: &Model, now_ms: u64) -> About {
+pub fn about_of(model: &Model, now_ms: u64) -> About {
     About {
         loaded_ms: now_ms,
         titles: model
@@ -273,7 +287,33 @@ pub fn list(store: &mut dyn Store) -> Result<Vec<StoredDataset>, Problem> {
     // Left by a move that did not fit: its titles still name what was not moved.
     let old_index = read_old_index(store);
     let mut out = Vec::new();
-    for key in store.keys()? {
+    let keys = store.keys()?;
+    // Kept in IndexedDB: listed by the titles record kept here, which is written once the text
+    // is stored there (a text still in this store is listed below, with its record's format).
+    let here: std::collections::BTreeSet<&str> = keys
+        .iter()
+        .filter_map(|k| k.strip_prefix(DATASET_PREFIX))
+        .collect();
+    let in_db: Vec<String> = keys
+        .iter()
+        .filter_map(|k| k.strip_prefix(ABOUT_PREFIX))
+        .filter(|id| DatasetRef::valid_id(id) && !here.contains(id))
+        .map(str::to_string)
+        .collect();
+    for id in in_db {
+        let about = read_about(store, &id).unwrap_or_else(|| {
+            // Refused (and removed): the dataset stays listed, by its id.
+            let _ = store.set(&about_key(&id), &About::default().write());
+            About::default()
+        });
+        out.push(StoredDataset {
+            id,
+            titles: about.titles,
+            loaded_ms: about.loaded_ms,
+            newer: false,
+        });
+    }
+    for key in &keys {
         let Some(id) = key.strip_prefix(DATASET_PREFIX) else {
             continue;
         };
@@ -281,7 +321,7 @@ pub fn list(store: &mut dyn Store) -> Result<Vec<StoredDataset>, Problem> {
             continue;
         }
         let newer = match store
-            .get(&key)?
+            .get(key)?
             .as_deref()
             .map(|t| decode(Record::Dataset, t))
         {
@@ -321,11 +361,17 @@ pub fn save(
     store
         .set(&key, &encode(Record::Dataset, text))
         .inspect_err(|_| store.remove(&key))?;
-    store
-        .set(&about_key(&id), &about_of(model, now_ms).write())
-        .inspect_err(|_| store.remove(&key))?;
-    store.remove(&unkept_key(&id));
+    kept(store, &id, &about_of(model, now_ms)).inspect_err(|_| store.remove(&key))?;
     Ok(id)
+}
+
+/// A dataset's text is stored (in IndexedDB, or beside this in a test's store): write its
+/// titles record, last, so that the list, and other tabs through the `storage` event, see it
+/// only once its text is there; a note that it could not be kept goes.
+pub fn kept(store: &mut dyn Store, id: &str, about: &About) -> Result<(), Problem> {
+    store.set(&about_key(id), &about.write())?;
+    store.remove(&unkept_key(id));
+    Ok(())
 }
 
 /// Note that a dataset could not be kept (the browser was full), so that a link to it says so.
@@ -369,9 +415,23 @@ pub fn remove_newer(store: &mut dyn Store) {
 /// Open a stored dataset: validated again like any input. A record that cannot be used is
 /// dropped (a newer one kept) and the problem returned.
 pub fn open(store: &mut dyn Store, id: &str) -> Result<(Model, String), Problem> {
-    let key = dataset_key(id);
-    let Some(text) = store.get(&key)? else {
-        return Err(missing(store, id));
+    let got = store.get(&dataset_key(id));
+    open_text(store, id, got)
+}
+
+/// Open a dataset from its stored record as read (from IndexedDB, or `store` itself): `None`,
+/// not kept (its titles record, if any, goes: the list no longer shows it). On a damaged or
+/// invalid record its titles go too and the problem says so; [`discards_text`] tells the caller
+/// to delete the record where it read it.
+pub fn open_text(
+    store: &mut dyn Store,
+    id: &str,
+    got: Result<Option<String>, Problem>,
+) -> Result<(Model, String), Problem> {
+    let Some(text) = got? else {
+        let p = missing(store, id);
+        store.remove(&about_key(id));
+        return Err(p);
     };
     let json = match verified(id, &text) {
         Ok(json) => json,
@@ -388,6 +448,54 @@ pub fn open(store: &mut dyn Store, id: &str) -> Result<(Model, String), Problem>
             Err(Problem::InvalidDataset)
         }
     }
+}
+
+/// Whether opening a stored dataset failed because of its record, which is then useless (it is
+/// deleted); otherwise it stays where it is.
+pub fn discards_text(p: Problem) -> bool {
+    match p {
+        Problem::Corrupt | Problem::OldFormat | Problem::InvalidDataset => true,
+        Problem::NewerFormat
+        | Problem::NewerDatasetKept
+        | Problem::Full
+        | Problem::Unavailable
+        | Problem::Elsewhere
+        | Problem::NotKept => false,
+    }
+}
+
+/// The dataset texts kept in this store (earlier versions kept them in `localStorage`) that
+/// move to IndexedDB: each digest id with its stored record, checked as when it is opened. A
+/// newer version's record stays (kept, unread); a damaged one is left for opening to drop; one
+/// under an earlier id moves to its digest first ([`plan`]).
+pub fn texts_to_move(store: &dyn Store) -> Vec<(String, String)> {
+    let Ok(keys) = store.keys() else {
+        return Vec::new();
+    };
+    keys.iter()
+        .filter_map(|k| k.strip_prefix(DATASET_PREFIX))
+        .filter(|id| is_digest_id(id))
+        .filter_map(|id| {
+            let text = store.get(&dataset_key(id)).ok().flatten()?;
+            verified(id, &text).ok()?;
+            Some((id.to_string(), text))
+        })
+        .collect()
+}
+
+/// A text stored in IndexedDB under `id`: its copy here goes, and its titles record stays
+/// (the list reads it), written from the text when an earlier version left none.
+pub fn moved_out(store: &mut dyn Store, id: &str, record: &str) {
+    store.remove(&dataset_key(id));
+    if matches!(store.get(&about_key(id)), Ok(Some(_))) {
+        return;
+    }
+    let about = decode(Record::Dataset, record)
+        .ok()
+        .and_then(|json| load_model(json).ok())
+        .map(|m| about_of(&m, 0))
+        .unwrap_or_default();
+    let _ = store.set(&about_key(id), &about.write());
 }
 
 /// Why a dataset the address names is not here: the browser refused to keep it, or it never was
@@ -539,6 +647,17 @@ fn names_dataset(query: &str) -> bool {
 /// dataset the address names (else the one the stored settings name, else the one just moved,
 /// else the built-in case), read it and the settings, and drop what cannot be used.
 pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<DatasetError>> {
+    plan_with(store, url_query, None)
+}
+
+/// [`plan`], given what IndexedDB answered for the dataset a first plan left pending
+/// ([`Startup::pending`]): its id and its stored record (`None`: not there). A dataset kept in
+/// `store` itself (an earlier version's) is read there, as before it moves.
+pub fn plan_with(
+    store: &mut dyn Store,
+    url_query: &str,
+    read: Option<(&str, Result<Option<String>, Problem>)>,
+) -> Result<Startup, Vec<DatasetError>> {
     let mut problems = Vec::new();
     upgrade_ids(store, &mut problems);
     let migrated = migrate(store, &mut problems);
@@ -564,31 +683,61 @@ pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<Datas
         (None, Some((id, _))) => DatasetRef::Local(id.clone()),
         (None, None) => DatasetRef::Builtin,
     };
+    let mut pending = None;
+    let mut drop_text = None;
     let dataset = match &named {
         DatasetRef::Builtin => Ok(None),
-        DatasetRef::Local(id) => match store.get(&dataset_key(id)) {
-            Ok(Some(text)) => match verified(id, &text) {
-                Ok(_) | Err(Problem::NewerFormat) => Ok(Some(text)),
-                Err(p) => {
-                    note(p, &mut problems);
-                    remove_dataset(store, id);
+        DatasetRef::Local(id) => {
+            let here = store.get(&dataset_key(id));
+            let from_db = !matches!(here, Ok(Some(_)));
+            let got = match (here, &migrated, read) {
+                (Ok(Some(text)), _, _) => Ok(Some(text)),
+                (Ok(None), Some((m, json)), _) if m == id => {
+                    Ok(Some(encode(Record::Dataset, json)))
+                }
+                (Ok(None), _, Some((r, got))) if r == id => got,
+                (Ok(None), _, _) => {
+                    pending = Some(id.clone());
                     Ok(None)
                 }
-            },
-            Ok(None) => match &migrated {
-                Some((m, json)) if m == id => Ok(Some(encode(Record::Dataset, json))),
-                _ => {
+                (Err(p), _, _) => Err(p),
+            };
+            match got {
+                Ok(Some(text)) => match verified(id, &text) {
+                    Ok(_) | Err(Problem::NewerFormat) => Ok(Some(text)),
+                    Err(p) => {
+                        note(p, &mut problems);
+                        remove_dataset(store, id);
+                        drop_text = from_db.then(|| id.clone());
+                        Ok(None)
+                    }
+                },
+                Ok(None) if pending.is_some() => Ok(None),
+                Ok(None) => {
                     note(missing(store, id), &mut problems);
+                    store.remove(&about_key(id));
                     Ok(None)
                 }
-            },
-            Err(p) => Err(p),
-        },
+                Err(p) => Err(p),
+            }
+        }
+    };
+    // The settings are read against the dataset they were made for: not before it is here.
+    let settings = if pending.is_some() {
+        Ok(None)
+    } else {
+        settings
     };
     let mut s = startup(dataset, settings)?;
+    s.pending = pending;
+    s.drop_text = drop_text;
     for r in &s.discard {
         match (r, &named) {
-            (Record::Dataset, DatasetRef::Local(id)) => remove_dataset(store, id),
+            (Record::Dataset, DatasetRef::Local(id)) => {
+                remove_dataset(store, id);
+                // Wherever it was read: deleting it where it is not costs nothing.
+                s.drop_text = Some(id.clone());
+            }
             (Record::Dataset, DatasetRef::Builtin)
             | (Record::Index | Record::About | Record::Moved, _) => {}
             (Record::Settings, _) => store.remove(&settings_key()),

@@ -64,19 +64,43 @@ async fn wait_text(root: &Element, sel: &str, want: &str) {
     );
 }
 
-/// The record kept for this dataset text, if any.
-fn stored(json: &str) -> Option<String> {
-    local_storage()
-        .get_item(&storage::dataset_key(&storage::dataset_id(json)))
-        .unwrap()
+/// The record kept in IndexedDB for this dataset text, waited for about 2 s (storing is
+/// asynchronous); `None` if it never comes.
+async fn stored(json: &str) -> Option<String> {
+    let id = storage::dataset_id(json);
+    for _ in 0..100 {
+        if let Ok(Some(text)) = case_explorer::texts::get(&id).await {
+            return Some(text);
+        }
+        sleep(20).await;
+    }
+    None
 }
 
-/// Whether any dataset is kept in the browser.
+/// Whether IndexedDB holds no record for this dataset text, waited for about 2 s (removing is
+/// asynchronous too).
+async fn unstored(json: &str) -> bool {
+    let id = storage::dataset_id(json);
+    for _ in 0..100 {
+        if let Ok(None) = case_explorer::texts::get(&id).await {
+            return true;
+        }
+        sleep(20).await;
+    }
+    false
+}
+
+/// Whether any dataset is kept in the browser: a text in localStorage (an earlier version's),
+/// or a titles record (written once a text is kept in IndexedDB).
 fn any_dataset_stored() -> bool {
     let s = local_storage();
     (0..s.length().unwrap())
         .filter_map(|i| s.key(i).unwrap())
-        .any(|k| k.starts_with(storage::DATASET_PREFIX) || k == storage::DATASET_KEY)
+        .any(|k| {
+            k.starts_with(storage::DATASET_PREFIX)
+                || k.starts_with(storage::ABOUT_PREFIX)
+                || k == storage::DATASET_KEY
+        })
 }
 
 /// `ds=local:<id>` of this dataset text, as the address writes it.
@@ -143,7 +167,8 @@ async fn mount_at(query: &str) -> (Element, yew::AppHandle<App>) {
     set_url(query);
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    // A dataset the address names is read from IndexedDB first (a loading note meanwhile).
+    wait_for(&root, "#dataset-name").await;
     (root, handle)
 }
 
@@ -252,7 +277,7 @@ async fn a_good_file_switches_the_app_and_back() {
     assert!(text(&root, "#data-status").contains("A modified copy"));
     assert_eq!(count(&root, "#data-errors"), 0);
     // Kept for the next visit.
-    let kept = stored(&modified()).expect("stored");
+    let kept = stored(&modified()).await.expect("stored");
     assert_eq!(
         storage::decode(Record::Dataset, &kept),
         Ok(modified().as_str())
@@ -260,12 +285,11 @@ async fn a_good_file_switches_the_app_and_back() {
 
     // Back to the built-in case: the stored copy stays at hand, in the list.
     click(&root, "#data-embedded");
-    settle().await;
-    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    wait_text(&root, "#dataset-name", TITLE).await;
     assert!(text(&root, "#chart-tourism").contains("1.4\u{a0}million"));
     assert_eq!(count(&root, "#data-embedded"), 0);
     assert_eq!(search(), "?area=mu");
-    assert!(stored(&modified()).is_some());
+    assert!(stored(&modified()).await.is_some());
     assert!(text(&root, "#dataset-list").contains("A modified copy"));
 
     // Pasted works the same.
@@ -299,6 +323,7 @@ async fn the_dataset_and_settings_survive_a_reload() {
     open_panel(&root).await;
     paste(&root, &modified());
     settle().await;
+    assert!(stored(&modified()).await.is_some());
     choose(&root, "#ctl-lang", "zh");
     choose(&root, "#ctl-area", "mu");
     settle().await;
@@ -310,7 +335,7 @@ async fn the_dataset_and_settings_survive_a_reload() {
     set_url("");
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    wait_for(&root, "#dataset-name").await;
     assert_eq!(text(&root, "#dataset-name"), "A modified copy");
     assert_eq!(count(&root, ".dataset-bar .badge"), 1);
     assert!(search().contains("area=mu"), "{}", search());
@@ -329,7 +354,7 @@ async fn the_dataset_and_settings_survive_a_reload() {
     set_url("?lang=zh&view=table");
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    wait_for(&root, "#dataset-name").await;
     assert_eq!(text(&root, "h1"), "科左后旗的治沙与增收");
     assert!(count(&root, "table.figure-table") == 1);
 
@@ -417,9 +442,12 @@ async fn full_storage_is_said_and_nothing_stale_comes_back() {
     .unwrap();
     let mut filler = "x".repeat(1 << 20);
     let mut n = 0;
-    while n < 64 {
+    while n < 256 {
+        // Yield now and then: the test runner polls the page while it fills.
+        sleep(0).await;
         if s.set_item(&format!("filler-{n}"), &filler).is_err() {
-            if filler.len() < 1024 {
+            // To the last byte: the text goes to IndexedDB, its titles record must not fit.
+            if filler.len() < 2 {
                 break;
             }
             filler.truncate(filler.len() / 2);
@@ -431,7 +459,8 @@ async fn full_storage_is_said_and_nothing_stale_comes_back() {
     // A dataset larger than the space left.
     let padded = modified() + &" ".repeat(400_000);
     paste(&root, &padded);
-    settle().await;
+    // Its text goes to IndexedDB; its titles record, in localStorage, does not fit.
+    wait_for(&root, "#storage-notice li").await;
     // It is in use, but the reader is told it will not be kept; nothing of it is half-written.
     assert_eq!(text(&root, "#dataset-name"), "A modified copy");
     assert_eq!(
@@ -440,7 +469,7 @@ async fn full_storage_is_said_and_nothing_stale_comes_back() {
             .as_deref(),
         Some("full")
     );
-    assert!(stored(&padded).is_none());
+    assert!(unstored(&padded).await);
     // The panel says what is true, also once the notice is dismissed.
     click(&root, "#storage-notice > button");
     settle().await;
@@ -545,10 +574,10 @@ async fn the_last_choice_of_dataset_wins() {
         settle().await;
     }
     assert_eq!(text(&root, "#dataset-name"), "The pasted one");
-    let kept = stored(&pasted).expect("stored");
+    let kept = stored(&pasted).await.expect("stored");
     assert_eq!(storage::decode(Record::Dataset, &kept), Ok(pasted.as_str()));
     assert!(
-        stored(&modified()).is_none(),
+        unstored(&modified()).await,
         "the cancelled file is not kept"
     );
     // A file, then back to the built-in case: the built-in case stays, nothing stored.
@@ -559,7 +588,7 @@ async fn the_last_choice_of_dataset_wins() {
         settle().await;
     }
     assert_eq!(text(&root, "#dataset-name"), TITLE);
-    assert!(stored(&modified()).is_none());
+    assert!(unstored(&modified()).await);
     assert_eq!(count(&root, "#data-errors"), 0);
     handle.destroy();
     root.remove();
@@ -573,7 +602,7 @@ async fn a_dataset_from_a_newer_version_is_kept_until_the_reader_removes_it() {
     s.set_item(storage::DATASET_KEY, &newer).unwrap();
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    wait_for(&root, "#dataset-name").await;
     // The built-in case runs; the record stays, and the notice says so.
     assert_eq!(text(&root, "#dataset-name"), TITLE);
     let item = find(&root, "#storage-notice li");
@@ -627,6 +656,8 @@ async fn the_panel_lists_switches_and_removes_datasets_at_hand() {
     settle().await;
     paste(&root, &second);
     settle().await;
+    // Listed once their texts are stored (asynchronously, in IndexedDB).
+    assert!(wait_until(|| listed(&root).0.len() == 3).await);
     let (titles, shown) = listed(&root);
     assert_eq!(
         titles,
@@ -644,8 +675,7 @@ async fn the_panel_lists_switches_and_removes_datasets_at_hand() {
         storage::dataset_id(&modified())
     );
     click(&root, &first);
-    settle().await;
-    assert_eq!(text(&root, "#dataset-name"), "A modified copy");
+    wait_text(&root, "#dataset-name", "A modified copy").await;
     assert_eq!(listed(&root).1, "A modified copy");
     assert_eq!(search(), format!("?{}&view=table&area=mu", ds(&modified())));
     assert_eq!(count(&root, "table.figure-table"), 1);
@@ -660,7 +690,7 @@ async fn the_panel_lists_switches_and_removes_datasets_at_hand() {
     assert!(text(&root, &entry).contains("Remove “A modified copy” from this browser?"));
     click(&root, &format!("{entry} button[data-ds-cmd=cancel-remove]"));
     settle().await;
-    assert!(stored(&modified()).is_some());
+    assert!(stored(&modified()).await.is_some());
     assert_eq!(count(&root, ".dataset-confirm"), 0);
     click(&root, &format!("{entry} button[data-ds-cmd=ask-remove]"));
     settle().await;
@@ -668,10 +698,10 @@ async fn the_panel_lists_switches_and_removes_datasets_at_hand() {
         &root,
         &format!("{entry} button[data-ds-cmd=confirm-remove]"),
     );
-    settle().await;
+    wait_text(&root, "#dataset-name", TITLE).await;
     // Gone from the browser and the list; the built-in case is shown, the view kept.
-    assert!(stored(&modified()).is_none());
-    assert!(stored(&second).is_some());
+    assert!(unstored(&modified()).await);
+    assert!(stored(&second).await.is_some());
     assert_eq!(
         listed(&root),
         (
@@ -705,11 +735,11 @@ async fn todays_stored_dataset_is_moved_and_still_shown() {
     .unwrap();
     let root = fresh_root();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    wait_for(&root, "#dataset-name").await;
     assert_eq!(text(&root, "#dataset-name"), "A modified copy");
     assert_eq!(count(&root, "#storage-notice"), 0);
     assert!(s.get_item(storage::DATASET_KEY).unwrap().is_none());
-    assert!(stored(&modified()).is_some());
+    assert!(stored(&modified()).await.is_some());
     assert_eq!(search(), format!("?{}", ds(&modified())));
     handle.destroy();
     root.remove();
@@ -744,8 +774,7 @@ async fn back_and_forward_switch_datasets_with_the_address() {
     settle().await;
     assert_eq!(text(&root, "#dataset-name"), "A modified copy");
     click(&root, "#data-embedded");
-    settle().await;
-    assert_eq!(text(&root, "#dataset-name"), TITLE);
+    wait_text(&root, "#dataset-name", TITLE).await;
     assert_eq!(search(), "?view=table");
     // Back: the address names the loaded dataset again, and the app shows it.
     window().history().expect("history").back().expect("back");

@@ -7,9 +7,10 @@
 use case_explorer::model::{Lang, Model, EMBEDDED_JSON};
 use case_explorer::state::{Action, AppState, DatasetRef, Source, View, ViewState};
 use case_explorer::storage::{
-    about_key, choose_view, dataset_id, dataset_key, decode, encode, list, open, parse_settings,
-    plan, remove_all, remove_dataset, remove_newer, save, settings_payload, startup, MemoryStore,
-    Problem, Record, Store, DATASET_KEY, FORMAT, INDEX_KEY, SETTINGS_KEY,
+    about_key, about_of, choose_view, dataset_id, dataset_key, decode, discards_text, encode, kept,
+    list, moved_key, moved_out, open, parse_settings, plan, plan_with, remove_all, remove_dataset,
+    remove_newer, save, settings_payload, startup, texts_to_move, MemoryStore, Problem, Record,
+    Startup, Store, DATASET_KEY, DATASET_PREFIX, FORMAT, INDEX_KEY, SETTINGS_KEY,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -469,7 +470,7 @@ fn the_panel_knows_when_the_dataset_is_not_kept() {
     assert_eq!(s.unsaved, None);
     // The dataset could not be stored: said until a later store succeeds, even once the
     // notice is dismissed.
-    let s = s.reduce(Action::Unsaved(Problem::Full));
+    let s = s.reduce(Action::Unsaved(Problem::Full, "A modified copy".into()));
     assert_eq!(s.problems, [Problem::Full]);
     let s = s.reduce(Action::DismissProblems);
     assert_eq!(s.unsaved, Some(Problem::Full));
@@ -490,6 +491,25 @@ fn titled(title: &str) -> String {
         title,
         1,
     )
+}
+
+/// A visit's start as the app makes it: [`plan`], then, for a dataset kept in IndexedDB (here
+/// `db`, a second store keyed by id), [`plan_with`] its record as read.
+fn start(store: &mut MemoryStore, db: &MemoryStore, query: &str) -> Startup {
+    let s = plan(store, query).unwrap();
+    match s.pending.clone() {
+        Some(id) => plan_with(store, query, Some((&id, db.get(&id)))).unwrap(),
+        None => s,
+    }
+}
+
+/// Keep a dataset as the app does: its text in IndexedDB (`db`), then its titles record.
+fn keep_in_db(store: &mut MemoryStore, db: &mut MemoryStore, json: &str, at: u64) -> String {
+    let m = Model::from_json(json).expect("valid");
+    let id = dataset_id(json);
+    db.set(&id, &encode(Record::Dataset, json)).unwrap();
+    kept(store, &id, &about_of(&m, at)).unwrap();
+    id
 }
 
 fn keep(store: &mut MemoryStore, json: &str, at: u64) -> String {
@@ -684,7 +704,8 @@ fn the_address_names_the_dataset_shown() {
 #[test]
 fn a_link_to_a_dataset_of_another_browser_explains_and_shows_the_built_in_case() {
     let mut store = MemoryStore::default();
-    let s = plan(&mut store, "?ds=local:0123456789abcdef&view=table").unwrap();
+    let db = MemoryStore::default();
+    let s = start(&mut store, &db, "?ds=local:0123456789abcdef&view=table");
     assert_eq!(s.problems, [Problem::Elsewhere]);
     assert_eq!(Problem::Elsewhere.code(), "elsewhere");
     assert_eq!((s.source, s.shown), (Source::Embedded, DatasetRef::Builtin));
@@ -696,7 +717,7 @@ fn a_link_to_a_dataset_of_another_browser_explains_and_shows_the_built_in_case()
             &encode(Record::Settings, "?ds=local:0123456789abcdef&view=table"),
         )
         .unwrap();
-    let s = plan(&mut store, "").unwrap();
+    let s = start(&mut store, &db, "");
     assert_eq!(s.problems, [Problem::Elsewhere]);
     let view = s.settings.expect("settings");
     assert_eq!(
@@ -975,14 +996,178 @@ fn a_link_to_a_dataset_the_browser_could_not_keep_says_so() {
     let json = titled("Too big to keep");
     let m = Model::from_json(&json).unwrap();
     let id = case_explorer::storage::note_unkept(&mut store, &json, &m, 5);
-    let s = plan(&mut store, &format!("?ds=local:{id}")).unwrap();
+    let db = MemoryStore::default();
+    let s = start(&mut store, &db, &format!("?ds=local:{id}"));
     assert_eq!(s.problems, [Problem::NotKept]);
     // A link from another browser is not this case.
     let other = dataset_id(&titled("Never here"));
-    let s = plan(&mut store, &format!("?ds=local:{other}")).unwrap();
+    let s = start(&mut store, &db, &format!("?ds=local:{other}"));
     assert_eq!(s.problems, [Problem::Elsewhere]);
     // Kept later: the note goes.
     keep(&mut store, &json, 6);
     let s = plan(&mut store, &format!("?ds=local:{id}")).unwrap();
     assert!(s.problems.is_empty());
+}
+
+// ---- Dataset texts in IndexedDB (a second memory store here) ----
+
+#[test]
+fn a_dataset_kept_in_indexeddb_opens_once_it_is_read_with_the_view_from_the_address() {
+    let (mut store, mut db) = (MemoryStore::default(), MemoryStore::default());
+    let id = keep_in_db(&mut store, &mut db, &modified_json(), 7);
+    // Only its titles are in localStorage; the list shows it.
+    assert!(!store.items.keys().any(|k| k.starts_with(DATASET_PREFIX)));
+    let query = format!("?ds=local%3A{id}&view=table&area=mu");
+    let first = plan(&mut store, &query).unwrap();
+    assert_eq!(first.pending.as_deref(), Some(id.as_str()));
+    assert!(first.problems.is_empty(), "{:?}", first.problems);
+    assert_eq!(first.datasets.len(), 1);
+    assert_eq!(first.datasets[0].title(Lang::En), "A modified copy");
+    // IndexedDB answers: the dataset, the view the address names.
+    let s = plan_with(&mut store, &query, Some((&id, db.get(&id)))).unwrap();
+    assert_eq!(s.pending, None);
+    assert_eq!(
+        (s.source.clone(), s.shown.clone()),
+        (Source::Stored, DatasetRef::Local(id.clone()))
+    );
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "A modified copy");
+    let (view, ignored) = choose_view(&query, s.settings.as_ref(), &s.model, Lang::En);
+    assert!(ignored.is_empty());
+    assert_eq!(
+        (
+            view.view,
+            view.units.get(case_explorer::model::Family::Area)
+        ),
+        (View::Table, Some("mu"))
+    );
+    // Settings naming it are read against it, not against the built-in case meanwhile.
+    store
+        .set(
+            SETTINGS_KEY,
+            &encode(Record::Settings, &format!("?ds=local%3A{id}&view=table")),
+        )
+        .unwrap();
+    let first = plan(&mut store, "").unwrap();
+    assert_eq!(
+        (first.pending.as_deref(), first.settings.as_ref()),
+        (Some(id.as_str()), None)
+    );
+    assert!(
+        store.items.contains_key(SETTINGS_KEY),
+        "the settings are not dropped while pending"
+    );
+    let s = start(&mut store, &db, "");
+    assert_eq!(s.shown, DatasetRef::Local(id));
+    assert_eq!(s.settings.map(|v| v.view), Some(View::Table));
+}
+
+#[test]
+fn a_damaged_text_in_indexeddb_is_dropped_there_and_from_the_list() {
+    let (mut store, mut db) = (MemoryStore::default(), MemoryStore::default());
+    let id = keep_in_db(&mut store, &mut db, &modified_json(), 7);
+    // Another text planted under its id.
+    db.set(&id, &encode(Record::Dataset, &titled("Planted")))
+        .unwrap();
+    let s = start(&mut store, &db, &format!("?ds=local:{id}"));
+    assert_eq!(s.problems, [Problem::Corrupt]);
+    assert_eq!(
+        s.drop_text.as_deref(),
+        Some(id.as_str()),
+        "the caller deletes it there"
+    );
+    assert_eq!(s.shown, DatasetRef::Builtin);
+    assert!(s.datasets.is_empty());
+    assert!(discards_text(Problem::InvalidDataset) && !discards_text(Problem::Full));
+    // Its text gone from IndexedDB too (say, cleared by the browser): the titles record goes.
+    let (mut store, mut db) = (MemoryStore::default(), MemoryStore::default());
+    let id = keep_in_db(&mut store, &mut db, &modified_json(), 7);
+    let s = start(
+        &mut store,
+        &MemoryStore::default(),
+        &format!("?ds=local:{id}"),
+    );
+    assert_eq!(s.problems, [Problem::Elsewhere]);
+    assert!(s.datasets.is_empty());
+    assert!(!store.items.contains_key(&about_key(&id)));
+}
+
+/// Move every text `texts_to_move` offers into `db`, the first `fail_after` of them only.
+fn move_texts(store: &mut MemoryStore, db: &mut MemoryStore, fail_after: usize) -> usize {
+    let todo = texts_to_move(store);
+    for (id, record) in todo.iter().take(fail_after) {
+        db.set(id, record).unwrap();
+        moved_out(store, id, record);
+    }
+    todo.len()
+}
+
+#[test]
+fn texts_earlier_versions_kept_in_local_storage_move_to_indexeddb_with_nothing_lost() {
+    // Every earlier layout at once: 16-digit ids with a shared index, the single record, and a
+    // dataset under its digest with no titles record.
+    let (a, b) = ("0123456789abcdef", "fedcba9876543210");
+    let mut store = old_layout(&[(a, "Alpha", 10), (b, "Beta", 20)]);
+    store
+        .set(DATASET_KEY, &encode(Record::Dataset, &titled("Single")))
+        .unwrap();
+    let bare = titled("No titles record");
+    store
+        .set(
+            &dataset_key(&dataset_id(&bare)),
+            &encode(Record::Dataset, &bare),
+        )
+        .unwrap();
+    let mut db = MemoryStore::default();
+    let s = plan(&mut store, "").unwrap();
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+    // The first visit still reads them where they are.
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Alpha");
+    // One moves, then the browser refuses: the rest stays in localStorage, listed.
+    assert_eq!(move_texts(&mut store, &mut db, 1), 4);
+    let titles = |s: &Startup| {
+        let mut t: Vec<_> = s
+            .datasets
+            .iter()
+            .map(|d| d.title(Lang::En).to_string())
+            .collect();
+        t.sort();
+        t
+    };
+    let all = ["Alpha", "Beta", "No titles record", "Single"];
+    assert_eq!(start(&mut store, &db, "").datasets.len(), 4);
+    // The next visit moves the rest.
+    assert_eq!(move_texts(&mut store, &mut db, usize::MAX), 3);
+    assert!(texts_to_move(&store).is_empty());
+    assert!(
+        !store
+            .items
+            .keys()
+            .any(|k| k.starts_with(DATASET_PREFIX) || k == DATASET_KEY),
+        "no text left in localStorage: {:?}",
+        store.items.keys().collect::<Vec<_>>()
+    );
+    // Each text under its digest, byte for byte.
+    assert_eq!(db.items.len(), 4);
+    for (id, record) in &db.items {
+        assert_eq!(&dataset_id(decode(Record::Dataset, record).unwrap()), id);
+    }
+    // Listed with their titles, the one without a record too (read from its text).
+    let s = start(&mut store, &db, "");
+    assert_eq!(titles(&s), all);
+    assert_eq!(
+        s.model.dataset.case.title.get(Lang::En),
+        "Alpha",
+        "the settings still name it"
+    );
+    // Links made before any move open the same datasets.
+    assert!(store.items.contains_key(&moved_key(b)));
+    let s = start(&mut store, &db, &format!("?ds=local:{b}"));
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "Beta");
+    assert_eq!(s.shown, DatasetRef::Local(dataset_id(&titled("Beta"))));
+    let id = dataset_id(&bare);
+    let s = start(&mut store, &db, &format!("?ds=local:{id}"));
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "No titles record");
+    // Removing everything leaves no record of the app in localStorage.
+    remove_all(&mut store);
+    assert!(store.items.is_empty());
 }

@@ -19,6 +19,7 @@ use super::what_if::WhatIf;
 use crate::i18n::tr;
 use crate::model::{DatasetError, Lang, Model};
 use crate::requests::DataRequest;
+use crate::state::AppHandle;
 use crate::state::{Action, AppState, DatasetRef, Source, Theme, View, ViewState};
 use crate::storage::{self, Problem, Record, StoredDataset};
 use gloo::events::EventListener;
@@ -89,7 +90,7 @@ impl Boot {
     /// any other start (a stored dataset or setting, a link to another view) renders afresh.
     pub fn shows_prerendered(&self, lang: Lang) -> bool {
         let Ok(s) = &self.start else { return false };
-        if !s.problems.is_empty() || s.shown != DatasetRef::Builtin {
+        if !s.problems.is_empty() || s.shown != DatasetRef::Builtin || s.pending.is_some() {
             return false;
         }
         let (view, ignored) =
@@ -118,19 +119,44 @@ impl Default for AppProps {
 #[function_component(App)]
 pub fn app(p: &AppProps) -> Html {
     let hydrating = use_state(|| p.boot.hydrating.is_some());
+    // The start, decided again once IndexedDB answers for the dataset the address names.
+    let start = use_state(|| p.boot.start.clone());
+    let pending = start.as_ref().ok().and_then(|s| s.pending.clone());
     {
         let hydrating = hydrating.clone();
-        use_effect_with(*hydrating, move |&now| {
+        use_effect_with((*hydrating, pending.is_some()), move |&(now, pending)| {
             // Event handlers are attached once this first effect runs. A hydrated page first
             // renders again with its controls live, then says so to tests and the benchmark.
             if now {
                 hydrating.set(false);
-            } else {
+            } else if !pending {
                 browser::set_root_attr("data-app", "live");
             }
         });
     }
-    let page = match &p.boot.start {
+    {
+        let start = start.clone();
+        let query = p.boot.query.clone();
+        use_effect_with(pending.clone(), move |pending| {
+            if let Some(id) = pending.clone() {
+                yew::platform::spawn_local(async move {
+                    let got = crate::texts::get(&id).await;
+                    let mut store = storage::web::LocalStore;
+                    let next = storage::plan_with(&mut store, &query, Some((&id, got)));
+                    if let Some(bad) = next.as_ref().ok().and_then(|s| s.drop_text.clone()) {
+                        let _ = crate::texts::delete(&bad).await;
+                    }
+                    start.set(next);
+                });
+            }
+        });
+    }
+    let page = match &*start {
+        Ok(s) if s.pending.is_some() => html! {
+            <main id="main" class="app">
+                <p id="opening" class="note" role="status">{tr(p.boot.page).opening_dataset}</p>
+            </main>
+        },
         Ok(s) => html! {
             <Explorer model={s.model.clone()} source={s.source.clone()} text={s.text.clone()}
                 settings={s.settings.clone()} problems={s.problems.clone()}
@@ -360,18 +386,28 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     // Back or forward to a view of another dataset: switch to it first.
                     let query = browser::location_search();
                     let named = ViewState::from_query(&query, None).0.dataset;
-                    if named != *current_dataset.borrow() {
-                        match crate::requests::open_dataset(&named) {
+                    let state = state.clone();
+                    let current_model = current_model.clone();
+                    let restore = move |state: &AppHandle, model: &Model| {
+                        let (view, ignored) = ViewState::from_query_on(&query, Some(model), page);
+                        state.dispatch(Action::Restore(view, ignored));
+                    };
+                    if named == *current_dataset.borrow() {
+                        restore(&state, &current_model.borrow());
+                        return;
+                    }
+                    // The dataset is read (from IndexedDB) before the view is restored on it.
+                    yew::platform::spawn_local(async move {
+                        match crate::requests::open_dataset(&named).await {
                             Ok((model, source, text)) => {
                                 *current_model.borrow_mut() = model.clone();
                                 state.dispatch(Action::UseModel(model, source, text, named));
                             }
                             Err(p) => state.dispatch(Action::Problem(p)),
                         }
-                    }
-                    let model = current_model.borrow().clone();
-                    let (view, ignored) = ViewState::from_query_on(&query, Some(&model), page);
-                    state.dispatch(Action::Restore(view, ignored));
+                        let model = current_model.borrow().clone();
+                        restore(&state, &model);
+                    });
                 })
             });
             let media = browser::window()
@@ -400,6 +436,8 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     }
                 })
             });
+            // Dataset texts an earlier version kept in localStorage move to IndexedDB.
+            yew::platform::spawn_local(crate::requests::move_old_texts(state.clone()));
             move || drop((popstate, media, storage))
         });
     }
@@ -502,6 +540,8 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     outcome: &state.outcome,
                     persist: state.persist,
                     unsaved: state.unsaved,
+                    unsaved_title: &state.unsaved_title,
+                    persistent: state.persistent,
                     exportable: state.text.is_some(),
                     datasets: &state.datasets,
                     changed_elsewhere: state.datasets_changed_elsewhere,

@@ -207,11 +207,16 @@ pub fn compare_view(p: &CompareProps) -> Html {
             move |(cases, index, have)| {
                 for key in cases.iter().filter(|k| !have.contains(k)) {
                     if let Some(id) = key.strip_prefix("local:") {
-                        let got = crate::requests::open_dataset(&crate::state::DatasetRef::Local(
-                            id.to_string(),
-                        ))
-                        .map_or(Got::Failed, |(m, _, _)| Got::Ready(m));
-                        loaded.dispatch((key.clone(), got));
+                        loaded.dispatch((key.clone(), Got::Loading));
+                        let loaded = loaded.clone();
+                        let key = key.clone();
+                        let d = crate::state::DatasetRef::Local(id.to_string());
+                        yew::platform::spawn_local(async move {
+                            let got = crate::requests::open_dataset(&d)
+                                .await
+                                .map_or(Got::Failed, |(m, _, _)| Got::Ready(m));
+                            loaded.dispatch((key, got));
+                        });
                     } else if let (Index::Ready(list), Some(r)) = (index, root.as_ref()) {
                         if let Some(e) = list.iter().find(|e| &e.id == key) {
                             loaded.dispatch((key.clone(), Got::Loading));

@@ -126,6 +126,10 @@ pub struct DataPanel<'a> {
     pub outcome: &'a LoadOutcome,
     pub persist: bool,
     pub unsaved: Option<Problem>,
+    /// The title of the dataset that `unsaved` is about.
+    pub unsaved_title: &'a str,
+    /// Whether the browser keeps the stored data until the reader removes it.
+    pub persistent: Option<bool>,
     /// Whether the dataset in use has a JSON text to export.
     pub exportable: bool,
     pub datasets: &'a [StoredDataset],
@@ -203,11 +207,16 @@ pub fn dataset_panel(p: DataPanel) -> Html {
             <p role="status" id="data-status">{status}{" "}<strong>{loaded}</strong></p>
             if let Some(errors) = errors { {error_list(&errors, t)} }
             <p id="data-kept">{ match (p.persist, p.unsaved) {
-                (false, _) => t.storage_off,
-                (true, Some(Problem::Unavailable)) => t.storage_unavailable_now,
-                (true, Some(_)) => t.storage_full_now,
-                (true, None) => t.storage_on,
+                (false, _) => t.storage_off.to_string(),
+                (true, Some(Problem::Unavailable)) => t.storage_unavailable_now.to_string(),
+                (true, Some(_)) => t.storage_full_named.replace("{title}", &clip(p.unsaved_title)),
+                (true, None) => t.storage_on.to_string(),
             } }</p>
+            if let (true, Some(persistent)) = (p.persist, p.persistent) {
+                <p id="data-persistent" data-persistent={persistent.to_string()}>{
+                    if persistent { t.storage_persistent } else { t.storage_may_be_cleared }
+                }</p>
+            }
             <button type="button" id="data-remove" class="secondary" data-cmd={Cmd::Remove.code()}>{t.remove_stored}</button>
             <h3>{t.draft_button}</h3>
             <p>{t.draft_intro}</p>

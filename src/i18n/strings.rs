@@ -222,7 +222,14 @@ pub struct Strings {
     pub storage_off: &'static str,
     pub remove_stored: &'static str,
     pub storage_removed: &'static str,
-    pub storage_full_now: &'static str,
+    /// The dataset `{title}` could not be kept: the browser's storage is full.
+    pub storage_full_named: &'static str,
+    /// The browser granted persistent storage (`navigator.storage.persist()`).
+    pub storage_persistent: &'static str,
+    /// It did not: what is kept may be cleared when space runs short.
+    pub storage_may_be_cleared: &'static str,
+    /// Shown at start-up while the dataset the address names is read from IndexedDB.
+    pub opening_dataset: &'static str,
     pub storage_unavailable_now: &'static str,
     pub problem_newer_kept: &'static str,
     pub remove_newer: &'static str,

@@ -336,6 +336,15 @@ export function markdown(r) {
     );
   }
 
+  const sr = r.storeAndReopen;
+  if (sr && !sr.error) {
+    parts.push('\n### Storing and reopening 100 MB (issue 22 part 1)\n');
+    parts.push(
+      `A generated dataset of ${int(sr.figures)} figures, ${bytes(sr.bytes)}, chosen in the file input: shown after ${ms(sr.loadFrameMs, 0)}, its text kept in IndexedDB ${ms(sr.storedMs, 0)} after the choice (longest main-thread task meanwhile ${ms(sr.storeLongestTaskMs, 0)}). ` +
+        `Reloading its address: shown and live ${ms(sr.reopenMs, 0)} after navigation start; longest main-thread task ${ms(sr.reopenLongestTaskMs, 0)} (${int(sr.reopenLongTasks)} tasks over 50 ms): the text is parsed and checked on the main thread.\n`,
+    );
+  }
+
   if (r.extract?.texts) {
     parts.push('\n### Drafter: precision and recall on our own test texts (native, release build)\n');
     parts.push(

@@ -8,6 +8,7 @@
 //   node tests/bench/run.mjs [--quick] [--runs N] [--dist DIR] [--size FILE] [--out FILE]
 //                            [--markdown FILE] [--profile-dist DIR] [--no-lighthouse]
 //                            [--datasets 1000,10000,100000] [--extract FILE]
+//   node tests/bench/run.mjs --store-only [--store-mb 100] [--dist DIR]   # only storing and reopening
 //
 // --extract FILE: the drafter's scores from `cargo run --release --example extract_score --
 // --json FILE` (xtask runs it first), copied into the results and their Markdown.
@@ -48,6 +49,7 @@ const option = (name, fallback) => {
   return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
 };
 const QUICK = flag('--quick');
+const STORE_ONLY = flag('--store-only');
 const DIST = path.resolve(ROOT, option('--dist', process.env.DIST_DIR ?? 'dist'));
 const SIZE_JSON = option('--size', null);
 const EXTRACT_JSON = option('--extract', null);
@@ -469,6 +471,93 @@ async function measureDataset(browser, url, d, options) {
   }
 }
 
+/** Bytes of the dataset whose storing and reopening is measured (issue 22 part 1). */
+const STORE_BYTES = Number(option('--store-mb', '100')) * 1000 * 1000;
+
+/**
+ * Storing and reopening a 100 MB dataset (issue 22 part 1): chosen in the file input, the time
+ * until it is shown and until its text is kept in IndexedDB (its titles record, written last,
+ * appears in localStorage); then a reload of its address, the time from navigation start to the
+ * dataset shown and the app live, and the longest main-thread task of that reopening (Long Tasks
+ * API). Once: not a target.
+ */
+async function storeAndReopen(browser, url, base) {
+  // The largest multiple of 1,000 figures under STORE_BYTES.
+  const size = (n) => Buffer.byteLength(JSON.stringify(generateDataset(base, n)));
+  let n = Math.floor(STORE_BYTES / (size(1000) / 1000) / 1000) * 1000;
+  while (size(n) > STORE_BYTES) n -= 1000;
+  const d = generateDataset(base, n);
+  d.case.title.en = `Stored ${n} figures`;
+  const json = JSON.stringify(d);
+  const file = path.join(WORK, 'data', `stored-${n}.json`);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, json);
+  const about = { figures: n, bytes: Buffer.byteLength(json), title: d.case.title.en };
+  const page = await openPage(browser, url);
+  try {
+    await page.addInitScript(benchInit, { mode: 'app' });
+    await page.goto(url, { waitUntil: 'load' });
+    await waitReady(page);
+    if (!(await openLoader(page))) throw new Error('no file input');
+    const t0 = await page.evaluate(() => performance.now());
+    const load = await loadFile(page, file, about.title);
+    if (load.outcome !== 'loaded') throw new Error(`not loaded: ${load.outcome}`);
+    log(`${bytes(about.bytes)} shown after ${ms(load.frameMs)}; waiting for it to be kept`);
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('kezuohou-explorer.about.')), undefined, { timeout: 3 * STEP_TIMEOUT_MS, polling: 50 });
+    const storedMs = (await page.evaluate(() => performance.now())) - t0;
+    const storeTasks = await page.evaluate((t) => window.__bench.longestSince(t), t0);
+    log(`kept after ${ms(storedMs)}; reloading`);
+    // Reload its address: IndexedDB is read, the text parsed and checked, the view drawn.
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForFunction(
+      (t) => document.documentElement.dataset.app === 'live' && document.querySelector('#dataset-name')?.textContent === t,
+      about.title,
+      { timeout: 3 * STEP_TIMEOUT_MS, polling: 50 },
+    );
+    const reopenMs = await page.evaluate(() => performance.now());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const reopenTasks = await page.evaluate(() => window.__bench.longestSince(0));
+    const r = {
+      ...about,
+      loadFrameMs: load.frameMs,
+      storedMs,
+      storeLongestTaskMs: storeTasks.longestTaskMs,
+      reopenMs,
+      reopenLongestTaskMs: reopenTasks.longestTaskMs,
+      reopenLongTasks: reopenTasks.longTasks,
+      errors: pageErrors(page),
+    };
+    log(`store and reopen ${int(n)} figures (${bytes(about.bytes)}): shown ${ms(load.frameMs)} after choosing the file, kept in IndexedDB ${ms(storedMs)} after; reload → shown ${ms(reopenMs)}, longest task ${ms(r.reopenLongestTaskMs)} (${r.reopenLongTasks} over 50 ms)`);
+    return r;
+  } catch (err) {
+    problems.push(`storing and reopening 100 MB could not be measured: ${err.message.split('\n')[0]}`);
+    return { ...about, error: err.message.split('\n')[0] };
+  } finally {
+    await within(page.context().close(), 60_000, 'closing the page').catch(() => {});
+  }
+}
+
+/** `--store-only`: measures storing and reopening 100 MB alone; writes target/bench-store.json. */
+async function storeOnly() {
+  await mkdir(WORK, { recursive: true });
+  const base = JSON.parse(await readFile(path.join(ROOT, SHIPPED), 'utf8'));
+  const server = await startBenchServer(DIST);
+  const browser = await launch();
+  try {
+    const r = await storeAndReopen(browser, server.url, base);
+    const out = path.join(ROOT, 'target', 'bench-store.json');
+    await writeFile(out, `${JSON.stringify({ date: new Date().toISOString(), chromium: browser.version(), cpus: os.cpus().length, storeAndReopen: r }, null, 2)}\n`);
+    log(`wrote ${path.relative(ROOT, out)}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (problems.length) {
+    console.error(`bench: could not measure:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
 // ---- profile ----
 
 async function profile(browser, url, largest) {
@@ -754,6 +843,7 @@ async function main() {
       // selecting a highlight and on editing it. Once: it is not a target.
       if (run === 1) results.draftReview = await draftReview(browser, appUrl);
       if (run === 1 && bounds) results.presentationBounds = await presentationAtBounds(browser, appUrl, bounds.file, bounds.about);
+      if (run === 1) results.storeAndReopen = await storeAndReopen(browser, appUrl, base);
     } finally {
       await browser.close();
     }
@@ -816,7 +906,7 @@ async function reportOnly() {
   log(`rewrote the results section of ${path.relative(ROOT, MARKDOWN)} from ${path.relative(ROOT, OUT)}`);
 }
 
-(flag('--report-only') ? reportOnly() : main()).catch((err) => {
+(flag('--report-only') ? reportOnly() : STORE_ONLY ? storeOnly() : main()).catch((err) => {
   console.error(`bench: ${err.stack ?? err}`);
   process.exitCode = 1;
 });

@@ -66,6 +66,8 @@ async function withModifiedCopyInMu() {
   await openPanel(page);
   await dropFile(page, 'modified.json', modified);
   await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
+  // Kept: its titles record is written once its text is in IndexedDB.
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('kezuohou-explorer.about.')));
   await page.selectOption('#ctl-area', 'mu');
   return page;
 }
@@ -494,36 +496,23 @@ test('two tabs storing datasets at once lose no title, and each is told of the o
   await dropFile(a, 'late.json', titled('Late from tab A'));
   await b.waitForSelector('#list-changed');
   await b.waitForFunction(() => [...document.querySelectorAll('#dataset-list .dataset-entry-title')].some((e) => e.textContent === 'Late from tab A'));
-  // Ids are SHA-256 digests: 64 hex digits in each record's key.
-  const keys = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kezuohou-explorer.dataset.')));
+  // Ids are SHA-256 digests: 64 hex digits in each titles record's key (localStorage) and each
+  // text's key (IndexedDB); no text in localStorage.
+  const keys = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kezuohou-explorer.about.')));
   assert.equal(keys.length, 17);
-  assert.ok(keys.every((k) => /^kezuohou-explorer\.dataset\.[0-9a-f]{64}$/.test(k)), keys.join(' '));
+  assert.ok(keys.every((k) => /^kezuohou-explorer\.about\.[0-9a-f]{64}$/.test(k)), keys.join(' '));
+  assert.deepEqual(await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kezuohou-explorer.dataset'))), []);
+  const texts = await a.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('kezuohou-explorer');
+    open.onsuccess = () => {
+      const req = open.result.transaction('datasets').objectStore('datasets').getAllKeys();
+      req.onsuccess = () => { open.result.close(); resolve(req.result); };
+    };
+  }));
+  assert.deepEqual([...texts].sort(), keys.map((k) => k.slice('kezuohou-explorer.about.'.length)).sort());
   assert.deepEqual(pageErrors(a), []);
   assert.deepEqual(pageErrors(b), []);
 });
 
-test('a link to a dataset this browser could not keep says why', async () => {
-  const page = await harness.newPage();
-  await gotoApp(page);
-  await openPanel(page);
-  // Fill storage so that the next dataset cannot be kept, leaving room for small records.
-  await page.evaluate(() => {
-    let i = 0;
-    for (const size of [256 * 1024, 16 * 1024, 1024]) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try { localStorage.setItem(`filler.${i}`, chunk); i += 1; } catch { break; }
-      }
-    }
-    // Room for one or two kilobytes: the settings and a note fit, a dataset does not.
-    localStorage.removeItem(`filler.${i - 1}`);
-  });
-  await dropFile(page, 'modified.json', modified);
-  await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'A modified copy');
-  await page.waitForFunction(() => /[?&]ds=local%3A[0-9a-f]{64}/.test(location.search));
-  await page.reload();
-  await page.waitForSelector('#storage-notice li[data-problem="not_kept"]');
-  assert.equal(await name(page), TITLE);
-  assert.match(await page.locator('#storage-notice').textContent(), /could not keep/);
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
-});
+// A link to a dataset the browser could not keep (full): tests/e2e/storage_idb.test.mjs, with
+// IndexedDB's quota lowered.

@@ -120,9 +120,11 @@ test('the address names the dataset shown; a link to one of another browser expl
   const link = await page.evaluate(() => location.href);
   const id = decodeURIComponent(new URL(link).searchParams.get('ds')).slice('local:'.length);
   assert.match(id, /^[0-9a-f]{64}$/);
+  // Its titles record is written once its text is in IndexedDB.
+  await page.waitForFunction((k) => localStorage.getItem(k) !== null, `kezuohou-explorer.about.${id}`);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), [
-    `kezuohou-explorer.about.${id}`, `kezuohou-explorer.dataset.${id}`, 'kezuohou-explorer.settings',
-  ]);
+    `kezuohou-explorer.about.${id}`, 'kezuohou-explorer.settings',
+  ], 'the text itself is kept in IndexedDB');
   // In this browser the link reopens that dataset, and so does a bare address (the settings).
   await page.goto(link);
   await page.waitForFunction(() => document.querySelector('#dataset-name')?.textContent === 'Another copy, loaded here');
