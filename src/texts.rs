@@ -1,7 +1,11 @@
 //! The reader's dataset texts, kept in IndexedDB: `localStorage` holds about 5 MB an origin,
 //! and the app accepts files up to `MAX_DATASET_BYTES`. One object store, `datasets`, maps a
 //! dataset's id (the SHA-256 digest of its text, `record::dataset_id`) to its stored record (the
-//! same header line and text as `record::encode` writes). Everything small stays in
+//! same header line and text as `record::encode` writes), kept as UTF-8 bytes in pieces of at
+//! most [`PIECE`] bytes under `<id>`, `<id>/001`, `<id>/002`…: Chromium refuses a value whose
+//! serialization passes 127 MiB, and a JavaScript string of text beyond Latin-1 (any Chinese)
+//! serializes at two bytes a character, so a 100 MB dataset kept as one string is refused.
+//! Everything small stays in
 //! `localStorage` (`record.rs`): the settings, each dataset's titles record (`about.<id>`,
 //! written once its text is stored here, so the list and other tabs, through the `storage`
 //! event, see a dataset only once it is whole), the notes of moved and unkept datasets.
@@ -12,15 +16,39 @@
 
 use crate::record::Problem;
 use idb::{
-    Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode, TransactionResult,
+    Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, TransactionMode,
+    TransactionResult,
 };
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The database's name: the app's first name, as every record's (`record::APP`).
 pub const DB_NAME: &str = crate::record::APP;
 /// The object store of dataset texts.
 pub const STORE: &str = "datasets";
 const VERSION: u32 = 1;
+/// The most bytes one stored value holds: well under Chromium's 127 MiB limit on a value, so a
+/// dataset of the largest size the app accepts is kept in a few pieces.
+pub const PIECE: usize = 32 << 20;
+
+/// The key of a record's `n`th piece: the id itself for the first, `<id>/001` after it (three
+/// digits keep them in order, and `MAX_DATASET_BYTES` needs far fewer than a thousand).
+pub fn piece_key(id: &str, n: usize) -> String {
+    if n == 0 {
+        id.to_string()
+    } else {
+        format!("{id}/{n:03}")
+    }
+}
+
+/// Every key of one record's pieces: from the id to the id followed by `/` and the last
+/// character. Ids are digests of one length in hex digits, so no other record's key falls inside.
+fn pieces(id: &str) -> Result<KeyRange, Problem> {
+    let (low, high) = (
+        JsValue::from_str(id),
+        JsValue::from_str(&format!("{id}/\u{ffff}")),
+    );
+    KeyRange::bound(&low, &high, None, None).map_err(|e| problem(&e))
+}
 
 thread_local! {
     /// The database once opened, for the rest of the visit.
@@ -55,20 +83,36 @@ async fn open() -> Result<Database, Problem> {
     Ok(Database::from(raw))
 }
 
-/// The stored record of a dataset, `None` when none is kept under `id`.
+/// The stored record of a dataset, `None` when none is kept under `id` (or what is kept there
+/// was not written by this app: pieces that are not bytes, or bytes that are not UTF-8).
 pub async fn get(id: &str) -> Result<Option<String>, Problem> {
     let db = open().await?;
     let tx = db
         .transaction(&[STORE], TransactionMode::ReadOnly)
         .map_err(|e| problem(&e))?;
     let store = tx.object_store(STORE).map_err(|e| problem(&e))?;
-    let value = store
-        .get(JsValue::from_str(id))
+    let values = store
+        .get_all(Some(pieces(id)?.into()), None)
         .map_err(|e| problem(&e))?
         .await
         .map_err(|e| problem(&e))?;
-    // Anything but a string under our key was not written by this app: not kept.
-    Ok(value.and_then(|v| v.as_string()))
+    if values.is_empty() {
+        return Ok(None);
+    }
+    let arrays: Option<Vec<js_sys::Uint8Array>> =
+        values.into_iter().map(|v| v.dyn_into().ok()).collect();
+    let Some(arrays) = arrays else {
+        return Ok(None);
+    };
+    let total = arrays.iter().map(|a| a.length() as usize).sum();
+    let mut bytes = vec![0; total];
+    let mut at = 0;
+    for array in &arrays {
+        let end = at + array.length() as usize;
+        array.copy_to(&mut bytes[at..end]);
+        at = end;
+    }
+    Ok(String::from_utf8(bytes).ok())
 }
 
 /// Run a read-write transaction on the store and wait for it to commit. A transaction the
@@ -94,16 +138,33 @@ async fn write(
     }
 }
 
-/// Keep a dataset's stored record under its id (replacing one there: the id is its digest).
+/// Keep a dataset's stored record under its id, in pieces of at most [`PIECE`] bytes, in place
+/// of any kept there before (the id is its digest, so that is the same text).
 pub async fn put(id: &str, record: &str) -> Result<(), Problem> {
-    let (key, value) = (JsValue::from_str(id), JsValue::from_str(record));
-    write(move |store| store.put(&value, Some(&key)).map(drop)).await
+    let range = pieces(id)?;
+    let values: Vec<(JsValue, JsValue)> = record
+        .as_bytes()
+        .chunks(PIECE)
+        .enumerate()
+        .map(|(n, piece)| {
+            let key = JsValue::from_str(&piece_key(id, n));
+            (key, js_sys::Uint8Array::from(piece).into())
+        })
+        .collect();
+    write(move |store| {
+        store.delete(range)?;
+        for (key, value) in &values {
+            store.put(value, Some(key))?;
+        }
+        Ok(())
+    })
+    .await
 }
 
-/// Delete the dataset kept under `id` (nothing when there is none).
+/// Delete the dataset kept under `id`, every piece (nothing when there is none).
 pub async fn delete(id: &str) -> Result<(), Problem> {
-    let key = JsValue::from_str(id);
-    write(move |store| store.delete(key).map(drop)).await
+    let range = pieces(id)?;
+    write(move |store| store.delete(range).map(drop)).await
 }
 
 /// Delete every dataset text.

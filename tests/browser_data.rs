@@ -793,3 +793,63 @@ async fn back_and_forward_switch_datasets_with_the_address() {
     root.remove();
     reset_url();
 }
+
+/// The keys IndexedDB holds for dataset texts, in order.
+async fn stored_keys() -> Vec<String> {
+    let db = idb::Factory::new()
+        .expect("factory")
+        .open(case_explorer::texts::DB_NAME, None)
+        .expect("open")
+        .await
+        .expect("opened");
+    let tx = db
+        .transaction(
+            &[case_explorer::texts::STORE],
+            idb::TransactionMode::ReadOnly,
+        )
+        .expect("transaction");
+    let store = tx.object_store(case_explorer::texts::STORE).expect("store");
+    let keys = store
+        .get_all_keys(None, None)
+        .expect("keys")
+        .await
+        .expect("keys read");
+    keys.iter().filter_map(JsValue::as_string).collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_text_larger_than_one_stored_value_is_kept_in_pieces_and_read_back_whole() {
+    use case_explorer::texts::{self, piece_key, PIECE};
+    // Two pieces and a bit, with Chinese straddling each cut (three bytes a character, so a
+    // piece boundary falls inside a character): the bytes are joined before they are decoded.
+    let line = "科尔沁左翼后旗 desert control, 2014–2017; ";
+    let text = line.repeat(2 * PIECE / line.len() + 3);
+    assert!(text.len() > 2 * PIECE);
+    let id = storage::dataset_id(&text);
+    texts::put(&id, &text).await.expect("kept");
+    let keys = stored_keys().await;
+    let mine: Vec<&String> = keys.iter().filter(|k| k.starts_with(&id)).collect();
+    assert_eq!(
+        mine,
+        [piece_key(&id, 0), piece_key(&id, 1), piece_key(&id, 2)]
+            .iter()
+            .collect::<Vec<_>>()
+    );
+    let back = texts::get(&id).await.expect("read").expect("found");
+    assert_eq!(back.len(), text.len());
+    assert!(back == text, "the text read back differs from the one kept");
+    // Kept again (the same digest): still three pieces, not more.
+    texts::put(&id, &text).await.expect("kept again");
+    assert_eq!(
+        stored_keys()
+            .await
+            .iter()
+            .filter(|k| k.starts_with(&id))
+            .count(),
+        3
+    );
+    // Removed: every piece goes, and the id reads as nothing kept.
+    texts::delete(&id).await.expect("removed");
+    assert!(!stored_keys().await.iter().any(|k| k.starts_with(&id)));
+    assert_eq!(texts::get(&id).await.expect("read"), None);
+}
