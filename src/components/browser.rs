@@ -201,6 +201,21 @@ impl Drop for NearWatch {
     }
 }
 
+/// Time what `work` does as a user-timing measure named `name` (read by the benchmark with
+/// `performance.getEntriesByName`); nothing is timed where the browser has no `performance`.
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let start = format!("{name}-start");
+    let perf = window().and_then(|w| w.performance());
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = work();
+    if let Some(p) = &perf {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    out
+}
+
 /// Move keyboard focus to the element with this id, if it exists.
 /// The focused element, when it is an HTML element inside the page (not the body).
 pub fn active_element() -> Option<web_sys::HtmlElement> {
