@@ -368,3 +368,50 @@ fn intl_numbers_match_the_native_ones() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn every_slip_a_check_names_links_to_its_sentence_in_the_list_of_slips() {
+    let (root, handle) = mount_app().await;
+    click(&root, "button[data-view='quality']");
+    settle().await;
+    let items = root
+        .query_selector_all("#slips ol.slips li")
+        .expect("selector");
+    assert!(items.length() >= 2, "the shipped case has several slips");
+    let texts: Vec<String> = (0..items.length())
+        .filter_map(|i| items.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect();
+    let mut unique = texts.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), texts.len(), "a slip listed twice: {texts:?}");
+    let links = root
+        .query_selector_all(".finding-card .slips a[href^='#slip-']")
+        .expect("selector");
+    assert!(links.length() > 0, "no card links a slip");
+    for i in 0..links.length() {
+        let link: web_sys::Element = links.item(i).expect("link").dyn_into().expect("element");
+        let href = link.get_attribute("href").expect("href");
+        let target = root
+            .query_selector(&href)
+            .expect("selector")
+            .unwrap_or_else(|| panic!("{href} names no slip in the list"));
+        // The card's short form starts with the figure's label, which the sentence names too.
+        let label = link
+            .text_content()
+            .unwrap_or_default()
+            .split(':')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let sentence = target.text_content().unwrap_or_default();
+        assert!(
+            sentence.contains(&label),
+            "{href}: {sentence:?} does not name {label:?}"
+        );
+    }
+    handle.destroy();
+    root.remove();
+}

@@ -6,11 +6,14 @@ use super::use_app::use_app;
 use crate::i18n::{tr, Strings};
 use crate::model::checks_text::{side_text, slip_name, slip_text};
 use crate::model::format::{period_text, shape_text};
+use crate::model::SlipKind;
 use crate::model::{
     Finding, Lang, Model, ReferenceFinding, Rule, Slip, Status, TensionFinding, Text, Unit,
 };
 use crate::numfmt;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What a relation's rule checks, in words.
@@ -118,29 +121,48 @@ fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) ->
 }
 
 /// The slips of the whole view, each once, in the order first met: contradictions first,
-/// then the references.
+/// then the references. One pass with a set: a generated case of 112,500 figures has tens of
+/// thousands of slips, and comparing each with those kept before took minutes.
 fn distinct_slips(model: &Model) -> Vec<&Slip> {
-    let mut out: Vec<&Slip> = Vec::new();
-    let all = model
+    let mut seen: HashSet<(&str, SlipKind)> = HashSet::new();
+    model
         .findings
         .iter()
         .filter(|f| f.status != Status::Holds)
         .flat_map(|f| f.slips.iter().take(3))
-        .chain(model.references.iter().flat_map(|r| r.slips.iter().take(3)));
-    for s in all {
-        if !out.iter().any(|o| o.figure == s.figure && o.kind == s.kind) {
-            out.push(s);
-        }
-    }
-    out
+        .chain(model.references.iter().flat_map(|r| r.slips.iter().take(3)))
+        .filter(|s| seen.insert((s.figure.as_str(), s.kind)))
+        .collect()
 }
 
-/// The anchor of a slip in the view's list of slips.
-fn slip_anchor(model: &Model, slip: &Slip) -> Option<String> {
-    distinct_slips(model)
-        .iter()
-        .position(|o| o.figure == slip.figure && o.kind == slip.kind)
-        .map(|i| format!("slip-{}", i + 1))
+/// The view's list of slips, each once, and where each stands in it (its anchor `slip-N`):
+/// built once per model, then asked by every card (each card asking for the whole list made
+/// the view cubic in the number of checks).
+#[derive(Default)]
+pub struct SlipAnchors {
+    list: Vec<Slip>,
+    at: HashMap<String, Vec<(SlipKind, usize)>>,
+}
+
+impl SlipAnchors {
+    pub fn of(model: &Model) -> SlipAnchors {
+        let list: Vec<Slip> = distinct_slips(model).into_iter().cloned().collect();
+        let mut at: HashMap<String, Vec<(SlipKind, usize)>> = HashMap::new();
+        for (i, s) in list.iter().enumerate() {
+            at.entry(s.figure.clone()).or_default().push((s.kind, i));
+        }
+        SlipAnchors { list, at }
+    }
+
+    /// The anchor of a slip in the view's list of slips.
+    fn anchor(&self, slip: &Slip) -> Option<String> {
+        let (_, i) = self
+            .at
+            .get(slip.figure.as_str())?
+            .iter()
+            .find(|(kind, _)| *kind == slip.kind)?;
+        Some(format!("slip-{}", i + 1))
+    }
 }
 
 /// Up to three slips that would mend a check, after `intro`, each a link to its sentence in
@@ -148,6 +170,7 @@ fn slip_anchor(model: &Model, slip: &Slip) -> Option<String> {
 /// stated once); the check's own note.
 fn slips_and_note(
     model: &Model,
+    anchors: &SlipAnchors,
     intro: &str,
     slips: &[Slip],
     note: Option<&Text>,
@@ -164,7 +187,7 @@ fn slips_and_note(
             if !slips.is_empty() {
                 <p>{intro}{tr(lang).colon.trim_end()}</p>
                 <ul class="slips">{ for slips.iter().take(3).map(|s| html! {
-                    <li>{ match slip_anchor(model, s) {
+                    <li>{ match anchors.anchor(s) {
                         Some(a) => html! { <a href={format!("#{a}")}>{short(s)}</a> },
                         None => html! { {short(s)} },
                     } }</li>
@@ -177,6 +200,7 @@ fn slips_and_note(
 
 fn finding_card(
     model: &Model,
+    anchors: &SlipAnchors,
     f: &Finding,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
@@ -193,13 +217,14 @@ fn finding_card(
                 <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
                 { gap_row(f.gap, f.gap_pct, &f.left.unit, lang, num) }
             </dl>
-            { slips_and_note(model, t.slip_explains, &f.slips, f.note.as_ref(), lang) }
+            { slips_and_note(model, anchors, t.slip_explains, &f.slips, f.note.as_ref(), lang) }
         </li>
     }
 }
 
 pub fn reference_card(
     model: &Model,
+    anchors: &SlipAnchors,
     r: &ReferenceFinding,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
@@ -226,7 +251,7 @@ pub fn reference_card(
                 <dt>{t.reference_published}</dt><dd class="published">{src.published.clone()}</dd>
                 <dt>{t.reference_why}</dt><dd class="muted">{r.reference.note.get(lang)}</dd>
             </dl>
-            { slips_and_note(model, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang) }
+            { slips_and_note(model, anchors, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang) }
         </li>
     }
 }
@@ -278,6 +303,12 @@ pub fn quality(p: &QualityProps) -> Html {
     let t = tr(lang);
     let style = app.number_style;
     let model = app.model.clone();
+    let anchors = {
+        let model = model.clone();
+        use_memo(Rc::as_ptr(&model) as usize, move |_| {
+            SlipAnchors::of(&model)
+        })
+    };
     let problems: Vec<usize> = (0..model.findings.len())
         .filter(|&i| model.findings[i].status != Status::Holds)
         .collect();
@@ -287,19 +318,19 @@ pub fn quality(p: &QualityProps) -> Html {
     let empty = |n: usize| (n == 0).then(|| html! { <p class="muted">{t.group_empty}</p> });
     // Each group a page at a time: a crafted dataset may hold thousands of checks.
     let findings = |picked: Vec<usize>| {
-        let (model, on_select) = (model.clone(), p.on_select.clone());
+        let (model, anchors, on_select) = (model.clone(), anchors.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &model.findings[i], lang, &num, &on_select)) }</ol> }
+            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &anchors, &model.findings[i], lang, &num, &on_select)) }</ol> }
         })
     };
     let (n_problems, n_holds) = (problems.len(), holds.len());
     let (problems, holds) = (findings(problems), findings(holds));
     let references = {
-        let (model, on_select) = (model.clone(), p.on_select.clone());
+        let (model, anchors, on_select) = (model.clone(), anchors.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, x, lang, &num, &on_select)) }</ol> }
+            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, &anchors, x, lang, &num, &on_select)) }</ol> }
         })
     };
     let tensions = {
@@ -309,8 +340,20 @@ pub fn quality(p: &QualityProps) -> Html {
             html! { <ol class="tensions-list">{ for model.tensions[r].iter().map(|x| tension_card(&model, x, lang, &num, &on_select)) }</ol> }
         })
     };
-    let slips = distinct_slips(&model);
-    let slip_num = |v: f64| numfmt::number(v, lang, Some(6), style);
+    // The slips a page at a time too: a large case has thousands.
+    let n_slips = anchors.list.len();
+    let slip_list = {
+        let (model, anchors) = (model.clone(), anchors.clone());
+        Callback::from(move |r: Range<usize>| {
+            let num = |v: f64| numfmt::number(v, lang, Some(6), style);
+            let start = r.start;
+            html! {
+                <ol class="slips" start={(start + 1).to_string()}>{ for anchors.list[r].iter().enumerate().map(|(i, s)| html! {
+                    <li id={format!("slip-{}", start + i + 1)}>{slip_text(&model, s, lang, &num)}</li>
+                }) }</ol>
+            }
+        })
+    };
     let groups = [
         ("problems", t.group_problems, None, n_problems, problems),
         (
@@ -335,13 +378,11 @@ pub fn quality(p: &QualityProps) -> Html {
         <section aria-labelledby="quality-title">
             <h2 id="quality-title">{t.view_quality}</h2>
             <p class="intro">{t.quality_intro}</p>
-            if !slips.is_empty() {
+            if n_slips > 0 {
                 <section class="quality-slips" id="slips" aria-labelledby="slips-title">
                     <h3 id="slips-title">{t.slips_title}</h3>
                     <p class="intro">{t.slips_intro}</p>
-                    <ol class="slips">{ for slips.iter().enumerate().map(|(i, s)| html! {
-                        <li id={format!("slip-{}", i + 1)}>{slip_text(&model, s, lang, &slip_num)}</li>
-                    }) }</ol>
+                    <Paged id="slips-list" total={n_slips} render={slip_list} {lang} />
                 </section>
             }
             { for groups.into_iter().enumerate().map(|(i, (key, title, intro, n, render))| {
