@@ -2,7 +2,7 @@ use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
 use super::figure_link::FigureLink;
 use super::localized;
-use super::quality::{gap_text, reference_card, tension_card, SlipAnchors};
+use super::quality::{gap_text, reference_card, tension_card, SlipLinks};
 use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
@@ -136,10 +136,13 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
     let references = model.references_for(&q.id);
     // Where each slip stands in the quality view's list (the cards link to it); only built
     // when this figure has a reference card to show.
-    let anchors = if references.is_empty() {
-        SlipAnchors::default()
+    let links = if references.is_empty() {
+        SlipLinks {
+            anchors: Default::default(),
+            reveal: Callback::noop(),
+        }
     } else {
-        SlipAnchors::of(model)
+        SlipLinks::of(model)
     };
     let tensions = model.tensions_for(&q.id);
     let digits = |v: f64| numfmt::number(v, lang, Some(6), app.number_style);
@@ -192,7 +195,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
             </ul>
             if !references.is_empty() {
                 <h3>{t.detail_references}</h3>
-                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, &anchors, r, lang, &digits, on_select)) }</ol>
+                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, &links, r, lang, &digits, on_select)) }</ol>
             }
             if !tensions.is_empty() {
                 <h3>{t.detail_tensions}</h3>

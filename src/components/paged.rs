@@ -24,6 +24,10 @@ pub struct PagedProps {
     pub lang: Lang,
     #[prop_or(PAGE_ITEMS)]
     pub page: usize,
+    /// Show at least this many items (a link elsewhere asked for one further down the list):
+    /// the list grows to the page that holds it.
+    #[prop_or_default]
+    pub at_least: usize,
 }
 
 fn count(n: usize) -> String {
@@ -45,7 +49,18 @@ pub fn paged(p: &PagedProps) -> Html {
             }
         });
     }
-    let n = (*shown).min(p.total);
+    {
+        let (shown, finished, total) = (shown.clone(), finished.clone(), p.total);
+        use_effect_with(p.at_least, move |&wanted| {
+            let pages = wanted.div_ceil(page) * page;
+            if pages > *shown {
+                let more = pages.min(total);
+                shown.set(more);
+                finished.set(more >= total);
+            }
+        });
+    }
+    let n = (*shown).max(p.at_least).min(p.total);
     let list = p.render.emit(0..n);
     if p.total <= page {
         return list;

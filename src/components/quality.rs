@@ -1,4 +1,5 @@
 use super::badges::{range_text, status_text};
+use super::browser;
 use super::figure_link::FigureLink;
 use super::localized;
 use super::paged::Paged;
@@ -11,7 +12,7 @@ use crate::model::{
     Finding, Lang, Model, ReferenceFinding, Rule, Slip, Status, TensionFinding, Text, Unit,
 };
 use crate::numfmt;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -120,21 +121,6 @@ fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) ->
     }
 }
 
-/// The slips of the whole view, each once, in the order first met: contradictions first,
-/// then the references. One pass with a set: a generated case of 112,500 figures has tens of
-/// thousands of slips, and comparing each with those kept before took minutes.
-fn distinct_slips(model: &Model) -> Vec<&Slip> {
-    let mut seen: HashSet<(&str, SlipKind)> = HashSet::new();
-    model
-        .findings
-        .iter()
-        .filter(|f| f.status != Status::Holds)
-        .flat_map(|f| f.slips.iter().take(3))
-        .chain(model.references.iter().flat_map(|r| r.slips.iter().take(3)))
-        .filter(|s| seen.insert((s.figure.as_str(), s.kind)))
-        .collect()
-}
-
 /// The view's list of slips, each once, and where each stands in it (its anchor `slip-N`):
 /// built once per model, then asked by every card (each card asking for the whole list made
 /// the view cubic in the number of checks).
@@ -145,23 +131,55 @@ pub struct SlipAnchors {
 }
 
 impl SlipAnchors {
+    /// The slips of the whole view, each once, in the order first met: contradictions first,
+    /// then the references. One pass, each slip looked up by its figure: a generated case of
+    /// 112,500 figures has tens of thousands of slips, and comparing each with those kept
+    /// before took minutes.
     pub fn of(model: &Model) -> SlipAnchors {
-        let list: Vec<Slip> = distinct_slips(model).into_iter().cloned().collect();
-        let mut at: HashMap<String, Vec<(SlipKind, usize)>> = HashMap::new();
-        for (i, s) in list.iter().enumerate() {
-            at.entry(s.figure.clone()).or_default().push((s.kind, i));
+        let all = model
+            .findings
+            .iter()
+            .filter(|f| f.status != Status::Holds)
+            .flat_map(|f| f.slips.iter().take(3))
+            .chain(model.references.iter().flat_map(|r| r.slips.iter().take(3)));
+        let mut out = SlipAnchors::default();
+        for s in all {
+            let kinds = out.at.entry(s.figure.clone()).or_default();
+            if !kinds.iter().any(|(kind, _)| *kind == s.kind) {
+                kinds.push((s.kind, out.list.len()));
+                out.list.push(s.clone());
+            }
         }
-        SlipAnchors { list, at }
+        out
     }
 
-    /// The anchor of a slip in the view's list of slips.
-    fn anchor(&self, slip: &Slip) -> Option<String> {
+    /// Where a slip stands in the view's list of slips (from 0).
+    fn place(&self, slip: &Slip) -> Option<usize> {
         let (_, i) = self
             .at
             .get(slip.figure.as_str())?
             .iter()
             .find(|(kind, _)| *kind == slip.kind)?;
-        Some(format!("slip-{}", i + 1))
+        Some(*i)
+    }
+}
+
+/// How a card links the slips it names: to their place in the view's list, and what shows that
+/// place when the list (a page at a time) has not reached it yet.
+#[derive(Clone)]
+pub struct SlipLinks {
+    pub anchors: Rc<SlipAnchors>,
+    /// Called with a slip's place when its link is followed.
+    pub reveal: Callback<usize>,
+}
+
+impl SlipLinks {
+    /// Links for a card shown outside the quality view (the figure's detail).
+    pub fn of(model: &Model) -> SlipLinks {
+        SlipLinks {
+            anchors: Rc::new(SlipAnchors::of(model)),
+            reveal: Callback::noop(),
+        }
     }
 }
 
@@ -170,7 +188,7 @@ impl SlipAnchors {
 /// stated once); the check's own note.
 fn slips_and_note(
     model: &Model,
-    anchors: &SlipAnchors,
+    slip_links: &SlipLinks,
     intro: &str,
     slips: &[Slip],
     note: Option<&Text>,
@@ -187,8 +205,11 @@ fn slips_and_note(
             if !slips.is_empty() {
                 <p>{intro}{tr(lang).colon.trim_end()}</p>
                 <ul class="slips">{ for slips.iter().take(3).map(|s| html! {
-                    <li>{ match anchors.anchor(s) {
-                        Some(a) => html! { <a href={format!("#{a}")}>{short(s)}</a> },
+                    <li>{ match slip_links.anchors.place(s) {
+                        Some(i) => {
+                            let onclick = slip_links.reveal.reform(move |_: MouseEvent| i);
+                            html! { <a href={format!("#slip-{}", i + 1)} {onclick}>{short(s)}</a> }
+                        }
                         None => html! { {short(s)} },
                     } }</li>
                 }) }</ul>
@@ -200,7 +221,7 @@ fn slips_and_note(
 
 fn finding_card(
     model: &Model,
-    anchors: &SlipAnchors,
+    slip_links: &SlipLinks,
     f: &Finding,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
@@ -217,14 +238,14 @@ fn finding_card(
                 <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
                 { gap_row(f.gap, f.gap_pct, &f.left.unit, lang, num) }
             </dl>
-            { slips_and_note(model, anchors, t.slip_explains, &f.slips, f.note.as_ref(), lang) }
+            { slips_and_note(model, slip_links, t.slip_explains, &f.slips, f.note.as_ref(), lang) }
         </li>
     }
 }
 
 pub fn reference_card(
     model: &Model,
-    anchors: &SlipAnchors,
+    slip_links: &SlipLinks,
     r: &ReferenceFinding,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
@@ -251,7 +272,7 @@ pub fn reference_card(
                 <dt>{t.reference_published}</dt><dd class="published">{src.published.clone()}</dd>
                 <dt>{t.reference_why}</dt><dd class="muted">{r.reference.note.get(lang)}</dd>
             </dl>
-            { slips_and_note(model, anchors, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang) }
+            { slips_and_note(model, slip_links, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang) }
         </li>
     }
 }
@@ -309,6 +330,21 @@ pub fn quality(p: &QualityProps) -> Html {
             SlipAnchors::of(&model)
         })
     };
+    // A card's link to a slip the paged list has not shown yet: the list grows to it, then the
+    // slip takes the focus (which scrolls it into view).
+    let wanted = use_state(|| 0usize);
+    use_effect_with(*wanted, |&n| {
+        if n > 0 {
+            browser::focus_id(&format!("slip-{n}"));
+        }
+    });
+    let links = SlipLinks {
+        anchors: anchors.clone(),
+        reveal: {
+            let wanted = wanted.clone();
+            Callback::from(move |i: usize| wanted.set(i + 1))
+        },
+    };
     let problems: Vec<usize> = (0..model.findings.len())
         .filter(|&i| model.findings[i].status != Status::Holds)
         .collect();
@@ -318,19 +354,19 @@ pub fn quality(p: &QualityProps) -> Html {
     let empty = |n: usize| (n == 0).then(|| html! { <p class="muted">{t.group_empty}</p> });
     // Each group a page at a time: a crafted dataset may hold thousands of checks.
     let findings = |picked: Vec<usize>| {
-        let (model, anchors, on_select) = (model.clone(), anchors.clone(), p.on_select.clone());
+        let (model, links, on_select) = (model.clone(), links.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &anchors, &model.findings[i], lang, &num, &on_select)) }</ol> }
+            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &links, &model.findings[i], lang, &num, &on_select)) }</ol> }
         })
     };
     let (n_problems, n_holds) = (problems.len(), holds.len());
     let (problems, holds) = (findings(problems), findings(holds));
     let references = {
-        let (model, anchors, on_select) = (model.clone(), anchors.clone(), p.on_select.clone());
+        let (model, links, on_select) = (model.clone(), links.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, &anchors, x, lang, &num, &on_select)) }</ol> }
+            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, &links, x, lang, &num, &on_select)) }</ol> }
         })
     };
     let tensions = {
@@ -347,9 +383,11 @@ pub fn quality(p: &QualityProps) -> Html {
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
             let start = r.start;
+            // Keyed: the list grows under a slip that has the focus, and an unkeyed list would
+            // patch that element into another slip (its id and text) as it grows.
             html! {
                 <ol class="slips" start={(start + 1).to_string()}>{ for anchors.list[r].iter().enumerate().map(|(i, s)| html! {
-                    <li id={format!("slip-{}", start + i + 1)}>{slip_text(&model, s, lang, &num)}</li>
+                    <li key={start + i} id={format!("slip-{}", start + i + 1)} tabindex="-1">{slip_text(&model, s, lang, &num)}</li>
                 }) }</ol>
             }
         })
@@ -382,7 +420,7 @@ pub fn quality(p: &QualityProps) -> Html {
                 <section class="quality-slips" id="slips" aria-labelledby="slips-title">
                     <h3 id="slips-title">{t.slips_title}</h3>
                     <p class="intro">{t.slips_intro}</p>
-                    <Paged id="slips-list" total={n_slips} render={slip_list} {lang} />
+                    <Paged id="slips-list" total={n_slips} render={slip_list} {lang} at_least={*wanted} />
                 </section>
             }
             { for groups.into_iter().enumerate().map(|(i, (key, title, intro, n, render))| {

@@ -93,7 +93,7 @@ pub struct Side {
     pub unit: Unit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SlipKind {
     /// A factor of 10^n.
     PowerOfTen(i32),
