@@ -1,8 +1,8 @@
 //! A long list shown a page at a time: the first items, a count ("Showing 50 of 4,000", a live
 //! region, so a screen reader hears it change) and a "Show next 50" button. The views that list
-//! the dataset's items (timeline, source trail, channels, derived metrics, checks) use it, so none
-//! renders more than a few pages whatever the dataset's size; the figure table virtualises its
-//! rows instead (fixed row height, one scroll box).
+//! the dataset's items (timeline, source trail, channels, derived metrics, checks and their
+//! slips) use it, so none renders more than a few pages whatever the dataset's size; the figure
+//! table virtualises its rows instead (fixed row height, one scroll box).
 
 use super::browser;
 use crate::i18n::tr;
