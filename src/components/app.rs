@@ -383,17 +383,10 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                     None => storage::web::remove(Record::Settings),
                 }
             }
+            browser::set_root_attr("lang", view.lang.html_tag());
+            browser::set_root_attr("data-theme", view.theme.code());
         },
     );
-    // `<html>`'s language and theme are set here, before the components below are patched and
-    // their effects run, not in an effect: a child's effect runs before its parent's, so a chart
-    // drawn in its effect had the page laid out with the old `lang`, and setting it afterwards
-    // made the browser restyle and lay out the whole page once more for the frame.
-    #[cfg(target_arch = "wasm32")]
-    {
-        browser::set_root_attr("lang", state.view.lang.html_tag());
-        browser::set_root_attr("data-theme", state.view.theme.code());
-    }
 
     {
         let state = state.clone();

@@ -156,49 +156,17 @@ pub fn device_pixel_ratio() -> f64 {
         .max(1.0)
 }
 
-/// Keeps `near` telling whether `el` is on screen or within `margin` CSS pixels of it, as of the
-/// last frame the browser laid out (an `IntersectionObserver`): no layout read of its own, so an
-/// update that asks it does not force the browser to lay out the page in the middle of the task
-/// (then once more for the frame). `near` keeps its value until the first report. Watching
-/// stops when the returned value is dropped.
-pub fn watch_near(
-    el: &web_sys::Element,
-    margin: f64,
-    near: std::rc::Rc<std::cell::Cell<bool>>,
-) -> Option<NearWatch> {
-    use wasm_bindgen::closure::Closure;
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        // The last report is the newest.
-        if let Some(entry) = entries
-            .iter()
-            .last()
-            .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-        {
-            near.set(entry.is_intersecting());
-        }
-    });
-    let init = web_sys::IntersectionObserverInit::new();
-    init.set_root_margin(&format!("{margin}px 0px"));
-    let observer =
-        web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &init)
-            .ok()?;
-    observer.observe(el);
-    Some(NearWatch {
-        observer,
-        _callback: callback,
-    })
-}
-
-/// An element watched by [`watch_near`].
-pub struct NearWatch {
-    observer: web_sys::IntersectionObserver,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
-}
-
-impl Drop for NearWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
+/// Whether `el` is on screen or within `margin` CSS pixels of it (a layout read: call it from an
+/// effect, where the patched DOM is laid out for the coming frame anyway).
+pub fn near_viewport(el: &web_sys::Element, margin: f64) -> bool {
+    let Some(height) = window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+    else {
+        return true;
+    };
+    let r = el.get_bounding_client_rect();
+    r.bottom() > -margin && r.top() < height + margin
 }
 
 /// Time what `work` does as a user-timing measure named `name` (read by the benchmark with

@@ -164,21 +164,6 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         });
     }
 
-    // Whether the chart is on screen or near it, as the browser last laid the page out: asked
-    // when the chart changes, without a layout read of its own (which, in the update that
-    // changed every text of the page, laid the whole page out once more before the frame).
-    let near = use_memo((), |_| Rc::new(std::cell::Cell::new(true)));
-    {
-        let wrap = wrap.clone();
-        let near = (*near).clone();
-        use_effect_with((), move |_| {
-            let watch = wrap
-                .cast::<web_sys::Element>()
-                .and_then(|el| browser::watch_near(&el, NEAR_PX, near));
-            move || drop(watch)
-        });
-    }
-
     let geometry: Rc<Layout> = Rc::new(layout(&p.spec, if *width > 0.0 { *width } else { 640.0 }));
 
     // A chart off screen is redrawn a frame later instead of in the update that changed it (a
@@ -190,7 +175,6 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
         let tip_ref = tip_ref.clone();
         let spec = p.spec.clone();
         let geometry = geometry.clone();
-        let near = (*near).clone();
         use_effect_with(
             (spec, geometry, *active.shown, p.dark, *pictured),
             move |(spec, geometry, active, dark, _)| {
@@ -216,7 +200,7 @@ pub fn chart_panel(p: &ChartPanelProps) -> Html {
                     // A canvas's first drawing is never put off: each chart of a page drawn
                     // anew (or taken over from its image) comes in its own task, as before.
                     let first = !el.has_attribute("data-drawn");
-                    if first || near.get() {
+                    if first || browser::near_viewport(&el, NEAR_PX) {
                         paint(&el, spec, geometry, *dark, *active);
                     } else {
                         let _ = el.set_attribute("data-drawn", "pending");
