@@ -155,6 +155,20 @@ function presentationLimits() {
 }
 
 /**
+ * The app opened in `page` (the benchmark's init script installed), then `file` chosen in its
+ * file input: when the choice was made (`performance.now()`) and how the load went.
+ */
+async function chooseFile(page, url, file, title) {
+  await page.addInitScript(benchInit, { mode: 'app' });
+  await page.goto(url, { waitUntil: 'load' });
+  await waitReady(page);
+  if (!(await openLoader(page))) throw new Error('no file input');
+  const t0 = await page.evaluate(() => performance.now());
+  const load = await loadFile(page, file, title);
+  return { t0, load };
+}
+
+/**
  * A dataset at the presentation bounds loaded through the file input: from the input's change
  * to the overview complete and its frame (the page is blocked for most of it), and the longest
  * main-thread task. Once: the bound on the work a dataset can ask for, not a target.
@@ -162,12 +176,7 @@ function presentationLimits() {
 async function presentationAtBounds(browser, url, file, d) {
   const page = await openPage(browser, url);
   try {
-    await page.addInitScript(benchInit, { mode: 'app' });
-    await page.goto(url, { waitUntil: 'load' });
-    await waitReady(page);
-    if (!(await openLoader(page))) throw new Error('no file input');
-    const t0 = await page.evaluate(() => performance.now());
-    const load = await loadFile(page, file, d.title);
+    const { t0, load } = await chooseFile(page, url, file, d.title);
     const tasks = await page.evaluate((t) => window.__bench.longestSince?.(t) ?? null, t0);
     const r = { ...d, load, tasks };
     log(`presentation at its bounds (${d.charts} charts × ${d.panels} panels × ${d.perPanel} figures, ${d.headlines} headlines; ${bytes(d.bytes)}): ${load.outcome} after ${ms(load.frameMs)}${tasks?.longestTaskMs ? `, longest task ${Math.round(tasks.longestTaskMs)} ms` : ''}`);
@@ -495,12 +504,7 @@ async function storeAndReopen(browser, url, base) {
   const about = { figures: n, bytes: Buffer.byteLength(json), title: d.case.title.en };
   const page = await openPage(browser, url);
   try {
-    await page.addInitScript(benchInit, { mode: 'app' });
-    await page.goto(url, { waitUntil: 'load' });
-    await waitReady(page);
-    if (!(await openLoader(page))) throw new Error('no file input');
-    const t0 = await page.evaluate(() => performance.now());
-    const load = await loadFile(page, file, about.title);
+    const { t0, load } = await chooseFile(page, url, file, about.title);
     if (load.outcome !== 'loaded') throw new Error(`not loaded: ${load.outcome}`);
     log(`${bytes(about.bytes)} shown after ${ms(load.frameMs)}; waiting for it to be kept`);
     await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('kezuohou-explorer.about.')), undefined, { timeout: 3 * STEP_TIMEOUT_MS, polling: 50 });
