@@ -143,14 +143,9 @@ pub fn app(p: &AppProps) -> Html {
                     // Timed apart for the benchmark: reading the kept text out of IndexedDB
                     // (`dataset-read`, asynchronous) and parsing and checking it (`dataset-open`,
                     // one task on this thread, as when the file was first chosen).
-                    let perf = browser::window().and_then(|w| w.performance());
-                    if let Some(p) = &perf {
-                        let _ = p.mark("dataset-read-start");
-                    }
+                    browser::mark("dataset-read");
                     let got = crate::texts::get(&id).await;
-                    if let Some(p) = &perf {
-                        let _ = p.measure_with_start_mark("dataset-read", "dataset-read-start");
-                    }
+                    browser::measure("dataset-read");
                     let mut store = storage::web::LocalStore;
                     let next = browser::timed("dataset-open", || {
                         storage::plan_with(&mut store, &query, Some((&id, got)))

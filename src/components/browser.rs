@@ -169,18 +169,27 @@ pub fn near_viewport(el: &web_sys::Element, margin: f64) -> bool {
     r.bottom() > -margin && r.top() < height + margin
 }
 
-/// Time what `work` does as a user-timing measure named `name` (read by the benchmark with
-/// `performance.getEntriesByName`); nothing is timed where the browser has no `performance`.
+/// Start the user-timing measure `name` (a mark `{name}-start`); [`measure`] ends it. For work
+/// that spans tasks (an IndexedDB read); [`timed`] wraps work done in one.
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}-start"));
+    }
+}
+
+/// End the user-timing measure `name` begun by [`mark`] (read by the benchmark and the e2e tests
+/// with `performance.getEntriesByName`); nothing where the browser has no `performance`.
+pub fn measure(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, &format!("{name}-start"));
+    }
+}
+
+/// Time what `work` does as the user-timing measure `name`.
 pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let start = format!("{name}-start");
-    let perf = window().and_then(|w| w.performance());
-    if let Some(p) = &perf {
-        let _ = p.mark(&start);
-    }
+    mark(name);
     let out = work();
-    if let Some(p) = &perf {
-        let _ = p.measure_with_start_mark(name, &start);
-    }
+    measure(name);
     out
 }
 

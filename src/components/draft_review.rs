@@ -1142,17 +1142,10 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         use_effect_with(review.rev, move |rev| {
             if *rev > 0 {
                 // Timed as `draft-keep` (a user-timing measure): a long text costs here too.
-                let perf = super::browser::window().and_then(|w| w.performance());
-                if let Some(p) = &perf {
-                    let _ = p.mark("draft-keep-start");
-                }
-                let result = match &review.edited {
+                let result = super::browser::timed("draft-keep", || match &review.edited {
                     Some(e) => store::web::write(&store::encode(&e.draft.text, &review.ops)).err(),
                     None => None,
-                };
-                if let Some(p) = &perf {
-                    let _ = p.measure_with_start_mark("draft-keep", "draft-keep-start");
-                }
+                });
                 if result != review.store {
                     review.dispatch(Msg::Stored(result));
                 }
