@@ -38,7 +38,7 @@ fn count(n: usize) -> String {
 pub fn paged(p: &PagedProps) -> Html {
     let page = p.page.max(1);
     let shown = use_state(|| page);
-    // When the last page is shown the button goes: keyboard focus moves to the count.
+    // When "Show next" shows the last page the button goes: keyboard focus moves to the count.
     let finished = use_state(|| false);
     let count_id = format!("{}-count", p.id);
     {
@@ -50,13 +50,13 @@ pub fn paged(p: &PagedProps) -> Html {
         });
     }
     {
-        let (shown, finished, total) = (shown.clone(), finished.clone(), p.total);
+        // Grown from elsewhere, the list does not take the focus: the link that asked for an
+        // item moves the focus to it, even when the item is on the last page.
+        let (shown, total) = (shown.clone(), p.total);
         use_effect_with(p.at_least, move |&wanted| {
             let pages = wanted.div_ceil(page) * page;
             if pages > *shown {
-                let more = pages.min(total);
-                shown.set(more);
-                finished.set(more >= total);
+                shown.set(pages.min(total));
             }
         });
     }
