@@ -2,9 +2,10 @@
 //! (added, edited, dropped figures; accepted relations; the story: title, place, intro, labels
 //! in each language, ids, charts and headlines). Reloading drafts the text again and replays the
 //! changes, so the record stays small and never holds a second copy of the extractor's output.
-//! A record of its own, separate from the stored dataset: `kezuohou-explorer/draft/2`, the
-//! text's length in bytes, the text, then one change a line. Records of format 1 (no story
-//! changes) still restore.
+//! A record of its own, separate from the stored dataset: `kezuohou-explorer/draft/3`, then the
+//! text and the changes as JSON (serde derives it from `Op`). Records of formats 1 and 2 (the
+//! text's length in bytes, the text, then a change a line) still restore, and the next change
+//! writes them again in format 3.
 //!
 //! Every edit is an `Op`; undo drops the last one and replays the rest on the draft as first
 //! drafted (kept for the session, never drafted again while the text is the same).
@@ -25,17 +26,21 @@ use crate::model::limits::{
     MAX_DRAFT_OPS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
 };
 use crate::model::{Chart, Dataset, Lang, Period, Presentation, Qualifier, Scale, Text, Unit};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub const KEY: &str = "kezuohou-explorer.draft";
 const HEADER: &str = "kezuohou-explorer/draft/";
-/// The record's format: 2 adds the story changes and figures typed by hand.
-pub const FORMAT: u32 = 2;
+/// The record's format: 2 adds the story changes and figures typed by hand; 3 writes the text and
+/// the changes as JSON (serde), where 1 and 2 wrote a change a line in a format of their own.
+pub const FORMAT: u32 = 3;
 /// The oldest format still read.
 pub const OLDEST_FORMAT: u32 = 1;
 
 /// One change the reviewer made, replayed in order. Figures are named by their index at the time
-/// of the change.
-#[derive(Debug, Clone, PartialEq)]
+/// of the change. Stored (format 3) as serde writes it: `{"label": [0, "Guards"]}`, `"drop"`
+/// → `{"drop": 2}`, units and concepts by their codes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Op {
     /// Add the figure read in this byte span of the text.
     Add(usize, usize),
@@ -44,6 +49,7 @@ pub enum Op {
     AddTyped {
         span: (usize, usize),
         value: String,
+        #[serde(with = "unit_code")]
         unit: Unit,
         label: String,
     },
@@ -56,7 +62,7 @@ pub enum Op {
     /// The value as typed (read with the extractor's decimal reader).
     Value(usize, String),
     Scale(usize, Scale),
-    Unit(usize, Unit),
+    Unit(usize, #[serde(with = "unit_code")] Unit),
     Qualifier(usize, Qualifier),
     Period(usize, Period),
     Drop(usize),
@@ -70,11 +76,49 @@ pub enum Op {
     ChartTitle(String, String),
     /// What the figure measures, from the shared vocabulary (`None`: nothing to compare), in
     /// place of the drafter's proposal.
-    Concept(usize, Option<&'static str>),
+    Concept(usize, #[serde(with = "concept_code")] Concept),
     /// The figure is a headline card (added last) or not.
     Headline(usize, bool),
     /// The headline at this place moves up (`true`) or down.
     HeadlineMove(usize, bool),
+}
+
+/// A unit in a stored change: its code, the drafter's own counted units (`{well}`) as well as
+/// the vocabulary's; a code neither knows makes the record damaged.
+mod unit_code {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(u: &Unit, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(u.code())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Unit, D::Error> {
+        let code = String::deserialize(d)?;
+        extract::unit(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown unit `{code}`")))
+    }
+}
+
+/// A concept's code in the vocabulary, or none. (Named, so that serde's derive does not take
+/// the `&'static str` for text borrowed from the record and ask the record to live forever.)
+pub type Concept = Option<&'static str>;
+
+/// A concept in a stored change: a code of the vocabulary, or null for none.
+mod concept_code {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(c: &Concept, s: S) -> Result<S::Ok, S::Error> {
+        c.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Concept, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(code) => concepts::find(&code)
+                .map(|c| Some(c.code))
+                .ok_or_else(|| serde::de::Error::custom(format!("unknown concept `{code}`"))),
+        }
+    }
 }
 
 /// Why the draft is not (or no longer) kept.
@@ -852,6 +896,8 @@ pub fn group_titles(s: &Story) -> Vec<&str> {
     s.groups.iter().map(|(t, _)| t.as_str()).collect()
 }
 
+// ------------------------------------------------------------------ formats 1 and 2: a change a line
+
 fn escape(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('\n', "\\n")
@@ -1121,13 +1167,30 @@ fn in_format_1(op: &Op) -> bool {
     }
 }
 
-/// The stored form of a draft: its text and the changes made to it.
-pub fn encode(text: &str, ops: &[Op]) -> String {
-    encode_as(FORMAT, text, ops)
+/// A record of format 3, as serde reads and writes it.
+#[derive(Serialize)]
+struct Written<'a> {
+    text: &'a str,
+    ops: &'a [Op],
 }
 
-/// The stored form in a given format version (format 1 only for tests of old records).
-pub fn encode_as(format: u32, text: &str, ops: &[Op]) -> String {
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Read {
+    text: String,
+    ops: Vec<Op>,
+}
+
+/// The stored form of a draft: its text and the changes made to it.
+pub fn encode(text: &str, ops: &[Op]) -> String {
+    let json = serde_json::to_string(&Written { text, ops }).unwrap_or_default();
+    format!("{HEADER}{FORMAT}\n{json}")
+}
+
+/// The stored form in format 1 or 2: the text's length in bytes, the text, then a change a
+/// line. This app reads such records and writes format 3; the writer is kept so that tests
+/// make real records of the earlier formats.
+pub fn encode_as_lines(format: u32, text: &str, ops: &[Op]) -> String {
     let mut out = format!("{HEADER}{format}\n{}\n", text.len());
     out.push_str(text);
     for op in ops {
@@ -1146,9 +1209,23 @@ pub fn decode(stored: &str) -> Result<(String, Vec<Op>), Problem> {
     let version: u32 = match version {
         "1" => 1,
         "2" => 2,
+        "3" => 3,
         _ => return Err(bad),
     };
     debug_assert!((OLDEST_FORMAT..=FORMAT).contains(&version));
+    if version < 3 {
+        return decode_lines(version, rest);
+    }
+    let Read { text, ops } = serde_json::from_str(rest).map_err(|_| bad)?;
+    if text.len() > MAX_DRAFT_BYTES || ops.len() > MAX_DRAFT_OPS || !ops.iter().all(within_bounds) {
+        return Err(Problem::TooLarge);
+    }
+    Ok((text, ops))
+}
+
+/// A record of format 1 or 2, after its header line.
+fn decode_lines(version: u32, rest: &str) -> Result<(String, Vec<Op>), Problem> {
+    let bad = Problem::Corrupt;
     let (len, rest) = rest.split_once('\n').ok_or(bad)?;
     if len.is_empty() || len.len() > 9 || !len.bytes().all(|b| b.is_ascii_digit()) {
         return Err(bad);

@@ -342,7 +342,7 @@ async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notic
         .expect("read")
         .expect("a draft record");
     assert!(
-        stored.starts_with("kezuohou-explorer/draft/2\n"),
+        stored.starts_with("kezuohou-explorer/draft/3\n{"),
         "{stored}"
     );
 
@@ -357,6 +357,30 @@ async fn the_draft_survives_closing_and_a_damaged_record_is_dropped_with_a_notic
     );
     assert!(text(&root, "#draft-figures").contains("Forest guards, kept"));
     assert_eq!(draft_text_box(&root), SMALL);
+    handle.destroy();
+
+    // The same draft as the app kept it before format 3 (a change a line): restored, left as it
+    // is until the next change, which writes it in format 3 with the earlier changes in it.
+    let (kept_text, kept_ops) = case_explorer::draft_store::decode(&stored).expect("decodes");
+    let old = case_explorer::draft_store::encode_as_lines(2, &kept_text, &kept_ops);
+    local_storage().set_item(DRAFT_KEY, &old).expect("write");
+    let (root, handle) = revisit("?view=table").await;
+    assert_eq!(count(&root, "mark.hl"), n);
+    assert!(text(&root, "#draft-figures").contains("Forest guards, kept"));
+    assert_eq!(
+        local_storage().get_item(DRAFT_KEY).expect("read"),
+        Some(old)
+    );
+    drop_figure(&root, "exceeded 21%").await;
+    let now = local_storage()
+        .get_item(DRAFT_KEY)
+        .expect("read")
+        .expect("a draft record");
+    let (_, now_ops) = case_explorer::draft_store::decode(&now).expect("decodes");
+    assert!(now.starts_with("kezuohou-explorer/draft/3\n{"), "{now}");
+    assert_eq!(now_ops[..kept_ops.len()], kept_ops[..]);
+    assert_eq!(now_ops.len(), kept_ops.len() + 1);
+    assert_eq!(count(&root, "mark.hl"), n - 1);
     // Clearing forgets it.
     click(&root, "#draft-clear");
     settle().await;

@@ -4,8 +4,8 @@
 //! the same draft after every kind of change; a damaged record is refused, never a panic.
 
 use case_explorer::draft_store::{
-    apply, check_id, dataset, decode, drafted, encode, encode_as, fix_ids, replay, restore, Edited,
-    IdProblem, Op, Problem,
+    apply, check_id, dataset, decode, drafted, encode, encode_as_lines, fix_ids, replay, restore,
+    Edited, IdProblem, Op, Problem,
 };
 use case_explorer::model::extract::{draft, AddError};
 use case_explorer::model::limits::{
@@ -145,11 +145,39 @@ fn a_counted_unit_the_drafter_declares_comes_back_from_the_record() {
 #[test]
 fn a_damaged_record_is_refused() {
     let good = encode(TEXT, &[Op::Drop(0)]);
+    let (header, json) = good.split_once('\n').expect("a header line");
+    assert_eq!(header, "kezuohou-explorer/draft/3");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(json).expect("JSON"),
+        serde_json::json!({"text": TEXT, "ops": [{"drop": 0}]})
+    );
     for bad in [
         "".to_string(),
         "garbage".to_string(),
-        good.replace("/draft/2", "/draft/3"),
-        good.replace("/draft/2", "/draft/0"),
+        good.replace("/draft/3", "/draft/4"),
+        good.replace("/draft/3", "/draft/0"),
+        good[..good.len() - 1].to_string(),
+        format!("{good}x"),
+        good.replace(r#""ops""#, r#""changes""#),
+        good.replace(r#"{"drop":0}"#, r#"{"drop":999}"#),
+        good.replace(r#"{"drop":0}"#, r#"{"drop":-1}"#),
+        good.replace(r#"{"drop":0}"#, r#"{"zap":0}"#),
+        good.replace(r#"{"drop":0}"#, r#"{"unit":[0,"no such unit"]}"#),
+        good.replace(r#"{"drop":0}"#, r#"{"value":[0,"not a number"]}"#),
+        good.replace(r#"{"drop":0}"#, r#"{"scale":[0,"dozen"]}"#),
+        format!(
+            "kezuohou-explorer/draft/3\n{{\"text\":{}}}",
+            serde_json::json!(TEXT)
+        ),
+        format!("kezuohou-explorer/draft/2\n{json}"),
+    ] {
+        assert_eq!(restore(&bad).err(), Some(Problem::Corrupt), "{bad:?}");
+    }
+    // The earlier formats' own ways of being damaged.
+    let good = encode_as_lines(2, TEXT, &[Op::Drop(0)]);
+    assert!(restore(&good).is_ok());
+    for bad in [
+        good.replace("/draft/2\n", "/draft/3\n"),
         good.replacen(&format!("\n{}\n", TEXT.len()), "\n99999\n", 1),
         good.replacen(&format!("\n{}\n", TEXT.len()), "\n-1\n", 1),
         format!("{good}\nz\t1"),
@@ -166,10 +194,14 @@ proptest! {
     #[test]
     fn any_record_restores_or_is_refused(s in ".{0,200}", cut in 0usize..400) {
         let _ = restore(&s);
-        let good = encode(TEXT, &[Op::Drop(0), Op::Label(0, s.clone())]);
-        let cut = cut.min(good.len());
-        if good.is_char_boundary(cut) {
-            let _ = restore(&good[..cut]);
+        for good in [
+            encode(TEXT, &[Op::Drop(0), Op::Label(0, s.clone())]),
+            encode_as_lines(2, TEXT, &[Op::Drop(0), Op::Label(0, s.clone())]),
+        ] {
+            let cut = cut.min(good.len());
+            if good.is_char_boundary(cut) {
+                let _ = restore(&good[..cut]);
+            }
         }
     }
 
@@ -391,9 +423,15 @@ fn every_new_kind_of_change_comes_back_from_the_record() {
     ];
     let ops = from_nothing(STORY, ops);
     let stored = encode(STORY, &ops);
-    assert!(stored.starts_with("kezuohou-explorer/draft/2\n"));
+    assert!(stored.starts_with("kezuohou-explorer/draft/3\n{"));
     let (text, back) = decode(&stored).expect("decodes");
     assert_eq!((text.as_str(), &back), (STORY, &ops));
+    // A record of format 2 holding every kind of change reads back the same: the next change
+    // writes it in format 3 with nothing lost.
+    let old = encode_as_lines(2, STORY, &ops);
+    assert!(old.starts_with(&format!("kezuohou-explorer/draft/2\n{}\n", STORY.len())));
+    assert_eq!(decode(&old), Ok((STORY.to_string(), ops.clone())));
+    assert_eq!(encode(STORY, &decode(&old).expect("decodes").1), stored);
     let (_, e, _) = restore(&stored).expect("restores");
     assert_eq!(e, edited(STORY, &ops));
     // The figure typed by hand, in text order (last here), with what was typed.
@@ -415,12 +453,12 @@ fn every_new_kind_of_change_comes_back_from_the_record() {
 
 #[test]
 fn a_format_1_record_still_restores_and_may_not_hold_new_changes() {
-    let old = encode_as(1, TEXT, &[Op::Drop(0), Op::Label(0, "Guards".into())]);
+    let old = encode_as_lines(1, TEXT, &[Op::Drop(0), Op::Label(0, "Guards".into())]);
     assert!(old.starts_with("kezuohou-explorer/draft/1\n"));
     let (_, e, ops) = restore(&old).expect("a format-1 record restores");
     assert_eq!(ops.len(), 2);
     assert_eq!(e.draft.figures[0].label, "Guards");
-    let odd = encode_as(1, TEXT, &[Op::Title(Lang::En, "x".into())]);
+    let odd = encode_as_lines(1, TEXT, &[Op::Title(Lang::En, "x".into())]);
     assert_eq!(restore(&odd).err(), Some(Problem::Corrupt));
 }
 
@@ -553,11 +591,22 @@ fn what_a_figure_measures_is_proposed_chosen_kept_and_written_into_the_dataset()
     let e2 = edited(STORY, &ops);
     assert_eq!(of(&e2, "reed_area"), None);
     let stored = encode(STORY, &ops);
-    assert!(stored.contains(&format!("k\t{area}\t\n")), "{stored}");
+    let none = format!(r#"{{"concept":[{area},null]}}"#);
+    assert!(stored.contains(&none), "{stored}");
     let (_, back) = decode(&stored).expect("decodes");
     assert_eq!(back, ops);
     // A code outside the vocabulary makes the record damaged, not a dataset the app refuses.
-    let tampered = stored.replace(
+    let tampered = stored.replace(&none, &format!(r#"{{"concept":[{area},"happiness"]}}"#));
+    assert_eq!(decode(&tampered), Err(Problem::Corrupt));
+    let known = stored.replace(&none, &format!(r#"{{"concept":[{area},"area_restored"]}}"#));
+    assert_eq!(
+        decode(&known).expect("decodes").1[0],
+        Op::Concept(area, Some("area_restored"))
+    );
+    // The same in the line format of earlier records.
+    let old = encode_as_lines(2, STORY, &ops);
+    assert!(old.contains(&format!("k\t{area}\t\n")), "{old}");
+    let tampered = old.replace(
         &format!("k\t{area}\t\n"),
         &format!("k\t{area}\thappiness\n"),
     );

@@ -23,7 +23,7 @@ macro_rules! code_table {
         }
     ) => {
         $(#[$meta])*
-        #[derive(serde::Serialize, strum::IntoStaticStr, strum::EnumString)]
+        #[derive(serde::Serialize, serde::Deserialize, strum::IntoStaticStr, strum::EnumString)]
         #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
         $vis enum $name {
             $( $(#[$vmeta])* #[serde(rename = $code)] #[strum(serialize = $code)] $variant ),+

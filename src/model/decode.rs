@@ -120,6 +120,30 @@ impl<'de> Deserialize<'de> for Dataset {
     }
 }
 
+/// A period alone (in a draft's stored changes), read as in a dataset: the first problem as the
+/// error.
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Period, D::Error> {
+        let node = Node::deserialize(d)?;
+        let mut r = Reader {
+            own: String::new(),
+            declared: Vec::new(),
+            errs: Vec::new(),
+            failures: 0,
+            quiet: false,
+        };
+        let root = At {
+            up: None,
+            seg: Seg::Root,
+        };
+        let p = period(&mut r, &node, &root);
+        match r.errs.first() {
+            None => Ok(p),
+            Some(e) => Err(serde::de::Error::custom(e)),
+        }
+    }
+}
+
 /// The dataset a tree describes, or every structural problem in it (at most
 /// `MAX_STRUCTURE_ERRORS`; never an empty list).
 pub fn decode(node: &Node) -> Result<Dataset, Vec<DatasetError>> {
@@ -1197,6 +1221,25 @@ mod tests {
         for p in periods {
             let node: Node = serde_json::from_value(serde_json::to_value(&p).unwrap()).unwrap();
             assert_eq!(period(&mut r, &node, &root), p);
+            // Alone (a draft's stored change) too.
+            let json = serde_json::to_string(&p).unwrap();
+            assert_eq!(serde_json::from_str::<Period>(&json).unwrap(), p);
+        }
+        // Alone, the first problem is the error.
+        for (bad, says) in [
+            (r#"{"type":"year"}"#, "field `year`"),
+            (
+                r#"{"type":"year","year":2014,"to":2017}"#,
+                "unknown field `to`",
+            ),
+            (
+                r#"{"type":"decade","year":2010}"#,
+                "unknown variant `decade`",
+            ),
+            (r#""2014""#, "struct Period"),
+        ] {
+            let e = serde_json::from_str::<Period>(bad).unwrap_err().to_string();
+            assert!(e.contains(says), "{bad}: {e}");
         }
         for x in rules {
             let node: Node = serde_json::from_value(serde_json::to_value(&x).unwrap()).unwrap();
