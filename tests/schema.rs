@@ -448,3 +448,74 @@ proptest! {
         );
     }
 }
+
+/// Each record's declaration (`record!`) gives a field's mode beside its serde attributes: a
+/// field the reader requires (`req`) is required by the schema, and one it lets be left out is
+/// not. A field whose serde attributes disagree with its mode fails here.
+#[test]
+fn the_schema_requires_what_the_reader_requires() {
+    use case_explorer::model::{
+        CaseInfo, Channel, Chart, Condition, DerivedMetric, Figure, Measure, Paragraph,
+        Presentation, Reading, Reference, ReferenceSource, Relation, ScenarioInput, ScenarioSpec,
+        SourceRef, UnitDeclaration,
+    };
+    use std::collections::BTreeSet;
+    let schema: Value = serde_json::from_str(&generated()).expect("JSON");
+    let records: [(&str, &[(&str, &str)]); 18] = [
+        ("Dataset", Dataset::FIELDS),
+        ("CaseInfo", CaseInfo::FIELDS),
+        ("Channel", Channel::FIELDS),
+        ("Chart", Chart::FIELDS),
+        ("Condition", Condition::FIELDS),
+        ("DerivedMetric", DerivedMetric::FIELDS),
+        ("Figure", Figure::FIELDS),
+        ("Measure", Measure::FIELDS),
+        ("Paragraph", Paragraph::FIELDS),
+        ("Presentation", Presentation::FIELDS),
+        ("Reading", Reading::FIELDS),
+        ("Reference", Reference::FIELDS),
+        ("ReferenceSource", ReferenceSource::FIELDS),
+        ("Relation", Relation::FIELDS),
+        ("ScenarioInput", ScenarioInput::FIELDS),
+        ("ScenarioSpec", ScenarioSpec::FIELDS),
+        ("SourceRef", SourceRef::FIELDS),
+        ("UnitDeclaration", UnitDeclaration::FIELDS),
+    ];
+    for (name, fields) in records {
+        let node = if name == "Dataset" {
+            &schema
+        } else {
+            &schema["$defs"][name]
+        };
+        let names = |v: &Value| -> BTreeSet<String> {
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let required = names(&node["required"]);
+        let props: BTreeSet<String> = node["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{name} has properties in the schema"))
+            .keys()
+            .cloned()
+            .collect();
+        let declared: BTreeSet<String> = fields.iter().map(|(f, _)| f.to_string()).collect();
+        // `case.language` and `case.languages` are read as `default` because files of formats
+        // 1 and 2 lack them; in this format `decode` requires both, as the schema does.
+        let checked_after = |f: &str| name == "CaseInfo" && (f == "language" || f == "languages");
+        let req: BTreeSet<String> = fields
+            .iter()
+            .filter(|(f, mode)| *mode == "req" || checked_after(f))
+            .map(|(f, _)| f.to_string())
+            .collect();
+        assert_eq!(props, declared, "{name}: the schema's fields");
+        assert_eq!(required, req, "{name}: the fields a reader must be given");
+        assert!(fields
+            .iter()
+            .all(|(_, m)| ["req", "opt", "given", "default"].contains(m)));
+    }
+}

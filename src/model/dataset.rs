@@ -2,11 +2,17 @@
 //! semantic problems (unknown unit, dangling id) are reported by `validate` with a JSON path
 //! instead of stopping the parse at the first one.
 //!
-//! The types are written with serde (`Serialize`: JSON export) and described with schemars
-//! (`data/schema.json`, from the `serde` attributes below); they are read by hand in `decode.rs`,
-//! which follows the same attributes: keep the two in step when a field is added.
+//! Each type is declared once, with `record!` or `tagged!` (`json_read.rs`): a field's name,
+//! type, serde attributes and how it may be given (`req`, `opt`, `given`, `default`) in one
+//! line, from which follow its JSON export (serde's `Serialize`), its schema (schemars,
+//! `data/schema.json`) and its reader (`Type::read`, which `decode.rs` starts). A field whose
+//! mode and serde attributes disagree fails `decode`'s test of the schema against the modes.
 
 use super::codes::code_table;
+use super::json_read::{
+    boolean, code_readers, float, int32, record, string, strings, tagged, text, uint32, At, Node,
+    Reader,
+};
 use super::status::Status;
 use serde::Serialize;
 
@@ -23,36 +29,35 @@ pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 pub use super::text::{Localized, Picked, Text};
 
-/// A case study as data. Ids (of the case, figures, derived metrics, channels, measures and
-/// relations) are 1 to 64 characters from ASCII letters, digits, `_`, `-`, `.` and `:`: no
-/// spaces, no invisible or bidirectional characters, no look-alike letters of other scripts.
-/// Labels, titles, places, symbols, measure categories and external source names hold at most
-/// 200 characters (categories 64); summaries, notes, descriptions, quotes, formulas and the
-/// citation at most 2000. Paragraph numbers are unique. A whole number may be written `1`, `1.0`
-/// or `1e0`. (The bounds are `model/limits.rs`.)
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Dataset {
-    pub format_version: u32,
-    pub case: CaseInfo,
-    pub paragraphs: Vec<Paragraph>,
-    pub channels: Vec<Channel>,
-    pub figures: Vec<Figure>,
-    /// Units of the dataset's own, beyond the vocabulary (format 3).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub units: Vec<UnitDeclaration>,
-    #[serde(default)]
-    pub measures: Vec<Measure>,
-    #[serde(default)]
-    pub derived: Vec<DerivedMetric>,
-    #[serde(default)]
-    pub relations: Vec<Relation>,
-    /// How the case is told: the page's title and intro, headline figures, charts, narrative,
-    /// what-if scenarios and footer notes. Every member may be left out; what is left out is
-    /// proposed from the data (and marked as proposed on the page).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub presentation: Option<Presentation>,
+record! {
+    /// A case study as data. Ids (of the case, figures, derived metrics, channels, measures and
+    /// relations) are 1 to 64 characters from ASCII letters, digits, `_`, `-`, `.` and `:`: no
+    /// spaces, no invisible or bidirectional characters, no look-alike letters of other scripts.
+    /// Labels, titles, places, symbols, measure categories and external source names hold at most
+    /// 200 characters (categories 64); summaries, notes, descriptions, quotes, formulas and the
+    /// citation at most 2000. Paragraph numbers are unique. A whole number may be written `1`, `1.0`
+    /// or `1e0`. (The bounds are `model/limits.rs`.)
+    pub struct Dataset {
+        pub format_version: u32 = req(uint32),
+        pub case: CaseInfo = req(CaseInfo::read),
+        pub paragraphs: Vec<Paragraph> = req(|r, v, at| r.list(v, at, Paragraph::read)),
+        pub channels: Vec<Channel> = req(|r, v, at| r.list(v, at, Channel::read)),
+        pub figures: Vec<Figure> = req(|r, v, at| r.list(v, at, Figure::read)),
+        /// Units of the dataset's own, beyond the vocabulary (format 3).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub units: Vec<UnitDeclaration> = default(|r, v, at| r.list(v, at, UnitDeclaration::read)),
+        #[serde(default)]
+        pub measures: Vec<Measure> = default(|r, v, at| r.list(v, at, Measure::read)),
+        #[serde(default)]
+        pub derived: Vec<DerivedMetric> = default(|r, v, at| r.list(v, at, DerivedMetric::read)),
+        #[serde(default)]
+        pub relations: Vec<Relation> = default(|r, v, at| r.list(v, at, Relation::read)),
+        /// How the case is told: the page's title and intro, headline figures, charts, narrative,
+        /// what-if scenarios and footer notes. Every member may be left out; what is left out is
+        /// proposed from the data (and marked as proposed on the page).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub presentation: Option<Presentation> = opt(Presentation::read),
+    }
 }
 
 impl Dataset {
@@ -66,64 +71,60 @@ impl Dataset {
     }
 }
 
-/// A unit the dataset defines for itself: "one `code` is `factor` of `dimension`'s base unit".
-/// Base units: kg (mass), m (length), m² (area), m³ (volume), the year (time), J (energy),
-/// W (power), one (people, households, visits, animals, plants, items) and one unit of the
-/// currency when `dimension` is an ISO 4217 code. A code is 1 to 64 characters without spaces,
-/// `/` or `.`, and is not already a unit of the vocabulary.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct UnitDeclaration {
-    pub code: String,
-    /// One of mass, length, area, volume, time, energy, power, people, households, visits,
-    /// animals, plants, items, or an ISO 4217 currency code.
-    pub dimension: String,
-    /// How many base units one of this unit is: above zero and finite.
-    pub factor: f64,
-    /// As written after a number ("wells").
-    pub symbol: Text,
-    /// As written after "per" ("well"); the symbol when left out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub per: Option<Text>,
+record! {
+    /// A unit the dataset defines for itself: "one `code` is `factor` of `dimension`'s base unit".
+    /// Base units: kg (mass), m (length), m² (area), m³ (volume), the year (time), J (energy),
+    /// W (power), one (people, households, visits, animals, plants, items) and one unit of the
+    /// currency when `dimension` is an ISO 4217 code. A code is 1 to 64 characters without spaces,
+    /// `/` or `.`, and is not already a unit of the vocabulary.
+    pub struct UnitDeclaration {
+        pub code: String = req(string),
+        /// One of mass, length, area, volume, time, energy, power, people, households, visits,
+        /// animals, plants, items, or an ISO 4217 currency code.
+        pub dimension: String = req(string),
+        /// How many base units one of this unit is: above zero and finite.
+        pub factor: f64 = req(float),
+        /// As written after a number ("wells").
+        pub symbol: Text = req(text),
+        /// As written after "per" ("well"); the symbol when left out.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub per: Option<Text> = opt(text),
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct CaseInfo {
-    pub id: String,
-    /// The dataset's own language (a BCP 47 tag, one of `languages`): what a reader sees when a
-    /// text lacks theirs. Format 3; older files are read as `"en"`.
-    pub language: String,
-    /// Every language its texts are written in (BCP 47 tags); a text keyed by another is
-    /// refused. Format 3; older files are read as `["en", "zh"]`.
-    pub languages: Vec<String>,
-    pub title: Text,
-    pub place: Text,
-    /// How to cite the source text.
-    pub citation: Text,
+record! {
+    pub struct CaseInfo {
+        pub id: String = req(string),
+        /// The dataset's own language (a BCP 47 tag, one of `languages`): what a reader sees when a
+        /// text lacks theirs. Format 3; older files are read as `"en"`.
+        pub language: String = default(string),
+        /// Every language its texts are written in (BCP 47 tags); a text keyed by another is
+        /// refused. Format 3; older files are read as `["en", "zh"]`.
+        pub languages: Vec<String> = default(strings),
+        pub title: Text = req(text),
+        pub place: Text = req(text),
+        /// How to cite the source text.
+        pub citation: Text = req(text),
+    }
 }
 
-/// One paragraph of the source text, numbered from 0 (the title line).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Paragraph {
-    pub n: u32,
-    pub title: Text,
-    pub summary: Text,
+record! {
+    /// One paragraph of the source text, numbered from 0 (the title line).
+    pub struct Paragraph {
+        pub n: u32 = req(uint32),
+        pub title: Text = req(text),
+        pub summary: Text = req(text),
+    }
 }
 
-/// A route from conservation to income.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Channel {
-    pub id: String,
-    pub label: Text,
-    pub summary: Text,
-    pub paragraph: u32,
+record! {
+    /// A route from conservation to income.
+    pub struct Channel {
+        pub id: String = req(string),
+        pub label: Text = req(text),
+        pub summary: Text = req(text),
+        pub paragraph: u32 = req(uint32),
+    }
 }
 
 code_table! {
@@ -174,26 +175,19 @@ code_table! {
     }
 }
 
-/// The time a figure refers to, only as precise as the text is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Period {
-    Year {
-        year: i32,
-    },
-    Range {
-        from: i32,
-        to: i32,
-    },
-    Since {
-        year: i32,
-    },
-    /// "in recent years": left undated on purpose.
-    RecentYears,
-    /// "at present": the time of writing, which the text does not date.
-    Present,
-    Undated,
+tagged! {
+    /// The time a figure refers to, only as precise as the text is.
+    #[derive(Eq)]
+    pub enum Period tag "type", else (Period::Undated) {
+        Year = "year" { year: i32 = int32 },
+        Range = "range" { from: i32 = int32, to: i32 = int32 },
+        Since = "since" { year: i32 = int32 },
+        /// "in recent years": left undated on purpose.
+        RecentYears = "recent_years",
+        /// "at present": the time of writing, which the text does not date.
+        Present = "present",
+        Undated = "undated",
+    }
 }
 
 code_table! {
@@ -206,64 +200,61 @@ code_table! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SourceRef {
-    /// Paragraph of the case study (reported figures).
-    #[serde(default)]
-    pub paragraph: Option<u32>,
-    /// The team's note on what the source says, in its own words.
-    pub note: Text,
-    /// The number as printed in the source, for tracing.
-    #[serde(default)]
-    pub quote: Option<String>,
-    /// Name of the external source (context figures).
-    #[serde(default)]
-    pub external: Option<String>,
+record! {
+    pub struct SourceRef {
+        /// Paragraph of the case study (reported figures).
+        #[serde(default)]
+        pub paragraph: Option<u32> = opt(uint32),
+        /// The team's note on what the source says, in its own words.
+        pub note: Text = req(text),
+        /// The number as printed in the source, for tracing.
+        #[serde(default)]
+        pub quote: Option<String> = opt(string),
+        /// Name of the external source (context figures).
+        #[serde(default)]
+        pub external: Option<String> = opt(string),
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Figure {
-    pub id: String,
-    pub label: Text,
-    /// The number as reported, before `scale`.
-    pub value: f64,
-    pub scale: Scale,
-    /// A unit code, see `units::Unit`.
-    pub unit: String,
-    #[serde(default)]
-    pub qualifier: Qualifier,
-    /// Spread of an `about` figure, in percent of its value.
-    #[serde(default)]
-    pub about_pct: Option<f64>,
-    pub period: Period,
-    #[serde(default)]
-    pub channel: Option<String>,
-    pub kind: FigureKind,
-    pub source: SourceRef,
-    /// The id of an earlier figure this one states again.
-    #[serde(default)]
-    pub repeats: Option<String>,
-    /// What it measures, from the shared vocabulary (`concepts.rs`): how figures of different
-    /// cases are compared.
-    #[serde(default)]
-    pub concept: Option<String>,
+record! {
+    pub struct Figure {
+        pub id: String = req(string),
+        pub label: Text = req(text),
+        /// The number as reported, before `scale`.
+        pub value: f64 = req(float),
+        pub scale: Scale = req(scale),
+        /// A unit code, see `units::Unit`.
+        pub unit: String = req(string),
+        #[serde(default)]
+        pub qualifier: Qualifier = default(qualifier),
+        /// Spread of an `about` figure, in percent of its value.
+        #[serde(default)]
+        pub about_pct: Option<f64> = opt(float),
+        pub period: Period = req(Period::read),
+        #[serde(default)]
+        pub channel: Option<String> = opt(string),
+        pub kind: FigureKind = req(figure_kind),
+        pub source: SourceRef = req(SourceRef::read),
+        /// The id of an earlier figure this one states again.
+        #[serde(default)]
+        pub repeats: Option<String> = opt(string),
+        /// What it measures, from the shared vocabulary (`concepts.rs`): how figures of different
+        /// cases are compared.
+        #[serde(default)]
+        pub concept: Option<String> = opt(string),
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Measure {
-    pub id: String,
-    pub category: String,
-    pub label: Text,
-    pub description: Text,
-    pub paragraph: u32,
-    #[serde(default)]
-    pub channel: Option<String>,
+record! {
+    pub struct Measure {
+        pub id: String = req(string),
+        pub category: String = req(string),
+        pub label: Text = req(text),
+        pub description: Text = req(text),
+        pub paragraph: u32 = req(uint32),
+        #[serde(default)]
+        pub channel: Option<String> = opt(string),
+    }
 }
 
 code_table! {
@@ -282,62 +273,60 @@ code_table! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct DerivedMetric {
-    pub id: String,
-    pub label: Text,
-    pub operation: Operation,
-    /// Figure or derived-metric ids.
-    pub inputs: Vec<String>,
-    /// Unit of the result, see `units::Unit`.
-    pub unit: String,
-    /// The formula in words.
-    pub formula: Text,
-    /// The formula in symbols, e.g. "I / V".
-    pub symbols: String,
-    #[serde(default)]
-    pub channel: Option<String>,
-    /// Assumptions the metric rests on.
-    #[serde(default)]
-    pub note: Option<Text>,
-    /// What it measures, from the shared vocabulary (`concepts.rs`).
-    #[serde(default)]
-    pub concept: Option<String>,
+record! {
+    pub struct DerivedMetric {
+        pub id: String = req(string),
+        pub label: Text = req(text),
+        pub operation: Operation = req(operation),
+        /// Figure or derived-metric ids.
+        pub inputs: Vec<String> = req(strings),
+        /// Unit of the result, see `units::Unit`.
+        pub unit: String = req(string),
+        /// The formula in words.
+        pub formula: Text = req(text),
+        /// The formula in symbols, e.g. "I / V".
+        pub symbols: String = req(string),
+        #[serde(default)]
+        pub channel: Option<String> = opt(string),
+        /// Assumptions the metric rests on.
+        #[serde(default)]
+        pub note: Option<Text> = opt(text),
+        /// What it measures, from the shared vocabulary (`concepts.rs`).
+        #[serde(default)]
+        pub concept: Option<String> = opt(string),
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum Rule {
-    /// The parts add up to the total.
-    SumEquals { parts: Vec<String>, total: String },
-    /// An area lies inside another area.
-    FitsWithin { inner: String, outer: String },
-    /// A part is no larger than the whole it belongs to.
-    PartOf { part: String, whole: String },
-    /// numerator / denominator agrees with `expected` (a share).
-    RatioMatches {
-        numerator: String,
-        denominator: String,
-        expected: String,
-    },
-    /// Two statements of the same quantity agree.
-    Equal { a: String, b: String },
-    /// A figure or derived metric held against a range from a cited public source: outside it
-    /// the figure is implausible, though nothing in the case contradicts it.
-    ReferenceRange {
-        subject: String,
-        reference: Reference,
-    },
-    /// numerator / denominator (quantities of one kind), shown with what it means; no verdict.
-    Tension {
-        numerator: String,
-        denominator: String,
-        /// What the ratio says, in a sentence.
-        meaning: Text,
-    },
+tagged! {
+    pub enum Rule tag "kind", else (Rule::Equal { a: String::new(), b: String::new() }) {
+        /// The parts add up to the total.
+        SumEquals = "sum_equals" { parts: Vec<String> = strings, total: String = string },
+        /// An area lies inside another area.
+        FitsWithin = "fits_within" { inner: String = string, outer: String = string },
+        /// A part is no larger than the whole it belongs to.
+        PartOf = "part_of" { part: String = string, whole: String = string },
+        /// numerator / denominator agrees with `expected` (a share).
+        RatioMatches = "ratio_matches" {
+            numerator: String = string,
+            denominator: String = string,
+            expected: String = string,
+        },
+        /// Two statements of the same quantity agree.
+        Equal = "equal" { a: String = string, b: String = string },
+        /// A figure or derived metric held against a range from a cited public source: outside it
+        /// the figure is implausible, though nothing in the case contradicts it.
+        ReferenceRange = "reference_range" {
+            subject: String = string,
+            reference: Reference = Reference::read,
+        },
+        /// numerator / denominator (quantities of one kind), shown with what it means; no verdict.
+        Tension = "tension" {
+            numerator: String = string,
+            denominator: String = string,
+            /// What the ratio says, in a sentence.
+            meaning: Text = text,
+        },
+    }
 }
 
 impl Rule {
@@ -404,109 +393,107 @@ impl Rule {
     }
 }
 
-/// A range of plausible values, from a public source a reader can look up.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Reference {
-    /// Lower end of the range, in `unit`.
-    pub low: f64,
-    /// Upper end of the range, in `unit`.
-    pub high: f64,
-    /// A unit code, see `units::Unit`; of the subject's kind.
-    pub unit: String,
-    /// The time the published values refer to.
-    #[serde(default)]
-    pub period: Option<Period>,
-    pub source: ReferenceSource,
-    /// Why the range is where it is: which published values it spans and how it was widened.
-    pub note: Text,
+record! {
+    /// A range of plausible values, from a public source a reader can look up.
+    #[derive(Default)]
+    pub struct Reference {
+        /// Lower end of the range, in `unit`.
+        pub low: f64 = req(float),
+        /// Upper end of the range, in `unit`.
+        pub high: f64 = req(float),
+        /// A unit code, see `units::Unit`; of the subject's kind.
+        pub unit: String = req(string),
+        /// The time the published values refer to.
+        #[serde(default)]
+        pub period: Option<Period> = opt(Period::read),
+        pub source: ReferenceSource = req(ReferenceSource::read),
+        /// Why the range is where it is: which published values it spans and how it was widened.
+        pub note: Text = req(text),
+    }
 }
 
-/// Where the values of a reference range are published.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ReferenceSource {
-    /// Title of the publication.
-    pub name: String,
-    pub publisher: String,
-    /// Year of publication.
-    pub year: i32,
-    /// Table, page or section holding the values.
-    pub locator: String,
-    /// The values as published, in the source's words and units.
-    pub published: String,
-    /// Where a reader can find it online.
-    #[serde(default)]
-    pub url: Option<String>,
+record! {
+    /// Where the values of a reference range are published.
+    #[derive(Default)]
+    pub struct ReferenceSource {
+        /// Title of the publication.
+        pub name: String = req(string),
+        pub publisher: String = req(string),
+        /// Year of publication.
+        pub year: i32 = req(int32),
+        /// Table, page or section holding the values.
+        pub locator: String = req(string),
+        /// The values as published, in the source's words and units.
+        pub published: String = req(string),
+        /// Where a reader can find it online.
+        #[serde(default)]
+        pub url: Option<String> = opt(string),
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Relation {
-    pub id: String,
-    pub label: Text,
-    pub rule: Rule,
-    /// Relative gap (percent) still counted as agreement, for rounding.
-    #[serde(default)]
-    pub tolerance_pct: Option<f64>,
-    #[serde(default)]
-    pub note: Option<Text>,
+record! {
+    pub struct Relation {
+        pub id: String = req(string),
+        pub label: Text = req(text),
+        pub rule: Rule = req(Rule::read),
+        /// Relative gap (percent) still counted as agreement, for rounding.
+        #[serde(default)]
+        pub tolerance_pct: Option<f64> = opt(float),
+        #[serde(default)]
+        pub note: Option<Text> = opt(text),
+    }
 }
 
-/// How the case is told. A member left out is proposed from the data; a member given, even
-/// empty, is the dataset's own.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Presentation {
-    /// The page's heading (the case's `title` when left out).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<Text>,
-    /// The overview's first paragraph.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub intro: Option<Text>,
-    /// Figure or derived-metric ids shown as headline cards, in this order: at most 12, each
-    /// once.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 12)))]
-    pub headlines: Option<Vec<String>>,
-    /// At most 24 charts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 24)))]
-    pub charts: Option<Vec<Chart>>,
-    /// The overview's lead sentences.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub narrative: Option<Vec<Sentence>>,
-    /// What-if scenarios declared as data.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scenarios: Vec<ScenarioSpec>,
-    /// Notes at the foot of every page.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub footer: Option<Vec<Text>>,
+record! {
+    /// How the case is told. A member left out is proposed from the data; a member given, even
+    /// empty, is the dataset's own.
+    #[derive(Default)]
+    pub struct Presentation {
+        /// The page's heading (the case's `title` when left out).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub title: Option<Text> = given(text),
+        /// The overview's first paragraph.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub intro: Option<Text> = given(text),
+        /// Figure or derived-metric ids shown as headline cards, in this order: at most 12, each
+        /// once.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 12)))]
+        pub headlines: Option<Vec<String>> = given(strings),
+        /// At most 24 charts.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 24)))]
+        pub charts: Option<Vec<Chart>> = given(|r, v, at| r.list(v, at, Chart::read)),
+        /// The overview's lead sentences.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub narrative: Option<Vec<Sentence>> = given(|r, v, at| r.list(v, at, Sentence::read)),
+        /// What-if scenarios declared as data.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub scenarios: Vec<ScenarioSpec> = default(|r, v, at| r.list(v, at, ScenarioSpec::read)),
+        /// Notes at the foot of every page.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub footer: Option<Vec<Text>> = given(|r, v, at| r.list(v, at, text)),
+    }
 }
 
-/// A chart: which quantities it draws, on which axes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Chart {
-    /// Unique among charts; names the chart in the page (`chart-<id>`) and its PNG.
-    pub id: String,
-    pub title: Text,
-    #[serde(default)]
-    pub kind: ChartKind,
-    /// Figure or derived-metric ids; each inner list shares one axis (split further where the
-    /// units differ). At most 6 panels of at most 40 ids, each id once in its panel.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 6)))]
-    pub panels: Vec<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
-    /// The chart's narrative.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sentences: Vec<Sentence>,
+record! {
+    /// A chart: which quantities it draws, on which axes.
+    pub struct Chart {
+        /// Unique among charts; names the chart in the page (`chart-<id>`) and its PNG.
+        pub id: String = req(string),
+        pub title: Text = req(text),
+        #[serde(default)]
+        pub kind: ChartKind = default(chart_kind),
+        /// Figure or derived-metric ids; each inner list shares one axis (split further where the
+        /// units differ). At most 6 panels of at most 40 ids, each id once in its panel.
+        #[cfg_attr(not(target_arch = "wasm32"), schemars(length(max = 6)))]
+        pub panels: Vec<Vec<String>> = req(|r, v, at| r.list(v, at, strings)),
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub note: Option<Text> = given(text),
+        /// The chart's narrative.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub sentences: Vec<Sentence> = default(|r, v, at| r.list(v, at, Sentence::read)),
+    }
 }
 
 code_table! {
@@ -545,6 +532,21 @@ pub struct Sentence {
     pub when: Option<Condition>,
 }
 
+impl Sentence {
+    /// Read as one object: the language entries beside an optional `when`.
+    pub(super) fn read(r: &mut Reader, v: &Node, at: &At) -> Sentence {
+        let text = r.localized(v, at, "struct Sentence", "when", string);
+        let when = match v {
+            Node::Object(members) => members
+                .iter()
+                .find(|(k, _)| k == "when")
+                .map(|(_, w)| Condition::read(r, w, &at.key("when"))),
+            _ => None,
+        };
+        Sentence { text, when }
+    }
+}
+
 /// Written as one object: the language entries, then `when` if any.
 impl Serialize for Sentence {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -578,63 +580,69 @@ impl JsonSchema for Sentence {
     }
 }
 
-/// A sentence is told only while a relation's check has one of these outcomes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Condition {
-    /// A relation id.
-    pub relation: String,
-    pub status: Vec<Status>,
+record! {
+    /// A sentence is told only while a relation's check has one of these outcomes.
+    pub struct Condition {
+        /// A relation id.
+        pub relation: String = req(string),
+        pub status: Vec<Status> = req(|r, v, at| r.list(v, at, status)),
+    }
 }
 
-/// A what-if: inputs bound to figures, derived metrics recomputed, assumptions in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ScenarioSpec {
-    /// Unique among the scenarios; names the scenario in the URL.
-    pub id: String,
-    pub title: Text,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub intro: Option<Text>,
-    pub inputs: Vec<ScenarioInput>,
-    /// Derived metrics, recomputed with every input in place of the figure it is bound to.
-    pub outputs: Vec<String>,
-    /// What the scenario takes for granted; `{id}` shows a figure or derived metric as the
-    /// dataset gives it, `{{` and `}}` are braces.
-    #[serde(default)]
-    pub assumptions: Vec<Sentence>,
+record! {
+    /// A what-if: inputs bound to figures, derived metrics recomputed, assumptions in words.
+    pub struct ScenarioSpec {
+        /// Unique among the scenarios; names the scenario in the URL.
+        pub id: String = req(string),
+        pub title: Text = req(text),
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub intro: Option<Text> = opt(text),
+        pub inputs: Vec<ScenarioInput> = req(|r, v, at| r.list(v, at, ScenarioInput::read)),
+        /// Derived metrics, recomputed with every input in place of the figure it is bound to.
+        pub outputs: Vec<String> = req(strings),
+        /// What the scenario takes for granted; `{id}` shows a figure or derived metric as the
+        /// dataset gives it, `{{` and `}}` are braces.
+        #[serde(default)]
+        pub assumptions: Vec<Sentence> = default(|r, v, at| r.list(v, at, Sentence::read)),
+    }
 }
 
-/// One number the reader may change.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct ScenarioInput {
-    /// Unique within its scenario; names the input in the URL.
-    pub id: String,
-    /// The figure or derived metric whose value the input replaces, in that quantity's unit.
-    pub figure: String,
-    pub label: Text,
-    /// The largest value accepted (the smallest is 0): wide enough for any case, narrow enough
-    /// to catch a slip of the keyboard.
-    pub max: f64,
-    /// Whether only whole numbers are accepted (a count of people).
-    #[serde(default)]
-    pub whole: bool,
-    /// Other readings of the printed number (a figure only): the same digits in another unit of
-    /// the same kind, e.g. a slip of mu for hectares. Offered as one-click values.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub readings: Vec<Reading>,
+record! {
+    /// One number the reader may change.
+    pub struct ScenarioInput {
+        /// Unique within its scenario; names the input in the URL.
+        pub id: String = req(string),
+        /// The figure or derived metric whose value the input replaces, in that quantity's unit.
+        pub figure: String = req(string),
+        pub label: Text = req(text),
+        /// The largest value accepted (the smallest is 0): wide enough for any case, narrow enough
+        /// to catch a slip of the keyboard.
+        pub max: f64 = req(float),
+        /// Whether only whole numbers are accepted (a count of people).
+        #[serde(default)]
+        pub whole: bool = default(boolean),
+        /// Other readings of the printed number (a figure only): the same digits in another unit of
+        /// the same kind, e.g. a slip of mu for hectares. Offered as one-click values.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub readings: Vec<Reading> = default(|r, v, at| r.list(v, at, Reading::read)),
+    }
 }
 
-/// The printed number of the bound figure read in `unit` instead of its own.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Reading {
-    /// A unit code of the same kind as the figure's.
-    pub unit: String,
-    pub label: Text,
+record! {
+    /// The printed number of the bound figure read in `unit` instead of its own.
+    pub struct Reading {
+        /// A unit code of the same kind as the figure's.
+        pub unit: String = req(string),
+        pub label: Text = req(text),
+    }
+}
+
+// The readers of the closed sets above, by code.
+code_readers! {
+    scale: Scale,
+    qualifier: Qualifier,
+    figure_kind: FigureKind,
+    operation: Operation,
+    chart_kind: ChartKind,
+    status: Status,
 }

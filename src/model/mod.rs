@@ -21,6 +21,7 @@ pub mod extract;
 mod finding;
 pub mod format;
 mod json_path;
+mod json_read;
 mod lang;
 pub mod language_tag;
 pub mod limits;

@@ -3,8 +3,9 @@
 use super::dataset::{
     Dataset, Operation, Period, Reference, Rule, Text, FORMAT_VERSION, OLDEST_FORMAT_VERSION,
 };
-use super::decode::{decode, Node};
+use super::decode::decode;
 use super::error::{id_problem, DatasetError, ErrorKind};
+use super::json_read::Node;
 use super::limits::{echo, longer_than, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
 use super::units::{dimension_named, Dims, Unit, Vocabulary, DIMENSION_NAMES};
 use std::collections::{HashMap, HashSet};
