@@ -25,7 +25,9 @@ use crate::model::limits::{
     id_bad_char, longer_than, MAX_CHARTS, MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES,
     MAX_DRAFT_OPS, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_PANEL_FIGURES, MAX_TEXT_CHARS,
 };
-use crate::model::{Chart, Dataset, Lang, Period, Presentation, Qualifier, Scale, Text, Unit};
+use crate::model::{
+    Chart, ChartKind, Dataset, Lang, Period, Presentation, Qualifier, Scale, Text, Unit,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub const KEY: &str = "kezuohou-explorer.draft";
@@ -81,6 +83,8 @@ pub enum Op {
     Headline(usize, bool),
     /// The headline at this place moves up (`true`) or down.
     HeadlineMove(usize, bool),
+    /// The form the chart of this title is drawn in (`None`: the proposer's). Format 3.
+    ChartKind(String, Option<ChartKind>),
 }
 
 /// A unit in a stored change: its code, the drafter's own counted units (`{well}`) as well as
@@ -184,6 +188,9 @@ pub struct Story {
     /// What the reader chose that a figure measures (`None`: nothing), by figure id; a figure
     /// not here keeps the drafter's proposal.
     pub concepts: BTreeMap<String, Option<&'static str>>,
+    /// The form the reader chose for a chart, by its title; a chart not here is drawn as the
+    /// proposer would (and so is one whose figures no longer fit the form chosen).
+    pub kinds: BTreeMap<String, ChartKind>,
 }
 
 impl Story {
@@ -691,6 +698,10 @@ pub fn apply(e: &mut Edited, op: &Op) -> bool {
                 }
             }
             story.groups.retain(|(_, ids)| !ids.is_empty());
+            let groups = &story.groups;
+            story
+                .kinds
+                .retain(|t, _| groups.iter().any(|(g, _)| g == t));
             true
         }
         Op::ChartTitle(from, to) => {
@@ -701,10 +712,23 @@ pub fn apply(e: &mut Edited, op: &Op) -> bool {
             match story.groups.iter_mut().find(|(t, _)| t == from) {
                 Some(g) => {
                     g.0 = to.to_string();
+                    if let Some(k) = story.kinds.remove(from) {
+                        story.kinds.insert(to.to_string(), k);
+                    }
                     true
                 }
                 None => false,
             }
+        }
+        Op::ChartKind(title, kind) => {
+            if !story.groups.iter().any(|(t, _)| t == title) {
+                return false;
+            }
+            match kind {
+                Some(k) => story.kinds.insert(title.clone(), *k),
+                None => story.kinds.remove(title),
+            };
+            true
         }
         Op::Headline(i, on) => {
             let Some(id) = id_of(d, *i) else {
@@ -747,6 +771,7 @@ fn within_bounds(op: &Op) -> bool {
         Op::Label(_, s) | Op::LabelIn(_, _, s) | Op::Title(_, s) | Op::Place(_, s) => short(s),
         Op::Group(_, s) => short(s),
         Op::ChartTitle(a, b) => short(a) && short(b),
+        Op::ChartKind(a, _) => short(a),
         Op::Intro(_, s) => !longer_than(s, MAX_TEXT_CHARS),
         Op::Id(_, s) => !longer_than(s, MAX_ID_CHARS),
         Op::Value(_, s) => !longer_than(s, 40),
@@ -838,9 +863,16 @@ pub fn dataset(e: &Edited) -> Dataset {
                 .filter(|id| ids.contains(id.as_str()))
                 .cloned()
                 .collect();
-            // Drawn as the proposer would: its form from the figures' shape, else bars split
-            // into one kind of unit per panel, values within 1,000×.
-            let (kind, panels) = crate::model::presentation::chart_for(&ds, &members);
+            // In the form the reader chose while its figures fit it, else as the proposer
+            // would: its form from the figures' shape, else bars split into one kind of unit
+            // per panel, values within 1,000×.
+            let chosen = s.kinds.get(title).and_then(|k| {
+                crate::model::presentation::forms_for(&ds, &members)
+                    .into_iter()
+                    .find(|(f, _)| f == k)
+            });
+            let (kind, panels) =
+                chosen.unwrap_or_else(|| crate::model::presentation::chart_for(&ds, &members));
             let panels: Vec<Vec<String>> = panels
                 .into_iter()
                 .map(|p| p.into_iter().take(MAX_PANEL_FIGURES).collect())
@@ -959,9 +991,10 @@ fn parse_period(s: &str) -> Option<Period> {
     })
 }
 
-fn op_line(op: &Op) -> String {
+/// A change as a line of format 2; `None` for a change that came with format 3.
+fn op_line(op: &Op) -> Option<String> {
     let b = |on: bool| u8::from(on);
-    match op {
+    Some(match op {
         Op::Add(s, e) => format!("a\t{s}\t{e}"),
         Op::AddTyped {
             span: (s, e),
@@ -992,7 +1025,8 @@ fn op_line(op: &Op) -> String {
         Op::Concept(i, c) => format!("k\t{i}\t{}", c.unwrap_or("")),
         Op::Headline(i, on) => format!("h\t{i}\t{}", b(*on)),
         Op::HeadlineMove(k, up) => format!("H\t{k}\t{}", b(*up)),
-    }
+        Op::ChartKind(..) => return None,
+    })
 }
 
 /// A text of an op read back: unescaped, at most `max` characters (else the record is refused
@@ -1163,7 +1197,8 @@ fn in_format_1(op: &Op) -> bool {
         | Op::ChartTitle(..)
         | Op::Concept(..)
         | Op::Headline(..)
-        | Op::HeadlineMove(..) => false,
+        | Op::HeadlineMove(..)
+        | Op::ChartKind(..) => false,
     }
 }
 
@@ -1193,9 +1228,10 @@ pub fn encode(text: &str, ops: &[Op]) -> String {
 pub fn encode_as_lines(format: u32, text: &str, ops: &[Op]) -> String {
     let mut out = format!("{HEADER}{format}\n{}\n", text.len());
     out.push_str(text);
-    for op in ops {
+    // A change those formats had no line for is left out.
+    for line in ops.iter().filter_map(op_line) {
         out.push('\n');
-        out.push_str(&op_line(op));
+        out.push_str(&line);
     }
     out
 }

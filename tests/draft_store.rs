@@ -349,6 +349,62 @@ fn the_story_is_written_over_the_drafted_dataset_and_loads() {
 }
 
 #[test]
+fn the_reader_chooses_a_form_the_figures_fit_and_it_follows_the_chart() {
+    use case_explorer::model::presentation::forms_for;
+    use case_explorer::model::ChartKind;
+    let group = vec![Op::Group(0, "Areas".into()), Op::Group(1, "Areas".into())];
+    let e = edited(STORY, &from_nothing(STORY, group.clone()));
+    let members = vec![id(&e, 0), id(&e, 1)];
+    // Two areas in hectares: bars as proposed, or dots; a dumbbell needs a declared change.
+    let forms: Vec<ChartKind> = forms_for(&dataset(&e), &members)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(forms, vec![ChartKind::Bars, ChartKind::Dots]);
+    let kind_of = |ops: Vec<Op>| {
+        let ds = dataset(&edited(STORY, &from_nothing(STORY, ops)));
+        let json = serde_json::to_string(&ds).expect("serializes");
+        case_explorer::model::Model::from_json(&json).expect("loads");
+        let charts = ds.presentation.and_then(|p| p.charts).unwrap_or_default();
+        charts.iter().map(|c| c.kind).collect::<Vec<_>>()
+    };
+    let with = |more: Vec<Op>| group.iter().cloned().chain(more).collect::<Vec<_>>();
+    assert_eq!(kind_of(group.clone()), vec![ChartKind::Bars]);
+    let dots = Op::ChartKind("Areas".into(), Some(ChartKind::Dots));
+    assert_eq!(kind_of(with(vec![dots.clone()])), vec![ChartKind::Dots]);
+    // The choice follows a new title, and "as proposed" takes it back.
+    let renamed = Op::ChartTitle("Areas".into(), "Replanted".into());
+    assert_eq!(
+        kind_of(with(vec![dots.clone(), renamed.clone()])),
+        vec![ChartKind::Dots]
+    );
+    let back = Op::ChartKind("Replanted".into(), None);
+    assert_eq!(
+        kind_of(with(vec![dots.clone(), renamed, back])),
+        vec![ChartKind::Bars]
+    );
+    // A form the figures do not fit is not drawn: the proposer's stands.
+    let dumbbell = Op::ChartKind("Areas".into(), Some(ChartKind::Dumbbell));
+    assert_eq!(kind_of(with(vec![dumbbell])), vec![ChartKind::Bars]);
+    // A chart that is not there cannot be given a form.
+    let mut e2 = edited(STORY, &from_nothing(STORY, group.clone()));
+    assert!(!apply(
+        &mut e2,
+        &Op::ChartKind("No such chart".into(), Some(ChartKind::Dots))
+    ));
+    // Kept in the record (format 3), left out of a format-2 one, which had no line for it.
+    let ops = from_nothing(STORY, with(vec![dots]));
+    let stored = encode(STORY, &ops);
+    assert!(
+        stored.contains(r#"{"chart_kind":["Areas","dots"]}"#),
+        "{stored}"
+    );
+    assert_eq!(decode(&stored).expect("decodes").1, ops);
+    let old = encode_as_lines(2, STORY, &ops);
+    assert_eq!(decode(&old).expect("decodes").1.len(), ops.len() - 1);
+}
+
+#[test]
 fn a_chart_of_one_figure_or_one_figure_per_unit_is_not_drawn() {
     // Figure 0 is in hectares, figure 2 in yuan: a panel each, one bar each: no chart.
     let e = edited(

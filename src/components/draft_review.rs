@@ -20,7 +20,7 @@ use crate::input;
 use crate::model::codes::code_table;
 use crate::model::extract::{decimal, in_both, AddError, Draft, DraftFigure, ProposedRelation};
 use crate::model::limits::{MAX_DRAFT_BYTES, MAX_DRAFT_FIGURES, MAX_DRAFT_HEADLINES};
-use crate::model::{format, Lang, Period, Qualifier, Scale, Unit};
+use crate::model::{format, ChartKind, Lang, Period, Qualifier, Scale, Unit};
 
 #[derive(Properties, PartialEq)]
 pub struct DraftReviewProps {
@@ -434,6 +434,16 @@ impl Reducible for Review {
             }
         }
         Rc::new(next)
+    }
+}
+
+fn kind_name(k: ChartKind, t: &Strings) -> &'static str {
+    match k {
+        ChartKind::Bars => t.kind_bars,
+        ChartKind::Dumbbell => t.kind_dumbbell,
+        ChartKind::PartsOfTotal => t.kind_parts_of_total,
+        ChartKind::PartOfWhole => t.kind_part_of_whole,
+        ChartKind::Dots => t.kind_dots,
     }
 }
 
@@ -1562,11 +1572,40 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             });
             html! { <div class="draft-fields">{ for fields }</div> }
         };
-        let charts = e.story.groups.iter().map(|(title, ids)| {
-            let review = review.clone();
+        // The dataset as it stands: the forms each chart's figures fit are worked out on it.
+        let as_data = store::dataset(e);
+        let charts = e.story.groups.iter().enumerate().map(|(k, (title, ids))| {
             let from = title.clone();
-            let onchange = Callback::from(move |ev: Event| {
-                review.dispatch(Msg::Do(Op::ChartTitle(from.clone(), target_value(&ev))))
+            let onchange = {
+                let review = review.clone();
+                Callback::from(move |ev: Event| {
+                    review.dispatch(Msg::Do(Op::ChartTitle(from.clone(), target_value(&ev))))
+                })
+            };
+            let present: Vec<String> = ids
+                .iter()
+                .filter(|id| as_data.figures.iter().any(|f| f.id == **id))
+                .cloned()
+                .collect();
+            let forms = crate::model::presentation::forms_for(&as_data, &present);
+            let chosen = e.story.kinds.get(title).copied();
+            let on_kind = {
+                let (review, title) = (review.clone(), title.clone());
+                Callback::from(move |ev: Event| {
+                    let kind = ChartKind::parse(&target_value(&ev));
+                    review.dispatch(Msg::Do(Op::ChartKind(title.clone(), kind)))
+                })
+            };
+            let kind_id = format!("draft-chart-kind-{}", k + 1);
+            let kind_choice = (forms.len() > 1).then(|| html! {
+                <label class="draft-chart-form" for={kind_id.clone()}>{t.draft_chart_kind}
+                    <select id={kind_id.clone()} class="draft-chart-kind" onchange={on_kind}>
+                        <option value="" selected={chosen.is_none()}>{t.draft_chart_kind_auto.replace("{kind}", kind_name(forms[0].0, t))}</option>
+                        { for forms.iter().map(|(f, _)| html! {
+                            <option value={f.code()} selected={chosen == Some(*f)}>{kind_name(*f, t)}</option>
+                        }) }
+                    </select>
+                </label>
             });
             let names: Vec<String> = ids
                 .iter()
@@ -1580,6 +1619,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                     </label>
                     <span class="hint">{names.join(" · ")}</span>
                     if ids.len() < 2 { <span class="draft-note">{" "}{t.draft_chart_one}</span> }
+                    { for kind_choice }
                 </li>
             }
         });

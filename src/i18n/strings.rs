@@ -336,6 +336,15 @@ pub struct Strings {
     pub draft_chart: &'static str,
     pub draft_chart_title: &'static str,
     pub draft_chart_one: &'static str,
+    /// The choice of a chart's form in the editor, its first option ("{kind}": the proposer's
+    /// form) and the names of the forms.
+    pub draft_chart_kind: &'static str,
+    pub draft_chart_kind_auto: &'static str,
+    pub kind_bars: &'static str,
+    pub kind_dumbbell: &'static str,
+    pub kind_parts_of_total: &'static str,
+    pub kind_part_of_whole: &'static str,
+    pub kind_dots: &'static str,
     pub draft_charts: &'static str,
     pub draft_charts_hint: &'static str,
     pub draft_charts_proposed: &'static str,

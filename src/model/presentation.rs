@@ -1063,20 +1063,10 @@ fn shape(
         return Some((ChartKind::Dumbbell, vec![panel]));
     }
     // Values at distinct dated periods, in time order.
-    let mut dated: Vec<(i32, &String)> = ids
-        .iter()
-        .filter_map(|id| {
-            let f = d.figures.iter().find(|f| &f.id == id)?;
-            match f.period {
-                Period::Year { year } => Some((year, id)),
-                Period::Range { to, .. } => Some((to, id)),
-                Period::Since { .. } | Period::RecentYears | Period::Present | Period::Undated => {
-                    None
-                }
-            }
-        })
+    let dated: Vec<(i32, &String)> = in_time(d, ids)
+        .into_iter()
+        .filter_map(|(y, id)| Some((y?, id)))
         .collect();
-    dated.sort_by_key(|(y, _)| *y);
     // Values of one measure: labels that differ only by digits and by what follows them.
     let words = |id: &str| -> Option<String> {
         let f = d.figures.iter().find(|f| f.id == id)?;
@@ -1105,6 +1095,30 @@ fn shape(
     }
 }
 
+/// The figures with their years (a range's last), in time order; a figure of no year (since a
+/// year, recent, present, undated) after them, in the order given.
+fn in_time<'a>(d: &Dataset, ids: &'a [String]) -> Vec<(Option<i32>, &'a String)> {
+    let mut out: Vec<(Option<i32>, &String)> = ids
+        .iter()
+        .map(|id| {
+            let year = d
+                .figures
+                .iter()
+                .find(|f| &f.id == id)
+                .and_then(|f| match f.period {
+                    Period::Year { year } | Period::Range { to: year, .. } => Some(year),
+                    Period::Since { .. }
+                    | Period::RecentYears
+                    | Period::Present
+                    | Period::Undated => None,
+                });
+            (year, id)
+        })
+        .collect();
+    out.sort_by_key(|(y, _)| y.unwrap_or(i32::MAX));
+    out
+}
+
 /// A chart of these figures as the proposer would draw it: its kind from their shape
 /// (`shape`), else bars in the panels of `panels_for`. The draft editor builds the reader's
 /// charts with it.
@@ -1123,6 +1137,42 @@ pub fn chart_for(d: &Dataset, ids: &[String]) -> (ChartKind, Vec<Vec<String>>) {
         Some(found) => found,
         None => (ChartKind::Bars, panels_for(d, ids)),
     }
+}
+
+/// Every form these figures can be drawn in, each with its panels, for the draft editor's
+/// choice: the proposer's (`chart_for`) first, then bars, then dots (every figure in one panel,
+/// dated ones in time order); each kind once, and only a form whose figures fit it as a
+/// dataset's chart must (`kind_fits`).
+pub fn forms_for(d: &Dataset, ids: &[String]) -> Vec<(ChartKind, Vec<Vec<String>>)> {
+    let fits = |kind: ChartKind, panels: &[Vec<String>]| {
+        let chart = Chart {
+            id: "form".into(),
+            title: Text::default(),
+            kind,
+            panels: panels.to_vec(),
+            note: None,
+            sentences: Vec::new(),
+        };
+        let mut errs = Vec::new();
+        kind_fits(d, &chart, "form", true, &mut errs);
+        errs.is_empty() && panels.iter().flatten().count() == ids.len()
+    };
+    let in_time: Vec<String> = in_time(d, ids)
+        .into_iter()
+        .map(|(_, id)| id.clone())
+        .collect();
+    let candidates = [
+        chart_for(d, ids),
+        (ChartKind::Bars, panels_for(d, ids)),
+        (ChartKind::Dots, vec![in_time]),
+    ];
+    let mut out: Vec<(ChartKind, Vec<Vec<String>>)> = Vec::new();
+    for (kind, panels) in candidates {
+        if !out.iter().any(|(k, _)| *k == kind) && fits(kind, &panels) {
+            out.push((kind, panels));
+        }
+    }
+    out
 }
 
 /// An area the proposer draws beside the areas within it.

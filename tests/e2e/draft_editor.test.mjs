@@ -112,6 +112,11 @@ for (const lang of ['en', 'zh']) {
         const areas = await page.locator('.draft-chart-title').evaluateAll((els) => els.findIndex((e) => e.value === 'Areas'));
         assert.ok(areas >= 0, 'the chart the reader made is listed');
         await setField(page, `.draft-chart-title >> nth=${areas}`, CHART);
+        // Its form: the two areas may be drawn as bars (proposed) or as dots; dots chosen.
+        const kind = page.locator('#draft-charts > li').nth(areas).locator('select.draft-chart-kind');
+        assert.deepEqual(await kind.locator('option').evaluateAll((os) => os.map((o) => o.value)), ['', 'bars', 'dots']);
+        await kind.selectOption('dots');
+        await page.waitForFunction((n) => document.querySelectorAll('#draft-charts > li')[n]?.querySelector('select.draft-chart-kind')?.value === 'dots', areas);
         // The proposed headline cards and the two checked: at most eight.
         const headlines = await page.locator('#draft-headlines li').count();
         assert.ok(headlines >= 2 && headlines <= 8, `${headlines} headline cards`);
@@ -136,6 +141,9 @@ for (const lang of ['en', 'zh']) {
         assert.ok(bars.length >= 1, 'the reader\'s chart is drawn');
         for (const [chart, n] of bars) assert.ok(n >= 2, `chart “${chart}” has ${n} bar(s)`);
         assert.ok(bars.some(([chart]) => chart.includes(CHART)), JSON.stringify(bars));
+        const kinds = await page.locator('figure.chart-panel').evaluateAll((figs) =>
+          figs.map((f) => [f.querySelector('figcaption, h3')?.textContent ?? f.id, f.dataset.kind]));
+        assert.ok(kinds.some(([chart, k]) => chart.includes(CHART) && k === 'dots'), JSON.stringify(kinds));
         if (width < 400) await noSidewaysScroll(page, `${name} overview`);
         await screenshot(page, `${name}-opened`);
         await page.click('button[data-view=table]');
