@@ -4,8 +4,8 @@
 //! the same draft after every kind of change; a damaged record is refused, never a panic.
 
 use case_explorer::draft_store::{
-    apply, check_id, dataset, decode, drafted, encode, encode_as_lines, fix_ids, replay, restore,
-    Edited, IdProblem, Op, Problem,
+    apply, chart_forms, check_id, dataset, decode, drafted, encode, encode_as_lines, fix_ids,
+    replay, restore, Edited, IdProblem, Op, Problem,
 };
 use case_explorer::model::extract::{draft, AddError};
 use case_explorer::model::limits::{
@@ -361,6 +361,8 @@ fn the_reader_chooses_a_form_the_figures_fit_and_it_follows_the_chart() {
         .map(|(k, _)| k)
         .collect();
     assert_eq!(forms, vec![ChartKind::Bars, ChartKind::Dots]);
+    // The editor's list, worked out on the charted figures alone, says the same.
+    assert_eq!(chart_forms(&e), vec![forms.clone()]);
     let kind_of = |ops: Vec<Op>| {
         let ds = dataset(&edited(STORY, &from_nothing(STORY, ops)));
         let json = serde_json::to_string(&ds).expect("serializes");

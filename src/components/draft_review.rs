@@ -1572,8 +1572,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             });
             html! { <div class="draft-fields">{ for fields }</div> }
         };
-        // The dataset as it stands: the forms each chart's figures fit are worked out on it.
-        let as_data = store::dataset(e);
+        let forms_of = store::chart_forms(e);
         let charts = e.story.groups.iter().enumerate().map(|(k, (title, ids))| {
             let from = title.clone();
             let onchange = {
@@ -1582,12 +1581,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                     review.dispatch(Msg::Do(Op::ChartTitle(from.clone(), target_value(&ev))))
                 })
             };
-            let present: Vec<String> = ids
-                .iter()
-                .filter(|id| as_data.figures.iter().any(|f| f.id == **id))
-                .cloned()
-                .collect();
-            let forms = crate::model::presentation::forms_for(&as_data, &present);
+            let forms = forms_of.get(k).cloned().unwrap_or_default();
             let chosen = e.story.kinds.get(title).copied();
             let on_kind = {
                 let (review, title) = (review.clone(), title.clone());
@@ -1600,8 +1594,8 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             let kind_choice = (forms.len() > 1).then(|| html! {
                 <label class="draft-chart-form" for={kind_id.clone()}>{t.draft_chart_kind}
                     <select id={kind_id.clone()} class="draft-chart-kind" onchange={on_kind}>
-                        <option value="" selected={chosen.is_none()}>{t.draft_chart_kind_auto.replace("{kind}", kind_name(forms[0].0, t))}</option>
-                        { for forms.iter().map(|(f, _)| html! {
+                        <option value="" selected={chosen.is_none()}>{t.draft_chart_kind_auto.replace("{kind}", kind_name(forms[0], t))}</option>
+                        { for forms.iter().map(|f| html! {
                             <option value={f.code()} selected={chosen == Some(*f)}>{kind_name(*f, t)}</option>
                         }) }
                     </select>
