@@ -39,8 +39,8 @@ pub const FORMAT: u32 = 3;
 pub const OLDEST_FORMAT: u32 = 1;
 
 /// One change the reviewer made, replayed in order. Figures are named by their index at the time
-/// of the change. Stored (format 3) as serde writes it: `{"label": [0, "Guards"]}`, `"drop"`
-/// → `{"drop": 2}`, units and concepts by their codes.
+/// of the change. Stored (format 3) as serde writes it, `{"label": [0, "Guards"]}` or
+/// `{"drop": 2}`, with units and concepts by their codes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
