@@ -95,6 +95,38 @@ fn every_maximum_gets_three_ticks_and_an_end_past_it() {
 }
 
 #[test]
+fn an_axis_at_the_edges_of_f64_has_a_few_finite_ticks() {
+    // A crafted dataset may hold 5e-324 or 1.7e308: ticks are counted as end / step, and a
+    // step of 0 or an infinite end asked for usize::MAX of them (a panic).
+    let edges = [
+        5e-324,
+        1e-320,
+        f64::MIN_POSITIVE,
+        1e-300,
+        1e300,
+        1e308,
+        f64::MAX,
+    ];
+    for max in edges {
+        for whole in [None, Some(100.0), Some(5e-324), Some(f64::MAX)] {
+            for most in 2..=5 {
+                let a = axis(max, most, whole);
+                assert!(
+                    a.end.is_finite() && a.step > 0.0 && a.step.is_finite(),
+                    "{max:e} {whole:?} {most}: {a:?}"
+                );
+                let ticks = a.ticks();
+                assert!(
+                    (MIN_TICKS..=most + 2).contains(&ticks.len()),
+                    "{max:e} {whole:?} {most}: {ticks:?}"
+                );
+                assert!(ticks.iter().all(|t| t.is_finite()));
+            }
+        }
+    }
+}
+
+#[test]
 fn a_share_axis_stops_at_the_whole_in_base_and_display_units() {
     // In percent (the display unit), then as a fraction (the base unit).
     for whole in [100.0, 1.0] {

@@ -107,10 +107,13 @@ impl Axis {
         }
     }
 
-    /// The ticks from 0 to the end, both included.
+    /// The ticks from 0 to the end, both included (none past it, where rounding near the
+    /// largest f64 would make the last one infinite).
     pub fn ticks(&self) -> Vec<f64> {
         let n = (self.end / self.step + 1e-9).floor() as usize;
-        (0..=n).map(|i| i as f64 * self.step).collect()
+        (0..=n)
+            .map(|i| (i as f64 * self.step).min(self.end))
+            .collect()
     }
 }
 
@@ -121,10 +124,12 @@ impl Axis {
 /// unless a value does (a share above the whole, which the checks flag, stays in view).
 pub fn axis(max: f64, most: usize, whole: Option<f64>) -> Axis {
     let most = most.max(MIN_TICKS - 1) as f64;
-    let max = if max.is_finite() && max > 0.0 {
+    // A value too small for f64 to divide (subnormal) is drawn at 0, on the axis of no data.
+    let usable = |v: f64| v.is_normal() && v > 0.0;
+    let max = if usable(max) {
         max
     } else {
-        whole.unwrap_or(1.0)
+        whole.filter(|w| usable(*w)).unwrap_or(1.0)
     };
     // Candidate steps from a power of ten below the finest that could do, upwards.
     let mut mag = 10f64.powf((max / most).log10().floor() - 1.0);
@@ -143,7 +148,8 @@ pub fn axis(max: f64, most: usize, whole: Option<f64>) -> Axis {
         }
         mag *= 10.0;
     }
-    let mut a = best.unwrap_or(Axis {
+    // Near the largest f64, a round end past `max` is infinite: the axis ends at `max` itself.
+    let mut a = best.filter(|a| a.end.is_finite()).unwrap_or(Axis {
         end: max,
         step: max / most,
     });
