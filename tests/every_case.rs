@@ -55,6 +55,38 @@ fn the_list_holds_every_case_file() {
 }
 
 #[test]
+fn every_slip_a_check_names_is_listed_once_at_its_place() {
+    let mut listed = 0;
+    for c in ALL {
+        let m = model(c);
+        let list = m.slips.slips();
+        listed += list.len();
+        for (i, s) in list.iter().enumerate() {
+            assert_eq!(m.slips.place(s), Some(i), "{}: {s:?}", c.path);
+            assert!(
+                !list[..i]
+                    .iter()
+                    .any(|o| o.figure == s.figure && o.kind == s.kind),
+                "{}: {s:?} listed twice",
+                c.path
+            );
+        }
+        // What a card names (the first three slips of a check that does not hold, of a
+        // reference range) is in the list; a check that holds names none.
+        let named = m
+            .findings
+            .iter()
+            .filter(|f| f.status != case_explorer::model::Status::Holds)
+            .flat_map(|f| f.slips.iter().take(3))
+            .chain(m.references.iter().flat_map(|r| r.slips.iter().take(3)));
+        for s in named {
+            assert!(m.slips.place(s).is_some(), "{}: {s:?} not listed", c.path);
+        }
+    }
+    assert!(listed >= 2, "the cases have slips to list");
+}
+
+#[test]
 fn every_case_loads_and_resolves_every_quantity() {
     for c in ALL {
         let m = model(c);

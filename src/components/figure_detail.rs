@@ -2,7 +2,7 @@ use super::badges::{status_text, KindBadge, StatusBadge};
 use super::browser;
 use super::figure_link::FigureLink;
 use super::localized;
-use super::quality::{gap_text, reference_card, tension_card, SlipLinks};
+use super::quality::{gap_text, reference_card, tension_card};
 use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::checks_text::{side_text, slip_text};
@@ -134,16 +134,6 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
     let used_by = model.derived_using(&q.id);
     let findings = model.findings_for(&q.id);
     let references = model.references_for(&q.id);
-    // Where each slip stands in the quality view's list (the cards link to it); only built
-    // when this figure has a reference card to show.
-    let links = if references.is_empty() {
-        SlipLinks {
-            anchors: Default::default(),
-            reveal: Callback::noop(),
-        }
-    } else {
-        SlipLinks::of(model)
-    };
     let tensions = model.tensions_for(&q.id);
     let digits = |v: f64| numfmt::number(v, lang, Some(6), app.number_style);
     let full = Shown {
@@ -195,7 +185,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
             </ul>
             if !references.is_empty() {
                 <h3>{t.detail_references}</h3>
-                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, &links, r, lang, &digits, on_select)) }</ol>
+                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, &Callback::noop(), r, lang, &digits, on_select)) }</ol>
             }
             if !tensions.is_empty() {
                 <h3>{t.detail_tensions}</h3>

@@ -7,14 +7,11 @@ use super::use_app::use_app;
 use crate::i18n::{tr, Strings};
 use crate::model::checks_text::{side_text, slip_name, slip_text};
 use crate::model::format::{period_text, shape_text};
-use crate::model::SlipKind;
 use crate::model::{
     Finding, Lang, Model, ReferenceFinding, Rule, Slip, Status, TensionFinding, Text, Unit,
 };
 use crate::numfmt;
-use std::collections::HashMap;
 use std::ops::Range;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// What a relation's rule checks, in words.
@@ -121,74 +118,17 @@ fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) ->
     }
 }
 
-/// The view's list of slips, each once, and where each stands in it (its anchor `slip-N`):
-/// built once per model, then asked by every card (each card asking for the whole list made
-/// the view cubic in the number of checks).
-#[derive(Default)]
-pub struct SlipAnchors {
-    list: Vec<Slip>,
-    at: HashMap<String, Vec<(SlipKind, usize)>>,
-}
-
-impl SlipAnchors {
-    /// The slips of the whole view, each once, in the order first met: contradictions first,
-    /// then the references. One pass, each slip looked up by its figure: a generated case of
-    /// 112,500 figures has tens of thousands of slips, and comparing each with those kept
-    /// before took minutes.
-    pub fn of(model: &Model) -> SlipAnchors {
-        let all = model
-            .findings
-            .iter()
-            .filter(|f| f.status != Status::Holds)
-            .flat_map(|f| f.slips.iter().take(3))
-            .chain(model.references.iter().flat_map(|r| r.slips.iter().take(3)));
-        let mut out = SlipAnchors::default();
-        for s in all {
-            let kinds = out.at.entry(s.figure.clone()).or_default();
-            if !kinds.iter().any(|(kind, _)| *kind == s.kind) {
-                kinds.push((s.kind, out.list.len()));
-                out.list.push(s.clone());
-            }
-        }
-        out
-    }
-
-    /// Where a slip stands in the view's list of slips (from 0).
-    fn place(&self, slip: &Slip) -> Option<usize> {
-        let (_, i) = self
-            .at
-            .get(slip.figure.as_str())?
-            .iter()
-            .find(|(kind, _)| *kind == slip.kind)?;
-        Some(*i)
-    }
-}
-
-/// How a card links the slips it names: to their place in the view's list, and what shows that
-/// place when the list (a page at a time) has not reached it yet.
-#[derive(Clone)]
-pub struct SlipLinks {
-    pub anchors: Rc<SlipAnchors>,
-    /// Called with a slip's place when its link is followed.
-    pub reveal: Callback<usize>,
-}
-
-impl SlipLinks {
-    /// Links for a card shown outside the quality view (the figure's detail).
-    pub fn of(model: &Model) -> SlipLinks {
-        SlipLinks {
-            anchors: Rc::new(SlipAnchors::of(model)),
-            reveal: Callback::noop(),
-        }
-    }
-}
+/// What a card's link to a slip does besides going to its anchor (`slip-N` in the quality
+/// view's list): the view grows its list, a page at a time, to the slip's place (from 0).
+/// Elsewhere (the figure's detail) nothing more.
+pub type RevealSlip = Callback<usize>;
 
 /// Up to three slips that would mend a check, after `intro`, each a link to its sentence in
 /// the list of slips at the top of the view (a slip often explains several checks: it is
 /// stated once); the check's own note.
 fn slips_and_note(
     model: &Model,
-    slip_links: &SlipLinks,
+    reveal: &RevealSlip,
     intro: &str,
     slips: &[Slip],
     note: Option<&Text>,
@@ -205,9 +145,9 @@ fn slips_and_note(
             if !slips.is_empty() {
                 <p>{intro}{tr(lang).colon.trim_end()}</p>
                 <ul class="slips">{ for slips.iter().take(3).map(|s| html! {
-                    <li>{ match slip_links.anchors.place(s) {
+                    <li>{ match model.slips.place(s) {
                         Some(i) => {
-                            let onclick = slip_links.reveal.reform(move |_: MouseEvent| i);
+                            let onclick = reveal.reform(move |_: MouseEvent| i);
                             html! { <a href={format!("#slip-{}", i + 1)} {onclick}>{short(s)}</a> }
                         }
                         None => html! { {short(s)} },
@@ -221,7 +161,7 @@ fn slips_and_note(
 
 fn finding_card(
     model: &Model,
-    slip_links: &SlipLinks,
+    reveal: &RevealSlip,
     f: &Finding,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
@@ -238,14 +178,14 @@ fn finding_card(
                 <dt>{t.right_side}</dt><dd>{links(&f.right.ids, on_select)}<div>{side_text(model, &f.right, lang, num)}</div></dd>
                 { gap_row(f.gap, f.gap_pct, &f.left.unit, lang, num) }
             </dl>
-            { slips_and_note(model, slip_links, t.slip_explains, &f.slips, f.note.as_ref(), lang) }
+            { slips_and_note(model, reveal, t.slip_explains, &f.slips, f.note.as_ref(), lang) }
         </li>
     }
 }
 
 pub fn reference_card(
     model: &Model,
-    slip_links: &SlipLinks,
+    reveal: &RevealSlip,
     r: &ReferenceFinding,
     lang: Lang,
     num: &dyn Fn(f64) -> String,
@@ -272,7 +212,7 @@ pub fn reference_card(
                 <dt>{t.reference_published}</dt><dd class="published">{src.published.clone()}</dd>
                 <dt>{t.reference_why}</dt><dd class="muted">{r.reference.note.get(lang)}</dd>
             </dl>
-            { slips_and_note(model, slip_links, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang) }
+            { slips_and_note(model, reveal, t.slip_brings_inside, &r.slips, r.note.as_ref(), lang) }
         </li>
     }
 }
@@ -324,26 +264,18 @@ pub fn quality(p: &QualityProps) -> Html {
     let t = tr(lang);
     let style = app.number_style;
     let model = app.model.clone();
-    let anchors = {
-        let model = model.clone();
-        use_memo(Rc::as_ptr(&model) as usize, move |_| {
-            SlipAnchors::of(&model)
-        })
-    };
     // A card's link to a slip the paged list has not shown yet: the list grows to it, then the
-    // slip takes the focus (which scrolls it into view).
+    // slip takes the focus (which scrolls it into view). A slip already shown is focused by the
+    // link's own navigation to its anchor.
     let wanted = use_state(|| 0usize);
     use_effect_with(*wanted, |&n| {
         if n > 0 {
             browser::focus_id(&format!("slip-{n}"));
         }
     });
-    let links = SlipLinks {
-        anchors: anchors.clone(),
-        reveal: {
-            let wanted = wanted.clone();
-            Callback::from(move |i: usize| wanted.set(i + 1))
-        },
+    let reveal: RevealSlip = {
+        let wanted = wanted.clone();
+        Callback::from(move |i: usize| wanted.set(i + 1))
     };
     let problems: Vec<usize> = (0..model.findings.len())
         .filter(|&i| model.findings[i].status != Status::Holds)
@@ -354,19 +286,19 @@ pub fn quality(p: &QualityProps) -> Html {
     let empty = |n: usize| (n == 0).then(|| html! { <p class="muted">{t.group_empty}</p> });
     // Each group a page at a time: a crafted dataset may hold thousands of checks.
     let findings = |picked: Vec<usize>| {
-        let (model, links, on_select) = (model.clone(), links.clone(), p.on_select.clone());
+        let (model, reveal, on_select) = (model.clone(), reveal.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &links, &model.findings[i], lang, &num, &on_select)) }</ol> }
+            html! { <ol class="findings-list">{ for picked[r].iter().map(|&i| finding_card(&model, &reveal, &model.findings[i], lang, &num, &on_select)) }</ol> }
         })
     };
     let (n_problems, n_holds) = (problems.len(), holds.len());
     let (problems, holds) = (findings(problems), findings(holds));
     let references = {
-        let (model, links, on_select) = (model.clone(), links.clone(), p.on_select.clone());
+        let (model, reveal, on_select) = (model.clone(), reveal.clone(), p.on_select.clone());
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
-            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, &links, x, lang, &num, &on_select)) }</ol> }
+            html! { <ol class="references-list">{ for model.references[r].iter().map(|x| reference_card(&model, &reveal, x, lang, &num, &on_select)) }</ol> }
         })
     };
     let tensions = {
@@ -377,16 +309,16 @@ pub fn quality(p: &QualityProps) -> Html {
         })
     };
     // The slips a page at a time too: a large case has thousands.
-    let n_slips = anchors.list.len();
+    let n_slips = model.slips.slips().len();
     let slip_list = {
-        let (model, anchors) = (model.clone(), anchors.clone());
+        let model = model.clone();
         Callback::from(move |r: Range<usize>| {
             let num = |v: f64| numfmt::number(v, lang, Some(6), style);
             let start = r.start;
             // Keyed: the list grows under a slip that has the focus, and an unkeyed list would
             // patch that element into another slip (its id and text) as it grows.
             html! {
-                <ol class="slips" start={(start + 1).to_string()}>{ for anchors.list[r].iter().enumerate().map(|(i, s)| html! {
+                <ol class="slips" start={(start + 1).to_string()}>{ for model.slips.slips()[r].iter().enumerate().map(|(i, s)| html! {
                     <li key={start + i} id={format!("slip-{}", start + i + 1)} tabindex="-1">{slip_text(&model, s, lang, &num)}</li>
                 }) }</ol>
             }

@@ -3,7 +3,7 @@
 
 use super::dataset::{Channel, Dataset, DerivedMetric, Figure, Paragraph, Period};
 use super::derive;
-use super::finding::{Finding, ReferenceFinding, TensionFinding};
+use super::finding::{Finding, ReferenceFinding, SlipList, TensionFinding};
 use super::presentation::Story;
 use super::quantity::Quantity;
 use super::status::Status;
@@ -20,6 +20,8 @@ pub struct Model {
     pub references: Vec<ReferenceFinding>,
     /// Tensions, in the order of the dataset.
     pub tensions: Vec<TensionFinding>,
+    /// The slips of the findings and references, each once (the quality view's list).
+    pub slips: SlipList,
     /// Exchange rates: the figures whose unit is one currency per another.
     pub rates: Vec<AnnualRate>,
     /// `rates` by pair and year, for picking a rate (see `rates::RateTable`).

@@ -7,6 +7,7 @@ use super::dataset::{Dataset, Period};
 use super::derive;
 use super::embedded::EMBEDDED_JSON;
 use super::error::DatasetError;
+use super::finding::SlipList;
 use super::migrate;
 use super::presentation::Story;
 use super::quantity::Quantity;
@@ -66,6 +67,7 @@ impl Model {
             findings: Vec::new(),
             references: Vec::new(),
             tensions: Vec::new(),
+            slips: SlipList::default(),
             rate_tables: units::RateTable::by_pair(&rates),
             rates,
             display_defaults: Vec::new(),
@@ -82,6 +84,7 @@ impl Model {
         model.currencies = currencies(&model.quantities, &model.rates);
         (model.findings, model.references) = checks::evaluate_all(&model);
         model.tensions = checks::tensions(&model);
+        model.slips = SlipList::of(&model.findings, &model.references);
         model.statuses = statuses(&model);
         Ok(model)
     }

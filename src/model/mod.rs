@@ -45,7 +45,9 @@ pub use dataset::*;
 pub use embedded::EMBEDDED_JSON;
 pub use error::{DatasetError, ErrorKind};
 pub use estimate::{Estimate, Shape};
-pub use finding::{Finding, RangeVerdict, ReferenceFinding, Side, Slip, SlipKind, TensionFinding};
+pub use finding::{
+    Finding, RangeVerdict, ReferenceFinding, Side, Slip, SlipKind, SlipList, TensionFinding,
+};
 pub use presentation::{Provenance, Story};
 pub use quantity::{Origin, Quantity};
 pub use scenario::ScenarioSpec;

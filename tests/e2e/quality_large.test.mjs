@@ -68,6 +68,11 @@ test('a link to a slip beyond the shown page of slips shows it and moves the foc
   // "Show next" button gone, yet the focus stayed on the slip.
   assert.equal(after, total, `${far} of ${total}`);
   assert.equal(await page.locator('#slips .pager-next').count(), 0);
+  // Followed again after the focus moved on (the slip now shown), the same link brings the
+  // focus back to it.
+  await page.locator('#group-references > summary').focus();
+  await page.locator(`#group-references .finding-card .slips a[href="${far}"]`).first().click();
+  await page.waitForFunction((id) => document.activeElement?.id === id, far.slice(1), LONG);
   const violations = await runAxe(page);
   assert.deepEqual(violations, [], formatViolations(violations));
   assert.deepEqual(pageErrors(page), []);
