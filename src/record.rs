@@ -280,7 +280,11 @@ pub fn unkept_key(id: &str) -> String {
 /// (earlier versions used a 64-bit FNV-1a hash, which can be made to collide on purpose).
 pub fn dataset_id(text: &str) -> String {
     use sha2::Digest;
-    let digest = sha2::Sha256::digest(text.as_bytes());
+    hex(&sha2::Sha256::digest(text.as_bytes()))
+}
+
+/// Bytes as lower-case hex digits.
+pub(crate) fn hex(digest: &[u8]) -> String {
     digest
         .iter()
         .flat_map(|b| [b >> 4, b & 0xf])

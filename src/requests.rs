@@ -6,6 +6,7 @@
 use crate::components::browser;
 use crate::components::AppHandle;
 use crate::input;
+use crate::model::pace::Pace;
 use crate::model::{DatasetError, ErrorKind, Model};
 use crate::state::{Action, DatasetRef, Source, View};
 use crate::storage::{self, Problem, Store};
@@ -212,10 +213,17 @@ pub async fn open_dataset(d: &DatasetRef) -> Result<(Rc<Model>, Source, Rc<str>)
             let mut store = storage::web::LocalStore;
             let here = store.get(&storage::dataset_key(id));
             let opened = if matches!(here, Ok(Some(_))) {
-                storage::open_text(&mut store, id, here)
+                storage::open_text(&mut store, id, here, None)
             } else {
-                let got = texts::get(id).await;
-                let opened = storage::open_text(&mut store, id, got);
+                // Read, parsed and checked in slices: the page stays responsive meanwhile.
+                let clock = browser::PageClock;
+                let mut pace = Pace::new(&clock, browser::SLICE_MS);
+                let got = texts::get(id, &mut pace).await;
+                let ahead = match &got {
+                    Ok(Some(record)) => storage::read_ahead(record, &mut pace).await,
+                    Ok(None) | Err(_) => None,
+                };
+                let opened = storage::open_text(&mut store, id, got, ahead);
                 if let Err(p) = &opened {
                     if storage::discards_text(*p) {
                         let _ = texts::delete(id).await;

@@ -22,6 +22,7 @@
 //! visit starting from the built-in case. A dataset record from a newer format version is kept
 //! (the reader may go back to that version): the notice says so and offers to remove it.
 
+use crate::model::pace::Pace;
 use crate::model::{DatasetError, Lang, Model, EMBEDDED_JSON};
 use crate::state::{DatasetRef, Ignored, Source, ViewState};
 use std::cell::RefCell;
@@ -109,6 +110,30 @@ pub fn choose_view(
     }
 }
 
+/// A kept dataset read ahead in slices (`read_ahead`), so that reopening a large one leaves the
+/// page responsive: the digest of its text and its model, which [`plan_with`] takes in place of
+/// computing them in one go. Made from the very record `plan_with` is then given.
+pub struct ReadAhead {
+    digest: String,
+    model: Result<Model, Vec<DatasetError>>,
+}
+
+/// What [`plan_with`] would compute of a kept dataset's record, with the pace pausing between
+/// slices; `None` when the record is not a dataset's (`plan_with` says why).
+pub async fn read_ahead(record: &str, pace: &mut Pace<'_>) -> Option<ReadAhead> {
+    use sha2::Digest;
+    const CHUNK: usize = 1 << 20;
+    let json = decode(Record::Dataset, record).ok()?;
+    let mut sha = sha2::Sha256::new();
+    for chunk in json.as_bytes().chunks(CHUNK) {
+        sha.update(chunk);
+        pace.step().await;
+    }
+    let digest = crate::record::hex(&sha.finalize());
+    let model = Model::from_json_paced(json, pace).await;
+    Some(ReadAhead { digest, model })
+}
+
 /// Parse and validate a dataset. Every caller in the app goes through this one function, kept out
 /// of line, so the parser and validator are in the wasm once rather than inlined at each caller.
 #[inline(never)]
@@ -148,6 +173,15 @@ pub fn startup(
     dataset: Result<Option<String>, Problem>,
     settings: Result<Option<String>, Problem>,
 ) -> Result<Startup, Vec<DatasetError>> {
+    startup_ahead(dataset, settings, None)
+}
+
+/// [`startup`], with the dataset's model already read when `ahead` is given.
+fn startup_ahead(
+    dataset: Result<Option<String>, Problem>,
+    settings: Result<Option<String>, Problem>,
+    ahead: Option<ReadAhead>,
+) -> Result<Startup, Vec<DatasetError>> {
     fn note(p: Problem, problems: &mut Vec<Problem>) {
         if !problems.contains(&p) {
             problems.push(p);
@@ -157,7 +191,7 @@ pub fn startup(
     let mut discard = Vec::new();
     let stored_model = match &dataset {
         Ok(Some(text)) => match decode(Record::Dataset, text) {
-            Ok(json) => match load_model(json) {
+            Ok(json) => match ahead.map_or_else(|| load_model(json), |a| a.model) {
                 Ok(m) => Some((m, json)),
                 Err(_) => {
                     note(Problem::InvalidDataset, &mut problems);
@@ -416,7 +450,7 @@ pub fn remove_newer(store: &mut dyn Store) {
 /// dropped (a newer one kept) and the problem returned.
 pub fn open(store: &mut dyn Store, id: &str) -> Result<(Model, String), Problem> {
     let got = store.get(&dataset_key(id));
-    open_text(store, id, got)
+    open_text(store, id, got, None)
 }
 
 /// Open a dataset from its stored record as read (from IndexedDB, or `store` itself): `None`,
@@ -427,13 +461,14 @@ pub fn open_text(
     store: &mut dyn Store,
     id: &str,
     got: Result<Option<String>, Problem>,
+    ahead: Option<ReadAhead>,
 ) -> Result<(Model, String), Problem> {
     let Some(text) = got? else {
         let p = missing(store, id);
         store.remove(&about_key(id));
         return Err(p);
     };
-    let json = match verified(id, &text) {
+    let json = match verified_as(id, &text, ahead.as_ref()) {
         Ok(json) => json,
         Err(Problem::NewerFormat) => return Err(Problem::NewerDatasetKept),
         Err(p) => {
@@ -441,7 +476,7 @@ pub fn open_text(
             return Err(p);
         }
     };
-    match load_model(json) {
+    match ahead.map_or_else(|| load_model(json), |a| a.model) {
         Ok(m) => Ok((m, json.to_string())),
         Err(_) => {
             remove_dataset(store, id);
@@ -511,11 +546,21 @@ fn missing(store: &dyn Store, id: &str) -> Problem {
 /// and under a digest id its text must have that digest (a record planted under another text's
 /// id is refused, so a link always opens the text it was made for).
 fn verified<'a>(id: &str, stored: &'a str) -> Result<&'a str, Problem> {
+    verified_as(id, stored, None)
+}
+
+/// [`verified`], with the text's digest already computed when `ahead` is given.
+fn verified_as<'a>(
+    id: &str,
+    stored: &'a str,
+    ahead: Option<&ReadAhead>,
+) -> Result<&'a str, Problem> {
     if stored.len() > crate::model::MAX_DATASET_BYTES + 64 {
         return Err(Problem::Corrupt);
     }
     let json = decode(Record::Dataset, stored)?;
-    if is_digest_id(id) && dataset_id(json) != id {
+    let digest = || ahead.map_or_else(|| dataset_id(json), |a| a.digest.clone());
+    if is_digest_id(id) && digest() != id {
         return Err(Problem::Corrupt);
     }
     Ok(json)
@@ -647,7 +692,7 @@ fn names_dataset(query: &str) -> bool {
 /// dataset the address names (else the one the stored settings name, else the one just moved,
 /// else the built-in case), read it and the settings, and drop what cannot be used.
 pub fn plan(store: &mut dyn Store, url_query: &str) -> Result<Startup, Vec<DatasetError>> {
-    plan_with(store, url_query, None)
+    plan_with(store, url_query, None, None)
 }
 
 /// [`plan`], given what IndexedDB answered for the dataset a first plan left pending
@@ -657,6 +702,7 @@ pub fn plan_with(
     store: &mut dyn Store,
     url_query: &str,
     read: Option<(&str, Result<Option<String>, Problem>)>,
+    mut ahead: Option<ReadAhead>,
 ) -> Result<Startup, Vec<DatasetError>> {
     let mut problems = Vec::new();
     upgrade_ids(store, &mut problems);
@@ -686,10 +732,19 @@ pub fn plan_with(
     let mut pending = None;
     let mut drop_text = None;
     let dataset = match &named {
-        DatasetRef::Builtin => Ok(None),
+        DatasetRef::Builtin => {
+            ahead = None;
+            Ok(None)
+        }
         DatasetRef::Local(id) => {
             let here = store.get(&dataset_key(id));
             let from_db = !matches!(here, Ok(Some(_)));
+            // What was read ahead is of the text read from IndexedDB, and of no other.
+            let read_from_db = matches!((&here, &migrated, &read),
+                (Ok(None), m, Some((r, _))) if *r == id && m.as_ref().is_none_or(|(m, _)| m != id));
+            if !read_from_db {
+                ahead = None;
+            }
             let got = match (here, &migrated, read) {
                 (Ok(Some(text)), _, _) => Ok(Some(text)),
                 (Ok(None), Some((m, json)), _) if m == id => {
@@ -703,7 +758,7 @@ pub fn plan_with(
                 (Err(p), _, _) => Err(p),
             };
             match got {
-                Ok(Some(text)) => match verified(id, &text) {
+                Ok(Some(text)) => match verified_as(id, &text, ahead.as_ref()) {
                     Ok(_) | Err(Problem::NewerFormat) => Ok(Some(text)),
                     Err(p) => {
                         note(p, &mut problems);
@@ -728,7 +783,7 @@ pub fn plan_with(
     } else {
         settings
     };
-    let mut s = startup(dataset, settings)?;
+    let mut s = startup_ahead(dataset, settings, ahead)?;
     s.pending = pending;
     s.drop_text = drop_text;
     for r in &s.discard {

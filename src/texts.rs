@@ -14,6 +14,7 @@
 //! (`QuotaExceededError`), `Unavailable` when there is no IndexedDB here or it cannot be opened.
 //! Nothing here panics, and a failed call leaves what was kept as it was.
 
+use crate::model::pace::Pace;
 use crate::record::Problem;
 use idb::{
     Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, TransactionMode,
@@ -26,9 +27,14 @@ pub const DB_NAME: &str = crate::record::APP;
 /// The object store of dataset texts.
 pub const STORE: &str = "datasets";
 const VERSION: u32 = 1;
-/// The most bytes one stored value holds: well under Chromium's 127 MiB limit on a value, so a
-/// dataset of the largest size the app accepts is kept in a few pieces.
-pub const PIECE: usize = 32 << 20;
+/// The most bytes one stored value holds: well under Chromium's 127 MiB limit on a value, and
+/// small enough that the browser hands one piece back within a short task (reading a 32 MB
+/// piece held the page about 120–155 ms). Records kept in larger pieces by an earlier version
+/// read the same.
+pub const PIECE: usize = 8 << 20;
+
+/// Bytes of a piece copied into the text between two looks at the pace's clock.
+pub const COPY_SLICE: usize = 4 << 20;
 
 /// The key of a record's `n`th piece: the id itself for the first, `<id>/001` after it (three
 /// digits keep them in order, and `MAX_DATASET_BYTES` needs far fewer than a thousand).
@@ -84,35 +90,61 @@ async fn open() -> Result<Database, Problem> {
 }
 
 /// The stored record of a dataset, `None` when none is kept under `id` (or what is kept there
-/// was not written by this app: pieces that are not bytes, or bytes that are not UTF-8).
-pub async fn get(id: &str) -> Result<Option<String>, Problem> {
+/// was not written by this app: pieces that are not bytes, or bytes that are not UTF-8). Read a
+/// piece at a time, each in its own transaction, and copied into the text a slice at a time, the
+/// pace pausing between slices: a 100 MB record never holds the page for long.
+pub async fn get(id: &str, pace: &mut Pace<'_>) -> Result<Option<String>, Problem> {
     let db = open().await?;
-    let tx = db
-        .transaction(&[STORE], TransactionMode::ReadOnly)
-        .map_err(|e| problem(&e))?;
-    let store = tx.object_store(STORE).map_err(|e| problem(&e))?;
-    let values = store
-        .get_all(Some(pieces(id)?.into()), None)
-        .map_err(|e| problem(&e))?
-        .await
-        .map_err(|e| problem(&e))?;
-    if values.is_empty() {
-        return Ok(None);
+    let mut text = String::new();
+    // The bytes of a character cut by a slice's end, until the next slice completes it.
+    let mut carry: Vec<u8> = Vec::new();
+    for n in 0.. {
+        // A transaction ends once a task leaves it without a request: one per piece lets the
+        // page breathe between them.
+        let tx = db
+            .transaction(&[STORE], TransactionMode::ReadOnly)
+            .map_err(|e| problem(&e))?;
+        let store = tx.object_store(STORE).map_err(|e| problem(&e))?;
+        let value = store
+            .get(JsValue::from_str(&piece_key(id, n)))
+            .map_err(|e| problem(&e))?
+            .await
+            .map_err(|e| problem(&e))?;
+        let Some(value) = value else {
+            break;
+        };
+        let Ok(array) = value.dyn_into::<js_sys::Uint8Array>() else {
+            return Ok(None);
+        };
+        let len = array.length();
+        text.reserve(len as usize);
+        let mut at = 0;
+        while at < len {
+            let end = at.saturating_add(COPY_SLICE as u32).min(len);
+            let from = carry.len();
+            carry.resize(from + (end - at) as usize, 0);
+            array.subarray(at, end).copy_to(&mut carry[from..]);
+            match std::str::from_utf8(&carry) {
+                Ok(valid) => {
+                    text.push_str(valid);
+                    carry.clear();
+                }
+                // A character cut by the slice's end: its first bytes wait for the next slice.
+                Err(e) if e.error_len().is_none() => {
+                    let whole = e.valid_up_to();
+                    let Ok(valid) = std::str::from_utf8(&carry[..whole]) else {
+                        return Ok(None);
+                    };
+                    text.push_str(valid);
+                    carry.drain(..whole);
+                }
+                Err(_) => return Ok(None),
+            }
+            at = end;
+            pace.step().await;
+        }
     }
-    let arrays: Option<Vec<js_sys::Uint8Array>> =
-        values.into_iter().map(|v| v.dyn_into().ok()).collect();
-    let Some(arrays) = arrays else {
-        return Ok(None);
-    };
-    let total = arrays.iter().map(|a| a.length() as usize).sum();
-    let mut bytes = vec![0; total];
-    let mut at = 0;
-    for array in &arrays {
-        let end = at + array.length() as usize;
-        array.copy_to(&mut bytes[at..end]);
-        at = end;
-    }
-    Ok(String::from_utf8(bytes).ok())
+    Ok((!text.is_empty() && carry.is_empty()).then_some(text))
 }
 
 /// Run a read-write transaction on the store and wait for it to commit. A transaction the

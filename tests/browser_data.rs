@@ -4,6 +4,7 @@
 //! next visit; damaged storage gives a notice and a clean start; hostile text stays text.
 
 use case_explorer::components::{Explorer, ExplorerProps};
+use case_explorer::model::pace::{Clock, Pace};
 use case_explorer::model::{Model, EMBEDDED_JSON, MAX_DATASET_BYTES};
 use case_explorer::storage::{self, Record};
 use case_explorer::App;
@@ -16,6 +17,21 @@ mod common;
 use common::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A clock one millisecond later at every look, so that a pace of a few milliseconds pauses
+/// often whatever the machine's speed; each pause is a real zero timeout, as in the page.
+#[derive(Default)]
+struct Ticking(std::cell::Cell<f64>);
+
+impl Clock for Ticking {
+    fn now_ms(&self) -> f64 {
+        self.0.set(self.0.get() + 1.0);
+        self.0.get()
+    }
+    fn pause(&self) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+        Box::pin(yew::platform::time::sleep(std::time::Duration::ZERO))
+    }
+}
 
 const TITLE: &str = "Kezuohou Banner: turning desert control into income for the poor";
 
@@ -69,7 +85,7 @@ async fn wait_text(root: &Element, sel: &str, want: &str) {
 async fn stored(json: &str) -> Option<String> {
     let id = storage::dataset_id(json);
     for _ in 0..100 {
-        if let Ok(Some(text)) = case_explorer::texts::get(&id).await {
+        if let Ok(Some(text)) = case_explorer::texts::get(&id, &mut Pace::never()).await {
             return Some(text);
         }
         sleep(20).await;
@@ -82,7 +98,7 @@ async fn stored(json: &str) -> Option<String> {
 async fn unstored(json: &str) -> bool {
     let id = storage::dataset_id(json);
     for _ in 0..100 {
-        if let Ok(None) = case_explorer::texts::get(&id).await {
+        if let Ok(None) = case_explorer::texts::get(&id, &mut Pace::never()).await {
             return true;
         }
         sleep(20).await;
@@ -819,11 +835,14 @@ async fn stored_keys() -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn a_text_larger_than_one_stored_value_is_kept_in_pieces_and_read_back_whole() {
-    use case_explorer::texts::{self, piece_key, PIECE};
+    use case_explorer::texts::{self, piece_key, COPY_SLICE, PIECE};
     // Two pieces and a bit, with Chinese straddling each cut (three bytes a character, so a
     // piece boundary falls inside a character): the bytes are joined before they are decoded.
+    // The first character is cut by the end of the first slice copied out of a piece.
     let line = "科尔沁左翼后旗 desert control, 2014–2017; ";
-    let text = line.repeat(2 * PIECE / line.len() + 3);
+    let mut text = "a".repeat(COPY_SLICE - 1);
+    text.push_str(&line.repeat(2 * PIECE / line.len() + 3));
+    assert!(!text.is_char_boundary(COPY_SLICE));
     assert!(text.len() > 2 * PIECE);
     let id = storage::dataset_id(&text);
     texts::put(&id, &text).await.expect("kept");
@@ -835,7 +854,14 @@ async fn a_text_larger_than_one_stored_value_is_kept_in_pieces_and_read_back_who
             .iter()
             .collect::<Vec<_>>()
     );
-    let back = texts::get(&id).await.expect("read").expect("found");
+    // Read in slices, pausing between them as the page does.
+    let clock = Ticking::default();
+    let mut pace = Pace::new(&clock, 1.0);
+    let back = texts::get(&id, &mut pace)
+        .await
+        .expect("read")
+        .expect("found");
+    assert!(pace.pauses > 0, "the reading never paused");
     assert_eq!(back.len(), text.len());
     assert!(back == text, "the text read back differs from the one kept");
     // Kept again (the same digest): still three pieces, not more.
@@ -851,5 +877,8 @@ async fn a_text_larger_than_one_stored_value_is_kept_in_pieces_and_read_back_who
     // Removed: every piece goes, and the id reads as nothing kept.
     texts::delete(&id).await.expect("removed");
     assert!(!stored_keys().await.iter().any(|k| k.starts_with(&id)));
-    assert_eq!(texts::get(&id).await.expect("read"), None);
+    assert_eq!(
+        texts::get(&id, &mut Pace::never()).await.expect("read"),
+        None
+    );
 }

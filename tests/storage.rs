@@ -498,7 +498,7 @@ fn titled(title: &str) -> String {
 fn start(store: &mut MemoryStore, db: &MemoryStore, query: &str) -> Startup {
     let s = plan(store, query).unwrap();
     match s.pending.clone() {
-        Some(id) => plan_with(store, query, Some((&id, db.get(&id)))).unwrap(),
+        Some(id) => plan_with(store, query, Some((&id, db.get(&id))), None).unwrap(),
         None => s,
     }
 }
@@ -1024,7 +1024,7 @@ fn a_dataset_kept_in_indexeddb_opens_once_it_is_read_with_the_view_from_the_addr
     assert_eq!(first.datasets.len(), 1);
     assert_eq!(first.datasets[0].title(Lang::En), "A modified copy");
     // IndexedDB answers: the dataset, the view the address names.
-    let s = plan_with(&mut store, &query, Some((&id, db.get(&id)))).unwrap();
+    let s = plan_with(&mut store, &query, Some((&id, db.get(&id))), None).unwrap();
     assert_eq!(s.pending, None);
     assert_eq!(
         (s.source.clone(), s.shown.clone()),

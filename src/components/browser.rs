@@ -193,6 +193,25 @@ pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
     out
 }
 
+/// The page's clock and pause for work done in slices (`model::pace`): `performance.now()`, and
+/// a zero timeout, after which the page has painted and handled input if it had any waiting.
+pub struct PageClock;
+
+impl crate::model::pace::Clock for PageClock {
+    fn now_ms(&self) -> f64 {
+        window()
+            .and_then(|w| w.performance())
+            .map_or(0.0, |p| p.now())
+    }
+    fn pause(&self) -> std::pin::Pin<Box<dyn std::future::Future<Output = ()>>> {
+        Box::pin(yew::platform::time::sleep(std::time::Duration::ZERO))
+    }
+}
+
+/// The longest slice of work between two pauses, in milliseconds: well below the 50 ms at which
+/// the browser counts a task as long, so that an input waits at most about that long.
+pub const SLICE_MS: f64 = 40.0;
+
 /// Move keyboard focus to the element with this id, if it exists.
 /// The focused element, when it is an HTML element inside the page (not the body).
 pub fn active_element() -> Option<web_sys::HtmlElement> {

@@ -4,6 +4,7 @@
 use super::dataset::{Channel, Dataset, DerivedMetric, Figure, Paragraph, Period};
 use super::derive;
 use super::finding::{Finding, ReferenceFinding, SlipList, TensionFinding};
+use super::pace::Pace;
 use super::presentation::Story;
 use super::quantity::Quantity;
 use super::status::Status;
@@ -58,22 +59,22 @@ pub(super) struct Lookup {
 }
 
 impl Lookup {
-    pub(super) fn new(d: &Dataset, quantities: &[Quantity]) -> Lookup {
-        let figure: HashMap<String, usize> = d
-            .figures
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.id.clone(), i))
-            .collect();
-        let derived: HashMap<String, usize> = d
-            .derived
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.id.clone(), i))
-            .collect();
+    /// With a tick of the pace for each figure, derived metric and quantity.
+    pub(super) async fn new(d: &Dataset, quantities: &[Quantity], pace: &mut Pace<'_>) -> Lookup {
+        let mut figure: HashMap<String, usize> = HashMap::with_capacity(d.figures.len());
+        for (i, f) in d.figures.iter().enumerate() {
+            figure.insert(f.id.clone(), i);
+            pace.tick().await;
+        }
+        let mut derived: HashMap<String, usize> = HashMap::with_capacity(d.derived.len());
+        for (i, m) in d.derived.iter().enumerate() {
+            derived.insert(m.id.clone(), i);
+            pace.tick().await;
+        }
         // Quantities come in dependency order, so every input is traced before its metric.
         let mut paragraph: HashMap<String, u32> = HashMap::new();
         for q in quantities {
+            pace.tick().await;
             let p = match (figure.get(&q.id), derived.get(&q.id)) {
                 (Some(i), _) => d.figures[*i].source.paragraph,
                 (None, Some(i)) => d.derived[*i]

@@ -15,6 +15,7 @@ use super::estimate::Estimate;
 use super::finding::{
     Finding, RangeVerdict, ReferenceFinding, Side, Slip, SlipKind, TensionFinding,
 };
+use super::pace::Pace;
 use super::quantity::{Origin, Quantity};
 use super::units::Unit;
 use std::collections::HashSet;
@@ -397,8 +398,12 @@ fn evaluate<'m>(
 /// the size of the dataset: each relation is judged once as reported, each slip is checked
 /// against the relations that name its figure once, and the search is bounded by
 /// `SLIP_SEARCH_LOOKUPS`.
-pub fn evaluate_all(model: &Model) -> (Vec<Finding>, Vec<ReferenceFinding>) {
-    let (findings, references, _) = evaluate_everything(model, SLIP_SEARCH_LOOKUPS);
+/// A tick of the pace for each relation, as judged and as searched.
+pub(super) async fn evaluate_all(
+    model: &Model,
+    pace: &mut Pace<'_>,
+) -> (Vec<Finding>, Vec<ReferenceFinding>) {
+    let (findings, references, _) = evaluate_everything(model, SLIP_SEARCH_LOOKUPS, pace).await;
     (findings, references)
 }
 
@@ -406,17 +411,22 @@ pub fn evaluate_all(model: &Model) -> (Vec<Finding>, Vec<ReferenceFinding>) {
 /// how many it spent.
 #[cfg(test)]
 fn evaluate_within(model: &Model, budget: usize) -> (Vec<Finding>, usize) {
-    let (findings, _, spent) = evaluate_everything(model, budget);
+    let (findings, _, spent) =
+        super::pace::run_to_end(evaluate_everything(model, budget, &mut Pace::never()));
     (findings, spent)
 }
 
-fn evaluate_everything(
+async fn evaluate_everything(
     model: &Model,
     budget: usize,
+    pace: &mut Pace<'_>,
 ) -> (Vec<Finding>, Vec<ReferenceFinding>, usize) {
     let relations = &model.dataset.relations;
-    let reported: Vec<Option<Verdict>> =
-        relations.iter().map(|r| verdict(model, r, None)).collect();
+    let mut reported: Vec<Option<Verdict>> = Vec::with_capacity(relations.len());
+    for r in relations {
+        reported.push(verdict(model, r, None));
+        pace.tick().await;
+    }
     let ids = model.quantities.len();
     let mut holding: Vec<Vec<usize>> = vec![Vec::new(); ids];
     for (i, (r, v)) in relations.iter().zip(&reported).enumerate() {
@@ -437,14 +447,17 @@ fn evaluate_everything(
         tried: vec![0; ids],
         left: budget,
     };
-    let found: Vec<(Finding, Vec<Key>)> = relations
-        .iter()
-        .zip(reported)
-        .enumerate()
-        .filter_map(|(i, (r, v))| Some(evaluate(&mut search, i, r, v?)))
-        .collect();
+    pace.step().await;
+    let mut found: Vec<(Finding, Vec<Key>)> = Vec::new();
+    for (i, (r, v)) in relations.iter().zip(reported).enumerate() {
+        if let Some(v) = v {
+            found.push(evaluate(&mut search, i, r, v));
+        }
+        pace.tick().await;
+    }
     let mut found_refs: Vec<(ReferenceFinding, Vec<Key>)> = Vec::new();
     for (i, r) in relations.iter().enumerate() {
+        pace.tick().await;
         if let Rule::ReferenceRange { subject, reference } = &r.rule {
             if let Some(x) = evaluate_reference(&mut search, i, r, subject, reference) {
                 found_refs.push(x);

@@ -10,7 +10,7 @@
 //! (`["en text", "zh text"]` for a text) is refused, and every problem is reported, up to
 //! `MAX_STRUCTURE_ERRORS`, not only the first.
 
-use super::dataset::{Dataset, Period, FORMAT_VERSION};
+use super::dataset::{Dataset, DerivedMetric, Figure, Period, Relation, FORMAT_VERSION};
 use super::error::{DatasetError, ErrorKind};
 use super::json_read::{one_of, At, Node, Reader, TAG_EXPECTED};
 use super::language_tag::well_formed;
@@ -59,6 +59,51 @@ pub fn decode(node: &Node) -> Result<Dataset, Vec<DatasetError>> {
     } else {
         Err(r.errs)
     }
+}
+
+/// `decode` in slices: the three lists that grow with a dataset (`figures`, `derived`,
+/// `relations`) are read an element at a time, with a tick of the pace after each, once the rest
+/// is read; each element is dropped once read. `None` when anything is wrong: the caller reads
+/// the text again with `decode`, so the list of problems is the same, in the same order, as when
+/// read in one go.
+pub(super) async fn decode_paced(
+    mut node: Node,
+    pace: &mut super::pace::Pace<'_>,
+) -> Option<Dataset> {
+    const LONG: [&str; 3] = ["figures", "derived", "relations"];
+    let (own, declared, version) = peek_languages(&node);
+    // Set aside (with their names) until the rest is read.
+    let mut aside: Vec<(String, Vec<Node>)> = Vec::new();
+    if let Node::Object(members) = &mut node {
+        for (k, v) in members.iter_mut() {
+            if let (true, Node::Array(items)) = (LONG.contains(&k.as_str()), v) {
+                aside.push((k.clone(), std::mem::take(items)));
+            }
+        }
+    }
+    let mut r = Reader::new(own, declared);
+    let root = At::root();
+    let mut d = Dataset::read(&mut r, &node, &root);
+    drop(node);
+    pace.step().await;
+    for (name, items) in aside {
+        let at = root.key(&name);
+        for (j, x) in items.into_iter().enumerate() {
+            let here = at.index(j);
+            match name.as_str() {
+                "figures" => d.figures.push(Figure::read(&mut r, &x, &here)),
+                "derived" => d.derived.push(DerivedMetric::read(&mut r, &x, &here)),
+                _ => d.relations.push(Relation::read(&mut r, &x, &here)),
+            }
+            pace.tick().await;
+        }
+    }
+    match version {
+        Version::Older => languages(&mut r, &mut d, true, &root),
+        Version::Current => languages(&mut r, &mut d, false, &root),
+        Version::Other => {}
+    }
+    (r.failures == 0).then_some(d)
 }
 
 /// Which languages rule a file reads under.

@@ -3,12 +3,17 @@
 use super::dataset::{Dataset, DerivedMetric, Figure, FigureKind, Operation, Period};
 use super::error::{DatasetError, ErrorKind};
 use super::estimate::Estimate;
+use super::pace::Pace;
 use super::units::{Dims, Unit, Vocabulary};
 use super::{Origin, Quantity};
 use std::collections::{HashMap, HashSet};
 
-pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
-    let (out, errs) = resolve_with(d, &[]);
+/// Every quantity, with a tick of the pace for each figure and derived metric.
+pub(super) async fn resolve(
+    d: &Dataset,
+    pace: &mut Pace<'_>,
+) -> Result<Vec<Quantity>, Vec<DatasetError>> {
+    let (out, errs) = resolve_with(d, &[], pace).await;
     if errs.is_empty() {
         Ok(out)
     } else {
@@ -19,18 +24,26 @@ pub fn resolve(d: &Dataset) -> Result<Vec<Quantity>, Vec<DatasetError>> {
 /// Every quantity, with each `(id, value)` of `overrides` in place of that figure's or derived
 /// metric's value (in its unit): what a what-if scenario computes. A metric whose computation
 /// fails is left out (with its error), and so are the metrics built on it.
-pub fn resolve_with(d: &Dataset, overrides: &[(&str, f64)]) -> (Vec<Quantity>, Vec<DatasetError>) {
+async fn resolve_with(
+    d: &Dataset,
+    overrides: &[(&str, f64)],
+    pace: &mut Pace<'_>,
+) -> (Vec<Quantity>, Vec<DatasetError>) {
     let mut out: Vec<Quantity> = Vec::with_capacity(d.figures.len() + d.derived.len());
     let mut index: HashMap<String, usize> = HashMap::new();
     let vocabulary = Vocabulary::of(d);
     for f in &d.figures {
+        pace.tick().await;
         if let Some(q) = figure_quantity(&vocabulary, f, overrides) {
             index.insert(f.id.clone(), out.len());
             out.push(q);
         }
     }
     let mut errs = Vec::new();
-    for i in resolution_order(d) {
+    let order = resolution_order(d);
+    pace.step().await;
+    for i in order {
+        pace.tick().await;
         let m = &d.derived[i];
         // An input whose own computation failed leaves this one out, without a second error.
         if !m.inputs.iter().all(|id| index.contains_key(id)) {

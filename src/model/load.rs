@@ -9,6 +9,7 @@ use super::embedded::EMBEDDED_JSON;
 use super::error::DatasetError;
 use super::finding::SlipList;
 use super::migrate;
+use super::pace::{run_to_end, Pace};
 use super::presentation::Story;
 use super::quantity::Quantity;
 use super::status::Status;
@@ -19,25 +20,44 @@ use std::collections::HashMap;
 impl Model {
     /// Parse, validate and compute. Every problem found is returned, not only the first.
     pub fn from_json(text: &str) -> Result<Model, Vec<DatasetError>> {
-        let dataset = validate::parse(text)?;
-        Model::from_dataset(dataset)
+        run_to_end(Model::from_json_paced(text, &mut Pace::never()))
     }
 
-    pub fn from_dataset(mut dataset: Dataset) -> Result<Model, Vec<DatasetError>> {
+    /// `from_json` in slices: the pace pauses between them (see `pace.rs`). The same work, the
+    /// same result.
+    pub async fn from_json_paced(
+        text: &str,
+        pace: &mut Pace<'_>,
+    ) -> Result<Model, Vec<DatasetError>> {
+        let dataset = validate::parse(text, pace).await?;
+        pace.step().await;
+        Model::from_dataset_paced(dataset, pace).await
+    }
+
+    pub fn from_dataset(dataset: Dataset) -> Result<Model, Vec<DatasetError>> {
+        run_to_end(Model::from_dataset_paced(dataset, &mut Pace::never()))
+    }
+
+    async fn from_dataset_paced(
+        mut dataset: Dataset,
+        pace: &mut Pace<'_>,
+    ) -> Result<Model, Vec<DatasetError>> {
         let migrated_from = migrate::upgrade(&mut dataset);
-        let mut errors = validate::check(&dataset);
+        let mut errors = validate::check(&dataset, pace).await;
         if !errors.is_empty() {
             return Err(errors);
         }
+        pace.step().await;
         let vocabulary = Vocabulary::of(&dataset);
         let story = Story::of(&dataset);
-        let quantities = match derive::resolve(&dataset) {
+        let quantities = match derive::resolve(&dataset, pace).await {
             Ok(q) => q,
             Err(mut e) => {
                 errors.append(&mut e);
                 return Err(errors);
             }
         };
+        pace.step().await;
         let index = quantities
             .iter()
             .enumerate()
@@ -79,13 +99,18 @@ impl Model {
             statuses: HashMap::new(),
             lookup: Lookup::default(),
         };
-        model.lookup = Lookup::new(&model.dataset, &model.quantities);
+        pace.step().await;
+        model.lookup = Lookup::new(&model.dataset, &model.quantities, pace).await;
         model.display_defaults = display_defaults(&model.quantities);
         model.currencies = currencies(&model.quantities, &model.rates);
-        (model.findings, model.references) = checks::evaluate_all(&model);
+        pace.step().await;
+        (model.findings, model.references) = checks::evaluate_all(&model, pace).await;
+        pace.step().await;
         model.tensions = checks::tensions(&model);
+        pace.step().await;
         model.slips = SlipList::of(&model.findings, &model.references);
-        model.statuses = statuses(&model);
+        pace.step().await;
+        model.statuses = statuses(&model, pace).await;
         Ok(model)
     }
 
@@ -147,9 +172,10 @@ fn currencies(quantities: &[Quantity], rates: &[AnnualRate]) -> Vec<Currency> {
 }
 
 /// Every quantity's status in one pass over the findings (see `Model::status_of`).
-fn statuses(model: &Model) -> HashMap<String, Status> {
+async fn statuses(model: &Model, pace: &mut Pace<'_>) -> HashMap<String, Status> {
     let mut out: HashMap<String, Status> = HashMap::new();
     for f in &model.findings {
+        pace.tick().await;
         for id in f.left.ids.iter().chain(&f.right.ids) {
             out.entry(id.clone()).or_insert(Status::Holds);
         }
@@ -160,6 +186,7 @@ fn statuses(model: &Model) -> HashMap<String, Status> {
     }
     // A reference check flags what it rests on only when the value is outside the range.
     for r in &model.references {
+        pace.tick().await;
         for id in &r.involved {
             out.entry(id.clone()).or_insert(Status::Holds);
         }

@@ -248,7 +248,11 @@ pub fn parse_template(s: &str) -> Result<Vec<Segment>, TemplateError> {
 
 /// Every problem in the presentation: unknown ids (with their JSON path), templates that do
 /// not parse, repeated chart ids, texts over their bound.
-pub(super) fn check(d: &Dataset, relations_sound: bool) -> Vec<DatasetError> {
+pub(super) async fn check(
+    d: &Dataset,
+    relations_sound: bool,
+    pace: &mut super::pace::Pace<'_>,
+) -> Vec<DatasetError> {
     let mut errs = Vec::new();
     let Some(p) = &d.presentation else {
         return errs;
@@ -374,6 +378,8 @@ pub(super) fn check(d: &Dataset, relations_sound: bool) -> Vec<DatasetError> {
     }
     let mut chart_ids: HashMap<&str, usize> = HashMap::new();
     for (i, c) in p.charts.iter().flatten().enumerate() {
+        // A chart's form is checked against the whole dataset.
+        pace.step().await;
         let at = format!("presentation.charts[{i}]");
         if let Some(e) = super::error::id_problem(&c.id, &|| format!("{at}.id")) {
             errs.push(e);

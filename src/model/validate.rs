@@ -3,10 +3,11 @@
 use super::dataset::{
     Dataset, Operation, Period, Reference, Rule, Text, FORMAT_VERSION, OLDEST_FORMAT_VERSION,
 };
-use super::decode::decode;
+use super::decode::{decode, decode_paced};
 use super::error::{id_problem, DatasetError, ErrorKind};
-use super::json_read::Node;
+use super::json_slices;
 use super::limits::{echo, longer_than, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS};
+use super::pace::Pace;
 use super::units::{dimension_named, Dims, Unit, Vocabulary, DIMENSION_NAMES};
 use std::collections::{HashMap, HashSet};
 
@@ -16,7 +17,9 @@ use std::collections::{HashMap, HashSet};
 /// a dataset is used but not kept across visits.
 pub const MAX_DATASET_BYTES: usize = 160 * 1024 * 1024;
 
-pub fn parse(text: &str) -> Result<Dataset, Vec<DatasetError>> {
+/// The text read into a dataset: syntax, then structure. A tick of the pace for each element
+/// of the text's long lists, as they are parsed and as they are read.
+pub(super) async fn parse(text: &str, pace: &mut Pace<'_>) -> Result<Dataset, Vec<DatasetError>> {
     if text.len() > MAX_DATASET_BYTES {
         return Err(vec![DatasetError::new(
             ErrorKind::TooLarge,
@@ -26,9 +29,14 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<DatasetError>> {
         )]);
     }
     // Syntax first (serde_json, with line and column), then structure (`decode`, with paths).
-    let node: Node =
-        serde_json::from_str(text).map_err(|e| vec![DatasetError::from_serde(&e, text)])?;
-    decode(&node)
+    let syntax = |e: serde_json::Error| vec![DatasetError::from_serde(&e, text)];
+    let node = json_slices::parse(text, pace).await.map_err(syntax)?;
+    pace.step().await;
+    match decode_paced(node, pace).await {
+        Some(d) => Ok(d),
+        // Something is wrong: read again in one go, for every problem in the order of the text.
+        None => decode(&serde_json::from_str(text).map_err(syntax)?),
+    }
 }
 
 /// The dataset's own units: a fresh code, a known dimension, a factor above zero.
@@ -82,8 +90,9 @@ fn unit_declarations(d: &Dataset) -> Vec<DatasetError> {
     errs
 }
 
-/// Every semantic problem in a parsed dataset.
-pub fn check(d: &Dataset) -> Vec<DatasetError> {
+/// Every semantic problem in a parsed dataset, with a tick of the pace for each figure, derived
+/// metric and relation.
+pub(super) async fn check(d: &Dataset, pace: &mut Pace<'_>) -> Vec<DatasetError> {
     let mut errs = unit_declarations(d);
     let vocabulary = Vocabulary::of(d);
     let mut push = |kind, path: String, expected: &str, found: String| {
@@ -131,6 +140,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
                 .map(|(i, m)| (m.id.as_str(), format!("derived[{i}].id"))),
         );
     for (id, path) in ids {
+        pace.tick().await;
         if id.trim().is_empty() {
             push(
                 ErrorKind::EmptyId,
@@ -205,6 +215,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
     }
     let figure_ids: HashSet<&str> = d.figures.iter().map(|f| f.id.as_str()).collect();
     for (i, f) in d.figures.iter().enumerate() {
+        pace.tick().await;
         let at = |field: &str| format!("figures[{i}].{field}");
         let unit = vocabulary.parse(&f.unit);
         if unit.is_none() {
@@ -303,6 +314,7 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         check_channel(&m.channel, format!("measures[{i}].channel"), &mut errs);
     }
     for (i, m) in d.derived.iter().enumerate() {
+        pace.tick().await;
         let unit = vocabulary.parse(&m.unit);
         check_concept(
             m.concept.as_deref(),
@@ -348,9 +360,12 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
         }
         check_channel(&m.channel, format!("derived[{i}].channel"), &mut errs);
     }
+    pace.step().await;
     errs.extend(cycles(d));
-    let units = declared_units(d, &vocabulary);
+    pace.step().await;
+    let units = declared_units(d, &vocabulary, pace).await;
     for (i, r) in d.relations.iter().enumerate() {
+        pace.tick().await;
         for (j, id) in r.rule.ids().into_iter().enumerate() {
             if !known(id) {
                 errs.push(DatasetError::new(
@@ -376,11 +391,14 @@ pub fn check(d: &Dataset) -> Vec<DatasetError> {
             }
         }
     }
+    pace.step().await;
     errs.extend(text_lengths(d));
     // A chart's form is checked against relations only when they are sound: a broken relation
     // is reported once, at its own path, not again at every chart that relies on it.
     let relations_sound = !errs.iter().any(|e| e.path.starts_with("relations"));
-    errs.extend(super::presentation::check(d, relations_sound));
+    pace.step().await;
+    errs.extend(super::presentation::check(d, relations_sound, pace).await);
+    pace.step().await;
     errs.extend(super::scenario::check(d, &|id, path| {
         id_problem(id, &|| path.clone())
     }));
@@ -510,7 +528,11 @@ fn rule_field(rule: &Rule, j: usize) -> String {
 
 /// The unit each id declares: a figure's own, a derived metric's result (the first of an id used
 /// twice; unknown units left out, they are reported elsewhere).
-fn declared_units<'d>(d: &'d Dataset, vocabulary: &Vocabulary) -> HashMap<&'d str, Unit> {
+async fn declared_units<'d>(
+    d: &'d Dataset,
+    vocabulary: &Vocabulary,
+    pace: &mut Pace<'_>,
+) -> HashMap<&'d str, Unit> {
     let mut units = HashMap::new();
     let declared = d
         .figures
@@ -518,6 +540,7 @@ fn declared_units<'d>(d: &'d Dataset, vocabulary: &Vocabulary) -> HashMap<&'d st
         .map(|f| (f.id.as_str(), f.unit.as_str()))
         .chain(d.derived.iter().map(|m| (m.id.as_str(), m.unit.as_str())));
     for (id, code) in declared {
+        pace.tick().await;
         if let Some(u) = vocabulary.parse(code) {
             units.entry(id).or_insert(u);
         }
