@@ -522,7 +522,7 @@ async function storeAndReopen(browser, url, base) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const reopenTasks = await page.evaluate(() => window.__bench.longestSince(0));
     // The app's own user-timing measures split the reopening: reading the kept text out of
-    // IndexedDB (asynchronous, spread over tasks) and parsing and checking it (one task).
+    // IndexedDB and parsing and checking it (both in slices, spread over tasks).
     const measured = await page.evaluate(() => Object.fromEntries(['dataset-read', 'dataset-open']
       .map((n) => [n, performance.getEntriesByName(n, 'measure').at(-1)?.duration ?? null])));
     const r = {
