@@ -110,6 +110,12 @@ async fn quality_shows_reference_checks_and_tensions_in_their_groups() {
     );
     settle().await;
     assert_eq!(count(&root, ".detail .references > li"), 2);
+    // Their slips are named, but not linked: the list of slips they would link to is the
+    // quality view's, not the detail's (a link there went nowhere over any other view).
+    let slips = text(&root, ".detail .references .slips");
+    assert!(slips.contains("Forest land area"), "{slips}");
+    assert_eq!(count(&root, ".detail .references .slips li"), 6);
+    assert_eq!(count(&root, ".detail a[href^='#slip-']"), 0);
     handle.destroy();
     root.remove();
 }

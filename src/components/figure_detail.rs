@@ -185,7 +185,7 @@ pub fn figure_detail(p: &FigureDetailProps) -> Html {
             </ul>
             if !references.is_empty() {
                 <h3>{t.detail_references}</h3>
-                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, &Callback::noop(), r, lang, &digits, on_select)) }</ol>
+                <ol class="references-list references">{ for references.iter().map(|r| reference_card(model, &None, r, lang, &digits, on_select)) }</ol>
             }
             if !tensions.is_empty() {
                 <h3>{t.detail_tensions}</h3>

@@ -120,8 +120,9 @@ fn gap_row(gap: f64, gap_pct: f64, unit: &Unit, lang: Lang, num: &dyn Fn(f64) ->
 
 /// What a card's link to a slip does besides going to its anchor (`slip-N` in the quality
 /// view's list): the view grows its list, a page at a time, to the slip's place (from 0).
-/// Elsewhere (the figure's detail) nothing more.
-pub type RevealSlip = Callback<usize>;
+/// `None` where there is no list of slips to link to (the figure's detail, over any view): the
+/// slips are named without a link.
+pub type RevealSlip = Option<Callback<usize>>;
 
 /// Up to three slips that would mend a check, after `intro`, each a link to its sentence in
 /// the list of slips at the top of the view (a slip often explains several checks: it is
@@ -145,12 +146,12 @@ fn slips_and_note(
             if !slips.is_empty() {
                 <p>{intro}{tr(lang).colon.trim_end()}</p>
                 <ul class="slips">{ for slips.iter().take(3).map(|s| html! {
-                    <li>{ match model.slips.place(s) {
-                        Some(i) => {
+                    <li>{ match (reveal, model.slips.place(s)) {
+                        (Some(reveal), Some(i)) => {
                             let onclick = reveal.reform(move |_: MouseEvent| i);
                             html! { <a href={format!("#slip-{}", i + 1)} {onclick}>{short(s)}</a> }
                         }
-                        None => html! { {short(s)} },
+                        (None, _) | (_, None) => html! { {short(s)} },
                     } }</li>
                 }) }</ul>
             }
@@ -275,7 +276,7 @@ pub fn quality(p: &QualityProps) -> Html {
     });
     let reveal: RevealSlip = {
         let wanted = wanted.clone();
-        Callback::from(move |i: usize| wanted.set(i + 1))
+        Some(Callback::from(move |i: usize| wanted.set(i + 1)))
     };
     let problems: Vec<usize> = (0..model.findings.len())
         .filter(|&i| model.findings[i].status != Status::Holds)
