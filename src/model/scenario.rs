@@ -211,23 +211,29 @@ pub fn run_in<'t>(
 
 /// Every problem with the dataset's scenarios, with its JSON path: ids, bindings, outputs,
 /// templates, conditions and text lengths.
-pub(super) fn check(
+/// A step of the pace after each index of the dataset it builds, and after each scenario.
+pub(super) async fn check(
     d: &Dataset,
     id_problem: &dyn Fn(&str, String) -> Option<DatasetError>,
+    pace: &mut super::pace::Pace<'_>,
 ) -> Vec<DatasetError> {
     let mut errs = Vec::new();
     let Some(p) = &d.presentation else {
         return errs;
     };
     let quantities = d.quantity_ids();
+    pace.step().await;
     let vocabulary = Vocabulary::of(d);
     let derived: HashSet<&str> = d.derived.iter().map(|m| m.id.as_str()).collect();
+    pace.step().await;
     let relations: HashSet<&str> = d.relations.iter().map(|r| r.id.as_str()).collect();
+    pace.step().await;
     let mut push = |kind, path: String, expected: &str, found: String| {
         errs.push(DatasetError::new(kind, path, expected, found))
     };
     let mut ids: HashSet<&str> = HashSet::new();
     for (i, s) in p.scenarios.iter().enumerate() {
+        pace.step().await;
         let at = |field: &str| format!("presentation.scenarios[{i}].{field}");
         own_id(&s.id, at("id"), &mut ids, id_problem, &mut push);
         text_len(&s.title, MAX_LABEL_CHARS, &at("title"), &mut push);

@@ -399,9 +399,8 @@ pub(super) async fn check(d: &Dataset, pace: &mut Pace<'_>) -> Vec<DatasetError>
     pace.step().await;
     errs.extend(super::presentation::check(d, relations_sound, pace).await);
     pace.step().await;
-    errs.extend(super::scenario::check(d, &|id, path| {
-        id_problem(id, &|| path.clone())
-    }));
+    let scenarios = super::scenario::check(d, &|id, path| id_problem(id, &|| path.clone()), pace);
+    errs.extend(scenarios.await);
     errs
 }
 
