@@ -4,13 +4,15 @@
 //! reducer. Stored data is never trusted: whatever is wrong with it gives a notice and a clean
 //! start from the built-in case.
 
+use case_explorer::model::pace::{run_to_end, Pace};
 use case_explorer::model::{Lang, Model, EMBEDDED_JSON};
 use case_explorer::state::{Action, AppState, DatasetRef, Source, View, ViewState};
 use case_explorer::storage::{
     about_key, about_of, choose_view, dataset_id, dataset_key, decode, discards_text, encode, kept,
-    list, moved_key, moved_out, open, parse_settings, plan, plan_with, remove_all, remove_dataset,
-    remove_newer, save, settings_payload, startup, texts_to_move, MemoryStore, Problem, Record,
-    Startup, Store, DATASET_KEY, DATASET_PREFIX, FORMAT, INDEX_KEY, SETTINGS_KEY,
+    list, moved_key, moved_out, open, parse_settings, plan, plan_with, read_ahead, remove_all,
+    remove_dataset, remove_newer, save, settings_payload, startup, texts_to_move, MemoryStore,
+    Problem, ReadAhead, Record, Startup, Store, DATASET_KEY, DATASET_PREFIX, FORMAT, INDEX_KEY,
+    SETTINGS_KEY,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -494,13 +496,26 @@ fn titled(title: &str) -> String {
 }
 
 /// A visit's start as the app makes it: [`plan`], then, for a dataset kept in IndexedDB (here
-/// `db`, a second store keyed by id), [`plan_with`] its record as read.
+/// `db`, a second store keyed by id), [`plan_with`] its record as read and read ahead.
 fn start(store: &mut MemoryStore, db: &MemoryStore, query: &str) -> Startup {
     let s = plan(store, query).unwrap();
     match s.pending.clone() {
-        Some(id) => plan_with(store, query, Some((&id, db.get(&id))), None).unwrap(),
+        Some(id) => {
+            let got = db.get(&id);
+            let ahead = got
+                .as_ref()
+                .ok()
+                .and_then(|o| o.as_deref())
+                .and_then(ahead_of);
+            plan_with(store, query, Some((&id, got)), ahead).unwrap()
+        }
         None => s,
     }
+}
+
+/// A record read ahead as the app reads it, here in one go.
+fn ahead_of(record: &str) -> Option<ReadAhead> {
+    run_to_end(read_ahead(record, &mut Pace::never()))
 }
 
 /// Keep a dataset as the app does: its text in IndexedDB (`db`), then its titles record.
@@ -1010,6 +1025,53 @@ fn a_link_to_a_dataset_the_browser_could_not_keep_says_so() {
 }
 
 // ---- Dataset texts in IndexedDB (a second memory store here) ----
+
+#[test]
+fn what_was_read_ahead_serves_the_text_read_from_indexeddb_and_no_other() {
+    let (mut store, mut db) = (MemoryStore::default(), MemoryStore::default());
+    let id = keep_in_db(&mut store, &mut db, &modified_json(), 7);
+    let query = format!("?ds=local%3A{id}&view=table");
+    let record = db.get(&id).unwrap().expect("kept");
+    // Read ahead, the start is the one made without reading ahead.
+    let plain = plan_with(
+        &mut store,
+        &query,
+        Some((&id, Ok(Some(record.clone())))),
+        None,
+    )
+    .unwrap();
+    let ahead = ahead_of(&record);
+    let sliced = plan_with(
+        &mut store,
+        &query,
+        Some((&id, Ok(Some(record.clone())))),
+        ahead,
+    )
+    .unwrap();
+    assert!(sliced == plain, "reading ahead changed the start");
+    assert_eq!(
+        sliced.model.dataset.case.title.get(Lang::En),
+        "A modified copy"
+    );
+    // Another text's reading is not taken for this one when the text is found elsewhere (an
+    // earlier version's copy in localStorage).
+    let other = ahead_of(&encode(Record::Dataset, EMBEDDED_JSON));
+    store.set(&dataset_key(&id), &record).unwrap();
+    let s = plan_with(&mut store, &query, Some((&id, Ok(None))), other).unwrap();
+    assert_eq!(s.model.dataset.case.title.get(Lang::En), "A modified copy");
+    // A record planted under another text's id is refused, its digest read ahead or not.
+    let mut store = MemoryStore::default();
+    let planted = encode(Record::Dataset, EMBEDDED_JSON);
+    let s = plan_with(
+        &mut store,
+        &query,
+        Some((&id, Ok(Some(planted.clone())))),
+        ahead_of(&planted),
+    )
+    .unwrap();
+    assert_eq!(s.source, Source::Embedded);
+    assert_eq!(s.drop_text.as_deref(), Some(id.as_str()));
+}
 
 #[test]
 fn a_dataset_kept_in_indexeddb_opens_once_it_is_read_with_the_view_from_the_address() {
