@@ -17,7 +17,6 @@ use super::timeline::Timeline;
 use super::use_app::{Hydrating, Shared, SiteIndex};
 use super::what_if::WhatIf;
 use crate::i18n::tr;
-use crate::model::pace::Pace;
 use crate::model::{DatasetError, Lang, Model};
 use crate::requests::DataRequest;
 use crate::state::AppHandle;
@@ -141,22 +140,10 @@ pub fn app(p: &AppProps) -> Html {
         use_effect_with(pending.clone(), move |pending| {
             if let Some(id) = pending.clone() {
                 yew::platform::spawn_local(async move {
-                    // Timed apart for the benchmark: reading the kept text out of IndexedDB
-                    // (`dataset-read`) and parsing and checking it (`dataset-open`), both
-                    // asynchronous: the text is read in slices between which the page breathes.
-                    browser::mark("dataset-read");
-                    let clock = browser::PageClock;
-                    let mut pace = Pace::new(&clock, browser::SLICE_MS);
-                    let got = crate::texts::get(&id, &mut pace).await;
-                    browser::measure("dataset-read");
-                    browser::mark("dataset-open");
-                    let ahead = match &got {
-                        Ok(Some(record)) => storage::read_ahead(record, &mut pace).await,
-                        Ok(None) | Err(_) => None,
-                    };
+                    // Read, parsed and checked in slices: the page stays responsive meanwhile.
+                    let (got, ahead) = crate::requests::read_kept(&id).await;
                     let mut store = storage::web::LocalStore;
                     let next = storage::plan_with(&mut store, &query, Some((&id, got)), ahead);
-                    browser::measure("dataset-open");
                     if let Some(bad) = next.as_ref().ok().and_then(|s| s.drop_text.clone()) {
                         let _ = crate::texts::delete(&bad).await;
                     }

@@ -70,14 +70,14 @@ pub(super) async fn decode_paced(
     mut node: Node,
     pace: &mut super::pace::Pace<'_>,
 ) -> Option<Dataset> {
-    const LONG: [&str; 3] = ["figures", "derived", "relations"];
     let (own, declared, version) = peek_languages(&node);
-    // Set aside (with their names) until the rest is read.
-    let mut aside: Vec<(String, Vec<Node>)> = Vec::new();
+    // Set aside (with how an element joins its list) until the rest is read.
+    let mut aside: Vec<(&'static str, Join, Vec<Node>)> = Vec::new();
     if let Node::Object(members) = &mut node {
         for (k, v) in members.iter_mut() {
-            if let (true, Node::Array(items)) = (LONG.contains(&k.as_str()), v) {
-                aside.push((k.clone(), std::mem::take(items)));
+            let long = LONG.iter().find(|(name, _)| name == k);
+            if let (Some(&(name, join)), Node::Array(items)) = (long, v) {
+                aside.push((name, join, std::mem::take(items)));
             }
         }
     }
@@ -86,15 +86,10 @@ pub(super) async fn decode_paced(
     let mut d = Dataset::read(&mut r, &node, &root);
     drop(node);
     pace.step().await;
-    for (name, items) in aside {
-        let at = root.key(&name);
+    for (name, join, items) in aside {
+        let at = root.key(name);
         for (j, x) in items.into_iter().enumerate() {
-            let here = at.index(j);
-            match name.as_str() {
-                "figures" => d.figures.push(Figure::read(&mut r, &x, &here)),
-                "derived" => d.derived.push(DerivedMetric::read(&mut r, &x, &here)),
-                _ => d.relations.push(Relation::read(&mut r, &x, &here)),
-            }
+            join(&mut r, &x, &at.index(j), &mut d);
             pace.tick().await;
         }
     }
@@ -105,6 +100,22 @@ pub(super) async fn decode_paced(
     }
     (r.failures == 0).then_some(d)
 }
+
+/// How an element of a long list is read into the dataset.
+type Join = fn(&mut Reader, &Node, &At, &mut Dataset);
+
+/// The lists that grow with a dataset, read an element at a time by `decode_paced`.
+const LONG: [(&str, Join); 3] = [
+    ("figures", |r, x, at, d| {
+        d.figures.push(Figure::read(r, x, at))
+    }),
+    ("derived", |r, x, at, d| {
+        d.derived.push(DerivedMetric::read(r, x, at))
+    }),
+    ("relations", |r, x, at, d| {
+        d.relations.push(Relation::read(r, x, at))
+    }),
+];
 
 /// Which languages rule a file reads under.
 enum Version {

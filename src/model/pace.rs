@@ -59,16 +59,12 @@ impl<'c> Pace<'c> {
 
     /// One item of work done: pauses if the slice is used up.
     pub async fn tick(&mut self) {
-        let Some(clock) = self.clock else {
-            return;
-        };
-        self.ticks += 1;
-        if self.ticks < TICKS_PER_LOOK {
+        if self.clock.is_none() {
             return;
         }
-        self.ticks = 0;
-        if clock.now_ms() - self.since >= self.slice_ms {
-            self.pause().await;
+        self.ticks += 1;
+        if self.ticks >= TICKS_PER_LOOK {
+            self.step().await;
         }
     }
 
@@ -79,12 +75,6 @@ impl<'c> Pace<'c> {
         };
         self.ticks = 0;
         if clock.now_ms() - self.since >= self.slice_ms {
-            self.pause().await;
-        }
-    }
-
-    async fn pause(&mut self) {
-        if let Some(clock) = self.clock {
             clock.pause().await;
             self.pauses += 1;
             self.since = clock.now_ms();

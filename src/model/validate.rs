@@ -214,10 +214,16 @@ pub(super) async fn check(d: &Dataset, pace: &mut Pace<'_>) -> Vec<DatasetError>
         check_paragraph(c.paragraph, format!("channels[{i}].paragraph"), &mut errs);
     }
     let figure_ids: HashSet<&str> = d.figures.iter().map(|f| f.id.as_str()).collect();
+    // The unit each id declares, for the relations below: a figure's own, a derived metric's
+    // result (the first of an id used twice; unknown units left out, reported here).
+    let mut units: HashMap<&str, Unit> = HashMap::new();
     for (i, f) in d.figures.iter().enumerate() {
         pace.tick().await;
         let at = |field: &str| format!("figures[{i}].{field}");
         let unit = vocabulary.parse(&f.unit);
+        if let Some(u) = &unit {
+            units.entry(f.id.as_str()).or_insert_with(|| u.clone());
+        }
         if unit.is_none() {
             errs.push(DatasetError::new(
                 ErrorKind::UnknownUnit,
@@ -316,6 +322,9 @@ pub(super) async fn check(d: &Dataset, pace: &mut Pace<'_>) -> Vec<DatasetError>
     for (i, m) in d.derived.iter().enumerate() {
         pace.tick().await;
         let unit = vocabulary.parse(&m.unit);
+        if let Some(u) = &unit {
+            units.entry(m.id.as_str()).or_insert_with(|| u.clone());
+        }
         check_concept(
             m.concept.as_deref(),
             unit.as_ref(),
@@ -362,8 +371,6 @@ pub(super) async fn check(d: &Dataset, pace: &mut Pace<'_>) -> Vec<DatasetError>
     }
     pace.step().await;
     errs.extend(cycles(d));
-    pace.step().await;
-    let units = declared_units(d, &vocabulary, pace).await;
     for (i, r) in d.relations.iter().enumerate() {
         pace.tick().await;
         for (j, id) in r.rule.ids().into_iter().enumerate() {
@@ -523,28 +530,6 @@ fn rule_field(rule: &Rule, j: usize) -> String {
         Rule::Tension { .. } => ["numerator", "denominator"][j],
     };
     name.to_string()
-}
-
-/// The unit each id declares: a figure's own, a derived metric's result (the first of an id used
-/// twice; unknown units left out, they are reported elsewhere).
-async fn declared_units<'d>(
-    d: &'d Dataset,
-    vocabulary: &Vocabulary,
-    pace: &mut Pace<'_>,
-) -> HashMap<&'d str, Unit> {
-    let mut units = HashMap::new();
-    let declared = d
-        .figures
-        .iter()
-        .map(|f| (f.id.as_str(), f.unit.as_str()))
-        .chain(d.derived.iter().map(|m| (m.id.as_str(), m.unit.as_str())));
-    for (id, code) in declared {
-        pace.tick().await;
-        if let Some(u) = vocabulary.parse(code) {
-            units.entry(id).or_insert(u);
-        }
-    }
-    units
 }
 
 /// A relation compares quantities of one kind (hectares with square kilometres, not with yuan);
