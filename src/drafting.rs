@@ -202,37 +202,13 @@ mod web {
             }
         }
     }
-    fn text_of(e: &JsValue) -> String {
-        e.as_string()
-            .or_else(|| {
-                e.dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-            })
-            .unwrap_or_else(|| format!("{e:?}"))
-    }
+    use crate::components::browser::error_text as text_of;
 
-    /// The absolute URL of the worker's script: beside the page's boot script (`boot-<hash>.js`,
-    /// which `xtask harden` writes after every Trunk build, `trunk serve` too). A page without one
-    /// (the wasm-bindgen test runner's) has no worker.
+    /// The absolute URL of the worker's script, beside the page's boot script. A page without
+    /// one (the wasm-bindgen test runner's) has no worker.
     fn script_url() -> Result<String, String> {
-        let doc = web_sys::window()
-            .and_then(|w| w.document())
-            .ok_or("no document")?;
-        let src = doc
-            .query_selector("script[type=module][src*=\"boot-\"]")
-            .ok()
-            .flatten()
-            .and_then(|s| s.get_attribute("src"))
-            .ok_or("no worker script in this page")?;
-        let base = doc
-            .base_uri()
-            .ok()
-            .flatten()
-            .ok_or("the page has no base URL")?;
-        let boot = web_sys::Url::new_with_base(&src, &base).map_err(|e| text_of(&e))?;
-        let url =
-            web_sys::Url::new_with_base(WORKER_SCRIPT, &boot.href()).map_err(|e| text_of(&e))?;
-        Ok(url.href())
+        crate::components::browser::beside_boot(WORKER_SCRIPT)?
+            .ok_or_else(|| "no worker script in this page".to_string())
     }
 
     thread_local! {

@@ -365,3 +365,33 @@ async fn a_link_with_thousands_of_bad_settings_gives_a_short_notice() {
     root.remove();
     reset_url();
 }
+
+/// The test runner's page has no editor module (and this file never renders the editor on the
+/// page): the Draft tab says the editor could not be loaded and why, trying again says so again,
+/// and the rest of the explorer keeps working.
+#[wasm_bindgen_test]
+async fn without_its_module_the_draft_tab_says_so_and_the_rest_works() {
+    let (root, handle) = mount_app().await;
+    click(&root, "button[data-view=draft]");
+    assert!(wait_until(|| count(&root, "#draft-load-failed") > 0).await);
+    let note = text(&root, "#draft-load-failed");
+    assert!(
+        note.contains("The draft editor could not be loaded"),
+        "{note}"
+    );
+    assert!(note.contains("no editor module in this page"), "{note}");
+    assert_eq!(count(&root, "#draft-loading"), 0, "not left loading");
+    assert_eq!(count(&root, "#draft-review"), 0);
+    click(&root, "#draft-load-retry");
+    assert!(wait_until(|| count(&root, "#draft-load-failed") > 0).await);
+    assert_eq!(count(&root, "#draft-host"), 1);
+    // In Chinese the note follows the switch.
+    choose(&root, "#ctl-lang", "zh");
+    settle().await;
+    assert!(text(&root, "#draft-load-failed").contains("无法加载草稿编辑器"));
+    click(&root, "button[data-view=table]");
+    settle().await;
+    assert_eq!(count(&root, "#draft-load-failed"), 0);
+    assert!(count(&root, "table.figure-table tbody tr") > 0);
+    handle.destroy();
+}

@@ -26,9 +26,11 @@ fn set_url(query: &str) {
         .expect("replaceState");
 }
 
-/// These tests have no worker script: the editor drafts with the extractor on the page, which
-/// only tests install (the shipped page's wasm holds no drafter).
+/// These tests have no worker script and no editor module: the editor renders in the page and
+/// drafts with the extractor on the page, which only tests install (the shipped page's wasm holds
+/// neither the editor nor the drafter).
 fn draft_on_page() {
+    case_explorer::components::install_editor_on_page();
     case_explorer::drafting::install_on_page(Some(case_explorer::drafting::answer));
 }
 

@@ -4,7 +4,7 @@ use super::compare::Compare;
 use super::controls::Controls;
 use super::dataset_panel::{dataset_panel, storage_notice, DataPanel};
 use super::derived_view::DerivedView;
-use super::draft_review::DraftReview;
+use super::draft_host::DraftHost;
 use super::figure_detail::FigureDetail;
 use super::figure_table::FigureTable;
 use super::footer::Footer;
@@ -516,7 +516,7 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 text,
                 source: Source::Pasted,
             });
-            html! { <DraftReview lang={state.view.lang} {on_open} /> }
+            html! { <DraftHost lang={state.view.lang} {on_open} /> }
         }
         View::Compare => html! {
             <Compare choice={(*state.view.compare).clone()} datasets={state.datasets.clone()}

@@ -169,6 +169,40 @@ pub fn near_viewport(el: &web_sys::Element, margin: f64) -> bool {
     r.bottom() > -margin && r.top() < height + margin
 }
 
+/// The message of a JavaScript error (or the thrown string), for the page to show.
+pub fn error_text(e: &wasm_bindgen::JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The absolute URL of `file` beside the page's boot script (`boot-<hash>.js`, which `xtask
+/// harden` writes after every Trunk build, `trunk serve` too): the scripts built apart (the
+/// drafting worker, the draft editor) sit there, whatever folder the site is served from.
+/// `Ok(None)` on a page without a boot script (the wasm-bindgen test runner's).
+pub fn beside_boot(file: &str) -> Result<Option<String>, String> {
+    let doc = window().and_then(|w| w.document()).ok_or("no document")?;
+    let Some(src) = doc
+        .query_selector("script[type=module][src*=\"boot-\"]")
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_attribute("src"))
+    else {
+        return Ok(None);
+    };
+    let base = doc
+        .base_uri()
+        .ok()
+        .flatten()
+        .ok_or("the page has no base URL")?;
+    let boot = web_sys::Url::new_with_base(&src, &base).map_err(|e| error_text(&e))?;
+    let url = web_sys::Url::new_with_base(file, &boot.href()).map_err(|e| error_text(&e))?;
+    Ok(Some(url.href()))
+}
+
 /// Start the user-timing measure `name` (a mark `{name}-start`); [`measure`] ends it. For work
 /// that spans tasks (an IndexedDB read); [`timed`] wraps work done in one.
 pub fn mark(name: &str) {

@@ -268,6 +268,13 @@ pub struct Strings {
     pub kind_invalid_id: &'static str,
     pub kind_language: &'static str,
     pub draft_button: &'static str,
+    /// While the draft editor's own module is fetched, the first time the Draft tab is shown
+    /// (a status).
+    pub draft_loading: &'static str,
+    /// The editor's module could not be fetched or started; `{why}` is the reason, in English.
+    pub draft_load_failed: &'static str,
+    /// The button that fetches the editor's module again.
+    pub draft_load_retry: &'static str,
     pub draft_intro: &'static str,
     pub draft_paste: &'static str,
     pub draft_file: &'static str,

@@ -177,13 +177,22 @@ fn size_budget(ctx: &Ctx) -> Result<()> {
         .with_context(|| format!("cannot write {}", json_path.display()))?;
     println!("wrote {}", json_path.display());
     if !report.within_budget() {
+        let apart: Vec<String> = size::OnDemand::ALL
+            .iter()
+            .map(|&o| {
+                format!(
+                    "the {} {} (budget {})",
+                    o.key(),
+                    report.on_demand_gzip(o),
+                    o.budget()
+                )
+            })
+            .collect();
         bail!(
-            "over budget: a reader's files are {} bytes gzipped (budget {}), the drafting \
-             worker's {} (budget {})",
+            "over budget: a reader's files are {} bytes gzipped (budget {}); {}",
             report.reader_gzip(),
             report.budget,
-            report.worker_gzip(),
-            size::WORKER_GZIP_BUDGET
+            apart.join(", ")
         );
     }
     Ok(())
