@@ -159,6 +159,8 @@ fn editor_module_host(props: &DraftHostProps) -> Html {
             let still = alive.clone();
             let into = mounted.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                // Timed for the benchmark: from the tab to the editor mounted (or refused).
+                browser::mark("draft-editor-load");
                 let module = editor_module(attempt).await;
                 let Some(el) = host.cast::<web_sys::Element>().filter(|_| still.get()) else {
                     return;
@@ -177,6 +179,7 @@ fn editor_module_host(props: &DraftHostProps) -> Html {
                         _on_open: call,
                     })
                 });
+                browser::measure("draft-editor-load");
                 match result {
                     Ok(m) => {
                         *into.borrow_mut() = Some(m);

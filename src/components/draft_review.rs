@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::draft_store::{self as store, Base, Bound, Edited, IdProblem, Op, Problem};
 use crate::drafting::{Answer, Drafter};
-use crate::i18n::{tr, Strings};
+use crate::i18n::{tr, tr_draft, DraftStrings, Strings};
 use crate::input;
 use crate::model::codes::code_table;
 use crate::model::extract::{decimal, in_both, AddError, Draft, DraftFigure, ProposedRelation};
@@ -437,26 +437,26 @@ impl Reducible for Review {
     }
 }
 
-fn kind_name(k: ChartKind, t: &Strings) -> &'static str {
+fn kind_name(k: ChartKind, ds: &DraftStrings) -> &'static str {
     match k {
-        ChartKind::Bars => t.kind_bars,
-        ChartKind::Dumbbell => t.kind_dumbbell,
-        ChartKind::PartsOfTotal => t.kind_parts_of_total,
-        ChartKind::PartOfWhole => t.kind_part_of_whole,
-        ChartKind::Dots => t.kind_dots,
+        ChartKind::Bars => ds.kind_bars,
+        ChartKind::Dumbbell => ds.kind_dumbbell,
+        ChartKind::PartsOfTotal => ds.kind_parts_of_total,
+        ChartKind::PartOfWhole => ds.kind_part_of_whole,
+        ChartKind::Dots => ds.kind_dots,
     }
 }
 
-fn scale_name(s: Scale, t: &Strings) -> &'static str {
+fn scale_name(s: Scale, ds: &DraftStrings) -> &'static str {
     match s {
-        Scale::One => t.scale_one,
-        Scale::Thousand => t.scale_thousand,
-        Scale::Million => t.scale_million,
-        Scale::Billion => t.scale_billion,
-        Scale::Wan => t.scale_wan,
-        Scale::Yi => t.scale_yi,
-        Scale::Lakh => t.scale_lakh,
-        Scale::Crore => t.scale_crore,
+        Scale::One => ds.scale_one,
+        Scale::Thousand => ds.scale_thousand,
+        Scale::Million => ds.scale_million,
+        Scale::Billion => ds.scale_billion,
+        Scale::Wan => ds.scale_wan,
+        Scale::Yi => ds.scale_yi,
+        Scale::Lakh => ds.scale_lakh,
+        Scale::Crore => ds.scale_crore,
     }
 }
 
@@ -484,14 +484,14 @@ impl PeriodKind {
             Period::Range { .. } => PeriodKind::Range,
         }
     }
-    fn name(self, t: &Strings) -> &'static str {
+    fn name(self, ds: &DraftStrings) -> &'static str {
         match self {
-            PeriodKind::Undated => t.period_undated,
-            PeriodKind::Present => t.period_present,
-            PeriodKind::RecentYears => t.period_recent,
-            PeriodKind::Year => t.period_year,
-            PeriodKind::Since => t.period_since,
-            PeriodKind::Range => t.period_range,
+            PeriodKind::Undated => ds.period_undated,
+            PeriodKind::Present => ds.period_present,
+            PeriodKind::RecentYears => ds.period_recent,
+            PeriodKind::Year => ds.period_year,
+            PeriodKind::Since => ds.period_since,
+            PeriodKind::Range => ds.period_range,
         }
     }
     /// The period of this kind, keeping the years of `old` where it has them.
@@ -633,6 +633,7 @@ fn figure_row(
     i: usize,
     selected: Option<usize>,
     t: &Strings,
+    ds: &DraftStrings,
     lang: Lang,
 ) -> Html {
     let d = &e.draft;
@@ -647,14 +648,14 @@ fn figure_row(
         | Scale::Wan
         | Scale::Yi
         | Scale::Lakh
-        | Scale::Crore => format!(" {}", scale_name(f.scale, t)),
+        | Scale::Crore => format!(" {}", scale_name(f.scale, ds)),
     };
     let mut marks = Vec::new();
     if e.story.headlines.contains(&f.id) {
-        marks.push(t.draft_headline.to_string());
+        marks.push(ds.draft_headline.to_string());
     }
     if let Some(g) = e.story.group_of(&f.id) {
-        marks.push(format!("{}: {g}", t.draft_chart));
+        marks.push(format!("{}: {g}", ds.draft_chart));
     }
     html! {
         <tr {class}>
@@ -663,28 +664,28 @@ fn figure_row(
                 <button type="button" class="link" data-i={i.to_string()}>{label_in(e, f, lang).to_string()}</button>
                 if !marks.is_empty() { <span class="draft-marks">{" · "}{marks.join(" · ")}</span> }
             </td>
-            <td class="wrap" data-label={t.draft_quote}><q>{quote}</q></td>
+            <td class="wrap" data-label={ds.draft_quote}><q>{quote}</q></td>
             <td class="num" data-label={t.value}>{format::number_text(f.value)}{scale}</td>
             <td class="wrap" data-label={t.unit}>{f.unit.symbol(lang)}</td>
-            <td data-label={t.draft_qualifier}>{format::qualifier_text(f.qualifier, lang)}</td>
+            <td data-label={ds.draft_qualifier}>{format::qualifier_text(f.qualifier, lang)}</td>
             <td data-label={t.period}>{format::period_text(Some(&f.period), lang)}</td>
-            <td class="wrap doubts" data-label={t.draft_unsure}>{doubts.join("; ")}</td>
+            <td class="wrap doubts" data-label={ds.draft_unsure}>{doubts.join("; ")}</td>
         </tr>
     }
 }
 
-fn id_problem_text(p: IdProblem, t: &Strings) -> String {
+fn id_problem_text(p: IdProblem, ds: &DraftStrings) -> String {
     match p {
-        IdProblem::Empty => t.draft_id_empty.to_string(),
-        IdProblem::TooLong => t
+        IdProblem::Empty => ds.draft_id_empty.to_string(),
+        IdProblem::TooLong => ds
             .draft_id_too_long
             .replace("{n}", &crate::model::limits::MAX_ID_CHARS.to_string()),
-        IdProblem::BadChar(at, c) => t
+        IdProblem::BadChar(at, c) => ds
             .draft_id_bad_char
             .replace("{c}", &format!("U+{:04X}", c as u32))
             .replace("{at}", &at.to_string())
             .replace("{set}", crate::model::limits::ID_CHARSET),
-        IdProblem::Taken => t.draft_id_taken.to_string(),
+        IdProblem::Taken => ds.draft_id_taken.to_string(),
     }
 }
 
@@ -694,6 +695,7 @@ fn editor(
     id_note: Option<IdProblem>,
     review: &UseReducerHandle<Review>,
     t: &Strings,
+    ds: &DraftStrings,
     lang: Lang,
 ) -> Html {
     let Some(f) = e.draft.figures.get(i) else {
@@ -819,21 +821,21 @@ fn editor(
     let group = e.story.group_of(&f.id).unwrap_or("").to_string();
     html! {
         <fieldset class="draft-editor" id="draft-editor">
-            <legend>{t.draft_edit}{": "}<q>{label_in(e, f, lang).to_string()}</q></legend>
+            <legend>{ds.draft_edit}{": "}<q>{label_in(e, f, lang).to_string()}</q></legend>
             if !doubts.is_empty() {
-                <p class="draft-doubts" id="draft-doubts">{t.draft_unsure}{": "}{doubts.join("; ")}</p>
+                <p class="draft-doubts" id="draft-doubts">{ds.draft_unsure}{": "}{doubts.join("; ")}</p>
             }
             { for labels }
-            <label>{t.draft_id}
+            <label>{ds.draft_id}
                 <input id="draft-id" type="text" maxlength="64" spellcheck="false" value={f.id.clone()}
                     aria-invalid={id_note.is_some().then_some("true")} aria-describedby={id_note.is_some().then_some("draft-id-note")}
                     onchange={on_id} />
             </label>
-            if let Some(p) = id_note { <p role="alert" id="draft-id-note" class="draft-note">{id_problem_text(p, t)}</p> }
+            if let Some(p) = id_note { <p role="alert" id="draft-id-note" class="draft-note">{id_problem_text(p, ds)}</p> }
             <label>{t.value}<input id="draft-value" type="number" step="any" min="0" value={format::number_text(f.value)} onchange={on_value} /></label>
-            <label>{t.draft_scale}
+            <label>{ds.draft_scale}
                 <select id="draft-scale" onchange={on_scale}>
-                    { for Scale::ALL.iter().map(|s| html! { <option value={s.code()} selected={*s == f.scale}>{scale_name(*s, t)}</option> }) }
+                    { for Scale::ALL.iter().map(|s| html! { <option value={s.code()} selected={*s == f.scale}>{scale_name(*s, ds)}</option> }) }
                 </select>
             </label>
             <label>{t.unit}
@@ -843,27 +845,27 @@ fn editor(
             </label>
             <label class="draft-concept-field">{t.measures_concept}
                 <select id="draft-concept" onchange={on_concept}>
-                    <option value="" selected={concept.is_none()}>{t.concept_none}</option>
+                    <option value="" selected={concept.is_none()}>{ds.concept_none}</option>
                     { for fitting.iter().map(|c| html! { <option value={c.code} selected={concept == Some(c.code)}>{c.name(lang.code())}</option> }) }
                 </select>
             </label>
-            <label>{t.draft_qualifier}
+            <label>{ds.draft_qualifier}
                 <select id="draft-qualifier" onchange={on_qualifier}>
                     { for Qualifier::ALL.iter().map(|q| html! { <option value={q.code()} selected={*q == f.qualifier}>{format::qualifier_text(*q, lang)}</option> }) }
                 </select>
             </label>
             <label>{t.period}
                 <select id="draft-period" onchange={on_kind}>
-                    { for PeriodKind::ALL.iter().enumerate().map(|(k, p)| html! { <option value={k.to_string()} selected={*p == kind}>{p.name(t)}</option> }) }
+                    { for PeriodKind::ALL.iter().enumerate().map(|(k, p)| html! { <option value={k.to_string()} selected={*p == kind}>{p.name(ds)}</option> }) }
                 </select>
             </label>
             if let Some(y) = from {
-                <label>{t.draft_year}<input id="draft-year" type="number" value={y.to_string()} onchange={on_from} /></label>
+                <label>{ds.draft_year}<input id="draft-year" type="number" value={y.to_string()} onchange={on_from} /></label>
             }
             if let Some(y) = to {
-                <label>{t.draft_year_to}<input id="draft-year-to" type="number" value={y.to_string()} onchange={on_to} /></label>
+                <label>{ds.draft_year_to}<input id="draft-year-to" type="number" value={y.to_string()} onchange={on_to} /></label>
             }
-            <label>{t.draft_chart}
+            <label>{ds.draft_chart}
                 <input id="draft-group" type="text" maxlength="200" list="draft-groups" value={group} onchange={on_group} />
             </label>
             <datalist id="draft-groups">
@@ -871,9 +873,9 @@ fn editor(
             </datalist>
             <label class="check">
                 <input id="draft-headline" type="checkbox" checked={headline} disabled={headlines_full} onchange={on_headline} />
-                {t.draft_headline}
+                {ds.draft_headline}
             </label>
-            <button type="button" id="draft-drop" class="secondary" onclick={on_drop}>{t.draft_drop}</button>
+            <button type="button" id="draft-drop" class="secondary" onclick={on_drop}>{ds.draft_drop}</button>
         </fieldset>
     }
 }
@@ -914,8 +916,8 @@ fn field_value(id: &str) -> String {
         .unwrap_or_default()
 }
 
-fn too_long_text(n: usize, t: &Strings) -> String {
-    t.draft_too_long
+fn too_long_text(n: usize, ds: &DraftStrings) -> String {
+    ds.draft_too_long
         .replace("{n}", &format::number_text(n as f64))
         .replace("{max}", &format::number_text(MAX_DRAFT_BYTES as f64))
         .replace("{mib}", &(MAX_DRAFT_BYTES / (1024 * 1024)).to_string())
@@ -1124,6 +1126,7 @@ fn reread(
 pub fn draft_review(props: &DraftReviewProps) -> Html {
     let lang = props.lang;
     let t = tr(lang);
+    let ds = tr_draft(lang);
     let review = use_reducer(Review::restored);
     let reader = use_mut_ref(|| None::<FileReader>);
     // The drafting worker, started the first time a text is drafted.
@@ -1368,29 +1371,29 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
     };
 
     let store_note = review.store.and_then(|p| match p {
-        Problem::Corrupt => Some(t.draft_store_corrupt),
-        Problem::TooLarge => Some(t.draft_store_too_large),
-        Problem::Full => Some(t.draft_store_full),
-        Problem::ChangedElsewhere => Some(t.draft_store_elsewhere),
+        Problem::Corrupt => Some(ds.draft_store_corrupt),
+        Problem::TooLarge => Some(ds.draft_store_too_large),
+        Problem::Full => Some(ds.draft_store_full),
+        Problem::ChangedElsewhere => Some(ds.draft_store_elsewhere),
         Problem::Unavailable => review
             .draft()
             .is_some()
-            .then_some(t.draft_store_unavailable),
+            .then_some(ds.draft_store_unavailable),
     });
     let add_note = review.add_note.and_then(|e| match e {
-        AddError::BadSpan => Some(t.draft_add_missing),
+        AddError::BadSpan => Some(ds.draft_add_missing),
         // Words with no number: the form below asks for the figure.
-        AddError::NoFigure => review.pending.is_none().then_some(t.draft_add_none),
-        AddError::Already(_) => Some(t.draft_add_already),
+        AddError::NoFigure => review.pending.is_none().then_some(ds.draft_add_none),
+        AddError::Already(_) => Some(ds.draft_add_already),
     });
 
     let undo_bar = html! {
-        <div class="draft-undo" role="group" aria-label={t.draft_history}>
+        <div class="draft-undo" role="group" aria-label={ds.draft_history}>
             <button type="button" id="draft-undo" class="secondary" onclick={on_undo}
-                disabled={review.ops.is_empty()} aria-keyshortcuts="Control+Z">{t.draft_undo}</button>
+                disabled={review.ops.is_empty()} aria-keyshortcuts="Control+Z">{ds.draft_undo}</button>
             <button type="button" id="draft-redo" class="secondary" onclick={on_redo}
-                disabled={review.redo.is_empty()} aria-keyshortcuts="Control+Shift+Z">{t.draft_redo}</button>
-            <span class="hint" id="draft-edits" aria-live="polite">{t.draft_edits.replace("{n}", &review.ops.len().to_string())}</span>
+                disabled={review.redo.is_empty()} aria-keyshortcuts="Control+Shift+Z">{ds.draft_redo}</button>
+            <span class="hint" id="draft-edits" aria-live="polite">{ds.draft_edits.replace("{n}", &review.ops.len().to_string())}</span>
         </div>
     };
 
@@ -1404,7 +1407,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             let k = review.page.min(pages.len().saturating_sub(1));
             let page = pages.get(k).cloned().unwrap_or(Page { figs: 0..0, bytes: 0..0 });
             let pager = (pages.len() > 1).then(|| {
-                let words = t
+                let words = ds
                     .draft_pages
                     .replace("{a}", &(page.figs.start + 1).to_string())
                     .replace("{b}", &page.figs.end.to_string())
@@ -1414,10 +1417,10 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 html! {
                     <p class="draft-pager" onclick={on_pick.clone()}>
                         <button type="button" class="secondary" id="draft-prev" disabled={prev.is_none()}
-                            data-page={prev.unwrap_or(0).to_string()}>{t.draft_prev}</button>
+                            data-page={prev.unwrap_or(0).to_string()}>{ds.draft_prev}</button>
                         <span id="draft-page" aria-live="polite">{" "}{words}{" "}</span>
                         <button type="button" class="secondary" id="draft-next" disabled={next.is_none()}
-                            data-page={next.unwrap_or(0).to_string()}>{t.draft_next}</button>
+                            data-page={next.unwrap_or(0).to_string()}>{ds.draft_next}</button>
                     </p>
                 }
             });
@@ -1435,7 +1438,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 let quote = d.text.get(a..b).unwrap_or("").to_string();
                 html! {
                     <form class="draft-typed" id="draft-typed" onsubmit={on_add_typed.clone()}>
-                        <p role="status">{t.draft_typed_intro}{" "}<q>{quote}</q></p>
+                        <p role="status">{ds.draft_typed_intro}{" "}<q>{quote}</q></p>
                         <label>{t.value}<input id="draft-typed-value" type="text" inputmode="decimal" required=true maxlength="40" /></label>
                         <label>{t.unit}
                             <select id="draft-typed-unit">
@@ -1443,8 +1446,8 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                             </select>
                         </label>
                         <label>{t.label}<input id="draft-typed-label" type="text" required=true maxlength="200" /></label>
-                        <button type="submit" id="draft-typed-add">{t.draft_typed_add}</button>
-                        <button type="button" class="secondary" onclick={on_cancel_typed.clone()}>{t.draft_typed_cancel}</button>
+                        <button type="submit" id="draft-typed-add">{ds.draft_typed_add}</button>
+                        <button type="button" class="secondary" onclick={on_cancel_typed.clone()}>{ds.draft_typed_cancel}</button>
                     </form>
                 }
             });
@@ -1452,20 +1455,20 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 <>
                     <div class="draft-add">
                         <button type="button" id="draft-add" class="secondary" onclick={on_add_selection.clone()}
-                            disabled={busy}>{t.draft_add_selection}</button>
+                            disabled={busy}>{ds.draft_add_selection}</button>
                         <form onsubmit={on_add_quote.clone()}>
-                            <label for="draft-quote">{t.draft_add_quote}</label>
+                            <label for="draft-quote">{ds.draft_add_quote}</label>
                             <input id="draft-quote" type="text" maxlength="200" />
-                            <button type="submit" id="draft-add-quote" class="secondary" disabled={busy}>{t.draft_add}</button>
+                            <button type="submit" id="draft-add-quote" class="secondary" disabled={busy}>{ds.draft_add}</button>
                         </form>
-                        if review.adding.is_some() { <p role="status" id="draft-adding" class="draft-note">{t.draft_adding}</p> }
+                        if review.adding.is_some() { <p role="status" id="draft-adding" class="draft-note">{ds.draft_adding}</p> }
                         if let Some(n) = add_note { <p role="status" id="draft-add-note">{n}</p> }
-                        if let Some(why) = &review.add_failed { <p role="alert" id="draft-add-error" class="draft-note">{t.draft_add_failed.replace("{why}", why)}</p> }
+                        if let Some(why) = &review.add_failed { <p role="alert" id="draft-add-error" class="draft-note">{ds.draft_add_failed.replace("{why}", why)}</p> }
                         { typed.unwrap_or_default() }
                     </div>
                     { pager.unwrap_or_default() }
                     <div class="draft-source" id="draft-source" onclick={on_pick.clone()}>
-                        <h4>{t.draft_text}</h4>
+                        <h4>{ds.draft_text}</h4>
                         { for paragraphs }
                     </div>
                 </>
@@ -1474,15 +1477,15 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         html! {
             <>
                 <p>{t.draft_intro}</p>
-                <label for="draft-text">{t.draft_paste}</label>
+                <label for="draft-text">{ds.draft_paste}</label>
                 <textarea id="draft-text" rows="6" />
-                <label for="draft-file">{t.draft_file}</label>
+                <label for="draft-file">{ds.draft_file}</label>
                 <input id="draft-file" type="file" accept=".txt,text/plain" onchange={on_file} />
-                <p class="hint">{t.draft_drop_here}{" "}{too_long_hint(t)}</p>
-                <button type="button" id="draft-run" onclick={on_run}>{t.draft_run}</button>
-                if review.reading.is_some() { <p role="status" id="draft-reading" class="draft-note">{t.draft_reading}</p> }
-                if let Some(why) = &review.no_worker { <p role="alert" id="draft-no-worker" class="draft-note">{t.draft_needs_worker.replace("{why}", why)}</p> }
-                if let Some(n) = review.too_long { <p role="alert" id="draft-error" class="draft-note">{too_long_text(n, t)}</p> }
+                <p class="hint">{ds.draft_drop_here}{" "}{too_long_hint(ds)}</p>
+                <button type="button" id="draft-run" onclick={on_run}>{ds.draft_run}</button>
+                if review.reading.is_some() { <p role="status" id="draft-reading" class="draft-note">{ds.draft_reading}</p> }
+                if let Some(why) = &review.no_worker { <p role="alert" id="draft-no-worker" class="draft-note">{ds.draft_needs_worker.replace("{why}", why)}</p> }
+                if let Some(n) = review.too_long { <p role="alert" id="draft-error" class="draft-note">{too_long_text(n, ds)}</p> }
                 if let Some(e) = &review.error { <p role="alert" id="draft-error" class="draft-note">{e.clone()}</p> }
                 { pane.unwrap_or_default() }
             </>
@@ -1494,7 +1497,7 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         let cut = review.base.as_ref().map_or(0, |b| b.cut);
         let front = review.base.as_ref().map(|b| b.front.clone()).unwrap_or_default();
         let unsure = d.figures.iter().filter(|f| !f.doubts.is_empty()).count();
-        let summary = t
+        let summary = ds
             .draft_summary
             .replace("{n}", &d.figures.len().to_string())
             .replace("{u}", &unsure.to_string())
@@ -1516,41 +1519,41 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             html! {
                 <li>
                     <input type="checkbox" id={id.clone()} checked={r.accepted} {onchange} />
-                    <label for={id}>{t.draft_accept}{" — "}{relation_text(d, r, lang)}</label>
+                    <label for={id}>{ds.draft_accept}{" — "}{relation_text(d, r, lang)}</label>
                 </li>
             }
         });
         let figures = html! {
             <>
-                <p role="status" id="draft-summary">{ if d.figures.is_empty() { t.draft_none.to_string() } else { summary } }</p>
+                <p role="status" id="draft-summary">{ if d.figures.is_empty() { ds.draft_none.to_string() } else { summary } }</p>
                 if cut > 0 {
-                    <p role="alert" id="draft-cut" class="draft-note">{t.draft_cut.replace("{max}", &format::number_text(MAX_DRAFT_FIGURES as f64)).replace("{n}", &format::number_text(cut as f64))}</p>
+                    <p role="alert" id="draft-cut" class="draft-note">{ds.draft_cut.replace("{max}", &format::number_text(MAX_DRAFT_FIGURES as f64)).replace("{n}", &format::number_text(cut as f64))}</p>
                 }
                 if let Some(i) = selected {
-                    { editor(e, i, review.id_note, &review, t, lang) }
+                    { editor(e, i, review.id_note, &review, t, ds, lang) }
                 } else {
-                    <p class="hint">{t.draft_select_hint}</p>
+                    <p class="hint">{ds.draft_select_hint}</p>
                 }
                 <div class="table-scroll draft-table" onclick={on_pick.clone()}>
                 <table id="draft-figures">
-                    <caption class="sr-only">{t.draft_table}</caption>
+                    <caption class="sr-only">{ds.draft_table}</caption>
                     <thead><tr>
                         <th scope="col">{t.paragraph}</th><th scope="col">{t.label}</th>
-                        <th scope="col">{t.draft_quote}</th><th scope="col">{t.value}</th>
-                        <th scope="col">{t.unit}</th><th scope="col">{t.draft_qualifier}</th>
-                        <th scope="col">{t.period}</th><th scope="col" class="doubts">{t.draft_unsure}</th>
+                        <th scope="col">{ds.draft_quote}</th><th scope="col">{t.value}</th>
+                        <th scope="col">{t.unit}</th><th scope="col">{ds.draft_qualifier}</th>
+                        <th scope="col">{t.period}</th><th scope="col" class="doubts">{ds.draft_unsure}</th>
                     </tr></thead>
-                    <tbody>{ for figs.filter_map(|i| d.figures.get(i).map(|f| figure_row(e, f, i, selected, t, lang))) }</tbody>
+                    <tbody>{ for figs.filter_map(|i| d.figures.get(i).map(|f| figure_row(e, f, i, selected, t, ds, lang))) }</tbody>
                 </table>
                 </div>
-                <h4>{t.draft_relations}</h4>
+                <h4>{ds.draft_relations}</h4>
                 if d.relations.is_empty() {
-                    <p>{t.draft_no_relations}</p>
+                    <p>{ds.draft_no_relations}</p>
                 } else {
                     <ul class="draft-relations" id="draft-relations">{ for relations }</ul>
                 }
                 if d.relations.len() > PAGE_FIGURES {
-                    <p class="hint">{t.draft_more_relations.replace("{n}", &(d.relations.len() - PAGE_FIGURES).to_string())}</p>
+                    <p class="hint">{ds.draft_more_relations.replace("{n}", &(d.relations.len() - PAGE_FIGURES).to_string())}</p>
                 }
             </>
         };
@@ -1592,11 +1595,11 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
             };
             let kind_id = format!("draft-chart-kind-{}", k + 1);
             let kind_choice = (forms.len() > 1).then(|| html! {
-                <label class="draft-chart-form" for={kind_id.clone()}>{t.draft_chart_kind}
+                <label class="draft-chart-form" for={kind_id.clone()}>{ds.draft_chart_kind}
                     <select id={kind_id.clone()} class="draft-chart-kind" onchange={on_kind}>
-                        <option value="" selected={chosen.is_none()}>{t.draft_chart_kind_auto.replace("{kind}", kind_name(forms[0], t))}</option>
+                        <option value="" selected={chosen.is_none()}>{ds.draft_chart_kind_auto.replace("{kind}", kind_name(forms[0], ds))}</option>
                         { for forms.iter().map(|f| html! {
-                            <option value={f.code()} selected={chosen == Some(*f)}>{kind_name(*f, t)}</option>
+                            <option value={f.code()} selected={chosen == Some(*f)}>{kind_name(*f, ds)}</option>
                         }) }
                     </select>
                 </label>
@@ -1608,11 +1611,11 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                 .collect();
             html! {
                 <li>
-                    <label>{t.draft_chart_title}
+                    <label>{ds.draft_chart_title}
                         <input type="text" class="draft-chart-title" maxlength="200" value={title.clone()} {onchange} />
                     </label>
                     <span class="hint">{names.join(" · ")}</span>
-                    if ids.len() < 2 { <span class="draft-note">{" "}{t.draft_chart_one}</span> }
+                    if ids.len() < 2 { <span class="draft-note">{" "}{ds.draft_chart_one}</span> }
                     { for kind_choice }
                 </li>
             }
@@ -1643,31 +1646,31 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
                     <span class="draft-headline-name">{name.clone()}</span>
                     <span class="draft-headline-tools">
                         <button type="button" class="secondary" disabled={k == 0} onclick={mv(true)}
-                            aria-label={format!("{} — {name}", t.draft_up)}>{"↑"}</button>
+                            aria-label={format!("{} — {name}", ds.draft_up)}>{"↑"}</button>
                         <button type="button" class="secondary" disabled={k + 1 == n_heads} onclick={mv(false)}
-                            aria-label={format!("{} — {name}", t.draft_down)}>{"↓"}</button>
+                            aria-label={format!("{} — {name}", ds.draft_down)}>{"↓"}</button>
                         <button type="button" class="secondary" onclick={remove}
-                            aria-label={format!("{} — {name}", t.draft_remove)}>{"×"}</button>
+                            aria-label={format!("{} — {name}", ds.draft_remove)}>{"×"}</button>
                     </span>
                 </li>
             }
         });
         let story = html! {
             <>
-                { texts(t.draft_case_title, "draft-title", &e.story.title, &front.title, Op::Title, false) }
-                { texts(t.draft_place, "draft-place", &e.story.place, front.place.as_deref().unwrap_or(""), Op::Place, false) }
-                { texts(t.draft_intro_field, "draft-intro", &e.story.intro, front.intro.as_deref().unwrap_or(""), Op::Intro, true) }
-                <h4>{t.draft_charts}</h4>
-                <p class="hint">{t.draft_charts_hint}</p>
+                { texts(ds.draft_case_title, "draft-title", &e.story.title, &front.title, Op::Title, false) }
+                { texts(ds.draft_place, "draft-place", &e.story.place, front.place.as_deref().unwrap_or(""), Op::Place, false) }
+                { texts(ds.draft_intro_field, "draft-intro", &e.story.intro, front.intro.as_deref().unwrap_or(""), Op::Intro, true) }
+                <h4>{ds.draft_charts}</h4>
+                <p class="hint">{ds.draft_charts_hint}</p>
                 if e.story.groups.is_empty() {
-                    <p id="draft-no-charts">{t.draft_charts_proposed}</p>
+                    <p id="draft-no-charts">{ds.draft_charts_proposed}</p>
                 } else {
                     <ul class="draft-charts" id="draft-charts">{ for charts }</ul>
                 }
-                <h4>{t.draft_headlines}</h4>
-                <p class="hint">{t.draft_headlines_hint.replace("{n}", &MAX_DRAFT_HEADLINES.to_string())}</p>
+                <h4>{ds.draft_headlines}</h4>
+                <p class="hint">{ds.draft_headlines_hint.replace("{n}", &MAX_DRAFT_HEADLINES.to_string())}</p>
                 if e.story.headlines.is_empty() {
-                    <p id="draft-no-headlines">{t.draft_headlines_proposed}</p>
+                    <p id="draft-no-headlines">{ds.draft_headlines_proposed}</p>
                 } else {
                     <ol class="draft-headlines" id="draft-headlines">{ for headlines }</ol>
                 }
@@ -1675,29 +1678,29 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         };
         let open = html! {
             <>
-                <p>{t.draft_open_hint}</p>
+                <p>{ds.draft_open_hint}</p>
                 <p class="draft-actions">
-                    <button type="button" id="draft-open" onclick={on_open.clone()} disabled={d.figures.is_empty()}>{t.draft_open}</button>
-                    <button type="button" id="draft-export" class="secondary" onclick={on_export.clone()} disabled={d.figures.is_empty()}>{t.draft_export}</button>
+                    <button type="button" id="draft-open" onclick={on_open.clone()} disabled={d.figures.is_empty()}>{ds.draft_open}</button>
+                    <button type="button" id="draft-export" class="secondary" onclick={on_export.clone()} disabled={d.figures.is_empty()}>{ds.draft_export}</button>
                 </p>
-                <p class="hint">{t.draft_kept}{" "}
-                    <button type="button" id="draft-clear" class="secondary" onclick={on_clear.clone()}>{t.draft_clear}</button></p>
+                <p class="hint">{ds.draft_kept}{" "}
+                    <button type="button" id="draft-clear" class="secondary" onclick={on_clear.clone()}>{ds.draft_clear}</button></p>
             </>
         };
         html! {
             <>
-                { step(2, "draft-step-figures", t.draft_step_figures, figures) }
-                { step(3, "draft-step-story", t.draft_step_story, story) }
-                { step(4, "draft-step-open", t.draft_step_open, open) }
+                { step(2, "draft-step-figures", ds.draft_step_figures, figures) }
+                { step(3, "draft-step-story", ds.draft_step_story, story) }
+                { step(4, "draft-step-open", ds.draft_step_open, open) }
             </>
         }
     });
 
     let steps = [
-        ("draft-step-text", t.draft_step_text),
-        ("draft-step-figures", t.draft_step_figures),
-        ("draft-step-story", t.draft_step_story),
-        ("draft-step-open", t.draft_step_open),
+        ("draft-step-text", ds.draft_step_text),
+        ("draft-step-figures", ds.draft_step_figures),
+        ("draft-step-story", ds.draft_step_story),
+        ("draft-step-open", ds.draft_step_open),
     ];
     let has_draft = review.edited.is_some();
     let stepper = steps.iter().enumerate().map(|(k, (id, name))| {
@@ -1722,21 +1725,21 @@ pub fn draft_review(props: &DraftReviewProps) -> Html {
         <section class="draft-review" id="draft-review" aria-labelledby="draft-title"
             ondragover={on_drag_over} ondrop={on_drop_file}>
             <h2 id="draft-title">{t.draft_button}</h2>
-            <nav aria-label={t.draft_steps}><ol class="draft-stepper">{ for stepper }</ol></nav>
+            <nav aria-label={ds.draft_steps}><ol class="draft-stepper">{ for stepper }</ol></nav>
             if has_draft { { undo_bar } }
             if let Some(n) = store_note { <p role="alert" id="draft-store-note">{n}</p> }
             if review.store == Some(Problem::ChangedElsewhere) {
                 <p><button type="button" class="secondary" id="draft-keep-mine"
-                    onclick={{ let r = review.clone(); Callback::from(move |_: MouseEvent| r.dispatch(Msg::KeepMine)) }}>{t.draft_keep_mine}</button></p>
+                    onclick={{ let r = review.clone(); Callback::from(move |_: MouseEvent| r.dispatch(Msg::KeepMine)) }}>{ds.draft_keep_mine}</button></p>
             }
-            { step(1, "draft-step-text", t.draft_step_text, step_text) }
+            { step(1, "draft-step-text", ds.draft_step_text, step_text) }
             { rest.unwrap_or_default() }
         </section>
     }
 }
 
-fn too_long_hint(t: &Strings) -> String {
-    t.draft_limit
+fn too_long_hint(ds: &DraftStrings) -> String {
+    ds.draft_limit
         .replace("{mib}", &(MAX_DRAFT_BYTES / (1024 * 1024)).to_string())
         .replace("{max}", &format::number_text(MAX_DRAFT_FIGURES as f64))
 }

@@ -252,8 +252,6 @@ pub struct Strings {
     pub kind_unknown_concept: &'static str,
     /// The figure detail's row naming the concept a figure measures.
     pub measures_concept: &'static str,
-    /// The draft editor's choice of no concept for a figure.
-    pub concept_none: &'static str,
     pub kind_bad_unit: &'static str,
     pub kind_too_many: &'static str,
     pub kind_missing_reference: &'static str,
@@ -276,6 +274,108 @@ pub struct Strings {
     /// The button that fetches the editor's module again.
     pub draft_load_retry: &'static str,
     pub draft_intro: &'static str,
+    pub draft_go: &'static str,
+    pub rule_sum_equals: &'static str,
+    pub rule_fits_within: &'static str,
+    pub rule_part_of: &'static str,
+    pub rule_ratio_matches: &'static str,
+    pub rule_equal: &'static str,
+    pub rule_reference_range: &'static str,
+    pub rule_tension: &'static str,
+    pub settings_button: &'static str,
+    pub datasets_title: &'static str,
+    pub builtin_entry: &'static str,
+    pub dataset_shown: &'static str,
+    pub show_dataset: &'static str,
+    pub remove_dataset: &'static str,
+    pub remove_confirm: &'static str,
+    pub cancel: &'static str,
+    pub dataset_newer: &'static str,
+    pub problem_not_kept: &'static str,
+    pub dataset_untitled: &'static str,
+    /// Another tab changed the kept datasets.
+    pub list_changed_elsewhere: &'static str,
+    /// Shown on the prerendered page until the app is live, and if it never is.
+    pub app_starting: &'static str,
+    pub app_slow: &'static str,
+    pub problem_elsewhere: &'static str,
+    pub provenance_declared: &'static str,
+    pub provenance_proposed: &'static str,
+    pub provenance_proposed_short: &'static str,
+    pub part_title: &'static str,
+    pub part_intro: &'static str,
+    pub part_headlines: &'static str,
+    pub part_charts: &'static str,
+    pub part_narrative: &'static str,
+    pub part_footer: &'static str,
+    pub list_separator: &'static str,
+    pub colon: &'static str,
+    pub full_stop: &'static str,
+    pub format_migrated: &'static str,
+    pub doubt_unit_from_noun: &'static str,
+    pub doubt_rate_from_words: &'static str,
+    pub doubt_scale_rewritten: &'static str,
+    pub doubt_maybe_year: &'static str,
+    pub doubt_period_from_tense: &'static str,
+    pub doubt_baseline_year: &'static str,
+    pub doubt_start_value: &'static str,
+    pub doubt_no_period: &'static str,
+    pub doubt_implied: &'static str,
+    pub doubt_label_from_quote: &'static str,
+    pub doubt_label_guessed: &'static str,
+    pub doubt_this_year_undated: &'static str,
+    pub doubt_recurring_as_present: &'static str,
+    /// A drafted case whose text names no place.
+    pub draft_place_not_stated: &'static str,
+    /// After a label copied from the other language, until someone writes it in this one.
+    pub draft_to_translate: &'static str,
+    // The comparison view (`components/compare.rs`).
+    /// The comparison view's tab.
+    pub view_compare: &'static str,
+    pub compare_intro: &'static str,
+    pub compare_cases: &'static str,
+    pub compare_site_loading: &'static str,
+    pub compare_no_site: &'static str,
+    pub compare_stored: &'static str,
+    pub compare_concept: &'static str,
+    pub compare_choose_concept: &'static str,
+    pub compare_currency: &'static str,
+    pub compare_area: &'static str,
+    pub compare_choose: &'static str,
+    pub compare_loading: &'static str,
+    /// `{list}`: the case keys of the address that name no case at hand.
+    pub compare_unknown: &'static str,
+    /// `{list}`: cases whose dataset could not be read.
+    pub compare_failed: &'static str,
+    /// `{concept}`, `{unit}`.
+    pub compare_table: &'static str,
+    pub compare_case: &'static str,
+    pub compare_figure: &'static str,
+    pub compare_rate: &'static str,
+    pub compare_peers: &'static str,
+    /// `{k}`: the factor.
+    pub compare_far: &'static str,
+    pub compare_far_short: &'static str,
+    pub compare_chart: &'static str,
+    pub compare_log: &'static str,
+    pub compare_apart: &'static str,
+    /// `{from}`, `{to}`: currency codes.
+    pub compare_no_rate: &'static str,
+    /// `{unit}`: the compared values' unit.
+    pub compare_other_basis: &'static str,
+    /// `{list}`: chosen cases.
+    pub compare_silent: &'static str,
+    pub compare_nothing: &'static str,
+    /// `{rate}`, `{years}`.
+    pub compare_rate_text: &'static str,
+}
+
+/// The draft editor's own strings, apart from [`Strings`] so that the reader's wasm, which has no
+/// editor (it is a module of its own, `src/bin/draft_editor.rs`), holds none of them. Read with
+/// `tr_draft`.
+pub struct DraftStrings {
+    /// The draft editor's choice of no concept for a figure.
+    pub concept_none: &'static str,
     pub draft_paste: &'static str,
     pub draft_file: &'static str,
     /// While the drafter reads a text (a status).
@@ -370,14 +470,6 @@ pub struct Strings {
     pub draft_typed_intro: &'static str,
     pub draft_typed_add: &'static str,
     pub draft_typed_cancel: &'static str,
-    pub draft_go: &'static str,
-    pub rule_sum_equals: &'static str,
-    pub rule_fits_within: &'static str,
-    pub rule_part_of: &'static str,
-    pub rule_ratio_matches: &'static str,
-    pub rule_equal: &'static str,
-    pub rule_reference_range: &'static str,
-    pub rule_tension: &'static str,
     pub scale_one: &'static str,
     pub scale_thousand: &'static str,
     pub scale_million: &'static str,
@@ -392,90 +484,4 @@ pub struct Strings {
     pub period_year: &'static str,
     pub period_since: &'static str,
     pub period_range: &'static str,
-    pub settings_button: &'static str,
-    pub datasets_title: &'static str,
-    pub builtin_entry: &'static str,
-    pub dataset_shown: &'static str,
-    pub show_dataset: &'static str,
-    pub remove_dataset: &'static str,
-    pub remove_confirm: &'static str,
-    pub cancel: &'static str,
-    pub dataset_newer: &'static str,
-    pub problem_not_kept: &'static str,
-    pub dataset_untitled: &'static str,
-    /// Another tab changed the kept datasets.
-    pub list_changed_elsewhere: &'static str,
-    /// Shown on the prerendered page until the app is live, and if it never is.
-    pub app_starting: &'static str,
-    pub app_slow: &'static str,
-    pub problem_elsewhere: &'static str,
-    pub provenance_declared: &'static str,
-    pub provenance_proposed: &'static str,
-    pub provenance_proposed_short: &'static str,
-    pub part_title: &'static str,
-    pub part_intro: &'static str,
-    pub part_headlines: &'static str,
-    pub part_charts: &'static str,
-    pub part_narrative: &'static str,
-    pub part_footer: &'static str,
-    pub list_separator: &'static str,
-    pub colon: &'static str,
-    pub full_stop: &'static str,
-    pub format_migrated: &'static str,
-    pub doubt_unit_from_noun: &'static str,
-    pub doubt_rate_from_words: &'static str,
-    pub doubt_scale_rewritten: &'static str,
-    pub doubt_maybe_year: &'static str,
-    pub doubt_period_from_tense: &'static str,
-    pub doubt_baseline_year: &'static str,
-    pub doubt_start_value: &'static str,
-    pub doubt_no_period: &'static str,
-    pub doubt_implied: &'static str,
-    pub doubt_label_from_quote: &'static str,
-    pub doubt_label_guessed: &'static str,
-    pub doubt_this_year_undated: &'static str,
-    pub doubt_recurring_as_present: &'static str,
-    /// A drafted case whose text names no place.
-    pub draft_place_not_stated: &'static str,
-    /// After a label copied from the other language, until someone writes it in this one.
-    pub draft_to_translate: &'static str,
-    // The comparison view (`components/compare.rs`).
-    /// The comparison view's tab.
-    pub view_compare: &'static str,
-    pub compare_intro: &'static str,
-    pub compare_cases: &'static str,
-    pub compare_site_loading: &'static str,
-    pub compare_no_site: &'static str,
-    pub compare_stored: &'static str,
-    pub compare_concept: &'static str,
-    pub compare_choose_concept: &'static str,
-    pub compare_currency: &'static str,
-    pub compare_area: &'static str,
-    pub compare_choose: &'static str,
-    pub compare_loading: &'static str,
-    /// `{list}`: the case keys of the address that name no case at hand.
-    pub compare_unknown: &'static str,
-    /// `{list}`: cases whose dataset could not be read.
-    pub compare_failed: &'static str,
-    /// `{concept}`, `{unit}`.
-    pub compare_table: &'static str,
-    pub compare_case: &'static str,
-    pub compare_figure: &'static str,
-    pub compare_rate: &'static str,
-    pub compare_peers: &'static str,
-    /// `{k}`: the factor.
-    pub compare_far: &'static str,
-    pub compare_far_short: &'static str,
-    pub compare_chart: &'static str,
-    pub compare_log: &'static str,
-    pub compare_apart: &'static str,
-    /// `{from}`, `{to}`: currency codes.
-    pub compare_no_rate: &'static str,
-    /// `{unit}`: the compared values' unit.
-    pub compare_other_basis: &'static str,
-    /// `{list}`: chosen cases.
-    pub compare_silent: &'static str,
-    pub compare_nothing: &'static str,
-    /// `{rate}`, `{years}`.
-    pub compare_rate_text: &'static str,
 }

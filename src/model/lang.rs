@@ -21,6 +21,13 @@ macro_rules! languages {
                     $(Lang::$variant => &crate::i18n::$file::LANGUAGE,)+
                 }
             }
+
+            /// The draft editor's strings, apart from the reader's (`i18n::tr_draft`).
+            pub fn draft_strings(self) -> &'static crate::i18n::DraftStrings {
+                match self {
+                    $(Lang::$variant => &crate::i18n::$file::DRAFT,)+
+                }
+            }
         }
     };
 }
