@@ -9,6 +9,7 @@ pub mod drafting;
 pub mod i18n;
 pub mod input;
 pub mod model;
+pub mod module_exports;
 pub mod numfmt;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -379,7 +379,7 @@ async fn without_its_module_the_draft_tab_says_so_and_the_rest_works() {
         note.contains("The draft editor could not be loaded"),
         "{note}"
     );
-    assert!(note.contains("no editor module in this page"), "{note}");
+    assert!(note.contains("no draft-editor.js in this page"), "{note}");
     assert_eq!(count(&root, "#draft-loading"), 0, "not left loading");
     assert_eq!(count(&root, "#draft-review"), 0);
     click(&root, "#draft-load-retry");

@@ -30,7 +30,7 @@ fn set_url(query: &str) {
 /// drafts with the extractor on the page, which only tests install (the shipped page's wasm holds
 /// neither the editor nor the drafter).
 fn draft_on_page() {
-    case_explorer::components::install_editor_on_page();
+    case_explorer::components::install_views_on_page();
     case_explorer::drafting::install_on_page(Some(case_explorer::drafting::answer));
 }
 

@@ -1,15 +1,14 @@
 use super::browser;
 use super::channels::{ChannelFilter, Channels};
-use super::compare::Compare;
 use super::controls::Controls;
 use super::dataset_panel::{dataset_panel, storage_notice, DataPanel};
 use super::derived_view::DerivedView;
-use super::draft_host::DraftHost;
 use super::figure_detail::FigureDetail;
 use super::figure_table::FigureTable;
 use super::footer::Footer;
 use super::header::Header;
 use super::notice::Notice;
+use super::on_demand::{choice_from_json, CompareInput, EditorInput, ModuleHost, OnDemand};
 use super::overview::Overview;
 use super::quality::Quality;
 use super::source_trail::SourceTrail;
@@ -516,12 +515,33 @@ pub fn explorer(p: &ExplorerProps) -> Html {
                 text,
                 source: Source::Pasted,
             });
-            html! { <DraftHost lang={state.view.lang} {on_open} /> }
+            let input = serde_json::to_string(&EditorInput {
+                lang: state.view.lang,
+            })
+            .unwrap_or_default();
+            html! {
+                <ModuleHost view={OnDemand::Editor} lang={state.view.lang} input={input}
+                    on_output={on_open} />
+            }
         }
-        View::Compare => html! {
-            <Compare choice={(*state.view.compare).clone()} datasets={state.datasets.clone()}
-                on_change={on_compare} />
-        },
+        View::Compare => {
+            let input = serde_json::to_string(&CompareInput::new(
+                state.view.lang,
+                state.view.number_style,
+                &state.view.compare,
+                &state.datasets,
+            ))
+            .unwrap_or_default();
+            let on_output = Callback::from(move |json: String| {
+                if let Some(choice) = choice_from_json(&json) {
+                    on_compare.emit(choice)
+                }
+            });
+            html! {
+                <ModuleHost view={OnDemand::Compare} lang={state.view.lang} input={input}
+                    {on_output} />
+            }
+        }
     };
     html! {
         <ContextProvider<Shared> context={shared}>

@@ -4,7 +4,6 @@
 //! table and an HTML dot chart (the table is its text). Each value links to its case's page with
 //! the figure open (`?fig=`). The choice lives in the address (`model::compare::Choice`).
 
-use super::use_app::use_app;
 use crate::i18n::tr;
 use crate::model::compare::{self, Apart, CaseIn, Choice, Comparison, FAR_FACTOR};
 use crate::model::{concepts, Currency, Family, Lang, Model, RateRule, Unit};
@@ -150,6 +149,10 @@ fn fetch_text(url: &str, done: impl FnOnce(Option<String>) + 'static) {
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
+    /// The reader's language and number style (this view is a module of its own, with no
+    /// access to the page's context: see `components/on_demand.rs`).
+    pub lang: Lang,
+    pub number_style: crate::model::display::NumberStyle,
     pub choice: Choice,
     /// The datasets kept in this browser.
     pub datasets: Vec<StoredDataset>,
@@ -178,8 +181,7 @@ fn choose(
 
 #[function_component(Compare)]
 pub fn compare_view(p: &CompareProps) -> Html {
-    let app = use_app();
-    let lang = app.lang;
+    let lang = p.lang;
     let t = tr(lang);
     let index = use_state(|| Index::Loading);
     let loaded = use_reducer(Loaded::default);
@@ -416,7 +418,7 @@ pub fn compare_view(p: &CompareProps) -> Html {
                 &site,
                 &title_of,
                 lang,
-                app.number_style,
+                p.number_style,
                 (*root).as_deref(),
             )
         }

@@ -12,7 +12,6 @@ mod compare;
 mod controls;
 mod dataset_panel;
 mod derived_view;
-mod draft_host;
 mod draft_review;
 mod figure_detail;
 mod figure_link;
@@ -24,6 +23,7 @@ mod magnitude;
 mod mount;
 mod narrative;
 mod notice;
+mod on_demand;
 mod overview;
 mod paged;
 mod quality;
@@ -36,8 +36,11 @@ pub use crate::state::AppHandle;
 pub use app::{App, AppProps, Boot, Explorer, ExplorerProps};
 pub use chart_panel::ChartPanel;
 pub use dataset_panel::MAX_SHOWN_ERRORS;
-pub use draft_host::{install_editor_on_page, DraftHost, EDITOR_SCRIPT};
 pub use draft_review::{DraftReview, DraftReviewProps};
 pub use figure_table::{filtered_ids, FigureTable};
 pub use mount::mount;
+pub use on_demand::{
+    choice_from_json, choice_to_json, install_views_on_page, CompareInput, CompareView,
+    EditorInput, EditorView, ModuleHost, ModuleProps, OnDemand,
+};
 pub use use_app::{Hydrating, SiteIndex};

@@ -271,8 +271,12 @@ pub struct Strings {
     pub draft_loading: &'static str,
     /// The editor's module could not be fetched or started; `{why}` is the reason, in English.
     pub draft_load_failed: &'static str,
-    /// The button that fetches the editor's module again.
-    pub draft_load_retry: &'static str,
+    /// While the comparison's own module is fetched, the first time its view is shown (a status).
+    pub compare_module_loading: &'static str,
+    /// The comparison's module could not be fetched or started; `{why}` is the reason, in English.
+    pub compare_module_load_failed: &'static str,
+    /// The button that fetches a view's module again (the editor's, the comparison's).
+    pub module_load_retry: &'static str,
     pub draft_intro: &'static str,
     pub draft_go: &'static str,
     pub rule_sum_equals: &'static str,

@@ -419,7 +419,7 @@ async function draftReview(browser, url) {
     await page.click('button[data-view=draft]');
     await page.waitForSelector('#draft-review');
     // The editor is a module of its own, fetched and started when the tab is first shown.
-    const editorLoadMs = await page.evaluate(() => performance.getEntriesByName('draft-editor-load')[0]?.duration ?? null);
+    const editorLoadMs = await page.evaluate(() => performance.getEntriesByName('draft-module-load')[0]?.duration ?? null);
     log(`draft editor: module fetched, started and mounted ${editorLoadMs === null ? '(not measured)' : `in ${Math.round(editorLoadMs)} ms`} after the Draft tab`);
     await page.locator('#draft-text').fill(draftText(DRAFT_FIGURES));
     const r = await page.evaluate((t) => window.__bench.draftTasks(250, t), STEP_TIMEOUT_MS);
