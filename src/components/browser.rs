@@ -181,7 +181,8 @@ pub fn error_text(e: &wasm_bindgen::JsValue) -> String {
 
 /// The absolute URL of `file` beside the page's boot script (`boot-<hash>.js`, which `xtask
 /// harden` writes after every Trunk build, `trunk serve` too): the scripts built apart (the
-/// drafting worker, the draft editor) sit there, whatever folder the site is served from.
+/// drafting worker, the modules loaded on demand) and the site's root are there, whatever folder
+/// the site is served from.
 /// `Ok(None)` on a page without a boot script (the wasm-bindgen test runner's).
 pub fn beside_boot(file: &str) -> Result<Option<String>, String> {
     let doc = window().and_then(|w| w.document()).ok_or("no document")?;

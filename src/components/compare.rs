@@ -99,14 +99,7 @@ impl Reducible for Loaded {
 /// The site's root as this page knows it: the folder of its boot script (`boot-<hash>.js`, which
 /// sits at the root, also under `--public-url`).
 fn site_root() -> Option<String> {
-    let doc = web_sys::window()?.document()?;
-    let src = doc
-        .query_selector("script[type=module][src*=\"boot-\"]")
-        .ok()??
-        .get_attribute("src")?;
-    let base = doc.base_uri().ok()??;
-    let boot = web_sys::Url::new_with_base(&src, &base).ok()?;
-    Some(web_sys::Url::new_with_base("./", &boot.href()).ok()?.href())
+    super::browser::beside_boot("./").ok().flatten()
 }
 
 /// Fetch a text of the site; `done(None)` on any failure.
