@@ -212,8 +212,9 @@ pub const WORKER_GZIP_BUDGET: u64 = 111_000;
 pub const EDITOR_GZIP_BUDGET: u64 = 292_400;
 
 /// Gzipped bytes the comparison's module may take: measured at 305,052 when it moved out of the
-/// reader's wasm (issue 23), 305,357 once it found the site's root with `browser::beside_boot`: like the editor's, a second copy of Yew and of the model's code it
-/// shares with the page (it reads every case it compares with `Model::from_json`).
+/// reader's wasm (issue 23), 305,357 once it found the site's root with `browser::beside_boot`.
+/// Like the editor's, a second copy of Yew and of the model's code it shares with the page (it
+/// reads every case it compares with `Model::from_json`).
 pub const COMPARE_GZIP_BUDGET: u64 = 305_600;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
