@@ -183,8 +183,9 @@ impl Store for MemoryStore {
     }
 }
 
-/// A dataset kept in the browser, as the panel lists it.
-#[derive(Debug, Clone, PartialEq)]
+/// A dataset kept in the browser, as the panel lists it (and as the page hands the list to the
+/// comparison's module, in JSON: `components/on_demand.rs`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StoredDataset {
     pub id: String,
     /// The case title by language tag, as the dataset gives it (empty when its record of titles

@@ -92,16 +92,7 @@ pub struct CompareInput {
     pub lang: Lang,
     pub number_style: NumberStyle,
     pub choice: Vec<(String, String)>,
-    pub datasets: Vec<Kept>,
-}
-
-/// A kept dataset as the comparison lists it ([`StoredDataset`]).
-#[derive(Debug, Serialize, Deserialize)]
-pub struct Kept {
-    pub id: String,
-    pub titles: Vec<(String, String)>,
-    pub loaded_ms: u64,
-    pub newer: bool,
+    pub datasets: Vec<StoredDataset>,
 }
 
 impl CompareInput {
@@ -115,15 +106,7 @@ impl CompareInput {
             lang,
             number_style,
             choice: params(choice),
-            datasets: datasets
-                .iter()
-                .map(|d| Kept {
-                    id: d.id.clone(),
-                    titles: d.titles.clone(),
-                    loaded_ms: d.loaded_ms,
-                    newer: d.newer,
-                })
-                .collect(),
+            datasets: datasets.to_vec(),
         }
     }
 }
@@ -182,16 +165,7 @@ pub fn editor_view(p: &ModuleProps) -> Html {
 pub fn compare_view(p: &ModuleProps) -> Html {
     match serde_json::from_str::<CompareInput>(&p.input) {
         Ok(i) => {
-            let datasets = i
-                .datasets
-                .into_iter()
-                .map(|k| StoredDataset {
-                    id: k.id,
-                    titles: k.titles,
-                    loaded_ms: k.loaded_ms,
-                    newer: k.newer,
-                })
-                .collect::<Vec<_>>();
+            let datasets = i.datasets;
             let on_change = p.on_output.reform(|c: Choice| choice_to_json(&c));
             html! {
                 <Compare lang={i.lang} number_style={i.number_style} choice={choice_from(&i.choice)}
